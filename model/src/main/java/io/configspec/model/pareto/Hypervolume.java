@@ -95,12 +95,16 @@ public final class Hypervolume {
                 }
             }
             double range = hi - lo;
+            boolean rescale = range > 0 && Double.isFinite(range);
             for (int i = 0; i < selected.length; i++) {
                 double v = columns[j][selected[i]];
-                double t = range > 0 && Double.isFinite(range)
-                    ? (v - lo) / range
-                    : (Double.isNaN(v) ? v : 1.0);
-                scaled[j][i] = maximize[j] ? t : (range > 0 && Double.isFinite(range) ? 1.0 - t : t);
+                if (Double.isNaN(v)) {
+                    scaled[j][i] = v;
+                } else if (rescale) {
+                    scaled[j][i] = (maximize[j] ? v - lo : hi - v) / range;
+                } else {
+                    scaled[j][i] = 1.0;
+                }
             }
         }
         boolean[] allMax = new boolean[d];
