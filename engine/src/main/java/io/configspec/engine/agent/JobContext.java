@@ -1,0 +1,23 @@
+package io.configspec.engine.agent;
+
+import io.configspec.engine.sensors.SensorSampler;
+import java.util.concurrent.CancellationException;
+
+/** What a running profiling job sees of its surroundings. Thread-safe. */
+public interface JobContext {
+    /** Reports progress in [0, 1] with a short message ("K = 4, context 128: round 3/10"). */
+    void progress(double fraction, String message);
+
+    /** Whether the job was asked to stop (DELETE, agent shutdown). */
+    boolean cancelled();
+
+    /** Throws {@link CancellationException} if the job was asked to stop; call between steps. */
+    default void checkCancelled() {
+        if (cancelled() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    /** The machine's sensors, sampled continuously. */
+    SensorSampler sensors();
+}

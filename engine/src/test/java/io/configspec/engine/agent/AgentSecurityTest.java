@@ -1,0 +1,329 @@
+package io.configspec.engine.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.sensors.CommandRunner;
+import io.configspec.engine.sensors.SensorOptions;
+import io.configspec.engine.sensors.SensorSuite;
+import io.configspec.engine.sensors.SysfsReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Acceptance 2: authentication, body validation, one job at a time, clients that vanish. */
+class AgentSecurityTest {
+
+    private static final String TOKEN = "test-token-0123456789abcdef";
+    private static final String VALID_JOB = "{\"drafter\": \"sample-drafter\", \"kValues\": [1, 2]}";
+
+    @TempDir
+    Path temp;
+
+    private final AtomicInteger runs = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch started = new CountDownLatch(1);
+    private BoardAgent agent;
+    private HttpClient http;
+
+    /** A job that runs until released or cancelled. */
+    private JsonNode blockingJob(ProfilingRequest request, JobContext context) throws InterruptedException {
+        runs.incrementAndGet();
+        started.countDown();
+        while (!release.await(10, TimeUnit.MILLISECONDS)) {
+            context.checkCancelled();
+        }
+        return AgentJson.MAPPER.createObjectNode().put("drafter", request.drafterLabel());
+    }
+
+    @BeforeEach
+    void startAgent() throws IOException {
+        SensorSuite suite = SensorSuite.detect(
+            new SysfsReader(temp),
+            CommandRunner.none(),
+            SensorOptions.defaults()
+        );
+        agent = BoardAgent.start(AgentConfig.loopback(0, AgentToken.of(TOKEN)), suite, this::blockingJob);
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterEach
+    void stopAgent() {
+        release.countDown();
+        agent.close();
+        http.close();
+    }
+
+    private HttpResponse<String> send(
+        String method,
+        String path,
+        String token,
+        String contentType,
+        String body
+    ) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + agent.port() + path)
+        ).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(
+            method,
+            body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)
+        );
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String error(HttpResponse<String> response) throws IOException {
+        return AgentJson.MAPPER.readTree(response.body()).path("error").asText();
+    }
+
+    @Test
+    void noTokenIs401AndNothingRuns() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/jobs", null, "application/json", VALID_JOB);
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(0, runs.get());
+        assertTrue(agent.jobs().running().isEmpty());
+    }
+
+    @Test
+    void wrongTokenIs401AndNothingRuns() throws Exception {
+        assertEquals(
+            401,
+            send("POST", "/api/v1/jobs", TOKEN + "x", "application/json", VALID_JOB).statusCode()
+        );
+        assertEquals(
+            401,
+            send(
+                "POST",
+                "/api/v1/jobs",
+                "test-token-0123456789abcdeF",
+                "application/json",
+                VALID_JOB
+            ).statusCode()
+        );
+        assertEquals(401, send("GET", "/api/v1/info", "", null, null).statusCode());
+        assertEquals(401, send("GET", "/api/v1/sensors", TOKEN.substring(1), null, null).statusCode());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void unknownPathsAreAlso401WithoutTheToken() throws Exception {
+        assertEquals(401, send("GET", "/secret", null, null, null).statusCode());
+        assertEquals(404, send("GET", "/secret", TOKEN, null, null).statusCode());
+    }
+
+    @Test
+    void malformedJsonIs400WithAMessage() throws Exception {
+        HttpResponse<String> response = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\": "
+        );
+
+        assertEquals(400, response.statusCode());
+        assertTrue(error(response).startsWith("malformed JSON"), response.body());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void invalidFieldsAre400NamingTheField() throws Exception {
+        HttpResponse<String> unknown = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\":\"a\",\"rm\":1}"
+        );
+        HttpResponse<String> badK = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\":\"a\",\"kValues\":[0]}"
+        );
+        HttpResponse<String> path = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\":\"../etc\"}"
+        );
+        HttpResponse<String> array = send("POST", "/api/v1/jobs", TOKEN, "application/json", "[1,2]");
+
+        assertEquals(400, unknown.statusCode());
+        assertEquals("unknown field 'rm'", error(unknown));
+        assertEquals(400, badK.statusCode());
+        assertTrue(error(badK).contains("kValues"), badK.body());
+        assertEquals(400, path.statusCode());
+        assertTrue(error(path).contains("drafter"), path.body());
+        assertEquals(400, array.statusCode());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void oversizedBodyIs413WithAMessage() throws Exception {
+        String huge = "{\"drafter\":\"" + "a".repeat(20_000) + "\"}";
+
+        HttpResponse<String> response = send("POST", "/api/v1/jobs", TOKEN, "application/json", huge);
+
+        assertEquals(413, response.statusCode());
+        assertTrue(error(response).contains("larger than"), response.body());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/jobs", TOKEN, "text/plain", VALID_JOB);
+
+        assertEquals(415, response.statusCode());
+        assertFalse(error(response).isBlank());
+    }
+
+    @Test
+    void aSecondJobWhileOneRunsIs409() throws Exception {
+        HttpResponse<String> first = send("POST", "/api/v1/jobs", TOKEN, "application/json", VALID_JOB);
+        HttpResponse<String> second = send("POST", "/api/v1/jobs", TOKEN, "application/json", VALID_JOB);
+
+        assertEquals(202, first.statusCode());
+        assertEquals(409, second.statusCode());
+        String firstId = AgentJson.MAPPER.readTree(first.body()).path("id").asText();
+        assertEquals(firstId, AgentJson.MAPPER.readTree(second.body()).path("runningJob").asText());
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aClientKilledMidJobLeavesTheJobRunningAndTheAgentServing() throws Exception {
+        // A raw client posts a job and a stream request, then dies without reading the answers.
+        try (Socket socket = new Socket("127.0.0.1", agent.port())) {
+            byte[] body = VALID_JOB.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                ("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                    TOKEN +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    body.length +
+                    "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)
+            );
+            out.write(body);
+            out.flush();
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+        }
+        try (Socket stream = new Socket("127.0.0.1", agent.port())) {
+            stream
+                .getOutputStream()
+                .write(
+                    ("GET /api/v1/stream?hz=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                        TOKEN +
+                        "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)
+                );
+            InputStream in = stream.getInputStream();
+            assertTrue(in.read(new byte[256]) > 0);
+        }
+        String id = agent.jobs().running().orElseThrow().id();
+
+        release.countDown();
+        try (AgentClient client = new AgentClient("127.0.0.1", agent.port(), TOKEN)) {
+            JobStatus done = client.awaitJob(id, Duration.ofSeconds(10), Duration.ofMillis(20), s -> {});
+            assertEquals(JobState.SUCCEEDED, done.state());
+            assertEquals("sample-drafter", done.result().path("drafter").asText());
+            assertEquals(0, client.info().protocolVersion() - AgentJson.PROTOCOL_VERSION);
+        }
+    }
+
+    @Test
+    void deleteCancelsTheRunningJobAndANewOneMayStart() throws Exception {
+        try (AgentClient client = new AgentClient("127.0.0.1", agent.port(), TOKEN)) {
+            JobStatus job = client.startJob(ProfilingRequest.forDrafter("sample-drafter"));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+
+            client.cancelJob(job.id());
+            JobStatus done = client.awaitJob(
+                job.id(),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(20),
+                s -> {}
+            );
+
+            assertEquals(JobState.CANCELLED, done.state());
+            assertEquals(null, done.result());
+            assertTrue(agent.jobs().running().isEmpty());
+        }
+    }
+
+    @Test
+    void unknownJobsAre404AndWrongMethods405() throws Exception {
+        assertEquals(404, send("GET", "/api/v1/jobs/nope", TOKEN, null, null).statusCode());
+        assertEquals(404, send("DELETE", "/api/v1/jobs/nope", TOKEN, null, null).statusCode());
+        assertEquals(405, send("DELETE", "/api/v1/info", TOKEN, null, null).statusCode());
+        assertEquals(405, send("GET", "/api/v1/jobs", TOKEN, null, null).statusCode());
+    }
+
+    @Test
+    void streamRateOutOfRangeIs400() throws Exception {
+        assertEquals(400, send("GET", "/api/v1/stream?hz=1000", TOKEN, null, null).statusCode());
+        assertEquals(400, send("GET", "/api/v1/stream?hz=fast", TOKEN, null, null).statusCode());
+        assertEquals(400, send("GET", "/api/v1/stream?count=0", TOKEN, null, null).statusCode());
+    }
+
+    @Test
+    void theAgentListensOnLoopbackByDefault() {
+        assertTrue(agent.address().getAddress().isLoopbackAddress());
+    }
+
+    @Test
+    void closingCancelsTheRunningJobAndStopsListening() throws Exception {
+        try (AgentClient client = new AgentClient("127.0.0.1", agent.port(), TOKEN)) {
+            JobStatus job = client.startJob(ProfilingRequest.forDrafter("sample-drafter"));
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+
+            agent.close();
+
+            assertEquals(JobState.CANCELLED, agent.jobs().status(job.id()).orElseThrow().state());
+            AgentException e = assertThrows(AgentException.class, client::info);
+            assertEquals(0, e.status());
+        }
+    }
+
+    @Test
+    void tokensFromFilesMustBeLongEnough() throws Exception {
+        Path file = temp.resolve("token");
+        Files.writeString(file, "short\n");
+        assertThrows(IOException.class, () -> AgentToken.read(file));
+
+        Files.writeString(file, TOKEN + "\nignored second line\n");
+        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("Bearer " + TOKEN));
+        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("bearer " + TOKEN));
+        assertFalse(AgentToken.read(file).matchesAuthorizationHeader(TOKEN));
+        assertFalse(AgentToken.generate().value().equals(AgentToken.generate().value()));
+        assertEquals(43, AgentToken.generate().value().length());
+    }
+}
