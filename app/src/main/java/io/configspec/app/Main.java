@@ -1,11 +1,17 @@
 package io.configspec.app;
 
-/** Entry point of {@code ./configspec}: no arguments opens the explorer, a subcommand runs the CLI. */
+import io.configspec.app.cli.ConfigSpecCli;
+
+/**
+ * Entry point of {@code ./configspec}: with a subcommand it runs the command line; with no
+ * arguments it will open the explorer (for now it prints the command-line help). Imports no
+ * JavaFX, so the command line never loads it.
+ */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("ConfigSpec Explorer");
+        System.exit(ConfigSpecCli.execute(args));
     }
 }
