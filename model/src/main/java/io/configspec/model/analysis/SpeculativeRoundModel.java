@@ -128,6 +128,28 @@ public final class SpeculativeRoundModel {
     }
 
     /**
+     * Device energy of drafting for {@code draftSeconds} (including any per-round overhead) at
+     * {@code draftPowerWatts}, joules. Equals {@link #draftingJoules(double, int, double)} when the
+     * overhead is zero.
+     */
+    public static double draftingJoules(double draftPowerWatts, double draftSeconds) {
+        return draftPowerWatts * draftSeconds;
+    }
+
+    /**
+     * Device energy of a whole round given its drafting time (overhead included): P_draft ×
+     * draftSeconds + P_idle × (T − draftSeconds), joules.
+     */
+    public static double wholeRoundJoules(
+        double draftPowerWatts,
+        double idlePowerWatts,
+        double draftSeconds,
+        double roundSeconds
+    ) {
+        return draftPowerWatts * draftSeconds + idlePowerWatts * (roundSeconds - draftSeconds);
+    }
+
+    /**
      * Goodput of the cloud-only baseline: the target decodes every token itself, one target step
      * plus one network round trip per token.
      */

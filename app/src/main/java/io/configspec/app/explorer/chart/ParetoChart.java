@@ -1,0 +1,830 @@
+package io.configspec.app.explorer.chart;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Scatter chart for up to hundreds of thousands of configurations, drawn on one {@link Canvas}
+ * (decision 0040). The points are rasterised into an {@code int[]} ARGB buffer (no node, no
+ * canvas command per point) and blitted as one image; axes, the connected Pareto front, the
+ * selection, the hover tooltip and the legend are vector overlays on top. Hover only recomposes
+ * the overlays, it does not re-rasterise the points.
+ *
+ * <p>Interaction: mouse wheel zooms around the cursor; drag pans; shift-drag (or right-drag)
+ * zooms to a box; click selects the nearest point (within 8 px); double-click resets the view.
+ * Must be used on the FX thread only.
+ */
+public final class ParetoChart extends Region {
+
+    private static final double HOVER_RADIUS_PX = 8;
+    private static final int GRID_CELL_PX = 16;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>(
+        this,
+        "data",
+        ChartData.empty()
+    );
+    private final ObjectProperty<AxisScale> xScale = new SimpleObjectProperty<>(
+        this,
+        "xScale",
+        AxisScale.LINEAR
+    );
+    private final ObjectProperty<AxisScale> yScale = new SimpleObjectProperty<>(
+        this,
+        "yScale",
+        AxisScale.LINEAR
+    );
+    private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(
+        this,
+        "theme",
+        ChartTheme.LIGHT
+    );
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
+    private final ReadOnlyIntegerWrapper hoveredRow = new ReadOnlyIntegerWrapper(this, "hoveredRow", -1);
+    private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
+    private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final ReadOnlyLongWrapper framesRendered = new ReadOnlyLongWrapper(this, "framesRendered", 0);
+
+    // Viewport in transformed coordinates (log10 on a log axis).
+    private double viewX0 = 0;
+    private double viewX1 = 1;
+    private double viewY0 = 0;
+    private double viewY1 = 1;
+    private boolean userViewport;
+
+    private int[] pixels = new int[0];
+    private WritableImage pointLayer;
+    private float[] screenX = new float[0];
+    private float[] screenY = new float[0];
+    private PointIndex index = PointIndex.empty();
+    private boolean rasterDirty = true;
+    private int[] frontOrder = new int[0];
+    private double lastMouseX = Double.NaN;
+    private double lastMouseY = Double.NaN;
+
+    // Drag state
+    private double pressX;
+    private double pressY;
+    private boolean boxZoom;
+    private boolean dragged;
+    private double dragViewX0;
+    private double dragViewX1;
+    private double dragViewY0;
+    private double dragViewY1;
+    private double boxEndX = Double.NaN;
+    private double boxEndY = Double.NaN;
+
+    public ParetoChart() {
+        getChildren().add(canvas);
+        getStyleClass().add("pareto-chart");
+        setMinSize(160, 120);
+        setPrefSize(640, 440);
+        data.addListener((obs, old, now) -> {
+            // A what-if change keeps the user's zoom; a change of axes fits the view again.
+            if (old == null || now == null || !sameAxes(old, now)) {
+                userViewport = false;
+            }
+            invalidateRaster();
+        });
+        xScale.addListener((obs, o, n) -> resetView());
+        yScale.addListener((obs, o, n) -> resetView());
+        theme.addListener((obs, o, n) -> invalidateRaster());
+        compact.addListener((obs, o, n) -> invalidateRaster());
+        showLegend.addListener((obs, o, n) -> redrawOverlays());
+        selectedRow.addListener((obs, o, n) -> redrawOverlays());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            lastMouseX = Double.NaN;
+            setHovered(-1);
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onMousePressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onMouseDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onMouseReleased);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    }
+
+    private static boolean sameAxes(ChartData a, ChartData b) {
+        return a.xTitle().equals(b.xTitle()) && a.yTitle().equals(b.yTitle());
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ObjectProperty<ChartData> dataProperty() {
+        return data;
+    }
+
+    public ChartData getData() {
+        return data.get();
+    }
+
+    public void setData(ChartData value) {
+        data.set(value == null ? ChartData.empty() : value);
+    }
+
+    public ObjectProperty<AxisScale> xScaleProperty() {
+        return xScale;
+    }
+
+    public ObjectProperty<AxisScale> yScaleProperty() {
+        return yScale;
+    }
+
+    public ObjectProperty<ChartTheme> themeProperty() {
+        return theme;
+    }
+
+    /** Selected data row, −1 for none; the chart sets it on click, callers may set it too. */
+    public IntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+
+    public ReadOnlyIntegerProperty hoveredRowProperty() {
+        return hoveredRow.getReadOnlyProperty();
+    }
+
+    /** Smaller margins and fonts, for small multiples. */
+    public BooleanProperty compactProperty() {
+        return compact;
+    }
+
+    public BooleanProperty showLegendProperty() {
+        return showLegend;
+    }
+
+    /** Count of full frames (points rasterised), for tests and benchmarks. */
+    public ReadOnlyLongProperty framesRenderedProperty() {
+        return framesRendered.getReadOnlyProperty();
+    }
+
+    /** The canvas the chart draws on (for snapshots and PNG export). */
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Fits the view to the data again (after zoom or pan). */
+    public void resetView() {
+        userViewport = false;
+        invalidateRaster();
+    }
+
+    /** Whether the user has zoomed or panned away from the fitted view. */
+    public boolean isZoomed() {
+        return userViewport;
+    }
+
+    /** Multiplies the visible range by {@code factor} around the centre (&lt; 1 zooms in). */
+    public void zoom(double factor) {
+        ensureViewport();
+        zoomAround((viewX0 + viewX1) / 2, (viewY0 + viewY1) / 2, factor);
+    }
+
+    // ---------------------------------------------------------------- layout & drawing
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            rasterDirty = true;
+        }
+        canvas.relocate(0, 0);
+        if (rasterDirty) {
+            redrawNow();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 440;
+    }
+
+    private void invalidateRaster() {
+        rasterDirty = true;
+        requestLayout();
+    }
+
+    private double marginLeft() {
+        return compact.get() ? 46 : 70;
+    }
+
+    private double marginBottom() {
+        return compact.get() ? 34 : 46;
+    }
+
+    private double marginTop() {
+        return compact.get() ? 8 : 12;
+    }
+
+    private double marginRight() {
+        return compact.get() ? 8 : 14;
+    }
+
+    private Font tickFont() {
+        return Font.font("System", compact.get() ? 10 : 11.5);
+    }
+
+    private Font titleFont() {
+        return Font.font("System", FontWeight.BOLD, compact.get() ? 10.5 : 12.5);
+    }
+
+    /**
+     * Rasterises all points and draws the whole frame now (the chart otherwise redraws on the next
+     * layout pulse after a change). Exposed for the benchmark and tests.
+     */
+    public void redrawNow() {
+        int width = (int) canvas.getWidth();
+        int height = (int) canvas.getHeight();
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        ensureViewport();
+        rasterise(width, height);
+        rasterDirty = false;
+        framesRendered.set(framesRendered.get() + 1);
+        composeOverlays();
+    }
+
+    private void ensureViewport() {
+        if (userViewport) {
+            return;
+        }
+        ChartData d = data.get();
+        AxisScale sx = xScale.get();
+        AxisScale sy = yScale.get();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        double[] x = d.x();
+        double[] y = d.y();
+        boolean[] hidden = d.hidden();
+        for (int i = 0; i < x.length; i++) {
+            if (hidden != null && hidden[i]) {
+                continue;
+            }
+            double tx = sx.forward(x[i]);
+            double ty = sy.forward(y[i]);
+            if (Double.isFinite(tx) && Double.isFinite(ty)) {
+                if (tx < minX) minX = tx;
+                if (tx > maxX) maxX = tx;
+                if (ty < minY) minY = ty;
+                if (ty > maxY) maxY = ty;
+            }
+        }
+        if (minX > maxX) {
+            minX = 0;
+            maxX = 1;
+            minY = 0;
+            maxY = 1;
+        }
+        double[] xr = padded(minX, maxX, sx);
+        double[] yr = padded(minY, maxY, sy);
+        viewX0 = xr[0];
+        viewX1 = xr[1];
+        viewY0 = yr[0];
+        viewY1 = yr[1];
+    }
+
+    private static double[] padded(double min, double max, AxisScale scale) {
+        double span = max - min;
+        if (span <= 0) {
+            double half = scale == AxisScale.LOG ? 0.5 : Math.max(Math.abs(min) * 0.1, 1e-9);
+            return new double[] { min - half, max + half };
+        }
+        double pad = span * 0.05;
+        double low = min - pad;
+        // A linear axis of non-negative quantities starts at 0 when 0 is close, so bars of scale read right.
+        if (scale == AxisScale.LINEAR && min >= 0 && low < 0) {
+            low = 0;
+        }
+        return new double[] { low, max + pad };
+    }
+
+    private void rasterise(int width, int height) {
+        ChartData d = data.get();
+        ChartTheme t = theme.get();
+        int plotW = Math.max(1, (int) (width - marginLeft() - marginRight()));
+        int plotH = Math.max(1, (int) (height - marginTop() - marginBottom()));
+        if (
+            pointLayer == null ||
+            (int) pointLayer.getWidth() != plotW ||
+            (int) pointLayer.getHeight() != plotH
+        ) {
+            pointLayer = new WritableImage(plotW, plotH);
+            pixels = new int[plotW * plotH];
+        }
+        Arrays.fill(pixels, 0); // transparent: the grid drawn below shows through
+        int n = d.size();
+        if (screenX.length != n) {
+            screenX = new float[n];
+            screenY = new float[n];
+        }
+        int radius = n > 20_000 ? 1 : n > 2_000 ? 2 : 3;
+        int[] categoryColours = new int[Math.max(1, d.categoryNames().size())];
+        int[] dimmedColours = new int[categoryColours.length];
+        for (int c = 0; c < categoryColours.length; c++) {
+            categoryColours[c] = CategoryPalette.argb(c, false, t.plotBackground());
+            dimmedColours[c] = CategoryPalette.argb(c, true, t.plotBackground());
+        }
+        AxisScale sx = xScale.get();
+        AxisScale sy = yScale.get();
+        double kx = plotW / (viewX1 - viewX0);
+        double ky = plotH / (viewY1 - viewY0);
+        double left = marginLeft();
+        double top = marginTop();
+        double[] x = d.x();
+        double[] y = d.y();
+        int[] category = d.category();
+        boolean[] dimmed = d.dimmed();
+        boolean[] hidden = d.hidden();
+        boolean linearX = sx == AxisScale.LINEAR;
+        boolean linearY = sy == AxisScale.LINEAR;
+        // Two passes: faded rows first so the rows that count are never hidden under them.
+        for (int pass = 0; pass < 2; pass++) {
+            boolean wantDimmed = pass == 0;
+            if (wantDimmed && dimmed == null) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                boolean isDimmed = dimmed != null && dimmed[i];
+                if (isDimmed != wantDimmed) {
+                    continue;
+                }
+                if (hidden != null && hidden[i]) {
+                    screenX[i] = Float.NaN;
+                    screenY[i] = Float.NaN;
+                    continue;
+                }
+                double tx = linearX ? x[i] : sx.forward(x[i]);
+                double ty = linearY ? y[i] : sy.forward(y[i]);
+                double px = (tx - viewX0) * kx;
+                double py = plotH - (ty - viewY0) * ky;
+                if (!(px >= 0 && px < plotW && py >= 0 && py < plotH)) {
+                    screenX[i] = Float.NaN;
+                    screenY[i] = Float.NaN;
+                    continue;
+                }
+                screenX[i] = (float) (px + left);
+                screenY[i] = (float) (py + top);
+                int c = category[i];
+                int colour = c >= 0 && c < categoryColours.length
+                    ? (isDimmed ? dimmedColours[c] : categoryColours[c])
+                    : 0xff808080;
+                stamp((int) px, (int) py, radius, colour, plotW, plotH);
+            }
+        }
+        pointLayer
+            .getPixelWriter()
+            .setPixels(0, 0, plotW, plotH, PixelFormat.getIntArgbPreInstance(), pixels, 0, plotW);
+        index = PointIndex.build(screenX, screenY, width, height, GRID_CELL_PX);
+        frontOrder = sortedFront(d, sx, sy);
+    }
+
+    private void stamp(int cx, int cy, int radius, int colour, int w, int h) {
+        int r2 = radius * radius + radius;
+        int y0 = Math.max(0, cy - radius);
+        int y1 = Math.min(h - 1, cy + radius);
+        int x0 = Math.max(0, cx - radius);
+        int x1 = Math.min(w - 1, cx + radius);
+        for (int yy = y0; yy <= y1; yy++) {
+            int dy = yy - cy;
+            int row = yy * w;
+            for (int xx = x0; xx <= x1; xx++) {
+                int dx = xx - cx;
+                if (dx * dx + dy * dy <= r2) {
+                    pixels[row + xx] = colour;
+                }
+            }
+        }
+    }
+
+    private static int[] sortedFront(ChartData d, AxisScale sx, AxisScale sy) {
+        int[] front = d.front();
+        Integer[] boxed = new Integer[front.length];
+        int count = 0;
+        for (int row : front) {
+            if (row >= 0 && row < d.size() && d.drawn(row)) {
+                boxed[count++] = row;
+            }
+        }
+        Integer[] rows = Arrays.copyOf(boxed, count);
+        Arrays.sort(rows, (a, b) -> {
+            int c = Double.compare(d.x()[a], d.x()[b]);
+            return c != 0 ? c : Double.compare(d.y()[a], d.y()[b]);
+        });
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = rows[i];
+        }
+        return out;
+    }
+
+    private void redrawOverlays() {
+        if (rasterDirty || pointLayer == null) {
+            requestLayout();
+            return;
+        }
+        composeOverlays();
+    }
+
+    private void composeOverlays() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        ChartTheme t = theme.get();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double left = marginLeft();
+        double top = marginTop();
+        double plotW = pointLayer.getWidth();
+        double plotH = pointLayer.getHeight();
+        g.setFill(t.background());
+        g.fillRect(0, 0, w, h);
+        g.setFill(t.plotBackground());
+        g.fillRect(left, top, plotW, plotH);
+        drawAxes(g, t, left, top, plotW, plotH, true);
+        g.drawImage(pointLayer, left, top);
+        drawAxes(g, t, left, top, plotW, plotH, false);
+        g.save();
+        g.beginPath();
+        g.rect(left, top, plotW, plotH);
+        g.clip();
+        drawFront(g, t, left, top, plotW, plotH);
+        drawMarker(g, selectedRow.get(), t.selection(), 7, 2.5);
+        drawMarker(g, hoveredRow.get(), t.text(), 6, 1.5);
+        drawBox(g, t);
+        g.restore();
+        if (showLegend.get() && !compact.get()) {
+            drawLegend(g, t, left + plotW, top);
+        }
+        drawTooltip(g, t, w, h);
+    }
+
+    /** Grid lines (under the points) when {@code grid}, else ticks, labels, frame and titles. */
+    private void drawAxes(
+        GraphicsContext g,
+        ChartTheme t,
+        double left,
+        double top,
+        double plotW,
+        double plotH,
+        boolean grid
+    ) {
+        ChartData d = data.get();
+        g.setLineWidth(1);
+        g.setFont(tickFont());
+        int targetX = Math.max(2, (int) (plotW / (compact.get() ? 70 : 90)));
+        int targetY = Math.max(2, (int) (plotH / (compact.get() ? 40 : 55)));
+        AxisScale sx = xScale.get();
+        AxisScale sy = yScale.get();
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double v : sx.ticks(viewX0, viewX1, targetX)) {
+            double px = left + ((sx.forward(v) - viewX0) / (viewX1 - viewX0)) * plotW;
+            if (grid) {
+                g.setStroke(t.grid());
+                g.strokeLine(snap(px), top, snap(px), top + plotH);
+                continue;
+            }
+            g.setStroke(t.axis());
+            g.strokeLine(snap(px), top + plotH, snap(px), top + plotH + 4);
+            g.setFill(t.text());
+            g.fillText(AxisScale.format(v), px, top + plotH + 6);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double v : sy.ticks(viewY0, viewY1, targetY)) {
+            double py = top + plotH - ((sy.forward(v) - viewY0) / (viewY1 - viewY0)) * plotH;
+            if (grid) {
+                g.setStroke(t.grid());
+                g.strokeLine(left, snap(py), left + plotW, snap(py));
+                continue;
+            }
+            g.setStroke(t.axis());
+            g.strokeLine(left - 4, snap(py), left, snap(py));
+            g.setFill(t.text());
+            g.fillText(AxisScale.format(v), left - 6, py);
+        }
+        if (grid) {
+            return;
+        }
+        g.setStroke(t.axis());
+        g.strokeRect(snap(left), snap(top), plotW, plotH);
+        g.setFont(titleFont());
+        g.setFill(t.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        String xTitle = d.xTitle() + (sx == AxisScale.LOG ? " · log" : "");
+        g.fillText(xTitle, left + plotW / 2, canvas.getHeight() - 3);
+        g.save();
+        g.translate(compact.get() ? 11 : 14, top + plotH / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(d.yTitle() + (sy == AxisScale.LOG ? " · log" : ""), 0, 0);
+        g.restore();
+    }
+
+    private static double snap(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    private void drawFront(
+        GraphicsContext g,
+        ChartTheme t,
+        double left,
+        double top,
+        double plotW,
+        double plotH
+    ) {
+        ChartData d = data.get();
+        int m = frontOrder.length;
+        if (m == 0) {
+            return;
+        }
+        double[] xs = new double[m];
+        double[] ys = new double[m];
+        AxisScale sx = xScale.get();
+        AxisScale sy = yScale.get();
+        for (int i = 0; i < m; i++) {
+            int row = frontOrder[i];
+            xs[i] = left + ((sx.forward(d.x()[row]) - viewX0) / (viewX1 - viewX0)) * plotW;
+            ys[i] = top + plotH - ((sy.forward(d.y()[row]) - viewY0) / (viewY1 - viewY0)) * plotH;
+        }
+        g.setStroke(t.front());
+        g.setLineWidth(1.6);
+        g.strokePolyline(xs, ys, m);
+        double r = m > 2_000 ? 1.5 : compact.get() ? 3 : 4;
+        g.setLineWidth(1.2);
+        for (int i = 0; i < m; i++) {
+            int row = frontOrder[i];
+            g.setFill(CategoryPalette.color(d.category()[row]));
+            g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+            if (m <= 2_000) {
+                g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    private void drawMarker(GraphicsContext g, int row, Color colour, double radius, double width) {
+        float x = index.screenX(row);
+        float y = index.screenY(row);
+        if (Float.isNaN(x) || Float.isNaN(y)) {
+            return;
+        }
+        g.setStroke(colour);
+        g.setLineWidth(width);
+        g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+    }
+
+    private void drawBox(GraphicsContext g, ChartTheme t) {
+        if (!boxZoom || Double.isNaN(boxEndX)) {
+            return;
+        }
+        double x = Math.min(pressX, boxEndX);
+        double y = Math.min(pressY, boxEndY);
+        g.setFill(t.selection().deriveColor(0, 1, 1, 0.12));
+        g.fillRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
+        g.setStroke(t.selection());
+        g.setLineWidth(1);
+        g.strokeRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
+    }
+
+    private void drawLegend(GraphicsContext g, ChartTheme t, double right, double top) {
+        List<String> names = data.get().categoryNames();
+        if (names.isEmpty()) {
+            return;
+        }
+        int shown = names.size() > 16 ? 15 : names.size();
+        Font font = tickFont();
+        g.setFont(font);
+        double width = 0;
+        for (int i = 0; i < shown; i++) {
+            width = Math.max(width, textWidth(names.get(i), font));
+        }
+        double line = 16;
+        int lines = shown + (shown < names.size() ? 1 : 0);
+        double boxW = width + 28;
+        double boxH = lines * line + 8;
+        double x = right - boxW - 6;
+        double y = top + 6;
+        g.setFill(t.tooltipBackground());
+        g.fillRoundRect(x, y, boxW, boxH, 6, 6);
+        g.setStroke(t.grid());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, boxW, boxH, 6, 6);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < shown; i++) {
+            double cy = y + 4 + line * i + line / 2;
+            g.setFill(CategoryPalette.color(i));
+            g.fillOval(x + 7, cy - 4.5, 9, 9);
+            g.setFill(t.text());
+            g.fillText(names.get(i), x + 21, cy);
+        }
+        if (shown < names.size()) {
+            g.setFill(t.text());
+            g.fillText("… " + (names.size() - shown) + " more", x + 21, y + 4 + line * shown + line / 2);
+        }
+    }
+
+    private void drawTooltip(GraphicsContext g, ChartTheme t, double w, double h) {
+        int row = hoveredRow.get();
+        if (row < 0 || row >= data.get().size() || Double.isNaN(lastMouseX)) {
+            return;
+        }
+        String[] lines = data.get().describer().apply(row).split("\n");
+        Font font = tickFont();
+        g.setFont(font);
+        double width = 0;
+        for (String line : lines) {
+            width = Math.max(width, textWidth(line, font));
+        }
+        double lineH = compact.get() ? 13 : 15;
+        double boxW = width + 16;
+        double boxH = lines.length * lineH + 10;
+        double x = lastMouseX + 14;
+        double y = lastMouseY + 14;
+        if (x + boxW > w - 2) x = lastMouseX - boxW - 10;
+        if (y + boxH > h - 2) y = lastMouseY - boxH - 10;
+        x = Math.max(2, x);
+        y = Math.max(2, y);
+        g.setFill(t.tooltipBackground());
+        g.fillRoundRect(x, y, boxW, boxH, 6, 6);
+        g.setStroke(t.axis());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, boxW, boxH, 6, 6);
+        g.setFill(t.tooltipText());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < lines.length; i++) {
+            g.fillText(lines[i], x + 8, y + 5 + i * lineH);
+        }
+    }
+
+    private static final Text MEASURE = new Text();
+
+    private static double textWidth(String s, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    // ---------------------------------------------------------------- interaction
+
+    private void setHovered(int row) {
+        if (hoveredRow.get() != row) {
+            hoveredRow.set(row);
+        }
+        redrawOverlays();
+    }
+
+    /** Row under pixel ({@code x}, {@code y}) of the canvas within the hover radius, or −1. */
+    public int rowAt(double x, double y) {
+        return index.nearest(x, y, HOVER_RADIUS_PX);
+    }
+
+    /** Pixel position of a drawn row on the canvas, or null when it is not on screen. */
+    public double[] screenPosition(int row) {
+        float x = index.screenX(row);
+        float y = index.screenY(row);
+        return Float.isNaN(x) || Float.isNaN(y) ? null : new double[] { x, y };
+    }
+
+    private void onMouseMoved(MouseEvent e) {
+        lastMouseX = e.getX();
+        lastMouseY = e.getY();
+        setHovered(rowAt(e.getX(), e.getY()));
+    }
+
+    private void onMousePressed(MouseEvent e) {
+        pressX = e.getX();
+        pressY = e.getY();
+        dragged = false;
+        boxZoom = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
+        ensureViewport();
+        dragViewX0 = viewX0;
+        dragViewX1 = viewX1;
+        dragViewY0 = viewY0;
+        dragViewY1 = viewY1;
+        boxEndX = Double.NaN;
+        canvas.requestFocus();
+    }
+
+    private void onMouseDragged(MouseEvent e) {
+        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) < 3 && !dragged) {
+            return;
+        }
+        dragged = true;
+        lastMouseX = Double.NaN;
+        hoveredRow.set(-1);
+        if (boxZoom) {
+            boxEndX = e.getX();
+            boxEndY = e.getY();
+            redrawOverlays();
+            return;
+        }
+        double plotW = canvas.getWidth() - marginLeft() - marginRight();
+        double plotH = canvas.getHeight() - marginTop() - marginBottom();
+        double dx = ((e.getX() - pressX) / plotW) * (dragViewX1 - dragViewX0);
+        double dy = ((e.getY() - pressY) / plotH) * (dragViewY1 - dragViewY0);
+        viewX0 = dragViewX0 - dx;
+        viewX1 = dragViewX1 - dx;
+        viewY0 = dragViewY0 + dy;
+        viewY1 = dragViewY1 + dy;
+        userViewport = true;
+        invalidateRaster();
+    }
+
+    private void onMouseReleased(MouseEvent e) {
+        if (!dragged) {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                if (e.getClickCount() >= 2) {
+                    resetView();
+                } else {
+                    selectedRow.set(rowAt(e.getX(), e.getY()));
+                }
+            }
+            return;
+        }
+        if (boxZoom && !Double.isNaN(boxEndX)) {
+            double x0 = toTransformedX(Math.min(pressX, boxEndX));
+            double x1 = toTransformedX(Math.max(pressX, boxEndX));
+            double y0 = toTransformedY(Math.max(pressY, boxEndY));
+            double y1 = toTransformedY(Math.min(pressY, boxEndY));
+            if (
+                x1 - x0 > 1e-12 &&
+                y1 - y0 > 1e-12 &&
+                Math.abs(boxEndX - pressX) > 4 &&
+                Math.abs(boxEndY - pressY) > 4
+            ) {
+                viewX0 = x0;
+                viewX1 = x1;
+                viewY0 = y0;
+                viewY1 = y1;
+                userViewport = true;
+            }
+            boxZoom = false;
+            boxEndX = Double.NaN;
+            invalidateRaster();
+        }
+    }
+
+    private double toTransformedX(double px) {
+        double plotW = canvas.getWidth() - marginLeft() - marginRight();
+        return viewX0 + ((px - marginLeft()) / plotW) * (viewX1 - viewX0);
+    }
+
+    private double toTransformedY(double py) {
+        double plotH = canvas.getHeight() - marginTop() - marginBottom();
+        return viewY0 + ((marginTop() + plotH - py) / plotH) * (viewY1 - viewY0);
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0) {
+            return;
+        }
+        ensureViewport();
+        double factor = e.getDeltaY() > 0 ? 1 / 1.25 : 1.25;
+        zoomAround(toTransformedX(e.getX()), toTransformedY(e.getY()), factor);
+        e.consume();
+    }
+
+    private void zoomAround(double cx, double cy, double factor) {
+        viewX0 = cx - (cx - viewX0) * factor;
+        viewX1 = cx + (viewX1 - cx) * factor;
+        viewY0 = cy - (cy - viewY0) * factor;
+        viewY1 = cy + (viewY1 - cy) * factor;
+        userViewport = true;
+        invalidateRaster();
+    }
+}

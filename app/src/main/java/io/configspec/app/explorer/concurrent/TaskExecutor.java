@@ -1,0 +1,22 @@
+package io.configspec.app.explorer.concurrent;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the explorer's work runs (JabRef's {@code TaskExecutor} seam). View models submit
+ * evaluation and file I/O through it and publish results through {@link #runOnUi}; the
+ * background implementation uses worker threads and the FX thread, the synchronous one runs
+ * everything inline so view-model tests need neither a toolkit nor sleeps.
+ */
+public interface TaskExecutor extends AutoCloseable {
+    /** Runs {@code work} off the UI thread; the future completes with its result or exception. */
+    <T> CompletableFuture<T> submit(Callable<T> work);
+
+    /** Runs {@code action} on the UI thread (later, unless already there in a synchronous setup). */
+    void runOnUi(Runnable action);
+
+    /** Stops accepting work; running work finishes. */
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package io.configspec.app.explorer.workspace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to reopen the explorer as the user left it: the scenario, imported and
+ * edited profiles, what-if values, chart settings, selection, table settings and window layout.
+ * Saved as JSON ({@code .cswork}); also the content of the autosave used for crash recovery.
+ *
+ * @param schemaVersion file format version, {@value #SCHEMA_VERSION}
+ * @param scenarioFile scenario file the workspace starts from (absolute path), or null
+ * @param importedFiles profile files imported on top of the scenario's library (absolute paths)
+ * @param editedProfiles edited profile documents not yet saved to their files: path → JSON text
+ * @param whatIf slider values by slider key (see {@code WhatIfSlider})
+ * @param xAxis objective CLI name on the horizontal axis
+ * @param yAxis objective CLI name on the vertical axis
+ * @param xLog whether the horizontal axis is logarithmic
+ * @param yLog whether the vertical axis is logarithmic
+ * @param colourBy what colours the points: device, drafter, quantization or k
+ * @param selected selected configuration as "device|drafter|quantization|target|k", or null
+ * @param paretoOnly table shows only the front
+ * @param filter table filter text
+ * @param darkTheme dark theme on
+ * @param window window x, y, width, height (empty when unknown)
+ * @param dividers split pane divider positions, left to right
+ */
+public record WorkspaceState(
+    int schemaVersion,
+    String scenarioFile,
+    List<String> importedFiles,
+    Map<String, String> editedProfiles,
+    Map<String, Double> whatIf,
+    String xAxis,
+    String yAxis,
+    boolean xLog,
+    boolean yLog,
+    String colourBy,
+    String selected,
+    boolean paretoOnly,
+    String filter,
+    boolean darkTheme,
+    List<Double> window,
+    List<Double> dividers
+) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public WorkspaceState {
+        importedFiles = importedFiles == null ? List.of() : List.copyOf(importedFiles);
+        editedProfiles = editedProfiles == null ? Map.of() : Map.copyOf(editedProfiles);
+        whatIf = whatIf == null ? Map.of() : Map.copyOf(whatIf);
+        window = window == null ? List.of() : List.copyOf(window);
+        dividers = dividers == null ? List.of() : List.copyOf(dividers);
+        filter = filter == null ? "" : filter;
+    }
+}

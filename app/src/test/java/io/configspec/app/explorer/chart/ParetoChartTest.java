@@ -1,0 +1,132 @@
+package io.configspec.app.explorer.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ParetoChartTest {
+
+    private ParetoChart chart;
+
+    @Start
+    void start(Stage stage) {
+        chart = new ParetoChart();
+        stage.setScene(new Scene(chart, 800, 500));
+        stage.show();
+    }
+
+    private static ChartData threePoints() {
+        return new ChartData(
+            new double[] { 1, 2, 3 },
+            new double[] { 3, 1.2, 1 },
+            new int[] { 0, 1, 0 },
+            List.of("Pi 5", "Orin"),
+            null,
+            null,
+            new int[] { 0, 2 },
+            "Goodput (tokens/s)",
+            "Tokens per dollar (tokens/$)",
+            i -> "row " + i
+        );
+    }
+
+    @Test
+    void clickingAPointSelectsIt(FxRobot robot) {
+        robot.interact(() -> chart.setData(threePoints()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] p = chart.screenPosition(1);
+        assertNotNull(p, "row 1 is on screen");
+        robot.clickOn(chart.canvas().localToScreen(p[0] + 2, p[1] - 1));
+        assertEquals(1, chart.selectedRowProperty().get());
+    }
+
+    @Test
+    void hoverFindsTheNearestPoint(FxRobot robot) {
+        robot.interact(() -> chart.setData(threePoints()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] p = chart.screenPosition(2);
+        robot.moveTo(chart.canvas().localToScreen(p[0] - 3, p[1] + 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, chart.hoveredRowProperty().get());
+    }
+
+    @Test
+    void pointsArePaintedInTheirCategoryColour(FxRobot robot) {
+        robot.interact(() -> chart.setData(threePoints()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] p = chart.screenPosition(1);
+        WritableImage image = snapshot(robot);
+        Color pixel = image.getPixelReader().getColor((int) p[0], (int) p[1]);
+        assertEquals(CategoryPalette.color(1).toString(), pixel.toString());
+    }
+
+    private WritableImage snapshot(FxRobot robot) {
+        WritableImage[] out = new WritableImage[1];
+        robot.interact(() -> out[0] = chart.canvas().snapshot(null, null));
+        return out[0];
+    }
+
+    @Test
+    void zoomAndResetRestoreTheFittedView(FxRobot robot) {
+        robot.interact(() -> chart.setData(threePoints()));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] before = chart.screenPosition(0);
+        robot.interact(() -> chart.zoom(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.isZoomed());
+        robot.interact(chart::resetView);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] after = chart.screenPosition(0);
+        assertEquals(before[0], after[0], 1e-3);
+        assertEquals(before[1], after[1], 1e-3);
+    }
+
+    @Test
+    void drawsAHundredThousandPointsAndFindsThem(FxRobot robot) {
+        int n = 100_000;
+        Random random = new Random(1);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 1 + random.nextDouble() * 100;
+            y[i] = 1 + random.nextDouble() * 1000;
+            c[i] = i % 7;
+        }
+        ChartData data = new ChartData(
+            x,
+            y,
+            c,
+            List.of("a", "b", "c", "d", "e", "f", "g"),
+            null,
+            null,
+            new int[] { 5, 6 },
+            "x",
+            "y",
+            null
+        );
+        robot.interact(() -> {
+            chart.yScaleProperty().set(AxisScale.LOG);
+            chart.setData(data);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] p = chart.screenPosition(12_345);
+        assertNotNull(p);
+        assertTrue(chart.framesRenderedProperty().get() > 0);
+        assertTrue(chart.rowAt(p[0], p[1]) >= 0);
+    }
+}

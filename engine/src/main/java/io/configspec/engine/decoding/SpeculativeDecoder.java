@@ -1,0 +1,222 @@
+package io.configspec.engine.decoding;
+
+import ai.onnxruntime.OrtException;
+import io.configspec.engine.onnx.DecoderModel;
+import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.ModelLoadException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Speculative decoding of one sequence with a draft and a target model (Leviathan et al., ICML
+ * 2023; Chen et al., 2023), and plain target-only decoding through the same loop (K = 0 or no
+ * drafter).
+ *
+ * <p>Each round: the drafter catches up on committed tokens it has not seen and proposes up to K
+ * tokens (fewer with dynamic drafting, which stops when its confidence drops below the
+ * threshold); the target scores the last committed token plus all proposals in one pass; the
+ * longest accepted prefix is kept plus one token of the target's own; the target's KV cache is
+ * rolled back to the accepted prefix (the drafter's lazily, at its next catch-up). Greedy mode
+ * accepts a proposal iff it is the target's argmax, so the output is the target's greedy output;
+ * sampling mode uses an {@link AcceptanceRule} (modified rejection sampling by default) so the
+ * output is distributed as the target's warped distribution.
+ *
+ * <p>Synchronous: {@link #generate} runs on the caller's thread and returns when done or
+ * cancelled. Not thread-safe; the models may be shared with other decoders.
+ */
+public final class SpeculativeDecoder {
+
+    private final DecoderModel target;
+    private final DecoderModel drafter;
+    private final DecodingSettings settings;
+    private final AcceptanceRule rule;
+
+    /**
+     * @param drafter null for target-only decoding
+     * @throws ModelLoadException if the two models' vocabularies differ in size
+     */
+    public SpeculativeDecoder(DecoderModel target, DecoderModel drafter, DecodingSettings settings)
+        throws ModelLoadException {
+        this(target, drafter, settings, AcceptanceRule.REJECTION_SAMPLING);
+    }
+
+    /** As above with a custom acceptance rule (tests). */
+    public SpeculativeDecoder(DecoderModel target, DecoderModel drafter, DecodingSettings settings, AcceptanceRule rule)
+        throws ModelLoadException {
+        this.target = target;
+        this.drafter = drafter;
+        this.settings = settings;
+        this.rule = rule;
+        if (drafter != null) {
+            int tv = target.signature().vocabSize();
+            int dv = drafter.signature().vocabSize();
+            if (tv > 0 && dv > 0 && tv != dv) {
+                throw new ModelLoadException(
+                    drafter.file(),
+                    "draft model has a vocabulary of " + dv + " tokens but the target " + target.file() + " has " + tv
+                );
+            }
+        }
+    }
+
+    public DecodingSettings settings() {
+        return settings;
+    }
+
+    /** Generates up to {@code maxNewTokens} tokens after {@code prompt} (at least one token). */
+    public GenerationResult generate(int[] prompt, int maxNewTokens) throws OrtException {
+        return generate(prompt, maxNewTokens, TokenListener.NONE, CancellationToken.none());
+    }
+
+    /**
+     * Generates up to {@code maxNewTokens} tokens after {@code prompt}, reporting each committed
+     * token to {@code listener} and stopping early at EOS or when {@code cancel} is cancelled.
+     */
+    public GenerationResult generate(int[] prompt, int maxNewTokens, TokenListener listener, CancellationToken cancel)
+        throws OrtException {
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("the prompt must contain at least one token");
+        }
+        int k = drafter == null ? 0 : settings.k();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        int[] committed = Arrays.copyOf(prompt, prompt.length + maxNewTokens + k + 1);
+        int n = prompt.length;
+        List<RoundRecord> rounds = new ArrayList<>();
+        boolean cancelled = false;
+        try (
+            DecoderSession targetSession = target.newSession();
+            DecoderSession draftSession = k > 0 ? drafter.newSession() : null
+        ) {
+            long prefillStart = System.nanoTime();
+            if (n > 1) {
+                targetSession.forward(Arrays.copyOf(prompt, n - 1));
+            }
+            if (draftSession != null && n > 1) {
+                draftSession.forward(Arrays.copyOf(prompt, n - 1));
+            }
+            double prefillSeconds = (System.nanoTime() - prefillStart) / 1e9;
+
+            int generated = 0;
+            boolean finished = maxNewTokens <= 0;
+            int[] drafts = new int[k];
+            double[] confidences = new double[k];
+            double[][] draftDistributions = new double[k][];
+            while (!finished) {
+                if (cancel.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                long roundStart = System.nanoTime();
+                long onnxBefore = targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
+
+                // Draft.
+                int drafted = 0;
+                if (draftSession != null) {
+                    int common = commonPrefix(draftSession, committed, n - 1);
+                    draftSession.truncate(common);
+                    float[][] logits = draftSession.forward(Arrays.copyOfRange(committed, common, n));
+                    float[] next = logits[logits.length - 1];
+                    while (drafted < k) {
+                        int token;
+                        double confidence;
+                        if (settings.greedy()) {
+                            token = Distributions.argmax(next);
+                            confidence = Distributions.maxProbability(next);
+                        } else {
+                            double[] q = Distributions.warp(next, settings.temperature(), settings.topP());
+                            token = Distributions.sample(q, random);
+                            confidence = q[token];
+                            draftDistributions[drafted] = q;
+                        }
+                        if (settings.dynamic() && confidence < settings.dynamicThreshold()) {
+                            break;
+                        }
+                        drafts[drafted] = token;
+                        confidences[drafted] = confidence;
+                        drafted++;
+                        if (drafted < k) {
+                            next = draftSession.forward(new int[] { token })[0];
+                        }
+                    }
+                }
+                long draftEnd = System.nanoTime();
+
+                // Verify: the last committed token plus the proposals, in one target pass.
+                int[] verifyInput = new int[drafted + 1];
+                verifyInput[0] = committed[n - 1];
+                System.arraycopy(drafts, 0, verifyInput, 1, drafted);
+                float[][] targetLogits = targetSession.forward(verifyInput);
+                long verifyForwardEnd = System.nanoTime();
+
+                int accepted = 0;
+                int bonus = -1;
+                for (int i = 0; i < drafted && bonus < 0; i++) {
+                    if (settings.greedy()) {
+                        int best = Distributions.argmax(targetLogits[i]);
+                        if (best == drafts[i]) {
+                            accepted++;
+                        } else {
+                            bonus = best;
+                        }
+                    } else {
+                        double[] p = Distributions.warp(targetLogits[i], settings.temperature(), settings.topP());
+                        if (rule.accept(p, draftDistributions[i], drafts[i], random)) {
+                            accepted++;
+                        } else {
+                            bonus = Distributions.sample(rule.residual(p, draftDistributions[i]), random);
+                        }
+                    }
+                }
+                if (bonus < 0) {
+                    float[] last = targetLogits[drafted];
+                    bonus = settings.greedy()
+                        ? Distributions.argmax(last)
+                        : Distributions.sample(Distributions.warp(last, settings.temperature(), settings.topP()), random);
+                }
+                long rollbackStart = System.nanoTime();
+                targetSession.truncate(n + accepted);
+                long rollbackEnd = System.nanoTime();
+
+                // Commit.
+                int produced = accepted + 1;
+                for (int i = 0; i <= accepted && !finished; i++) {
+                    int token = i < accepted ? drafts[i] : bonus;
+                    committed[n++] = token;
+                    listener.onToken(generated++, token);
+                    if (generated >= maxNewTokens || token == settings.eosTokenId()) {
+                        finished = true;
+                    }
+                }
+                long roundEnd = System.nanoTime();
+                long onnxAfter = targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
+                rounds.add(
+                    new RoundRecord(
+                        drafted,
+                        accepted,
+                        produced,
+                        (draftEnd - roundStart) / 1e9,
+                        ((verifyForwardEnd - draftEnd) + (rollbackEnd - rollbackStart)) / 1e9,
+                        (roundEnd - roundStart) / 1e9,
+                        (onnxAfter - onnxBefore) / 1e9,
+                        Arrays.copyOf(confidences, drafted)
+                    )
+                );
+            }
+            int[] output = Arrays.copyOfRange(committed, prompt.length, prompt.length + Math.min(generated, maxNewTokens));
+            return new GenerationResult(output, rounds, prefillSeconds, cancelled);
+        }
+    }
+
+    /** Length of the drafter's valid prefix of {@code committed}, at most {@code limit}. */
+    private static int commonPrefix(DecoderSession session, int[] committed, int limit) {
+        int[] seen = session.tokens();
+        int common = 0;
+        int max = Math.min(limit, seen.length);
+        while (common < max && seen[common] == committed[common]) {
+            common++;
+        }
+        return common;
+    }
+}

@@ -1,0 +1,296 @@
+package io.configspec.engine.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decoder-only language model in the Hugging Face Optimum ONNX layout, loaded into ONNX Runtime.
+ *
+ * <p>Owns the native resources of one model: the session options, the inference session and a
+ * small helper session that trims KV caches (the process-wide {@link OrtEnvironment} is shared
+ * and not closed). {@link #close()} releases them; sessions created by {@link #newSession()} must
+ * be closed first. The model's shape (layers, KV heads, head size, KV dtype, vocabulary) is read
+ * from its inputs and outputs, falling back to {@code configspec.*} metadata properties for
+ * symbolic dimensions. {@code OrtSession.run} is thread-safe, but a {@link DecoderSession} is
+ * not: use one session per thread.
+ */
+public final class DecoderModel implements AutoCloseable {
+
+    private static final Pattern PAST = Pattern.compile("past_key_values\\.(\\d+)\\.(key|value)");
+    private static final List<String> KNOWN_INPUTS = List.of(
+        "input_ids",
+        "attention_mask",
+        "position_ids",
+        "use_cache_branch"
+    );
+
+    private final Path file;
+    private final OrtEnvironment environment;
+    private final OrtSession.SessionOptions options;
+    private final OrtSession session;
+    private final ModelSignature signature;
+    private final Map<String, String> metadata;
+    private KvCacheTrimmer trimmer;
+
+    private DecoderModel(
+        Path file,
+        OrtEnvironment environment,
+        OrtSession.SessionOptions options,
+        OrtSession session,
+        ModelSignature signature,
+        Map<String, String> metadata
+    ) {
+        this.file = file;
+        this.environment = environment;
+        this.options = options;
+        this.session = session;
+        this.signature = signature;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Opens {@code modelFile}.
+     *
+     * @throws ModelLoadException if the file is missing, not ONNX, or not a decoder in the
+     *     Optimum layout (the message names what is missing)
+     */
+    public static DecoderModel open(Path modelFile, EngineOptions engineOptions) throws ModelLoadException {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new ModelLoadException(modelFile, "model file does not exist");
+        }
+        try {
+            if (Files.size(modelFile) == 0) {
+                throw new ModelLoadException(modelFile, "model file is empty");
+            }
+        } catch (IOException e) {
+            throw new ModelLoadException(modelFile, "model file cannot be read (" + e.getMessage() + ")", e);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = null;
+        OrtSession session = null;
+        try {
+            options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(engineOptions.intraOpThreads());
+            options.setInterOpNumThreads(engineOptions.interOpThreads());
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            options.addConfigEntry(
+                "session.intra_op.allow_spinning",
+                engineOptions.allowSpinning() ? "1" : "0"
+            );
+            options.addConfigEntry(
+                "session.inter_op.allow_spinning",
+                engineOptions.allowSpinning() ? "1" : "0"
+            );
+            try {
+                session = env.createSession(modelFile.toString(), options);
+            } catch (OrtException e) {
+                throw new ModelLoadException(
+                    modelFile,
+                    "not a loadable ONNX model (" + firstLine(e.getMessage()) + ")",
+                    e
+                );
+            }
+            Map<String, String> metadata = session.getMetadata().getCustomMetadata();
+            ModelSignature signature = inspect(modelFile, session, metadata);
+            DecoderModel model = new DecoderModel(modelFile, env, options, session, signature, metadata);
+            if (signature.hasCache()) {
+                model.trimmer = new KvCacheTrimmer(env, signature, engineOptions);
+            }
+            return model;
+        } catch (ModelLoadException e) {
+            closeQuietly(session, options);
+            throw e;
+        } catch (OrtException e) {
+            closeQuietly(session, options);
+            throw new ModelLoadException(modelFile, "ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static ModelSignature inspect(Path file, OrtSession session, Map<String, String> metadata)
+        throws OrtException, ModelLoadException {
+        Map<String, NodeInfo> inputs = session.getInputInfo();
+        Map<String, NodeInfo> outputs = session.getOutputInfo();
+        if (!inputs.containsKey("input_ids")) {
+            throw new ModelLoadException(
+                file,
+                "not a decoder in the Optimum layout: missing input 'input_ids' (inputs are " +
+                    inputs.keySet() +
+                    ")"
+            );
+        }
+        if (!outputs.containsKey("logits")) {
+            throw new ModelLoadException(
+                file,
+                "not a decoder in the Optimum layout: missing output 'logits' (outputs are " +
+                    outputs.keySet() +
+                    ")"
+            );
+        }
+        TensorInfo ids = (TensorInfo) inputs.get("input_ids").getInfo();
+        if (ids.type != OnnxJavaType.INT64) {
+            throw new ModelLoadException(file, "input 'input_ids' must be int64, is " + ids.type);
+        }
+        TreeMap<Integer, Integer> pastKinds = new TreeMap<>();
+        for (String name : inputs.keySet()) {
+            Matcher m = PAST.matcher(name);
+            if (m.matches()) {
+                pastKinds.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+            } else if (!KNOWN_INPUTS.contains(name)) {
+                throw new ModelLoadException(
+                    file,
+                    "not a decoder in the Optimum layout: unsupported input '" + name + "'"
+                );
+            }
+        }
+        int layers = pastKinds.isEmpty() ? 0 : pastKinds.lastKey() + 1;
+        int kvHeads = 0;
+        int headDim = 0;
+        String kvType = "float32";
+        for (int l = 0; l < layers; l++) {
+            for (String kind : List.of("key", "value")) {
+                if (!inputs.containsKey("past_key_values." + l + "." + kind)) {
+                    throw new ModelLoadException(
+                        file,
+                        "KV cache input 'past_key_values." + l + "." + kind + "' is missing"
+                    );
+                }
+                if (!outputs.containsKey("present." + l + "." + kind)) {
+                    throw new ModelLoadException(
+                        file,
+                        "KV cache output 'present." + l + "." + kind + "' is missing"
+                    );
+                }
+            }
+        }
+        if (layers > 0) {
+            TensorInfo past = (TensorInfo) inputs.get("past_key_values.0.key").getInfo();
+            long[] shape = past.getShape();
+            if (shape.length != 4) {
+                throw new ModelLoadException(
+                    file,
+                    "KV cache input 'past_key_values.0.key' must have 4 dimensions [batch, heads, past, head_dim], has " +
+                        shape.length
+                );
+            }
+            kvHeads = shape[1] > 0 ? (int) shape[1] : metadataInt(metadata, "num_key_value_heads");
+            headDim = shape[3] > 0 ? (int) shape[3] : metadataInt(metadata, "head_dim");
+            if (kvHeads <= 0 || headDim <= 0) {
+                throw new ModelLoadException(
+                    file,
+                    "cannot tell the KV cache shape: 'past_key_values.0.key' has symbolic heads or head size and no configspec.num_key_value_heads/head_dim metadata"
+                );
+            }
+            kvType = switch (past.type) {
+                case FLOAT -> "float32";
+                case FLOAT16 -> "float16";
+                default -> throw new ModelLoadException(
+                    file,
+                    "KV cache type " + past.type + " is not supported (float32 or float16)"
+                );
+            };
+        }
+        TensorInfo logits = (TensorInfo) outputs.get("logits").getInfo();
+        long[] logitsShape = logits.getShape();
+        int vocab = logitsShape.length == 3 && logitsShape[2] > 0
+            ? (int) logitsShape[2]
+            : metadataInt(metadata, "vocab_size");
+        return new ModelSignature(
+            layers,
+            kvHeads,
+            headDim,
+            kvType,
+            vocab > 0 ? vocab : -1,
+            layers > 0,
+            inputs.containsKey("attention_mask"),
+            inputs.containsKey("position_ids"),
+            new ArrayList<>(inputs.keySet())
+        );
+    }
+
+    private static int metadataInt(Map<String, String> metadata, String key) {
+        String value = metadata.get("configspec." + key);
+        if (value == null) {
+            value = metadata.get(key);
+        }
+        try {
+            return value == null ? -1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A new, empty decoding state (KV cache) on this model. */
+    public DecoderSession newSession() {
+        return new DecoderSession(this);
+    }
+
+    public ModelSignature signature() {
+        return signature;
+    }
+
+    /** The model's custom metadata properties. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    OrtEnvironment environment() {
+        return environment;
+    }
+
+    OrtSession session() {
+        return session;
+    }
+
+    KvCacheTrimmer trimmer() {
+        return trimmer;
+    }
+
+    @Override
+    public void close() {
+        if (trimmer != null) {
+            trimmer.close();
+        }
+        closeQuietly(session, options);
+    }
+
+    private static void closeQuietly(OrtSession session, OrtSession.SessionOptions options) {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (OrtException ignored) {
+            // nothing more to release
+        }
+        if (options != null) {
+            options.close();
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String line = message.strip().lines().findFirst().orElse("no detail");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,82 @@
+package io.configspec.engine.samplemodels;
+
+/**
+ * Shape of a Llama-style decoder (pre-norm blocks, grouped-query attention with rotary position
+ * embeddings, SwiGLU MLP) for {@link DecoderGraphBuilder}.
+ *
+ * @param layers number of transformer blocks, ≥ 0 (0 = embedding straight into the head)
+ * @param hiddenSize residual stream width d
+ * @param heads query heads; {@code hiddenSize} need not equal {@code heads × headDim}
+ * @param kvHeads key/value heads, divides {@code heads}
+ * @param headDim size of one head, even
+ * @param intermediateSize MLP width
+ * @param vocabSize vocabulary size V
+ * @param maxPositions largest position id + 1 (size of the rotary tables)
+ * @param finalNorm whether a layer norm precedes the output head
+ * @param ropeTheta rotary base frequency
+ */
+public record DecoderArchitecture(
+    int layers,
+    int hiddenSize,
+    int heads,
+    int kvHeads,
+    int headDim,
+    int intermediateSize,
+    int vocabSize,
+    int maxPositions,
+    boolean finalNorm,
+    double ropeTheta
+) {
+    public DecoderArchitecture {
+        if (layers < 0) {
+            throw new IllegalArgumentException("layers must be >= 0, was " + layers);
+        }
+        positive("hiddenSize", hiddenSize);
+        positive("heads", heads);
+        positive("kvHeads", kvHeads);
+        positive("headDim", headDim);
+        positive("intermediateSize", intermediateSize);
+        positive("vocabSize", vocabSize);
+        positive("maxPositions", maxPositions);
+        if (heads % kvHeads != 0) {
+            throw new IllegalArgumentException(
+                "heads (" + heads + ") must be a multiple of kvHeads (" + kvHeads + ")"
+            );
+        }
+        if (headDim % 2 != 0) {
+            throw new IllegalArgumentException("headDim must be even, was " + headDim);
+        }
+    }
+
+    private static void positive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be > 0, was " + value);
+        }
+    }
+
+    /** Same architecture with a different layer count (early-exit drafters, twins). */
+    public DecoderArchitecture withLayers(int newLayers) {
+        return new DecoderArchitecture(
+            newLayers,
+            hiddenSize,
+            heads,
+            kvHeads,
+            headDim,
+            intermediateSize,
+            vocabSize,
+            maxPositions,
+            finalNorm,
+            ropeTheta
+        );
+    }
+
+    /** Weight elements of the model (embedding, blocks, norms, separate head). */
+    public long parameterCount() {
+        long d = hiddenSize;
+        long attention = d * heads * headDim + 2 * d * kvHeads * headDim + (long) heads * headDim * d;
+        long mlp = 3 * d * intermediateSize;
+        long norms = 4 * d;
+        long block = attention + mlp + norms;
+        return 2L * vocabSize * d + layers * block + (finalNorm ? 2 * d : 0);
+    }
+}

@@ -1,0 +1,393 @@
+package io.configspec.model.analysis;
+
+import io.configspec.model.domain.AlignmentProfile;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DrafterModel;
+import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.NetworkProfile;
+import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.domain.ServedTarget;
+import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.domain.TargetModel;
+import io.configspec.model.domain.VerificationLatency;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every configuration (device, drafter, quantisation, target, K) a scenario allows, ready to be
+ * evaluated many times under different {@link WhatIf}s without touching files.
+ *
+ * <p>A combination (device, drafter, quantisation, target) is in the space when all four are
+ * selected, the drafter's family is the target's, the device has a drafting measurement for the
+ * drafter at that quantisation, an alignment profile exists for drafter × quantisation × target,
+ * and the scenario's server serves the target. Combinations that fail only for missing
+ * measurements or alignment are listed in {@link #omitted()}.
+ *
+ * <p>The per-combination constants are precomputed into primitive arrays so that {@link
+ * #evaluate(WhatIf)} loops over combinations and K without allocating per row. Immutable and
+ * thread-safe; evaluation may run on any thread.
+ */
+public final class ConfigurationSpace {
+
+    private final Scenario scenario;
+    private final NetworkProfile network;
+    private final List<Combination> combinations;
+    private final List<String> omitted;
+
+    // per combination, indexed like combinations
+    final double[] acceptanceRate;
+    final int[] curveStart;
+    final int[] curveLength;
+    final double[] curve;
+    final double[] draftTokensPerSecond; // at the scenario's context length
+    final double[] roundOverheadSeconds;
+    final double[] draftPowerWatts;
+    final double[] idlePowerWatts;
+    final double[] verifyBaseSeconds; // T_v = base + perK × K at the scenario's batch and context
+    final double[] verifyPerKSeconds;
+    final double[] dollarsPerVerifiedToken; // NaN when not offered
+    final double[] dollarsPerGpuSecond; // NaN when not offered
+    final double[] targetStepSeconds;
+
+    private ConfigurationSpace(
+        Scenario scenario,
+        NetworkProfile network,
+        List<Combination> combinations,
+        List<String> omitted
+    ) {
+        this.scenario = scenario;
+        this.network = network;
+        this.combinations = List.copyOf(combinations);
+        this.omitted = List.copyOf(omitted);
+        int n = combinations.size();
+        acceptanceRate = new double[n];
+        curveStart = new int[n];
+        curveLength = new int[n];
+        draftTokensPerSecond = new double[n];
+        roundOverheadSeconds = new double[n];
+        draftPowerWatts = new double[n];
+        idlePowerWatts = new double[n];
+        verifyBaseSeconds = new double[n];
+        verifyPerKSeconds = new double[n];
+        dollarsPerVerifiedToken = new double[n];
+        dollarsPerGpuSecond = new double[n];
+        targetStepSeconds = new double[n];
+        List<Double> curveValues = new ArrayList<>();
+        int batch = scenario.batchSize();
+        double context = scenario.contextTokens();
+        for (int c = 0; c < n; c++) {
+            Combination combination = combinations.get(c);
+            AlignmentProfile alignment = combination.alignment();
+            acceptanceRate[c] = alignment.acceptanceRate();
+            curveStart[c] = curveValues.size();
+            curveLength[c] = alignment.acceptanceByPosition().size();
+            curveValues.addAll(alignment.acceptanceByPosition());
+            DraftingMeasurement drafting = combination.drafting();
+            draftTokensPerSecond[c] = drafting.tokensPerSecondAt(context);
+            roundOverheadSeconds[c] = drafting.roundOverheadSeconds();
+            draftPowerWatts[c] = drafting.powerWatts();
+            idlePowerWatts[c] = combination.device().idlePowerWatts();
+            ServedTarget served = combination.served();
+            switch (served.verification()) {
+                case VerificationLatency.Fixed f -> {
+                    verifyBaseSeconds[c] = f.seconds();
+                    verifyPerKSeconds[c] = 0;
+                }
+                case VerificationLatency.Linear l -> {
+                    // Σ(K+1) over a batch of B identical requests = B·K + B; Σ context = B·context.
+                    verifyBaseSeconds[c] = l.seconds(batch, batch * context, batch);
+                    verifyPerKSeconds[c] = l.secondsPerVerifiedToken() * batch;
+                }
+            }
+            dollarsPerVerifiedToken[c] = served.dollarsPerMillionVerifiedTokens().orElse(Double.NaN) / 1e6;
+            dollarsPerGpuSecond[c] = served.dollarsPerGpuHour().orElse(Double.NaN) / 3600.0;
+            targetStepSeconds[c] = served.targetStepSeconds();
+        }
+        curve = curveValues.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Enumerates the space of {@code scenario} over {@code library}.
+     *
+     * @throws InvalidFieldException naming the scenario field at fault (e.g. {@code select.devices[1]},
+     *     {@code server}) when a selection names an unknown profile, a selected target is not served,
+     *     a price needed by the pricing mode is missing, or nothing is left to evaluate
+     */
+    public static ConfigurationSpace of(ProfileLibrary library, Scenario scenario) {
+        ServerProfile server = library
+            .server(scenario.server())
+            .orElseThrow(() ->
+                unknown(
+                    "server",
+                    "server",
+                    scenario.server(),
+                    library.servers().stream().map(ServerProfile::id).toList()
+                )
+            );
+        NetworkProfile network = library
+            .network(scenario.network())
+            .orElseThrow(() ->
+                unknown(
+                    "network",
+                    "network",
+                    scenario.network(),
+                    library.networks().stream().map(NetworkProfile::id).toList()
+                )
+            );
+        List<DeviceProfile> devices = new ArrayList<>();
+        if (scenario.devices().isEmpty()) {
+            devices.addAll(library.devices());
+        } else {
+            for (int i = 0; i < scenario.devices().size(); i++) {
+                String id = scenario.devices().get(i);
+                devices.add(
+                    library
+                        .device(id)
+                        .orElseThrow(() ->
+                            unknownIn(
+                                "devices",
+                                id,
+                                library.devices().stream().map(DeviceProfile::id).toList(),
+                                scenario.devices()
+                            )
+                        )
+                );
+            }
+        }
+        List<DrafterModel> drafters = new ArrayList<>();
+        if (scenario.drafters().isEmpty()) {
+            drafters.addAll(library.drafters());
+        } else {
+            for (String id : scenario.drafters()) {
+                drafters.add(
+                    library
+                        .drafter(id)
+                        .orElseThrow(() ->
+                            unknownIn(
+                                "drafters",
+                                id,
+                                library.drafters().stream().map(DrafterModel::id).toList(),
+                                scenario.drafters()
+                            )
+                        )
+                );
+            }
+        }
+        Set<String> knownQuantizations = new LinkedHashSet<>();
+        drafters.forEach(d -> d.quantizations().forEach(q -> knownQuantizations.add(q.name())));
+        for (String q : scenario.quantizations()) {
+            if (!knownQuantizations.contains(q)) {
+                throw unknownIn("quantizations", q, knownQuantizations, scenario.quantizations());
+            }
+        }
+        List<TargetModel> targets = new ArrayList<>();
+        if (scenario.targets().isEmpty()) {
+            for (TargetModel t : library.targets()) {
+                if (server.served(t.id()).isPresent()) {
+                    targets.add(t);
+                }
+            }
+        } else {
+            for (int i = 0; i < scenario.targets().size(); i++) {
+                String id = scenario.targets().get(i);
+                TargetModel target = library
+                    .target(id)
+                    .orElseThrow(() ->
+                        unknownIn(
+                            "targets",
+                            id,
+                            library.targets().stream().map(TargetModel::id).toList(),
+                            scenario.targets()
+                        )
+                    );
+                if (server.served(id).isEmpty()) {
+                    throw new InvalidFieldException(
+                        "select.targets[" + i + "]",
+                        "names target '" + id + "', which server '" + server.id() + "' does not serve"
+                    );
+                }
+                targets.add(target);
+            }
+        }
+        for (TargetModel target : targets) {
+            ServedTarget served = server.served(target.id()).orElseThrow();
+            boolean priced = switch (scenario.pricing()) {
+                case TOKEN -> served.dollarsPerMillionVerifiedTokens().isPresent() ||
+                scenario.whatIf().dollarsPerMillionTokens().isPresent();
+                case GPU_TIME -> served.dollarsPerGpuHour().isPresent() ||
+                scenario.whatIf().dollarsPerGpuHour().isPresent();
+            };
+            if (!priced) {
+                throw new InvalidFieldException(
+                    "pricing",
+                    "is " +
+                        scenario.pricing().jsonName() +
+                        " but server '" +
+                        server.id() +
+                        "' gives no " +
+                        (scenario.pricing() == PricingMode.TOKEN
+                            ? "dollarsPerMillionVerifiedTokens"
+                            : "dollarsPerGpuHour") +
+                        " for target '" +
+                        target.id() +
+                        "'"
+                );
+            }
+        }
+
+        List<Combination> combinations = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        for (DeviceProfile device : devices) {
+            for (DrafterModel drafter : drafters) {
+                for (var variant : drafter.quantizations()) {
+                    String q = variant.name();
+                    if (!scenario.quantizations().isEmpty() && !scenario.quantizations().contains(q)) {
+                        continue;
+                    }
+                    for (TargetModel target : targets) {
+                        if (!drafter.family().equals(target.family())) {
+                            continue;
+                        }
+                        String what = device.id() + " / " + drafter.id() + " " + q + " → " + target.id();
+                        Optional<DraftingMeasurement> drafting = device.drafting(drafter.id(), q);
+                        if (drafting.isEmpty()) {
+                            omitted.add(what + ": no drafting measurement on this device");
+                            continue;
+                        }
+                        Optional<AlignmentProfile> alignment = library.alignment(
+                            drafter.id(),
+                            q,
+                            target.id()
+                        );
+                        if (alignment.isEmpty()) {
+                            omitted.add(what + ": no alignment profile");
+                            continue;
+                        }
+                        combinations.add(
+                            new Combination(
+                                device,
+                                drafter,
+                                q,
+                                target,
+                                drafting.get(),
+                                alignment.get(),
+                                server.served(target.id()).orElseThrow()
+                            )
+                        );
+                    }
+                }
+            }
+        }
+        if (combinations.isEmpty()) {
+            throw new InvalidFieldException(
+                "select",
+                "selects no configuration: no selected device has a drafting measurement and an alignment profile for a selected drafter, quantization and target of the same family"
+            );
+        }
+        return new ConfigurationSpace(scenario, network, combinations, omitted);
+    }
+
+    private static InvalidFieldException unknown(
+        String field,
+        String kind,
+        String id,
+        Collection<String> known
+    ) {
+        return new InvalidFieldException(
+            field,
+            "refers to unknown " +
+                kind +
+                " '" +
+                id +
+                "' (known: " +
+                (known.isEmpty() ? "none" : String.join(", ", known)) +
+                ")"
+        );
+    }
+
+    private static InvalidFieldException unknownIn(
+        String list,
+        String id,
+        Collection<String> known,
+        List<String> selection
+    ) {
+        String kind = switch (list) {
+            case "devices" -> "device";
+            case "drafters" -> "drafter";
+            case "quantizations" -> "quantization";
+            default -> "target";
+        };
+        return unknown("select." + list + "[" + selection.indexOf(id) + "]", kind, id, known);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public NetworkProfile network() {
+        return network;
+    }
+
+    /** The (device, drafter, quantisation, target) combinations, in enumeration order. */
+    public List<Combination> combinations() {
+        return combinations;
+    }
+
+    /** Combinations left out for missing measurements or alignment, one line each. */
+    public List<String> omitted() {
+        return omitted;
+    }
+
+    /** Number of rows {@link #evaluate(WhatIf)} produces under {@code whatIf}. */
+    public int size(WhatIf whatIf) {
+        return combinations.size() * (kMax(whatIf) - kMin(whatIf) + 1);
+    }
+
+    int kMin(WhatIf whatIf) {
+        return whatIf.kMin().orElse(scenario.kMin());
+    }
+
+    int kMax(WhatIf whatIf) {
+        int kMax = whatIf.kMax().orElse(scenario.kMax());
+        int kMin = kMin(whatIf);
+        if (kMax < kMin) {
+            throw new InvalidFieldException("kMax", "must be at least kMin " + kMin + " but is " + kMax);
+        }
+        return kMax;
+    }
+
+    /** Evaluates under the scenario's own what-if. */
+    public EvaluatedSpace evaluate() {
+        return evaluate(scenario.whatIf());
+    }
+
+    /**
+     * Evaluates every configuration under {@code whatIf} (which replaces, not adds to, the
+     * scenario's saved what-if; start from {@code scenario().whatIf()} to keep it).
+     */
+    public EvaluatedSpace evaluate(WhatIf whatIf) {
+        return evaluateInto(whatIf, null);
+    }
+
+    /**
+     * Like {@link #evaluate(WhatIf)}, but reuses {@code reuse}'s arrays when it came from this
+     * space and has the same number of rows (for slider drags in the GUI). The returned object may
+     * be {@code reuse} itself, whose earlier values are then overwritten: a caller that still
+     * reads them on another thread must not pass it.
+     */
+    public EvaluatedSpace evaluateInto(WhatIf whatIf, EvaluatedSpace reuse) {
+        int kMin = kMin(whatIf);
+        int kMax = kMax(whatIf);
+        int rows = combinations.size() * (kMax - kMin + 1);
+        EvaluatedSpace target = reuse != null && reuse.space() == this && reuse.size() == rows
+            ? reuse
+            : new EvaluatedSpace(this, rows);
+        target.fill(whatIf, kMin, kMax);
+        return target;
+    }
+}

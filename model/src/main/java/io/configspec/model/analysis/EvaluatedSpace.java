@@ -1,0 +1,348 @@
+package io.configspec.model.analysis;
+
+import io.configspec.model.domain.Configuration;
+import java.util.List;
+
+/**
+ * A configuration space evaluated under one {@link WhatIf}: one row per configuration,
+ * column-oriented. Row {@code i} is combination {@code i / kCount()} at K = {@code kMin() + i %
+ * kCount()}.
+ *
+ * <p>Columns returned by {@link #column(Objective)} are the internal arrays: callers must not
+ * modify them. A value is NaN when it cannot be computed (e.g. tokens per $ under GPU-time
+ * pricing for a target that has no GPU-hour price); NaN never satisfies a constraint.
+ *
+ * <p>Not thread-safe while being (re)filled by {@link ConfigurationSpace#evaluateInto}; otherwise
+ * effectively immutable.
+ */
+public final class EvaluatedSpace {
+
+    private final ConfigurationSpace space;
+    private final int size;
+    private WhatIf whatIf;
+    private List<Constraint> constraints;
+    private PricingMode pricing;
+    private EnergyMode energy;
+    private int kMin;
+    private int kCount;
+
+    // per combination
+    private final double[] acceptance;
+    private final double[] draftRate;
+    private final double[] cloudOnly;
+
+    // per row
+    private final double[] expectedTokens;
+    private final double[] draftSeconds;
+    private final double[] networkSeconds;
+    private final double[] verifySeconds;
+    private final double[] roundSeconds;
+    private final double[] goodput;
+    private final double[] tokensPerDollar;
+    private final double[] tokensPerJoule;
+    private final double[] timePerToken;
+    private final double[] dollarsPerMillionTokens;
+    private final double[] joulesPerToken;
+    private final boolean[] feasible;
+    private int feasibleCount;
+
+    EvaluatedSpace(ConfigurationSpace space, int rows) {
+        this.space = space;
+        this.size = rows;
+        int combos = space.combinations().size();
+        acceptance = new double[combos];
+        draftRate = new double[combos];
+        cloudOnly = new double[combos];
+        expectedTokens = new double[rows];
+        draftSeconds = new double[rows];
+        networkSeconds = new double[rows];
+        verifySeconds = new double[rows];
+        roundSeconds = new double[rows];
+        goodput = new double[rows];
+        tokensPerDollar = new double[rows];
+        tokensPerJoule = new double[rows];
+        timePerToken = new double[rows];
+        dollarsPerMillionTokens = new double[rows];
+        joulesPerToken = new double[rows];
+        feasible = new boolean[rows];
+    }
+
+    /** The hot loop: DESIGN §4 per row, through {@link SpeculativeRoundModel}. */
+    void fill(WhatIf w, int kMin, int kMax) {
+        ConfigurationSpace s = space;
+        Scenario scenario = s.scenario();
+        this.whatIf = w;
+        this.kMin = kMin;
+        this.kCount = kMax - kMin + 1;
+        this.pricing = w.pricing().orElse(scenario.pricing());
+        this.energy = w.energy().orElse(scenario.energy());
+        this.constraints = WhatIf.merge(scenario.constraints(), w.constraints());
+
+        double rtt = w.rttSeconds().orElse(s.network().rttSeconds());
+        double up = w.uplinkMegabitsPerSecond().orElse(s.network().uplinkMegabitsPerSecond()) * 125_000.0;
+        double down =
+            w.downlinkMegabitsPerSecond().orElse(s.network().downlinkMegabitsPerSecond()) * 125_000.0;
+        double bytesPerDraftToken = s.network().bytesPerDraftToken();
+        double replyBytes = s.network().replyBytes();
+        boolean verifyOverride = w.verifySeconds().isPresent();
+        double verifyFixed = w.verifySeconds().orElse(0);
+        boolean tokenOverride = w.dollarsPerMillionTokens().isPresent();
+        double tokenPrice = w.dollarsPerMillionTokens().orElse(0) / 1e6;
+        boolean gpuOverride = w.dollarsPerGpuHour().isPresent();
+        double gpuPrice = w.dollarsPerGpuHour().orElse(0) / 3600.0;
+        boolean tokenPricing = pricing == PricingMode.TOKEN;
+        boolean wholeRound = energy == EnergyMode.WHOLE_ROUND;
+        int batch = scenario.batchSize();
+        double alphaScale = w.alphaScale();
+        double speedScale = w.draftSpeedScale();
+        double powerScale = w.powerScale();
+        int kCount = this.kCount;
+
+        int combos = acceptance.length;
+        int row = 0;
+        for (int c = 0; c < combos; c++) {
+            double alpha = Math.min(1.0, s.acceptanceRate[c] * alphaScale);
+            double rate = s.draftTokensPerSecond[c] * speedScale;
+            double overhead = s.roundOverheadSeconds[c] / speedScale;
+            double draftPower = s.draftPowerWatts[c] * powerScale;
+            double idlePower = s.idlePowerWatts[c] * powerScale;
+            double verifyBase = verifyOverride ? verifyFixed : s.verifyBaseSeconds[c];
+            double verifyPerK = verifyOverride ? 0 : s.verifyPerKSeconds[c];
+            double perToken = tokenOverride ? tokenPrice : s.dollarsPerVerifiedToken[c];
+            double perGpuSecond = gpuOverride ? gpuPrice : s.dollarsPerGpuSecond[c];
+            acceptance[c] = alpha;
+            draftRate[c] = rate;
+            cloudOnly[c] = SpeculativeRoundModel.cloudOnlyTokensPerSecond(s.targetStepSeconds[c], rtt);
+
+            // E[N] = 1 + Σ_{i=1..K} Π_{j≤i} α_j, accumulated as K grows (geometric: α_j = α).
+            int curveStart = s.curveStart[c];
+            int curveLast = s.curveLength[c] - 1;
+            boolean curve = curveLast >= 0;
+            double survive = 1.0;
+            double expected = 1.0;
+            for (int i = 0; i < kMin; i++) {
+                survive *= curve
+                    ? Math.min(1.0, s.curve[curveStart + Math.min(i, curveLast)] * alphaScale)
+                    : alpha;
+                expected += survive;
+            }
+            for (int j = 0; j < kCount; j++, row++) {
+                int k = kMin + j;
+                if (j > 0) {
+                    survive *= curve
+                        ? Math.min(1.0, s.curve[curveStart + Math.min(k - 1, curveLast)] * alphaScale)
+                        : alpha;
+                    expected += survive;
+                }
+                double draft = SpeculativeRoundModel.draftSeconds(k, rate, overhead);
+                double network = SpeculativeRoundModel.networkSeconds(
+                    rtt,
+                    k * bytesPerDraftToken,
+                    up,
+                    replyBytes,
+                    down
+                );
+                double verify = verifyBase + verifyPerK * k;
+                double round = SpeculativeRoundModel.roundSeconds(draft, network, verify);
+                double g = SpeculativeRoundModel.goodputTokensPerSecond(expected, round);
+                double dollars = tokenPricing
+                    ? SpeculativeRoundModel.tokenPricedRoundDollars(perToken, k)
+                    : SpeculativeRoundModel.gpuTimePricedRoundDollars(perGpuSecond, verify, batch);
+                double joules = wholeRound
+                    ? SpeculativeRoundModel.wholeRoundJoules(draftPower, idlePower, draft, round)
+                    : SpeculativeRoundModel.draftingJoules(draftPower, draft);
+                expectedTokens[row] = expected;
+                draftSeconds[row] = draft;
+                networkSeconds[row] = network;
+                verifySeconds[row] = verify;
+                roundSeconds[row] = round;
+                goodput[row] = g;
+                timePerToken[row] = round / expected;
+                tokensPerDollar[row] = expected / dollars;
+                dollarsPerMillionTokens[row] = (dollars * 1e6) / expected;
+                tokensPerJoule[row] = expected / joules;
+                joulesPerToken[row] = joules / expected;
+            }
+        }
+        applyConstraints();
+    }
+
+    private void applyConstraints() {
+        java.util.Arrays.fill(feasible, true);
+        for (Constraint constraint : constraints) {
+            double[] values = column(constraint.objective());
+            double threshold = constraint.threshold();
+            boolean atLeast = constraint.bound() == Constraint.Bound.AT_LEAST;
+            for (int i = 0; i < size; i++) {
+                double v = values[i];
+                feasible[i] &= atLeast ? v >= threshold : v <= threshold;
+            }
+        }
+        int count = 0;
+        for (boolean f : feasible) {
+            count += f ? 1 : 0;
+        }
+        feasibleCount = count;
+    }
+
+    public ConfigurationSpace space() {
+        return space;
+    }
+
+    /** The what-if these rows were evaluated under. */
+    public WhatIf whatIf() {
+        return whatIf;
+    }
+
+    /** Constraints in force (the scenario's, with the what-if's replacing those on the same objective and bound). */
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    public PricingMode pricing() {
+        return pricing;
+    }
+
+    public EnergyMode energy() {
+        return energy;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int kMin() {
+        return kMin;
+    }
+
+    /** Number of K values per combination. */
+    public int kCount() {
+        return kCount;
+    }
+
+    /** Index into {@code space().combinations()} of row {@code i}. */
+    public int combinationIndex(int i) {
+        return i / kCount;
+    }
+
+    public Combination combination(int i) {
+        return space.combinations().get(i / kCount);
+    }
+
+    public int k(int i) {
+        return kMin + (i % kCount);
+    }
+
+    /** The ids of row {@code i}'s configuration. */
+    public Configuration configuration(int i) {
+        Combination c = combination(i);
+        return new Configuration(c.device().id(), c.drafter().id(), c.quantization(), c.target().id(), k(i));
+    }
+
+    /** Values of one objective for every row. Do not modify. */
+    public double[] column(Objective objective) {
+        return switch (objective) {
+            case GOODPUT -> goodput;
+            case TOKENS_PER_DOLLAR -> tokensPerDollar;
+            case TOKENS_PER_JOULE -> tokensPerJoule;
+            case TIME_PER_TOKEN -> timePerToken;
+            case DOLLARS_PER_MILLION_TOKENS -> dollarsPerMillionTokens;
+            case JOULES_PER_TOKEN -> joulesPerToken;
+        };
+    }
+
+    public double value(Objective objective, int i) {
+        return column(objective)[i];
+    }
+
+    /** Acceptance rate α after the what-if (the mean α when a per-position curve is used for E[N]). */
+    public double acceptanceRate(int i) {
+        return acceptance[i / kCount];
+    }
+
+    /** Effective drafting throughput, tokens/s. */
+    public double draftTokensPerSecond(int i) {
+        return draftRate[i / kCount];
+    }
+
+    /** E[N], tokens per round. */
+    public double expectedTokensPerRound(int i) {
+        return expectedTokens[i];
+    }
+
+    public double roundTimeSeconds(int i) {
+        return roundSeconds[i];
+    }
+
+    public double draftSeconds(int i) {
+        return draftSeconds[i];
+    }
+
+    public double networkSeconds(int i) {
+        return networkSeconds[i];
+    }
+
+    public double verifySeconds(int i) {
+        return verifySeconds[i];
+    }
+
+    public double goodputTokensPerSecond(int i) {
+        return goodput[i];
+    }
+
+    public double tokensPerDollar(int i) {
+        return tokensPerDollar[i];
+    }
+
+    public double tokensPerJoule(int i) {
+        return tokensPerJoule[i];
+    }
+
+    /** Drafted tokens rejected per round: K − (E[N] − 1). */
+    public double wastedDraftTokensPerRound(int i) {
+        return SpeculativeRoundModel.wastedDraftTokensPerRound(expectedTokens[i], k(i));
+    }
+
+    /** Goodput of the cloud-only baseline for row {@code i}'s target: 1 / (target step + RTT), tokens/s. */
+    public double cloudOnlyTokensPerSecond(int i) {
+        return cloudOnly[i / kCount];
+    }
+
+    /** Goodput relative to cloud-only decoding of the same target. */
+    public double speedupOverCloudOnly(int i) {
+        return goodput[i] / cloudOnly[i / kCount];
+    }
+
+    /** Whether row {@code i} meets every constraint. */
+    public boolean feasible(int i) {
+        return feasible[i];
+    }
+
+    /** Feasibility of every row (e.g. the include mask for a Pareto front). Do not modify. */
+    public boolean[] feasibleMask() {
+        return feasible;
+    }
+
+    public int feasibleCount() {
+        return feasibleCount;
+    }
+
+    /**
+     * The feasible row with the best value of {@code objective} (first one on ties), or −1 when no
+     * row is feasible or all values are NaN.
+     */
+    public int best(Objective objective) {
+        double[] values = column(objective);
+        int best = -1;
+        for (int i = 0; i < size; i++) {
+            if (
+                feasible[i] &&
+                !Double.isNaN(values[i]) &&
+                (best < 0 || objective.better(values[i], values[best]))
+            ) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,106 @@
+package io.configspec.model.analysis;
+
+import io.configspec.model.domain.FieldChecks;
+import io.configspec.model.domain.InvalidFieldException;
+import java.util.List;
+
+/**
+ * What to analyse: which profiles, which part of the configuration space, under which modes,
+ * against which objectives and constraints. It lives in {@code analysis} rather than {@code
+ * domain} because it is made of analysis terms (objectives, constraints, what-ifs) and the
+ * packages must not form a cycle (decision record 0010).
+ *
+ * @param id scenario id
+ * @param name display name
+ * @param description free text, may be empty
+ * @param profiles profile files or directories, relative to the scenario file (or absolute)
+ * @param devices selected device ids; empty selects all
+ * @param drafters selected drafter ids; empty selects all
+ * @param quantizations selected quantisation names; empty selects all
+ * @param targets selected target ids; empty selects every target the server serves
+ * @param server id of the verification server profile
+ * @param network id of the network profile
+ * @param kMin smallest speculative length, ≥ 1
+ * @param kMax largest speculative length, ≥ kMin
+ * @param objectives objectives of interest, in order (the first two or three are the Pareto axes)
+ * @param constraints constraints (SLOs) a configuration must meet to be feasible
+ * @param whatIf what-if overrides saved with the scenario
+ * @param pricing verification pricing mode
+ * @param energy device energy mode
+ * @param contextTokens typical context length, tokens ≥ 0 (for context-dependent drafting and T_v)
+ * @param batchSize verification batch size B ≥ 1 (GPU-time pricing and fitted T_v)
+ */
+public record Scenario(
+    String id,
+    String name,
+    String description,
+    List<String> profiles,
+    List<String> devices,
+    List<String> drafters,
+    List<String> quantizations,
+    List<String> targets,
+    String server,
+    String network,
+    int kMin,
+    int kMax,
+    List<Objective> objectives,
+    List<Constraint> constraints,
+    WhatIf whatIf,
+    PricingMode pricing,
+    EnergyMode energy,
+    int contextTokens,
+    int batchSize
+) {
+    public Scenario {
+        FieldChecks.text("id", id);
+        FieldChecks.text("name", name);
+        description = description == null ? "" : description;
+        profiles = FieldChecks.list("profiles", profiles);
+        devices = FieldChecks.list("devices", devices);
+        drafters = FieldChecks.list("drafters", drafters);
+        quantizations = FieldChecks.list("quantizations", quantizations);
+        targets = FieldChecks.list("targets", targets);
+        FieldChecks.text("server", server);
+        FieldChecks.text("network", network);
+        FieldChecks.positive("k.min", kMin);
+        FieldChecks.positive("k.max", kMax);
+        if (kMax < kMin) {
+            throw new InvalidFieldException("k.max", "must be at least k.min " + kMin + " but is " + kMax);
+        }
+        objectives = FieldChecks.list("objectives", objectives);
+        if (objectives.isEmpty()) {
+            objectives = List.of(Objective.GOODPUT, Objective.TOKENS_PER_DOLLAR, Objective.TOKENS_PER_JOULE);
+        }
+        constraints = FieldChecks.list("constraints", constraints);
+        whatIf = whatIf == null ? WhatIf.NONE : whatIf;
+        FieldChecks.present("pricing", pricing);
+        FieldChecks.present("energy", energy);
+        FieldChecks.nonNegative("workload.contextTokens", contextTokens);
+        FieldChecks.positive("workload.batchSize", batchSize);
+    }
+
+    /** The scenario with its what-if replaced. */
+    public Scenario withWhatIf(WhatIf replacement) {
+        return new Scenario(
+            id,
+            name,
+            description,
+            profiles,
+            devices,
+            drafters,
+            quantizations,
+            targets,
+            server,
+            network,
+            kMin,
+            kMax,
+            objectives,
+            constraints,
+            replacement,
+            pricing,
+            energy,
+            contextTokens,
+            batchSize
+        );
+    }
+}

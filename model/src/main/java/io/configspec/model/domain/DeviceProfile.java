@@ -1,0 +1,65 @@
+package io.configspec.model.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An edge device and its drafting measurements.
+ *
+ * @param id unique id in the profile library, e.g. {@code raspberry-pi-5}
+ * @param name display name, e.g. {@code Raspberry Pi 5 (8 GB)}
+ * @param kind broad class of device
+ * @param cpu CPU description
+ * @param gpu GPU description, empty when drafting runs on the CPU only
+ * @param memoryGiB memory available to the drafter, GiB, &gt; 0
+ * @param idlePowerWatts board power when idle (waiting for the verifier), W, ≥ 0
+ * @param drafting one entry per drafter × quantisation, no duplicates
+ * @param provenance where the numbers come from
+ * @param fieldProvenance per-field overrides
+ */
+public record DeviceProfile(
+    String id,
+    String name,
+    DeviceKind kind,
+    String cpu,
+    String gpu,
+    double memoryGiB,
+    double idlePowerWatts,
+    List<DraftingMeasurement> drafting,
+    Provenance provenance,
+    Map<String, Provenance> fieldProvenance
+) implements HasProvenance {
+    public DeviceProfile {
+        FieldChecks.text("id", id);
+        FieldChecks.text("name", name);
+        FieldChecks.present("kind", kind);
+        FieldChecks.text("cpu", cpu);
+        gpu = gpu == null ? "" : gpu;
+        FieldChecks.positive("memoryGiB", memoryGiB);
+        FieldChecks.nonNegative("idlePowerWatts", idlePowerWatts);
+        drafting = FieldChecks.list("drafting", drafting);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < drafting.size(); i++) {
+            DraftingMeasurement m = drafting.get(i);
+            if (!seen.add(m.drafter() + "\u0000" + m.quantization())) {
+                throw new InvalidFieldException(
+                    "drafting[" + i + "]",
+                    "repeats drafter '" + m.drafter() + "' with quantization '" + m.quantization() + "'"
+                );
+            }
+        }
+        FieldChecks.present("provenance", provenance);
+        fieldProvenance = FieldChecks.map(fieldProvenance);
+    }
+
+    /** The measurement for one drafter × quantisation, if this device has one. */
+    public Optional<DraftingMeasurement> drafting(String drafterId, String quantization) {
+        return drafting
+            .stream()
+            .filter(m -> m.drafter().equals(drafterId) && m.quantization().equals(quantization))
+            .findFirst();
+    }
+}

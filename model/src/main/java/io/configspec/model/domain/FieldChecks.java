@@ -1,0 +1,106 @@
+package io.configspec.model.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Range checks shared by the canonical constructors of the domain records. Each throws {@link
+ * InvalidFieldException} naming the field and the bad value.
+ */
+public final class FieldChecks {
+
+    private FieldChecks() {}
+
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is missing");
+        }
+        return value;
+    }
+
+    public static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, "must be a non-empty text");
+        }
+        return value;
+    }
+
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidFieldException(field, "must be a finite number but is " + value);
+        }
+        return value;
+    }
+
+    public static double positive(String field, double value) {
+        finite(field, value);
+        if (value <= 0) {
+            throw new InvalidFieldException(field, "must be greater than 0 but is " + value);
+        }
+        return value;
+    }
+
+    public static double nonNegative(String field, double value) {
+        finite(field, value);
+        if (value < 0) {
+            throw new InvalidFieldException(field, "must be 0 or more but is " + value);
+        }
+        return value;
+    }
+
+    /** A probability: finite and in [0, 1]. */
+    public static double probability(String field, double value) {
+        finite(field, value);
+        if (value < 0 || value > 1) {
+            throw new InvalidFieldException(field, "must be between 0 and 1 but is " + value);
+        }
+        return value;
+    }
+
+    public static long positive(String field, long value) {
+        if (value <= 0) {
+            throw new InvalidFieldException(field, "must be greater than 0 but is " + value);
+        }
+        return value;
+    }
+
+    public static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new InvalidFieldException(field, "must be greater than 0 but is " + value);
+        }
+        return value;
+    }
+
+    public static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw new InvalidFieldException(field, "must be 0 or more but is " + value);
+        }
+        return value;
+    }
+
+    /** An immutable copy of {@code values}; {@code null} becomes the empty list. */
+    public static <T> List<T> list(String field, List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidFieldException(field + "[" + i + "]", "is missing");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** An immutable copy of {@code values}; {@code null} becomes the empty map. */
+    public static <K, V> Map<K, V> map(Map<K, V> values) {
+        return values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    static void requireNonNullElements(String field, Iterable<?> values) {
+        int i = 0;
+        for (Object value : values) {
+            Objects.requireNonNull(value, field + "[" + i++ + "]");
+        }
+    }
+}

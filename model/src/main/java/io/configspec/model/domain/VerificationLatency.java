@@ -1,0 +1,69 @@
+package io.configspec.model.domain;
+
+/**
+ * Time the server takes to verify one batch: a fixed figure (the ConfigSpec paper's setting) or
+ * a linear model fitted to measurements (SLED/WISP's verification-time estimator).
+ */
+public sealed interface VerificationLatency {
+    /**
+     * Seconds to verify one batch.
+     *
+     * @param verifiedTokens positions verified in the whole batch (Σ (K_i + 1))
+     * @param contextTokens context tokens of the whole batch (Σ context_i)
+     * @param batchSize requests in the batch, ≥ 1
+     */
+    double seconds(double verifiedTokens, double contextTokens, int batchSize);
+
+    /** JSON {@code model} name: {@code fixed} or {@code linear}. */
+    String modelName();
+
+    /** T_v independent of the batch, seconds &gt; 0. */
+    record Fixed(double seconds) implements VerificationLatency {
+        public Fixed {
+            FieldChecks.positive("seconds", seconds);
+        }
+
+        @Override
+        public double seconds(double verifiedTokens, double contextTokens, int batchSize) {
+            return seconds;
+        }
+
+        @Override
+        public String modelName() {
+            return "fixed";
+        }
+    }
+
+    /**
+     * T_v = c₀ + c_v × verifiedTokens + c_c × contextTokens + c_b × batchSize, all coefficients in
+     * seconds (per token or per request), each ≥ 0, c₀ &gt; 0.
+     */
+    record Linear(
+        double interceptSeconds,
+        double secondsPerVerifiedToken,
+        double secondsPerContextToken,
+        double secondsPerRequest
+    ) implements VerificationLatency {
+        public Linear {
+            FieldChecks.positive("interceptSeconds", interceptSeconds);
+            FieldChecks.nonNegative("secondsPerVerifiedToken", secondsPerVerifiedToken);
+            FieldChecks.nonNegative("secondsPerContextToken", secondsPerContextToken);
+            FieldChecks.nonNegative("secondsPerRequest", secondsPerRequest);
+        }
+
+        @Override
+        public double seconds(double verifiedTokens, double contextTokens, int batchSize) {
+            return (
+                interceptSeconds +
+                secondsPerVerifiedToken * verifiedTokens +
+                secondsPerContextToken * contextTokens +
+                secondsPerRequest * batchSize
+            );
+        }
+
+        @Override
+        public String modelName() {
+            return "linear";
+        }
+    }
+}

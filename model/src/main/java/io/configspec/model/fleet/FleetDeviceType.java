@@ -1,0 +1,100 @@
+package io.configspec.model.fleet;
+
+/**
+ * One kind of device in a fleet: its drafting speed, how well its drafter agrees with the
+ * target, and how many of the fleet's devices are of this kind.
+ *
+ * @param id identifier (usually the device profile id plus drafter)
+ * @param label name for people
+ * @param weight relative share of the fleet, &gt; 0
+ * @param draftTokensPerSecond drafting rate r, &gt; 0
+ * @param roundOverheadSeconds per-round drafting overhead o, ≥ 0
+ * @param acceptanceRate α in [0, 1] (i.i.d. per position unless a curve or calibration is given)
+ * @param acceptanceByPosition per-position conditional acceptance α₁…α_m, or {@code null}
+ * @param calibration confidence → acceptance table, or {@code null} (then WISP drafts fixed K)
+ * @param fixedDraftTokens SLED's K for this device, ≥ 1
+ */
+public record FleetDeviceType(
+    String id,
+    String label,
+    double weight,
+    double draftTokensPerSecond,
+    double roundOverheadSeconds,
+    double acceptanceRate,
+    double[] acceptanceByPosition,
+    AcceptanceCalibration calibration,
+    int fixedDraftTokens
+) {
+    public FleetDeviceType {
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException(id + ": weight must be finite and > 0, was " + weight);
+        }
+        if (!(draftTokensPerSecond > 0) || Double.isInfinite(draftTokensPerSecond)) {
+            throw new IllegalArgumentException(
+                id + ": draftTokensPerSecond must be finite and > 0, was " + draftTokensPerSecond
+            );
+        }
+        if (!(roundOverheadSeconds >= 0) || Double.isInfinite(roundOverheadSeconds)) {
+            throw new IllegalArgumentException(
+                id + ": roundOverheadSeconds must be finite and ≥ 0, was " + roundOverheadSeconds
+            );
+        }
+        if (!(acceptanceRate >= 0 && acceptanceRate <= 1)) {
+            throw new IllegalArgumentException(
+                id + ": acceptanceRate must be in [0, 1], was " + acceptanceRate
+            );
+        }
+        if (acceptanceByPosition != null) {
+            if (acceptanceByPosition.length == 0) {
+                acceptanceByPosition = null;
+            } else {
+                for (int i = 0; i < acceptanceByPosition.length; i++) {
+                    double a = acceptanceByPosition[i];
+                    if (!(a >= 0 && a <= 1)) {
+                        throw new IllegalArgumentException(
+                            id + ": acceptanceByPosition[" + i + "] must be in [0, 1], was " + a
+                        );
+                    }
+                }
+                acceptanceByPosition = acceptanceByPosition.clone();
+            }
+        }
+        if (fixedDraftTokens < 1) {
+            throw new IllegalArgumentException(
+                id + ": fixedDraftTokens must be ≥ 1, was " + fixedDraftTokens
+            );
+        }
+    }
+
+    /** Simplest device: i.i.d. acceptance α, no calibration. */
+    public static FleetDeviceType simple(
+        String id,
+        double weight,
+        double draftTokensPerSecond,
+        double acceptanceRate,
+        int fixedDraftTokens
+    ) {
+        return new FleetDeviceType(
+            id,
+            id,
+            weight,
+            draftTokensPerSecond,
+            0,
+            acceptanceRate,
+            null,
+            null,
+            fixedDraftTokens
+        );
+    }
+
+    /** Expected tokens per round at speculative length k (analytical, DESIGN §4). */
+    public double expectedTokensPerRound(int k) {
+        if (acceptanceByPosition != null) {
+            return io.configspec.model.analysis.SpeculativeRoundModel.expectedTokensPerRound(
+                acceptanceByPosition,
+                k
+            );
+        }
+        return io.configspec.model.analysis.SpeculativeRoundModel.expectedTokensPerRound(acceptanceRate, k);
+    }
+}

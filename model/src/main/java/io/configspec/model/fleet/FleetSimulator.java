@@ -1,0 +1,516 @@
+package io.configspec.model.fleet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Discrete-event simulator of N devices sharing one verification server (DESIGN §5; SLED and
+ * WISP, Li et al.).
+ *
+ * <p>Each device runs requests one after another: it draws a prompt and an output length, then
+ * repeats rounds — draft (o + k / r), upload (RTT/2 + bytes / BW), wait for the server's batch,
+ * download (RTT/2 + bytes / BW) — until the output is complete, then thinks (exponential) before
+ * the next request. Under {@link FleetPolicy#CENTRALIZED} devices do not draft: the server decodes
+ * one token per request per step with continuous batching and streams tokens back. The server
+ * runs one batch at a time, chosen by the policy's {@link VerificationScheduler}; a batch takes
+ * the {@link VerificationTimeEstimator}'s prediction, perturbed by the server's latency noise.
+ *
+ * <p>Determinism: device i's kind, workload and acceptance draws come from random streams seeded
+ * by (seed, i), so every policy and every N sees the same requests on the same devices, and the
+ * same arguments give the same result. Devices are assigned kinds by smooth weighted round robin,
+ * so any prefix of the fleet has the mix's proportions.
+ *
+ * <p>Not modelled: prefill (prompt processing on the server, the same for every policy), shared
+ * network bottlenecks, server-side KV-cache limits beyond the maximum batch size.
+ *
+ * <p>One instance per run (not thread-safe); runs are independent and may go in parallel.
+ */
+public final class FleetSimulator {
+
+    private static final int CANCEL_CHECK_EVENTS = 1 << 14;
+
+    private final FleetScenario scenario;
+    private final FleetPolicy policy;
+    private final int devices;
+    private final double durationSeconds;
+    private final double endSeconds;
+    private final long seed;
+    private final BooleanSupplier cancelled;
+
+    private final boolean centralized;
+    private final FleetNetwork network;
+    private final VerificationTimeEstimator estimator;
+    private final VerificationScheduler scheduler;
+    private final double slo;
+    private final double thinkMean;
+
+    // per device kind
+    private final FleetDeviceType[] kinds;
+    private final int[] kindMode; // 0 fixed i.i.d. α, 1 fixed per-position curve, 2 fixed calibrated, 3 dynamic
+    private final int[] kindK;
+    private final double[] kindExpected;
+    private final double[] kindStopThreshold;
+    private final double[] kindSecondsPerToken;
+
+    // per device
+    private final int[] kindOf;
+    private final SplittableRandom[] workloadRandom;
+    private final SplittableRandom[] acceptanceRandom;
+    private final int[] promptTokens;
+    private final int[] outputTokens;
+    private final int[] generated;
+    private final double[] requestStart;
+    private final boolean[] inRequest;
+    private final int[] drafted;
+    private final int[] accepted;
+    private final double[] expected;
+    private final double[] deadline;
+
+    private final EventQueue queue;
+    private final int serverEntity;
+    private final SplittableRandom serverRandom;
+    private boolean serverBusy;
+    private List<VerificationRequest> batch = new ArrayList<>();
+    private double now;
+    private long nextRequestId;
+
+    // statistics
+    private long started;
+    private long completed;
+    private long meetingSlo;
+    private long goodTokens;
+    private long completedTokens;
+    private long rounds;
+    private long batches;
+    private long draftedTotal;
+    private long acceptedTotal;
+    private long wastedTotal;
+    private long producedTotal;
+    private long truncatedTotal;
+    private double busyInWindow;
+    private double[] tpot = new double[256];
+    private double[] endToEnd = new double[256];
+
+    private FleetSimulator(
+        FleetScenario scenario,
+        FleetPolicy policy,
+        int devices,
+        double durationSeconds,
+        long seed,
+        BooleanSupplier cancelled
+    ) {
+        if (devices < 1) {
+            throw new IllegalArgumentException("devices must be ≥ 1, was " + devices);
+        }
+        if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
+            throw new IllegalArgumentException(
+                "durationSeconds must be finite and > 0, was " + durationSeconds
+            );
+        }
+        this.scenario = scenario;
+        this.policy = policy;
+        this.devices = devices;
+        this.durationSeconds = durationSeconds;
+        this.endSeconds = durationSeconds + Math.max(60.0, 2 * durationSeconds);
+        this.seed = seed;
+        this.cancelled = cancelled;
+        this.centralized = policy == FleetPolicy.CENTRALIZED;
+        this.network = scenario.network();
+        this.estimator = scenario.server().estimator();
+        this.scheduler = scenario.schedulerFor(policy);
+        this.slo = scenario.sloTpotSeconds();
+        this.thinkMean = scenario.workload().meanThinkSeconds();
+
+        List<FleetDeviceType> mix = scenario.deviceMix();
+        int m = mix.size();
+        kinds = mix.toArray(new FleetDeviceType[0]);
+        kindMode = new int[m];
+        kindK = new int[m];
+        kindExpected = new double[m];
+        kindStopThreshold = new double[m];
+        kindSecondsPerToken = new double[m];
+        for (int j = 0; j < m; j++) {
+            FleetDeviceType kind = kinds[j];
+            kindSecondsPerToken[j] = 1.0 / kind.draftTokensPerSecond();
+            SpeculationController controller = scenario.controllerFor(policy, kind);
+            if (controller instanceof SpeculationController.ConfidenceStopping dynamic) {
+                kindMode[j] = 3;
+                kindK[j] = dynamic.maxDraftTokens();
+                kindStopThreshold[j] = dynamic.stopThreshold();
+            } else if (controller instanceof SpeculationController.FixedLength fixed) {
+                kindK[j] = fixed.k();
+                kindMode[j] = kind.calibration() != null ? 2 : kind.acceptanceByPosition() != null ? 1 : 0;
+                kindExpected[j] = kind.calibration() != null
+                    ? io.configspec.model.analysis.SpeculativeRoundModel.expectedTokensPerRound(
+                          kind.calibration().meanAcceptance(),
+                          fixed.k()
+                      )
+                    : kind.expectedTokensPerRound(fixed.k());
+            }
+        }
+
+        kindOf = assignKinds(mix, devices);
+        workloadRandom = new SplittableRandom[devices];
+        acceptanceRandom = new SplittableRandom[devices];
+        for (int i = 0; i < devices; i++) {
+            workloadRandom[i] = new SplittableRandom(mix(seed, i, 0x57A7L));
+            acceptanceRandom[i] = new SplittableRandom(mix(seed, i, 0xACCE97L));
+        }
+        promptTokens = new int[devices];
+        outputTokens = new int[devices];
+        generated = new int[devices];
+        requestStart = new double[devices];
+        inRequest = new boolean[devices];
+        drafted = new int[devices];
+        accepted = new int[devices];
+        expected = new double[devices];
+        deadline = new double[devices];
+        serverEntity = devices;
+        queue = new EventQueue(devices + 1);
+        serverRandom = new SplittableRandom(mix(seed, -1, 0x5E7E7L));
+    }
+
+    /** Runs one simulation; see {@link #run(FleetScenario, FleetPolicy, int, double, long, BooleanSupplier)}. */
+    public static FleetResult run(
+        FleetScenario scenario,
+        FleetPolicy policy,
+        int devices,
+        double durationSeconds,
+        long seed
+    ) {
+        return run(scenario, policy, devices, durationSeconds, seed, () -> false);
+    }
+
+    /**
+     * Simulates {@code devices} devices starting requests for {@code durationSeconds}, then lets
+     * the requests in flight finish (drain period of max(60 s, 2 × duration)); requests still
+     * unfinished after that are reported dropped.
+     *
+     * @param cancelled polled every few thousand events; when it returns true the run stops
+     * @throws CancellationException when cancelled
+     */
+    public static FleetResult run(
+        FleetScenario scenario,
+        FleetPolicy policy,
+        int devices,
+        double durationSeconds,
+        long seed,
+        BooleanSupplier cancelled
+    ) {
+        return new FleetSimulator(scenario, policy, devices, durationSeconds, seed, cancelled).simulate();
+    }
+
+    /** Kind index of each device: smooth weighted round robin over the mix's weights. */
+    static int[] assignKinds(List<FleetDeviceType> mix, int devices) {
+        int m = mix.size();
+        double total = 0;
+        for (FleetDeviceType kind : mix) {
+            total += kind.weight();
+        }
+        double[] current = new double[m];
+        int[] kindOf = new int[devices];
+        for (int i = 0; i < devices; i++) {
+            int best = 0;
+            for (int j = 0; j < m; j++) {
+                current[j] += mix.get(j).weight();
+                if (current[j] > current[best]) {
+                    best = j;
+                }
+            }
+            current[best] -= total;
+            kindOf[i] = best;
+        }
+        return kindOf;
+    }
+
+    private static long mix(long seed, long device, long stream) {
+        long z = seed * 0x9E3779B97F4A7C15L + device * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private FleetResult simulate() {
+        for (int d = 0; d < devices; d++) {
+            double start = thinkMean > 0 ? workloadRandom[d].nextDouble() * thinkMean : 0.0;
+            startRequest(d, start);
+        }
+        long events = 0;
+        while (!queue.isEmpty()) {
+            if (queue.peekTime() > endSeconds) {
+                break;
+            }
+            if ((++events & (CANCEL_CHECK_EVENTS - 1)) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("fleet simulation cancelled");
+            }
+            now = queue.peekTime();
+            int entity = queue.poll();
+            if (entity == serverEntity) {
+                onServer();
+            } else {
+                onArrival(entity);
+            }
+        }
+        long dropped = 0;
+        long droppedPartial = 0;
+        for (int d = 0; d < devices; d++) {
+            if (inRequest[d]) {
+                dropped++;
+                droppedPartial += generated[d];
+            }
+        }
+        double[] tpotSorted = Arrays.copyOf(tpot, (int) completed);
+        double[] e2eSorted = Arrays.copyOf(endToEnd, (int) completed);
+        Arrays.sort(tpotSorted);
+        Arrays.sort(e2eSorted);
+        return new FleetResult(
+            policy,
+            devices,
+            durationSeconds,
+            seed,
+            slo,
+            started,
+            completed,
+            dropped,
+            meetingSlo,
+            started == 0 ? 1.0 : (double) meetingSlo / started,
+            goodTokens / durationSeconds,
+            completedTokens / durationSeconds,
+            FleetResult.percentile(tpotSorted, 0.50),
+            FleetResult.percentile(tpotSorted, 0.90),
+            FleetResult.percentile(tpotSorted, 0.99),
+            FleetResult.percentile(e2eSorted, 0.50),
+            FleetResult.percentile(e2eSorted, 0.99),
+            Math.min(1.0, busyInWindow / durationSeconds),
+            rounds,
+            batches,
+            draftedTotal,
+            acceptedTotal,
+            wastedTotal,
+            producedTotal,
+            truncatedTotal,
+            completedTokens,
+            droppedPartial,
+            tpotSorted,
+            e2eSorted
+        );
+    }
+
+    private void startRequest(int d, double at) {
+        SplittableRandom random = workloadRandom[d];
+        promptTokens[d] = scenario.workload().promptTokens().sample(random);
+        outputTokens[d] = scenario.workload().outputTokens().sample(random);
+        generated[d] = 0;
+        requestStart[d] = at;
+        inRequest[d] = true;
+        started++;
+        if (centralized) {
+            startRound(d, at + network.uplinkSeconds(0));
+        } else {
+            startRound(d, at);
+        }
+    }
+
+    /**
+     * Begins a round at {@code at} (device starts drafting; centralised: the request is at the
+     * server) and schedules the device's arrival at the server.
+     */
+    private void startRound(int d, double at) {
+        int remaining = outputTokens[d] - generated[d];
+        double arrival;
+        if (centralized) {
+            drafted[d] = 0;
+            accepted[d] = 0;
+            expected[d] = 1.0;
+            arrival = at;
+        } else {
+            sampleDraft(d);
+            int kind = kindOf[d];
+            double draftSeconds = kinds[kind].roundOverheadSeconds() + drafted[d] * kindSecondsPerToken[kind];
+            arrival = at + draftSeconds + network.uplinkSeconds(drafted[d]);
+        }
+        double roundTokens = Math.min(expected[d], remaining);
+        deadline[d] =
+            requestStart[d] +
+            (generated[d] + roundTokens) * slo -
+            network.downlinkSeconds((int) Math.ceil(roundTokens));
+        queue.schedule(d, arrival);
+    }
+
+    /** Draws how many tokens device d drafts this round and how many the target will accept. */
+    private void sampleDraft(int d) {
+        int kind = kindOf[d];
+        SplittableRandom random = acceptanceRandom[d];
+        FleetDeviceType type = kinds[kind];
+        int k = kindK[kind];
+        int acc = 0;
+        switch (kindMode[kind]) {
+            case 0 -> {
+                double alpha = type.acceptanceRate();
+                while (acc < k && random.nextDouble() < alpha) {
+                    acc++;
+                }
+                drafted[d] = k;
+                expected[d] = kindExpected[kind];
+            }
+            case 1 -> {
+                double[] curve = type.acceptanceByPosition();
+                int last = curve.length - 1;
+                while (acc < k && random.nextDouble() < curve[Math.min(acc, last)]) {
+                    acc++;
+                }
+                drafted[d] = k;
+                expected[d] = kindExpected[kind];
+            }
+            case 2 -> {
+                AcceptanceCalibration calibration = type.calibration();
+                while (acc < k) {
+                    int bin = calibration.binForUniform(random.nextDouble());
+                    if (random.nextDouble() < calibration.binAcceptance(bin)) {
+                        acc++;
+                    } else {
+                        break;
+                    }
+                }
+                drafted[d] = k;
+                expected[d] = kindExpected[kind];
+            }
+            default -> {
+                // WISP dynamic drafting (SpeculationController.ConfidenceStopping, inlined for speed)
+                AcceptanceCalibration calibration = type.calibration();
+                double threshold = kindStopThreshold[kind];
+                double predicted = 1.0;
+                double expectedTokens = 1.0;
+                boolean alive = true;
+                int n = 0;
+                while (true) {
+                    n++;
+                    int bin = calibration.binForUniform(random.nextDouble());
+                    double p = calibration.binAcceptance(bin);
+                    if (alive) {
+                        if (random.nextDouble() < p) {
+                            acc++;
+                        } else {
+                            alive = false;
+                        }
+                    }
+                    predicted *= p;
+                    expectedTokens += predicted;
+                    if (n >= k || predicted < threshold) {
+                        break;
+                    }
+                }
+                drafted[d] = n;
+                expected[d] = expectedTokens;
+            }
+        }
+        accepted[d] = acc;
+    }
+
+    private void onArrival(int d) {
+        scheduler.submit(
+            new VerificationRequest(
+                nextRequestId++,
+                d,
+                now,
+                deadline[d],
+                drafted[d] + 1,
+                promptTokens[d] + generated[d],
+                expected[d]
+            )
+        );
+        if (!serverBusy && (!queue.contains(serverEntity) || queue.timeOf(serverEntity) > now)) {
+            // decide after every device due at this instant has arrived (devices sort before the server)
+            queue.schedule(serverEntity, now);
+        }
+    }
+
+    private void onServer() {
+        if (serverBusy) {
+            serverBusy = false;
+            List<VerificationRequest> done = batch;
+            for (int i = 0, n = done.size(); i < n; i++) {
+                completeRound(done.get(i).clientId());
+            }
+            done.clear();
+            if (scheduler.pendingCount() > 0) {
+                queue.schedule(serverEntity, now); // after same-instant arrivals (continuous batching)
+            }
+            return;
+        }
+        int n = scheduler.nextBatch(now, batch);
+        if (n > 0) {
+            long verified = 0;
+            long context = 0;
+            for (int i = 0; i < n; i++) {
+                VerificationRequest r = batch.get(i);
+                verified += r.verifiedTokens();
+                context += r.contextTokens();
+            }
+            double seconds = estimator.predictSeconds(verified, context, n);
+            double cv = scenario.server().latencyNoiseCv();
+            if (cv > 0) {
+                seconds *= Math.max(0.5, 1.0 + cv * TokenLengthDistribution.gaussian(serverRandom));
+            }
+            double end = now + seconds;
+            busyInWindow += Math.max(0.0, Math.min(end, durationSeconds) - Math.min(now, durationSeconds));
+            serverBusy = true;
+            batches++;
+            rounds += n;
+            queue.schedule(serverEntity, end);
+        } else {
+            double wake = scheduler.wakeUpSeconds(now);
+            if (wake < Double.POSITIVE_INFINITY) {
+                queue.schedule(serverEntity, Math.max(wake, now));
+            }
+        }
+    }
+
+    private void completeRound(int d) {
+        int need = outputTokens[d] - generated[d];
+        int acc = accepted[d];
+        int produced = Math.min(acc + 1, need);
+        draftedTotal += drafted[d];
+        acceptedTotal += acc;
+        wastedTotal += drafted[d] - acc;
+        producedTotal += produced;
+        truncatedTotal += acc + 1 - produced;
+        generated[d] += produced;
+        if (generated[d] >= outputTokens[d]) {
+            double done = now + network.downlinkSeconds(centralized ? 1 : produced);
+            finishRequest(d, done);
+            double think = thinkMean > 0 ? -thinkMean * Math.log(1.0 - workloadRandom[d].nextDouble()) : 0.0;
+            double next = done + think;
+            if (next < durationSeconds) {
+                startRequest(d, next);
+            }
+        } else if (centralized) {
+            startRound(d, now);
+        } else {
+            startRound(d, now + network.downlinkSeconds(produced));
+        }
+    }
+
+    private void finishRequest(int d, double done) {
+        inRequest[d] = false;
+        int out = outputTokens[d];
+        double e2e = done - requestStart[d];
+        double perToken = e2e / out;
+        if ((int) completed == tpot.length) {
+            tpot = Arrays.copyOf(tpot, tpot.length * 2);
+            endToEnd = Arrays.copyOf(endToEnd, endToEnd.length * 2);
+        }
+        tpot[(int) completed] = perToken;
+        endToEnd[(int) completed] = e2e;
+        completed++;
+        completedTokens += out;
+        if (perToken <= slo * (1 + 1e-12)) {
+            meetingSlo++;
+            goodTokens += out;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.configspec.model.io;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A profile or scenario file that cannot be used. Its facts are fields (file, field path such as
+ * {@code drafting[2].tokensPerSecond}, or line and column for malformed JSON, and the reason);
+ * {@link #getMessage()} is one sentence a user can act on, e.g.
+ * {@code samples/profiles/devices/rpi5.json: drafting[2].tokensPerSecond must be greater than 0 but is -3.0.}
+ */
+public final class ProfileException extends Exception {
+
+    private final Path file;
+    private final String field;
+    private final int line;
+    private final int column;
+    private final String reason;
+
+    private ProfileException(Path file, String field, int line, int column, String reason, Throwable cause) {
+        super(sentence(file, field, line, column, reason), cause);
+        this.file = file;
+        this.field = field;
+        this.line = line;
+        this.column = column;
+        this.reason = reason;
+    }
+
+    /**
+     * A problem with one field.
+     *
+     * @param field JSON path of the field, e.g. {@code drafting[2].tokensPerSecond}; null for the
+     *     whole file
+     * @param reason phrased to follow the field name, e.g. {@code must be greater than 0 but is -3.0}
+     */
+    public static ProfileException atField(Path file, String field, String reason) {
+        return new ProfileException(file, field, 0, 0, reason, null);
+    }
+
+    /** A problem with the file as a whole; {@code reason} follows "the file", e.g. {@code is empty}. */
+    public static ProfileException ofFile(Path file, String reason, Throwable cause) {
+        return new ProfileException(file, null, 0, 0, reason, cause);
+    }
+
+    /** A syntax problem at a position (1-based line and column). */
+    public static ProfileException atLine(Path file, int line, int column, String reason, Throwable cause) {
+        return new ProfileException(file, null, line, column, reason, cause);
+    }
+
+    private static String sentence(Path file, String field, int line, int column, String reason) {
+        String where;
+        if (field != null) {
+            where = ": " + field + " ";
+        } else if (line > 0) {
+            where = ": line " + line + ", column " + column + ": ";
+        } else {
+            where = " ";
+        }
+        String text = file + where + reason.strip();
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** The file at fault. */
+    public Path file() {
+        return file;
+    }
+
+    /** JSON path of the field at fault, if the problem is with one field. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+
+    /** 1-based line of a syntax error, 0 when not known. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column of a syntax error, 0 when not known. */
+    public int column() {
+        return column;
+    }
+
+    /** The problem, without file and field. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,73 @@
+package io.configspec.model.io;
+
+import io.configspec.model.analysis.ConfigurationSpace;
+import io.configspec.model.analysis.Scenario;
+import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.ProfileLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a scenario file, the profiles it names (paths relative to the scenario file's directory)
+ * and enumerates its configuration space. Every problem, in the scenario or in a profile, is a
+ * {@link ProfileException} naming the file at fault.
+ */
+public final class ScenarioLoader {
+
+    /**
+     * A loaded scenario, ready to evaluate.
+     *
+     * @param file the scenario file
+     * @param scenario its content
+     * @param profiles the profile library it loaded, with the source file of each profile
+     * @param space its configuration space
+     */
+    public record LoadedScenario(
+        Path file,
+        Scenario scenario,
+        ProfileLoader.LoadedLibrary profiles,
+        ConfigurationSpace space
+    ) {
+        public ProfileLibrary library() {
+            return profiles.library();
+        }
+    }
+
+    private ScenarioLoader() {}
+
+    public static LoadedScenario load(Path file) throws ProfileException {
+        ProfileDocument document = ProfileCodec.read(file);
+        if (!(document instanceof ProfileDocument.ScenarioDocument(Scenario scenario))) {
+            throw ProfileException.atField(
+                file,
+                "kind",
+                "is \"" + document.kind() + "\" but a scenario file was expected"
+            );
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path shownBase = file.getParent() == null ? Path.of("") : file.getParent();
+        List<Path> roots = new ArrayList<>();
+        for (int i = 0; i < scenario.profiles().size(); i++) {
+            String entry = scenario.profiles().get(i);
+            Path resolved = base.resolve(entry).normalize();
+            if (!Files.exists(resolved)) {
+                throw ProfileException.atField(
+                    file,
+                    "profiles[" + i + "]",
+                    "refers to " + entry + ", which does not exist"
+                );
+            }
+            roots.add(Path.of(entry).isAbsolute() ? resolved : shownBase.resolve(entry).normalize());
+        }
+        ProfileLoader.LoadedLibrary profiles = ProfileLoader.load(roots);
+        ConfigurationSpace space;
+        try {
+            space = ConfigurationSpace.of(profiles.library(), scenario);
+        } catch (InvalidFieldException e) {
+            throw ProfileException.atField(file, e.field(), e.problem());
+        }
+        return new LoadedScenario(file, scenario, profiles, space);
+    }
+}

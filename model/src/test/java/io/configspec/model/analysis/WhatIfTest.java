@@ -1,0 +1,84 @@
+package io.configspec.model.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.model.domain.InvalidFieldException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WhatIfTest {
+
+    @Test
+    void unknownKeyIsNamed() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
+            WhatIf.NONE.with("alphaScael", "0.9")
+        );
+        assertEquals("alphaScael", e.field());
+        assertTrue(e.problem().contains("not a what-if key"));
+    }
+
+    @Test
+    void nonNumericValueIsNamed() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
+            WhatIf.NONE.with("verifySeconds", "fast")
+        );
+        assertEquals("verifySeconds", e.field());
+    }
+
+    @Test
+    void nanValueIsRejected() {
+        assertThrows(InvalidFieldException.class, () -> WhatIf.NONE.with("alphaScale", "NaN"));
+    }
+
+    @Test
+    void outOfRangeValueIsRejected() {
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
+            WhatIf.NONE.with("alphaScale", "0")
+        );
+        assertEquals("alphaScale", e.field());
+    }
+
+    @Test
+    void constraintKeysReplaceTheSameBound() {
+        WhatIf w = WhatIf.NONE.with("minGoodput", "2")
+            .with("minGoodput", "3")
+            .with("maxDollarsPerMillionTokens", "1");
+        assertEquals(
+            List.of(
+                Constraint.atLeast(Objective.GOODPUT, 3),
+                Constraint.atMost(Objective.DOLLARS_PER_MILLION_TOKENS, 1)
+            ),
+            w.constraints()
+        );
+    }
+
+    @Test
+    void modesAreSetByName() {
+        WhatIf w = WhatIf.NONE.with("pricing", "gpu-time").with("energy", "whole-round");
+        assertEquals(PricingMode.GPU_TIME, w.pricing().orElseThrow());
+        assertEquals(EnergyMode.WHOLE_ROUND, w.energy().orElseThrow());
+    }
+
+    @Test
+    void laterSettingsWin() {
+        WhatIf merged = WhatIf.NONE.with("alphaScale", 0.9)
+            .with("rttSeconds", 0.1)
+            .then(WhatIf.NONE.with("rttSeconds", 0.2));
+        assertEquals(0.9, merged.alphaScale());
+        assertEquals(0.2, merged.rttSeconds().orElseThrow());
+    }
+
+    @Test
+    void everyKeyIsAccepted() {
+        for (String key : WhatIf.KEYS.keySet()) {
+            String value = switch (key) {
+                case "pricing" -> "token";
+                case "energy" -> "drafting-only";
+                default -> "1";
+            };
+            WhatIf.NONE.with(key, value);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.configspec.model.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SloAwareBatchSchedulerTest {
+
+    private static final VerificationTimeEstimator ESTIMATOR = new VerificationTimeEstimator(
+        0.020,
+        0.001,
+        1e-6,
+        0.002
+    );
+
+    private static double batchSeconds(VerificationTimeEstimator e, List<VerificationRequest> batch) {
+        long v = 0;
+        long c = 0;
+        for (VerificationRequest r : batch) {
+            v += r.verifiedTokens();
+            c += r.contextTokens();
+        }
+        return e.predictSeconds(v, c, batch.size());
+    }
+
+    private static boolean onTimeAlone(VerificationTimeEstimator e, VerificationRequest r, double now) {
+        return now + e.predictSeconds(r.verifiedTokens(), r.contextTokens(), 1) <= r.deadlineSeconds();
+    }
+
+    /** Brute force: is there any non-empty batch (≤ max) in which every member meets its deadline? */
+    private static boolean feasibleBatchExists(
+        VerificationTimeEstimator e,
+        List<VerificationRequest> pending,
+        double now,
+        int max
+    ) {
+        int n = pending.size();
+        for (int mask = 1; mask < (1 << n); mask++) {
+            if (Integer.bitCount(mask) > max) {
+                continue;
+            }
+            List<VerificationRequest> batch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    batch.add(pending.get(i));
+                }
+            }
+            double end = now + batchSeconds(e, batch);
+            if (batch.stream().allMatch(r -> end <= r.deadlineSeconds())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void neverAdmitsARequestThatMakesAnAdmittedOneMissItsDeadlineWhenAFeasibleBatchExists() {
+        SplittableRandom random = new SplittableRandom(42);
+        int feasibleCases = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            VerificationTimeEstimator e = new VerificationTimeEstimator(
+                random.nextDouble() * 0.03,
+                random.nextDouble() * 0.003,
+                random.nextDouble() * 2e-6,
+                random.nextDouble() * 0.004
+            );
+            int max = 1 + random.nextInt(6);
+            SloAwareBatchScheduler s = new SloAwareBatchScheduler(e, max);
+            double now = 10.0;
+            int n = 1 + random.nextInt(10);
+            List<VerificationRequest> pending = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                VerificationRequest r = new VerificationRequest(
+                    i,
+                    i,
+                    now - random.nextDouble() * 0.05,
+                    now + random.nextDouble() * 0.12 - 0.01,
+                    1 + random.nextInt(10),
+                    random.nextInt(3000),
+                    0.5 + random.nextDouble() * 4
+                );
+                pending.add(r);
+                s.submit(r);
+            }
+            List<VerificationRequest> batch = new ArrayList<>();
+            int chosen = s.nextBatch(now, batch);
+
+            assertEquals(chosen, batch.size());
+            assertTrue(chosen >= 1, "work-conserving: pending work is always served");
+            assertTrue(chosen <= max, "batch larger than its maximum");
+            assertEquals(n - chosen, s.pendingCount(), "chosen requests leave the pending set");
+            assertEquals(chosen, new HashSet<>(batch).size(), "a request chosen twice");
+
+            boolean feasible = feasibleBatchExists(e, pending, now, max);
+            if (feasible) {
+                feasibleCases++;
+                double end = now + batchSeconds(e, batch);
+                boolean anyOnTime = false;
+                for (VerificationRequest r : batch) {
+                    if (onTimeAlone(e, r, now)) {
+                        anyOnTime = true;
+                        assertTrue(
+                            end <= r.deadlineSeconds(),
+                            "trial " + trial + ": admitted request " + r.id() + " misses its deadline"
+                        );
+                    }
+                }
+                assertTrue(
+                    anyOnTime,
+                    "trial " + trial + ": a feasible batch existed but only late requests were chosen"
+                );
+
+                // the earliest-deadline request that can be on time is always admitted
+                VerificationRequest mostUrgent = pending
+                    .stream()
+                    .filter(r -> onTimeAlone(e, r, now))
+                    .min((a, b) -> Double.compare(a.deadlineSeconds(), b.deadlineSeconds()))
+                    .orElseThrow();
+                assertTrue(batch.contains(mostUrgent), "trial " + trial + ": most urgent request left out");
+
+                // maximal: no left-out request could have been added without a miss (or past the size)
+                if (chosen < max) {
+                    Set<VerificationRequest> in = new HashSet<>(batch);
+                    for (VerificationRequest r : pending) {
+                        if (in.contains(r)) {
+                            continue;
+                        }
+                        List<VerificationRequest> bigger = new ArrayList<>(batch);
+                        bigger.add(r);
+                        double biggerEnd = now + batchSeconds(e, bigger);
+                        boolean keepsDeadlines = bigger
+                            .stream()
+                            .filter(x -> onTimeAlone(e, x, now))
+                            .allMatch(x -> biggerEnd <= x.deadlineSeconds());
+                        assertFalse(
+                            keepsDeadlines,
+                            "trial " + trial + ": request " + r.id() + " fit but was left out"
+                        );
+                    }
+                }
+            }
+        }
+        assertTrue(
+            feasibleCases > 1000,
+            "the random sets must exercise the feasible case, got " + feasibleCases
+        );
+    }
+
+    @Test
+    void lateRequestsAreServedEarliestDeadlineFirstWhenNothingCanBeOnTime() {
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(ESTIMATOR, 2);
+        double now = 5.0;
+        s.submit(new VerificationRequest(1, 1, 4.0, 4.9, 4, 100, 2));
+        s.submit(new VerificationRequest(2, 2, 4.0, 4.5, 4, 100, 2));
+        s.submit(new VerificationRequest(3, 3, 4.0, 4.7, 4, 100, 2));
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(2, s.nextBatch(now, out));
+        assertEquals(Set.of(2L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+    }
+
+    @Test
+    void aRequestThatWouldDelayAnUrgentOnePastItsDeadlineWaits() {
+        // urgent: alone 20 + 4 + 2 = 26 ms, deadline in 30 ms; a 10-token request adds 12 ms → 38 ms.
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(ESTIMATOR, 8);
+        double now = 1.0;
+        s.submit(new VerificationRequest(1, 1, 0.99, now + 0.030, 4, 0, 2));
+        s.submit(new VerificationRequest(2, 2, 0.99, now + 1.0, 10, 0, 5));
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(1, s.nextBatch(now, out));
+        assertEquals(1L, out.get(0).id());
+        assertEquals(1, s.pendingCount());
+    }
+
+    @Test
+    void fillsByValuePerPredictedTime() {
+        // room for one more after the urgent one: the request with more expected tokens per second wins
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(ESTIMATOR, 2);
+        double now = 0.0;
+        s.submit(new VerificationRequest(1, 1, 0, 0.040, 2, 0, 1.5));
+        s.submit(new VerificationRequest(2, 2, 0, 5.0, 8, 0, 2.0)); // 2 tokens / 10 ms
+        s.submit(new VerificationRequest(3, 3, 0, 6.0, 3, 0, 2.5)); // 2.5 tokens / 5 ms
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(2, s.nextBatch(now, out));
+        assertEquals(Set.of(1L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+    }
+
+    @Test
+    void emptySchedulerChoosesNothingAndNeedsNoWakeUp() {
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(ESTIMATOR, 4);
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(0, s.nextBatch(0, out));
+        assertEquals(Double.POSITIVE_INFINITY, s.wakeUpSeconds(0));
+    }
+}

@@ -1,0 +1,115 @@
+package io.configspec.model.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class VerificationTimeEstimatorTest {
+
+    private static final VerificationTimeEstimator TRUE = new VerificationTimeEstimator(
+        0.020,
+        0.00015,
+        5e-7,
+        0.0004
+    );
+
+    private static List<VerificationMeasurement> sweep(double noiseSeconds, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<VerificationMeasurement> out = new ArrayList<>();
+        for (int batch = 1; batch <= 32; batch *= 2) {
+            for (int k = 1; k <= 8; k++) {
+                long context = (long) batch * (200 + random.nextInt(2000));
+                int verified = batch * (k + 1);
+                double latency =
+                    TRUE.predictSeconds(verified, context, batch) + noiseSeconds * random.nextGaussian();
+                out.add(new VerificationMeasurement(batch, verified, context, Math.max(1e-6, latency)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void predictionIsLinearInTheBatchComposition() {
+        double t = TRUE.predictSeconds(40, 10_000, 8);
+        assertEquals(0.020 + 40 * 0.00015 + 10_000 * 5e-7 + 8 * 0.0004, t, 1e-15);
+    }
+
+    @Test
+    void emptyBatchCostsNothing() {
+        assertEquals(0.0, TRUE.predictSeconds(0, 0, 0));
+    }
+
+    @Test
+    void marginalCostIsTheDifferenceOfPredictions() {
+        double before = TRUE.predictSeconds(20, 3000, 4);
+        double after = TRUE.predictSeconds(25, 3500, 5);
+        assertEquals(after - before, TRUE.marginalSeconds(5, 500), 1e-15);
+    }
+
+    @Test
+    void fitRecoversExactCoefficientsFromNoiselessMeasurements() {
+        VerificationTimeFit fit = VerificationTimeEstimator.fit(sweep(0, 1));
+        assertEquals(TRUE.interceptSeconds(), fit.estimator().interceptSeconds(), 1e-9);
+        assertEquals(TRUE.secondsPerVerifiedToken(), fit.estimator().secondsPerVerifiedToken(), 1e-10);
+        assertEquals(TRUE.secondsPerContextToken(), fit.estimator().secondsPerContextToken(), 1e-12);
+        assertEquals(TRUE.secondsPerRequest(), fit.estimator().secondsPerRequest(), 1e-10);
+        assertEquals(1.0, fit.rSquared(), 1e-9);
+        assertEquals(0.0, fit.rmseSeconds(), 1e-9);
+        assertEquals(48, fit.sampleCount());
+        assertTrue(fit.usesVerifiedTokens() && fit.usesContextTokens() && fit.usesBatchSize());
+    }
+
+    @Test
+    void fitReportsNoiseAsRmseAndLowerRSquared() {
+        VerificationTimeFit fit = VerificationTimeEstimator.fit(sweep(0.002, 7));
+        assertEquals(0.002, fit.rmseSeconds(), 0.0008);
+        assertTrue(fit.rSquared() < 1.0 && fit.rSquared() > 0.9, "R² " + fit.rSquared());
+        assertEquals(TRUE.secondsPerVerifiedToken(), fit.estimator().secondsPerVerifiedToken(), 5e-5);
+    }
+
+    @Test
+    void fixedKSweepDropsTheCollinearBatchSizeRegressor() {
+        // K = 3 always: verified = 4 × batch, so batch size cannot be told apart from verified tokens.
+        List<VerificationMeasurement> ms = new ArrayList<>();
+        for (int batch = 1; batch <= 16; batch++) {
+            long context = batch * 500L + (batch % 3) * 77;
+            ms.add(
+                new VerificationMeasurement(
+                    batch,
+                    4 * batch,
+                    context,
+                    TRUE.predictSeconds(4 * batch, context, batch)
+                )
+            );
+        }
+        VerificationTimeFit fit = VerificationTimeEstimator.fit(ms);
+        assertFalse(fit.usesBatchSize());
+        assertEquals(1.0, fit.rSquared(), 1e-9);
+        // still predicts the measured compositions exactly
+        assertEquals(
+            TRUE.predictSeconds(40, 5000 + 77, 10),
+            fit.estimator().predictSeconds(40, 5077, 10),
+            1e-9
+        );
+    }
+
+    @Test
+    void tooFewMeasurementsAreRejected() {
+        List<VerificationMeasurement> ms = List.of(new VerificationMeasurement(1, 4, 100, 0.03));
+        assertThrows(IllegalArgumentException.class, () -> VerificationTimeEstimator.fit(ms));
+    }
+
+    @Test
+    void measurementValidationNamesTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+            new VerificationMeasurement(2, 4, 10, -1)
+        );
+        assertTrue(e.getMessage().contains("latencySeconds"));
+    }
+}

@@ -1,0 +1,254 @@
+package io.configspec.model.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.testing.SampleFiles;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading one file: every kind of bad input gives one sentence naming the file and the field or line. */
+class ProfileCodecTest {
+
+    @TempDir
+    Path dir;
+
+    private Path pi5;
+
+    @BeforeEach
+    void copySamples() {
+        SampleFiles.copyTo(dir);
+        pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+    }
+
+    private ProfileException readFails(Path file) {
+        return assertThrows(ProfileException.class, () -> ProfileCodec.read(file));
+    }
+
+    /** Replaces the first occurrence of {@code from} in the Pi 5 profile. */
+    private Path editPi5(String from, String to) throws IOException {
+        String text = Files.readString(pi5);
+        assertTrue(text.contains(from), "sample no longer contains " + from);
+        Files.writeString(
+            pi5,
+            text.replaceFirst(
+                java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)
+            )
+        );
+        return pi5;
+    }
+
+    private static void assertOneSentence(ProfileException e) {
+        String message = e.getMessage();
+        assertTrue(message.endsWith("."), message);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith(e.file().toString()), message);
+    }
+
+    @Test
+    void everySampleFileReads() throws Exception {
+        try (Stream<Path> files = Files.walk(SampleFiles.root())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                ProfileCodec.read(file);
+            }
+        }
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws Exception {
+        editPi5("\"cpu\":", "\"cpu\" ");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertTrue(e.line() > 1, e.getMessage());
+        assertTrue(e.getMessage().contains("line " + e.line() + ", column "), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void nanLiteralIsMalformedJson() throws Exception {
+        editPi5("\"tokensPerSecond\": 28", "\"tokensPerSecond\": NaN");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertTrue(e.line() > 0, e.getMessage());
+    }
+
+    @Test
+    void nanAsTextIsAWrongType() throws Exception {
+        editPi5("\"tokensPerSecond\": 28", "\"tokensPerSecond\": \"NaN\"");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertEquals("drafting[8].tokensPerSecond", e.field().orElseThrow());
+        assertTrue(e.reason().contains("must be a number"), e.getMessage());
+    }
+
+    @Test
+    void overflowingNumberIsNotFinite() throws Exception {
+        editPi5("\"tokensPerSecond\": 28", "\"tokensPerSecond\": 1e400");
+        ProfileException e = readFails(pi5);
+        assertEquals("drafting[8].tokensPerSecond", e.field().orElseThrow());
+        assertTrue(e.reason().contains("finite"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeNamesTheField() throws Exception {
+        editPi5("\"memoryGiB\": 8", "\"memoryGiB\": [8]");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertEquals("memoryGiB", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("must be a number but is an array"), e.getMessage());
+    }
+
+    @Test
+    void zeroThroughputIsRejected() throws Exception {
+        editPi5("\"tokensPerSecond\": 28", "\"tokensPerSecond\": 0");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertEquals("drafting[8].tokensPerSecond", e.field().orElseThrow());
+        assertTrue(e.reason().contains("greater than 0 but is 0.0"), e.getMessage());
+    }
+
+    @Test
+    void negativeThroughputIsRejected() throws Exception {
+        editPi5("\"tokensPerSecond\": 28", "\"tokensPerSecond\": -3.5");
+        ProfileException e = readFails(pi5);
+        assertEquals("drafting[8].tokensPerSecond", e.field().orElseThrow());
+        assertTrue(e.reason().contains("-3.5"), e.getMessage());
+    }
+
+    @Test
+    void acceptanceAboveOneIsRejected() throws Exception {
+        Path file = dir.resolve("profiles/alignment/llama3.json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replaceFirst("\"acceptanceRate\": 0\\.7,", "\"acceptanceRate\": 1.2,"));
+        ProfileException e = readFails(file);
+        assertOneSentence(e);
+        assertEquals("entries[0].acceptanceRate", e.field().orElseThrow());
+        assertTrue(e.reason().contains("between 0 and 1 but is 1.2"), e.getMessage());
+    }
+
+    @Test
+    void negativeAcceptanceIsRejected() throws Exception {
+        Path file = dir.resolve("profiles/alignment/llama3.json");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replaceFirst("\"acceptanceLow\": 0\\.68,", "\"acceptanceLow\": -0.1,"));
+        ProfileException e = readFails(file);
+        assertEquals("entries[0].acceptanceLow", e.field().orElseThrow());
+    }
+
+    @Test
+    void missingFieldIsNamed() throws Exception {
+        editPi5(",\n      \"powerWatts\": 6.8", "");
+        // the first drafting entry with that power loses its field
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertTrue(e.field().orElseThrow().matches("drafting\\[\\d+]\\.powerWatts"), e.getMessage());
+        assertTrue(e.reason().contains("is missing"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldIsNamed() throws Exception {
+        editPi5("\"memoryGiB\": 8", "\"memoryGib\": 8, \"memoryGiB\": 8");
+        ProfileException e = readFails(pi5);
+        assertEquals("memoryGib", e.field().orElseThrow());
+        assertTrue(e.reason().contains("not a known field"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedSchemaVersionIsNamed() throws Exception {
+        editPi5("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+        ProfileException e = readFails(pi5);
+        assertEquals("schemaVersion", e.field().orElseThrow());
+    }
+
+    @Test
+    void unknownKindIsNamed() throws Exception {
+        editPi5("\"kind\": \"device\"", "\"kind\": \"toaster\"");
+        assertEquals("kind", readFails(pi5).field().orElseThrow());
+    }
+
+    @Test
+    void emptyFileIsRejected() throws Exception {
+        Files.writeString(pi5, "");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+
+    @Test
+    void topLevelArrayIsRejected() throws Exception {
+        Files.writeString(pi5, "[1, 2]");
+        assertTrue(readFails(pi5).getMessage().contains("must contain a JSON object"));
+    }
+
+    @Test
+    void duplicateKeyIsMalformed() throws Exception {
+        editPi5("\"memoryGiB\": 8", "\"memoryGiB\": 8, \"memoryGiB\": 9");
+        ProfileException e = readFails(pi5);
+        assertTrue(e.line() > 0, e.getMessage());
+        assertTrue(e.getMessage().contains("memoryGiB"), e.getMessage());
+    }
+
+    @Test
+    void fileOver50MegabytesIsRefusedBeforeReading() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(ProfileCodec.MAX_FILE_BYTES + 1); // sparse: no 50 MB written
+        }
+        ProfileException e = readFails(big);
+        assertOneSentence(e);
+        assertTrue(e.getMessage().contains("larger than the 50 MB limit"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        ProfileException e = readFails(dir.resolve("nope.json"));
+        assertTrue(e.getMessage().endsWith("nope.json does not exist."), e.getMessage());
+    }
+
+    @Test
+    void badDateInMeasuredProvenanceIsNamed() throws Exception {
+        editPi5(
+            "\"provenance\": {",
+            "\"provenance\": {\"kind\": \"measured\", \"tool\": \"t\", \"date\": \"yesterday\", \"sampleCount\": 3}, \"x-old\": {"
+        );
+        ProfileException e = readFails(pi5);
+        assertEquals("provenance.date", e.field().orElseThrow());
+    }
+
+    @Test
+    void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
+        DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
+                dir.resolve("profiles/devices/raspberry-pi-4b.json")
+            )).device();
+        assertEquals(device.provenance(), device.drafting().getFirst().provenance());
+        var literature = device
+            .drafting("qwen2.5-3b", "q4_k_m")
+            .orElseThrow()
+            .provenanceOf("tokensPerSecond");
+        assertTrue(literature instanceof Provenance.Literature, literature.toString());
+        assertTrue(device.provenanceOf("idlePowerWatts") instanceof Provenance.Literature);
+        assertTrue(device.provenanceOf("memoryGiB") instanceof Provenance.Illustrative);
+    }
+
+    @Test
+    void everyKindSurvivesAWriteReadRoundTrip() throws Exception {
+        try (Stream<Path> files = Files.walk(SampleFiles.root())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                ProfileDocument original = ProfileCodec.read(file);
+                Path copy = dir.resolve("roundtrip-" + file.getFileName());
+                ProfileCodec.write(copy, original);
+                assertEquals(original, ProfileCodec.read(copy), file.toString());
+            }
+        }
+    }
+}
