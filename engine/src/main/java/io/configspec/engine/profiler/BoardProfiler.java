@@ -121,7 +121,9 @@ public final class BoardProfiler {
             // 3. Target: verification latency and acceptance.
             List<VerificationCell> verification = List.of();
             AcceptanceMeasurement acceptance = null;
+            ModelProvider.ModelInfo targetInfo = null;
             if (request.target() != null) {
+                targetInfo = models.describeTarget(request.target());
                 try (TokenDecoder target = models.openTarget(request.target())) {
                     verification = measureVerification(request, target, random, progress, context);
                     acceptance = measureAcceptance(request, decoder, target, progress, context);
@@ -136,6 +138,8 @@ public final class BoardProfiler {
                 drafter.id(),
                 drafter.quantization(),
                 drafter.family(),
+                drafter.info(),
+                targetInfo,
                 idle.meanWatts(),
                 idle.samples(),
                 draftingWatts,

@@ -15,13 +15,27 @@ public interface ModelProvider {
      * @param family its tokenizer family, or empty
      * @param decoder the decoder; the profiler closes it
      */
-    record Drafter(String id, String quantization, String family, TokenDecoder decoder) {}
+    record Drafter(String id, String quantization, String family, TokenDecoder decoder, ModelInfo info) {}
+
+    /**
+     * What profiles record about a model.
+     *
+     * @param id model id
+     * @param family tokenizer family, or empty
+     * @param precision precision name
+     * @param parameters weight elements, or −1 if unknown
+     * @param bytesOnDisk size of its files, or −1 if unknown
+     */
+    record ModelInfo(String id, String family, String precision, long parameters, long bytesOnDisk) {}
 
     /** Opens (generating first, for a twin) the drafter; may report progress. */
     Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception;
 
     /** Opens a target model by name; the profiler closes it. */
     TokenDecoder openTarget(String name) throws Exception;
+
+    /** Describes a target model by name. */
+    ModelInfo describeTarget(String name) throws Exception;
 
     /** Token ids of {@code count} prompts for acceptance against {@code target}. */
     List<int[]> prompts(String target, int count) throws Exception;

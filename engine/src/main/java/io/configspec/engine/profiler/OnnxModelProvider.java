@@ -44,8 +44,8 @@ public final class OnnxModelProvider implements ModelProvider {
     public Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception {
         if (request.drafter() != null) {
             ModelCatalog.Entry entry = ModelCatalog.scan(modelsDirectory).find(request.drafter());
-            String family = family(entry.directory());
-            return new Drafter(entry.name(), entry.precision(), family, open(entry.modelFile()));
+            ModelInfo info = info(entry);
+            return new Drafter(entry.name(), entry.precision(), info.family(), open(entry.modelFile()), info);
         }
         HuggingFaceConfig config = HuggingFaceConfig.preset(request.twinPreset());
         Precision precision = Precision.parse(request.twinPrecision());
@@ -70,7 +70,44 @@ public final class OnnxModelProvider implements ModelProvider {
         TwinGenerator.TwinIdentity identity = TwinGenerator.TwinIdentity.of(config);
         boolean fullDepth = request.twinLayers() == null || request.twinLayers() == config.layers();
         String id = fullDepth ? identity.drafterId() : dir.getFileName().toString();
-        return new Drafter(id, precision.cliName(), identity.family(), open(dir.resolve("model.onnx")));
+        long parameters = new ObjectMapper()
+            .readTree(dir.resolve("config.json").toFile())
+            .path("configspec_parameters")
+            .asLong(-1);
+        ModelInfo info = new ModelInfo(
+            id,
+            identity.family(),
+            precision.cliName(),
+            parameters,
+            directorySize(dir)
+        );
+        return new Drafter(id, precision.cliName(), identity.family(), open(dir.resolve("model.onnx")), info);
+    }
+
+    @Override
+    public ModelInfo describeTarget(String name) throws Exception {
+        return info(ModelCatalog.scan(modelsDirectory).find(name));
+    }
+
+    private static ModelInfo info(ModelCatalog.Entry entry) {
+        return new ModelInfo(
+            entry.name(),
+            family(entry.directory()),
+            entry.precision(),
+            entry.parameters(),
+            directorySize(entry.directory())
+        );
+    }
+
+    private static long directorySize(Path directory) {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files
+                .filter(Files::isRegularFile)
+                .mapToLong(p -> p.toFile().length())
+                .sum();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.List;
  * @param drafter the drafter's name (model id)
  * @param quantization the drafter's precision ({@code int8}, {@code int4}, ...)
  * @param family the drafter's model family, or empty
+ * @param drafterInfo the drafter's size (for the models profile)
+ * @param targetInfo the target's size, or null without a target
  * @param idleWatts mean power while idle, W, or NaN
  * @param idleSamples power readings behind {@code idleWatts}
  * @param draftingWatts mean power while drafting, W, or NaN
@@ -38,6 +40,8 @@ public record ProfilingResult(
     String drafter,
     String quantization,
     String family,
+    ModelProvider.ModelInfo drafterInfo,
+    ModelProvider.ModelInfo targetInfo,
     double idleWatts,
     int idleSamples,
     double draftingWatts,
@@ -77,6 +81,8 @@ public record ProfilingResult(
         json.put("drafter", drafter);
         json.put("quantization", quantization);
         json.put("family", family);
+        json.set("drafterInfo", info(drafterInfo));
+        json.set("targetInfo", info(targetInfo));
         number(json, "idleWatts", idleWatts);
         json.put("idleSamples", idleSamples);
         number(json, "draftingWatts", draftingWatts);
@@ -170,6 +176,8 @@ public record ProfilingResult(
             json.path("drafter").asText(),
             json.path("quantization").asText(),
             json.path("family").asText(""),
+            parseInfo(json.get("drafterInfo")),
+            parseInfo(json.get("targetInfo")),
             number(json, "idleWatts"),
             json.path("idleSamples").asInt(),
             number(json, "draftingWatts"),
@@ -183,6 +191,32 @@ public record ProfilingResult(
             ),
             ver,
             acceptance
+        );
+    }
+
+    private static JsonNode info(ModelProvider.ModelInfo info) {
+        if (info == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", info.id());
+        o.put("family", info.family());
+        o.put("precision", info.precision());
+        o.put("parameters", info.parameters());
+        o.put("bytesOnDisk", info.bytesOnDisk());
+        return o;
+    }
+
+    private static ModelProvider.ModelInfo parseInfo(JsonNode o) {
+        if (o == null || o.isNull()) {
+            return null;
+        }
+        return new ModelProvider.ModelInfo(
+            o.path("id").asText(),
+            o.path("family").asText(""),
+            o.path("precision").asText(""),
+            o.path("parameters").asLong(-1),
+            o.path("bytesOnDisk").asLong(-1)
         );
     }
 

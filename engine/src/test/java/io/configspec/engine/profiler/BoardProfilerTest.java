@@ -92,12 +92,23 @@ class BoardProfilerTest {
 
         @Override
         public Drafter openDrafter(ProfilingRequest request, ProfilingContext context) {
-            return new Drafter("fake-drafter", "int8", "fake", drafter);
+            return new Drafter(
+                "fake-drafter",
+                "int8",
+                "fake",
+                drafter,
+                new ModelInfo("fake-drafter", "fake", "int8", 1000, 1000)
+            );
         }
 
         @Override
         public TokenDecoder openTarget(String name) {
             return target;
+        }
+
+        @Override
+        public ModelInfo describeTarget(String name) {
+            return new ModelInfo(name, "fake", "fp32", 100_000, 400_000);
         }
 
         @Override
