@@ -647,7 +647,14 @@ public final class ParetoChart extends Region {
         g.strokeRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
     }
 
-    private void drawLegend(GraphicsContext g, ChartTheme t, double left, double top, double plotW, double plotH) {
+    private void drawLegend(
+        GraphicsContext g,
+        ChartTheme t,
+        double left,
+        double top,
+        double plotW,
+        double plotH
+    ) {
         List<String> names = data.get().categoryNames();
         if (names.isEmpty()) {
             return;

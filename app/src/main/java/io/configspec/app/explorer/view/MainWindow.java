@@ -138,6 +138,12 @@ public final class MainWindow extends BorderPane {
         updateTitle();
     }
 
+    /** Stops timers (the pending autosave); the application calls it when it stops. */
+    public void dispose() {
+        autosaveDelay.stop();
+        workspace.setAutosaveRequest(null);
+    }
+
     private static Tab tab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setClosable(false);

@@ -66,7 +66,15 @@ public final class RecommendationsPane extends VBox {
             figures.setMinWidth(0);
             config.setMinWidth(0);
             box.getChildren().addAll(title, config, models, figures);
-            Tooltip.install(box, new Tooltip(card.configuration() + "\n" + card.figures() + "\nClick to select it in the chart and the table"));
+            Tooltip.install(
+                box,
+                new Tooltip(
+                    card.configuration() +
+                        "\n" +
+                        card.figures() +
+                        "\nClick to select it in the chart and the table"
+                )
+            );
             if (!card.change().isEmpty()) {
                 Label change = new Label("↻ " + card.change());
                 change.getStyleClass().add("card-change");

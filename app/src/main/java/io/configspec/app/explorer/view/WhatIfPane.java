@@ -23,7 +23,9 @@ public final class WhatIfPane extends VBox {
     private static javafx.scene.layout.HBox line(CheckBox on, Label label, Label value) {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
-        javafx.scene.layout.HBox box = on == null ? new javafx.scene.layout.HBox(4, label, gap, value) : new javafx.scene.layout.HBox(4, on, label, gap, value);
+        javafx.scene.layout.HBox box = on == null
+            ? new javafx.scene.layout.HBox(4, label, gap, value)
+            : new javafx.scene.layout.HBox(4, on, label, gap, value);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }

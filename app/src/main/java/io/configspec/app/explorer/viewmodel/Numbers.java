@@ -65,10 +65,11 @@ public final class Numbers {
         }
         String sign = pct > 0 ? "+" : "−";
         double a = Math.abs(pct);
-        return sign + (a < 10 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.0f", a)) + " %";
-    }
-        double pct = ((value - base) / Math.abs(base)) * 100;
-        return String.format(Locale.ROOT, "%+.0f %%", pct);
+        return (
+            sign +
+            (a < 10 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.0f", a)) +
+            " %"
+        );
     }
 
     /** Axis title of an objective, e.g. "Goodput (tokens/s)". */

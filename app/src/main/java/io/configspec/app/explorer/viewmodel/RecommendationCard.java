@@ -23,7 +23,15 @@ public record RecommendationCard(
     static RecommendationCard of(RecommendationKind kind, Evaluation evaluation, Evaluation previous) {
         int row = evaluation.recommendedRow(kind);
         if (row < 0) {
-            return new RecommendationCard(kind, -1, "No configuration meets the constraints", "none feasible", "", "", "");
+            return new RecommendationCard(
+                kind,
+                -1,
+                "No configuration meets the constraints",
+                "none feasible",
+                "",
+                "",
+                ""
+            );
         }
         var space = evaluation.space();
         StringBuilder figures = new StringBuilder();
@@ -41,7 +49,16 @@ public record RecommendationCard(
             }
         }
         var c = space.combination(row);
-        String models = c.drafter().name() + " " + c.quantization() + " → " + c.target().name() + " · K=" + space.k(row);
-        return new RecommendationCard(kind, row, evaluation.label(row), c.device().name(), models, figures.toString(), change);
+        String models =
+            c.drafter().name() + " " + c.quantization() + " → " + c.target().name() + " · K=" + space.k(row);
+        return new RecommendationCard(
+            kind,
+            row,
+            evaluation.label(row),
+            c.device().name(),
+            models,
+            figures.toString(),
+            change
+        );
     }
 }
