@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         SweepCommand.class,
+        ParetoCommand.class,
+        RecommendCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
