@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         SweepCommand.class,
         ParetoCommand.class,
         RecommendCommand.class,
+        ExportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
