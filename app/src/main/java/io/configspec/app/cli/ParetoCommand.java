@@ -85,8 +85,10 @@ final class ParetoCommand implements Callable<Integer> {
                         " feasible configurations."
                 );
         }
+        // the rows' "pareto" field keeps sweep's meaning (goodput/cost/energy front) in every command
+        boolean[] paperFront = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
         String notice = output.write(spec.commandLine().getOut(), writer ->
-            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, front)
+            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, paperFront)
         );
         if (notice != null) {
             spec.commandLine().getErr().println(notice);
