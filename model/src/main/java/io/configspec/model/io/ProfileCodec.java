@@ -215,6 +215,24 @@ public final class ProfileCodec {
         return map;
     }
 
+    /**
+     * Every key of {@code fieldProvenance} must name a field of the same object that was read
+     * (call after reading all of them), so a provenance never silently attaches to nothing.
+     */
+    private static void checkFieldProvenance(JsonFieldReader r, Map<String, Provenance> fields)
+        throws ProfileException {
+        for (String field : fields.keySet()) {
+            if (
+                field.equals("provenance") ||
+                field.equals("fieldProvenance") ||
+                !r.wasRead(field) ||
+                !r.has(field)
+            ) {
+                throw r.fail("fieldProvenance." + field, "names no field of this object");
+            }
+        }
+    }
+
     private static DeviceProfile readDevice(JsonFieldReader r) throws ProfileException {
         String id = r.text("id");
         String name = r.text("name");
@@ -238,6 +256,7 @@ public final class ProfileCodec {
             double power = m.number("powerWatts");
             Provenance p = readProvenance(m, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(m);
+            checkFieldProvenance(m, fp);
             m.finish();
             drafting.add(
                 m.build(() ->
@@ -245,6 +264,7 @@ public final class ProfileCodec {
                 )
             );
         }
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new DeviceProfile(id, name, kind, cpu, gpu, memory, idle, drafting, provenance, fields)
         );
@@ -327,6 +347,7 @@ public final class ProfileCodec {
         }
         Provenance provenance = readProvenance(m, "provenance", inherited);
         Map<String, Provenance> fields = readFieldProvenance(m);
+        checkFieldProvenance(m, fields);
         m.finish();
         return new ModelFields(id, name, family, parameters, quantizations, provenance, fields);
     }
@@ -355,6 +376,7 @@ public final class ProfileCodec {
             }
             Provenance p = readProvenance(e, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(e);
+            checkFieldProvenance(e, fp);
             e.finish();
             entries.add(
                 e.build(() ->
@@ -414,9 +436,11 @@ public final class ProfileCodec {
             double step = t.number("targetStepSeconds");
             Provenance p = readProvenance(t, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(t);
+            checkFieldProvenance(t, fp);
             t.finish();
             targets.add(t.build(() -> new ServedTarget(target, latency, perToken, perHour, step, p, fp)));
         }
+        checkFieldProvenance(r, fields);
         return r.build(() -> new ServerProfile(id, name, gpu, targets, provenance, fields));
     }
 
@@ -430,6 +454,7 @@ public final class ProfileCodec {
         double reply = r.number("replyBytes");
         Provenance provenance = readProvenance(r, "provenance", null);
         Map<String, Provenance> fields = readFieldProvenance(r);
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new NetworkProfile(id, name, rtt, up, down, perToken, reply, provenance, fields)
         );

@@ -226,6 +226,16 @@ class ProfileCodecTest {
     }
 
     @Test
+    void fieldProvenanceMustNameAFieldOfTheSameObject() throws Exception {
+        editPi5(
+            "\"fieldProvenance\": {",
+            "\"fieldProvenance\": {\"idlePowerWats\": {\"kind\": \"illustrative\"}, "
+        );
+        ProfileException e = readFails(pi5);
+        assertEquals("fieldProvenance.idlePowerWats", e.field().orElseThrow());
+    }
+
+    @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
                 dir.resolve("profiles/devices/raspberry-pi-4b.json")
