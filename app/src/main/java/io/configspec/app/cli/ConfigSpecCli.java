@@ -26,7 +26,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ConfigSpecCli.Version.class,
     description = "Choose speculative-decoding configurations (device, drafter, quantization, target, K) for edge-cloud LLM serving.",
-    subcommands = { ValidateCommand.class, SweepCommand.class, CommandLine.HelpCommand.class }
+    subcommands = {
+        ValidateCommand.class,
+        SweepCommand.class,
+        FleetCommand.class,
+        CapacityCommand.class,
+        FleetReportCommand.class,
+        CommandLine.HelpCommand.class,
+    }
 )
 public final class ConfigSpecCli implements Runnable {
 
