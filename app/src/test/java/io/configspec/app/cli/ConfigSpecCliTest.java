@@ -10,6 +10,7 @@ import io.configspec.model.io.ProfileCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,17 @@ class ConfigSpecCliTest {
             run.out()
         );
         assertTrue(run.out().contains("1680 configurations"), run.out());
+    }
+
+    @Test
+    void validateAcceptsEverySampleScenarioIncludingFleetScenarios() throws Exception {
+        try (var files = Files.list(SampleFiles.root().resolve("scenarios"))) {
+            String[] args = Stream.concat(Stream.of("validate"), files.map(Path::toString)).toArray(
+                String[]::new
+            );
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exitCode(), run.err());
+        }
     }
 
     @Test

@@ -106,6 +106,28 @@ public final class ProfileCodec {
         return document;
     }
 
+    /** The kinds {@link #read} understands. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(
+        "device",
+        "models",
+        "alignment",
+        "server",
+        "network",
+        "scenario"
+    );
+
+    /**
+     * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
+     * that dispatch on the kind, including kinds other readers own, such as {@code fleet-scenario}).
+     *
+     * @return the kind, or empty when the file is a JSON object without a textual {@code kind}
+     */
+    public static Optional<String> peekKind(Path file) throws ProfileException {
+        JsonNode root = parse(file);
+        JsonNode kind = root == null ? null : root.get("kind");
+        return kind != null && kind.isTextual() ? Optional.of(kind.asText()) : Optional.empty();
+    }
+
     /** Parses a file into a JSON tree, refusing files over {@link #MAX_FILE_BYTES} before reading them. */
     static JsonNode parse(Path file) throws ProfileException {
         long size;
