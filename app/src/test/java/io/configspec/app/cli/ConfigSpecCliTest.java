@@ -114,18 +114,25 @@ class ConfigSpecCliTest {
             .readTree(CliRun.of("sweep", "--scenario", PAPER, "--format", "json").out())
             .get("configurations");
         String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
-        for (JsonNode p : rows) {
+        int n = rows.size();
+        double[][] values = new double[fields.length][n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < fields.length; f++) {
+                values[f][i] = rows.get(i).get(fields[f]).asDouble();
+            }
+        }
+        for (int p = 0; p < n; p++) {
             boolean dominated = false;
-            for (JsonNode q : rows) {
+            for (int q = 0; q < n && !dominated; q++) {
                 boolean noWorse = true;
                 boolean better = false;
-                for (String f : fields) {
-                    noWorse &= q.get(f).asDouble() >= p.get(f).asDouble();
-                    better |= q.get(f).asDouble() > p.get(f).asDouble();
+                for (double[] column : values) {
+                    noWorse &= column[q] >= column[p];
+                    better |= column[q] > column[p];
                 }
-                dominated |= noWorse && better;
+                dominated = noWorse && better;
             }
-            assertEquals(!dominated, p.get("pareto").asBoolean(), p.toString());
+            assertEquals(!dominated, rows.get(p).get("pareto").asBoolean(), rows.get(p).toString());
         }
     }
 
