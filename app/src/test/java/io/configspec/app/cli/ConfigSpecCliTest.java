@@ -77,6 +77,13 @@ class ConfigSpecCliTest {
     }
 
     @Test
+    void validateTakesTheWholeSamplesFolderAsOneLibrary() {
+        CliRun run = CliRun.of("validate", SampleFiles.root().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("4 devices"), run.out());
+    }
+
+    @Test
     void sweepJsonKeepsTheContractFieldNames() throws Exception {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
