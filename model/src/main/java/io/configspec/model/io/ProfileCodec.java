@@ -178,6 +178,14 @@ public final class ProfileCodec {
             return "unknown error";
         }
         String line = message.lines().findFirst().orElse("").strip();
+        // Jackson appends source references ("(start marker at [Source: ...; line: 1, column: 1])");
+        // the sentence already names the file, line and column.
+        for (String noise : new String[] { " (start marker at", " at [Source:", " [Source:" }) {
+            int at = line.indexOf(noise);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
         while (line.endsWith(".") || line.endsWith(":")) {
             line = line.substring(0, line.length() - 1);
         }

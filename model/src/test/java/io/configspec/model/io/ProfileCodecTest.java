@@ -1,6 +1,7 @@
 package io.configspec.model.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,15 @@ class ProfileCodecTest {
         assertTrue(e.line() > 1, e.getMessage());
         assertTrue(e.getMessage().contains("line " + e.line() + ", column "), e.getMessage());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void truncatedJsonNamesThePositionWithoutParserInternals() throws Exception {
+        Files.writeString(pi5, "{\"schemaVersion\": 1, \"kind\": \"device\"");
+        ProfileException e = readFails(pi5);
+        assertOneSentence(e);
+        assertTrue(e.getMessage().contains("Unexpected end-of-input"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
     }
 
     @Test
