@@ -76,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
                 " networks"
             );
         }
-        if (ProfileCodec.peekKind(file).filter("fleet-scenario"::equals).isPresent()) {
+        if (FleetScenarioFile.isFleetScenario(file)) {
             var fleet = FleetScenarioFile.load(file);
             return (
                 "fleet scenario " + fleet.id() + ": " + fleet.scenario().deviceMix().size() + " device types"
