@@ -86,7 +86,19 @@ final class ValidateCommand implements Callable<Integer> {
         if (document instanceof ProfileDocument.ScenarioDocument) {
             var loaded = ScenarioLoader.load(file);
             int rows = loaded.space().size(loaded.scenario().whatIf());
-            return "scenario " + document.id() + ": " + rows + " configurations";
+            int omitted = loaded.space().omitted().size();
+            return (
+                "scenario " +
+                document.id() +
+                ": " +
+                rows +
+                " configurations" +
+                (omitted == 0
+                    ? ""
+                    : "; " +
+                      omitted +
+                      " combinations skipped for a missing drafting measurement or alignment")
+            );
         }
         return document.kind() + " " + document.id();
     }
