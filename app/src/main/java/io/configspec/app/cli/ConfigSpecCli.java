@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         SweepCommand.class,
+        ParetoCommand.class,
+        RecommendCommand.class,
+        ExportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,

@@ -1,6 +1,5 @@
 package io.configspec.app.cli;
 
-import ai.onnxruntime.OrtException;
 import io.configspec.engine.onnx.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,10 +21,14 @@ final class EngineCommandSupport {
 
     private EngineCommandSupport() {}
 
-    /** Work that may fail with the engine's checked exceptions. */
+    /**
+     * Work that may fail with the engine's checked exceptions. Declared {@code throws Exception}
+     * so that {@code app} never names an {@code ai.onnxruntime} type (only the engine touches ONNX
+     * Runtime; enforced by ArchitectureTest).
+     */
     @FunctionalInterface
     interface EngineWork {
-        int run() throws ModelLoadException, OrtException, IOException;
+        int run() throws Exception;
     }
 
     /** Runs {@code work}, turning every failure into one sentence on {@code err} and an exit code. */
@@ -41,9 +44,6 @@ final class EngineCommandSupport {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
-        } catch (OrtException e) {
-            err.println("error: ONNX Runtime failed: " + firstLine(e.getMessage()));
-            return RUNTIME_FAILURE;
         } catch (IOException e) {
             err.println(
                 "error: " +
@@ -52,6 +52,13 @@ final class EngineCommandSupport {
                     e.getClass().getSimpleName() +
                     ")"
             );
+            return RUNTIME_FAILURE;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // the engine's remaining checked exception is ONNX Runtime's OrtException
+            boolean onnxRuntime = e.getClass().getName().startsWith("ai.onnxruntime.");
+            err.println("error: " + (onnxRuntime ? "ONNX Runtime failed: " : "") + firstLine(e.getMessage()));
             return RUNTIME_FAILURE;
         } finally {
             err.flush();
