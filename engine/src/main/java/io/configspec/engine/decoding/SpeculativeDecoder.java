@@ -3,6 +3,7 @@ package io.configspec.engine.decoding;
 import ai.onnxruntime.OrtException;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ public final class SpeculativeDecoder {
     }
 
     /** Generates up to {@code maxNewTokens} tokens after {@code prompt} (at least one token). */
-    public GenerationResult generate(int[] prompt, int maxNewTokens) throws OrtException {
+    public GenerationResult generate(int[] prompt, int maxNewTokens) throws InferenceException {
         return generate(prompt, maxNewTokens, TokenListener.NONE, CancellationToken.none());
     }
 
@@ -84,6 +85,19 @@ public final class SpeculativeDecoder {
      * token to {@code listener} and stopping early at EOS or when {@code cancel} is cancelled.
      */
     public GenerationResult generate(
+        int[] prompt,
+        int maxNewTokens,
+        TokenListener listener,
+        CancellationToken cancel
+    ) throws InferenceException {
+        try {
+            return run(prompt, maxNewTokens, listener, cancel);
+        } catch (OrtException e) {
+            throw InferenceException.of("decoding with " + target.file().getFileName(), e);
+        }
+    }
+
+    private GenerationResult run(
         int[] prompt,
         int maxNewTokens,
         TokenListener listener,
