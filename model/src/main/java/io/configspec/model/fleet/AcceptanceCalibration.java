@@ -81,6 +81,72 @@ public final class AcceptanceCalibration {
         this.meanAcceptance = mean;
     }
 
+    /**
+     * Builds bins from calibration points (an alignment profile's table: acceptance at a
+     * confidence) when the share of drafted tokens per bin is unknown. Bin edges are the midpoints
+     * between consecutive point confidences. The shares are the maximum-entropy choice consistent
+     * with the profile's mean acceptance α: w_i ∝ exp(λ a_i) with λ solved (bisection) so that
+     * Σ w_i a_i = α; α outside [min a_i, max a_i] is clamped to the nearest attainable mean.
+     *
+     * @param confidence increasing point confidences in [0, 1]
+     * @param acceptance acceptance at each point, in [0, 1]
+     * @param meanAcceptance the profile's mean α
+     */
+    public static AcceptanceCalibration fromPoints(
+        double[] confidence,
+        double[] acceptance,
+        double meanAcceptance
+    ) {
+        int n = confidence.length;
+        if (n == 0 || acceptance.length != n) {
+            throw new IllegalArgumentException(
+                "calibration needs equally long, non-empty confidence and acceptance arrays, got " +
+                    n +
+                    " and " +
+                    acceptance.length
+            );
+        }
+        double[] upper = new double[n];
+        for (int i = 0; i < n - 1; i++) {
+            upper[i] = (confidence[i] + confidence[i + 1]) / 2;
+        }
+        upper[n - 1] = 1.0;
+        double lo = -200;
+        double hi = 200;
+        for (int iteration = 0; iteration < 200; iteration++) {
+            double mid = (lo + hi) / 2;
+            if (tiltedMean(acceptance, mid) < meanAcceptance) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return new AcceptanceCalibration(upper, acceptance, tiltedShares(acceptance, (lo + hi) / 2));
+    }
+
+    private static double[] tiltedShares(double[] acceptance, double lambda) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double a : acceptance) {
+            max = Math.max(max, lambda * a);
+        }
+        double[] w = new double[acceptance.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.exp(lambda * acceptance[i] - max);
+        }
+        return w;
+    }
+
+    private static double tiltedMean(double[] acceptance, double lambda) {
+        double[] w = tiltedShares(acceptance, lambda);
+        double total = 0;
+        double mean = 0;
+        for (int i = 0; i < w.length; i++) {
+            total += w[i];
+            mean += w[i] * acceptance[i];
+        }
+        return mean / total;
+    }
+
     /** Number of confidence bins. */
     public int binCount() {
         return acceptance.length;

@@ -8,14 +8,14 @@ package io.configspec.model.fleet;
  * @param uplinkBytesPerSecond device → server bandwidth, &gt; 0
  * @param downlinkBytesPerSecond server → device bandwidth, &gt; 0
  * @param bytesPerDraftToken bytes uploaded per drafted token, ≥ 0
- * @param bytesPerResultToken bytes downloaded per produced token, ≥ 0
+ * @param replyBytes bytes of the verifier's reply per round, ≥ 0
  */
 public record FleetNetwork(
     double rttSeconds,
     double uplinkBytesPerSecond,
     double downlinkBytesPerSecond,
     double bytesPerDraftToken,
-    double bytesPerResultToken
+    double replyBytes
 ) {
     public FleetNetwork {
         if (!(rttSeconds >= 0) || Double.isInfinite(rttSeconds)) {
@@ -31,8 +31,8 @@ public record FleetNetwork(
                 "downlinkBytesPerSecond must be > 0, was " + downlinkBytesPerSecond
             );
         }
-        if (!(bytesPerDraftToken >= 0) || !(bytesPerResultToken >= 0)) {
-            throw new IllegalArgumentException("bytes per token must be ≥ 0");
+        if (!(bytesPerDraftToken >= 0) || !(replyBytes >= 0)) {
+            throw new IllegalArgumentException("bytesPerDraftToken and replyBytes must be ≥ 0");
         }
     }
 
@@ -41,8 +41,19 @@ public record FleetNetwork(
         return rttSeconds / 2 + (tokens * bytesPerDraftToken) / uplinkBytesPerSecond;
     }
 
-    /** Seconds from the server to the device for a reply carrying {@code tokens} tokens. */
-    public double downlinkSeconds(int tokens) {
-        return rttSeconds / 2 + (tokens * bytesPerResultToken) / downlinkBytesPerSecond;
+    /** Seconds from the server to the device for one reply. */
+    public double downlinkSeconds() {
+        return rttSeconds / 2 + replyBytes / downlinkBytesPerSecond;
+    }
+
+    /** The fleet's view of a network profile. */
+    public static FleetNetwork of(io.configspec.model.domain.NetworkProfile profile) {
+        return new FleetNetwork(
+            profile.rttSeconds(),
+            profile.uplinkBytesPerSecond(),
+            profile.downlinkBytesPerSecond(),
+            profile.bytesPerDraftToken(),
+            profile.replyBytes()
+        );
     }
 }

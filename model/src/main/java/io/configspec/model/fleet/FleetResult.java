@@ -34,6 +34,9 @@ package io.configspec.model.fleet;
  * @param droppedPartialTokens tokens already produced for requests that were then dropped
  * @param tpotSeconds sorted times per output token of the completed requests (do not mutate)
  * @param endToEndSeconds sorted end-to-end latencies of the completed requests (do not mutate)
+ * @param sloAttainmentByKind SLO attainment of each device kind, in the scenario's mix order
+ *        (NaN for a kind that started no request)
+ * @param tpotMeanSecondsByKind mean time per output token of each kind's completed requests
  */
 public record FleetResult(
     FleetPolicy policy,
@@ -64,7 +67,9 @@ public record FleetResult(
     long completedOutputTokens,
     long droppedPartialTokens,
     double[] tpotSeconds,
-    double[] endToEndSeconds
+    double[] endToEndSeconds,
+    double[] sloAttainmentByKind,
+    double[] tpotMeanSecondsByKind
 ) {
     /** Mean requests per server batch. */
     public double meanBatchSize() {

@@ -15,7 +15,12 @@ import java.util.List;
  *        divided by its output tokens is at most this, &gt; 0
  * @param sledBatchTimeoutSeconds SLED's FCFS batching timeout, ≥ 0
  * @param wispMaxDraftTokens WISP's largest K per round, ≥ 1
- * @param wispStopThreshold WISP's predicted-acceptance threshold below which drafting stops
+ * @param wispStopThreshold WISP's predicted-acceptance threshold below which drafting stops, in
+ *        [0, 1], or NaN for "auto": each device derives it from the cost of drafting one more
+ *        token against its observed round goodput ({@link
+ *        SpeculationController.ConfidenceStopping#costAwareThreshold})
+ * @param wispHoldSeconds longest WISP's scheduler holds a batch open for more requests while no
+ *        waiting request would miss its deadline by the wait, ≥ 0 (0: work-conserving)
  */
 public record FleetScenario(
     String name,
@@ -26,7 +31,8 @@ public record FleetScenario(
     double sloTpotSeconds,
     double sledBatchTimeoutSeconds,
     int wispMaxDraftTokens,
-    double wispStopThreshold
+    double wispStopThreshold,
+    double wispHoldSeconds
 ) {
     public FleetScenario {
         if (deviceMix == null || deviceMix.isEmpty()) {
@@ -49,9 +55,14 @@ public record FleetScenario(
         if (wispMaxDraftTokens < 1) {
             throw new IllegalArgumentException("wispMaxDraftTokens must be ≥ 1, was " + wispMaxDraftTokens);
         }
-        if (!(wispStopThreshold >= 0 && wispStopThreshold <= 1)) {
+        if (!Double.isNaN(wispStopThreshold) && !(wispStopThreshold >= 0 && wispStopThreshold <= 1)) {
             throw new IllegalArgumentException(
-                "wispStopThreshold must be in [0, 1], was " + wispStopThreshold
+                "wispStopThreshold must be in [0, 1] or NaN (auto), was " + wispStopThreshold
+            );
+        }
+        if (!(wispHoldSeconds >= 0) || Double.isInfinite(wispHoldSeconds)) {
+            throw new IllegalArgumentException(
+                "wispHoldSeconds must be finite and ≥ 0, was " + wispHoldSeconds
             );
         }
     }
@@ -67,8 +78,50 @@ public record FleetScenario(
             seconds,
             sledBatchTimeoutSeconds,
             wispMaxDraftTokens,
-            wispStopThreshold
+            wispStopThreshold,
+            wispHoldSeconds
         );
+    }
+
+    /** Whether WISP's stop threshold is derived per device ("auto"). */
+    public boolean autoStopThreshold() {
+        return Double.isNaN(wispStopThreshold);
+    }
+
+    /** Mean context (prompt + half the output) a verification carries, tokens. */
+    public long meanContextTokens() {
+        return Math.round(workload.promptTokens().mean() + workload.outputTokens().mean() / 2);
+    }
+
+    /**
+     * Analytical single-device goodput (DESIGN §4) of {@code type} at fixed K with an uncontended
+     * server (batch of one, mean context), tokens/s.
+     */
+    public double analyticalGoodput(FleetDeviceType type, int k) {
+        double expected = type.calibration() != null
+            ? io.configspec.model.analysis.SpeculativeRoundModel.expectedTokensPerRound(
+                  type.calibration().meanAcceptance(),
+                  k
+              )
+            : type.expectedTokensPerRound(k);
+        double round =
+            type.roundOverheadSeconds() +
+            k / type.draftTokensPerSecond() +
+            network.uplinkSeconds(k) +
+            network.downlinkSeconds() +
+            server.estimator().predictSeconds(k + 1, meanContextTokens(), 1);
+        return expected / round;
+    }
+
+    /** The K in [1, maxK] with the best {@link #analyticalGoodput}. */
+    public int bestFixedK(FleetDeviceType type, int maxK) {
+        int best = 1;
+        for (int k = 2; k <= maxK; k++) {
+            if (analyticalGoodput(type, k) > analyticalGoodput(type, best)) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The speculation controller a device of kind {@code type} uses under {@code policy}. */
@@ -80,7 +133,13 @@ public record FleetScenario(
                 ? new SpeculationController.FixedLength(type.fixedDraftTokens())
                 : new SpeculationController.ConfidenceStopping(
                       type.calibration(),
-                      wispStopThreshold,
+                      autoStopThreshold()
+                          ? SpeculationController.ConfidenceStopping.costAwareThreshold(
+                                analyticalGoodput(type, bestFixedK(type, wispMaxDraftTokens)),
+                                type.draftTokensPerSecond(),
+                                type.calibration().meanAcceptance()
+                            )
+                          : wispStopThreshold,
                       wispMaxDraftTokens
                   );
         };
@@ -91,7 +150,11 @@ public record FleetScenario(
         return switch (policy) {
             case CENTRALIZED -> new FcfsBatchScheduler(server.maxBatchSize(), 0.0);
             case SLED -> new FcfsBatchScheduler(server.maxBatchSize(), sledBatchTimeoutSeconds);
-            case WISP -> new SloAwareBatchScheduler(server.estimator(), server.maxBatchSize());
+            case WISP -> new SloAwareBatchScheduler(
+                server.estimator(),
+                server.maxBatchSize(),
+                wispHoldSeconds
+            );
         };
     }
 }

@@ -19,6 +19,11 @@ import java.util.function.BooleanSupplier;
  * runs one batch at a time, chosen by the policy's {@link VerificationScheduler}; a batch takes
  * the {@link VerificationTimeEstimator}'s prediction, perturbed by the server's latency noise.
  *
+ * <p>Deadlines: each verification request carries the latest time its round may finish for the
+ * request still to meet its TPOT SLO, assuming the request's remaining tokens come at the
+ * device's recent round goodput (an exponentially weighted average over its rounds, seeded with
+ * the analytical single-device goodput). Only the SLO-aware scheduler reads them.
+ *
  * <p>Determinism: device i's kind, workload and acceptance draws come from random streams seeded
  * by (seed, i), so every policy and every N sees the same requests on the same devices, and the
  * same arguments give the same result. Devices are assigned kinds by smooth weighted round robin,
@@ -32,6 +37,8 @@ import java.util.function.BooleanSupplier;
 public final class FleetSimulator {
 
     private static final int CANCEL_CHECK_EVENTS = 1 << 14;
+    /** Weight of the newest round in a device's goodput average (deadlines, WISP auto threshold). */
+    private static final double RATE_SMOOTHING = 0.2;
 
     private final FleetScenario scenario;
     private final FleetPolicy policy;
@@ -55,6 +62,8 @@ public final class FleetSimulator {
     private final double[] kindExpected;
     private final double[] kindStopThreshold;
     private final double[] kindSecondsPerToken;
+    private final double[] kindInitialRate;
+    private final boolean autoThreshold;
 
     // per device
     private final int[] kindOf;
@@ -69,6 +78,8 @@ public final class FleetSimulator {
     private final int[] accepted;
     private final double[] expected;
     private final double[] deadline;
+    private final double[] roundStart;
+    private final double[] roundRate; // EWMA of the device's round goodput, tokens/s
 
     private final EventQueue queue;
     private final int serverEntity;
@@ -92,6 +103,10 @@ public final class FleetSimulator {
     private long producedTotal;
     private long truncatedTotal;
     private double busyInWindow;
+    private final long[] startedByKind;
+    private final long[] meetingByKind;
+    private final long[] completedByKind;
+    private final double[] tpotSumByKind;
     private double[] tpot = new double[256];
     private double[] endToEnd = new double[256];
 
@@ -133,6 +148,8 @@ public final class FleetSimulator {
         kindExpected = new double[m];
         kindStopThreshold = new double[m];
         kindSecondsPerToken = new double[m];
+        kindInitialRate = new double[m];
+        autoThreshold = policy == FleetPolicy.WISP && scenario.autoStopThreshold();
         for (int j = 0; j < m; j++) {
             FleetDeviceType kind = kinds[j];
             kindSecondsPerToken[j] = 1.0 / kind.draftTokensPerSecond();
@@ -141,7 +158,12 @@ public final class FleetSimulator {
                 kindMode[j] = 3;
                 kindK[j] = dynamic.maxDraftTokens();
                 kindStopThreshold[j] = dynamic.stopThreshold();
+                kindInitialRate[j] = scenario.analyticalGoodput(
+                    kind,
+                    scenario.bestFixedK(kind, dynamic.maxDraftTokens())
+                );
             } else if (controller instanceof SpeculationController.FixedLength fixed) {
+                kindInitialRate[j] = scenario.analyticalGoodput(kind, fixed.k());
                 kindK[j] = fixed.k();
                 kindMode[j] = kind.calibration() != null ? 2 : kind.acceptanceByPosition() != null ? 1 : 0;
                 kindExpected[j] = kind.calibration() != null
@@ -154,6 +176,10 @@ public final class FleetSimulator {
         }
 
         kindOf = assignKinds(mix, devices);
+        startedByKind = new long[m];
+        meetingByKind = new long[m];
+        completedByKind = new long[m];
+        tpotSumByKind = new double[m];
         workloadRandom = new SplittableRandom[devices];
         acceptanceRandom = new SplittableRandom[devices];
         for (int i = 0; i < devices; i++) {
@@ -169,6 +195,12 @@ public final class FleetSimulator {
         accepted = new int[devices];
         expected = new double[devices];
         deadline = new double[devices];
+        roundStart = new double[devices];
+        roundRate = new double[devices];
+        double centralizedRate = 1.0 / estimator.predictSeconds(1, scenario.meanContextTokens(), 1);
+        for (int i = 0; i < devices; i++) {
+            roundRate[i] = centralized ? centralizedRate : kindInitialRate[kindOf[i]];
+        }
         serverEntity = devices;
         queue = new EventQueue(devices + 1);
         serverRandom = new SplittableRandom(mix(seed, -1, 0x5E7E7L));
@@ -296,8 +328,26 @@ public final class FleetSimulator {
             completedTokens,
             droppedPartial,
             tpotSorted,
-            e2eSorted
+            e2eSorted,
+            ratio(meetingByKind, startedByKind),
+            mean(tpotSumByKind, completedByKind)
         );
+    }
+
+    private static double[] ratio(long[] part, long[] whole) {
+        double[] r = new double[part.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = whole[i] == 0 ? Double.NaN : (double) part[i] / whole[i];
+        }
+        return r;
+    }
+
+    private static double[] mean(double[] sum, long[] count) {
+        double[] r = new double[sum.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
+        }
+        return r;
     }
 
     private void startRequest(int d, double at) {
@@ -308,6 +358,7 @@ public final class FleetSimulator {
         requestStart[d] = at;
         inRequest[d] = true;
         started++;
+        startedByKind[kindOf[d]]++;
         if (centralized) {
             startRound(d, at + network.uplinkSeconds(0));
         } else {
@@ -322,6 +373,7 @@ public final class FleetSimulator {
     private void startRound(int d, double at) {
         int remaining = outputTokens[d] - generated[d];
         double arrival;
+        roundStart[d] = at;
         if (centralized) {
             drafted[d] = 0;
             accepted[d] = 0;
@@ -334,10 +386,14 @@ public final class FleetSimulator {
             arrival = at + draftSeconds + network.uplinkSeconds(drafted[d]);
         }
         double roundTokens = Math.min(expected[d], remaining);
+        // The latest completion of this round that still lets the request meet its TPOT SLO if
+        // the rest of its tokens come at the device's recent round goodput.
+        double remainingAfter = remaining - roundTokens;
         deadline[d] =
             requestStart[d] +
-            (generated[d] + roundTokens) * slo -
-            network.downlinkSeconds((int) Math.ceil(roundTokens));
+            outputTokens[d] * slo -
+            remainingAfter / roundRate[d] -
+            (centralized ? 0 : network.downlinkSeconds());
         queue.schedule(d, arrival);
     }
 
@@ -382,7 +438,13 @@ public final class FleetSimulator {
             default -> {
                 // WISP dynamic drafting (SpeculationController.ConfidenceStopping, inlined for speed)
                 AcceptanceCalibration calibration = type.calibration();
-                double threshold = kindStopThreshold[kind];
+                double threshold = autoThreshold
+                    ? SpeculationController.ConfidenceStopping.costAwareThreshold(
+                          roundRate[d],
+                          type.draftTokensPerSecond(),
+                          calibration.meanAcceptance()
+                      )
+                    : kindStopThreshold[kind];
                 double predicted = 1.0;
                 double expectedTokens = 1.0;
                 boolean alive = true;
@@ -480,8 +542,10 @@ public final class FleetSimulator {
         producedTotal += produced;
         truncatedTotal += acc + 1 - produced;
         generated[d] += produced;
+        double observed = produced / (now + (centralized ? 0 : network.downlinkSeconds()) - roundStart[d]);
+        roundRate[d] += RATE_SMOOTHING * (observed - roundRate[d]);
         if (generated[d] >= outputTokens[d]) {
-            double done = now + network.downlinkSeconds(centralized ? 1 : produced);
+            double done = now + network.downlinkSeconds();
             finishRequest(d, done);
             double think = thinkMean > 0 ? -thinkMean * Math.log(1.0 - workloadRandom[d].nextDouble()) : 0.0;
             double next = done + think;
@@ -491,7 +555,7 @@ public final class FleetSimulator {
         } else if (centralized) {
             startRound(d, now);
         } else {
-            startRound(d, now + network.downlinkSeconds(produced));
+            startRound(d, now + network.downlinkSeconds());
         }
     }
 
@@ -508,8 +572,12 @@ public final class FleetSimulator {
         endToEnd[(int) completed] = e2e;
         completed++;
         completedTokens += out;
+        int kind = kindOf[d];
+        completedByKind[kind]++;
+        tpotSumByKind[kind] += perToken;
         if (perToken <= slo * (1 + 1e-12)) {
             meetingSlo++;
+            meetingByKind[kind]++;
             goodTokens += out;
         }
     }

@@ -15,13 +15,19 @@ import java.util.List;
  * request meets its deadline" is {@code now + T_v(batch) ≤ min deadline}. A request that cannot
  * meet its deadline even alone is <em>late</em>: its own deadline no longer constrains a batch,
  * it is served only in room the on-time requests leave, and when nothing on time is waiting the
- * late ones are served earliest-deadline first. The scheduler never waits while work is pending
- * (it is work-conserving; batching comes from requests piling up while a batch runs).
+ * late ones are served earliest-deadline first.
+ *
+ * <p>With a hold time of 0 the scheduler is work-conserving (batching comes from requests piling
+ * up while a batch runs). With a hold time h &gt; 0 it keeps a non-full batch open for more
+ * requests, like SLED's timeout, but only while no waiting request is late, the oldest has waited
+ * less than h, and every waiting request could still start as late as the wake-up and meet its
+ * deadline in a full batch: slack is spent on batching efficiency, not on deadlines.
  *
  * <p>Guarantee (tested against brute force): whenever some pending request can meet its deadline,
- * the chosen batch is non-empty and every on-time request in it meets its deadline.
+ * every on-time request in the chosen batch meets it; with hold time 0 the batch is then
+ * non-empty.
  *
- * <p>Cost per call: O(P + W log W) for P pending requests and a fill window of W = 8 × max batch;
+ * <p>Cost per call: O(P + W log W) for P pending requests and a fill window of W = 2 × max batch;
  * pending requests are kept in deadline order on submission (binary-search insertion).
  */
 public final class SloAwareBatchScheduler implements VerificationScheduler {
@@ -35,6 +41,8 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
     private final VerificationTimeEstimator estimator;
     private final int maxBatchSize;
     private final int fillWindow;
+    private final double holdSeconds;
+    private double holdUntil = Double.NEGATIVE_INFINITY;
     private final ArrayList<VerificationRequest> pending = new ArrayList<>();
     private boolean[] selected = new boolean[64];
     private long[] keys = new long[64];
@@ -44,12 +52,25 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
      * @param maxBatchSize most requests per batch, ≥ 1
      */
     public SloAwareBatchScheduler(VerificationTimeEstimator estimator, int maxBatchSize) {
+        this(estimator, maxBatchSize, 0.0);
+    }
+
+    /**
+     * @param estimator predicts batch latency
+     * @param maxBatchSize most requests per batch, ≥ 1
+     * @param holdSeconds longest a non-full batch is held open for more requests, ≥ 0
+     */
+    public SloAwareBatchScheduler(VerificationTimeEstimator estimator, int maxBatchSize, double holdSeconds) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be ≥ 1, was " + maxBatchSize);
         }
+        if (!(holdSeconds >= 0) || Double.isInfinite(holdSeconds)) {
+            throw new IllegalArgumentException("holdSeconds must be finite and ≥ 0, was " + holdSeconds);
+        }
+        this.holdSeconds = holdSeconds;
         this.estimator = estimator;
         this.maxBatchSize = maxBatchSize;
-        this.fillWindow = Math.max(16, 8 * maxBatchSize);
+        this.fillWindow = Math.max(16, 2 * maxBatchSize);
     }
 
     @Override
@@ -100,6 +121,34 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             windowContext += pending.get(i).contextTokens();
         }
         double nextBatchSeconds = estimator.predictSeconds(windowVerified, windowContext, windowCount);
+
+        if (holdSeconds > 0 && n < maxBatchSize) {
+            // A full batch of requests like the waiting ones: what may run if we wait for more.
+            double fullBatchSeconds = estimator.predictSeconds(
+                Math.round(((double) windowVerified / windowCount) * maxBatchSize),
+                Math.round(((double) windowContext / windowCount) * maxBatchSize),
+                maxBatchSize
+            );
+            double wake = Double.POSITIVE_INFINITY;
+            boolean anyLate = false;
+            for (int i = 0; i < n; i++) {
+                VerificationRequest r = pending.get(i);
+                if (!onTimeAlone(r, now)) {
+                    anyLate = true;
+                    break;
+                }
+                // start by the deadline minus a full batch; and never hold anyone longer than h
+                wake = Math.min(
+                    wake,
+                    Math.min(r.arrivalSeconds() + holdSeconds, r.deadlineSeconds() - fullBatchSeconds)
+                );
+            }
+            if (!anyLate && now < wake) {
+                holdUntil = wake;
+                return 0;
+            }
+        }
+        holdUntil = Double.NEGATIVE_INFINITY;
 
         long verified = 0;
         long context = 0;
@@ -201,7 +250,10 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
 
     @Override
     public double wakeUpSeconds(double nowSeconds) {
-        return pending.isEmpty() ? Double.POSITIVE_INFINITY : nowSeconds;
+        if (pending.isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(nowSeconds, holdUntil);
     }
 
     @Override

@@ -100,5 +100,25 @@ public sealed interface SpeculationController
         public String name() {
             return "dynamic (stop below " + stopThreshold + ", K ≤ " + maxDraftTokens + ")";
         }
+
+        /**
+         * The threshold at which drafting one more token stops paying (WISP's "wasted drafting
+         * time"): the next token costs 1/r seconds of drafting and adds, in expectation, the
+         * current prefix's predicted acceptance × α tokens; it is worth drafting while that beats
+         * the device's round goodput G (tokens/s over whole rounds, including network and
+         * verification). So continue while predicted ≥ G / (r × α), clamped to [0, 1].
+         *
+         * @param roundTokensPerSecond the device's goodput over recent rounds, G
+         * @param draftTokensPerSecond its drafting rate r
+         * @param meanAcceptance the drafter's mean acceptance α
+         */
+        public static double costAwareThreshold(
+            double roundTokensPerSecond,
+            double draftTokensPerSecond,
+            double meanAcceptance
+        ) {
+            double t = roundTokensPerSecond / (draftTokensPerSecond * Math.max(1e-9, meanAcceptance));
+            return Double.isNaN(t) ? 1.0 : Math.max(0.0, Math.min(1.0, t));
+        }
     }
 }

@@ -90,7 +90,7 @@ class FleetSimulatorTest {
 
     @Test
     void oneUncontendedDeviceAgreesWithTheAnalyticalModelUnderIidAcceptance() {
-        FleetNetwork network = new FleetNetwork(0.030, 1e6, 2e6, 200, 50);
+        FleetNetwork network = new FleetNetwork(0.030, 1e6, 2e6, 200, 500);
         FleetDeviceType device = new FleetDeviceType("pi", "pi", 1, 20, 0.01, 0.7, null, null, 4);
         FleetResult r = FleetSimulator.run(
             FleetTestScenarios.uncontended(device, 0.05, network, 2000),
@@ -102,7 +102,7 @@ class FleetSimulatorTest {
         double expectedTokens = SpeculativeRoundModel.expectedTokensPerRound(0.7, 4);
         double roundSeconds = SpeculativeRoundModel.roundSeconds(
             SpeculativeRoundModel.draftSeconds(4, 20, 0.01),
-            SpeculativeRoundModel.networkSeconds(0.030, 4 * 200, 1e6, expectedTokens * 50, 2e6),
+            SpeculativeRoundModel.networkSeconds(0.030, 4 * 200, 1e6, 500, 2e6),
             0.05
         );
         double analytical = SpeculativeRoundModel.goodputTokensPerSecond(expectedTokens, roundSeconds);

@@ -26,7 +26,7 @@ final class FleetTestScenarios {
         return new FleetScenario(
             "test-mixed",
             mix,
-            new FleetNetwork(0.02, 2.5e6, 2.5e6, 8, 8),
+            new FleetNetwork(0.02, 2.5e6, 6.25e6, 8, 64),
             new FleetServer(new VerificationTimeEstimator(0.020, 0.00015, 5e-7, 0.0004), 64, 0.05),
             new FleetWorkload(
                 new TokenLengthDistribution(400, 200, 16, 2000),
@@ -36,7 +36,8 @@ final class FleetTestScenarios {
             sloTpotSeconds,
             0.01,
             10,
-            0.3
+            0.3,
+            0.0
         );
     }
 
@@ -60,7 +61,8 @@ final class FleetTestScenarios {
             10.0,
             0.0,
             12,
-            0.3
+            0.3,
+            0.0
         );
     }
 }

@@ -198,4 +198,24 @@ class SloAwareBatchSchedulerTest {
         assertEquals(0, s.nextBatch(0, out));
         assertEquals(Double.POSITIVE_INFINITY, s.wakeUpSeconds(0));
     }
+
+    @Test
+    void holdKeepsANonFullBatchOpenOnlyWhileEveryDeadlineAllowsIt() {
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(ESTIMATOR, 4, 0.010);
+        List<VerificationRequest> out = new ArrayList<>();
+        s.submit(new VerificationRequest(1, 1, 1.000, 2.0, 4, 0, 2));
+        assertEquals(0, s.nextBatch(1.001, out), "lots of slack: wait for more requests");
+        assertEquals(1.010, s.wakeUpSeconds(1.001), 1e-12, "but no longer than the hold time");
+        assertEquals(1, s.nextBatch(1.010, out));
+
+        // a request whose deadline leaves no room for waiting is dispatched at once
+        s.submit(new VerificationRequest(2, 2, 3.000, 3.040, 4, 0, 2));
+        assertEquals(1, s.nextBatch(3.000, out));
+
+        // a full batch never waits
+        for (int i = 0; i < 4; i++) {
+            s.submit(new VerificationRequest(10 + i, i, 4.0, 9.0, 4, 0, 2));
+        }
+        assertEquals(4, s.nextBatch(4.0, out));
+    }
 }

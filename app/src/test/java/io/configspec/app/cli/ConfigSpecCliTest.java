@@ -1,0 +1,237 @@
+package io.configspec.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.app.testing.SampleFiles;
+import io.configspec.model.io.ProfileCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigSpecCliTest {
+
+    private static final String PAPER = SampleFiles.paperScenario().toString();
+
+    @Test
+    void noArgumentsPrintsTheHelp() {
+        CliRun run = CliRun.of();
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Usage: configspec"), run.out());
+        assertTrue(run.out().contains("sweep"), run.out());
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("configspec "), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "validate", "sweep", "help" })
+    void everyCommandHasHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Usage: configspec " + command), run.out());
+    }
+
+    @Test
+    void validateAcceptsTheSamples() {
+        Path samples = SampleFiles.root();
+        CliRun run = CliRun.of(
+            "validate",
+            PAPER,
+            samples.resolve("profiles").toString(),
+            samples.resolve("profiles/devices/raspberry-pi-5.json").toString()
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+            3,
+            run
+                .out()
+                .lines()
+                .filter(l -> l.startsWith("ok"))
+                .count(),
+            run.out()
+        );
+        assertTrue(run.out().contains("1680 configurations"), run.out());
+    }
+
+    @Test
+    void sweepJsonKeepsTheContractFieldNames() throws Exception {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        assertEquals("configspec-paper", root.get("scenario").get("id").asText());
+        JsonNode rows = root.get("configurations");
+        assertEquals(1680, rows.size());
+        for (String field : List.of(
+            "device",
+            "drafter",
+            "quantization",
+            "target",
+            "k",
+            "acceptanceRate",
+            "draftTokensPerSecond",
+            "expectedTokensPerRound",
+            "roundTimeSeconds",
+            "goodputTokensPerSecond",
+            "tokensPerDollar",
+            "tokensPerJoule",
+            "pareto"
+        )) {
+            assertTrue(rows.get(0).has(field), field);
+        }
+        long front = 0;
+        for (JsonNode row : rows) {
+            front += row.get("pareto").asBoolean() ? 1 : 0;
+        }
+        assertTrue(front > 0 && front < rows.size(), "front size " + front);
+    }
+
+    @Test
+    void sweepParetoFlagsEqualAPairwiseCheck() throws Exception {
+        JsonNode rows = ProfileCodec.mapper()
+            .readTree(CliRun.of("sweep", "--scenario", PAPER, "--format", "json").out())
+            .get("configurations");
+        String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
+        for (JsonNode p : rows) {
+            boolean dominated = false;
+            for (JsonNode q : rows) {
+                boolean noWorse = true;
+                boolean better = false;
+                for (String f : fields) {
+                    noWorse &= q.get(f).asDouble() >= p.get(f).asDouble();
+                    better |= q.get(f).asDouble() > p.get(f).asDouble();
+                }
+                dominated |= noWorse && better;
+            }
+            assertEquals(!dominated, p.get("pareto").asBoolean(), p.toString());
+        }
+    }
+
+    @Test
+    void sweepCsvHasAHeaderAndOneLinePerConfiguration() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(String.join(",", ConfigurationRowWriter.FIELDS), lines.getFirst());
+        assertEquals(1681, lines.size());
+    }
+
+    @Test
+    void sweepTableShowsUnitsAndProvenance() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("goodput tok/s"), run.out().lines().limit(3).toList().toString());
+        assertTrue(run.out().contains("I illustrative"));
+    }
+
+    @Test
+    void setChangesTheEvaluation() throws Exception {
+        CliRun run = CliRun.of(
+            "sweep",
+            "--scenario",
+            PAPER,
+            "--format",
+            "json",
+            "--set",
+            "verifySeconds=0.3",
+            "--set",
+            "kMax=4"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        JsonNode first = root.get("configurations").get(0);
+        assertEquals(0.3, first.get("verifySeconds").asDouble());
+        assertEquals(0.3, root.get("scenario").get("whatIf").get("verifySeconds").asDouble());
+        assertEquals(112 * 3, root.get("configurations").size());
+    }
+
+    @Test
+    void unknownSetKeyIsBadInputNamingTheKey() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScael=0.9");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("--set alphaScael is not a what-if key"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void setWithoutEqualsSignIsBadUsage() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScale");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void setOutOfRangeIsBadInput() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "kMin=9", "--set", "kMax=3");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("kMax"), run.err());
+    }
+
+    @Test
+    void missingScenarioOptionIsBadUsage() {
+        CliRun run = CliRun.of("sweep");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--scenario"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void unknownOptionIsBadUsage() {
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--colour");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("configspec sweep: "), run.err());
+    }
+
+    @Test
+    void unknownFormatIsBadUsage() {
+        assertEquals(2, CliRun.of("sweep", "--scenario", PAPER, "--format", "xml").exitCode());
+    }
+
+    @Test
+    void outWritesTheFileAtomicallyReplacingTheOldOne(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sweep.json");
+        Files.writeString(out, "old");
+        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals(1680, ProfileCodec.mapper().readTree(out.toFile()).get("configurations").size());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void unwritableOutIsARuntimeFailureThatKeepsTheOldFile(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("not-a-dir");
+        Files.writeString(blocker, "x");
+        CliRun run = CliRun.of(
+            "sweep",
+            "--scenario",
+            PAPER,
+            "--out",
+            blocker.resolve("sweep.txt").toString()
+        );
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals("x", Files.readString(blocker));
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() {
+        CliRun run = CliRun.of("--debug", "sweep", "--scenario", "nope.json");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("\tat "), run.err());
+        assertFalse(CliRun.of("sweep", "--scenario", "nope.json").err().contains("\tat "));
+    }
+}

@@ -1,0 +1,181 @@
+package io.configspec.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.app.testing.SampleFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FleetCliTest {
+
+    private static final String FLEET = SampleFiles.root().resolve("scenarios/fleet.json").toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void fleetPrintsTheJsonContract() throws Exception {
+        CliRun run = CliRun.of(
+            "fleet",
+            "--scenario",
+            FLEET,
+            "--policy",
+            "wisp",
+            "--devices",
+            "20",
+            "--duration",
+            "30",
+            "--format",
+            "json"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode o = JSON.readTree(run.out());
+        for (String field : new String[] {
+            "policy",
+            "devices",
+            "goodputTokensPerSecond",
+            "sloAttainment",
+            "tpotP50Ms",
+            "tpotP99Ms",
+            "wastedDraftTokens",
+            "serverUtilization",
+        }) {
+            assertTrue(o.has(field), field + " missing in " + run.out());
+        }
+        assertEquals("wisp", o.get("policy").asText());
+        assertEquals(20, o.get("devices").asInt());
+        assertTrue(o.get("goodputTokensPerSecond").asDouble() > 0);
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameResult() {
+        String[] args = {
+            "fleet",
+            "--scenario",
+            FLEET,
+            "--policy",
+            "sled",
+            "--devices",
+            "10",
+            "--duration",
+            "20",
+            "--seed",
+            "7",
+            "--format",
+            "json",
+        };
+        assertEquals(CliRun.of(args).out(), CliRun.of(args).out());
+    }
+
+    @Test
+    void sloOverrideIsUsed() throws Exception {
+        CliRun run = CliRun.of(
+            "fleet",
+            "--scenario",
+            FLEET,
+            "--policy",
+            "centralized",
+            "--devices",
+            "5",
+            "--duration",
+            "20",
+            "--slo-tpot-ms",
+            "42",
+            "--format",
+            "json"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(42.0, JSON.readTree(run.out()).get("sloTpotMs").asDouble(), 1e-9);
+    }
+
+    @Test
+    void textOutputCarriesUnits() {
+        CliRun run = CliRun.of(
+            "fleet",
+            "--scenario",
+            FLEET,
+            "--policy",
+            "sled",
+            "--devices",
+            "5",
+            "--duration",
+            "20"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("tokens/s"), run.out());
+        assertTrue(run.out().contains("simulated"), run.out());
+    }
+
+    @Test
+    void capacityPrintsTheLargestFleetWithinTheSlo() throws Exception {
+        CliRun run = CliRun.of(
+            "capacity",
+            "--scenario",
+            FLEET,
+            "--policy",
+            "sled",
+            "--max-devices",
+            "40",
+            "--duration",
+            "20",
+            "--format",
+            "json"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode o = JSON.readTree(run.out());
+        assertEquals("sled", o.get("policy").asText());
+        assertTrue(o.get("capacityDevices").asInt() >= 1);
+        assertTrue(o.get("evaluated").size() >= 1);
+    }
+
+    @Test
+    void fleetReportPrintsTheRatios() {
+        CliRun run = CliRun.of(
+            "fleet-report",
+            "--scenario",
+            FLEET,
+            "--max-devices",
+            "200",
+            "--duration",
+            "30"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("WISP / Centralised"), run.out());
+        assertTrue(run.out().contains("WISP / SLED"), run.out());
+    }
+
+    @Test
+    void anUnknownPolicyIsBadUsage() {
+        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "magic", "--devices", "3");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("magic"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0", "-4" })
+    void deviceCountsOutOfRangeAreBadInput(String devices) {
+        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "wisp", "--devices", devices);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--devices"), run.err());
+    }
+
+    @Test
+    void aMissingScenarioNamesTheFile() {
+        CliRun run = CliRun.of("capacity", "--scenario", "nope/fleet.json", "--policy", "wisp");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("nope"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fleet", "capacity", "fleet-report" })
+    void everyFleetCommandHasHelp(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Usage: configspec " + command), run.out());
+    }
+}
