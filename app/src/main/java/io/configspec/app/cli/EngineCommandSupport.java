@@ -33,16 +33,16 @@ final class EngineCommandSupport {
         try {
             return work.run();
         } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (BadInputException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (InferenceException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return RUNTIME_FAILURE;
         } catch (IOException e) {
             err.println(
