@@ -210,10 +210,6 @@ public final class SpeculativeDecoder {
                               random
                           );
                 }
-                long rollbackStart = System.nanoTime();
-                targetSession.truncate(n + accepted);
-                long rollbackEnd = System.nanoTime();
-
                 // Commit.
                 int produced = accepted + 1;
                 for (int i = 0; i <= accepted && !finished; i++) {
@@ -224,6 +220,12 @@ public final class SpeculativeDecoder {
                         finished = true;
                     }
                 }
+                // Roll the target back to the accepted prefix (not needed once generation ends).
+                long rollbackStart = System.nanoTime();
+                if (!finished) {
+                    targetSession.truncate(n - 1);
+                }
+                long rollbackEnd = System.nanoTime();
                 long roundEnd = System.nanoTime();
                 long onnxAfter =
                     targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
