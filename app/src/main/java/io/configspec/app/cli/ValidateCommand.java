@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.fleet.FleetScenarioFile;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
@@ -72,6 +73,12 @@ final class ValidateCommand implements Callable<Integer> {
                 " servers, " +
                 library.networks().size() +
                 " networks"
+            );
+        }
+        if (FleetScenarioFile.isFleetScenario(file)) {
+            var fleet = FleetScenarioFile.load(file);
+            return (
+                "fleet scenario " + fleet.id() + ": " + fleet.scenario().deviceMix().size() + " device types"
             );
         }
         ProfileDocument document = ProfileCodec.read(file);
