@@ -74,7 +74,10 @@ public final class ProfileLoader {
         List<Map.Entry<Path, ProfileDocument>> documents = new ArrayList<>();
         for (Path file : files) {
             ProfileDocument document = ProfileCodec.read(file);
-            if (!(document instanceof ProfileDocument.ScenarioDocument)) {
+            if (
+                !(document instanceof ProfileDocument.ScenarioDocument) &&
+                !(document instanceof ProfileDocument.FleetScenarioDocument)
+            ) {
                 documents.add(Map.entry(file, document));
             }
         }
@@ -122,6 +125,9 @@ public final class ProfileLoader {
                 }
                 case ProfileDocument.ScenarioDocument s -> {
                     // scenarios are not profiles
+                }
+                case ProfileDocument.FleetScenarioDocument f -> {
+                    // fleet scenarios are not profiles either
                 }
             }
         }
