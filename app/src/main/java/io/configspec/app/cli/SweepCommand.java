@@ -29,7 +29,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ProfileException, IOException {
         ScenarioOptions.Evaluation evaluation = scenario.evaluate();
-        boolean[] pareto = TemporaryParetoMask.goodputCostEnergy(evaluation.space());
+        boolean[] pareto = FrontMask.of(evaluation.space(), FrontMask.GOODPUT_COST_ENERGY);
         int[] rows = IntStream.range(0, evaluation.space().size()).toArray();
         String notice = output.write(spec.commandLine().getOut(), writer ->
             ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, pareto)

@@ -97,6 +97,27 @@ class ConfigSpecCliTest {
     }
 
     @Test
+    void sweepParetoFlagsEqualAPairwiseCheck() throws Exception {
+        JsonNode rows = ProfileCodec.mapper()
+            .readTree(CliRun.of("sweep", "--scenario", PAPER, "--format", "json").out())
+            .get("configurations");
+        String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
+        for (JsonNode p : rows) {
+            boolean dominated = false;
+            for (JsonNode q : rows) {
+                boolean noWorse = true;
+                boolean better = false;
+                for (String f : fields) {
+                    noWorse &= q.get(f).asDouble() >= p.get(f).asDouble();
+                    better |= q.get(f).asDouble() > p.get(f).asDouble();
+                }
+                dominated |= noWorse && better;
+            }
+            assertEquals(!dominated, p.get("pareto").asBoolean(), p.toString());
+        }
+    }
+
+    @Test
     void sweepCsvHasAHeaderAndOneLinePerConfiguration() {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());

@@ -1,6 +1,7 @@
 package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.profiler.ProfilingContext;
 import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.SensorSampler;
 import java.security.SecureRandom;
@@ -40,7 +41,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     /** One job's mutable state; its snapshot is {@link #status()}. */
-    private final class Job implements JobContext {
+    private final class Job implements ProfilingContext {
 
         final String id;
         final ProfilingRequest request;

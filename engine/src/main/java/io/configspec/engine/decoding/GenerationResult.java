@@ -10,7 +10,12 @@ import java.util.List;
  * @param prefillSeconds time to process the prompt (target and drafter) before the first round
  * @param cancelled whether generation stopped because of the cancellation token
  */
-public record GenerationResult(int[] tokens, List<RoundRecord> rounds, double prefillSeconds, boolean cancelled) {
+public record GenerationResult(
+    int[] tokens,
+    List<RoundRecord> rounds,
+    double prefillSeconds,
+    boolean cancelled
+) {
     public GenerationResult {
         tokens = tokens.clone();
         rounds = List.copyOf(rounds);

@@ -39,8 +39,12 @@ public final class ModelPair implements AutoCloseable {
      * @throws ModelLoadException if a model or tokenizer is missing or broken, or the two do not
      *     share a vocabulary
      */
-    public static ModelPair load(ModelCatalog catalog, String drafterName, String targetName, EngineOptions options)
-        throws ModelLoadException {
+    public static ModelPair load(
+        ModelCatalog catalog,
+        String drafterName,
+        String targetName,
+        EngineOptions options
+    ) throws ModelLoadException {
         ModelCatalog.Entry targetEntry = catalog.find(targetName);
         ModelCatalog.Entry drafterEntry = drafterName == null ? null : catalog.find(drafterName);
         HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.load(targetEntry.directory());
@@ -48,12 +52,23 @@ public final class ModelPair implements AutoCloseable {
         DecoderModel drafter = null;
         try {
             if (drafterEntry != null) {
-                try (HuggingFaceTextTokenizer draftTokenizer = HuggingFaceTextTokenizer.load(drafterEntry.directory())) {
+                try (
+                    HuggingFaceTextTokenizer draftTokenizer = HuggingFaceTextTokenizer.load(
+                        drafterEntry.directory()
+                    )
+                ) {
                     if (!draftTokenizer.vocabularyFingerprint().equals(tokenizer.vocabularyFingerprint())) {
                         throw new ModelLoadException(
                             drafterEntry.directory().resolve("tokenizer.json"),
-                            "draft model '" + drafterName + "' does not share the target '" + targetName + "' vocabulary (" +
-                            draftTokenizer.vocabularySize() + " vs " + tokenizer.vocabularySize() + " tokens, different ids)"
+                            "draft model '" +
+                                drafterName +
+                                "' does not share the target '" +
+                                targetName +
+                                "' vocabulary (" +
+                                draftTokenizer.vocabularySize() +
+                                " vs " +
+                                tokenizer.vocabularySize() +
+                                " tokens, different ids)"
                         );
                     }
                 }
@@ -66,7 +81,14 @@ public final class ModelPair implements AutoCloseable {
                 if (tv > 0 && dv > 0 && tv != dv) {
                     throw new ModelLoadException(
                         drafterEntry.modelFile(),
-                        "draft model '" + drafterName + "' has " + dv + " logits but the target '" + targetName + "' has " + tv
+                        "draft model '" +
+                            drafterName +
+                            "' has " +
+                            dv +
+                            " logits but the target '" +
+                            targetName +
+                            "' has " +
+                            tv
                     );
                 }
             }

@@ -24,6 +24,7 @@ public record RunStatistics(
     long producedTokens,
     long draftedTokens,
     long acceptedTokens,
+    long rejectedRounds,
     double acceptanceRate,
     double[] acceptanceByPosition,
     double expectedTokensPerRound,
@@ -49,6 +50,11 @@ public record RunStatistics(
     @Override
     public double[] acceptanceByPosition() {
         return acceptanceByPosition.clone();
+    }
+
+    /** Draft tokens that reached verification: accepted ones plus one rejected per rejecting round. */
+    public long evaluatedTokens() {
+        return acceptedTokens + rejectedRounds;
     }
 
     /** Drafted tokens per second of drafting (NaN if nothing was drafted). */
@@ -124,6 +130,7 @@ public record RunStatistics(
             produced,
             drafted,
             accepted,
+            rejections,
             alpha,
             byPosition,
             n == 0 ? Double.NaN : produced / (double) n,

@@ -43,8 +43,12 @@ public final class SpeculativeDecoder {
     }
 
     /** As above with a custom acceptance rule (tests). */
-    public SpeculativeDecoder(DecoderModel target, DecoderModel drafter, DecodingSettings settings, AcceptanceRule rule)
-        throws ModelLoadException {
+    public SpeculativeDecoder(
+        DecoderModel target,
+        DecoderModel drafter,
+        DecodingSettings settings,
+        AcceptanceRule rule
+    ) throws ModelLoadException {
         this.target = target;
         this.drafter = drafter;
         this.settings = settings;
@@ -55,7 +59,12 @@ public final class SpeculativeDecoder {
             if (tv > 0 && dv > 0 && tv != dv) {
                 throw new ModelLoadException(
                     drafter.file(),
-                    "draft model has a vocabulary of " + dv + " tokens but the target " + target.file() + " has " + tv
+                    "draft model has a vocabulary of " +
+                        dv +
+                        " tokens but the target " +
+                        target.file() +
+                        " has " +
+                        tv
                 );
             }
         }
@@ -74,8 +83,12 @@ public final class SpeculativeDecoder {
      * Generates up to {@code maxNewTokens} tokens after {@code prompt}, reporting each committed
      * token to {@code listener} and stopping early at EOS or when {@code cancel} is cancelled.
      */
-    public GenerationResult generate(int[] prompt, int maxNewTokens, TokenListener listener, CancellationToken cancel)
-        throws OrtException {
+    public GenerationResult generate(
+        int[] prompt,
+        int maxNewTokens,
+        TokenListener listener,
+        CancellationToken cancel
+    ) throws OrtException {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must contain at least one token");
         }
@@ -109,7 +122,8 @@ public final class SpeculativeDecoder {
                     break;
                 }
                 long roundStart = System.nanoTime();
-                long onnxBefore = targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
+                long onnxBefore =
+                    targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
 
                 // Draft.
                 int drafted = 0;
@@ -161,7 +175,11 @@ public final class SpeculativeDecoder {
                             bonus = best;
                         }
                     } else {
-                        double[] p = Distributions.warp(targetLogits[i], settings.temperature(), settings.topP());
+                        double[] p = Distributions.warp(
+                            targetLogits[i],
+                            settings.temperature(),
+                            settings.topP()
+                        );
                         if (rule.accept(p, draftDistributions[i], drafts[i], random)) {
                             accepted++;
                         } else {
@@ -173,7 +191,10 @@ public final class SpeculativeDecoder {
                     float[] last = targetLogits[drafted];
                     bonus = settings.greedy()
                         ? Distributions.argmax(last)
-                        : Distributions.sample(Distributions.warp(last, settings.temperature(), settings.topP()), random);
+                        : Distributions.sample(
+                              Distributions.warp(last, settings.temperature(), settings.topP()),
+                              random
+                          );
                 }
                 long rollbackStart = System.nanoTime();
                 targetSession.truncate(n + accepted);
@@ -190,7 +211,8 @@ public final class SpeculativeDecoder {
                     }
                 }
                 long roundEnd = System.nanoTime();
-                long onnxAfter = targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
+                long onnxAfter =
+                    targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
                 rounds.add(
                     new RoundRecord(
                         drafted,
@@ -204,7 +226,11 @@ public final class SpeculativeDecoder {
                     )
                 );
             }
-            int[] output = Arrays.copyOfRange(committed, prompt.length, prompt.length + Math.min(generated, maxNewTokens));
+            int[] output = Arrays.copyOfRange(
+                committed,
+                prompt.length,
+                prompt.length + Math.min(generated, maxNewTokens)
+            );
             return new GenerationResult(output, rounds, prefillSeconds, cancelled);
         }
     }

@@ -42,17 +42,25 @@ public final class ModelCatalog {
      */
     public static ModelCatalog scan(Path root) throws ModelLoadException {
         if (!Files.isDirectory(root)) {
-            throw new ModelLoadException(root, "models directory does not exist (run: configspec models generate --out " + root + ")");
+            throw new ModelLoadException(
+                root,
+                "models directory does not exist (run: configspec models generate --out " + root + ")"
+            );
         }
         List<Entry> entries = new ArrayList<>();
         try (Stream<Path> children = Files.list(root)) {
-            for (Path dir : children.filter(p -> Files.isRegularFile(p.resolve("model.onnx"))).sorted().toList()) {
+            for (Path dir : children
+                .filter(p -> Files.isRegularFile(p.resolve("model.onnx")))
+                .sorted()
+                .toList()) {
                 entries.add(entry(dir));
             }
         } catch (IOException e) {
             throw new ModelLoadException(root, "models directory cannot be read (" + e.getMessage() + ")", e);
         }
-        entries.sort(Comparator.comparing((Entry e) -> !e.role().equals("target")).thenComparing(Entry::name));
+        entries.sort(
+            Comparator.comparing((Entry e) -> !e.role().equals("target")).thenComparing(Entry::name)
+        );
         return new ModelCatalog(root, entries);
     }
 
@@ -95,7 +103,11 @@ public final class ModelCatalog {
         }
         throw new ModelLoadException(
             root.resolve(name),
-            "no model named '" + name + "' (available: " + String.join(", ", entries.stream().map(Entry::name).toList()) + ")"
+            "no model named '" +
+                name +
+                "' (available: " +
+                String.join(", ", entries.stream().map(Entry::name).toList()) +
+                ")"
         );
     }
 }

@@ -51,7 +51,7 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer {
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(
                 file,
-                "not a valid Hugging Face tokenizer.json (" + e.getMessage() + ")",
+                "not a valid Hugging Face tokenizer.json (" + firstLine(e.getMessage()) + ")",
                 e
             );
         }

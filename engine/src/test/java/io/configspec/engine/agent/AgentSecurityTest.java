@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.profiler.ProfilingContext;
 import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.CommandRunner;
 import io.configspec.engine.sensors.SensorOptions;
@@ -47,7 +48,8 @@ class AgentSecurityTest {
     private HttpClient http;
 
     /** A job that runs until released or cancelled. */
-    private JsonNode blockingJob(ProfilingRequest request, JobContext context) throws InterruptedException {
+    private JsonNode blockingJob(ProfilingRequest request, ProfilingContext context)
+        throws InterruptedException {
         runs.incrementAndGet();
         started.countDown();
         while (!release.await(10, TimeUnit.MILLISECONDS)) {

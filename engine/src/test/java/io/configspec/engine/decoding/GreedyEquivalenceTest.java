@@ -60,16 +60,29 @@ class GreedyEquivalenceTest {
     @Test
     void targetOnlyDecodingThroughTheDrafterPathWithKZeroIsTheBaseline() throws Exception {
         DecoderModel drafter = family.model(family.drafterNames().get(0));
-        SpeculativeDecoder decoder = new SpeculativeDecoder(family.target(), drafter, DecodingSettings.greedy(0));
+        SpeculativeDecoder decoder = new SpeculativeDecoder(
+            family.target(),
+            drafter,
+            DecodingSettings.greedy(0)
+        );
         GenerationResult result = decoder.generate(family.prompts().get(0), MAX_TOKENS);
         assertArrayEquals(baseline.get(0), result.tokens());
-        assertTrue(result.rounds().stream().allMatch(r -> r.drafted() == 0 && r.produced() == 1));
+        assertTrue(
+            result
+                .rounds()
+                .stream()
+                .allMatch(r -> r.drafted() == 0 && r.produced() == 1)
+        );
     }
 
     @Test
     void dynamicDraftingProposesFewerTokensThanK() throws Exception {
         DecoderModel drafter = family.model(family.drafterNames().get(0));
-        SpeculativeDecoder fixed = new SpeculativeDecoder(family.target(), drafter, DecodingSettings.greedy(8));
+        SpeculativeDecoder fixed = new SpeculativeDecoder(
+            family.target(),
+            drafter,
+            DecodingSettings.greedy(8)
+        );
         SpeculativeDecoder dynamic = new SpeculativeDecoder(
             family.target(),
             drafter,

@@ -35,13 +35,20 @@ public final class SampleFamilyFixture {
         directory = Path.of("target", "test-sample-family");
         deleteRecursively(directory);
         members = SampleFamily.generate(directory, spec);
-        try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.load(directory.resolve(SampleFamily.targetName(spec)))) {
+        try (
+            HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.load(
+                directory.resolve(SampleFamily.targetName(spec))
+            )
+        ) {
             for (String p : SampleFamily.prompts(spec)) {
                 prompts.add(tokenizer.encode(p));
             }
         }
         for (SampleFamily.Member m : members) {
-            models.put(m.name(), DecoderModel.open(m.directory().resolve("model.onnx"), EngineOptions.defaults()));
+            models.put(
+                m.name(),
+                DecoderModel.open(m.directory().resolve("model.onnx"), EngineOptions.defaults())
+            );
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> models.values().forEach(DecoderModel::close)));
     }
@@ -78,7 +85,11 @@ public final class SampleFamilyFixture {
 
     /** Names of all drafter variants (every layer count and precision). */
     public List<String> drafterNames() {
-        return members.stream().filter(m -> m.role().equals("drafter")).map(SampleFamily.Member::name).toList();
+        return members
+            .stream()
+            .filter(m -> m.role().equals("drafter"))
+            .map(SampleFamily.Member::name)
+            .toList();
     }
 
     /** The bundled prompts, tokenized. */

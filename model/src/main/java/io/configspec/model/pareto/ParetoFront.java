@@ -66,6 +66,7 @@ public final class ParetoFront {
                 rows[m++] = i;
             }
         }
+        m = dropRowsDominatedByPivots(columns, maximize, rows, m);
         long[][] keys = new long[d][m];
         for (int j = 0; j < d; j++) {
             double[] column = columns[j];
@@ -109,33 +110,123 @@ public final class ParetoFront {
         return best;
     }
 
+    /**
+     * An exact O(n) shortcut before the sort: picks a few front rows (the maximisers of positive
+     * weighted sums of the objectives rescaled to [0, 1], which cannot be dominated unless another
+     * maximiser dominates them) and drops every row that one of them strictly dominates. A dropped
+     * row cannot change the result: whatever it dominates, its dominating pivot (or the pivot that
+     * in turn dominates that one) dominates as well. On typical data this removes most rows; on a
+     * set that is nearly all front it removes few and costs one pass. Skipped when a column has an
+     * infinite value (the rescaling would be undefined).
+     *
+     * @return the number of rows kept, compacted to the start of {@code rows}
+     */
+    private static int dropRowsDominatedByPivots(double[][] columns, boolean[] maximize, int[] rows, int m) {
+        int d = columns.length;
+        if (m < 64) {
+            return m;
+        }
+        double[] lo = new double[d];
+        double[] scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            double[] column = columns[j];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < m; r++) {
+                double v = column[rows[r]];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (!Double.isFinite(min) || !Double.isFinite(max)) {
+                return m;
+            }
+            double range = max - min;
+            if (!Double.isFinite(range)) {
+                return m;
+            }
+            double sign = maximize[j] ? 1.0 : -1.0;
+            lo[j] = maximize[j] ? min : max;
+            scale[j] = range > 0 ? sign / range : 0.0;
+        }
+        int pivotCount = d + 1;
+        int[] pivots = new int[pivotCount];
+        double[] bestScore = new double[pivotCount];
+        java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
+        for (int r = 0; r < m; r++) {
+            int row = rows[r];
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += (columns[j][row] - lo[j]) * scale[j];
+            }
+            if (sum > bestScore[0]) {
+                bestScore[0] = sum;
+                pivots[0] = row;
+            }
+            for (int j = 0; j < d; j++) {
+                // weights (1, …, 3, …, 1): leans towards objective j
+                double leaning = sum + 2 * (columns[j][row] - lo[j]) * scale[j];
+                if (leaning > bestScore[j + 1]) {
+                    bestScore[j + 1] = leaning;
+                    pivots[j + 1] = row;
+                }
+            }
+        }
+        double[] signs = new double[d];
+        for (int j = 0; j < d; j++) {
+            signs[j] = maximize[j] ? 1.0 : -1.0;
+        }
+        double[][] pivotValues = new double[pivotCount][d];
+        for (int p = 0; p < pivotCount; p++) {
+            for (int j = 0; j < d; j++) {
+                pivotValues[p][j] = signs[j] * columns[j][pivots[p]];
+            }
+        }
+        int kept = 0;
+        for (int r = 0; r < m; r++) {
+            int row = rows[r];
+            boolean dominated = false;
+            for (int p = 0; p < pivotCount && !dominated; p++) {
+                boolean allAtLeast = true;
+                boolean oneBetter = false;
+                for (int j = 0; j < d; j++) {
+                    double v = signs[j] * columns[j][row];
+                    allAtLeast &= pivotValues[p][j] >= v;
+                    oneBetter |= pivotValues[p][j] > v;
+                }
+                dominated = allAtLeast && oneBetter;
+            }
+            if (!dominated) {
+                rows[kept++] = row;
+            }
+        }
+        return kept;
+    }
+
     /** 2 objectives: sort on a; a run of equal a survives at its largest b if b beats every earlier b. */
     private static int sweep2(long[][] keys, int[] rows, int m, boolean[] onFront) {
         long[] a = keys[0];
         long[] b = keys[1];
-        int[] order = identity(m);
-        radixSort(order, a, m);
+        int[] row = java.util.Arrays.copyOf(rows, m);
+        new RadixSorter(m).sort(a, b, null, row, null);
         int count = 0;
-        long bestB = Long.MIN_VALUE;
-        boolean any = false;
-        int end = m; // order is ascending; walk runs of equal a from the end (largest a first)
+        long bestB = Long.MIN_VALUE; // never a key (NaN is excluded): "no row yet"
+        int end = m; // ascending order: walk runs of equal a from the end (largest a first)
         while (end > 0) {
-            long runA = a[order[end - 1]];
             int start = end - 1;
-            long runMaxB = b[order[start]];
-            while (start > 0 && a[order[start - 1]] == runA) {
+            long runA = a[start];
+            long runMaxB = b[start];
+            while (start > 0 && a[start - 1] == runA) {
                 start--;
-                runMaxB = Math.max(runMaxB, b[order[start]]);
+                runMaxB = Math.max(runMaxB, b[start]);
             }
-            if (!any || runMaxB > bestB) {
+            if (runMaxB > bestB) {
                 for (int r = start; r < end; r++) {
-                    if (b[order[r]] == runMaxB) {
-                        onFront[rows[order[r]]] = true;
+                    if (b[r] == runMaxB) {
+                        onFront[row[r]] = true;
                         count++;
                     }
                 }
                 bestB = runMaxB;
-                any = true;
             }
             end = start;
         }
@@ -144,49 +235,48 @@ public final class ParetoFront {
 
     /**
      * 3 objectives: sort on (a, b); sweep runs of equal (a, b) from the largest; the Fenwick tree
-     * holds, per b-rank counted from the largest b, the largest c of the rows already swept.
+     * holds, per b-rank counted from the largest b, the largest c of the rows already swept. The
+     * rows travel through both sorts as parallel arrays, so no phase reads memory at random.
      */
     private static int sweep3(long[][] keys, int[] rows, int m, boolean[] onFront) {
         long[] a = keys[0];
         long[] b = keys[1];
         long[] c = keys[2];
-        int[] order = identity(m);
-        radixSort(order, b, m);
-        // dense ranks of b, 0 for the largest b
-        int[] rankFromTop = new int[m];
+        int[] row = java.util.Arrays.copyOf(rows, m);
+        int[] rank = new int[m];
+        RadixSorter sorter = new RadixSorter(m);
+        sorter.sort(b, a, c, row, null);
+        // dense ranks of b, 1 for the largest b (1-based Fenwick index)
         int ranks = 0;
         for (int r = m - 1; r >= 0; r--) {
-            if (r < m - 1 && b[order[r]] != b[order[r + 1]]) {
+            if (r == m - 1 || b[r] != b[r + 1]) {
                 ranks++;
             }
-            rankFromTop[order[r]] = ranks;
+            rank[r] = ranks;
         }
-        ranks = m == 0 ? 0 : ranks + 1;
-        radixSort(order, a, m);
+        sorter.sort(a, b, c, row, rank);
         long[] tree = new long[ranks + 1];
-        java.util.Arrays.fill(tree, Long.MIN_VALUE);
+        java.util.Arrays.fill(tree, Long.MIN_VALUE); // never a key (NaN is excluded): "no row yet"
         int count = 0;
-        int end = m;
+        int end = m; // ascending order: sweep runs from the end
         while (end > 0) {
-            int top = order[end - 1];
-            long runA = a[top];
-            long runB = b[top];
             int start = end - 1;
-            long runMaxC = c[top];
-            while (start > 0 && a[order[start - 1]] == runA && b[order[start - 1]] == runB) {
+            long runA = a[start];
+            long runB = b[start];
+            long runMaxC = c[start];
+            while (start > 0 && a[start - 1] == runA && b[start - 1] == runB) {
                 start--;
-                runMaxC = Math.max(runMaxC, c[order[start]]);
+                runMaxC = Math.max(runMaxC, c[start]);
             }
-            int position = rankFromTop[top] + 1; // 1-based Fenwick index
-            long seenMaxC = Long.MIN_VALUE;
-            for (int i = position; i > 0; i -= i & -i) {
-                seenMaxC = Math.max(seenMaxC, tree[i]);
+            int position = rank[start];
+            boolean dominated = false;
+            for (int i = position; i > 0 && !dominated; i -= i & -i) {
+                dominated = tree[i] >= runMaxC;
             }
-            // Long.MIN_VALUE is never a key (NaN is excluded), so it marks "no row yet".
-            if (seenMaxC == Long.MIN_VALUE || seenMaxC < runMaxC) {
+            if (!dominated) {
                 for (int r = start; r < end; r++) {
-                    if (c[order[r]] == runMaxC) {
-                        onFront[rows[order[r]]] = true;
+                    if (c[r] == runMaxC) {
+                        onFront[row[r]] = true;
                         count++;
                     }
                 }
@@ -202,48 +292,109 @@ public final class ParetoFront {
     }
 
     /**
-     * Stable LSD radix sort of {@code order[0..m)} by {@code key[order[i]]} (signed long order),
-     * skipping digits that are the same for every key.
+     * Stable least-significant-digit radix sort of parallel arrays by one long key (signed order),
+     * 11 bits per pass; all digit histograms are counted in one read, and a pass whose digit is
+     * the same for every key is skipped. The arrays are sorted in place (scratch buffers are
+     * reused between calls).
      */
-    private static void radixSort(int[] order, long[] key, int m) {
-        long[] current = new long[m];
-        for (int i = 0; i < m; i++) {
-            current[i] = key[order[i]] ^ Long.MIN_VALUE; // signed order -> unsigned order
+    private static final class RadixSorter {
+
+        private static final int PASSES = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
+
+        private final int m;
+        private final long[] key2;
+        private final long[] long1;
+        private final long[] long2;
+        private final int[] int1;
+        private final int[] int2;
+        private final int[][] counts = new int[PASSES][BUCKETS];
+
+        RadixSorter(int m) {
+            this.m = m;
+            key2 = new long[m];
+            long1 = new long[m];
+            long2 = new long[m];
+            int1 = new int[m];
+            int2 = new int[m];
         }
-        long[] nextKey = new long[m];
-        int[] nextOrder = new int[m];
-        int[] counts = new int[BUCKETS];
-        int[] src = order;
-        long[] srcKey = current;
-        for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
-            java.util.Arrays.fill(counts, 0);
-            for (int i = 0; i < m; i++) {
-                counts[(int) (srcKey[i] >>> shift) & (BUCKETS - 1)]++;
-            }
-            if (m == 0 || counts[(int) (srcKey[0] >>> shift) & (BUCKETS - 1)] == m) {
-                continue; // every key has this digit: the pass would not move anything
-            }
-            int sum = 0;
-            for (int bucket = 0; bucket < BUCKETS; bucket++) {
-                int c = counts[bucket];
-                counts[bucket] = sum;
-                sum += c;
+
+        /**
+         * Sorts {@code key} ascending and applies the same permutation to the payloads ({@code
+         * payloadB} and {@code payloadD} may be null).
+         */
+        void sort(long[] key, long[] payloadA, long[] payloadB, int[] payloadC, int[] payloadD) {
+            for (int[] count : counts) {
+                java.util.Arrays.fill(count, 0);
             }
             for (int i = 0; i < m; i++) {
-                long k = srcKey[i];
-                int slot = counts[(int) (k >>> shift) & (BUCKETS - 1)]++;
-                nextKey[slot] = k;
-                nextOrder[slot] = src[i];
+                long u = key[i] ^ Long.MIN_VALUE; // signed order -> unsigned order
+                for (int pass = 0; pass < PASSES; pass++) {
+                    counts[pass][(int) (u >>> (pass * DIGIT_BITS)) & (BUCKETS - 1)]++;
+                }
             }
-            long[] swapKey = srcKey;
-            srcKey = nextKey;
-            nextKey = swapKey;
-            int[] swapOrder = src;
-            src = nextOrder;
-            nextOrder = swapOrder;
-        }
-        if (src != order) {
-            System.arraycopy(src, 0, order, 0, m);
+            long[] k = key;
+            long[] pa = payloadA;
+            long[] pb = payloadB;
+            int[] pc = payloadC;
+            int[] pd = payloadD;
+            long[] k2 = key2;
+            long[] pa2 = long1;
+            long[] pb2 = payloadB == null ? null : long2;
+            int[] pc2 = int1;
+            int[] pd2 = payloadD == null ? null : int2;
+            for (int pass = 0; pass < PASSES; pass++) {
+                int shift = pass * DIGIT_BITS;
+                int[] count = counts[pass];
+                if (m == 0 || count[(int) ((k[0] ^ Long.MIN_VALUE) >>> shift) & (BUCKETS - 1)] == m) {
+                    continue; // every key has this digit: the pass would not move anything
+                }
+                int sum = 0;
+                for (int bucket = 0; bucket < BUCKETS; bucket++) {
+                    int n = count[bucket];
+                    count[bucket] = sum;
+                    sum += n;
+                }
+                for (int i = 0; i < m; i++) {
+                    long kv = k[i];
+                    int slot = count[(int) ((kv ^ Long.MIN_VALUE) >>> shift) & (BUCKETS - 1)]++;
+                    k2[slot] = kv;
+                    pa2[slot] = pa[i];
+                    pc2[slot] = pc[i];
+                    if (pb != null) {
+                        pb2[slot] = pb[i];
+                    }
+                    if (pd != null) {
+                        pd2[slot] = pd[i];
+                    }
+                }
+                long[] t = k;
+                k = k2;
+                k2 = t;
+                t = pa;
+                pa = pa2;
+                pa2 = t;
+                t = pb;
+                pb = pb2;
+                pb2 = t;
+                int[] ti = pc;
+                pc = pc2;
+                pc2 = ti;
+                ti = pd;
+                pd = pd2;
+                pd2 = ti;
+            }
+            if (k != key) {
+                // an odd number of passes ran: the sorted data sits in the scratch buffers
+                System.arraycopy(k, 0, key, 0, m);
+                System.arraycopy(pa, 0, payloadA, 0, m);
+                System.arraycopy(pc, 0, payloadC, 0, m);
+                if (pb != null) {
+                    System.arraycopy(pb, 0, payloadB, 0, m);
+                }
+                if (pd != null) {
+                    System.arraycopy(pd, 0, payloadD, 0, m);
+                }
+            }
         }
     }
 
@@ -254,14 +405,6 @@ public final class ParetoFront {
     static long sortableBits(double v) {
         long bits = Double.doubleToRawLongBits(v + 0.0); // + 0.0 turns −0.0 into 0.0
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    private static int[] identity(int m) {
-        int[] order = new int[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 
     private static boolean hasNaN(double[][] columns, int row) {

@@ -16,36 +16,75 @@ class ParetoFrontTest {
     static int[] bruteForce(double[][] columns, boolean[] maximize, boolean[] include) {
         int n = columns[0].length;
         int d = columns.length;
-        return java.util.stream.IntStream.range(0, n)
-            .filter(p -> include == null || include[p])
-            .filter(p -> Arrays.stream(columns).noneMatch(c -> Double.isNaN(c[p])))
-            .filter(p ->
-                java.util.stream.IntStream.range(0, n)
-                    .filter(q -> include == null || include[q])
-                    .filter(q -> Arrays.stream(columns).noneMatch(c -> Double.isNaN(c[q])))
-                    .noneMatch(q -> {
-                        boolean allGe = true;
-                        boolean oneGt = false;
-                        for (int j = 0; j < d; j++) {
-                            double vq = maximize[j] ? columns[j][q] : -columns[j][q];
-                            double vp = maximize[j] ? columns[j][p] : -columns[j][p];
-                            allGe &= vq >= vp;
-                            oneGt |= vq > vp;
-                        }
-                        return allGe && oneGt;
-                    })
-            )
-            .toArray();
+        boolean[] usable = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            usable[i] = include == null || include[i];
+            for (double[] column : columns) {
+                usable[i] &= !Double.isNaN(column[i]);
+            }
+        }
+        int[] front = new int[n];
+        int count = 0;
+        for (int p = 0; p < n; p++) {
+            if (!usable[p]) {
+                continue;
+            }
+            boolean dominated = false;
+            for (int q = 0; q < n && !dominated; q++) {
+                if (!usable[q]) {
+                    continue;
+                }
+                boolean allAtLeast = true;
+                boolean oneBetter = false;
+                for (int j = 0; j < d; j++) {
+                    double vq = maximize[j] ? columns[j][q] : -columns[j][q];
+                    double vp = maximize[j] ? columns[j][p] : -columns[j][p];
+                    allAtLeast &= vq >= vp;
+                    oneBetter |= vq > vp;
+                }
+                dominated = allAtLeast && oneBetter;
+            }
+            if (!dominated) {
+                front[count++] = p;
+            }
+        }
+        return Arrays.copyOf(front, count);
     }
 
-    /** Random values from a small set of levels so that ties and duplicates are frequent. */
+    /** Values that stress the bit-level sort: signed zeros, infinities, neighbouring doubles. */
+    static final double[] AWKWARD = {
+        Double.NEGATIVE_INFINITY,
+        -Double.MAX_VALUE,
+        -1.0,
+        Math.nextDown(-1.0),
+        -Double.MIN_VALUE,
+        -0.0,
+        0.0,
+        Double.MIN_VALUE,
+        1.0,
+        Math.nextUp(1.0),
+        1e300,
+        Double.POSITIVE_INFINITY,
+    };
+
+    /**
+     * Random rows. {@code levels > 0}: integers from a small range, so ties and duplicates are
+     * frequent; 0: uniform doubles; -1: awkward values; -2: points near the plane a + b + c = 1
+     * (anti-correlated, so most rows are on the front). About one row in ten copies an earlier row.
+     */
     static double[][] randomColumns(SplittableRandom random, int d, int n, int levels) {
         double[][] columns = new double[d][n];
         for (int i = 0; i < n; i++) {
+            double sum = 0;
             for (int j = 0; j < d; j++) {
-                columns[j][i] = levels > 0
-                    ? random.nextInt(levels) - levels / 2
-                    : random.nextDouble() * 100 - 50;
+                double v = switch (levels) {
+                    case 0 -> random.nextDouble() * 100 - 50;
+                    case -1 -> AWKWARD[random.nextInt(AWKWARD.length)];
+                    case -2 -> j < d - 1 ? random.nextDouble() : Math.rint((1 - sum) * 64) / 64;
+                    default -> random.nextInt(levels) - levels / 2;
+                };
+                sum += v;
+                columns[j][i] = v;
             }
             if (i > 0 && random.nextInt(10) == 0) {
                 int copy = random.nextInt(i);

@@ -1,10 +1,10 @@
-package io.configspec.engine.agent;
+package io.configspec.engine.profiler;
 
 import io.configspec.engine.sensors.SensorSampler;
 import java.util.concurrent.CancellationException;
 
-/** What a running profiling job sees of its surroundings. Thread-safe. */
-public interface JobContext {
+/** What a running profiling job sees of its surroundings (the agent, or the desktop in-process). Thread-safe. */
+public interface ProfilingContext {
     /** Reports progress in [0, 1] with a short message ("K = 4, context 128: round 3/10"). */
     void progress(double fraction, String message);
 

@@ -1,0 +1,183 @@
+package io.configspec.app.cli;
+
+import io.configspec.engine.decoding.CancellationToken;
+import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.decoding.ModelPair;
+import io.configspec.engine.measure.KSweep;
+import io.configspec.engine.measure.MeasurementProfiles;
+import io.configspec.engine.measure.SweepPoint;
+import io.configspec.engine.measure.SweepResult;
+import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.ModelCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configspec measure}: sweeps K for a drafter–target pair and writes alignment, device
+ * (drafting) and server (verification) profiles plus measured-vs-predicted goodput per K.
+ */
+@Command(
+    name = "measure",
+    mixinStandardHelpOptions = true,
+    description = "Measure a drafter-target pair over a K sweep and write measured profiles."
+)
+public final class MeasureCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+        names = "--models",
+        defaultValue = "samples/models",
+        description = "Models directory (default: ${DEFAULT-VALUE})."
+    )
+    Path models;
+
+    @Option(names = "--draft", required = true, description = "Draft model name.")
+    String draft;
+
+    @Option(names = "--target", required = true, description = "Target model name.")
+    String target;
+
+    @Option(
+        names = "--k-range",
+        defaultValue = "1..8",
+        description = "K range MIN..MAX (default: ${DEFAULT-VALUE})."
+    )
+    String kRange;
+
+    @Option(names = "--prompts", required = true, description = "Prompts file, one prompt per line.")
+    Path prompts;
+
+    @Option(names = "--out", required = true, description = "Directory for the measured profiles.")
+    Path out;
+
+    @Option(
+        names = "--max-tokens",
+        defaultValue = "32",
+        description = "Tokens generated per prompt (default: ${DEFAULT-VALUE})."
+    )
+    int maxTokens;
+
+    @Option(names = "--dynamic", defaultValue = "0", description = "Dynamic drafting threshold (0 = off).")
+    double dynamic;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "1",
+        description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE})."
+    )
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return EngineCommandSupport.guarded(err, () -> {
+            int[] range = EngineCommandSupport.parseKRange(kRange);
+            if (maxTokens < 1) {
+                throw new EngineCommandSupport.BadInputException(
+                    "--max-tokens must be >= 1, was " + maxTokens
+                );
+            }
+            List<String> texts = EngineCommandSupport.readPrompts(prompts);
+            ModelCatalog catalog = ModelCatalog.scan(models);
+            try (
+                ModelPair pair = ModelPair.load(
+                    catalog,
+                    draft,
+                    target,
+                    EngineOptions.defaults().withIntraOpThreads(threads)
+                )
+            ) {
+                List<int[]> ids = new ArrayList<>();
+                for (int i = 0; i < texts.size(); i++) {
+                    int[] encoded = pair.tokenizer().encode(texts.get(i));
+                    if (encoded.length == 0) {
+                        throw new EngineCommandSupport.BadInputException(
+                            prompts + ": line " + (i + 1) + " encodes to no tokens"
+                        );
+                    }
+                    ids.add(encoded);
+                }
+                DecodingSettings settings = DecodingSettings.greedy(range[0]).withDynamicThreshold(dynamic);
+                KSweep sweep = new KSweep(pair.target(), pair.drafter(), settings, draft, target);
+                SweepResult result = sweep.run(
+                    ids,
+                    range[0],
+                    range[1],
+                    maxTokens,
+                    new CancellationToken(),
+                    line -> {
+                        err.println(line);
+                        err.flush();
+                    }
+                );
+                String precision = pair.drafterEntry().precision();
+                String drafterId = draft.endsWith("-" + precision)
+                    ? draft.substring(0, draft.length() - precision.length() - 1)
+                    : draft;
+                MeasurementProfiles.Written written = MeasurementProfiles.write(
+                    out,
+                    result,
+                    drafterId,
+                    precision,
+                    target,
+                    prompts.getFileName().toString(),
+                    LocalDate.now()
+                );
+                stdout.printf(
+                    "α %.3f (measured, %d rounds); drafting %.1f tokens/s + %.2f ms/round; target alone %.1f tokens/s%n",
+                    result.pooled().acceptanceRate(),
+                    result.pooled().rounds(),
+                    result.draftTokensPerSecond(),
+                    result.draftOverheadSeconds() * 1e3,
+                    result.targetOnly().goodputTokensPerSecond()
+                );
+                stdout.printf(
+                    "%3s %8s %8s %12s %12s %8s%n",
+                    "K",
+                    "E[N]",
+                    "E[N]^",
+                    "measured",
+                    "predicted",
+                    "error"
+                );
+                for (SweepPoint p : result.points()) {
+                    stdout.printf(
+                        "%3d %8.2f %8.2f %8.1f t/s %8.1f t/s %7.1f%%%n",
+                        p.k(),
+                        p.statistics().expectedTokensPerRound(),
+                        p.predictedExpectedTokensPerRound(),
+                        p.measuredGoodputTokensPerSecond(),
+                        p.predictedGoodputTokensPerSecond(),
+                        p.relativeError() * 100
+                    );
+                }
+                stdout.printf(
+                    "median |error| %.1f%%; time outside ONNX Runtime %.1f%% of a round; best K (measured) %d%n",
+                    result.medianRelativeError() * 100,
+                    result.overheadFraction() * 100,
+                    result.bestMeasuredK()
+                );
+                stdout.printf(
+                    "wrote %s, %s, %s, %s%n",
+                    written.alignment(),
+                    written.device(),
+                    written.server(),
+                    written.sweep()
+                );
+                stdout.flush();
+                return EngineCommandSupport.OK;
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package io.configspec.app.explorer.view;
+
+import io.configspec.app.explorer.chart.AxisScale;
+import io.configspec.app.explorer.chart.ParetoChart;
+import io.configspec.app.explorer.viewmodel.ColourBy;
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.model.analysis.Objective;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.util.StringConverter;
+
+/** The main Pareto chart with its axis, scale and colour controls. */
+public final class ChartPane extends BorderPane {
+
+    private final ParetoChart chart = new ParetoChart();
+
+    public ChartPane(ExplorerViewModel model) {
+        getStyleClass().add("chart-pane");
+        ComboBox<Objective> x = objectiveBox("x-objective");
+        ComboBox<Objective> y = objectiveBox("y-objective");
+        x.valueProperty().bindBidirectional(model.xObjectiveProperty());
+        y.valueProperty().bindBidirectional(model.yObjectiveProperty());
+        CheckBox xLog = new CheckBox("log");
+        xLog.setId("x-log");
+        xLog.selectedProperty().bindBidirectional(model.xLogProperty());
+        CheckBox yLog = new CheckBox("log");
+        yLog.setId("y-log");
+        yLog.selectedProperty().bindBidirectional(model.yLogProperty());
+        ComboBox<ColourBy> colour = new ComboBox<>();
+        colour.setId("colour-by");
+        colour.getItems().setAll(ColourBy.values());
+        colour.valueProperty().bindBidirectional(model.colourByProperty());
+        Button reset = new Button("Reset view");
+        reset.setId("reset-view");
+        reset.setTooltip(
+            new Tooltip(
+                "Fit the chart to the data again (Ctrl+0). Wheel zooms, drag pans, Shift+drag zooms to a box."
+            )
+        );
+        reset.setOnAction(e -> chart.resetView());
+        FlowPane controls = new FlowPane(
+            8,
+            4,
+            new Label("X"),
+            x,
+            xLog,
+            new Label("  Y"),
+            y,
+            yLog,
+            new Label("  Colour"),
+            colour,
+            reset
+        );
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(4, 6, 4, 6));
+        controls.getStyleClass().add("chart-controls");
+        setTop(controls);
+        chart.setId("pareto-chart");
+        chart.dataProperty().bind(model.chartDataProperty());
+        chart
+            .xScaleProperty()
+            .bind(Bindings.when(model.xLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+        chart
+            .yScaleProperty()
+            .bind(Bindings.when(model.yLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+        chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
+        setCenter(chart);
+    }
+
+    public ParetoChart chart() {
+        return chart;
+    }
+
+    static ComboBox<Objective> objectiveBox(String id) {
+        ComboBox<Objective> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(Objective.values());
+        box.setConverter(
+            new StringConverter<>() {
+                @Override
+                public String toString(Objective o) {
+                    return o == null ? "" : o.label() + " (" + o.unit() + ")";
+                }
+
+                @Override
+                public Objective fromString(String s) {
+                    return null;
+                }
+            }
+        );
+        return box;
+    }
+}

@@ -1,0 +1,505 @@
+package io.configspec.app.explorer.view;
+
+import io.configspec.app.explorer.ExplorerContext;
+import io.configspec.app.explorer.ExplorerView;
+import io.configspec.app.explorer.ExplorerViews;
+import io.configspec.app.explorer.chart.ChartImages;
+import io.configspec.app.explorer.chart.ChartTheme;
+import io.configspec.app.explorer.viewmodel.ConfigurationExport;
+import io.configspec.app.explorer.viewmodel.Evaluation;
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.RecommendationKind;
+import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
+import io.configspec.app.explorer.workspace.WorkspaceStore;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The explorer's main window: library and scenario (left), the Pareto chart, the three-objective
+ * view and any extra views (centre top), details and the table (centre bottom), recommendations
+ * and what-if sliders (right), a status line. Menus and shortcuts for the common actions.
+ */
+public final class MainWindow extends BorderPane {
+
+    public static final String LIGHT_CSS = MainWindow.class.getResource(
+        "/io/configspec/app/explorer/explorer.css"
+    ).toExternalForm();
+    public static final String DARK_CSS = MainWindow.class.getResource(
+        "/io/configspec/app/explorer/explorer-dark.css"
+    ).toExternalForm();
+
+    private final ExplorerViewModel model;
+    private final WorkspaceViewModel workspace;
+    private final Stage stage;
+    private final ChartPane chartPane;
+    private final ObjectivesPane objectivesPane;
+    private final DetailsPane detailsPane;
+    private final ConfigurationTable tablePane;
+    private final LibraryPane libraryPane;
+    private final WhatIfPane whatIfPane;
+    private final TabPane views = new TabPane();
+    private final TabPane lower = new TabPane();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane centre = new SplitPane();
+    private final VBox banner = new VBox();
+    private final Menu recentMenu = new Menu("Open recent");
+    private final PauseTransition autosaveDelay = new PauseTransition(Duration.seconds(1.5));
+
+    public MainWindow(ExplorerViewModel model, WorkspaceViewModel workspace, Stage stage, Path home) {
+        this.model = model;
+        this.workspace = workspace;
+        this.stage = stage;
+        getStyleClass().add("main-window");
+        chartPane = new ChartPane(model);
+        objectivesPane = new ObjectivesPane(model);
+        detailsPane = new DetailsPane(model);
+        tablePane = new ConfigurationTable(model);
+        libraryPane = new LibraryPane(model.library(), this::importProfiles);
+        whatIfPane = new WhatIfPane(model.whatIf());
+
+        TabPane left = new TabPane(tab("Library", libraryPane), tab("Scenario", new ScenarioPane(model)));
+        left.setId("left-tabs");
+        left.setMinWidth(200);
+
+        views.setId("views");
+        views.getTabs().addAll(tab("Pareto chart", chartPane), tab("Three objectives", objectivesPane));
+        ExplorerContext context = new ExplorerContext(model, model.executor(), stage, home);
+        for (ExplorerView view : ExplorerViews.all()) {
+            addView(view.title(), view.createContent(context));
+        }
+        lower.setId("lower-tabs");
+        lower.getTabs().addAll(tab("Details", detailsPane), tab("Configurations", tablePane));
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().addAll(views, lower);
+        centre.setDividerPositions(0.62);
+
+        VBox right = new VBox(10, new RecommendationsPane(model), whatIfPane);
+        right.setPadding(new Insets(6, 10, 6, 6));
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setId("right-pane");
+        rightScroll.setMinWidth(230);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        main.getItems().addAll(left, centre, rightScroll);
+        main.setDividerPositions(0.19, 0.76);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(rightScroll, false);
+
+        banner.setId("recovery-banner");
+        setTop(new VBox(menuBar(), banner));
+        setCenter(main);
+        setBottom(statusBar());
+
+        model.darkThemeProperty().addListener((o, a, b) -> applyTheme());
+        sceneProperty().addListener((o, a, b) -> applyTheme());
+        autosaveDelay.setOnFinished(e -> workspace.autosaveNow());
+        workspace.setAutosaveRequest(autosaveDelay::playFromStart);
+        workspace.setLayout(windowLayout());
+        workspace.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        workspace.changedProperty().addListener((o, a, b) -> updateTitle());
+        workspace.fileProperty().addListener((o, a, b) -> updateTitle());
+        model.loadedProperty().addListener((o, a, b) -> updateTitle());
+        updateTitle();
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    /** Adds an extra view as a tab beside the chart (see {@link ExplorerViews}). */
+    public Tab addView(String title, Node content) {
+        Tab tab = tab(title, content);
+        views.getTabs().add(tab);
+        return tab;
+    }
+
+    public ChartPane chartPane() {
+        return chartPane;
+    }
+
+    public ObjectivesPane objectivesPane() {
+        return objectivesPane;
+    }
+
+    public DetailsPane detailsPane() {
+        return detailsPane;
+    }
+
+    public ConfigurationTable tablePane() {
+        return tablePane;
+    }
+
+    public LibraryPane libraryPane() {
+        return libraryPane;
+    }
+
+    // ------------------------------------------------------------------ menus
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File");
+        file
+            .getItems()
+            .addAll(
+                item("Open scenario…", "Shortcut+O", this::openScenario),
+                item("Open workspace…", "Shortcut+Shift+O", this::openWorkspace),
+                recentMenu,
+                new SeparatorMenuItem(),
+                item("Save workspace", "Shortcut+S", this::saveWorkspace),
+                item("Save workspace as…", null, this::saveWorkspaceAs),
+                new SeparatorMenuItem(),
+                item("Import profiles…", "Shortcut+I", this::importProfiles),
+                item("Save edited profiles", "Shortcut+Shift+S", () ->
+                    model
+                        .library()
+                        .save()
+                        .exceptionally(e -> {
+                            Platform.runLater(() ->
+                                model.showStatus("Profiles not saved: " + e.getMessage())
+                            );
+                            return null;
+                        })
+                ),
+                new SeparatorMenuItem(),
+                item("Export selected configuration…", "Shortcut+E", () -> exportConfigurations(false)),
+                item("Export recommended configurations…", "Shortcut+Shift+E", () ->
+                    exportConfigurations(true)
+                ),
+                item("Export chart as PNG…", "Shortcut+P", this::exportChart),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", stage::close)
+            );
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo profile edit", "Shortcut+Z", () -> model.library().undo());
+        undo.disableProperty().bind(model.library().canUndoProperty().not());
+        MenuItem redo = item("Redo profile edit", "Shortcut+Y", () -> model.library().redo());
+        redo.disableProperty().bind(model.library().canRedoProperty().not());
+        edit
+            .getItems()
+            .addAll(
+                undo,
+                redo,
+                new SeparatorMenuItem(),
+                item("Reset what-ifs", "Shortcut+R", () -> model.whatIf().reset())
+            );
+        Menu view = new Menu("View");
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        CheckMenuItem paretoOnly = new CheckMenuItem("Table: Pareto only");
+        paretoOnly.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        paretoOnly.selectedProperty().bindBidirectional(model.paretoOnlyProperty());
+        view
+            .getItems()
+            .addAll(
+                item("Reset chart view", "Shortcut+0", () -> chartPane.chart().resetView()),
+                item("Zoom in", "Shortcut+EQUALS", () -> chartPane.chart().zoom(0.8)),
+                item("Zoom out", "Shortcut+MINUS", () -> chartPane.chart().zoom(1.25)),
+                new SeparatorMenuItem(),
+                item("Pareto chart", "Shortcut+1", () -> views.getSelectionModel().select(0)),
+                item("Three objectives", "Shortcut+2", () -> views.getSelectionModel().select(1)),
+                item("Details", "Shortcut+3", () -> lower.getSelectionModel().select(0)),
+                item("Configurations table", "Shortcut+4", () -> lower.getSelectionModel().select(1)),
+                new SeparatorMenuItem(),
+                paretoOnly,
+                dark
+            );
+        Menu help = new Menu("Help");
+        help.getItems().add(item("Keyboard shortcuts", "F1", this::showShortcuts));
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void showShortcuts() {
+        model.showStatus(
+            "Ctrl+O scenario · Ctrl+S save workspace · Ctrl+I import · Ctrl+Z/Y undo/redo · Ctrl+R reset what-ifs · Ctrl+0 reset zoom · Ctrl+E export · Ctrl+P chart PNG · Ctrl+T theme · Ctrl+1–4 views"
+        );
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : workspace.recentFiles()) {
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> workspace.open(p)));
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.busyProperty());
+        Label units = new Label("Provenance: ● measured  ◆ literature  ○ illustrative");
+        units.getStyleClass().add("hint");
+        HBox bar = new HBox(8, status, units, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void applyTheme() {
+        Scene scene = getScene();
+        boolean dark = model.darkThemeProperty().get();
+        if (scene != null) {
+            scene.getStylesheets().setAll(dark ? List.of(LIGHT_CSS, DARK_CSS) : List.of(LIGHT_CSS));
+        }
+        ChartTheme theme = dark ? ChartTheme.DARK : ChartTheme.LIGHT;
+        chartPane.chart().themeProperty().set(theme);
+        for (int i = 0; i < 3; i++) objectivesPane.chart(i).themeProperty().set(theme);
+    }
+
+    private void updateTitle() {
+        var loaded = model.loadedProperty().get();
+        Path file = workspace.fileProperty().get();
+        String name = file != null
+            ? file.getFileName().toString()
+            : loaded != null
+                ? loaded.scenario().name()
+                : "no scenario";
+        stage.setTitle((workspace.changedProperty().get() ? "• " : "") + name + " — ConfigSpec Explorer");
+    }
+
+    private WorkspaceViewModel.Layout windowLayout() {
+        return new WorkspaceViewModel.Layout() {
+            @Override
+            public List<Double> window() {
+                return List.of(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+
+            @Override
+            public List<Double> dividers() {
+                List<Double> out = new ArrayList<>();
+                for (double d : main.getDividerPositions()) out.add(d);
+                for (double d : centre.getDividerPositions()) out.add(d);
+                return out;
+            }
+
+            @Override
+            public void apply(List<Double> window, List<Double> dividers) {
+                if (window.size() == 4 && window.get(2) > 200 && window.get(3) > 200) {
+                    stage.setX(window.get(0));
+                    stage.setY(window.get(1));
+                    stage.setWidth(window.get(2));
+                    stage.setHeight(window.get(3));
+                }
+                if (dividers.size() == 3) {
+                    main.setDividerPositions(dividers.get(0), dividers.get(1));
+                    centre.setDividerPositions(dividers.get(2));
+                }
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /** Offers recovered work in a banner above the window's content. */
+    public void offerRecovery(WorkspaceStore.Recovery recovery, Runnable otherwise) {
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault())
+            .format(recovery.savedAt());
+        Label text = new Label(
+            "Unsaved work from " + when + " was found (the explorer was closed before it was saved)."
+        );
+        text.setWrapText(true);
+        Button restore = new Button("Restore");
+        restore.setId("recovery-restore");
+        restore.setDefaultButton(true);
+        Button discard = new Button("Discard");
+        discard.setId("recovery-discard");
+        HBox box = new HBox(10, text, restore, discard);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        box.getStyleClass().add("recovery-banner");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        banner.getChildren().setAll(box);
+        restore.setOnAction(e -> {
+            banner.getChildren().clear();
+            workspace.recover(recovery);
+        });
+        discard.setOnAction(e -> {
+            banner.getChildren().clear();
+            workspace.discardRecovery();
+            otherwise.run();
+        });
+    }
+
+    // ------------------------------------------------------------------ file actions
+
+    private FileChooser chooser(String title, String description, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
+        var loaded = model.loadedProperty().get();
+        if (loaded != null && loaded.file().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(loaded.file().toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    private void openScenario() {
+        File f = chooser("Open scenario", "Scenario files", "*.json").showOpenDialog(stage);
+        if (f != null) model.loadScenario(f.toPath());
+    }
+
+    private void openWorkspace() {
+        File f = chooser(
+            "Open workspace",
+            "ConfigSpec workspaces",
+            "*" + WorkspaceStore.EXTENSION
+        ).showOpenDialog(stage);
+        if (f != null) workspace.open(f.toPath());
+    }
+
+    private void saveWorkspace() {
+        Path file = workspace.fileProperty().get();
+        if (file == null) saveWorkspaceAs();
+        else workspace.save(file);
+    }
+
+    private void saveWorkspaceAs() {
+        File f = chooser(
+            "Save workspace",
+            "ConfigSpec workspaces",
+            "*" + WorkspaceStore.EXTENSION
+        ).showSaveDialog(stage);
+        if (f != null) {
+            Path p = f.toPath();
+            if (!p.getFileName().toString().endsWith(WorkspaceStore.EXTENSION)) {
+                p = p.resolveSibling(p.getFileName() + WorkspaceStore.EXTENSION);
+            }
+            workspace.save(p);
+        }
+    }
+
+    private void importProfiles() {
+        List<File> files = chooser("Import profiles", "Profile files", "*.json").showOpenMultipleDialog(
+            stage
+        );
+        if (files != null && !files.isEmpty()) {
+            model.library().importFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void exportConfigurations(boolean recommended) {
+        Evaluation e = model.getEvaluation();
+        if (e == null) return;
+        List<Integer> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (recommended) {
+            for (RecommendationKind k : RecommendationKind.values()) {
+                rows.add(e.recommendedRow(k));
+                labels.add(k.title());
+            }
+        } else {
+            if (model.selectedRowProperty().get() < 0) {
+                model.showStatus("Select a configuration first (click a point or a table row).");
+                return;
+            }
+            rows.add(model.selectedRowProperty().get());
+            labels.add("selected");
+        }
+        var snapshot = ConfigurationExport.snapshot(e, rows, labels);
+        FileChooser chooser = chooser("Export configurations", "JSON or CSV", "*.json", "*.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) return;
+        model
+            .executor()
+            .submit(() -> {
+                ConfigurationExport.write(snapshot, f.toPath());
+                return null;
+            })
+            .whenComplete((v, err) ->
+                model
+                    .executor()
+                    .runOnUi(() ->
+                        model.showStatus(
+                            err == null
+                                ? "Exported " + snapshot.size() + " configuration(s) to " + f.getName()
+                                : "Export failed: " + err.getMessage()
+                        )
+                    )
+            );
+    }
+
+    private void exportChart() {
+        File f = chooser("Export chart", "PNG images", "*.png").showSaveDialog(stage);
+        if (f == null) return;
+        Node node = views.getSelectionModel().getSelectedIndex() == 1 ? objectivesPane : chartPane.chart();
+        var image = ChartImages.snapshot(node);
+        model
+            .executor()
+            .submit(() -> {
+                ChartImages.writePng(image, f.toPath());
+                return null;
+            })
+            .whenComplete((v, err) ->
+                model
+                    .executor()
+                    .runOnUi(() ->
+                        model.showStatus(
+                            err == null
+                                ? "Chart saved to " + f.getName()
+                                : "PNG export failed: " + err.getMessage()
+                        )
+                    )
+            );
+    }
+
+    /** Unused spacer helper kept small. */
+    static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

@@ -1,0 +1,180 @@
+package io.configspec.app.explorer.view;
+
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.ScenarioSelection;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.io.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * The scenario: its description, which devices, drafters, quantisations and targets take part
+ * (switching one off re-enumerates the space in the background), the K range, objectives and
+ * constraints (the last two are changed with the what-if sliders and the chart's axes).
+ */
+public final class ScenarioPane extends ScrollPane {
+
+    private final ExplorerViewModel model;
+    private final VBox content = new VBox(4);
+
+    public ScenarioPane(ExplorerViewModel model) {
+        this.model = model;
+        getStyleClass().add("scenario-pane");
+        setFitToWidth(true);
+        content.setPadding(new Insets(6));
+        setContent(content);
+        model.loadedProperty().addListener((o, a, b) -> show(b));
+        show(model.loadedProperty().get());
+    }
+
+    private void show(ScenarioLoader.LoadedScenario loaded) {
+        content.getChildren().clear();
+        if (loaded == null) {
+            content.getChildren().add(new Label("No scenario loaded (File › Open scenario, Ctrl+O)."));
+            return;
+        }
+        var s = loaded.scenario();
+        Label name = new Label(s.name());
+        name.getStyleClass().add("section-title");
+        name.setWrapText(true);
+        Label description = new Label(s.description());
+        description.setWrapText(true);
+        Label file = new Label(loaded.file().toString());
+        file.getStyleClass().add("hint");
+        file.setWrapText(true);
+        content.getChildren().addAll(name, description, file);
+        var lib = loaded.library();
+        List<String> devices = new ArrayList<>();
+        lib.devices().forEach(d -> devices.add(d.id()));
+        List<String> drafters = new ArrayList<>();
+        lib.drafters().forEach(d -> drafters.add(d.id()));
+        Set<String> quantSet = new LinkedHashSet<>();
+        lib.drafters().forEach(d -> d.quantizations().forEach(q -> quantSet.add(q.name())));
+        List<String> targets = new ArrayList<>();
+        lib.targets().forEach(t -> targets.add(t.id()));
+        ScenarioSelection current = ScenarioSelection.of(s);
+        section(
+            "Devices",
+            devices,
+            current.devices(),
+            id ->
+                lib
+                    .device(id)
+                    .map(d -> d.name())
+                    .orElse(id),
+            sel -> apply(current.withDevices(sel))
+        );
+        section(
+            "Drafters",
+            drafters,
+            current.drafters(),
+            id ->
+                lib
+                    .drafter(id)
+                    .map(d -> d.name())
+                    .orElse(id),
+            sel -> apply(current.withDrafters(sel))
+        );
+        section(
+            "Quantisations",
+            new ArrayList<>(quantSet),
+            current.quantizations(),
+            q -> q,
+            sel -> apply(current.withQuantizations(sel))
+        );
+        section(
+            "Targets",
+            targets,
+            current.targets(),
+            id ->
+                lib
+                    .target(id)
+                    .map(t -> t.name())
+                    .orElse(id),
+            sel -> apply(current.withTargets(sel))
+        );
+        Label k = new Label("K range: " + s.kMin() + "–" + s.kMax() + " (change it with the K sliders)");
+        k.setWrapText(true);
+        Label objectives = new Label(
+            "Objectives: " + s.objectives().stream().map(Objective::label).collect(Collectors.joining(", "))
+        );
+        objectives.setWrapText(true);
+        Label constraints = new Label(
+            "Constraints: " +
+                (s.constraints().isEmpty()
+                    ? "none"
+                    : s.constraints().stream().map(Object::toString).collect(Collectors.joining("; ")))
+        );
+        constraints.setWrapText(true);
+        Label modes = new Label(
+            "Pricing: " +
+                s.pricing().jsonName() +
+                " · energy: " +
+                s.energy().jsonName() +
+                " · server " +
+                s.server() +
+                " · network " +
+                s.network()
+        );
+        modes.setWrapText(true);
+        content.getChildren().addAll(k, objectives, constraints, modes);
+        if (!loaded.space().omitted().isEmpty()) {
+            Label omitted = new Label(
+                "Left out (missing measurements or alignment): " + loaded.space().omitted().size()
+            );
+            omitted.setTooltip(new Tooltip(String.join("\n", loaded.space().omitted())));
+            omitted.getStyleClass().add("hint");
+            content.getChildren().add(omitted);
+        }
+    }
+
+    private void apply(ScenarioSelection selection) {
+        model
+            .changeSelection(selection)
+            .thenAccept(ok -> {
+                if (!ok) {
+                    show(model.loadedProperty().get());
+                }
+            });
+    }
+
+    private void section(
+        String title,
+        List<String> all,
+        List<String> selected,
+        java.util.function.Function<String, String> label,
+        java.util.function.Consumer<List<String>> apply
+    ) {
+        Label t = new Label(title);
+        t.getStyleClass().add("section-subtitle");
+        content.getChildren().add(t);
+        List<CheckBox> boxes = new ArrayList<>();
+        for (String id : all) {
+            CheckBox box = new CheckBox(label.apply(id));
+            box.setId("scenario-" + title.toLowerCase(java.util.Locale.ROOT) + "-" + id);
+            box.setSelected(selected.isEmpty() || selected.contains(id));
+            boxes.add(box);
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            boxes
+                .get(i)
+                .setOnAction(e -> {
+                    List<String> chosen = new ArrayList<>();
+                    for (int j = 0; j < boxes.size(); j++) {
+                        if (boxes.get(j).isSelected()) chosen.add(all.get(j));
+                    }
+                    apply.accept(chosen.size() == all.size() ? List.of() : chosen);
+                });
+        }
+        content.getChildren().addAll(boxes);
+    }
+}

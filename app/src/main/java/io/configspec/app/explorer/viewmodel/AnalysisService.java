@@ -1,0 +1,179 @@
+package io.configspec.app.explorer.viewmodel;
+
+import io.configspec.app.explorer.chart.ChartData;
+import io.configspec.app.explorer.concurrent.FxThreadGuard;
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.io.ProfileException;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.pareto.KneePoint;
+import io.configspec.model.pareto.ParetoFront;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The explorer's door to the model: loading scenarios and evaluating spaces, with fronts and
+ * recommendations computed by {@code model} (the same code the CLI runs). Blocking; every
+ * method refuses to run on the FX thread ({@link FxThreadGuard}). Stateless and thread-safe.
+ */
+public final class AnalysisService {
+
+    /** The objectives of the three-way front and the balanced card: goodput, tokens/$, tokens/J. */
+    public static final List<Objective> PAPER_OBJECTIVES = List.of(
+        Objective.GOODPUT,
+        Objective.TOKENS_PER_DOLLAR,
+        Objective.TOKENS_PER_JOULE
+    );
+
+    public ScenarioLoader.LoadedScenario loadScenario(Path file) throws ProfileException {
+        FxThreadGuard.requireBackground("loading scenario " + file.getFileName());
+        return ScenarioLoader.load(file);
+    }
+
+    /**
+     * Evaluates {@code request}.
+     *
+     * @param reuse an earlier result of the same space whose arrays may be overwritten (nobody reads
+     *     it any more), or null
+     */
+    public Evaluation evaluate(EvaluationRequest request, EvaluatedSpace reuse) {
+        FxThreadGuard.requireBackground("evaluating the configuration space");
+        EvaluatedSpace space = reuse != null && reuse.space() == request.space()
+            ? request.space().evaluateInto(request.whatIf(), reuse)
+            : request.space().evaluate(request.whatIf());
+        boolean[] feasible = space.feasibleMask();
+        Objective x = request.xObjective();
+        Objective y = request.yObjective();
+        int[] front = x == y
+            ? new int[] { ParetoFront.best(space.column(x), x.maximize(), feasible) }
+            : ParetoFront.nonDominated(
+                  new double[][] { space.column(x), space.column(y) },
+                  new boolean[] { x.maximize(), y.maximize() },
+                  feasible
+              );
+        if (front.length == 1 && front[0] < 0) {
+            front = new int[0];
+        }
+        double[][] paper = PAPER_OBJECTIVES.stream().map(space::column).toArray(double[][]::new);
+        boolean[] paperMax = { true, true, true };
+        int[] front3 = ParetoFront.nonDominated(paper, paperMax, feasible);
+        Map<RecommendationKind, Integer> recommended = new EnumMap<>(RecommendationKind.class);
+        for (RecommendationKind kind : RecommendationKind.values()) {
+            int row = kind.objective() != null
+                ? ParetoFront.best(space.column(kind.objective()), true, feasible)
+                : KneePoint.select(paper, paperMax, front3);
+            recommended.put(kind, row);
+        }
+        Map<String, Integer> kStar = kStarByDevice(space, request.index());
+        ChartData chart = chartData(request, space, front);
+        return new Evaluation(request, space, front, front3, recommended, kStar, chart);
+    }
+
+    private static Map<String, Integer> kStarByDevice(EvaluatedSpace space, SpaceIndex index) {
+        int devices = index.deviceNames().size();
+        int[] bestRow = new int[devices];
+        java.util.Arrays.fill(bestRow, -1);
+        double[] goodput = space.column(Objective.GOODPUT);
+        int kCount = space.kCount();
+        for (int i = 0; i < space.size(); i++) {
+            if (!space.feasible(i) || Double.isNaN(goodput[i])) {
+                continue;
+            }
+            int d = index.deviceOf()[i / kCount];
+            if (bestRow[d] < 0 || goodput[i] > goodput[bestRow[d]]) {
+                bestRow[d] = i;
+            }
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int d = 0; d < devices; d++) {
+            if (bestRow[d] >= 0) {
+                out.put(index.deviceNames().get(d), space.k(bestRow[d]));
+            }
+        }
+        return out;
+    }
+
+    static ChartData chartData(EvaluationRequest request, EvaluatedSpace space, int[] front) {
+        int n = space.size();
+        int kCount = space.kCount();
+        SpaceIndex index = request.index();
+        int[] category = new int[n];
+        List<String> names;
+        switch (request.colourBy()) {
+            case DEVICE -> {
+                names = index.deviceNames();
+                for (int i = 0; i < n; i++) category[i] = index.deviceOf()[i / kCount];
+            }
+            case DRAFTER -> {
+                names = index.drafterNames();
+                for (int i = 0; i < n; i++) category[i] = index.drafterOf()[i / kCount];
+            }
+            case QUANTIZATION -> {
+                names = index.quantizationNames();
+                for (int i = 0; i < n; i++) category[i] = index.quantizationOf()[i / kCount];
+            }
+            case K -> {
+                names = new java.util.ArrayList<>();
+                for (int k = 0; k < kCount; k++) names.add("K=" + (space.kMin() + k));
+                for (int i = 0; i < n; i++) category[i] = i % kCount;
+            }
+            default -> throw new IllegalStateException();
+        }
+        boolean[] feasible = space.feasibleMask();
+        boolean[] dimmed = null;
+        if (space.feasibleCount() < n) {
+            dimmed = new boolean[n];
+            for (int i = 0; i < n; i++) dimmed[i] = !feasible[i];
+        }
+        Objective x = request.xObjective();
+        Objective y = request.yObjective();
+        return new ChartData(
+            space.column(x),
+            space.column(y),
+            category,
+            names,
+            dimmed,
+            null,
+            front,
+            Numbers.axisTitle(x),
+            Numbers.axisTitle(y),
+            i -> tooltip(space, x, y, i)
+        );
+    }
+
+    /** Tooltip text of row {@code i}: the configuration, the two plotted values, and the third. */
+    static String tooltip(EvaluatedSpace space, Objective x, Objective y, int i) {
+        var c = space.combination(i);
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.device().name()).append('\n');
+        sb
+            .append(c.drafter().name())
+            .append(' ')
+            .append(c.quantization())
+            .append(" → ")
+            .append(c.target().name());
+        sb.append(" · K=").append(space.k(i)).append('\n');
+        for (Objective o : PAPER_OBJECTIVES) {
+            sb.append(o.label()).append(": ").append(Numbers.of(o, space.value(o, i))).append('\n');
+        }
+        if (!PAPER_OBJECTIVES.contains(x)) sb
+            .append(x.label())
+            .append(": ")
+            .append(Numbers.of(x, space.value(x, i)))
+            .append('\n');
+        if (!PAPER_OBJECTIVES.contains(y) && y != x) sb
+            .append(y.label())
+            .append(": ")
+            .append(Numbers.of(y, space.value(y, i)))
+            .append('\n');
+        sb.append("α ").append(Numbers.plain(space.acceptanceRate(i)));
+        sb.append(" · E[N] ").append(Numbers.plain(space.expectedTokensPerRound(i))).append(" tokens/round");
+        if (!space.feasible(i)) {
+            sb.append("\nviolates a constraint");
+        }
+        return sb.toString();
+    }
+}

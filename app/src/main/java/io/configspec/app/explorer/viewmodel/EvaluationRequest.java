@@ -1,0 +1,28 @@
+package io.configspec.app.explorer.viewmodel;
+
+import io.configspec.model.analysis.ConfigurationSpace;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.WhatIf;
+import java.util.Objects;
+
+/**
+ * One evaluation the explorer wants: a space under a what-if, with the chart's axes and colour.
+ * Immutable, so a slider drag can hand a burst of them to the coalescer.
+ */
+public record EvaluationRequest(
+    ConfigurationSpace space,
+    SpaceIndex index,
+    WhatIf whatIf,
+    Objective xObjective,
+    Objective yObjective,
+    ColourBy colourBy
+) {
+    public EvaluationRequest {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(whatIf, "whatIf");
+        Objects.requireNonNull(xObjective, "xObjective");
+        Objects.requireNonNull(yObjective, "yObjective");
+        Objects.requireNonNull(colourBy, "colourBy");
+    }
+}

@@ -1,0 +1,507 @@
+package io.configspec.app.explorer.viewmodel;
+
+import io.configspec.app.explorer.chart.ChartData;
+import io.configspec.app.explorer.concurrent.FxThreadGuard;
+import io.configspec.app.explorer.concurrent.LatestValueCoalescer;
+import io.configspec.app.explorer.concurrent.TaskExecutor;
+import io.configspec.model.analysis.ConfigurationSpace;
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.io.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the explorer's main window (JabRef-style MVVM): the loaded scenario, the what-if
+ * sliders, the latest evaluation with its fronts and recommendations, the chart settings, the
+ * selection and its details. Views bind to the properties; work runs through the {@link
+ * TaskExecutor} (worker threads in the app, inline in tests) and results are published on the
+ * UI thread. Slider drags are coalesced: only the newest what-if is evaluated after the running
+ * one. Confined to the UI thread.
+ */
+public final class ExplorerViewModel {
+
+    private final TaskExecutor executor;
+    private final AnalysisService analysis;
+    private final WhatIfViewModel whatIf = new WhatIfViewModel();
+    private final LibraryViewModel library;
+    private final LatestValueCoalescer<EvaluationRequest, Evaluation> evaluator;
+
+    private final ReadOnlyObjectWrapper<ScenarioLoader.LoadedScenario> loaded = new ReadOnlyObjectWrapper<>(
+        this,
+        "loaded"
+    );
+    private final ReadOnlyObjectWrapper<SpaceIndex> spaceIndex = new ReadOnlyObjectWrapper<>(
+        this,
+        "spaceIndex"
+    );
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(
+        this,
+        "evaluation"
+    );
+    private final ObjectProperty<Objective> xObjective = new SimpleObjectProperty<>(
+        this,
+        "xObjective",
+        Objective.GOODPUT
+    );
+    private final ObjectProperty<Objective> yObjective = new SimpleObjectProperty<>(
+        this,
+        "yObjective",
+        Objective.TOKENS_PER_DOLLAR
+    );
+    private final BooleanProperty xLog = new SimpleBooleanProperty(this, "xLog", false);
+    private final BooleanProperty yLog = new SimpleBooleanProperty(this, "yLog", false);
+    private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(
+        this,
+        "colourBy",
+        ColourBy.DEVICE
+    );
+    private final BooleanProperty paretoOnly = new SimpleBooleanProperty(this, "paretoOnly", false);
+    private final javafx.beans.property.StringProperty tableFilter =
+        new javafx.beans.property.SimpleStringProperty(this, "tableFilter", "");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
+    private final ReadOnlyObjectWrapper<ConfigurationDetails> details = new ReadOnlyObjectWrapper<>(
+        this,
+        "details"
+    );
+    private final ObservableList<RecommendationCard> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<String> changes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyObjectWrapper<ChartData> chartData = new ReadOnlyObjectWrapper<>(
+        this,
+        "chartData",
+        ChartData.empty()
+    );
+
+    private final javafx.beans.property.ReadOnlyIntegerWrapper userChanges =
+        new javafx.beans.property.ReadOnlyIntegerWrapper(this, "userChanges", 0);
+    private EvaluatedSpace spare;
+    private boolean suppressEvaluation;
+
+    public ExplorerViewModel(TaskExecutor executor, AnalysisService analysis) {
+        this.executor = Objects.requireNonNull(executor);
+        this.analysis = Objects.requireNonNull(analysis);
+        this.library = new LibraryViewModel(executor, this::libraryChanged);
+        this.evaluator = new LatestValueCoalescer<>(executor, this::compute, this::publish, this::failed);
+        whatIf.setOnChange(() -> {
+            userChanged();
+            requestEvaluation();
+        });
+        xObjective.addListener((o, a, b) -> {
+            userChanged();
+            requestEvaluation();
+        });
+        yObjective.addListener((o, a, b) -> {
+            userChanged();
+            requestEvaluation();
+        });
+        colourBy.addListener((o, a, b) -> {
+            userChanged();
+            requestEvaluation();
+        });
+        xLog.addListener((o, a, b) -> userChanged());
+        yLog.addListener((o, a, b) -> userChanged());
+        darkTheme.addListener((o, a, b) -> userChanged());
+        paretoOnly.addListener((o, a, b) -> userChanged());
+        tableFilter.addListener((o, a, b) -> userChanged());
+        selectedRow.addListener((o, a, b) -> updateDetails());
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /** Loads a scenario in the background; the returned future completes on the UI thread. */
+    public CompletableFuture<ScenarioLoader.LoadedScenario> loadScenario(Path file) {
+        busy.set(true);
+        status.set("Loading " + file.getFileName() + " …");
+        CompletableFuture<ScenarioLoader.LoadedScenario> done = new CompletableFuture<>();
+        executor
+            .submit(() -> analysis.loadScenario(file))
+            .whenComplete((result, error) ->
+                executor.runOnUi(() -> {
+                    if (error != null) {
+                        busy.set(false);
+                        status.set(message(error));
+                        done.completeExceptionally(unwrap(error));
+                    } else {
+                        setLoaded(result);
+                        done.complete(result);
+                    }
+                })
+            );
+        return done;
+    }
+
+    /** Shows an already loaded scenario (UI thread). */
+    public void setLoaded(ScenarioLoader.LoadedScenario scenario) {
+        previousForChanges = null;
+        spare = null;
+        loaded.set(scenario);
+        spaceIndex.set(SpaceIndex.of(scenario.space()));
+        selectedRow.set(-1);
+        library.show(scenario);
+        whatIf.load(scenario);
+        var objectives = scenario.scenario().objectives();
+        suppressEvaluation = true;
+        try {
+            if (objectives.size() >= 2) {
+                xObjective.set(objectives.get(0));
+                yObjective.set(objectives.get(1));
+            }
+        } finally {
+            suppressEvaluation = false;
+        }
+        status.set(
+            "Loaded " +
+                scenario.scenario().name() +
+                ": " +
+                scenario.space().combinations().size() +
+                " combinations"
+        );
+        requestEvaluation();
+    }
+
+    private Evaluation previousForChanges;
+
+    private void userChanged() {
+        if (!suppressEvaluation && loaded.get() != null) {
+            userChanges.set(userChanges.get() + 1);
+        }
+    }
+
+    /** Counts changes the user made (what-ifs, axes, profiles, selection of profiles…), for autosave. */
+    public javafx.beans.property.ReadOnlyIntegerProperty userChangesProperty() {
+        return userChanges.getReadOnlyProperty();
+    }
+
+    private void libraryChanged(ScenarioLoader.LoadedScenario replacement) {
+        userChanged();
+        Evaluation before = evaluation.get();
+        var selected = selectedConfiguration();
+        loaded.set(replacement);
+        spaceIndex.set(SpaceIndex.of(replacement.space()));
+        spare = null;
+        previousForChanges = before;
+        pendingSelection = selected;
+        requestEvaluation();
+    }
+
+    private io.configspec.model.domain.Configuration pendingSelection;
+
+    /**
+     * Changes which devices, drafters, quantisations and targets take part: re-enumerates the space
+     * in the background; on failure (e.g. nothing left) the status says why and nothing changes.
+     */
+    public CompletableFuture<Boolean> changeSelection(ScenarioSelection selection) {
+        var base = loaded.get();
+        if (base == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor
+            .submit(() -> {
+                FxThreadGuard.requireBackground("enumerating the configuration space");
+                var scenario = selection.applyTo(base.scenario());
+                var space = ConfigurationSpace.of(base.library(), scenario);
+                return new ScenarioLoader.LoadedScenario(base.file(), scenario, base.profiles(), space);
+            })
+            .whenComplete((replacement, error) ->
+                executor.runOnUi(() -> {
+                    if (error != null || loaded.get() != base) {
+                        if (error != null) status.set("Selection not applied: " + message(error));
+                        done.complete(false);
+                        return;
+                    }
+                    library.rebase(replacement);
+                    libraryChanged(replacement);
+                    done.complete(true);
+                })
+            );
+        return done;
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    /** Asks for a re-evaluation with the current inputs (coalesced). */
+    public void requestEvaluation() {
+        if (suppressEvaluation) {
+            return;
+        }
+        var scenario = loaded.get();
+        if (scenario == null) {
+            return;
+        }
+        EvaluationRequest request;
+        try {
+            request = new EvaluationRequest(
+                scenario.space(),
+                spaceIndex.get(),
+                whatIf.whatIf(),
+                xObjective.get(),
+                yObjective.get(),
+                colourBy.get()
+            );
+        } catch (RuntimeException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        evaluator.submit(request);
+    }
+
+    private Evaluation compute(EvaluationRequest request) {
+        EvaluatedSpace reuse;
+        synchronized (this) {
+            reuse = spare;
+            spare = null;
+        }
+        return analysis.evaluate(request, reuse);
+    }
+
+    private void publish(Evaluation result) {
+        Evaluation previous = previousForChanges != null ? previousForChanges : evaluation.get();
+        previousForChanges = null;
+        var selected = pendingSelection != null ? pendingSelection : selectedConfiguration();
+        pendingSelection = null;
+        Evaluation old = evaluation.get();
+        evaluation.set(result);
+        chartData.set(result.chart());
+        if (
+            old != null && old.space() != result.space() && old.request().space() == result.request().space()
+        ) {
+            synchronized (this) {
+                spare = old.space();
+            }
+        }
+        updateRecommendations(result, previous);
+        restoreSelection(selected, result);
+        updateDetails();
+        busy.set(evaluator.busy());
+        status.set(
+            result.space().feasibleCount() +
+                " of " +
+                result.size() +
+                " configurations meet the constraints; " +
+                result.front().length +
+                " on the front"
+        );
+    }
+
+    private void failed(Throwable error) {
+        busy.set(evaluator.busy());
+        status.set(message(error));
+    }
+
+    private void updateRecommendations(Evaluation result, Evaluation previous) {
+        List<RecommendationCard> cards = new ArrayList<>();
+        for (RecommendationKind kind : RecommendationKind.values()) {
+            cards.add(RecommendationCard.of(kind, result, previous));
+        }
+        recommendations.setAll(cards);
+        if (previous == null) {
+            return;
+        }
+        List<String> moved = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : result.kStarByDevice().entrySet()) {
+            Integer before = previous.kStarByDevice().get(e.getKey());
+            if (before != null && !before.equals(e.getValue())) {
+                moved.add("K* for " + e.getKey() + ": " + before + " → " + e.getValue());
+            }
+        }
+        for (RecommendationCard card : cards) {
+            if (!card.change().isEmpty()) {
+                moved.add(card.kind().title() + ": " + card.configuration() + " (" + card.change() + ")");
+            }
+        }
+        if (!moved.isEmpty()) {
+            changes.setAll(moved);
+        }
+    }
+
+    private io.configspec.model.domain.Configuration selectedConfiguration() {
+        Evaluation e = evaluation.get();
+        int row = selectedRow.get();
+        return e != null && row >= 0 && row < e.size() ? e.space().configuration(row) : null;
+    }
+
+    private void restoreSelection(io.configspec.model.domain.Configuration selected, Evaluation result) {
+        int row = selected == null ? -1 : rowOf(result, selected);
+        if (selectedRow.get() != row) {
+            selectedRow.set(row);
+        }
+    }
+
+    /** Row of {@code configuration} in {@code result}, or −1. */
+    public static int rowOf(Evaluation result, io.configspec.model.domain.Configuration configuration) {
+        var space = result.space();
+        int kCount = space.kCount();
+        int kOffset = configuration.k() - space.kMin();
+        if (kOffset < 0 || kOffset >= kCount) {
+            return -1;
+        }
+        var combinations = space.space().combinations();
+        for (int c = 0; c < combinations.size(); c++) {
+            var comb = combinations.get(c);
+            if (
+                comb.device().id().equals(configuration.device()) &&
+                comb.drafter().id().equals(configuration.drafter()) &&
+                comb.quantization().equals(configuration.quantization()) &&
+                comb.target().id().equals(configuration.target())
+            ) {
+                return c * kCount + kOffset;
+            }
+        }
+        return -1;
+    }
+
+    private void updateDetails() {
+        Evaluation e = evaluation.get();
+        int row = selectedRow.get();
+        details.set(e != null && row >= 0 && row < e.size() ? ConfigurationDetails.of(e, row) : null);
+    }
+
+    static String message(Throwable error) {
+        Throwable t = unwrap(error);
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (
+            (t instanceof java.util.concurrent.CompletionException ||
+                t instanceof java.util.concurrent.ExecutionException) &&
+            t.getCause() != null
+        ) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public WhatIfViewModel whatIf() {
+        return whatIf;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public ReadOnlyObjectProperty<ScenarioLoader.LoadedScenario> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
+    public Evaluation getEvaluation() {
+        return evaluation.get();
+    }
+
+    public ReadOnlyObjectProperty<ChartData> chartDataProperty() {
+        return chartData.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Objective> xObjectiveProperty() {
+        return xObjective;
+    }
+
+    public ObjectProperty<Objective> yObjectiveProperty() {
+        return yObjective;
+    }
+
+    public BooleanProperty xLogProperty() {
+        return xLog;
+    }
+
+    public BooleanProperty yLogProperty() {
+        return yLog;
+    }
+
+    public ObjectProperty<ColourBy> colourByProperty() {
+        return colourBy;
+    }
+
+    /** Table shows only the chart's front. */
+    public BooleanProperty paretoOnlyProperty() {
+        return paretoOnly;
+    }
+
+    public javafx.beans.property.StringProperty tableFilterProperty() {
+        return tableFilter;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** Selected configuration, or null. */
+    public io.configspec.model.domain.Configuration selectedConfigurationValue() {
+        return selectedConfiguration();
+    }
+
+    /** Selects {@code configuration} once the current (or next) evaluation has it. */
+    public void selectConfiguration(io.configspec.model.domain.Configuration configuration) {
+        Evaluation e = evaluation.get();
+        if (evaluator.busy() || e == null) {
+            pendingSelection = configuration;
+            return;
+        }
+        selectedRow.set(configuration == null ? -1 : rowOf(e, configuration));
+    }
+
+    public IntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+
+    public ReadOnlyObjectProperty<ConfigurationDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public ObservableList<RecommendationCard> recommendations() {
+        return recommendations;
+    }
+
+    /** What moved at the last change of inputs (K* per device, recommendations). */
+    public ObservableList<String> changes() {
+        return changes;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Shows a message in the status line (UI thread). */
+    public void showStatus(String message) {
+        status.set(message);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,60 @@
+package io.configspec.app.explorer.viewmodel;
+
+import io.configspec.model.analysis.Objective;
+import java.util.Locale;
+
+/** Formatting of user-facing numbers: always with a unit, 3–4 significant digits. */
+public final class Numbers {
+
+    private Numbers() {}
+
+    /** {@code value} with about four significant digits and no exponent for everyday magnitudes. */
+    public static String plain(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(value);
+        if (a != 0 && (a >= 1e7 || a < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3g", value);
+        }
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The value of an objective with its unit, e.g. "5.312 tokens/s". */
+    public static String of(Objective objective, double value) {
+        return plain(value) + " " + objective.unit();
+    }
+
+    public static String seconds(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "n/a";
+        }
+        return seconds < 1 ? plain(seconds * 1000) + " ms" : plain(seconds) + " s";
+    }
+
+    /** Relative change from {@code base} to {@code value}, e.g. "+12 %". */
+    public static String change(double base, double value) {
+        if (!(base != 0) || Double.isNaN(base) || Double.isNaN(value)) {
+            return "n/a";
+        }
+        double pct = ((value - base) / Math.abs(base)) * 100;
+        return String.format(Locale.ROOT, "%+.0f %%", pct);
+    }
+
+    /** Axis title of an objective, e.g. "Goodput (tokens/s)". */
+    public static String axisTitle(Objective objective) {
+        return objective.label() + " (" + objective.unit() + ")";
+    }
+}

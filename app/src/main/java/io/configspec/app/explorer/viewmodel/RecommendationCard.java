@@ -1,0 +1,41 @@
+package io.configspec.app.explorer.viewmodel;
+
+/**
+ * One recommendation card.
+ *
+ * @param kind which card
+ * @param row the recommended row, −1 when nothing is feasible
+ * @param configuration one-line label of the configuration (or a note that none is feasible)
+ * @param figures the three paper objectives with units
+ * @param change what moved since the previous evaluation (empty when nothing did)
+ */
+public record RecommendationCard(
+    RecommendationKind kind,
+    int row,
+    String configuration,
+    String figures,
+    String change
+) {
+    static RecommendationCard of(RecommendationKind kind, Evaluation evaluation, Evaluation previous) {
+        int row = evaluation.recommendedRow(kind);
+        if (row < 0) {
+            return new RecommendationCard(kind, -1, "No configuration meets the constraints", "", "");
+        }
+        var space = evaluation.space();
+        StringBuilder figures = new StringBuilder();
+        for (var o : AnalysisService.PAPER_OBJECTIVES) {
+            if (!figures.isEmpty()) figures.append(" · ");
+            figures.append(Numbers.of(o, space.value(o, row)));
+        }
+        String change = "";
+        if (previous != null) {
+            int before = previous.recommendedRow(kind);
+            String was = before < 0 ? "none" : previous.label(before);
+            String now = evaluation.label(row);
+            if (!was.equals(now)) {
+                change = "was " + was;
+            }
+        }
+        return new RecommendationCard(kind, row, evaluation.label(row), figures.toString(), change);
+    }
+}

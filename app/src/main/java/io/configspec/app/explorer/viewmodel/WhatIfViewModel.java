@@ -1,0 +1,267 @@
+package io.configspec.app.explorer.viewmodel;
+
+import io.configspec.model.analysis.Constraint;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.Scenario;
+import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.domain.ServedTarget;
+import io.configspec.model.io.ScenarioLoader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The what-if sliders. {@link #whatIf()} is the scenario's own what-if with every overriding
+ * slider applied on top; {@link #reset()} returns to the scenario and its profiles. Changes are
+ * reported through the listener given to {@link #setOnChange}, which the explorer view model
+ * turns into (coalesced) re-evaluations. FX-thread (or test-thread) confined.
+ */
+public final class WhatIfViewModel {
+
+    private final Map<String, WhatIfSlider> sliders = new LinkedHashMap<>();
+    private Scenario scenario;
+    private Runnable onChange = () -> {};
+    private boolean updating;
+
+    public WhatIfViewModel() {
+        add(WhatIfSlider.of("verifySeconds", "Verification latency T_v", "s", 0.01, 3, true, false, false));
+        add(WhatIfSlider.of("rttSeconds", "Network round trip (RTT)", "s", 0, 0.5, false, false, false));
+        add(WhatIfSlider.of("uplinkMbps", "Uplink bandwidth", "Mbit/s", 0.1, 1000, true, false, false));
+        add(WhatIfSlider.of("downlinkMbps", "Downlink bandwidth", "Mbit/s", 0.1, 1000, true, false, false));
+        add(
+            WhatIfSlider.of(
+                "dollarsPerMillionTokens",
+                "Verification price",
+                "$/1M tokens",
+                0.01,
+                50,
+                true,
+                false,
+                false
+            )
+        );
+        add(WhatIfSlider.of("alphaScale", "Acceptance α ×", "×", 0.5, 1.5, false, false, false));
+        add(WhatIfSlider.of("draftSpeedScale", "Drafting speed ×", "×", 0.25, 4, true, false, false));
+        add(WhatIfSlider.of("powerScale", "Device power ×", "×", 0.25, 4, true, false, false));
+        add(WhatIfSlider.of("kMin", "K from", "", 1, 16, false, true, false));
+        add(WhatIfSlider.of("kMax", "K to", "", 1, 16, false, true, false));
+        add(
+            WhatIfSlider.of(
+                WhatIf.constraintKey(Constraint.Bound.AT_LEAST, Objective.GOODPUT),
+                "Goodput at least",
+                "tokens/s",
+                0.1,
+                200,
+                true,
+                false,
+                true
+            )
+        );
+        add(
+            WhatIfSlider.of(
+                WhatIf.constraintKey(Constraint.Bound.AT_MOST, Objective.DOLLARS_PER_MILLION_TOKENS),
+                "Cost at most",
+                "$/1M tokens",
+                0.01,
+                100,
+                true,
+                false,
+                true
+            )
+        );
+        add(
+            WhatIfSlider.of(
+                WhatIf.constraintKey(Constraint.Bound.AT_MOST, Objective.JOULES_PER_TOKEN),
+                "Energy at most",
+                "J/token",
+                0.001,
+                100,
+                true,
+                false,
+                true
+            )
+        );
+    }
+
+    private void add(WhatIfSlider slider) {
+        sliders.put(slider.key(), slider);
+        slider
+            .value()
+            .addListener((obs, o, n) -> {
+                if (!updating) {
+                    updating = true;
+                    try {
+                        slider.overridden().set(true);
+                        keepKRangeOrdered(slider.key());
+                    } finally {
+                        updating = false;
+                    }
+                    onChange.run();
+                }
+            });
+        slider
+            .overridden()
+            .addListener((obs, o, n) -> {
+                if (!updating) {
+                    onChange.run();
+                }
+            });
+    }
+
+    private void keepKRangeOrdered(String key) {
+        WhatIfSlider min = sliders.get("kMin");
+        WhatIfSlider max = sliders.get("kMax");
+        if (min.value().get() > max.value().get()) {
+            if (key.equals("kMin")) {
+                max.value().set(min.value().get());
+                max.overridden().set(true);
+            } else if (key.equals("kMax")) {
+                min.value().set(max.value().get());
+                min.overridden().set(true);
+            }
+        }
+    }
+
+    public List<WhatIfSlider> sliders() {
+        return List.copyOf(sliders.values());
+    }
+
+    public WhatIfSlider slider(String key) {
+        WhatIfSlider s = sliders.get(key);
+        if (s == null) {
+            throw new IllegalArgumentException("no what-if slider " + key);
+        }
+        return s;
+    }
+
+    public void setOnChange(Runnable listener) {
+        onChange = listener == null ? () -> {} : listener;
+    }
+
+    /** Shows the values of a newly loaded scenario (no overrides); does not report a change. */
+    public void load(ScenarioLoader.LoadedScenario loaded) {
+        this.scenario = loaded.scenario();
+        updating = true;
+        try {
+            WhatIf saved = scenario.whatIf();
+            Optional<ServedTarget> served = loaded
+                .library()
+                .server(scenario.server())
+                .flatMap(s -> s.targets().stream().findFirst());
+            var network = loaded.space().network();
+            int midK = (scenario.kMin() + scenario.kMax()) / 2;
+            double verify = served
+                .map(t -> t.verification().seconds(midK + 1, scenario.contextTokens(), scenario.batchSize()))
+                .orElse(0.5);
+            show("verifySeconds", saved.verifySeconds(), verify);
+            show("rttSeconds", saved.rttSeconds(), network.rttSeconds());
+            show("uplinkMbps", saved.uplinkMegabitsPerSecond(), network.uplinkMegabitsPerSecond());
+            show("downlinkMbps", saved.downlinkMegabitsPerSecond(), network.downlinkMegabitsPerSecond());
+            OptionalDouble price = served
+                .map(ServedTarget::dollarsPerMillionVerifiedTokens)
+                .orElse(OptionalDouble.empty());
+            show("dollarsPerMillionTokens", saved.dollarsPerMillionTokens(), price.orElse(1));
+            show("alphaScale", OptionalDouble.empty(), saved.alphaScale());
+            show("draftSpeedScale", OptionalDouble.empty(), saved.draftSpeedScale());
+            show("powerScale", OptionalDouble.empty(), saved.powerScale());
+            show("kMin", OptionalDouble.empty(), saved.kMin().orElse(scenario.kMin()));
+            show("kMax", OptionalDouble.empty(), saved.kMax().orElse(scenario.kMax()));
+            List<Constraint> constraints = WhatIf.merge(scenario.constraints(), saved.constraints());
+            for (WhatIfSlider s : sliders.values()) {
+                if (!s.constraint()) {
+                    continue;
+                }
+                Optional<Constraint> existing = constraints
+                    .stream()
+                    .filter(c -> WhatIf.constraintKey(c.bound(), c.objective()).equals(s.key()))
+                    .findFirst();
+                s
+                    .value()
+                    .set(
+                        existing
+                            .map(Constraint::threshold)
+                            .orElse(s.constraint() && s.key().startsWith("min") ? s.min() : s.max())
+                    );
+                s.overridden().set(false);
+            }
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void show(String key, OptionalDouble saved, double fallback) {
+        WhatIfSlider s = sliders.get(key);
+        s.value().set(saved.orElse(fallback));
+        s.overridden().set(false);
+    }
+
+    /** Back to the scenario's and the profiles' values; reports one change. */
+    public void reset() {
+        if (scenario == null) {
+            return;
+        }
+        boolean any = sliders
+            .values()
+            .stream()
+            .anyMatch(s -> s.overridden().get());
+        updating = true;
+        try {
+            sliders.values().forEach(s -> s.overridden().set(false));
+        } finally {
+            updating = false;
+        }
+        if (any) {
+            onChange.run();
+        }
+    }
+
+    /** Sets one slider as the user would (an override); reports a change. */
+    public void set(String key, double value) {
+        slider(key).value().set(value);
+        slider(key).overridden().set(true);
+    }
+
+    /** The scenario's what-if with the overriding sliders applied. */
+    public WhatIf whatIf() {
+        if (scenario == null) {
+            return WhatIf.NONE;
+        }
+        WhatIf w = scenario.whatIf();
+        for (WhatIfSlider s : sliders.values()) {
+            if (s.overridden().get()) {
+                w = w.with(s.key(), s.integer() ? Math.rint(s.value().get()) : s.value().get());
+            }
+        }
+        return w;
+    }
+
+    /** Overriding sliders by key, for the workspace file. */
+    public Map<String, Double> overrides() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        sliders
+            .values()
+            .stream()
+            .filter(s -> s.overridden().get())
+            .forEach(s -> out.put(s.key(), s.value().get()));
+        return out;
+    }
+
+    /** Restores saved overrides (unknown keys are ignored); reports one change. */
+    public void applyOverrides(Map<String, Double> overrides) {
+        updating = true;
+        try {
+            overrides.forEach((key, value) -> {
+                WhatIfSlider s = sliders.get(key);
+                if (s != null && value != null && Double.isFinite(value)) {
+                    s.value().set(value);
+                    s.overridden().set(true);
+                }
+            });
+        } finally {
+            updating = false;
+        }
+        onChange.run();
+    }
+}

@@ -1,0 +1,40 @@
+package io.configspec.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Module rules of {@code app} (docs/architecture.md, decision 0002). */
+@AnalyzeClasses(packages = "io.configspec.app", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule appDoesNotUseOnnxRuntime = noClasses()
+        .that()
+        .resideInAPackage("io.configspec.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("ai.onnxruntime..")
+        .because("only the engine touches ONNX Runtime; the app talks to the engine's own API");
+
+    @ArchTest
+    static final ArchRule commandLineDoesNotUseJavaFx = noClasses()
+        .that()
+        .resideInAPackage("io.configspec.app.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("javafx..")
+        .because("CLI subcommands must run without JavaFX on the path and without a display")
+        .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices()
+        .matching("io.configspec.app.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("the command line and the explorer are two independent front ends over the same services");
+}

@@ -1,0 +1,178 @@
+package io.configspec.engine.measure;
+
+import ai.onnxruntime.OrtException;
+import io.configspec.engine.decoding.CancellationToken;
+import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.decoding.GenerationResult;
+import io.configspec.engine.decoding.RoundRecord;
+import io.configspec.engine.decoding.RunStatistics;
+import io.configspec.engine.decoding.SpeculativeDecoder;
+import io.configspec.engine.decoding.TokenListener;
+import io.configspec.engine.onnx.DecoderModel;
+import io.configspec.engine.onnx.ModelLoadException;
+import io.configspec.model.analysis.SpeculativeRoundModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Measures a drafter–target pair over a range of K and compares measured goodput with the
+ * analytical model (DESIGN §4) fed with the sweep's own measurements: α (pooled maximum
+ * likelihood estimate), drafting rate r (drafted tokens per second of drafting), per-round
+ * overhead o, and the mean verification time T_v(K) at each K. Predicted goodput is
+ * E[N](α, K) / (o + K / r + T_v(K)), where K is the mean number of drafted tokens per round
+ * (equal to K without dynamic drafting).
+ *
+ * <p>Synchronous and single-threaded; the models are only read.
+ */
+public final class KSweep {
+
+    private final DecoderModel target;
+    private final DecoderModel drafter;
+    private final DecodingSettings base;
+    private final String drafterName;
+    private final String targetName;
+
+    public KSweep(
+        DecoderModel target,
+        DecoderModel drafter,
+        DecodingSettings base,
+        String drafterName,
+        String targetName
+    ) {
+        this.target = target;
+        this.drafter = drafter;
+        this.base = base;
+        this.drafterName = drafterName;
+        this.targetName = targetName;
+    }
+
+    /**
+     * Runs every prompt once per K in {@code kMin..kMax} (after one untimed warm-up prompt), plus
+     * once with the target alone.
+     *
+     * @param progress receives a line per finished K (may be a no-op)
+     */
+    public SweepResult run(
+        List<int[]> prompts,
+        int kMin,
+        int kMax,
+        int maxNewTokens,
+        CancellationToken cancel,
+        Consumer<String> progress
+    ) throws OrtException, ModelLoadException {
+        if (kMin < 1 || kMax < kMin) {
+            throw new IllegalArgumentException("K range must be 1 ≤ min ≤ max, was " + kMin + ".." + kMax);
+        }
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("at least one prompt is needed");
+        }
+        // Warm-up: first runs allocate ORT arenas and JIT-compile the loop.
+        new SpeculativeDecoder(target, drafter, base.withK(kMax)).generate(prompts.get(0), maxNewTokens);
+        new SpeculativeDecoder(target, null, base.withK(0)).generate(prompts.get(0), maxNewTokens);
+
+        List<RoundRecord> targetOnlyRounds = collect(
+            new SpeculativeDecoder(target, null, base.withK(0)),
+            prompts,
+            maxNewTokens,
+            cancel
+        );
+        RunStatistics targetOnly = RunStatistics.of(targetOnlyRounds);
+        progress.accept(
+            String.format("K=0 (target alone): %.1f tokens/s", targetOnly.goodputTokensPerSecond())
+        );
+
+        List<List<RoundRecord>> perK = new ArrayList<>();
+        List<RoundRecord> all = new ArrayList<>();
+        for (int k = kMin; k <= kMax && !cancel.isCancelled(); k++) {
+            List<RoundRecord> rounds = collect(
+                new SpeculativeDecoder(target, drafter, base.withK(k)),
+                prompts,
+                maxNewTokens,
+                cancel
+            );
+            perK.add(rounds);
+            all.addAll(rounds);
+            RunStatistics s = RunStatistics.of(rounds);
+            progress.accept(
+                String.format(
+                    "K=%d: α %.3f, E[N] %.2f, %.1f tokens/s",
+                    k,
+                    s.acceptanceRate(),
+                    s.expectedTokensPerRound(),
+                    s.goodputTokensPerSecond()
+                )
+            );
+        }
+        RunStatistics pooled = RunStatistics.of(all);
+        double alpha = pooled.acceptanceRate();
+        // Drafting time per round = o_d + K / r, fitted by least squares over the K points (the
+        // first drafter call of a round also catches up on the tokens accepted last round).
+        int n = perK.size();
+        double[] drafted = new double[n];
+        double[] draftSeconds = new double[n];
+        for (int i = 0; i < n; i++) {
+            RunStatistics s = RunStatistics.of(perK.get(i));
+            drafted[i] = s.draftedTokens() / (double) s.rounds();
+            draftSeconds[i] = s.draftSeconds() / s.rounds();
+        }
+        double[] fit = DraftingFit.fit(drafted, draftSeconds);
+        double draftOverhead = fit[0];
+        double rate = fit[1];
+        double engineOverhead =
+            (pooled.roundSeconds() - pooled.draftSeconds() - pooled.verifySeconds()) / pooled.rounds();
+        List<SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RunStatistics s = RunStatistics.of(perK.get(i));
+            double expected = expectedTokens(alpha, drafted[i]);
+            double roundSeconds = engineOverhead + draftOverhead + drafted[i] / rate + s.meanVerifySeconds();
+            points.add(
+                new SweepPoint(
+                    kMin + i,
+                    s,
+                    expected,
+                    SpeculativeRoundModel.goodputTokensPerSecond(expected, roundSeconds)
+                )
+            );
+        }
+        return new SweepResult(
+            drafterName,
+            targetName,
+            pooled,
+            targetOnly,
+            draftOverhead,
+            rate,
+            engineOverhead,
+            points
+        );
+    }
+
+    /** E[N] for a possibly fractional mean draft length (linear between neighbouring integers). */
+    private static double expectedTokens(double alpha, double meanDrafted) {
+        int lower = (int) Math.floor(meanDrafted);
+        double frac = meanDrafted - lower;
+        double lo = SpeculativeRoundModel.expectedTokensPerRound(alpha, lower);
+        if (frac == 0) {
+            return lo;
+        }
+        double hi = SpeculativeRoundModel.expectedTokensPerRound(alpha, lower + 1);
+        return lo + frac * (hi - lo);
+    }
+
+    private static List<RoundRecord> collect(
+        SpeculativeDecoder decoder,
+        List<int[]> prompts,
+        int maxNewTokens,
+        CancellationToken cancel
+    ) throws OrtException {
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int[] prompt : prompts) {
+            if (cancel.isCancelled()) {
+                break;
+            }
+            GenerationResult result = decoder.generate(prompt, maxNewTokens, TokenListener.NONE, cancel);
+            rounds.addAll(result.rounds());
+        }
+        return rounds;
+    }
+}

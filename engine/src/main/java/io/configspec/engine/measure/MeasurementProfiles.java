@@ -1,0 +1,263 @@
+package io.configspec.engine.measure;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.decoding.RunStatistics;
+import io.configspec.model.domain.AlignmentProfile;
+import io.configspec.model.domain.CalibrationPoint;
+import io.configspec.model.domain.DeviceKind;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.domain.ServedTarget;
+import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.io.AtomicFiles;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileDocument;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Writes a {@link SweepResult} in the core's profile file format (provenance {@code measured},
+ * with tool version, date and sample count): an alignment profile, a device profile of this
+ * machine with the drafting measurement, a server profile with the target's verification
+ * latency, and {@code goodput-sweep.json} with measured and predicted goodput per K.
+ */
+public final class MeasurementProfiles {
+
+    /** Tool name and version written into provenance. */
+    public static final String TOOL = "configspec-engine 0.1.0";
+
+    private MeasurementProfiles() {}
+
+    /** Files written by {@link #write}. */
+    public record Written(Path alignment, Path device, Path server, Path sweep) {}
+
+    /**
+     * Writes the four files into {@code directory} (created if needed), each atomically.
+     *
+     * @param drafterId drafter model id (without precision), e.g. {@code draft-1l}
+     * @param quantization drafter precision, e.g. {@code int8}
+     * @param targetId target model id
+     * @param promptSet name of the prompt set (e.g. the prompts file name)
+     */
+    public static Written write(
+        Path directory,
+        SweepResult sweep,
+        String drafterId,
+        String quantization,
+        String targetId,
+        String promptSet,
+        LocalDate date
+    ) throws IOException {
+        Files.createDirectories(directory);
+        RunStatistics pooled = sweep.pooled();
+        int rounds = Math.max(1, pooled.rounds());
+        Provenance measured = new Provenance.Measured(TOOL, date, rounds);
+        String slug = drafterId + "-" + quantization + "-" + targetId;
+
+        long evaluated = pooled.evaluatedTokens();
+        double alpha = clamp(pooled.acceptanceRate());
+        double[] wilson = wilson(pooled.acceptedTokens(), Math.max(1, evaluated));
+        List<Double> byPosition = new ArrayList<>();
+        SweepPoint longest = sweep.points().getLast();
+        for (double a : longest.statistics().acceptanceByPosition()) {
+            if (Double.isNaN(a)) {
+                break;
+            }
+            byPosition.add(a);
+        }
+        List<CalibrationPoint> calibration = new ArrayList<>();
+        for (RunStatistics.CalibrationBin bin : pooled.calibration()) {
+            if (bin.evaluated() >= 5) {
+                calibration.add(new CalibrationPoint((bin.lower() + bin.upper()) / 2, bin.acceptanceRate()));
+            }
+        }
+        AlignmentProfile alignment = new AlignmentProfile(
+            drafterId,
+            quantization,
+            targetId,
+            alpha,
+            Math.min(alpha, wilson[0]),
+            Math.max(alpha, wilson[1]),
+            (int) Math.max(1, Math.min(Integer.MAX_VALUE, evaluated)),
+            promptSet,
+            byPosition,
+            calibration,
+            measured,
+            Map.of()
+        );
+        Path alignmentFile = directory.resolve("alignment-" + slug + ".json");
+        ProfileCodec.write(
+            alignmentFile,
+            new ProfileDocument.AlignmentDocument("measured-alignment-" + slug, measured, List.of(alignment))
+        );
+
+        DraftingMeasurement drafting = new DraftingMeasurement(
+            drafterId,
+            quantization,
+            sweep.draftTokensPerSecond(),
+            sweep.draftOverheadSeconds() + sweep.engineOverheadSeconds(),
+            0,
+            1,
+            measured,
+            Map.of(
+                "powerWatts",
+                new Provenance.Illustrative(
+                    "not measured by configspec measure; profile the board for power"
+                ),
+                "contextSlowdownPerThousandTokens",
+                new Provenance.Illustrative("not measured")
+            )
+        );
+        DeviceProfile device = new DeviceProfile(
+            "this-machine",
+            "This machine (" +
+                System.getProperty("os.arch") +
+                ", " +
+                Runtime.getRuntime().availableProcessors() +
+                " cores)",
+            DeviceKind.OTHER,
+            cpuDescription(),
+            "",
+            memoryGiB(),
+            0,
+            List.of(drafting),
+            measured,
+            Map.of("idlePowerWatts", new Provenance.Illustrative("not measured"))
+        );
+        Path deviceFile = directory.resolve(
+            "device-this-machine-" + drafterId + "-" + quantization + ".json"
+        );
+        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
+
+        double[] latency = verificationFit(sweep);
+        ServedTarget served = new ServedTarget(
+            targetId,
+            new VerificationLatency.Linear(latency[0], latency[1], 0, 0),
+            OptionalDouble.empty(),
+            OptionalDouble.of(1.0),
+            sweep.targetStepSeconds(),
+            measured,
+            Map.of("dollarsPerGpuHour", new Provenance.Illustrative("this machine has no price"))
+        );
+        ServerProfile server = new ServerProfile(
+            "this-machine-" + targetId,
+            "This machine serving " + targetId,
+            "CPU (ONNX Runtime)",
+            List.of(served),
+            measured,
+            Map.of()
+        );
+        Path serverFile = directory.resolve("server-this-machine-" + targetId + ".json");
+        ProfileCodec.write(serverFile, new ProfileDocument.ServerDocument(server));
+
+        Path sweepFile = directory.resolve("goodput-sweep-" + slug + ".json");
+        ObjectNode json = ProfileCodec.mapper().createObjectNode();
+        json.put("drafter", drafterId);
+        json.put("quantization", quantization);
+        json.put("target", targetId);
+        json.put("promptSet", promptSet);
+        json.put("acceptanceRate", alpha);
+        json.put("draftTokensPerSecond", sweep.draftTokensPerSecond());
+        json.put("draftOverheadSeconds", sweep.draftOverheadSeconds());
+        json.put("engineOverheadSeconds", sweep.engineOverheadSeconds());
+        json.put("overheadFraction", sweep.overheadFraction());
+        json.put("targetStepSeconds", sweep.targetStepSeconds());
+        json.put("targetOnlyGoodputTokensPerSecond", sweep.targetOnly().goodputTokensPerSecond());
+        json.put("medianRelativeError", sweep.medianRelativeError());
+        ArrayNode points = json.putArray("points");
+        for (SweepPoint p : sweep.points()) {
+            ObjectNode row = points.addObject();
+            RunStatistics s = p.statistics();
+            row.put("k", p.k());
+            row.put("rounds", s.rounds());
+            row.put("acceptanceRate", s.acceptanceRate());
+            row.put("measuredExpectedTokensPerRound", s.expectedTokensPerRound());
+            row.put("predictedExpectedTokensPerRound", p.predictedExpectedTokensPerRound());
+            row.put("meanDraftSeconds", s.draftSeconds() / s.rounds());
+            row.put("meanVerifySeconds", s.meanVerifySeconds());
+            row.put("measuredGoodputTokensPerSecond", p.measuredGoodputTokensPerSecond());
+            row.put("predictedGoodputTokensPerSecond", p.predictedGoodputTokensPerSecond());
+            row.put("relativeError", p.relativeError());
+            row.put("overheadFraction", s.overheadFraction());
+        }
+        ObjectNode provenance = json.putObject("provenance");
+        provenance.put("kind", "measured");
+        provenance.put("tool", TOOL);
+        provenance.put("date", date.toString());
+        provenance.put("sampleCount", rounds);
+        AtomicFiles.write(sweepFile, out ->
+            ProfileCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(out, json)
+        );
+        return new Written(alignmentFile, deviceFile, serverFile, sweepFile);
+    }
+
+    /** T_v = c₀ + c_v × (K + 1), least squares over the sweep's points. */
+    private static double[] verificationFit(SweepResult sweep) {
+        int n = sweep.points().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            RunStatistics s = sweep.points().get(i).statistics();
+            x[i] = s.draftedTokens() / (double) s.rounds() + 1;
+            y[i] = s.meanVerifySeconds();
+        }
+        double[] fit = DraftingFit.fit(x, y);
+        double perToken = 1 / fit[1];
+        double intercept = fit[0];
+        if (intercept <= 0) {
+            intercept = Math.max(1e-9, y[0] - perToken * x[0]);
+            if (intercept <= 1e-9) {
+                intercept = y[0];
+                perToken = 0;
+            }
+        }
+        return new double[] { intercept, perToken };
+    }
+
+    private static double[] wilson(long successes, long trials) {
+        double z = 1.96;
+        double p = successes / (double) trials;
+        double denominator = 1 + (z * z) / trials;
+        double centre = (p + (z * z) / (2 * trials)) / denominator;
+        double half =
+            (z * Math.sqrt((p * (1 - p)) / trials + (z * z) / (4.0 * trials * trials))) / denominator;
+        return new double[] { clamp(centre - half), clamp(centre + half) };
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    private static String cpuDescription() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall back to the architecture
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static double memoryGiB() {
+        if (
+            ManagementFactory.getOperatingSystemMXBean() instanceof
+                com.sun.management.OperatingSystemMXBean os
+        ) {
+            return Math.max(0.1, os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        }
+        return Math.max(0.1, Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
+    }
+}

@@ -1,0 +1,424 @@
+package io.configspec.engine.profiler;
+
+import io.configspec.model.domain.AlignmentProfile;
+import io.configspec.model.domain.DeviceKind;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DrafterModel;
+import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.domain.QuantizationVariant;
+import io.configspec.model.domain.ServedTarget;
+import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.domain.TargetModel;
+import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Turns profiling results into profile files in the core's format (docs/file-format.md), with
+ * provenance {@code measured}: a device profile (board, idle power, one drafting entry per drafter
+ * × quantisation), and where the run had a target an alignment profile (measured α) and a local
+ * verifier server profile (measured T_v). Models the library does not know yet (the sample family)
+ * get a models profile.
+ *
+ * <p>Power is never invented: on a board without a power sensor the device profile can only be
+ * written with power figures the user supplies ({@link Options#assumedDraftingWatts}), which are
+ * then marked {@code illustrative} field by field; without them writing fails with a message
+ * saying so.
+ */
+public final class MeasuredProfiles {
+
+    /**
+     * @param deviceId id of the measured device profile (kept apart from any illustrative one it replaces)
+     * @param deviceName display name
+     * @param assumedDraftingWatts drafting power to record when the board has no power sensor, or empty
+     * @param assumedIdleWatts idle power to record when the board has no power sensor, or empty
+     * @param verifierDollarsPerGpuHour price of the local verifier (a placeholder; illustrative)
+     */
+    public record Options(
+        String deviceId,
+        String deviceName,
+        OptionalDouble assumedDraftingWatts,
+        OptionalDouble assumedIdleWatts,
+        double verifierDollarsPerGpuHour
+    ) {
+        /** Id {@code <board>-measured}, name {@code <board> (measured)}, no assumed power, $1/GPU-hour placeholder. */
+        public static Options forBoard(String boardName) {
+            return new Options(
+                slug(boardName) + "-measured",
+                boardName + " (measured)",
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                1.0
+            );
+        }
+
+        public Options withAssumedPower(double draftingWatts, double idleWatts) {
+            return new Options(
+                deviceId,
+                deviceName,
+                OptionalDouble.of(draftingWatts),
+                OptionalDouble.of(idleWatts),
+                verifierDollarsPerGpuHour
+            );
+        }
+    }
+
+    /** Thrown when a profile cannot be written honestly (no power sensor and no assumed power). */
+    public static final class MissingPowerException extends IllegalStateException {
+
+        MissingPowerException(String board) {
+            super(
+                "the board '" +
+                    board +
+                    "' has no power sensor, so no power was measured; give the drafting and idle power" +
+                    " yourself (--power-watts, --idle-watts; recorded as illustrative) or profile on a board with a sensor"
+            );
+        }
+    }
+
+    private MeasuredProfiles() {}
+
+    /** A lower-case id made of letters, digits and dashes. */
+    public static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "board" : s;
+    }
+
+    /** The device profile of one or more runs on the same board (later runs replace earlier ones per drafter × quantisation). */
+    public static DeviceProfile device(List<ProfilingResult> results, Options options) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no profiling results");
+        }
+        ProfilingResult first = results.getFirst();
+        Map<String, DraftingMeasurement> drafting = new LinkedHashMap<>();
+        int samples = 0;
+        double idleSum = 0;
+        int idleRuns = 0;
+        boolean idleAssumed = false;
+        for (ProfilingResult r : results) {
+            Provenance measured = measured(r, r.measuredRounds());
+            Map<String, Provenance> fields = new LinkedHashMap<>();
+            double watts = r.draftingWatts();
+            if (Double.isNaN(watts)) {
+                watts = options
+                    .assumedDraftingWatts()
+                    .orElseThrow(() -> new MissingPowerException(r.board().boardName()));
+                fields.put(
+                    "powerWatts",
+                    new Provenance.Illustrative(
+                        "not measured: the board has no power sensor; value given by the user"
+                    )
+                );
+            }
+            DraftingFit fit = r.fit();
+            drafting.put(
+                r.drafter() + "\u0000" + r.quantization(),
+                new DraftingMeasurement(
+                    r.drafter(),
+                    r.quantization(),
+                    fit.tokensPerSecond(),
+                    fit.roundOverheadSeconds(),
+                    fit.contextSlowdownPerThousandTokens(),
+                    watts,
+                    measured,
+                    fields
+                )
+            );
+            samples += r.measuredRounds();
+            if (!Double.isNaN(r.idleWatts())) {
+                idleSum += r.idleWatts();
+                idleRuns++;
+            }
+        }
+        double idle;
+        Map<String, Provenance> deviceFields = new LinkedHashMap<>();
+        if (idleRuns > 0) {
+            idle = idleSum / idleRuns;
+        } else {
+            idle = options
+                .assumedIdleWatts()
+                .orElseThrow(() -> new MissingPowerException(first.board().boardName()));
+            idleAssumed = true;
+        }
+        if (idleAssumed) {
+            deviceFields.put(
+                "idlePowerWatts",
+                new Provenance.Illustrative(
+                    "not measured: the board has no power sensor; value given by the user"
+                )
+            );
+        }
+        var board = first.board();
+        String cpu = board.cpuCores() + " × " + board.cpuModel() + " (" + board.architecture() + ")";
+        double memoryGiB = board.memoryTotalBytes() > 0
+            ? board.memoryTotalBytes() / (1024.0 * 1024 * 1024)
+            : 1.0;
+        if (board.memoryTotalBytes() <= 0) {
+            deviceFields.put("memoryGiB", new Provenance.Illustrative("memory size unknown"));
+        }
+        return new DeviceProfile(
+            options.deviceId(),
+            options.deviceName(),
+            kind(first),
+            cpu,
+            "",
+            Math.round(memoryGiB * 100) / 100.0,
+            idle,
+            new ArrayList<>(drafting.values()),
+            measured(first, Math.max(1, samples)),
+            deviceFields
+        );
+    }
+
+    /** The measured acceptance of a run with a target, if it had one. */
+    public static java.util.Optional<AlignmentProfile> alignment(ProfilingResult r) {
+        AcceptanceMeasurement a = r.acceptance();
+        if (a == null) {
+            return java.util.Optional.empty();
+        }
+        double alpha = a.pooledAlpha();
+        double half = Double.isNaN(a.alpha().ci95HalfWidth()) ? 0 : a.alpha().ci95HalfWidth();
+        return java.util.Optional.of(
+            new AlignmentProfile(
+                r.drafter(),
+                r.quantization(),
+                a.target(),
+                alpha,
+                Math.max(0, Math.min(alpha, alpha - half)),
+                Math.min(1, Math.max(alpha, alpha + half)),
+                Math.max(1, a.attemptedPositions()),
+                a.target() + "-prompts (" + a.prompts() + ", greedy)",
+                a.acceptanceByPosition(),
+                List.of(),
+                measured(r, Math.max(1, a.attemptedPositions())),
+                Map.of()
+            )
+        );
+    }
+
+    /**
+     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × (K + 1), fitted
+     * to the measured latencies (batch 1), a placeholder price.
+     */
+    public static java.util.Optional<ServerProfile> localVerifier(ProfilingResult r, Options options) {
+        if (r.verification().isEmpty() || r.targetInfo() == null) {
+            return java.util.Optional.empty();
+        }
+        double[] x = r
+            .verification()
+            .stream()
+            .mapToDouble(v -> v.k() + 1)
+            .toArray();
+        double[] y = r
+            .verification()
+            .stream()
+            .mapToDouble(v -> v.seconds().mean())
+            .toArray();
+        double intercept;
+        double slope;
+        if (x.length == 1) {
+            intercept = y[0];
+            slope = 0;
+        } else {
+            double[] fit = DraftingFit.line(x, y);
+            intercept = fit[0];
+            slope = fit[1];
+            if (intercept <= 0 || slope < 0) {
+                intercept = java.util.Arrays.stream(y).average().orElseThrow();
+                slope = 0;
+            }
+        }
+        Provenance measured = measured(
+            r,
+            r.verification().size() * r.verification().getFirst().seconds().n()
+        );
+        double step = intercept + slope;
+        ServedTarget served = new ServedTarget(
+            r.targetInfo().id(),
+            new VerificationLatency.Linear(intercept, slope, 0, 0),
+            OptionalDouble.empty(),
+            OptionalDouble.of(options.verifierDollarsPerGpuHour()),
+            step,
+            measured,
+            Map.of(
+                "dollarsPerGpuHour",
+                new Provenance.Illustrative("placeholder price of a local verifier; set your own")
+            )
+        );
+        String id = "local-" + options.deviceId();
+        return java.util.Optional.of(
+            new ServerProfile(
+                id,
+                "Local verifier on " + options.deviceName(),
+                r.board().cpuModel(),
+                List.of(served),
+                measured,
+                Map.of()
+            )
+        );
+    }
+
+    /** Drafter and target entries for models the library lacks (e.g. the sample family), or empty. */
+    public static java.util.Optional<ProfileDocument.ModelsDocument> models(
+        List<ProfilingResult> results,
+        ProfileLibrary known,
+        Options options
+    ) {
+        Map<String, DrafterModel> drafters = new LinkedHashMap<>();
+        Map<String, List<QuantizationVariant>> drafterQuants = new LinkedHashMap<>();
+        Map<String, TargetModel> targets = new LinkedHashMap<>();
+        ProfilingResult first = results.getFirst();
+        Provenance provenance = measured(first, 1);
+        for (ProfilingResult r : results) {
+            ModelProvider.ModelInfo d = r.drafterInfo();
+            if (d != null && (known == null || known.drafter(r.drafter()).isEmpty())) {
+                drafterQuants
+                    .computeIfAbsent(r.drafter(), k -> new ArrayList<>())
+                    .removeIf(q -> q.name().equals(r.quantization()));
+                drafterQuants.get(r.drafter()).add(variant(r.quantization(), d));
+                drafters.put(
+                    r.drafter(),
+                    new DrafterModel(
+                        r.drafter(),
+                        r.drafter(),
+                        family(r.family()),
+                        positive(d.parameters()),
+                        drafterQuants.get(r.drafter()),
+                        provenance,
+                        Map.of()
+                    )
+                );
+            }
+            ModelProvider.ModelInfo t = r.targetInfo();
+            if (t != null && (known == null || known.target(t.id()).isEmpty())) {
+                targets.put(
+                    t.id(),
+                    new TargetModel(
+                        t.id(),
+                        t.id(),
+                        family(t.family()),
+                        positive(t.parameters()),
+                        List.of(variant(t.precision(), t)),
+                        provenance,
+                        Map.of()
+                    )
+                );
+            }
+        }
+        if (drafters.isEmpty() && targets.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+            new ProfileDocument.ModelsDocument(
+                "models-" + options.deviceId(),
+                provenance,
+                new ArrayList<>(drafters.values()),
+                new ArrayList<>(targets.values())
+            )
+        );
+    }
+
+    /**
+     * Writes the profiles of {@code results} into {@code directory}: {@code device.json}, and as
+     * applicable {@code models.json}, {@code alignment.json}, {@code server.json}. Returns the
+     * files written. Each write is atomic.
+     *
+     * @param known the library the files will join (to leave out models it already has), or null
+     */
+    public static List<Path> write(
+        Path directory,
+        List<ProfilingResult> results,
+        ProfileLibrary known,
+        Options options
+    ) throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
+        DeviceProfile device = device(results, options);
+        Path deviceFile = directory.resolve("device.json");
+        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
+        written.add(deviceFile);
+        java.util.Optional<ProfileDocument.ModelsDocument> models = models(results, known, options);
+        if (models.isPresent()) {
+            Path file = directory.resolve("models.json");
+            ProfileCodec.write(file, models.get());
+            written.add(file);
+        }
+        List<AlignmentProfile> alignments = new ArrayList<>();
+        for (ProfilingResult r : results) {
+            alignment(r).ifPresent(alignments::add);
+        }
+        if (!alignments.isEmpty()) {
+            Path file = directory.resolve("alignment.json");
+            ProfileCodec.write(
+                file,
+                new ProfileDocument.AlignmentDocument(
+                    "alignment-" + options.deviceId(),
+                    measured(results.getFirst(), 1),
+                    alignments
+                )
+            );
+            written.add(file);
+        }
+        for (ProfilingResult r : results.reversed()) {
+            java.util.Optional<ServerProfile> server = localVerifier(r, options);
+            if (server.isPresent()) {
+                Path file = directory.resolve("server.json");
+                ProfileCodec.write(file, new ProfileDocument.ServerDocument(server.get()));
+                written.add(file);
+                break;
+            }
+        }
+        return written;
+    }
+
+    private static QuantizationVariant variant(String precision, ModelProvider.ModelInfo info) {
+        double bits = switch (precision) {
+            case "fp32" -> 32;
+            case "fp16" -> 16;
+            case "int8" -> 8;
+            case "int4" -> 5; // 4-bit codes plus one fp32 scale per block of 32
+            default -> 16;
+        };
+        long bytes = info.bytesOnDisk() > 0
+            ? info.bytesOnDisk()
+            : Math.max(1, (long) ((positive(info.parameters()) * bits) / 8));
+        return new QuantizationVariant(precision, bits, bytes);
+    }
+
+    private static long positive(long parameters) {
+        return parameters > 0 ? parameters : 1;
+    }
+
+    private static String family(String family) {
+        return family == null || family.isBlank() ? "unknown" : family;
+    }
+
+    private static Provenance measured(ProfilingResult r, int samples) {
+        return new Provenance.Measured(r.tool(), r.date(), Math.max(1, samples));
+    }
+
+    private static DeviceKind kind(ProfilingResult r) {
+        String name = r.board().boardName().toLowerCase(Locale.ROOT);
+        if (name.contains("jetson")) {
+            return DeviceKind.EMBEDDED_GPU;
+        }
+        if (name.contains("raspberry") || name.contains("orange pi") || name.contains("rock")) {
+            return DeviceKind.SINGLE_BOARD_COMPUTER;
+        }
+        if (r.powerSource() != null && r.powerSource().startsWith("battery:")) {
+            return DeviceKind.LAPTOP;
+        }
+        return DeviceKind.OTHER;
+    }
+}

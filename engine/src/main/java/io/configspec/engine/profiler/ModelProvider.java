@@ -1,0 +1,42 @@
+package io.configspec.engine.profiler;
+
+import java.util.List;
+
+/**
+ * Opens the models a {@link ProfilingRequest} names: on a board, models by name from its model
+ * directory or twins generated on demand ({@link OnnxModelProvider}); fakes in tests.
+ */
+public interface ModelProvider {
+    /**
+     * An opened drafter and how profiles name it.
+     *
+     * @param id the drafter's model id in profiles ({@code configspec-sample-d2-int8}, {@code twin-qwen2.5-0.5b})
+     * @param quantization its precision name ({@code int8}, {@code int4}, {@code fp32})
+     * @param family its tokenizer family, or empty
+     * @param decoder the decoder; the profiler closes it
+     */
+    record Drafter(String id, String quantization, String family, TokenDecoder decoder, ModelInfo info) {}
+
+    /**
+     * What profiles record about a model.
+     *
+     * @param id model id
+     * @param family tokenizer family, or empty
+     * @param precision precision name
+     * @param parameters weight elements, or −1 if unknown
+     * @param bytesOnDisk size of its files, or −1 if unknown
+     */
+    record ModelInfo(String id, String family, String precision, long parameters, long bytesOnDisk) {}
+
+    /** Opens (generating first, for a twin) the drafter; may report progress. */
+    Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception;
+
+    /** Opens a target model by name; the profiler closes it. */
+    TokenDecoder openTarget(String name) throws Exception;
+
+    /** Describes a target model by name. */
+    ModelInfo describeTarget(String name) throws Exception;
+
+    /** Token ids of {@code count} prompts for acceptance against {@code target}. */
+    List<int[]> prompts(String target, int count) throws Exception;
+}

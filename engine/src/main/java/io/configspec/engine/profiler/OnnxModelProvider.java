@@ -1,0 +1,170 @@
+package io.configspec.engine.profiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.engine.onnx.DecoderModel;
+import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
+import io.configspec.engine.samplemodels.Precision;
+import io.configspec.engine.tokenizer.HuggingFaceTextTokenizer;
+import io.configspec.engine.twins.HuggingFaceConfig;
+import io.configspec.engine.twins.TwinGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Opens models for the profiler on this machine: drafters and targets by name from a models
+ * directory (the sample family written by {@code configspec models generate}, or any Optimum
+ * export in its own subdirectory), and architecture twins, generated once into a twin directory
+ * and reused.
+ */
+public final class OnnxModelProvider implements ModelProvider {
+
+    private final Path modelsDirectory;
+    private final Path twinDirectory;
+    private final EngineOptions engineOptions;
+
+    /**
+     * @param modelsDirectory where named models live (may not exist if only twins are profiled)
+     * @param twinDirectory where twins are generated and cached
+     */
+    public OnnxModelProvider(Path modelsDirectory, Path twinDirectory, EngineOptions engineOptions) {
+        this.modelsDirectory = modelsDirectory;
+        this.twinDirectory = twinDirectory;
+        this.engineOptions = engineOptions;
+    }
+
+    @Override
+    public Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception {
+        if (request.drafter() != null) {
+            ModelCatalog.Entry entry = ModelCatalog.scan(modelsDirectory).find(request.drafter());
+            ModelInfo info = info(entry);
+            return new Drafter(entry.name(), entry.precision(), info.family(), open(entry.modelFile()), info);
+        }
+        HuggingFaceConfig config = HuggingFaceConfig.preset(request.twinPreset());
+        Precision precision = Precision.parse(request.twinPrecision());
+        Path dir = twinDirectory.resolve(
+            TwinGenerator.directoryName(config, precision, request.twinLayers())
+        );
+        if (!TwinGenerator.exists(dir)) {
+            context.progress(
+                0,
+                "generating the " + config.name() + " " + precision.cliName() + " twin (once; it is cached)"
+            );
+            TwinGenerator.generate(
+                config,
+                precision,
+                request.twinLayers(),
+                TwinGenerator.DEFAULT_MAX_POSITIONS,
+                dir,
+                42L
+            );
+        }
+        context.checkCancelled();
+        TwinGenerator.TwinIdentity identity = TwinGenerator.TwinIdentity.of(config);
+        boolean fullDepth = request.twinLayers() == null || request.twinLayers() == config.layers();
+        String id = fullDepth ? identity.drafterId() : dir.getFileName().toString();
+        long parameters = new ObjectMapper()
+            .readTree(dir.resolve("config.json").toFile())
+            .path("configspec_parameters")
+            .asLong(-1);
+        ModelInfo info = new ModelInfo(
+            id,
+            identity.family(),
+            precision.cliName(),
+            parameters,
+            directorySize(dir)
+        );
+        return new Drafter(id, precision.cliName(), identity.family(), open(dir.resolve("model.onnx")), info);
+    }
+
+    @Override
+    public ModelInfo describeTarget(String name) throws Exception {
+        return info(ModelCatalog.scan(modelsDirectory).find(name));
+    }
+
+    private static ModelInfo info(ModelCatalog.Entry entry) {
+        return new ModelInfo(
+            entry.name(),
+            family(entry.directory()),
+            entry.precision(),
+            entry.parameters(),
+            directorySize(entry.directory())
+        );
+    }
+
+    private static long directorySize(Path directory) {
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            return files
+                .filter(Files::isRegularFile)
+                .mapToLong(p -> p.toFile().length())
+                .sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public TokenDecoder openTarget(String name) throws Exception {
+        return open(ModelCatalog.scan(modelsDirectory).find(name).modelFile());
+    }
+
+    /**
+     * The family's prompts ({@code prompts.txt} beside the models) tokenized with the target's
+     * tokenizer; seeded random token ids when either is missing.
+     */
+    @Override
+    public List<int[]> prompts(String target, int count) throws Exception {
+        ModelCatalog.Entry entry = ModelCatalog.scan(modelsDirectory).find(target);
+        Path promptFile = modelsDirectory.resolve("prompts.txt");
+        List<int[]> prompts = new ArrayList<>();
+        if (
+            Files.isRegularFile(promptFile) &&
+            Files.isRegularFile(entry.directory().resolve("tokenizer.json"))
+        ) {
+            try (HuggingFaceTextTokenizer tokenizer = HuggingFaceTextTokenizer.load(entry.directory())) {
+                for (String line : Files.readAllLines(promptFile, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && prompts.size() < count) {
+                        int[] ids = tokenizer.encode(line);
+                        if (ids.length > 0) {
+                            prompts.add(ids);
+                        }
+                    }
+                }
+            }
+        }
+        if (prompts.isEmpty()) {
+            try (DecoderModel model = DecoderModel.open(entry.modelFile(), engineOptions)) {
+                Random random = new Random(7);
+                int vocab = model.signature().vocabSize();
+                for (int i = 0; i < count; i++) {
+                    prompts.add(BoardProfiler.randomTokens(random, 8 + random.nextInt(8), vocab));
+                }
+            }
+        }
+        return prompts;
+    }
+
+    private TokenDecoder open(Path modelFile) throws ModelLoadException {
+        return new OnnxTokenDecoder(DecoderModel.open(modelFile, engineOptions));
+    }
+
+    private static String family(Path directory) {
+        Path config = directory.resolve("config.json");
+        if (!Files.isRegularFile(config)) {
+            return "";
+        }
+        try {
+            JsonNode json = new ObjectMapper().readTree(config.toFile());
+            return json.path("configspec_family").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

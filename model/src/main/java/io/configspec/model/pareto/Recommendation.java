@@ -1,0 +1,32 @@
+package io.configspec.model.pareto;
+
+import io.configspec.model.domain.Configuration;
+
+/**
+ * One recommended configuration and why.
+ *
+ * @param kind what it is best at
+ * @param row its row in the evaluated space
+ * @param configuration its ids (device, drafter, quantisation, target, K)
+ * @param reason one line in plain words, with numbers and units
+ */
+public record Recommendation(Kind kind, int row, Configuration configuration, String reason) {
+    /** What a recommendation optimises. */
+    public enum Kind {
+        GOODPUT("goodput"),
+        COST("cost"),
+        ENERGY("energy"),
+        BALANCED("balanced");
+
+        private final String jsonName;
+
+        Kind(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** The name in JSON and on the command line ({@code goodput}, {@code cost}, {@code energy}, {@code balanced}). */
+        public String jsonName() {
+            return jsonName;
+        }
+    }
+}

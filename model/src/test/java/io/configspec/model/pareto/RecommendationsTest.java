@@ -1,0 +1,124 @@
+package io.configspec.model.pareto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.testing.SampleFiles;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RecommendationsTest {
+
+    private static final Objective[] THREE = {
+        Objective.GOODPUT,
+        Objective.TOKENS_PER_DOLLAR,
+        Objective.TOKENS_PER_JOULE,
+    };
+
+    private static ScenarioLoader.LoadedScenario paper;
+    private static EvaluatedSpace space;
+    private static List<Recommendation> recommendations;
+
+    @BeforeAll
+    static void evaluatePaperScenario() throws Exception {
+        paper = ScenarioLoader.load(SampleFiles.paperScenario());
+        space = paper.space().evaluate(WhatIf.NONE);
+        recommendations = Recommendations.of(space);
+    }
+
+    private static double[][] columns(EvaluatedSpace s) {
+        return Arrays.stream(THREE).map(s::column).toArray(double[][]::new);
+    }
+
+    @Test
+    void givesGoodputCostEnergyAndBalancedInThatOrder() {
+        assertEquals(
+            List.of(
+                Recommendation.Kind.GOODPUT,
+                Recommendation.Kind.COST,
+                Recommendation.Kind.ENERGY,
+                Recommendation.Kind.BALANCED
+            ),
+            recommendations.stream().map(Recommendation::kind).toList()
+        );
+    }
+
+    @Test
+    void eachBestHasTheBestFeasibleValueOfItsObjective() {
+        for (int j = 0; j < 3; j++) {
+            Recommendation r = recommendations.get(j);
+            assertEquals(space.value(THREE[j], space.best(THREE[j])), space.value(THREE[j], r.row()));
+            assertEquals(space.configuration(r.row()), r.configuration());
+        }
+    }
+
+    @Test
+    void everyRecommendationIsOnTheParetoFront() {
+        int[] front = ParetoFront.nonDominated(
+            columns(space),
+            new boolean[] { true, true, true },
+            space.feasibleMask()
+        );
+        for (Recommendation r : recommendations) {
+            assertTrue(
+                Arrays.binarySearch(front, r.row()) >= 0,
+                r.kind() + " row " + r.row() + " not on the front"
+            );
+        }
+    }
+
+    @Test
+    void balancedIsTheKneeOfTheFront() {
+        boolean[] maximize = { true, true, true };
+        int[] front = ParetoFront.nonDominated(columns(space), maximize, space.feasibleMask());
+        assertEquals(KneePoint.select(columns(space), maximize, front), recommendations.get(3).row());
+    }
+
+    @Test
+    void costAndEnergyOptimaUseTheSmallestK() {
+        // the paper's finding under token pricing and drafting-only energy
+        assertEquals(2, recommendations.get(1).configuration().k());
+        assertEquals(2, recommendations.get(2).configuration().k());
+    }
+
+    @Test
+    void reasonsAreOneLineWithNumbersAndUnits() {
+        String[] units = { "tokens/s", "tokens/$", "tokens/J", "tokens/s" };
+        for (int i = 0; i < 4; i++) {
+            String reason = recommendations.get(i).reason();
+            assertTrue(reason.contains(units[i]), reason);
+            assertTrue(reason.matches(".*\\d.*"), reason);
+            assertTrue(!reason.contains("\n"), reason);
+            assertTrue(reason.contains("K=" + recommendations.get(i).configuration().k()), reason);
+        }
+        assertTrue(recommendations.get(0).reason().contains("× cloud-only"), recommendations.get(0).reason());
+    }
+
+    @Test
+    void nothingIsRecommendedWhenNoConfigurationIsFeasible() {
+        EvaluatedSpace none = paper.space().evaluate(WhatIf.NONE.with("minGoodput", "1e9"));
+        assertEquals(List.of(), Recommendations.of(none));
+    }
+
+    @Test
+    void tiesOnTheObjectiveGoToTheBestOfTheOtherObjectives() {
+        double[][] columns = { { 5, 5, 5 }, { 1, 3, 2 }, { 9, 1, 9 } };
+        assertEquals(1, Recommendations.bestWithTieBreak(columns, 0, new boolean[] { true, true, true }));
+        assertEquals(2, Recommendations.bestWithTieBreak(columns, 0, new boolean[] { true, false, true }));
+    }
+
+    @Test
+    void numbersForPeopleHaveThreeSignificantDigitsOrSeparators() {
+        assertEquals("12.4", Recommendations.number(12.41));
+        assertEquals("0.123", Recommendations.number(0.12345));
+        assertEquals("12,346", Recommendations.number(12345.6));
+        assertEquals("1.23 million", Recommendations.number(1_234_567));
+        assertEquals("0", Recommendations.number(0));
+    }
+}
