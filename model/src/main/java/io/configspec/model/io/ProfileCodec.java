@@ -29,6 +29,7 @@ import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.domain.VerificationMeasurement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,9 +98,12 @@ public final class ProfileCodec {
             case "server" -> new ProfileDocument.ServerDocument(readServer(reader));
             case "network" -> new ProfileDocument.NetworkDocument(readNetwork(reader));
             case "scenario" -> new ProfileDocument.ScenarioDocument(readScenario(reader));
+            case "fleet-scenario" -> readFleetScenario(reader);
             default -> throw reader.fail(
                 "kind",
-                "must be one of device, models, alignment, server, network, scenario but is \"" + kind + "\""
+                "must be one of device, models, alignment, server, network, scenario, fleet-scenario but is \"" +
+                    kind +
+                    "\""
             );
         };
         reader.finish();
@@ -433,6 +437,19 @@ public final class ProfileCodec {
         return new ProfileDocument.AlignmentDocument(id, provenance, entries);
     }
 
+    /** Keeps a fleet scenario's fields as JSON (checked by the fleet package's FleetScenarioFile). */
+    private static ProfileDocument readFleetScenario(JsonFieldReader r) throws ProfileException {
+        String id = r.text("id");
+        ObjectNode content = MAPPER.createObjectNode();
+        content.put("id", id);
+        for (String name : r.fieldNames()) {
+            if (!name.equals("schemaVersion") && !name.equals("kind") && !name.equals("id")) {
+                r.raw(name).ifPresent(value -> content.set(name, value.deepCopy()));
+            }
+        }
+        return new ProfileDocument.FleetScenarioDocument(id, content);
+    }
+
     private static ServerProfile readServer(JsonFieldReader r) throws ProfileException {
         String id = r.text("id");
         String name = r.text("name");
@@ -454,8 +471,29 @@ public final class ProfileCodec {
                     double perVerified = v.number("secondsPerVerifiedToken", 0.0);
                     double perContext = v.number("secondsPerContextToken", 0.0);
                     double perRequest = v.number("secondsPerRequest", 0.0);
+                    List<VerificationMeasurement> measured = new ArrayList<>();
+                    for (JsonFieldReader m : v.optionalObjects("measurements")) {
+                        int batch = m.integer("batchSize");
+                        int verified = m.integer("verifiedTokens");
+                        long context = m.wholeNumber("contextTokens");
+                        double seconds = m.number("latencySeconds");
+                        m.finish();
+                        measured.add(
+                            m.build(() -> new VerificationMeasurement(batch, verified, context, seconds))
+                        );
+                    }
+                    OptionalDouble rSquared = v.optionalNumber("rSquared");
+                    OptionalDouble rmse = v.optionalNumber("rmseSeconds");
                     yield v.build(() ->
-                        new VerificationLatency.Linear(intercept, perVerified, perContext, perRequest)
+                        new VerificationLatency.Linear(
+                            intercept,
+                            perVerified,
+                            perContext,
+                            perRequest,
+                            measured,
+                            rSquared,
+                            rmse
+                        )
                     );
                 }
                 default -> throw v.fail("model", "must be fixed or linear but is \"" + model + "\"");
@@ -673,6 +711,7 @@ public final class ProfileCodec {
             case ProfileDocument.ServerDocument(ServerProfile s) -> writeServer(root, s);
             case ProfileDocument.NetworkDocument(NetworkProfile n) -> writeNetwork(root, n);
             case ProfileDocument.ScenarioDocument(Scenario s) -> writeScenario(root, s);
+            case ProfileDocument.FleetScenarioDocument f -> root.setAll(f.content().deepCopy());
         }
         return root;
     }
@@ -817,6 +856,19 @@ public final class ProfileCodec {
                     v.put("secondsPerVerifiedToken", l.secondsPerVerifiedToken());
                     v.put("secondsPerContextToken", l.secondsPerContextToken());
                     v.put("secondsPerRequest", l.secondsPerRequest());
+                    l.rSquared().ifPresent(x -> v.put("rSquared", x));
+                    l.rmseSeconds().ifPresent(x -> v.put("rmseSeconds", x));
+                    if (!l.measurements().isEmpty()) {
+                        ArrayNode measured = v.putArray("measurements");
+                        for (VerificationMeasurement m : l.measurements()) {
+                            measured
+                                .addObject()
+                                .put("batchSize", m.batchSize())
+                                .put("verifiedTokens", m.verifiedTokens())
+                                .put("contextTokens", m.contextTokens())
+                                .put("latencySeconds", m.latencySeconds());
+                        }
+                    }
                 }
             }
             t.dollarsPerMillionVerifiedTokens().ifPresent(p -> n.put("dollarsPerMillionVerifiedTokens", p));

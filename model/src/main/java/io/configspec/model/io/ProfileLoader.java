@@ -80,7 +80,10 @@ public final class ProfileLoader {
                 continue;
             }
             ProfileDocument document = ProfileCodec.read(file);
-            if (!(document instanceof ProfileDocument.ScenarioDocument)) {
+            if (
+                !(document instanceof ProfileDocument.ScenarioDocument) &&
+                !(document instanceof ProfileDocument.FleetScenarioDocument)
+            ) {
                 documents.add(Map.entry(file, document));
             }
         }
@@ -128,6 +131,9 @@ public final class ProfileLoader {
                 }
                 case ProfileDocument.ScenarioDocument s -> {
                     // scenarios are not profiles
+                }
+                case ProfileDocument.FleetScenarioDocument f -> {
+                    // fleet scenarios are not profiles either
                 }
             }
         }
