@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "capacity",
     mixinStandardHelpOptions = true,
-    description = "Find the most devices a policy serves with ≥ 95 % of requests meeting the SLO."
+    description = "Find the most devices a policy serves with ≥ 95 %% of requests meeting the SLO."
 )
 final class CapacityCommand implements Callable<Integer> {
 

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        ModelsCommand.class,
+        GenerateCommand.class,
+        MeasureCommand.class,
         CommandLine.HelpCommand.class,
     }
 )

@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,21 +15,17 @@ final class EngineCommandSupport {
 
     /** Exit code for success. */
     static final int OK = 0;
-    /** Exit code for a runtime failure (ONNX Runtime, I/O). */
+    /** Exit code for a runtime failure (inference, I/O). */
     static final int RUNTIME_FAILURE = 1;
     /** Exit code for bad usage or bad input (missing or broken model, bad option value). */
     static final int BAD_INPUT = 2;
 
     private EngineCommandSupport() {}
 
-    /**
-     * Work that may fail with the engine's checked exceptions. Declared {@code throws Exception}
-     * so that {@code app} never names an {@code ai.onnxruntime} type (only the engine touches ONNX
-     * Runtime; enforced by ArchitectureTest).
-     */
+    /** Work that may fail with the engine's checked exceptions. */
     @FunctionalInterface
     interface EngineWork {
-        int run() throws Exception;
+        int run() throws ModelLoadException, InferenceException, IOException;
     }
 
     /** Runs {@code work}, turning every failure into one sentence on {@code err} and an exit code. */
@@ -36,14 +33,17 @@ final class EngineCommandSupport {
         try {
             return work.run();
         } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (BadInputException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
+        } catch (InferenceException e) {
+            err.println(e.getMessage());
+            return RUNTIME_FAILURE;
         } catch (IOException e) {
             err.println(
                 "error: " +
@@ -52,13 +52,6 @@ final class EngineCommandSupport {
                     e.getClass().getSimpleName() +
                     ")"
             );
-            return RUNTIME_FAILURE;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            // the engine's remaining checked exception is ONNX Runtime's OrtException
-            boolean onnxRuntime = e.getClass().getName().startsWith("ai.onnxruntime.");
-            err.println("error: " + (onnxRuntime ? "ONNX Runtime failed: " : "") + firstLine(e.getMessage()));
             return RUNTIME_FAILURE;
         } finally {
             err.flush();
