@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        FleetLoopbackCommand.class,
         CommandLine.HelpCommand.class,
     }
 )
