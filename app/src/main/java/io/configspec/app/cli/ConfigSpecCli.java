@@ -29,10 +29,16 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         SweepCommand.class,
+        ParetoCommand.class,
+        RecommendCommand.class,
+        ExportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
         FleetLoopbackCommand.class,
+        ModelsCommand.class,
+        GenerateCommand.class,
+        MeasureCommand.class,
         CommandLine.HelpCommand.class,
     }
 )

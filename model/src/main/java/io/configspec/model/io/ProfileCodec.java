@@ -110,6 +110,28 @@ public final class ProfileCodec {
         return document;
     }
 
+    /** The kinds {@link #read} understands. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(
+        "device",
+        "models",
+        "alignment",
+        "server",
+        "network",
+        "scenario"
+    );
+
+    /**
+     * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
+     * that dispatch on the kind, including kinds other readers own, such as {@code fleet-scenario}).
+     *
+     * @return the kind, or empty when the file is a JSON object without a textual {@code kind}
+     */
+    public static Optional<String> peekKind(Path file) throws ProfileException {
+        JsonNode root = parse(file);
+        JsonNode kind = root == null ? null : root.get("kind");
+        return kind != null && kind.isTextual() ? Optional.of(kind.asText()) : Optional.empty();
+    }
+
     /** Parses a file into a JSON tree, refusing files over {@link #MAX_FILE_BYTES} before reading them. */
     static JsonNode parse(Path file) throws ProfileException {
         long size;
@@ -160,6 +182,14 @@ public final class ProfileCodec {
             return "unknown error";
         }
         String line = message.lines().findFirst().orElse("").strip();
+        // Jackson appends source references ("(start marker at [Source: ...; line: 1, column: 1])");
+        // the sentence already names the file, line and column.
+        for (String noise : new String[] { " (start marker at", " at [Source:", " [Source:" }) {
+            int at = line.indexOf(noise);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
         while (line.endsWith(".") || line.endsWith(":")) {
             line = line.substring(0, line.length() - 1);
         }
@@ -219,6 +249,24 @@ public final class ProfileCodec {
         return map;
     }
 
+    /**
+     * Every key of {@code fieldProvenance} must name a field of the same object that was read
+     * (call after reading all of them), so a provenance never silently attaches to nothing.
+     */
+    private static void checkFieldProvenance(JsonFieldReader r, Map<String, Provenance> fields)
+        throws ProfileException {
+        for (String field : fields.keySet()) {
+            if (
+                field.equals("provenance") ||
+                field.equals("fieldProvenance") ||
+                !r.wasRead(field) ||
+                !r.has(field)
+            ) {
+                throw r.fail("fieldProvenance." + field, "names no field of this object");
+            }
+        }
+    }
+
     private static DeviceProfile readDevice(JsonFieldReader r) throws ProfileException {
         String id = r.text("id");
         String name = r.text("name");
@@ -242,6 +290,7 @@ public final class ProfileCodec {
             double power = m.number("powerWatts");
             Provenance p = readProvenance(m, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(m);
+            checkFieldProvenance(m, fp);
             m.finish();
             drafting.add(
                 m.build(() ->
@@ -249,6 +298,7 @@ public final class ProfileCodec {
                 )
             );
         }
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new DeviceProfile(id, name, kind, cpu, gpu, memory, idle, drafting, provenance, fields)
         );
@@ -331,6 +381,7 @@ public final class ProfileCodec {
         }
         Provenance provenance = readProvenance(m, "provenance", inherited);
         Map<String, Provenance> fields = readFieldProvenance(m);
+        checkFieldProvenance(m, fields);
         m.finish();
         return new ModelFields(id, name, family, parameters, quantizations, provenance, fields);
     }
@@ -359,6 +410,7 @@ public final class ProfileCodec {
             }
             Provenance p = readProvenance(e, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(e);
+            checkFieldProvenance(e, fp);
             e.finish();
             entries.add(
                 e.build(() ->
@@ -452,9 +504,11 @@ public final class ProfileCodec {
             double step = t.number("targetStepSeconds");
             Provenance p = readProvenance(t, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(t);
+            checkFieldProvenance(t, fp);
             t.finish();
             targets.add(t.build(() -> new ServedTarget(target, latency, perToken, perHour, step, p, fp)));
         }
+        checkFieldProvenance(r, fields);
         return r.build(() -> new ServerProfile(id, name, gpu, targets, provenance, fields));
     }
 
@@ -468,6 +522,7 @@ public final class ProfileCodec {
         double reply = r.number("replyBytes");
         Provenance provenance = readProvenance(r, "provenance", null);
         Map<String, Provenance> fields = readFieldProvenance(r);
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new NetworkProfile(id, name, rtt, up, down, perToken, reply, provenance, fields)
         );
