@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        AgentCommand.class,
+        ProfileCommand.class,
+        TwinCommand.class,
         CommandLine.HelpCommand.class,
     }
 )
