@@ -36,6 +36,7 @@ public final class ExplorerApp extends Application {
     public static final String DEFAULT_SCENARIO = "samples/scenarios/configspec-paper.json";
 
     private TaskExecutor executor;
+    private MainWindow window;
     private WorkspaceViewModel workspace;
 
     /** The ConfigSpec home: {@code configspec.home}, else the working directory. */
@@ -52,6 +53,7 @@ public final class ExplorerApp extends Application {
         workspace = new WorkspaceViewModel(model, WorkspaceStore.forCurrentUser());
         Path home = home();
         MainWindow window = new MainWindow(model, workspace, stage, home);
+        this.window = window;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(1440, screen.getWidth());
         double height = Math.min(900, screen.getHeight());
@@ -154,6 +156,9 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
         closing();
         if (executor != null) {
             executor.close();

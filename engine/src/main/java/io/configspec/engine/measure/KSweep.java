@@ -1,6 +1,5 @@
 package io.configspec.engine.measure;
 
-import ai.onnxruntime.OrtException;
 import io.configspec.engine.decoding.CancellationToken;
 import io.configspec.engine.decoding.DecodingSettings;
 import io.configspec.engine.decoding.GenerationResult;
@@ -9,6 +8,7 @@ import io.configspec.engine.decoding.RunStatistics;
 import io.configspec.engine.decoding.SpeculativeDecoder;
 import io.configspec.engine.decoding.TokenListener;
 import io.configspec.engine.onnx.DecoderModel;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class KSweep {
         int maxNewTokens,
         CancellationToken cancel,
         Consumer<String> progress
-    ) throws OrtException, ModelLoadException {
+    ) throws InferenceException, ModelLoadException {
         if (kMin < 1 || kMax < kMin) {
             throw new IllegalArgumentException("K range must be 1 ≤ min ≤ max, was " + kMin + ".." + kMax);
         }
@@ -164,7 +164,7 @@ public final class KSweep {
         List<int[]> prompts,
         int maxNewTokens,
         CancellationToken cancel
-    ) throws OrtException {
+    ) throws InferenceException {
         List<RoundRecord> rounds = new ArrayList<>();
         for (int[] prompt : prompts) {
             if (cancel.isCancelled()) {
