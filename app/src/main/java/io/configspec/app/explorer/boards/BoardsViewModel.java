@@ -72,6 +72,7 @@ public final class BoardsViewModel implements AutoCloseable {
     private final MeasuredProfileSink sink;
     private final Path measuredDirectory;
     private final LocalBoardFactory localFactory;
+    private final java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "boards-poller");
         t.setDaemon(true);
@@ -127,6 +128,22 @@ public final class BoardsViewModel implements AutoCloseable {
         Path measuredDirectory,
         LocalBoardFactory localFactory
     ) {
+        this(executor, store, sink, measuredDirectory, localFactory, () -> null);
+    }
+
+    /**
+     * @param library the library the measured profiles will join (models it already has are not
+     *     repeated; twins are recorded under its quantisation names), or a supplier of null
+     */
+    public BoardsViewModel(
+        TaskExecutor executor,
+        BoardSettingsStore store,
+        MeasuredProfileSink sink,
+        Path measuredDirectory,
+        LocalBoardFactory localFactory,
+        java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library
+    ) {
+        this.library = library;
         this.executor = executor;
         this.store = store;
         this.sink = sink;
@@ -567,6 +584,7 @@ public final class BoardsViewModel implements AutoCloseable {
             );
             return;
         }
+        io.configspec.model.domain.ProfileLibrary known = library.get();
         Path dir = measuredDirectory.resolve(
             MeasuredProfiles.slug(
                 result.board().boardName() + "-" + result.drafter() + "-" + result.quantization()
@@ -577,17 +595,17 @@ public final class BoardsViewModel implements AutoCloseable {
                 MeasuredProfiles.write(
                     dir,
                     List.of(result),
-                    null,
+                    known,
                     MeasuredProfiles.Options.forBoard(result.board().boardName())
                 ),
             files -> {
-                lastProfileFile.set(files.getFirst().toString());
+                lastProfileFile.set(files.getLast().toString());
                 progressMessage.set(
                     String.format(
                         Locale.ROOT,
                         "Done: %.1f tokens/s measured; profile saved to %s.",
                         result.fit().tokensPerSecond(),
-                        files.getFirst()
+                        files.getLast()
                     )
                 );
                 sink.accept(result, files);
