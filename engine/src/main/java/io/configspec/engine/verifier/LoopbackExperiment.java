@@ -8,6 +8,7 @@ import io.configspec.engine.decoding.RoundRecord;
 import io.configspec.engine.decoding.SpeculativeDecoder;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
 import io.configspec.model.domain.VerificationMeasurement;
@@ -207,7 +208,20 @@ public final class LoopbackExperiment {
         DecoderModel drafter,
         List<int[]> prompts,
         Settings settings
-    ) throws OrtException, ModelLoadException, IOException, InterruptedException {
+    ) throws InferenceException, ModelLoadException, IOException, InterruptedException {
+        try {
+            return runPhases(target, drafter, prompts, settings);
+        } catch (OrtException e) {
+            throw InferenceException.of("loopback experiment", e);
+        }
+    }
+
+    private static Report runPhases(
+        DecoderModel target,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        Settings settings
+    ) throws OrtException, InferenceException, ModelLoadException, IOException, InterruptedException {
         AcceptanceCalibration calibration = calibrate(target, drafter, prompts, settings.maxDraftTokens());
 
         // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
@@ -317,7 +331,7 @@ public final class LoopbackExperiment {
         DecoderModel drafter,
         List<int[]> prompts,
         int maxK
-    ) throws OrtException, ModelLoadException {
+    ) throws OrtException, InferenceException, ModelLoadException {
         double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
         long[] seen = new long[upper.length];
         long[] accepted = new long[upper.length];
