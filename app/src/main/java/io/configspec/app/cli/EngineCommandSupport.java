@@ -1,6 +1,6 @@
 package io.configspec.app.cli;
 
-import ai.onnxruntime.OrtException;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +15,7 @@ final class EngineCommandSupport {
 
     /** Exit code for success. */
     static final int OK = 0;
-    /** Exit code for a runtime failure (ONNX Runtime, I/O). */
+    /** Exit code for a runtime failure (inference, I/O). */
     static final int RUNTIME_FAILURE = 1;
     /** Exit code for bad usage or bad input (missing or broken model, bad option value). */
     static final int BAD_INPUT = 2;
@@ -25,7 +25,7 @@ final class EngineCommandSupport {
     /** Work that may fail with the engine's checked exceptions. */
     @FunctionalInterface
     interface EngineWork {
-        int run() throws ModelLoadException, OrtException, IOException;
+        int run() throws ModelLoadException, InferenceException, IOException;
     }
 
     /** Runs {@code work}, turning every failure into one sentence on {@code err} and an exit code. */
@@ -33,16 +33,16 @@ final class EngineCommandSupport {
         try {
             return work.run();
         } catch (ModelLoadException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (BadInputException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return BAD_INPUT;
-        } catch (OrtException e) {
-            err.println("error: ONNX Runtime failed: " + firstLine(e.getMessage()));
+        } catch (InferenceException e) {
+            err.println(e.getMessage());
             return RUNTIME_FAILURE;
         } catch (IOException e) {
             err.println(

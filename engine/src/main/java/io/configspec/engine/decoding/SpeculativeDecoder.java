@@ -3,6 +3,7 @@ package io.configspec.engine.decoding;
 import ai.onnxruntime.OrtException;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ public final class SpeculativeDecoder {
     }
 
     /** Generates up to {@code maxNewTokens} tokens after {@code prompt} (at least one token). */
-    public GenerationResult generate(int[] prompt, int maxNewTokens) throws OrtException {
+    public GenerationResult generate(int[] prompt, int maxNewTokens) throws InferenceException {
         return generate(prompt, maxNewTokens, TokenListener.NONE, CancellationToken.none());
     }
 
@@ -84,6 +85,19 @@ public final class SpeculativeDecoder {
      * token to {@code listener} and stopping early at EOS or when {@code cancel} is cancelled.
      */
     public GenerationResult generate(
+        int[] prompt,
+        int maxNewTokens,
+        TokenListener listener,
+        CancellationToken cancel
+    ) throws InferenceException {
+        try {
+            return run(prompt, maxNewTokens, listener, cancel);
+        } catch (OrtException e) {
+            throw InferenceException.of("decoding with " + target.file().getFileName(), e);
+        }
+    }
+
+    private GenerationResult run(
         int[] prompt,
         int maxNewTokens,
         TokenListener listener,
@@ -196,10 +210,6 @@ public final class SpeculativeDecoder {
                               random
                           );
                 }
-                long rollbackStart = System.nanoTime();
-                targetSession.truncate(n + accepted);
-                long rollbackEnd = System.nanoTime();
-
                 // Commit.
                 int produced = accepted + 1;
                 for (int i = 0; i <= accepted && !finished; i++) {
@@ -210,6 +220,12 @@ public final class SpeculativeDecoder {
                         finished = true;
                     }
                 }
+                // Roll the target back to the accepted prefix (not needed once generation ends).
+                long rollbackStart = System.nanoTime();
+                if (!finished) {
+                    targetSession.truncate(n - 1);
+                }
+                long rollbackEnd = System.nanoTime();
                 long roundEnd = System.nanoTime();
                 long onnxAfter =
                     targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());

@@ -5,7 +5,6 @@ import io.configspec.engine.onnx.OnnxGraphWriter.ElementType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -398,12 +397,5 @@ public final class DecoderGraphBuilder {
         }
         int q = Math.round(w[k * out + n] / scale) + 8;
         return Math.max(0, Math.min(15, q));
-    }
-
-    /** Creates the parent directory of {@code file} if needed. */
-    static void ensureParent(Path file) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
     }
 }

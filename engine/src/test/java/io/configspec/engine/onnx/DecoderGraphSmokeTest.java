@@ -56,4 +56,26 @@ class DecoderGraphSmokeTest {
             assertEquals(50, s.forward(new int[] { 5 })[0].length);
         }
     }
+
+    @Test
+    void modelWithoutKvCacheRecomputesTheWholeSequence() throws Exception {
+        DecoderArchitecture arch = new DecoderArchitecture(0, 32, 4, 2, 8, 64, 32, 64, false, 10000.0);
+        Path file = dir.resolve("nocache.onnx");
+        new DecoderGraphBuilder(arch, Precision.FP32, new RandomWeights(3)).writeInline(file);
+        try (
+            DecoderModel model = DecoderModel.open(file, EngineOptions.defaults());
+            DecoderSession s = model.newSession();
+            DecoderSession fresh = model.newSession()
+        ) {
+            assertEquals(false, model.signature().hasCache());
+            assertEquals(0, model.signature().layers());
+            s.forward(new int[] { 1, 2, 3 });
+            s.truncate(1);
+            float[] afterRollback = s.forward(new int[] { 7 })[0];
+            float[][] reference = fresh.forward(new int[] { 1, 7 });
+            for (int v = 0; v < 32; v++) {
+                assertEquals(reference[1][v], afterRollback[v], 1e-5);
+            }
+        }
+    }
 }

@@ -199,7 +199,7 @@ public final class Recommendations {
         int[] best
     ) {
         return (
-            "Balanced: of the " +
+            "Of the " +
             frontSize +
             " Pareto-optimal configurations, the closest to the best of all three at once: " +
             number(space.goodputTokensPerSecond(row)) +

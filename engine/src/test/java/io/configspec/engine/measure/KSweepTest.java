@@ -1,0 +1,87 @@
+package io.configspec.engine.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.engine.decoding.CancellationToken;
+import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.samplemodels.Precision;
+import io.configspec.engine.samplemodels.SampleFamily;
+import io.configspec.engine.testing.SampleFamilyFixture;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileDocument;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KSweepTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sweepWritesMeasuredProfilesTheCoreCanRead() throws Exception {
+        SampleFamilyFixture family = SampleFamilyFixture.get();
+        String drafter = SampleFamily.drafterName(1, Precision.INT8);
+        KSweep sweep = new KSweep(
+            family.target(),
+            family.model(drafter),
+            DecodingSettings.greedy(1),
+            drafter,
+            "target"
+        );
+        List<String> lines = new ArrayList<>();
+        SweepResult result = sweep.run(
+            family.prompts().subList(0, 3),
+            1,
+            3,
+            8,
+            new CancellationToken(),
+            lines::add
+        );
+        assertEquals(List.of(1, 2, 3), result.points().stream().map(SweepPoint::k).toList());
+        assertEquals(3 + 4, lines.size(), lines.toString());
+        assertTrue(result.draftTokensPerSecond() > 0);
+        assertTrue(
+            result
+                .points()
+                .stream()
+                .allMatch(p -> p.predictedGoodputTokensPerSecond() > 0)
+        );
+
+        MeasurementProfiles.Written written = MeasurementProfiles.write(
+            dir,
+            result,
+            "draft-1l",
+            "int8",
+            "target-12l-fp32",
+            "sample-prompts.txt",
+            LocalDate.of(2026, 11, 21)
+        );
+        var alignment = assertInstanceOf(
+            ProfileDocument.AlignmentDocument.class,
+            ProfileCodec.read(written.alignment())
+        );
+        var entry = alignment.entries().getFirst();
+        assertEquals("draft-1l", entry.drafter());
+        assertEquals(result.pooled().acceptanceRate(), entry.acceptanceRate(), 1e-12);
+        var measured = assertInstanceOf(Provenance.Measured.class, entry.provenance());
+        assertEquals(MeasurementProfiles.TOOL, measured.tool());
+        assertEquals(result.pooled().rounds(), measured.sampleCount());
+        var device = assertInstanceOf(
+            ProfileDocument.DeviceDocument.class,
+            ProfileCodec.read(written.device())
+        );
+        assertEquals(
+            result.draftTokensPerSecond(),
+            device.device().drafting().getFirst().tokensPerSecond(),
+            1e-9
+        );
+        assertInstanceOf(ProfileDocument.ServerDocument.class, ProfileCodec.read(written.server()));
+    }
+}
