@@ -117,7 +117,8 @@ public final class ProfileCodec {
         "alignment",
         "server",
         "network",
-        "scenario"
+        "scenario",
+        "fleet-scenario"
     );
 
     /**
