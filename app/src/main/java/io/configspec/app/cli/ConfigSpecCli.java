@@ -35,9 +35,13 @@ import picocli.CommandLine.Spec;
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        FleetLoopbackCommand.class,
         ModelsCommand.class,
         GenerateCommand.class,
         MeasureCommand.class,
+        AgentCommand.class,
+        ProfileCommand.class,
+        TwinCommand.class,
         CommandLine.HelpCommand.class,
     }
 )
