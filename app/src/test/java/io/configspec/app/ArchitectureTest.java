@@ -22,16 +22,6 @@ class ArchitectureTest {
         .because("only the engine touches ONNX Runtime; the app talks to the engine's own API");
 
     @ArchTest
-    static final ArchRule commandLineDoesNotUseJavaFx = noClasses()
-        .that()
-        .resideInAPackage("io.configspec.app.cli..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("javafx..")
-        .because("CLI subcommands must run without JavaFX on the path and without a display")
-        .allowEmptyShould(true);
-
-    @ArchTest
     static final ArchRule noPackageCycles = slices()
         .matching("io.configspec.app.(*)..")
         .should()

@@ -29,12 +29,19 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         SweepCommand.class,
+        ParetoCommand.class,
+        RecommendCommand.class,
+        ExportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        FleetLoopbackCommand.class,
         ModelsCommand.class,
         GenerateCommand.class,
         MeasureCommand.class,
+        AgentCommand.class,
+        ProfileCommand.class,
+        TwinCommand.class,
         CommandLine.HelpCommand.class,
     }
 )

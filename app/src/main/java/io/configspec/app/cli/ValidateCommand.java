@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code configspec validate FILE...}: checks profile and scenario files. A scenario is checked
  * with the profiles it names and its configuration space; a directory is checked as one profile
  * library (references between its files included); a single profile file is checked alone.
- * Prints one line per file; exit 2 if any is bad.
+ * Fleet scenarios ({@code fleet-scenario}) are checked by their own reader. Prints one line per
+ * file; exit 2 if any is bad.
  */
 @Command(
     name = "validate",
@@ -82,10 +83,26 @@ final class ValidateCommand implements Callable<Integer> {
             );
         }
         ProfileDocument document = ProfileCodec.read(file);
+        if (document instanceof ProfileDocument.FleetScenarioDocument) {
+            var fleet = io.configspec.model.fleet.FleetScenarioFile.load(file).scenario();
+            return "fleet scenario " + document.id() + ": " + fleet.deviceMix().size() + " device kinds";
+        }
         if (document instanceof ProfileDocument.ScenarioDocument) {
             var loaded = ScenarioLoader.load(file);
             int rows = loaded.space().size(loaded.scenario().whatIf());
-            return "scenario " + document.id() + ": " + rows + " configurations";
+            int omitted = loaded.space().omitted().size();
+            return (
+                "scenario " +
+                document.id() +
+                ": " +
+                rows +
+                " configurations" +
+                (omitted == 0
+                    ? ""
+                    : "; " +
+                      omitted +
+                      " combinations skipped for a missing drafting measurement or alignment")
+            );
         }
         return document.kind() + " " + document.id();
     }

@@ -36,6 +36,7 @@ public final class ExplorerApp extends Application {
     public static final String DEFAULT_SCENARIO = "samples/scenarios/configspec-paper.json";
 
     private TaskExecutor executor;
+    private MainWindow window;
     private WorkspaceViewModel workspace;
 
     /** The ConfigSpec home: {@code configspec.home}, else the working directory. */
@@ -51,7 +52,11 @@ public final class ExplorerApp extends Application {
         ExplorerViewModel model = new ExplorerViewModel(executor, new AnalysisService());
         workspace = new WorkspaceViewModel(model, WorkspaceStore.forCurrentUser());
         Path home = home();
+        // Loading starts first, on a worker, while this thread builds the window; results are
+        // published on this thread after start() returns, when the window listens.
+        openArgumentOrDefault(model, getParameters().getRaw(), home);
         MainWindow window = new MainWindow(model, workspace, stage, home);
+        this.window = window;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(1440, screen.getWidth());
         double height = Math.min(900, screen.getHeight());
@@ -92,10 +97,7 @@ public final class ExplorerApp extends Application {
             });
         stage.show();
         workspace.loadRecentFiles();
-        List<String> args = getParameters().getRaw();
-        Runnable openDefault = () -> openArgumentOrDefault(model, args, home);
         if (Boolean.getBoolean("configspec.exitAfterFirstFrame")) {
-            openDefault.run();
             return;
         }
         workspace
@@ -103,10 +105,7 @@ public final class ExplorerApp extends Application {
             .whenComplete((recovery, error) ->
                 executor.runOnUi(() -> {
                     if (error == null && recovery.isPresent()) {
-                        openDefault.run();
                         window.offerRecovery(recovery.get(), () -> {});
-                    } else {
-                        openDefault.run();
                     }
                 })
             );
@@ -154,6 +153,9 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
         closing();
         if (executor != null) {
             executor.close();

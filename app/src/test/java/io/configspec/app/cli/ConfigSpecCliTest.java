@@ -10,6 +10,7 @@ import io.configspec.model.io.ProfileCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,24 @@ class ConfigSpecCliTest {
     }
 
     @Test
+    void validateAcceptsEverySampleScenarioIncludingFleetScenarios() throws Exception {
+        try (var files = Files.list(SampleFiles.root().resolve("scenarios"))) {
+            String[] args = Stream.concat(Stream.of("validate"), files.map(Path::toString)).toArray(
+                String[]::new
+            );
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exitCode(), run.err());
+        }
+    }
+
+    @Test
+    void validateTakesTheWholeSamplesFolderAsOneLibrary() {
+        CliRun run = CliRun.of("validate", SampleFiles.root().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("4 devices"), run.out());
+    }
+
+    @Test
     void sweepJsonKeepsTheContractFieldNames() throws Exception {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
@@ -102,18 +121,25 @@ class ConfigSpecCliTest {
             .readTree(CliRun.of("sweep", "--scenario", PAPER, "--format", "json").out())
             .get("configurations");
         String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
-        for (JsonNode p : rows) {
+        int n = rows.size();
+        double[][] values = new double[fields.length][n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < fields.length; f++) {
+                values[f][i] = rows.get(i).get(fields[f]).asDouble();
+            }
+        }
+        for (int p = 0; p < n; p++) {
             boolean dominated = false;
-            for (JsonNode q : rows) {
+            for (int q = 0; q < n && !dominated; q++) {
                 boolean noWorse = true;
                 boolean better = false;
-                for (String f : fields) {
-                    noWorse &= q.get(f).asDouble() >= p.get(f).asDouble();
-                    better |= q.get(f).asDouble() > p.get(f).asDouble();
+                for (double[] column : values) {
+                    noWorse &= column[q] >= column[p];
+                    better |= column[q] > column[p];
                 }
-                dominated |= noWorse && better;
+                dominated = noWorse && better;
             }
-            assertEquals(!dominated, p.get("pareto").asBoolean(), p.toString());
+            assertEquals(!dominated, rows.get(p).get("pareto").asBoolean(), rows.get(p).toString());
         }
     }
 

@@ -178,4 +178,11 @@ class FleetCliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Usage: configspec " + command), run.out());
     }
+
+    @Test
+    void validateChecksAFleetScenarioWithItsProfiles() {
+        CliRun run = CliRun.of("validate", FLEET);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("fleet scenario fleet: 3 device kinds"), run.out());
+    }
 }

@@ -60,6 +60,10 @@ public record Scenario(
         drafters = FieldChecks.list("drafters", drafters);
         quantizations = FieldChecks.list("quantizations", quantizations);
         targets = FieldChecks.list("targets", targets);
+        distinct("select.devices", devices);
+        distinct("select.drafters", drafters);
+        distinct("select.quantizations", quantizations);
+        distinct("select.targets", targets);
         FieldChecks.text("server", server);
         FieldChecks.text("network", network);
         FieldChecks.positive("k.min", kMin);
@@ -77,6 +81,14 @@ public record Scenario(
         FieldChecks.present("energy", energy);
         FieldChecks.nonNegative("workload.contextTokens", contextTokens);
         FieldChecks.positive("workload.batchSize", batchSize);
+    }
+
+    private static void distinct(String field, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.indexOf(values.get(i)) != i) {
+                throw new InvalidFieldException(field + "[" + i + "]", "repeats '" + values.get(i) + "'");
+            }
+        }
     }
 
     /** The scenario with its what-if replaced. */

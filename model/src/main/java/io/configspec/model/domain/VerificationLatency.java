@@ -1,5 +1,8 @@
 package io.configspec.model.domain;
 
+import java.util.List;
+import java.util.OptionalDouble;
+
 /**
  * Time the server takes to verify one batch: a fixed figure (the ConfigSpec paper's setting) or
  * a linear model fitted to measurements (SLED/WISP's verification-time estimator).
@@ -36,19 +39,55 @@ public sealed interface VerificationLatency {
 
     /**
      * T_v = c₀ + c_v × verifiedTokens + c_c × contextTokens + c_b × batchSize, all coefficients in
-     * seconds (per token or per request), each ≥ 0, c₀ &gt; 0.
+     * seconds (per token or per request), each ≥ 0, c₀ &gt; 0. When the coefficients were fitted
+     * (fleet {@code VerificationTimeEstimator.fit}), the measurements and the fit's R² and RMSE
+     * travel with them.
+     *
+     * @param measurements measured batches the coefficients were fitted to; empty when unknown
+     * @param rSquared coefficient of determination of the fit, ≤ 1, if fitted
+     * @param rmseSeconds root-mean-square residual of the fit, s ≥ 0, if fitted
      */
     record Linear(
         double interceptSeconds,
         double secondsPerVerifiedToken,
         double secondsPerContextToken,
-        double secondsPerRequest
+        double secondsPerRequest,
+        List<VerificationMeasurement> measurements,
+        OptionalDouble rSquared,
+        OptionalDouble rmseSeconds
     ) implements VerificationLatency {
         public Linear {
             FieldChecks.positive("interceptSeconds", interceptSeconds);
             FieldChecks.nonNegative("secondsPerVerifiedToken", secondsPerVerifiedToken);
             FieldChecks.nonNegative("secondsPerContextToken", secondsPerContextToken);
             FieldChecks.nonNegative("secondsPerRequest", secondsPerRequest);
+            measurements = FieldChecks.list("measurements", measurements);
+            rSquared = FieldChecks.present("rSquared", rSquared);
+            rSquared.ifPresent(r -> {
+                if (!(r <= 1)) {
+                    throw new InvalidFieldException("rSquared", "must be at most 1 but is " + r);
+                }
+            });
+            rmseSeconds = FieldChecks.present("rmseSeconds", rmseSeconds);
+            rmseSeconds.ifPresent(e -> FieldChecks.nonNegative("rmseSeconds", e));
+        }
+
+        /** Coefficients only (not fitted here, or the fit is not kept). */
+        public Linear(
+            double interceptSeconds,
+            double secondsPerVerifiedToken,
+            double secondsPerContextToken,
+            double secondsPerRequest
+        ) {
+            this(
+                interceptSeconds,
+                secondsPerVerifiedToken,
+                secondsPerContextToken,
+                secondsPerRequest,
+                List.of(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty()
+            );
         }
 
         @Override

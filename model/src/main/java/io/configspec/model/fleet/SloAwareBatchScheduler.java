@@ -1,8 +1,6 @@
 package io.configspec.model.fleet;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,18 +30,16 @@ import java.util.List;
  */
 public final class SloAwareBatchScheduler implements VerificationScheduler {
 
-    private static final Comparator<VerificationRequest> BY_DEADLINE = Comparator.comparingDouble(
-        VerificationRequest::deadlineSeconds
-    )
-        .thenComparingDouble(VerificationRequest::arrivalSeconds)
-        .thenComparingLong(VerificationRequest::id);
-
     private final VerificationTimeEstimator estimator;
     private final int maxBatchSize;
     private final int fillWindow;
     private final double holdSeconds;
     private double holdUntil = Double.NEGATIVE_INFINITY;
-    private final ArrayList<VerificationRequest> pending = new ArrayList<>();
+    // Pending requests in deadline order, with each one's latest start to be on time alone
+    // (deadline − T_v of itself alone: constant per request, computed once on submission).
+    private VerificationRequest[] pending = new VerificationRequest[64];
+    private double[] latestStart = new double[64];
+    private int size;
     private boolean[] selected = new boolean[64];
     private long[] keys = new long[64];
 
@@ -75,50 +71,62 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
 
     @Override
     public void submit(VerificationRequest request) {
+        if (size == pending.length) {
+            pending = Arrays.copyOf(pending, 2 * size);
+            latestStart = Arrays.copyOf(latestStart, 2 * size);
+        }
         int lo = 0;
-        int hi = pending.size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (BY_DEADLINE.compare(pending.get(mid), request) <= 0) {
+            if (compare(pending[mid], request) <= 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        pending.add(lo, request);
+        System.arraycopy(pending, lo, pending, lo + 1, size - lo);
+        System.arraycopy(latestStart, lo, latestStart, lo + 1, size - lo);
+        pending[lo] = request;
+        latestStart[lo] =
+            request.deadlineSeconds() -
+            estimator.predictSeconds(request.verifiedTokens(), request.contextTokens(), 1);
+        size++;
+    }
+
+    /** Deadline, then arrival, then id. */
+    private static int compare(VerificationRequest a, VerificationRequest b) {
+        int c = Double.compare(a.deadlineSeconds(), b.deadlineSeconds());
+        if (c == 0) {
+            c = Double.compare(a.arrivalSeconds(), b.arrivalSeconds());
+        }
+        return c != 0 ? c : Long.compare(a.id(), b.id());
     }
 
     @Override
     public int pendingCount() {
-        return pending.size();
+        return size;
     }
 
-    /** Whether {@code r} can meet its deadline if verified alone, starting at {@code now}. */
-    private boolean onTimeAlone(VerificationRequest r, double now) {
-        return (
-            now + estimator.predictSeconds(r.verifiedTokens(), r.contextTokens(), 1) <= r.deadlineSeconds()
-        );
+    /** Whether pending request i can meet its deadline if verified alone, starting at {@code now}. */
+    private boolean onTimeAlone(int i, double now) {
+        return now <= latestStart[i];
     }
 
     @Override
     public int nextBatch(double now, List<VerificationRequest> out) {
         out.clear();
-        int n = pending.size();
+        int n = size;
         if (n == 0) {
             return 0;
         }
-        if (selected.length < n) {
-            selected = new boolean[Math.max(n, 2 * selected.length)];
-        }
-        Arrays.fill(selected, 0, n, false);
-
         // Upper bound on how long the batch after this one may take: a full batch of the most urgent.
         long windowVerified = 0;
         long windowContext = 0;
         int windowCount = Math.min(maxBatchSize, n);
         for (int i = 0; i < windowCount; i++) {
-            windowVerified += pending.get(i).verifiedTokens();
-            windowContext += pending.get(i).contextTokens();
+            windowVerified += pending[i].verifiedTokens();
+            windowContext += pending[i].contextTokens();
         }
         double nextBatchSeconds = estimator.predictSeconds(windowVerified, windowContext, windowCount);
 
@@ -132,8 +140,8 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             double wake = Double.POSITIVE_INFINITY;
             boolean anyLate = false;
             for (int i = 0; i < n; i++) {
-                VerificationRequest r = pending.get(i);
-                if (!onTimeAlone(r, now)) {
+                VerificationRequest r = pending[i];
+                if (!onTimeAlone(i, now)) {
                     anyLate = true;
                     break;
                 }
@@ -149,6 +157,10 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             }
         }
         holdUntil = Double.NEGATIVE_INFINITY;
+        if (selected.length < n) {
+            selected = new boolean[Math.max(n, 2 * selected.length)];
+        }
+        Arrays.fill(selected, 0, n, false);
 
         long verified = 0;
         long context = 0;
@@ -158,11 +170,11 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         // Phase 1: earliest deadline first. The most urgent on-time request is always admitted;
         // after it, every request that could not wait for the next batch, while the batch stays feasible.
         for (int i = 0; i < n && count < maxBatchSize; i++) {
-            VerificationRequest r = pending.get(i);
-            if (!onTimeAlone(r, now)) {
+            VerificationRequest r = pending[i];
+            if (!onTimeAlone(i, now)) {
                 continue;
             }
-            double alone = estimator.predictSeconds(r.verifiedTokens(), r.contextTokens(), 1);
+            double alone = r.deadlineSeconds() - latestStart[i];
             if (count > 0 && r.deadlineSeconds() >= now + nextBatchSeconds + alone) {
                 break; // not urgent: it can wait for the next batch; deadlines only grow from here
             }
@@ -200,8 +212,8 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     if (selected[i]) {
                         continue;
                     }
-                    VerificationRequest r = pending.get(i);
-                    if (onTimeAlone(r, now) != wantOnTime) {
+                    VerificationRequest r = pending[i];
+                    if (onTimeAlone(i, now) != wantOnTime) {
                         continue;
                     }
                     double price = Math.max(
@@ -215,7 +227,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                 Arrays.sort(keys, 0, m);
                 for (int j = m - 1; j >= 0 && count < maxBatchSize; j--) {
                     int i = Integer.MAX_VALUE - (int) (keys[j] & 0xFFFFFFFFL);
-                    VerificationRequest r = pending.get(i);
+                    VerificationRequest r = pending[i];
                     double bound = wantOnTime ? Math.min(minDeadline, r.deadlineSeconds()) : minDeadline;
                     double t = estimator.predictSeconds(
                         verified + r.verifiedTokens(),
@@ -237,20 +249,22 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
 
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            VerificationRequest r = pending.get(i);
             if (selected[i]) {
-                out.add(r);
+                out.add(pending[i]);
             } else {
-                pending.set(kept++, r);
+                pending[kept] = pending[i];
+                latestStart[kept] = latestStart[i];
+                kept++;
             }
         }
-        pending.subList(kept, n).clear();
+        Arrays.fill(pending, kept, n, null);
+        size = kept;
         return count;
     }
 
     @Override
     public double wakeUpSeconds(double nowSeconds) {
-        if (pending.isEmpty()) {
+        if (size == 0) {
             return Double.POSITIVE_INFINITY;
         }
         return Math.max(nowSeconds, holdUntil);

@@ -1,5 +1,6 @@
 package io.configspec.model.fleet;
 
+import io.configspec.model.domain.VerificationMeasurement;
 import java.util.List;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;

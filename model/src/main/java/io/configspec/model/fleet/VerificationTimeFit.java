@@ -1,5 +1,7 @@
 package io.configspec.model.fleet;
 
+import io.configspec.model.domain.VerificationMeasurement;
+
 /**
  * A fitted {@link VerificationTimeEstimator} and how well it fits its measurements.
  *
@@ -19,4 +21,24 @@ public record VerificationTimeFit(
     boolean usesVerifiedTokens,
     boolean usesContextTokens,
     boolean usesBatchSize
-) {}
+) {
+    /**
+     * The server profile's form of this fit: a linear T_v carrying the measurements and the fit's
+     * R² and RMSE. Coefficients the least-squares fit left slightly negative (noise) are stored as 0,
+     * and a non-positive intercept as 1 µs, because a server profile requires c₀ &gt; 0 and the others
+     * ≥ 0.
+     */
+    public io.configspec.model.domain.VerificationLatency.Linear toServerLatency(
+        java.util.List<VerificationMeasurement> measurements
+    ) {
+        return new io.configspec.model.domain.VerificationLatency.Linear(
+            Math.max(1e-6, estimator.interceptSeconds()),
+            Math.max(0, estimator.secondsPerVerifiedToken()),
+            Math.max(0, estimator.secondsPerContextToken()),
+            Math.max(0, estimator.secondsPerRequest()),
+            measurements,
+            java.util.OptionalDouble.of(Math.min(1.0, rSquared)),
+            java.util.OptionalDouble.of(rmseSeconds)
+        );
+    }
+}

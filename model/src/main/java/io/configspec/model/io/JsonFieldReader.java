@@ -265,6 +265,11 @@ final class JsonFieldReader {
         }
     }
 
+    /** Whether {@code name} was read from this object (present or not). */
+    boolean wasRead(String name) {
+        return read.contains(name);
+    }
+
     /** Rejects fields that were never read: they are typos or belong to another kind of file. */
     void finish() throws ProfileException {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -29,6 +29,7 @@ import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.domain.VerificationMeasurement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -97,13 +98,38 @@ public final class ProfileCodec {
             case "server" -> new ProfileDocument.ServerDocument(readServer(reader));
             case "network" -> new ProfileDocument.NetworkDocument(readNetwork(reader));
             case "scenario" -> new ProfileDocument.ScenarioDocument(readScenario(reader));
+            case "fleet-scenario" -> readFleetScenario(reader);
             default -> throw reader.fail(
                 "kind",
-                "must be one of device, models, alignment, server, network, scenario but is \"" + kind + "\""
+                "must be one of device, models, alignment, server, network, scenario, fleet-scenario but is \"" +
+                    kind +
+                    "\""
             );
         };
         reader.finish();
         return document;
+    }
+
+    /** The kinds {@link #read} understands. */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(
+        "device",
+        "models",
+        "alignment",
+        "server",
+        "network",
+        "scenario"
+    );
+
+    /**
+     * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
+     * that dispatch on the kind, including kinds other readers own, such as {@code fleet-scenario}).
+     *
+     * @return the kind, or empty when the file is a JSON object without a textual {@code kind}
+     */
+    public static Optional<String> peekKind(Path file) throws ProfileException {
+        JsonNode root = parse(file);
+        JsonNode kind = root == null ? null : root.get("kind");
+        return kind != null && kind.isTextual() ? Optional.of(kind.asText()) : Optional.empty();
     }
 
     /** Parses a file into a JSON tree, refusing files over {@link #MAX_FILE_BYTES} before reading them. */
@@ -156,6 +182,14 @@ public final class ProfileCodec {
             return "unknown error";
         }
         String line = message.lines().findFirst().orElse("").strip();
+        // Jackson appends source references ("(start marker at [Source: ...; line: 1, column: 1])");
+        // the sentence already names the file, line and column.
+        for (String noise : new String[] { " (start marker at", " at [Source:", " [Source:" }) {
+            int at = line.indexOf(noise);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
         while (line.endsWith(".") || line.endsWith(":")) {
             line = line.substring(0, line.length() - 1);
         }
@@ -215,6 +249,24 @@ public final class ProfileCodec {
         return map;
     }
 
+    /**
+     * Every key of {@code fieldProvenance} must name a field of the same object that was read
+     * (call after reading all of them), so a provenance never silently attaches to nothing.
+     */
+    private static void checkFieldProvenance(JsonFieldReader r, Map<String, Provenance> fields)
+        throws ProfileException {
+        for (String field : fields.keySet()) {
+            if (
+                field.equals("provenance") ||
+                field.equals("fieldProvenance") ||
+                !r.wasRead(field) ||
+                !r.has(field)
+            ) {
+                throw r.fail("fieldProvenance." + field, "names no field of this object");
+            }
+        }
+    }
+
     private static DeviceProfile readDevice(JsonFieldReader r) throws ProfileException {
         String id = r.text("id");
         String name = r.text("name");
@@ -238,6 +290,7 @@ public final class ProfileCodec {
             double power = m.number("powerWatts");
             Provenance p = readProvenance(m, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(m);
+            checkFieldProvenance(m, fp);
             m.finish();
             drafting.add(
                 m.build(() ->
@@ -245,6 +298,7 @@ public final class ProfileCodec {
                 )
             );
         }
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new DeviceProfile(id, name, kind, cpu, gpu, memory, idle, drafting, provenance, fields)
         );
@@ -327,6 +381,7 @@ public final class ProfileCodec {
         }
         Provenance provenance = readProvenance(m, "provenance", inherited);
         Map<String, Provenance> fields = readFieldProvenance(m);
+        checkFieldProvenance(m, fields);
         m.finish();
         return new ModelFields(id, name, family, parameters, quantizations, provenance, fields);
     }
@@ -355,6 +410,7 @@ public final class ProfileCodec {
             }
             Provenance p = readProvenance(e, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(e);
+            checkFieldProvenance(e, fp);
             e.finish();
             entries.add(
                 e.build(() ->
@@ -381,6 +437,19 @@ public final class ProfileCodec {
         return new ProfileDocument.AlignmentDocument(id, provenance, entries);
     }
 
+    /** Keeps a fleet scenario's fields as JSON (checked by the fleet package's FleetScenarioFile). */
+    private static ProfileDocument readFleetScenario(JsonFieldReader r) throws ProfileException {
+        String id = r.text("id");
+        ObjectNode content = MAPPER.createObjectNode();
+        content.put("id", id);
+        for (String name : r.fieldNames()) {
+            if (!name.equals("schemaVersion") && !name.equals("kind") && !name.equals("id")) {
+                r.raw(name).ifPresent(value -> content.set(name, value.deepCopy()));
+            }
+        }
+        return new ProfileDocument.FleetScenarioDocument(id, content);
+    }
+
     private static ServerProfile readServer(JsonFieldReader r) throws ProfileException {
         String id = r.text("id");
         String name = r.text("name");
@@ -402,8 +471,29 @@ public final class ProfileCodec {
                     double perVerified = v.number("secondsPerVerifiedToken", 0.0);
                     double perContext = v.number("secondsPerContextToken", 0.0);
                     double perRequest = v.number("secondsPerRequest", 0.0);
+                    List<VerificationMeasurement> measured = new ArrayList<>();
+                    for (JsonFieldReader m : v.optionalObjects("measurements")) {
+                        int batch = m.integer("batchSize");
+                        int verified = m.integer("verifiedTokens");
+                        long context = m.wholeNumber("contextTokens");
+                        double seconds = m.number("latencySeconds");
+                        m.finish();
+                        measured.add(
+                            m.build(() -> new VerificationMeasurement(batch, verified, context, seconds))
+                        );
+                    }
+                    OptionalDouble rSquared = v.optionalNumber("rSquared");
+                    OptionalDouble rmse = v.optionalNumber("rmseSeconds");
                     yield v.build(() ->
-                        new VerificationLatency.Linear(intercept, perVerified, perContext, perRequest)
+                        new VerificationLatency.Linear(
+                            intercept,
+                            perVerified,
+                            perContext,
+                            perRequest,
+                            measured,
+                            rSquared,
+                            rmse
+                        )
                     );
                 }
                 default -> throw v.fail("model", "must be fixed or linear but is \"" + model + "\"");
@@ -414,9 +504,11 @@ public final class ProfileCodec {
             double step = t.number("targetStepSeconds");
             Provenance p = readProvenance(t, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(t);
+            checkFieldProvenance(t, fp);
             t.finish();
             targets.add(t.build(() -> new ServedTarget(target, latency, perToken, perHour, step, p, fp)));
         }
+        checkFieldProvenance(r, fields);
         return r.build(() -> new ServerProfile(id, name, gpu, targets, provenance, fields));
     }
 
@@ -430,6 +522,7 @@ public final class ProfileCodec {
         double reply = r.number("replyBytes");
         Provenance provenance = readProvenance(r, "provenance", null);
         Map<String, Provenance> fields = readFieldProvenance(r);
+        checkFieldProvenance(r, fields);
         return r.build(() ->
             new NetworkProfile(id, name, rtt, up, down, perToken, reply, provenance, fields)
         );
@@ -618,6 +711,7 @@ public final class ProfileCodec {
             case ProfileDocument.ServerDocument(ServerProfile s) -> writeServer(root, s);
             case ProfileDocument.NetworkDocument(NetworkProfile n) -> writeNetwork(root, n);
             case ProfileDocument.ScenarioDocument(Scenario s) -> writeScenario(root, s);
+            case ProfileDocument.FleetScenarioDocument f -> root.setAll(f.content().deepCopy());
         }
         return root;
     }
@@ -674,10 +768,15 @@ public final class ProfileCodec {
             n.put("drafter", m.drafter());
             n.put("quantization", m.quantization());
             n.put("tokensPerSecond", m.tokensPerSecond());
-            if (m.roundOverheadSeconds() != 0) {
+            // Optional fields are written when set, or when a field provenance speaks about them
+            // (a measured zero, or "not measured"), so the file reads back with that provenance.
+            if (m.roundOverheadSeconds() != 0 || m.fieldProvenance().containsKey("roundOverheadSeconds")) {
                 n.put("roundOverheadSeconds", m.roundOverheadSeconds());
             }
-            if (m.contextSlowdownPerThousandTokens() != 0) {
+            if (
+                m.contextSlowdownPerThousandTokens() != 0 ||
+                m.fieldProvenance().containsKey("contextSlowdownPerThousandTokens")
+            ) {
                 n.put("contextSlowdownPerThousandTokens", m.contextSlowdownPerThousandTokens());
             }
             n.put("powerWatts", m.powerWatts());
@@ -762,6 +861,19 @@ public final class ProfileCodec {
                     v.put("secondsPerVerifiedToken", l.secondsPerVerifiedToken());
                     v.put("secondsPerContextToken", l.secondsPerContextToken());
                     v.put("secondsPerRequest", l.secondsPerRequest());
+                    l.rSquared().ifPresent(x -> v.put("rSquared", x));
+                    l.rmseSeconds().ifPresent(x -> v.put("rmseSeconds", x));
+                    if (!l.measurements().isEmpty()) {
+                        ArrayNode measured = v.putArray("measurements");
+                        for (VerificationMeasurement m : l.measurements()) {
+                            measured
+                                .addObject()
+                                .put("batchSize", m.batchSize())
+                                .put("verifiedTokens", m.verifiedTokens())
+                                .put("contextTokens", m.contextTokens())
+                                .put("latencySeconds", m.latencySeconds());
+                        }
+                    }
                 }
             }
             t.dollarsPerMillionVerifiedTokens().ifPresent(p -> n.put("dollarsPerMillionVerifiedTokens", p));

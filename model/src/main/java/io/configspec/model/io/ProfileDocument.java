@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The content of one profile or scenario file; {@link #kind()} is its JSON {@code kind}. */
 public sealed interface ProfileDocument {
-    /** The file's {@code kind}: {@code device}, {@code models}, {@code alignment}, {@code server}, {@code network} or {@code scenario}. */
+    /** The file's {@code kind}: {@code device}, {@code models}, {@code alignment}, {@code server}, {@code network}, {@code scenario} or {@code fleet-scenario}. */
     String kind();
 
     /** The file's {@code id}. */
@@ -89,6 +89,20 @@ public sealed interface ProfileDocument {
 
         public String id() {
             return scenario.id();
+        }
+    }
+
+    /**
+     * A fleet scenario ({@code "kind": "fleet-scenario"}). The codec keeps its fields as JSON;
+     * {@code io.configspec.model.fleet.FleetScenarioFile} validates them and resolves its profile
+     * references.
+     *
+     * @param content every field except {@code schemaVersion} and {@code kind}
+     */
+    record FleetScenarioDocument(String id, com.fasterxml.jackson.databind.node.ObjectNode content) implements
+        ProfileDocument {
+        public String kind() {
+            return "fleet-scenario";
         }
     }
 }

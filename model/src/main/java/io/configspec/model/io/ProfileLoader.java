@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * Loads a profile library from files and directories (directories are searched recursively for
- * {@code *.json}, in path order; scenario files among them are skipped). Checks every file alone
+ * {@code *.json}, in path order; scenario and fleet-scenario files among them are skipped). Checks every file alone
  * ({@link ProfileCodec#read}) and then the references between them: drafting measurements and
  * alignment entries name known drafters, quantisations and targets; a drafter and its target
  * share a family; ids are unique per kind.
@@ -43,6 +43,9 @@ public final class ProfileLoader {
             sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         }
     }
+
+    /** Kinds of files that may sit among profiles but are not profiles (read by their own loaders). */
+    public static final java.util.Set<String> NOT_PROFILES = java.util.Set.of("scenario", "fleet-scenario");
 
     private ProfileLoader() {}
 
@@ -73,8 +76,14 @@ public final class ProfileLoader {
         List<Path> files = expand(roots);
         List<Map.Entry<Path, ProfileDocument>> documents = new ArrayList<>();
         for (Path file : files) {
+            if (ProfileCodec.peekKind(file).filter(NOT_PROFILES::contains).isPresent()) {
+                continue;
+            }
             ProfileDocument document = ProfileCodec.read(file);
-            if (!(document instanceof ProfileDocument.ScenarioDocument)) {
+            if (
+                !(document instanceof ProfileDocument.ScenarioDocument) &&
+                !(document instanceof ProfileDocument.FleetScenarioDocument)
+            ) {
                 documents.add(Map.entry(file, document));
             }
         }
@@ -122,6 +131,9 @@ public final class ProfileLoader {
                 }
                 case ProfileDocument.ScenarioDocument s -> {
                     // scenarios are not profiles
+                }
+                case ProfileDocument.FleetScenarioDocument f -> {
+                    // fleet scenarios are not profiles either
                 }
             }
         }

@@ -1,5 +1,8 @@
 package io.configspec.model.pareto;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The non-dominated (Pareto-optimal) rows of a column-oriented table of 2 or 3 objectives.
  *
@@ -9,18 +12,24 @@ package io.configspec.model.pareto;
  * are returned. {@code -0.0} and {@code 0.0} are equal. A row with NaN in any chosen objective is
  * never on the front and dominates nothing; ±∞ compare as usual.
  *
- * <p>Algorithm, O(n log n) for 3 objectives and O(n) passes of radix sorting plus a linear sweep
- * for 2: the maxima algorithm of H. T. Kung, F. Luccio and F. P. Preparata, "On finding the maxima
- * of a set of vectors", J. ACM 22(4):469–476, 1975. Rows are sorted in descending lexicographic
- * order of (first, second) objective, so a row can only be dominated by a row before it; a row q
- * before p with a different (first, second) pair dominates p exactly when q is ≥ p in the second
- * and third objectives. The sweep keeps, for the rows seen so far, the largest third objective
- * above each rank of the second (the "staircase" of 2D maxima) in a Fenwick tree for prefix
- * maxima (P. M. Fenwick, "A new data structure for cumulative frequency tables", Software: Practice
- * and Experience 24(3), 1994), so each query and insertion costs O(log n). Within a run of rows
- * equal in the first two objectives only the largest third value can survive. The sort is a stable
- * least-significant-digit radix sort on the IEEE 754 bit patterns, so it does no boxing and no
- * comparisons.
+ * <p>Algorithm, O(n log n): the maxima algorithm of H. T. Kung, F. Luccio and F. P. Preparata,
+ * "On finding the maxima of a set of vectors", J. ACM 22(4):469–476, 1975, in three steps.
+ *
+ * <ol>
+ *   <li>An exact O(n) prefilter drops the rows strictly dominated by a few pivots (maximisers of
+ *       positive weighted sums of the rescaled objectives, which are themselves on the front); on
+ *       configuration-space data this removes most rows.
+ *   <li>The remaining rows are sorted in lexicographic order of (first, second) objective: a
+ *       stable least-significant-digit radix sort on the IEEE 754 bit patterns of the first
+ *       (no boxing, no comparisons), then each run of equal first values by the second. A row can
+ *       then only be dominated by a row after it, and a later row q with a different (first,
+ *       second) pair dominates p exactly when q is ≥ p in the second and third objectives.
+ *   <li>A sweep from the end keeps the "staircase" of the rows seen so far, the 2D maxima of
+ *       (second, third), in a balanced search tree ({@link TreeMap}): a run of rows equal in the
+ *       first two objectives is dominated iff the first step at or above its second value has a
+ *       third value ≥ the run's largest; only that largest third value of the run can survive.
+ *       For 2 objectives the staircase is a single running maximum.
+ * </ol>
  *
  * <p>Stateless and thread-safe. Input arrays are never modified.
  */
@@ -57,28 +66,79 @@ public final class ParetoFront {
     public static int[] nonDominated(double[][] columns, boolean[] maximize, boolean[] include) {
         int n = checkShape(columns, maximize, include);
         int d = columns.length;
-        // Compact the usable rows and turn each value into a long whose signed order is the
-        // maximise-order of the value.
+        boolean three = d == 3;
+        double[] c0 = columns[0];
+        double[] c1 = columns[1];
+        double[] c2 = three ? columns[2] : c1;
+        double s0 = maximize[0] ? 1.0 : -1.0;
+        double s1 = maximize[1] ? 1.0 : -1.0;
+        double s2 = three ? (maximize[2] ? 1.0 : -1.0) : s1;
+        // Pass 1: the usable rows (included, no NaN) and each objective's range, in maximise terms.
         int[] rows = new int[n];
         int m = 0;
+        double lo0 = Double.POSITIVE_INFINITY,
+            lo1 = lo0,
+            lo2 = lo0;
+        double hi0 = Double.NEGATIVE_INFINITY,
+            hi1 = hi0,
+            hi2 = hi0;
         for (int i = 0; i < n; i++) {
-            if ((include == null || include[i]) && !hasNaN(columns, i)) {
+            double v0 = s0 * c0[i];
+            double v1 = s1 * c1[i];
+            double v2 = s2 * c2[i];
+            if ((include == null || include[i]) && v0 == v0 && v1 == v1 && v2 == v2) {
                 rows[m++] = i;
+                if (v0 < lo0) lo0 = v0;
+                if (v0 > hi0) hi0 = v0;
+                if (v1 < lo1) lo1 = v1;
+                if (v1 > hi1) hi1 = v1;
+                if (v2 < lo2) lo2 = v2;
+                if (v2 > hi2) hi2 = v2;
             }
         }
-        m = dropRowsDominatedByPivots(columns, maximize, rows, m);
+        // Pass 2: a few pivots, rows that cannot be dominated (see pivots()).
+        double[][] pivots = pivots(
+            c0,
+            c1,
+            c2,
+            s0,
+            s1,
+            s2,
+            rows,
+            m,
+            new double[] { lo0, lo1, lo2 },
+            new double[] { hi0, hi1, hi2 }
+        );
+        // Pass 3: drop rows a pivot strictly dominates; turn the others into sortable keys.
         long[][] keys = new long[d][m];
-        for (int j = 0; j < d; j++) {
-            double[] column = columns[j];
-            long[] key = keys[j];
-            boolean max = maximize[j];
-            for (int r = 0; r < m; r++) {
-                double v = column[rows[r]];
-                key[r] = sortableBits(max ? v : -v);
+        long[] k0 = keys[0];
+        long[] k1 = keys[1];
+        long[] k2 = three ? keys[2] : null;
+        int kept = 0;
+        for (int r = 0; r < m; r++) {
+            int row = rows[r];
+            double v0 = s0 * c0[row];
+            double v1 = s1 * c1[row];
+            double v2 = s2 * c2[row];
+            boolean dominated = false;
+            for (double[] p : pivots) {
+                if (p[0] >= v0 && p[1] >= v1 && p[2] >= v2 && (p[0] > v0 || p[1] > v1 || p[2] > v2)) {
+                    dominated = true;
+                    break;
+                }
+            }
+            if (!dominated) {
+                rows[kept] = row;
+                k0[kept] = sortableBits(v0);
+                k1[kept] = sortableBits(v1);
+                if (three) {
+                    k2[kept] = sortableBits(v2);
+                }
+                kept++;
             }
         }
         boolean[] onFront = new boolean[n];
-        int count = d == 2 ? sweep2(keys, rows, m, onFront) : sweep3(keys, rows, m, onFront);
+        int count = three ? sweep3(keys, rows, kept, onFront) : sweep2(keys, rows, kept, onFront);
         int[] result = new int[count];
         int k = 0;
         for (int i = 0; i < n && k < count; i++) {
@@ -87,6 +147,80 @@ public final class ParetoFront {
             }
         }
         return result;
+    }
+
+    /**
+     * An exact shortcut before the sort: a few rows that maximise positive weighted sums of the
+     * objectives rescaled to [0, 1] (the balanced sum, and one leaning towards each objective).
+     * Such a maximiser is dominated only by another maximiser of the same sum, so every row that a
+     * pivot strictly dominates is dominated in the full set and can be dropped: whatever it
+     * dominates, its pivot (or the pivot that dominates that one) dominates as well. On typical
+     * data this removes most rows in one pass; on a set that is nearly all front it removes few.
+     * None when there are fewer than 64 rows or a range is not finite (±∞ values).
+     *
+     * @return pivot values in maximise terms, {@code [pivot][objective]} (3 entries per pivot; for
+     *     2 objectives the third repeats the second)
+     */
+    private static double[][] pivots(
+        double[] c0,
+        double[] c1,
+        double[] c2,
+        double s0,
+        double s1,
+        double s2,
+        int[] rows,
+        int m,
+        double[] lo,
+        double[] hi
+    ) {
+        if (m < 64) {
+            return new double[0][];
+        }
+        double[] scale = new double[3];
+        for (int j = 0; j < 3; j++) {
+            double range = hi[j] - lo[j];
+            if (!Double.isFinite(range) || !Double.isFinite(lo[j])) {
+                return new double[0][];
+            }
+            scale[j] = range > 0 ? 1.0 / range : 0.0;
+        }
+        int[] best = new int[4];
+        double[] bestScore = {
+            Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+        };
+        for (int r = 0; r < m; r++) {
+            int row = rows[r];
+            double t0 = (s0 * c0[row] - lo[0]) * scale[0];
+            double t1 = (s1 * c1[row] - lo[1]) * scale[1];
+            double t2 = (s2 * c2[row] - lo[2]) * scale[2];
+            double sum = t0 + t1 + t2;
+            // weights (1, 1, 1), (3, 1, 1), (1, 3, 1), (1, 1, 3)
+            if (sum > bestScore[0]) {
+                bestScore[0] = sum;
+                best[0] = row;
+            }
+            if (sum + 2 * t0 > bestScore[1]) {
+                bestScore[1] = sum + 2 * t0;
+                best[1] = row;
+            }
+            if (sum + 2 * t1 > bestScore[2]) {
+                bestScore[2] = sum + 2 * t1;
+                best[2] = row;
+            }
+            if (sum + 2 * t2 > bestScore[3]) {
+                bestScore[3] = sum + 2 * t2;
+                best[3] = row;
+            }
+        }
+        double[][] pivots = new double[4][];
+        for (int p = 0; p < 4; p++) {
+            int row = best[p];
+            pivots[p] = new double[] { s0 * c0[row], s1 * c1[row], s2 * c2[row] };
+        }
+        return pivots;
     }
 
     /**
@@ -108,98 +242,6 @@ public final class ParetoFront {
             }
         }
         return best;
-    }
-
-    /**
-     * An exact O(n) shortcut before the sort: picks a few front rows (the maximisers of positive
-     * weighted sums of the objectives rescaled to [0, 1], which cannot be dominated unless another
-     * maximiser dominates them) and drops every row that one of them strictly dominates. A dropped
-     * row cannot change the result: whatever it dominates, its dominating pivot (or the pivot that
-     * in turn dominates that one) dominates as well. On typical data this removes most rows; on a
-     * set that is nearly all front it removes few and costs one pass. Skipped when a column has an
-     * infinite value (the rescaling would be undefined).
-     *
-     * @return the number of rows kept, compacted to the start of {@code rows}
-     */
-    private static int dropRowsDominatedByPivots(double[][] columns, boolean[] maximize, int[] rows, int m) {
-        int d = columns.length;
-        if (m < 64) {
-            return m;
-        }
-        double[] lo = new double[d];
-        double[] scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double[] column = columns[j];
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int r = 0; r < m; r++) {
-                double v = column[rows[r]];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            if (!Double.isFinite(min) || !Double.isFinite(max)) {
-                return m;
-            }
-            double range = max - min;
-            if (!Double.isFinite(range)) {
-                return m;
-            }
-            double sign = maximize[j] ? 1.0 : -1.0;
-            lo[j] = maximize[j] ? min : max;
-            scale[j] = range > 0 ? sign / range : 0.0;
-        }
-        int pivotCount = d + 1;
-        int[] pivots = new int[pivotCount];
-        double[] bestScore = new double[pivotCount];
-        java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
-        for (int r = 0; r < m; r++) {
-            int row = rows[r];
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                sum += (columns[j][row] - lo[j]) * scale[j];
-            }
-            if (sum > bestScore[0]) {
-                bestScore[0] = sum;
-                pivots[0] = row;
-            }
-            for (int j = 0; j < d; j++) {
-                // weights (1, …, 3, …, 1): leans towards objective j
-                double leaning = sum + 2 * (columns[j][row] - lo[j]) * scale[j];
-                if (leaning > bestScore[j + 1]) {
-                    bestScore[j + 1] = leaning;
-                    pivots[j + 1] = row;
-                }
-            }
-        }
-        double[] signs = new double[d];
-        for (int j = 0; j < d; j++) {
-            signs[j] = maximize[j] ? 1.0 : -1.0;
-        }
-        double[][] pivotValues = new double[pivotCount][d];
-        for (int p = 0; p < pivotCount; p++) {
-            for (int j = 0; j < d; j++) {
-                pivotValues[p][j] = signs[j] * columns[j][pivots[p]];
-            }
-        }
-        int kept = 0;
-        for (int r = 0; r < m; r++) {
-            int row = rows[r];
-            boolean dominated = false;
-            for (int p = 0; p < pivotCount && !dominated; p++) {
-                boolean allAtLeast = true;
-                boolean oneBetter = false;
-                for (int j = 0; j < d; j++) {
-                    double v = signs[j] * columns[j][row];
-                    allAtLeast &= pivotValues[p][j] >= v;
-                    oneBetter |= pivotValues[p][j] > v;
-                }
-                dominated = allAtLeast && oneBetter;
-            }
-            if (!dominated) {
-                rows[kept++] = row;
-            }
-        }
-        return kept;
     }
 
     /** 2 objectives: sort on a; a run of equal a survives at its largest b if b beats every earlier b. */
@@ -234,29 +276,27 @@ public final class ParetoFront {
     }
 
     /**
-     * 3 objectives: sort on (a, b); sweep runs of equal (a, b) from the largest; the Fenwick tree
-     * holds, per b-rank counted from the largest b, the largest c of the rows already swept. The
-     * rows travel through both sorts as parallel arrays, so no phase reads memory at random.
+     * 3 objectives: sort on a (radix), then each run of equal a on b; sweep runs of equal (a, b)
+     * from the largest. The staircase (2D maxima of (b, c) over the rows already swept, b
+     * ascending and c descending) lives in a balanced search tree: a run is dominated iff the
+     * first step at or above its b has c ≥ the run's largest c.
      */
     private static int sweep3(long[][] keys, int[] rows, int m, boolean[] onFront) {
         long[] a = keys[0];
         long[] b = keys[1];
         long[] c = keys[2];
         int[] row = java.util.Arrays.copyOf(rows, m);
-        int[] rank = new int[m];
-        RadixSorter sorter = new RadixSorter(m);
-        sorter.sort(b, a, c, row, null);
-        // dense ranks of b, 1 for the largest b (1-based Fenwick index)
-        int ranks = 0;
-        for (int r = m - 1; r >= 0; r--) {
-            if (r == m - 1 || b[r] != b[r + 1]) {
-                ranks++;
+        new RadixSorter(m).sort(a, b, c, row, null);
+        for (int start = 0, end; start < m; start = end) {
+            end = start + 1;
+            while (end < m && a[end] == a[start]) {
+                end++;
             }
-            rank[r] = ranks;
+            if (end - start > 1) {
+                sortRangeByB(b, c, row, start, end);
+            }
         }
-        sorter.sort(a, b, c, row, rank);
-        long[] tree = new long[ranks + 1];
-        java.util.Arrays.fill(tree, Long.MIN_VALUE); // never a key (NaN is excluded): "no row yet"
+        TreeMap<Long, Long> staircase = new TreeMap<>();
         int count = 0;
         int end = m; // ascending order: sweep runs from the end
         while (end > 0) {
@@ -268,27 +308,55 @@ public final class ParetoFront {
                 start--;
                 runMaxC = Math.max(runMaxC, c[start]);
             }
-            int position = rank[start];
-            boolean dominated = false;
-            for (int i = position; i > 0 && !dominated; i -= i & -i) {
-                dominated = tree[i] >= runMaxC;
-            }
-            if (!dominated) {
+            Map.Entry<Long, Long> ceiling = staircase.ceilingEntry(runB);
+            if (ceiling == null || ceiling.getValue() < runMaxC) {
                 for (int r = start; r < end; r++) {
                     if (c[r] == runMaxC) {
                         onFront[row[r]] = true;
                         count++;
                     }
                 }
-                for (int i = position; i <= ranks; i += i & -i) {
-                    if (tree[i] < runMaxC) {
-                        tree[i] = runMaxC;
-                    }
+                // the new step hides the steps at or below its b whose c is not larger
+                Map.Entry<Long, Long> lower = staircase.floorEntry(runB);
+                while (lower != null && lower.getValue() <= runMaxC) {
+                    staircase.remove(lower.getKey());
+                    lower = staircase.lowerEntry(lower.getKey());
                 }
+                staircase.put(runB, runMaxC);
             }
             end = start;
         }
         return count;
+    }
+
+    /** Sorts rows [start, end) by b ascending (c and row follow); insertion sort when short. */
+    private static void sortRangeByB(long[] b, long[] c, int[] row, int start, int end) {
+        int length = end - start;
+        if (length <= 32) {
+            for (int i = start + 1; i < end; i++) {
+                long bi = b[i];
+                long ci = c[i];
+                int ri = row[i];
+                int j = i - 1;
+                while (j >= start && b[j] > bi) {
+                    b[j + 1] = b[j];
+                    c[j + 1] = c[j];
+                    row[j + 1] = row[j];
+                    j--;
+                }
+                b[j + 1] = bi;
+                c[j + 1] = ci;
+                row[j + 1] = ri;
+            }
+            return;
+        }
+        long[] rangeB = java.util.Arrays.copyOfRange(b, start, end);
+        long[] rangeC = java.util.Arrays.copyOfRange(c, start, end);
+        int[] rangeRow = java.util.Arrays.copyOfRange(row, start, end);
+        new RadixSorter(length).sort(rangeB, rangeC, null, rangeRow, null);
+        System.arraycopy(rangeB, 0, b, start, length);
+        System.arraycopy(rangeC, 0, c, start, length);
+        System.arraycopy(rangeRow, 0, row, start, length);
     }
 
     /**
@@ -405,15 +473,6 @@ public final class ParetoFront {
     static long sortableBits(double v) {
         long bits = Double.doubleToRawLongBits(v + 0.0); // + 0.0 turns −0.0 into 0.0
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    private static boolean hasNaN(double[][] columns, int row) {
-        for (double[] column : columns) {
-            if (Double.isNaN(column[row])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int checkShape(double[][] columns, boolean[] maximize, boolean[] include) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.model.domain.VerificationMeasurement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -111,5 +112,60 @@ class VerificationTimeEstimatorTest {
             new VerificationMeasurement(2, 4, 10, -1)
         );
         assertTrue(e.getMessage().contains("latencySeconds"));
+    }
+
+    @Test
+    void aFitTravelsWithItsMeasurementsThroughTheServerProfileFile(
+        @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir
+    ) throws Exception {
+        List<VerificationMeasurement> ms = sweep(0.001, 9);
+        VerificationTimeFit fit = VerificationTimeEstimator.fit(ms);
+        var latency = fit.toServerLatency(ms);
+        var server = new io.configspec.model.domain.ServerProfile(
+            "fitted",
+            "fitted server",
+            "test GPU",
+            List.of(
+                new io.configspec.model.domain.ServedTarget(
+                    "qwen2.5-7b",
+                    latency,
+                    java.util.OptionalDouble.of(0.2),
+                    java.util.OptionalDouble.empty(),
+                    0.025,
+                    new io.configspec.model.domain.Provenance.Measured(
+                        "configspec test",
+                        java.time.LocalDate.of(2026, 11, 21),
+                        ms.size()
+                    ),
+                    java.util.Map.of()
+                )
+            ),
+            new io.configspec.model.domain.Provenance.Measured(
+                "configspec test",
+                java.time.LocalDate.of(2026, 11, 21),
+                ms.size()
+            ),
+            java.util.Map.of()
+        );
+        java.nio.file.Path file = dir.resolve("server.json");
+        io.configspec.model.io.ProfileCodec.write(
+            file,
+            new io.configspec.model.io.ProfileDocument.ServerDocument(server)
+        );
+        var read =
+            (io.configspec.model.io.ProfileDocument.ServerDocument) io.configspec.model.io.ProfileCodec.read(
+                file
+            );
+        var back = (io.configspec.model.domain.VerificationLatency.Linear) read
+            .server()
+            .targets()
+            .getFirst()
+            .verification();
+        assertEquals(latency, back);
+        assertEquals(ms, back.measurements());
+        assertEquals(fit.rSquared(), back.rSquared().orElseThrow(), 1e-12);
+        assertEquals(fit.rmseSeconds(), back.rmseSeconds().orElseThrow(), 1e-12);
+        VerificationTimeEstimator again = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(back);
+        assertEquals(fit.estimator().predictSeconds(40, 8000, 8), again.predictSeconds(40, 8000, 8), 1e-9);
     }
 }

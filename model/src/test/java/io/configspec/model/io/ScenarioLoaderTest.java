@@ -115,6 +115,17 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void repeatedSelectionIsNamed() throws Exception {
+        edit(
+            scenario,
+            "\"server\":",
+            "\"select\": {\"targets\": [\"qwen2.5-7b\", \"qwen2.5-7b\"]}, \"server\":"
+        );
+        ProfileException e = loadFails();
+        assertEquals("select.targets[1]", e.field().orElseThrow());
+    }
+
+    @Test
     void unknownServerIsNamed() throws Exception {
         edit(scenario, "\"server\": \"paper-fixed-0.5s\"", "\"server\": \"h100\"");
         ProfileException e = loadFails();

@@ -127,6 +127,22 @@ class ParetoFrontTest {
     }
 
     @Test
+    void longRunsOfEqualFirstObjectiveAreOrderedByTheSecond() {
+        // few distinct first values and anti-correlated second and third: the prefilter keeps most
+        // rows and the runs of equal first value are long (sorted by radix, not insertion)
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 3000;
+        double[][] columns = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            columns[0][i] = i % 3;
+            columns[1][i] = random.nextInt(500);
+            columns[2][i] = -columns[1][i] + random.nextInt(3);
+        }
+        boolean[] maximize = { true, true, true };
+        assertArrayEquals(bruteForce(columns, maximize, null), ParetoFront.nonDominated(columns, maximize));
+    }
+
+    @Test
     void duplicatesOfAFrontPointAreAllKept() {
         double[][] columns = { { 1, 1, 0, 2 }, { 1, 1, 0, 0 } };
         assertArrayEquals(

@@ -84,6 +84,7 @@ public final class ParetoChart extends Region {
     private PointIndex index = PointIndex.empty();
     private boolean rasterDirty = true;
     private int[] frontOrder = new int[0];
+    private int legendCorner;
     private double lastMouseX = Double.NaN;
     private double lastMouseY = Double.NaN;
 
@@ -409,7 +410,34 @@ public final class ParetoChart extends Region {
             .getPixelWriter()
             .setPixels(0, 0, plotW, plotH, PixelFormat.getIntArgbPreInstance(), pixels, 0, plotW);
         index = PointIndex.build(screenX, screenY, width, height, GRID_CELL_PX);
+        legendCorner = emptiestCorner(n, left, top, plotW, plotH);
         frontOrder = sortedFront(d, sx, sy);
+    }
+
+    /** The plot corner (0 top-right, 1 top-left, 2 bottom-right, 3 bottom-left) with the fewest points. */
+    private int emptiestCorner(int n, double left, double top, int plotW, int plotH) {
+        int[] counts = new int[4];
+        double w = plotW * 0.38;
+        double h = plotH * 0.32;
+        for (int i = 0; i < n; i++) {
+            float x = screenX[i];
+            if (Float.isNaN(x)) continue;
+            double px = x - left;
+            double py = screenY[i] - top;
+            boolean right = px > plotW - w;
+            boolean leftSide = px < w;
+            boolean upper = py < h;
+            boolean lower = py > plotH - h;
+            if (upper && right) counts[0]++;
+            if (upper && leftSide) counts[1]++;
+            if (lower && right) counts[2]++;
+            if (lower && leftSide) counts[3]++;
+        }
+        int best = 0;
+        for (int c = 1; c < 4; c++) {
+            if (counts[c] < counts[best]) best = c;
+        }
+        return best;
     }
 
     private void stamp(int cx, int cy, int radius, int colour, int w, int h) {
@@ -485,7 +513,7 @@ public final class ParetoChart extends Region {
         drawBox(g, t);
         g.restore();
         if (showLegend.get() && !compact.get()) {
-            drawLegend(g, t, left + plotW, top);
+            drawLegend(g, t, left, top, plotW, plotH);
         }
         drawTooltip(g, t, w, h);
     }
@@ -619,7 +647,14 @@ public final class ParetoChart extends Region {
         g.strokeRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
     }
 
-    private void drawLegend(GraphicsContext g, ChartTheme t, double right, double top) {
+    private void drawLegend(
+        GraphicsContext g,
+        ChartTheme t,
+        double left,
+        double top,
+        double plotW,
+        double plotH
+    ) {
         List<String> names = data.get().categoryNames();
         if (names.isEmpty()) {
             return;
@@ -635,8 +670,10 @@ public final class ParetoChart extends Region {
         int lines = shown + (shown < names.size() ? 1 : 0);
         double boxW = width + 28;
         double boxH = lines * line + 8;
-        double x = right - boxW - 6;
-        double y = top + 6;
+        boolean rightSide = legendCorner == 0 || legendCorner == 2;
+        boolean upper = legendCorner == 0 || legendCorner == 1;
+        double x = rightSide ? left + plotW - boxW - 6 : left + 6;
+        double y = upper ? top + 6 : top + plotH - boxH - 6;
         g.setFill(t.tooltipBackground());
         g.fillRoundRect(x, y, boxW, boxH, 6, 6);
         g.setStroke(t.grid());

@@ -33,13 +33,18 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> work) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        workers.execute(() -> {
-            try {
-                future.complete(work.call());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        });
+        try {
+            workers.execute(() -> {
+                try {
+                    future.complete(work.call());
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed (the application is stopping): the work is refused, not thrown at the caller.
+            future.completeExceptionally(e);
+        }
         return future;
     }
 

@@ -38,7 +38,10 @@ public final class ChartPane extends BorderPane {
         colour.setId("colour-by");
         colour.getItems().setAll(ColourBy.values());
         colour.valueProperty().bindBidirectional(model.colourByProperty());
-        Button reset = new Button("Reset view");
+        colour.setPrefWidth(130);
+        x.setPrefWidth(200);
+        y.setPrefWidth(200);
+        Button reset = new Button("Fit");
         reset.setId("reset-view");
         reset.setTooltip(
             new Tooltip(

@@ -31,6 +31,7 @@ public final class DetailsPane extends ScrollPane {
     private final LineChart<Number, Number> tokensChart = smallChart("K", "E[N] (tokens/round)");
     private final LineChart<Number, Number> goodputChart = smallChart("K", "Goodput (tokens/s)");
     private final VBox provenance = new VBox(1);
+    private final HBox charts = new HBox(6);
 
     public DetailsPane(ExplorerViewModel model) {
         getStyleClass().add("details-pane");
@@ -49,7 +50,7 @@ public final class DetailsPane extends ScrollPane {
         figures.setId("details-figures");
         figures.setHgap(14);
         figures.setVgap(2);
-        HBox charts = new HBox(6, tokensChart, goodputChart);
+        charts.getChildren().addAll(tokensChart, goodputChart);
         HBox.setHgrow(tokensChart, Priority.ALWAYS);
         HBox.setHgrow(goodputChart, Priority.ALWAYS);
         Label provenanceTitle = new Label("Where the numbers come from");
@@ -96,6 +97,8 @@ public final class DetailsPane extends ScrollPane {
         tokensChart.getData().clear();
         goodputChart.getData().clear();
         split.getChildren().clear();
+        charts.setVisible(d != null);
+        charts.setManaged(d != null);
         if (d == null) {
             title.setText("Select a configuration in the chart or the table.");
             verdict.setText("");

@@ -79,7 +79,12 @@ public final class LibraryPane extends VBox {
         VBox.setVgrow(tree, Priority.ALWAYS);
         problems.setId("library-problems");
         problems.setPrefHeight(90);
-        problems.setPlaceholder(new Label("Imported files are checked before they change anything."));
+        Label placeholder = new Label(
+            "Imported files are checked before they change anything; problems are listed here."
+        );
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("hint");
+        problems.setPlaceholder(placeholder);
         problems.setItems(model.problems());
         problems.setCellFactory(l ->
             new ListCell<>() {

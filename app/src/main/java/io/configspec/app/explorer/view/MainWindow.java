@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -104,9 +103,11 @@ public final class MainWindow extends BorderPane {
         lower.getTabs().addAll(tab("Details", detailsPane), tab("Configurations", tablePane));
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().addAll(views, lower);
-        centre.setDividerPositions(0.62);
+        centre.setDividerPositions(0.6);
+        BorderPane centreWithCards = new BorderPane(centre);
+        centreWithCards.setTop(new RecommendationsPane(model));
 
-        VBox right = new VBox(10, new RecommendationsPane(model), whatIfPane);
+        VBox right = new VBox(10, whatIfPane);
         right.setPadding(new Insets(6, 10, 6, 6));
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
@@ -114,8 +115,8 @@ public final class MainWindow extends BorderPane {
         rightScroll.setMinWidth(230);
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
-        main.getItems().addAll(left, centre, rightScroll);
-        main.setDividerPositions(0.19, 0.76);
+        main.getItems().addAll(left, centreWithCards, rightScroll);
+        main.setDividerPositions(0.18, 0.775);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(rightScroll, false);
 
@@ -134,6 +135,12 @@ public final class MainWindow extends BorderPane {
         workspace.fileProperty().addListener((o, a, b) -> updateTitle());
         model.loadedProperty().addListener((o, a, b) -> updateTitle());
         updateTitle();
+    }
+
+    /** Stops timers (the pending autosave); the application calls it when it stops. */
+    public void dispose() {
+        autosaveDelay.stop();
+        workspace.setAutosaveRequest(null);
     }
 
     private static Tab tab(String title, Node content) {
@@ -189,9 +196,9 @@ public final class MainWindow extends BorderPane {
                         .library()
                         .save()
                         .exceptionally(e -> {
-                            Platform.runLater(() ->
-                                model.showStatus("Profiles not saved: " + e.getMessage())
-                            );
+                            model
+                                .executor()
+                                .runOnUi(() -> model.showStatus("Profiles not saved: " + e.getMessage()));
                             return null;
                         })
                 ),

@@ -19,6 +19,17 @@ import javafx.scene.layout.VBox;
  */
 public final class WhatIfPane extends VBox {
 
+    /** One header line: [switch] label (shrinks with an ellipsis) … value (never shrinks). */
+    private static javafx.scene.layout.HBox line(CheckBox on, Label label, Label value) {
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
+        javafx.scene.layout.HBox box = on == null
+            ? new javafx.scene.layout.HBox(4, label, gap, value)
+            : new javafx.scene.layout.HBox(4, on, label, gap, value);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+
     public WhatIfPane(WhatIfViewModel model) {
         getStyleClass().add("what-if-pane");
         setSpacing(4);
@@ -45,10 +56,12 @@ public final class WhatIfPane extends VBox {
                 constraintsHeader = true;
             }
             Label label = new Label(s.label());
+            label.setMinWidth(0);
             label.getStyleClass().add("what-if-label");
             Label value = new Label();
             value.getStyleClass().add("what-if-value");
             value.setId("value-" + s.key());
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Slider slider = new Slider(0, 1, s.toPosition(s.value().get()));
             slider.setId("slider-" + s.key());
             slider.setMaxWidth(Double.MAX_VALUE);
@@ -92,15 +105,9 @@ public final class WhatIfPane extends VBox {
                 on.setId("on-" + s.key());
                 on.selectedProperty().bindBidirectional(s.overridden());
                 slider.disableProperty().bind(on.selectedProperty().not());
-                BorderPane top = new BorderPane();
-                top.setLeft(new javafx.scene.layout.HBox(4, on, label));
-                top.setRight(value);
-                grid.add(top, 0, row++, 2, 1);
+                grid.add(line(on, label, value), 0, row++, 2, 1);
             } else {
-                BorderPane top = new BorderPane();
-                top.setLeft(label);
-                top.setRight(value);
-                grid.add(top, 0, row++, 2, 1);
+                grid.add(line(null, label, value), 0, row++, 2, 1);
             }
             grid.add(slider, 0, row++, 2, 1);
         }

@@ -6,8 +6,9 @@ import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
-import io.configspec.model.pareto.KneePoint;
 import io.configspec.model.pareto.ParetoFront;
+import io.configspec.model.pareto.Recommendation;
+import io.configspec.model.pareto.Recommendations;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -60,12 +61,13 @@ public final class AnalysisService {
         double[][] paper = PAPER_OBJECTIVES.stream().map(space::column).toArray(double[][]::new);
         boolean[] paperMax = { true, true, true };
         int[] front3 = ParetoFront.nonDominated(paper, paperMax, feasible);
+        // The same recommendations as `configspec recommend` (ties broken identically).
         Map<RecommendationKind, Integer> recommended = new EnumMap<>(RecommendationKind.class);
         for (RecommendationKind kind : RecommendationKind.values()) {
-            int row = kind.objective() != null
-                ? ParetoFront.best(space.column(kind.objective()), true, feasible)
-                : KneePoint.select(paper, paperMax, front3);
-            recommended.put(kind, row);
+            recommended.put(kind, -1);
+        }
+        for (Recommendation r : Recommendations.of(space, front3)) {
+            recommended.put(RecommendationKind.of(r.kind()), r.row());
         }
         Map<String, Integer> kStar = kStarByDevice(space, request.index());
         ChartData chart = chartData(request, space, front);

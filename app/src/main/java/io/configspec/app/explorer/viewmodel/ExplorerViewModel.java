@@ -158,6 +158,7 @@ public final class ExplorerViewModel {
         loaded.set(scenario);
         spaceIndex.set(SpaceIndex.of(scenario.space()));
         selectedRow.set(-1);
+        selectBestOnNextResult = true;
         library.show(scenario);
         whatIf.load(scenario);
         var objectives = scenario.scenario().objectives();
@@ -181,6 +182,8 @@ public final class ExplorerViewModel {
     }
 
     private Evaluation previousForChanges;
+    /** After a load, the first result selects the best-goodput configuration, so details are never empty. */
+    private boolean selectBestOnNextResult;
 
     private void userChanged() {
         if (!suppressEvaluation && loaded.get() != null) {
@@ -282,6 +285,11 @@ public final class ExplorerViewModel {
         previousForChanges = null;
         var selected = pendingSelection != null ? pendingSelection : selectedConfiguration();
         pendingSelection = null;
+        if (selected == null && selectBestOnNextResult) {
+            int best = result.recommendedRow(RecommendationKind.BEST_GOODPUT);
+            selected = best < 0 ? null : result.space().configuration(best);
+        }
+        selectBestOnNextResult = false;
         Evaluation old = evaluation.get();
         evaluation.set(result);
         chartData.set(result.chart());

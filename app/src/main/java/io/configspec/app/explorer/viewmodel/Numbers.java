@@ -32,6 +32,16 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
+    /** Short form for cards and labels: 5.11, 1.92M, 36.4k. */
+    public static String compact(double value) {
+        double a = Math.abs(value);
+        if (Double.isNaN(value)) return "n/a";
+        if (a >= 1e9) return String.format(Locale.ROOT, "%.3gG", value / 1e9);
+        if (a >= 1e6) return String.format(Locale.ROOT, "%.3gM", value / 1e6);
+        if (a >= 1e4) return String.format(Locale.ROOT, "%.3gk", value / 1e3);
+        return plain(value);
+    }
+
     /** The value of an objective with its unit, e.g. "5.312 tokens/s". */
     public static String of(Objective objective, double value) {
         return plain(value) + " " + objective.unit();
@@ -50,7 +60,16 @@ public final class Numbers {
             return "n/a";
         }
         double pct = ((value - base) / Math.abs(base)) * 100;
-        return String.format(Locale.ROOT, "%+.0f %%", pct);
+        if (Math.abs(pct) < 0.05) {
+            return "the same";
+        }
+        String sign = pct > 0 ? "+" : "−";
+        double a = Math.abs(pct);
+        return (
+            sign +
+            (a < 10 ? String.format(Locale.ROOT, "%.1f", a) : String.format(Locale.ROOT, "%.0f", a)) +
+            " %"
+        );
     }
 
     /** Axis title of an objective, e.g. "Goodput (tokens/s)". */

@@ -6,6 +6,8 @@ package io.configspec.app.explorer.viewmodel;
  * @param kind which card
  * @param row the recommended row, −1 when nothing is feasible
  * @param configuration one-line label of the configuration (or a note that none is feasible)
+ * @param device device name
+ * @param models "drafter quantisation → target · K=k"
  * @param figures the three paper objectives with units
  * @param change what moved since the previous evaluation (empty when nothing did)
  */
@@ -13,19 +15,29 @@ public record RecommendationCard(
     RecommendationKind kind,
     int row,
     String configuration,
+    String device,
+    String models,
     String figures,
     String change
 ) {
     static RecommendationCard of(RecommendationKind kind, Evaluation evaluation, Evaluation previous) {
         int row = evaluation.recommendedRow(kind);
         if (row < 0) {
-            return new RecommendationCard(kind, -1, "No configuration meets the constraints", "", "");
+            return new RecommendationCard(
+                kind,
+                -1,
+                "No configuration meets the constraints",
+                "none feasible",
+                "",
+                "",
+                ""
+            );
         }
         var space = evaluation.space();
         StringBuilder figures = new StringBuilder();
         for (var o : AnalysisService.PAPER_OBJECTIVES) {
             if (!figures.isEmpty()) figures.append(" · ");
-            figures.append(Numbers.of(o, space.value(o, row)));
+            figures.append(Numbers.compact(space.value(o, row))).append(' ').append(o.unit());
         }
         String change = "";
         if (previous != null) {
@@ -36,6 +48,17 @@ public record RecommendationCard(
                 change = "was " + was;
             }
         }
-        return new RecommendationCard(kind, row, evaluation.label(row), figures.toString(), change);
+        var c = space.combination(row);
+        String models =
+            c.drafter().name() + " " + c.quantization() + " → " + c.target().name() + " · K=" + space.k(row);
+        return new RecommendationCard(
+            kind,
+            row,
+            evaluation.label(row),
+            c.device().name(),
+            models,
+            figures.toString(),
+            change
+        );
     }
 }

@@ -21,6 +21,16 @@ public enum RecommendationKind {
         return title;
     }
 
+    /** The card of a model recommendation kind. */
+    public static RecommendationKind of(io.configspec.model.pareto.Recommendation.Kind kind) {
+        return switch (kind) {
+            case GOODPUT -> BEST_GOODPUT;
+            case COST -> BEST_COST;
+            case ENERGY -> BEST_ENERGY;
+            case BALANCED -> BALANCED;
+        };
+    }
+
     /** The objective this card maximises, null for the balanced card. */
     public Objective objective() {
         return objective;

@@ -121,6 +121,13 @@ class ExplorerViewModelTest {
 
     @Test
     void selectingARowFillsTheDetails() {
+        int best = model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
+        assertEquals(
+            best,
+            model.selectedRowProperty().get(),
+            "a load selects the best-goodput configuration"
+        );
+        model.selectedRowProperty().set(-1);
         assertNull(model.detailsProperty().get());
         int row = model.getEvaluation().front()[0];
         model.selectedRowProperty().set(row);

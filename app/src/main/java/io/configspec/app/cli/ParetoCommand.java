@@ -1,0 +1,152 @@
+package io.configspec.app.cli;
+
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.io.ProfileException;
+import io.configspec.model.pareto.Hypervolume;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configspec pareto}: the feasible configurations that no other feasible configuration
+ * beats on every chosen objective (2 or 3 of them), best first on the first objective.
+ */
+@Command(
+    name = "pareto",
+    mixinStandardHelpOptions = true,
+    description = "Print the Pareto-optimal configurations of a scenario over 2 or 3 objectives (after constraints)."
+)
+final class ParetoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(
+        names = "--objectives",
+        paramLabel = "LIST",
+        split = ",",
+        description = "2 or 3 comma-separated objectives of: goodput, cost, energy, tpot, dollars-per-mtok, " +
+            "joules-per-token (default: goodput,cost,energy)."
+    )
+    List<String> objectiveNames = List.of("goodput", "cost", "energy");
+
+    @Override
+    public Integer call() throws ProfileException, IOException {
+        List<Objective> objectives = parseObjectives(objectiveNames);
+        ScenarioOptions.Evaluation evaluation = scenario.evaluate();
+        EvaluatedSpace space = evaluation.space();
+        boolean[] front = FrontMask.of(space, objectives);
+        Objective first = objectives.get(0);
+        double[] firstColumn = space.column(first);
+        Comparator<Integer> bestFirst = Comparator.comparingDouble(row -> firstColumn[row]);
+        int[] rows = IntStream.range(0, space.size())
+            .filter(row -> front[row])
+            .boxed()
+            .sorted(first.maximize() ? bestFirst.reversed() : bestFirst)
+            .mapToInt(Integer::intValue)
+            .toArray();
+        if (output.format() == OutputFormat.table && output.out() == null) {
+            spec
+                .commandLine()
+                .getOut()
+                .println(
+                    "Pareto front over " +
+                        objectives
+                            .stream()
+                            .map(
+                                o ->
+                                    o.cliName() +
+                                    " (" +
+                                    o.unit() +
+                                    ", " +
+                                    (o.maximize() ? "max" : "min") +
+                                    ")"
+                            )
+                            .collect(Collectors.joining(", ")) +
+                        ": " +
+                        rows.length +
+                        " of " +
+                        space.feasibleCount() +
+                        " feasible configurations; normalised hypervolume " +
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "%.3f",
+                            normalisedHypervolume(space, objectives)
+                        ) +
+                        " (share of the box between the worst and best feasible values that the front dominates)."
+                );
+        }
+        // the rows' "pareto" field keeps sweep's meaning (goodput/cost/energy front) in every command
+        boolean[] paperFront = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
+        String notice = output.write(spec.commandLine().getOut(), writer ->
+            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, paperFront)
+        );
+        if (notice != null) {
+            spec.commandLine().getErr().println(notice);
+        }
+        return ConfigSpecCli.OK;
+    }
+
+    /** {@link Hypervolume#normalized} of the feasible rows over {@code objectives}. */
+    static double normalisedHypervolume(EvaluatedSpace space, List<Objective> objectives) {
+        double[][] columns = new double[objectives.size()][];
+        boolean[] maximize = new boolean[objectives.size()];
+        for (int j = 0; j < objectives.size(); j++) {
+            columns[j] = space.column(objectives.get(j));
+            maximize[j] = objectives.get(j).maximize();
+        }
+        int[] feasible = IntStream.range(0, space.size()).filter(space::feasible).toArray();
+        return Hypervolume.normalized(columns, maximize, feasible);
+    }
+
+    /**
+     * The objectives named on the command line.
+     *
+     * @throws UserInputException naming the option when a name is unknown or repeated, or there
+     *     are not 2 or 3
+     */
+    static List<Objective> parseObjectives(List<String> names) {
+        List<Objective> objectives = new ArrayList<>();
+        for (String name : names) {
+            Objective objective = Objective.fromCliName(name).orElseThrow(() ->
+                new UserInputException(
+                    "--objectives: unknown objective \"" +
+                        name.strip() +
+                        "\" (known: " +
+                        Objective.cliNames() +
+                        ")"
+                )
+            );
+            if (objectives.contains(objective)) {
+                throw new UserInputException("--objectives: " + objective.cliName() + " is listed twice");
+            }
+            objectives.add(objective);
+        }
+        if (objectives.size() < 2 || objectives.size() > 3) {
+            throw new UserInputException(
+                "--objectives: give 2 or 3 objectives, got " +
+                    objectives.size() +
+                    " (" +
+                    String.join(",", names) +
+                    ")"
+            );
+        }
+        return objectives;
+    }
+}

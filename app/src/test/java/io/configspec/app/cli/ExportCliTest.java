@@ -1,0 +1,125 @@
+package io.configspec.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.app.testing.SampleFiles;
+import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.pareto.Recommendation;
+import io.configspec.model.pareto.Recommendations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExportCliTest {
+
+    private static final String PAPER = SampleFiles.paperScenario().toString();
+    private static List<Recommendation> recommendations;
+
+    @BeforeAll
+    static void recommend() throws Exception {
+        recommendations = Recommendations.of(
+            ScenarioLoader.load(SampleFiles.paperScenario()).space().evaluate(WhatIf.NONE)
+        );
+    }
+
+    @Test
+    void vllmExportIsTheSpeculativeConfigOfTheGoodputRecommendation() throws Exception {
+        CliRun run = CliRun.of(
+            "export",
+            "--scenario",
+            PAPER,
+            "--format",
+            "vllm",
+            "--draft-model",
+            "Qwen/Qwen2.5-0.5B-Instruct",
+            "--target-model",
+            "Qwen/Qwen2.5-7B-Instruct"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = ProfileCodec.mapper().readTree(run.out());
+        assertEquals("Qwen/Qwen2.5-0.5B-Instruct", json.get("model").asText());
+        assertEquals(recommendations.get(0).configuration().k(), json.get("num_speculative_tokens").asInt());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void llamaCppExportUsesTheChosenObjectiveAndDialect() {
+        Recommendation cost = recommendations.get(1);
+        CliRun run = CliRun.of(
+            "export",
+            "--scenario",
+            PAPER,
+            "--format",
+            "llamacpp",
+            "--objective",
+            "cost",
+            "--llamacpp-dialect",
+            "legacy"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("--draft " + cost.configuration().k()), run.out());
+        assertTrue(run.out().contains("-md " + cost.configuration().drafter()), run.out());
+        assertTrue(run.err().contains("placeholders"), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "sglang", "trtllm", "ortgenai" })
+    void everyServingStackExportsTheBalancedK(String format) {
+        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", format, "--objective", "balanced");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(
+            run.out().contains(Integer.toString(recommendations.get(3).configuration().k())),
+            run.out()
+        );
+    }
+
+    @Test
+    void jsonExportOfAllGivesTheFourRecommendedRows() throws Exception {
+        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "json", "--objective", "all");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("configurations");
+        assertEquals(4, rows.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(recommendations.get(i).configuration().k(), rows.get(i).get("k").asInt());
+            assertEquals(recommendations.get(i).configuration().device(), rows.get(i).get("device").asText());
+        }
+    }
+
+    @Test
+    void csvExportWritesAtomicallyToOut(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("best.csv");
+        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "csv", "--out", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("device,drafter,"), lines.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "--format=onnx", "--objective=speed", "--objective=all" })
+    void badFormatOrObjectiveIsBadInputInOneSentence(String option) {
+        CliRun run = option.startsWith("--format")
+            ? CliRun.of("export", "--scenario", PAPER, option)
+            : CliRun.of("export", "--scenario", PAPER, "--format", "vllm", option);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void exportHasHelp() {
+        CliRun run = CliRun.of("export", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Usage: configspec export"), run.out());
+    }
+}

@@ -1,0 +1,106 @@
+package io.configspec.model.analysis;
+
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.testing.SampleFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * DESIGN §9: analytical evaluation ≥ 10 million configuration evaluations per second on one core,
+ * through the production path {@link ConfigurationSpace#evaluateInto} (every objective column,
+ * constraints, what-if applied), on a large synthetic space: the paper scenario's library with
+ * each sample device cloned 600 times at random drafting speeds and powers (about 1,000,000 rows).
+ *
+ * <p>The score is milliseconds per evaluation of the whole space; the row count is printed at
+ * setup, and configurations per second = rows / score (docs/benchmarks.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class ConfigurationSpaceEvaluationBenchmark {
+
+    static final int CLONES_PER_DEVICE = 600;
+
+    private ConfigurationSpace space;
+    private EvaluatedSpace reuse;
+    private WhatIf whatIf;
+
+    @Setup(Level.Trial)
+    public void build(BenchmarkParams params) throws Exception {
+        ScenarioLoader.LoadedScenario paper = ScenarioLoader.load(SampleFiles.paperScenario());
+        ProfileLibrary library = paper.library();
+        SplittableRandom random = new SplittableRandom(2026);
+        List<DeviceProfile> devices = new ArrayList<>();
+        for (DeviceProfile device : library.devices()) {
+            for (int clone = 0; clone < CLONES_PER_DEVICE; clone++) {
+                List<DraftingMeasurement> drafting = new ArrayList<>();
+                for (DraftingMeasurement m : device.drafting()) {
+                    drafting.add(
+                        new DraftingMeasurement(
+                            m.drafter(),
+                            m.quantization(),
+                            m.tokensPerSecond() * (0.5 + random.nextDouble()),
+                            m.roundOverheadSeconds(),
+                            m.contextSlowdownPerThousandTokens(),
+                            m.powerWatts() * (0.5 + random.nextDouble()),
+                            m.provenance(),
+                            m.fieldProvenance()
+                        )
+                    );
+                }
+                devices.add(
+                    new DeviceProfile(
+                        device.id() + "-" + clone,
+                        device.name() + " #" + clone,
+                        device.kind(),
+                        device.cpu(),
+                        device.gpu(),
+                        device.memoryGiB(),
+                        device.idlePowerWatts(),
+                        drafting,
+                        device.provenance(),
+                        device.fieldProvenance()
+                    )
+                );
+            }
+        }
+        ProfileLibrary large = new ProfileLibrary(
+            devices,
+            List.copyOf(library.drafters()),
+            List.copyOf(library.targets()),
+            List.copyOf(library.alignments()),
+            List.copyOf(library.servers()),
+            List.copyOf(library.networks())
+        );
+        space = ConfigurationSpace.of(large, paper.scenario());
+        whatIf = WhatIf.NONE.with("alphaScale", "0.95").with("rttSeconds", "0.03");
+        reuse = space.evaluate(whatIf);
+        System.out.println("\nrows per evaluation: " + reuse.size());
+    }
+
+    /** Re-evaluates every row into the same columns (the slider path); score = ms per full space. */
+    @Benchmark
+    public EvaluatedSpace evaluateWholeSpace() {
+        return space.evaluateInto(whatIf, reuse);
+    }
+}
