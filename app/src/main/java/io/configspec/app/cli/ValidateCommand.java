@@ -83,10 +83,6 @@ final class ValidateCommand implements Callable<Integer> {
             );
         }
         ProfileDocument document = ProfileCodec.read(file);
-        if (document instanceof ProfileDocument.FleetScenarioDocument) {
-            var fleet = io.configspec.model.fleet.FleetScenarioFile.load(file).scenario();
-            return "fleet scenario " + document.id() + ": " + fleet.deviceMix().size() + " device kinds";
-        }
         if (document instanceof ProfileDocument.ScenarioDocument) {
             var loaded = ScenarioLoader.load(file);
             int rows = loaded.space().size(loaded.scenario().whatIf());

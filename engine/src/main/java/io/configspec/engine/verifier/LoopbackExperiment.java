@@ -1,6 +1,5 @@
 package io.configspec.engine.verifier;
 
-import ai.onnxruntime.OrtException;
 import io.configspec.engine.decoding.DecodingSettings;
 import io.configspec.engine.decoding.Distributions;
 import io.configspec.engine.decoding.GenerationResult;
@@ -8,6 +7,7 @@ import io.configspec.engine.decoding.RoundRecord;
 import io.configspec.engine.decoding.SpeculativeDecoder;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
 import io.configspec.model.domain.VerificationMeasurement;
@@ -207,7 +207,7 @@ public final class LoopbackExperiment {
         DecoderModel drafter,
         List<int[]> prompts,
         Settings settings
-    ) throws OrtException, ModelLoadException, IOException, InterruptedException {
+    ) throws InferenceException, ModelLoadException, IOException, InterruptedException {
         AcceptanceCalibration calibration = calibrate(target, drafter, prompts, settings.maxDraftTokens());
 
         // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
@@ -317,7 +317,7 @@ public final class LoopbackExperiment {
         DecoderModel drafter,
         List<int[]> prompts,
         int maxK
-    ) throws OrtException, ModelLoadException {
+    ) throws InferenceException, ModelLoadException {
         double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
         long[] seen = new long[upper.length];
         long[] accepted = new long[upper.length];
