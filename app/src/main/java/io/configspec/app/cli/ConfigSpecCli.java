@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
         ModelsCommand.class,
         GenerateCommand.class,
         MeasureCommand.class,
+        AgentCommand.class,
+        ProfileCommand.class,
+        TwinCommand.class,
         CommandLine.HelpCommand.class,
     }
 )

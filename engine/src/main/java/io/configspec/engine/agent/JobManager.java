@@ -52,6 +52,8 @@ public final class JobManager implements AutoCloseable {
         volatile long finishedEpochMillis;
         volatile JsonNode result;
         volatile boolean cancelRequested;
+        volatile double liveTokensPerSecond = Double.NaN;
+        volatile double liveJoulesPerToken = Double.NaN;
         Future<?> future;
 
         Job(String id, ProfilingRequest request) {
@@ -63,6 +65,12 @@ public final class JobManager implements AutoCloseable {
         public void progress(double fraction, String newMessage) {
             progress = Math.max(0, Math.min(1, fraction));
             message = newMessage;
+        }
+
+        @Override
+        public void live(double tokensPerSecond, double joulesPerToken) {
+            liveTokensPerSecond = tokensPerSecond;
+            liveJoulesPerToken = joulesPerToken;
         }
 
         @Override
@@ -114,7 +122,9 @@ public final class JobManager implements AutoCloseable {
                 request,
                 startedEpochMillis,
                 finishedEpochMillis,
-                result
+                result,
+                liveTokensPerSecond,
+                liveJoulesPerToken
             );
         }
     }

@@ -16,6 +16,8 @@ import io.configspec.engine.profiler.ProfilingRequest;
  * @param startedEpochMillis when it started
  * @param finishedEpochMillis when it finished, or 0 while running
  * @param result the measurement (only when SUCCEEDED), else null
+ * @param liveTokensPerSecond tokens/s of the latest measured repetition, NaN before the first
+ * @param liveJoulesPerToken J/token of the latest measured repetition, NaN before the first or without power
  */
 public record JobStatus(
     String id,
@@ -25,7 +27,9 @@ public record JobStatus(
     ProfilingRequest request,
     long startedEpochMillis,
     long finishedEpochMillis,
-    JsonNode result
+    JsonNode result,
+    double liveTokensPerSecond,
+    double liveJoulesPerToken
 ) {
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -41,7 +45,23 @@ public record JobStatus(
         if (result != null) {
             json.set("result", result);
         }
+        ObjectNode live = json.putObject("live");
+        putNumber(live, "tokensPerSecond", liveTokensPerSecond);
+        putNumber(live, "joulesPerToken", liveJoulesPerToken);
         return json;
+    }
+
+    private static void putNumber(ObjectNode json, String field, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            json.putNull(field);
+        } else {
+            json.put(field, value);
+        }
+    }
+
+    private static double number(JsonNode json, String field) {
+        JsonNode node = json == null ? null : json.get(field);
+        return node == null || node.isNull() ? Double.NaN : node.asDouble();
     }
 
     public static JobStatus fromJson(JsonNode json) {
@@ -54,7 +74,9 @@ public record JobStatus(
             ProfilingRequest.fromJson(json.get("request")),
             json.path("startedEpochMillis").asLong(),
             json.path("finishedEpochMillis").asLong(0),
-            result == null || result.isNull() ? null : result
+            result == null || result.isNull() ? null : result,
+            number(json.get("live"), "tokensPerSecond"),
+            number(json.get("live"), "joulesPerToken")
         );
     }
 }

@@ -85,6 +85,10 @@ public final class BoardProfiler {
                         tokensPerSecond[rep] = ((double) k * request.rounds()) / seconds;
                         draftSeconds += rec.seconds();
                         draftTokens += (long) k * request.rounds();
+                        context.live(
+                            tokensPerSecond[rep],
+                            rec.measured() ? rec.joules() / ((double) k * request.rounds()) : Double.NaN
+                        );
                         if (rec.measured()) {
                             draftJoules += rec.joules();
                             powerSamples += rec.samples();

@@ -95,8 +95,41 @@ public final class MeasuredProfiles {
         return s.isEmpty() ? "board" : s;
     }
 
+    /**
+     * The quantisation name a measurement is recorded under. When the library already knows the
+     * drafter (a twin of a real model) but not the twin's ONNX precision, the nearest named
+     * variant stands in ({@code int8} → {@code q8_0}, {@code int4} → {@code q4_k_m} or {@code
+     * q4_0}) so the measurement sits beside the illustrative figures it replaces; the provenance's
+     * tool says so.
+     */
+    static String recordedQuantization(ProfilingResult r, ProfileLibrary known) {
+        if (known == null) {
+            return r.quantization();
+        }
+        var drafter = known.drafter(r.drafter());
+        if (drafter.isEmpty()) {
+            return r.quantization();
+        }
+        List<String> names = drafter.get().quantizations().stream().map(QuantizationVariant::name).toList();
+        if (names.contains(r.quantization())) {
+            return r.quantization();
+        }
+        List<String> candidates = switch (r.quantization()) {
+            case "int8" -> List.of("q8_0", "int8", "w8a8");
+            case "int4" -> List.of("q4_k_m", "q4_0", "int4", "awq", "gptq");
+            case "fp16" -> List.of("fp16", "bf16", "f16");
+            default -> List.of();
+        };
+        return candidates.stream().filter(names::contains).findFirst().orElse(r.quantization());
+    }
+
     /** The device profile of one or more runs on the same board (later runs replace earlier ones per drafter × quantisation). */
     public static DeviceProfile device(List<ProfilingResult> results, Options options) {
+        return device(results, null, options);
+    }
+
+    /** As {@link #device(List, Options)}, naming quantisations as {@code known} does (see {@link #recordedQuantization}). */
+    public static DeviceProfile device(List<ProfilingResult> results, ProfileLibrary known, Options options) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no profiling results");
         }
@@ -107,7 +140,14 @@ public final class MeasuredProfiles {
         int idleRuns = 0;
         boolean idleAssumed = false;
         for (ProfilingResult r : results) {
-            Provenance measured = measured(r, r.measuredRounds());
+            String quantization = recordedQuantization(r, known);
+            Provenance measured = quantization.equals(r.quantization())
+                ? measured(r, r.measuredRounds())
+                : new Provenance.Measured(
+                      r.tool() + " (ONNX " + r.quantization() + " twin standing in for " + quantization + ")",
+                      r.date(),
+                      Math.max(1, r.measuredRounds())
+                  );
             Map<String, Provenance> fields = new LinkedHashMap<>();
             double watts = r.draftingWatts();
             if (Double.isNaN(watts)) {
@@ -123,10 +163,10 @@ public final class MeasuredProfiles {
             }
             DraftingFit fit = r.fit();
             drafting.put(
-                r.drafter() + "\u0000" + r.quantization(),
+                r.drafter() + "\u0000" + quantization,
                 new DraftingMeasurement(
                     r.drafter(),
-                    r.quantization(),
+                    quantization,
                     fit.tokensPerSecond(),
                     fit.roundOverheadSeconds(),
                     fit.contextSlowdownPerThousandTokens(),
@@ -330,9 +370,9 @@ public final class MeasuredProfiles {
     }
 
     /**
-     * Writes the profiles of {@code results} into {@code directory}: {@code device.json}, and as
-     * applicable {@code models.json}, {@code alignment.json}, {@code server.json}. Returns the
-     * files written. Each write is atomic.
+     * Writes the profiles of {@code results} into {@code directory}: as applicable {@code
+     * models.json}, {@code server.json}, {@code alignment.json}, and {@code device.json} last.
+     * Returns the files written, in that order. Each write is atomic.
      *
      * @param known the library the files will join (to leave out models it already has), or null
      */
@@ -344,15 +384,23 @@ public final class MeasuredProfiles {
     ) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
-        DeviceProfile device = device(results, options);
-        Path deviceFile = directory.resolve("device.json");
-        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
-        written.add(deviceFile);
+        DeviceProfile device = device(results, known, options);
+        // Written (and returned) in dependency order: models, server, alignment, then the device,
+        // so importing the files one by one never refers to something not yet loaded.
         java.util.Optional<ProfileDocument.ModelsDocument> models = models(results, known, options);
         if (models.isPresent()) {
             Path file = directory.resolve("models.json");
             ProfileCodec.write(file, models.get());
             written.add(file);
+        }
+        for (ProfilingResult r : results.reversed()) {
+            java.util.Optional<ServerProfile> server = localVerifier(r, options);
+            if (server.isPresent()) {
+                Path file = directory.resolve("server.json");
+                ProfileCodec.write(file, new ProfileDocument.ServerDocument(server.get()));
+                written.add(file);
+                break;
+            }
         }
         List<AlignmentProfile> alignments = new ArrayList<>();
         for (ProfilingResult r : results) {
@@ -370,15 +418,9 @@ public final class MeasuredProfiles {
             );
             written.add(file);
         }
-        for (ProfilingResult r : results.reversed()) {
-            java.util.Optional<ServerProfile> server = localVerifier(r, options);
-            if (server.isPresent()) {
-                Path file = directory.resolve("server.json");
-                ProfileCodec.write(file, new ProfileDocument.ServerDocument(server.get()));
-                written.add(file);
-                break;
-            }
-        }
+        Path deviceFile = directory.resolve("device.json");
+        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
+        written.add(deviceFile);
         return written;
     }
 

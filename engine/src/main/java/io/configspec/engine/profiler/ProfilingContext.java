@@ -8,6 +8,12 @@ public interface ProfilingContext {
     /** Reports progress in [0, 1] with a short message ("K = 4, context 128: round 3/10"). */
     void progress(double fraction, String message);
 
+    /**
+     * Reports the latest measured drafting figures, for live dashboards: tokens/s of the last
+     * repetition and its energy per token in J (NaN without a power sensor). Default: ignored.
+     */
+    default void live(double tokensPerSecond, double joulesPerToken) {}
+
     /** Whether the job was asked to stop (DELETE, agent shutdown). */
     boolean cancelled();
 

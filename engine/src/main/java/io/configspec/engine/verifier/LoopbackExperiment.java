@@ -1,5 +1,6 @@
 package io.configspec.engine.verifier;
 
+import ai.onnxruntime.OrtException;
 import io.configspec.engine.decoding.DecodingSettings;
 import io.configspec.engine.decoding.Distributions;
 import io.configspec.engine.decoding.GenerationResult;
@@ -208,6 +209,19 @@ public final class LoopbackExperiment {
         List<int[]> prompts,
         Settings settings
     ) throws InferenceException, ModelLoadException, IOException, InterruptedException {
+        try {
+            return runPhases(target, drafter, prompts, settings);
+        } catch (OrtException e) {
+            throw InferenceException.of("loopback experiment", e);
+        }
+    }
+
+    private static Report runPhases(
+        DecoderModel target,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        Settings settings
+    ) throws OrtException, InferenceException, ModelLoadException, IOException, InterruptedException {
         AcceptanceCalibration calibration = calibrate(target, drafter, prompts, settings.maxDraftTokens());
 
         // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
@@ -317,7 +331,7 @@ public final class LoopbackExperiment {
         DecoderModel drafter,
         List<int[]> prompts,
         int maxK
-    ) throws InferenceException, ModelLoadException {
+    ) throws OrtException, InferenceException, ModelLoadException {
         double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
         long[] seen = new long[upper.length];
         long[] accepted = new long[upper.length];

@@ -1,0 +1,64 @@
+package io.configspec.app.explorer.boards;
+
+import io.configspec.app.explorer.ExplorerContext;
+import io.configspec.app.explorer.ExplorerView;
+import io.configspec.engine.sensors.SensorSuite;
+import io.configspec.model.io.ScenarioLoader;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.stage.WindowEvent;
+
+/**
+ * The Boards tab of the main window: measured profiles are imported into the open library at once,
+ * so the Pareto view shows them beside the illustrative profiles they replace.
+ */
+public final class BoardsExplorerView implements ExplorerView {
+
+    @Override
+    public String title() {
+        return "Boards";
+    }
+
+    @Override
+    public Node createContent(ExplorerContext context) {
+        BoardsViewModel model = new BoardsViewModel(
+            context.executor(),
+            BoardSettingsStore.userDefault(),
+            (result, files) -> {
+                context.model().library().importFiles(files);
+                context
+                    .model()
+                    .showStatus(
+                        "Measured profile of " +
+                            result.drafter() +
+                            " on " +
+                            result.board().boardName() +
+                            " added to the library."
+                    );
+            },
+            userConfigDirectory().resolve("measured"),
+            () ->
+                LocalBoard.start(
+                    SensorSuite.detectSystem(),
+                    context.home().resolve("samples/models"),
+                    Path.of(System.getProperty("user.home"), ".cache", "configspec", "twins")
+                ),
+            () -> {
+                ScenarioLoader.LoadedScenario loaded = context.model().loadedProperty().get();
+                return loaded == null ? null : loaded.library();
+            }
+        );
+        if (context.window() != null) {
+            context.window().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.close());
+        }
+        return new BoardsView(model);
+    }
+
+    private static Path userConfigDirectory() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("configspec");
+    }
+}

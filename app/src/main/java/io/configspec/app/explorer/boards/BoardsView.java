@@ -1,0 +1,281 @@
+package io.configspec.app.explorer.boards;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import io.configspec.engine.twins.HuggingFaceConfig;
+import java.util.Locale;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Boards view: connect to a board agent (or this machine), watch a live TilesFX dashboard
+ * (board power with a sparkline, drafting tokens/s, joules per token, temperature, CPU frequency)
+ * and run a profiling job with progress and cancel. A thin view: it binds to a {@link
+ * BoardsViewModel} and holds no logic.
+ */
+public final class BoardsView extends BorderPane {
+
+    private final BoardsViewModel model;
+    private final Tile wattsTile;
+    private final Tile tokensTile;
+    private final Tile joulesTile;
+    private final Tile temperatureTile;
+    private final Tile frequencyTile;
+
+    public BoardsView(BoardsViewModel model) {
+        this.model = model;
+        getStyleClass().add("boards-view");
+        setPadding(new Insets(10));
+
+        // Connection.
+        TextField host = new TextField();
+        host.setId("board-host");
+        host.setPromptText("host");
+        host.textProperty().bindBidirectional(model.hostProperty());
+        TextField port = new TextField();
+        port.setId("board-port");
+        port.setPrefColumnCount(5);
+        port.textProperty().bindBidirectional(model.portProperty());
+        PasswordField token = new PasswordField();
+        token.setId("board-token");
+        token.setPromptText("token");
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        Button connect = new Button("Connect");
+        connect.setId("board-connect");
+        connect.setOnAction(e -> model.connect());
+        Button local = new Button("This machine");
+        local.setId("board-local");
+        local.setOnAction(e -> model.connectToThisMachine());
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("board-disconnect");
+        disconnect.setOnAction(e -> model.disconnect());
+        disconnect.disableProperty().bind(model.stateProperty().isEqualTo(ConnectionState.DISCONNECTED));
+        Label state = new Label();
+        state.setId("board-state");
+        state.textProperty().bind(model.stateProperty().map(ConnectionState::label));
+        HBox connection = new HBox(
+            6,
+            new Label("Agent"),
+            host,
+            new Label(":"),
+            port,
+            token,
+            connect,
+            local,
+            disconnect,
+            state
+        );
+        connection.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("board-status");
+        status.textProperty().bind(model.statusMessageProperty());
+        Label board = new Label();
+        board.setId("board-description");
+        board.textProperty().bind(model.boardDescriptionProperty());
+        Label power = new Label();
+        power.setId("board-power-source");
+        power.textProperty().bind(model.powerDescriptionProperty());
+        power.setWrapText(true);
+        VBox top = new VBox(4, connection, status, board, power);
+        setTop(top);
+
+        // Dashboard.
+        wattsTile = TileBuilder.create()
+            .skinType(Tile.SkinType.SPARK_LINE)
+            .title("Board power")
+            .unit("W")
+            .decimals(2)
+            .averagingPeriod(BoardsViewModel.HISTORY)
+            .prefSize(260, 200)
+            .build();
+        wattsTile.setId("tile-watts");
+        tokensTile = numberTile("Drafting speed", "tokens/s", 1);
+        tokensTile.setId("tile-tokens");
+        joulesTile = numberTile("Energy per token", "J/token", 3);
+        joulesTile.setId("tile-joules");
+        temperatureTile = numberTile("Temperature (hottest zone)", "°C", 1);
+        temperatureTile.setId("tile-temperature");
+        frequencyTile = numberTile("CPU frequency (mean)", "MHz", 0);
+        frequencyTile.setId("tile-frequency");
+        follow(wattsTile, model.wattsProperty(), "no power sensor");
+        follow(tokensTile, model.tokensPerSecondProperty(), "start a run");
+        follow(joulesTile, model.joulesPerTokenProperty(), "needs power and a run");
+        follow(temperatureTile, model.temperatureCelsiusProperty(), "no thermal zone");
+        follow(frequencyTile, model.frequencyMhzProperty(), "no cpufreq");
+        FlowPane tiles = new FlowPane(
+            8,
+            8,
+            wattsTile,
+            tokensTile,
+            joulesTile,
+            temperatureTile,
+            frequencyTile
+        );
+        tiles.setPadding(new Insets(10, 0, 10, 0));
+        setCenter(tiles);
+
+        // Profiling run.
+        ToggleGroup kind = new ToggleGroup();
+        ToggleButton drafter = new ToggleButton("Drafter");
+        drafter.setToggleGroup(kind);
+        drafter.setSelected(model.runKindProperty().get() == BoardsViewModel.RunKind.DRAFTER);
+        ToggleButton twin = new ToggleButton("Twin");
+        twin.setToggleGroup(kind);
+        twin.setSelected(model.runKindProperty().get() == BoardsViewModel.RunKind.TWIN);
+        kind
+            .selectedToggleProperty()
+            .addListener((o, a, b) -> {
+                if (b == null) {
+                    a.setSelected(true);
+                } else {
+                    model
+                        .runKindProperty()
+                        .set(b == twin ? BoardsViewModel.RunKind.TWIN : BoardsViewModel.RunKind.DRAFTER);
+                }
+            });
+        TextField drafterName = new TextField();
+        drafterName.setId("run-drafter");
+        drafterName.setPromptText("drafter model");
+        drafterName.textProperty().bindBidirectional(model.drafterProperty());
+        drafterName.visibleProperty().bind(drafter.selectedProperty());
+        drafterName.managedProperty().bind(drafterName.visibleProperty());
+        ComboBox<String> preset = new ComboBox<>();
+        preset.getItems().setAll(HuggingFaceConfig.PRESETS);
+        preset.valueProperty().bindBidirectional(model.twinPresetProperty());
+        preset.visibleProperty().bind(twin.selectedProperty());
+        preset.managedProperty().bind(preset.visibleProperty());
+        ComboBox<String> precision = new ComboBox<>();
+        precision.getItems().setAll("int8", "int4", "fp16", "fp32");
+        precision.valueProperty().bindBidirectional(model.precisionProperty());
+        precision.visibleProperty().bind(twin.selectedProperty());
+        precision.managedProperty().bind(precision.visibleProperty());
+        TextField target = new TextField();
+        target.setPromptText("target (optional)");
+        target.textProperty().bindBidirectional(model.targetProperty());
+        Spinner<Integer> kMin = new Spinner<>(1, 32, model.kMinProperty().get());
+        kMin
+            .getValueFactory()
+            .valueProperty()
+            .addListener((o, a, b) -> model.kMinProperty().set(b));
+        Spinner<Integer> kMax = new Spinner<>(1, 32, model.kMaxProperty().get());
+        kMax
+            .getValueFactory()
+            .valueProperty()
+            .addListener((o, a, b) -> model.kMaxProperty().set(b));
+        kMin.setPrefWidth(70);
+        kMax.setPrefWidth(70);
+        Button start = new Button("Start profiling");
+        start.setId("run-start");
+        start.setOnAction(e -> model.startRun());
+        start
+            .disableProperty()
+            .bind(model.runningProperty().or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED)));
+        Button cancel = new Button("Cancel");
+        cancel.setId("run-cancel");
+        cancel.setOnAction(e -> model.cancelRun());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("run-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("run-message");
+        message.textProperty().bind(model.progressMessageProperty());
+        HBox run = new HBox(
+            6,
+            drafter,
+            twin,
+            drafterName,
+            preset,
+            precision,
+            target,
+            new Label("K"),
+            kMin,
+            new Label("to"),
+            kMax,
+            start,
+            cancel
+        );
+        run.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, run, progress, message);
+        setBottom(bottom);
+    }
+
+    private static Tile numberTile(String title, String unit, int decimals) {
+        return TileBuilder.create()
+            .skinType(Tile.SkinType.NUMBER)
+            .title(title)
+            .unit(unit)
+            .decimals(decimals)
+            .prefSize(200, 200)
+            .build();
+    }
+
+    /** Keeps a tile on a value; NaN (not measured) shows as 0 with a note saying why. */
+    private static void follow(Tile tile, ObservableDoubleValue value, String whenMissing) {
+        Runnable update = () -> {
+            double v = value.get();
+            if (Double.isNaN(v)) {
+                tile.setDescription("n/a: " + whenMissing);
+            } else {
+                tile.setDescription("");
+                tile.setValue(v);
+            }
+        };
+        value.addListener((o, a, b) -> update.run());
+        update.run();
+    }
+
+    public BoardsViewModel model() {
+        return model;
+    }
+
+    public Tile wattsTile() {
+        return wattsTile;
+    }
+
+    public Tile tokensTile() {
+        return tokensTile;
+    }
+
+    public Tile joulesTile() {
+        return joulesTile;
+    }
+
+    public Tile temperatureTile() {
+        return temperatureTile;
+    }
+
+    public Tile frequencyTile() {
+        return frequencyTile;
+    }
+
+    /** A one-line summary of the tiles for tooltips and logs. */
+    public String summary() {
+        return String.format(
+            Locale.ROOT,
+            "%.2f W, %.1f tokens/s, %.3f J/token, %.1f °C, %.0f MHz",
+            model.wattsProperty().get(),
+            model.tokensPerSecondProperty().get(),
+            model.joulesPerTokenProperty().get(),
+            model.temperatureCelsiusProperty().get(),
+            model.frequencyMhzProperty().get()
+        );
+    }
+}

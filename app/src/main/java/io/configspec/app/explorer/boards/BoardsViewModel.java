@@ -1,0 +1,671 @@
+package io.configspec.app.explorer.boards;
+
+import io.configspec.app.explorer.concurrent.TaskExecutor;
+import io.configspec.engine.agent.AgentClient;
+import io.configspec.engine.agent.AgentInfo;
+import io.configspec.engine.agent.JobState;
+import io.configspec.engine.agent.JobStatus;
+import io.configspec.engine.profiler.MeasuredProfiles;
+import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.profiler.ProfilingResult;
+import io.configspec.engine.sensors.SensorSnapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the Boards view (MVVM): the connection to a board agent (or to this machine through an
+ * in-process one), the live sensor figures the dashboard tiles show, and a profiling run with
+ * progress and cancel whose measured profile goes to a {@link MeasuredProfileSink}.
+ *
+ * <p>Threading: network calls run through the {@link TaskExecutor} (and a small scheduler for
+ * polling and reconnecting); every property changes on the UI thread via {@link
+ * TaskExecutor#runOnUi}. Streamed readings are coalesced: however fast they arrive, at most one UI
+ * update is pending at a time and it shows the latest reading.
+ */
+public final class BoardsViewModel implements AutoCloseable {
+
+    /** What a run profiles. */
+    public enum RunKind {
+        DRAFTER,
+        TWIN,
+    }
+
+    /** Readings kept for the sparklines. */
+    public static final int HISTORY = 120;
+    /** Readings per second requested from the agent. */
+    public static final double STREAM_HZ = 5;
+
+    /** Starts an in-process agent for "this machine". */
+    @FunctionalInterface
+    public interface LocalBoardFactory {
+        LocalBoard start() throws Exception;
+    }
+
+    private final TaskExecutor executor;
+    private final BoardSettingsStore store;
+    private final MeasuredProfileSink sink;
+    private final Path measuredDirectory;
+    private final LocalBoardFactory localFactory;
+    private final java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "boards-poller");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final StringProperty host = new SimpleStringProperty();
+    private final StringProperty port = new SimpleStringProperty();
+    private final StringProperty token = new SimpleStringProperty();
+    private final ObjectProperty<RunKind> runKind = new SimpleObjectProperty<>(RunKind.DRAFTER);
+    private final StringProperty drafter = new SimpleStringProperty("draft-1l-int8");
+    private final StringProperty twinPreset = new SimpleStringProperty("qwen2.5-0.5b");
+    private final StringProperty precision = new SimpleStringProperty("int8");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final IntegerProperty kMin = new SimpleIntegerProperty(1);
+    private final IntegerProperty kMax = new SimpleIntegerProperty(8);
+    private final BooleanProperty rememberToken = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(
+        ConnectionState.DISCONNECTED
+    );
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper boardDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper powerDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper watts = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper tokensPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper joulesPerToken = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper temperatureCelsius = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper frequencyMhz = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ObservableList<Double> wattsHistory = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProfilingResult> lastResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper lastProfileFile = new ReadOnlyStringWrapper("");
+
+    private final AtomicReference<SensorSnapshot> pendingReading = new AtomicReference<>();
+    private final AtomicBoolean readingScheduled = new AtomicBoolean();
+    private volatile AgentClient client;
+    private volatile AgentClient.Stream stream;
+    private volatile boolean wantConnected;
+    private volatile String jobId;
+    private volatile LocalBoard local;
+    private int generation;
+
+    /**
+     * @param measuredDirectory where measured profiles are written (one subdirectory per board and drafter)
+     */
+    public BoardsViewModel(
+        TaskExecutor executor,
+        BoardSettingsStore store,
+        MeasuredProfileSink sink,
+        Path measuredDirectory,
+        LocalBoardFactory localFactory
+    ) {
+        this(executor, store, sink, measuredDirectory, localFactory, () -> null);
+    }
+
+    /**
+     * @param library the library the measured profiles will join (models it already has are not
+     *     repeated; twins are recorded under its quantisation names), or a supplier of null
+     */
+    public BoardsViewModel(
+        TaskExecutor executor,
+        BoardSettingsStore store,
+        MeasuredProfileSink sink,
+        Path measuredDirectory,
+        LocalBoardFactory localFactory,
+        java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library
+    ) {
+        this.library = library;
+        this.executor = executor;
+        this.store = store;
+        this.sink = sink;
+        this.measuredDirectory = measuredDirectory;
+        this.localFactory = localFactory;
+        BoardSettings saved = store.load();
+        host.set(saved.host());
+        port.set(Integer.toString(saved.port()));
+        token.set(saved.token());
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public ObjectProperty<RunKind> runKindProperty() {
+        return runKind;
+    }
+
+    public StringProperty drafterProperty() {
+        return drafter;
+    }
+
+    public StringProperty twinPresetProperty() {
+        return twinPreset;
+    }
+
+    public StringProperty precisionProperty() {
+        return precision;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public IntegerProperty kMinProperty() {
+        return kMin;
+    }
+
+    public IntegerProperty kMaxProperty() {
+        return kMax;
+    }
+
+    public BooleanProperty rememberTokenProperty() {
+        return rememberToken;
+    }
+
+    // ------------------------------------------------------------------ outputs
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty boardDescriptionProperty() {
+        return boardDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty powerDescriptionProperty() {
+        return powerDescription.getReadOnlyProperty();
+    }
+
+    /** Board power in W from the primary source, NaN without one. */
+    public ReadOnlyDoubleProperty wattsProperty() {
+        return watts.getReadOnlyProperty();
+    }
+
+    /** Drafting tokens/s of the running (or last) profiling run, NaN before one. */
+    public ReadOnlyDoubleProperty tokensPerSecondProperty() {
+        return tokensPerSecond.getReadOnlyProperty();
+    }
+
+    /** Drafting energy per token in J of the running (or last) run, NaN without power or run. */
+    public ReadOnlyDoubleProperty joulesPerTokenProperty() {
+        return joulesPerToken.getReadOnlyProperty();
+    }
+
+    /** Hottest thermal zone in °C, NaN without one. */
+    public ReadOnlyDoubleProperty temperatureCelsiusProperty() {
+        return temperatureCelsius.getReadOnlyProperty();
+    }
+
+    /** Mean CPU frequency in MHz, NaN without cpufreq. */
+    public ReadOnlyDoubleProperty frequencyMhzProperty() {
+        return frequencyMhz.getReadOnlyProperty();
+    }
+
+    /** Recent board power readings (W), oldest first, at most {@link #HISTORY}. */
+    public ObservableList<Double> wattsHistory() {
+        return FXCollections.unmodifiableObservableList(wattsHistory);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ProfilingResult> lastResultProperty() {
+        return lastResult.getReadOnlyProperty();
+    }
+
+    /** The device profile file of the last finished run, or empty. */
+    public ReadOnlyStringProperty lastProfileFileProperty() {
+        return lastProfileFile.getReadOnlyProperty();
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Connects to the agent at host:port with the token; remembers them. */
+    public void connect() {
+        int p;
+        try {
+            p = Integer.parseInt(port.get().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            statusMessage.set("Port must be a number from 1 to 65535.");
+            return;
+        }
+        if (p < 1 || p > 65535) {
+            statusMessage.set("Port must be a number from 1 to 65535.");
+            return;
+        }
+        String h = host.get() == null ? "" : host.get().strip();
+        if (h.isEmpty()) {
+            statusMessage.set("Enter the board's host name or address.");
+            return;
+        }
+        String t = token.get() == null ? "" : token.get().strip();
+        if (t.isEmpty()) {
+            statusMessage.set("Enter the token the agent printed when it started.");
+            return;
+        }
+        closeConnection();
+        wantConnected = true;
+        int myGeneration = ++generation;
+        state.set(ConnectionState.CONNECTING);
+        statusMessage.set("Connecting to " + h + ":" + p + "…");
+        BoardSettings settings = new BoardSettings(h, p, rememberToken.get() ? t : "");
+        boolean isLocal = local != null && h.equals("127.0.0.1") && p == local.settings().port();
+        AgentClient newClient = new AgentClient(h, p, t);
+        background(
+            () -> {
+                if (!isLocal) {
+                    store.save(settings);
+                }
+                return newClient.info();
+            },
+            info -> {
+                if (myGeneration != generation) {
+                    newClient.close();
+                    return;
+                }
+                client = newClient;
+                connected(info);
+                startStream();
+            },
+            failure -> {
+                newClient.close();
+                if (myGeneration == generation) {
+                    wantConnected = false;
+                    state.set(ConnectionState.DISCONNECTED);
+                    statusMessage.set(message(failure));
+                }
+            }
+        );
+    }
+
+    /** Profiles this machine: starts an in-process agent and connects to it. */
+    public void connectToThisMachine() {
+        statusMessage.set("Starting the local agent…");
+        background(
+            () -> {
+                if (local == null) {
+                    local = localFactory.start();
+                }
+                return local.settings();
+            },
+            settings -> {
+                host.set(settings.host());
+                port.set(Integer.toString(settings.port()));
+                token.set(settings.token());
+                connect();
+            },
+            failure -> statusMessage.set("Cannot start the local agent: " + message(failure))
+        );
+    }
+
+    /** Closes the connection (a running job on the board carries on). */
+    public void disconnect() {
+        wantConnected = false;
+        generation++;
+        closeConnection();
+        state.set(ConnectionState.DISCONNECTED);
+        statusMessage.set("Disconnected.");
+    }
+
+    /** Starts a profiling run on the connected board with the run settings. */
+    public void startRun() {
+        AgentClient c = client;
+        if (c == null || state.get() != ConnectionState.CONNECTED) {
+            statusMessage.set("Connect to a board first.");
+            return;
+        }
+        if (running.get()) {
+            return;
+        }
+        ProfilingRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            progressMessage.set(e.getMessage());
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        progressMessage.set("Starting " + request.drafterLabel() + "…");
+        tokensPerSecond.set(Double.NaN);
+        joulesPerToken.set(Double.NaN);
+        background(
+            () -> c.startJob(request),
+            status -> {
+                jobId = status.id();
+                pollJob();
+            },
+            failure -> {
+                running.set(false);
+                progressMessage.set(message(failure));
+            }
+        );
+    }
+
+    /** Asks the board to cancel the running profiling job. */
+    public void cancelRun() {
+        AgentClient c = client;
+        String id = jobId;
+        if (c == null || id == null) {
+            return;
+        }
+        progressMessage.set("Cancelling…");
+        background(() -> c.cancelJob(id), status -> {}, failure -> progressMessage.set(message(failure)));
+    }
+
+    /** The request the run settings describe (K from kMin to kMax, context 32). */
+    ProfilingRequest request() {
+        int lo = Math.max(1, kMin.get());
+        int hi = Math.max(lo, kMax.get());
+        List<Integer> ks = new ArrayList<>();
+        for (int k = lo; k <= hi && ks.size() < 16; k++) {
+            ks.add(k);
+        }
+        String t = target.get() == null || target.get().isBlank() ? null : target.get().strip();
+        ProfilingRequest base = runKind.get() == RunKind.TWIN
+            ? ProfilingRequest.forTwin(
+                  twinPreset.get().strip().toLowerCase(Locale.ROOT),
+                  precision.get().strip().toLowerCase(Locale.ROOT),
+                  null
+              )
+            : ProfilingRequest.forDrafter(drafter.get().strip());
+        return base.withKValues(ks).withTarget(t).withRounds(1, 6, 3).withIdleSeconds(1.0);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void connected(AgentInfo info) {
+        state.set(ConnectionState.CONNECTED);
+        var b = info.board();
+        boardDescription.set(
+            b.boardName() +
+                " · " +
+                b.cpuCores() +
+                " × " +
+                b.cpuModel() +
+                " · " +
+                String.format(Locale.ROOT, "%.1f GiB", b.memoryTotalBytes() / 1073741824.0)
+        );
+        powerDescription.set(
+            info.powerSources().isEmpty()
+                ? "No power sensor: power and energy are not measured on this board."
+                : info.powerSources().getFirst().id() + ": " + info.powerSources().getFirst().description()
+        );
+        statusMessage.set("Connected to " + b.boardName() + ".");
+        if (info.runningJob() != null && jobId == null) {
+            jobId = info.runningJob();
+            running.set(true);
+            pollJob();
+        }
+    }
+
+    private void startStream() {
+        AgentClient c = client;
+        if (c == null) {
+            return;
+        }
+        int myGeneration = generation;
+        stream = c.stream(STREAM_HZ, 0, this::onReading, failure ->
+            executor.runOnUi(() -> streamEnded(myGeneration, failure))
+        );
+    }
+
+    private void onReading(SensorSnapshot snapshot) {
+        pendingReading.set(snapshot);
+        if (readingScheduled.compareAndSet(false, true)) {
+            executor.runOnUi(() -> {
+                readingScheduled.set(false);
+                SensorSnapshot latest = pendingReading.get();
+                if (latest != null) {
+                    apply(latest);
+                }
+            });
+        }
+    }
+
+    private void apply(SensorSnapshot s) {
+        watts.set(s.powerWatts());
+        temperatureCelsius.set(s.maxTemperatureCelsius());
+        frequencyMhz.set(s.meanCpuFrequencyMhz());
+        if (!Double.isNaN(s.powerWatts())) {
+            wattsHistory.add(s.powerWatts());
+            if (wattsHistory.size() > HISTORY) {
+                wattsHistory.remove(0, wattsHistory.size() - HISTORY);
+            }
+        }
+    }
+
+    private void streamEnded(int streamGeneration, Throwable failure) {
+        if (streamGeneration != generation || !wantConnected) {
+            return;
+        }
+        state.set(ConnectionState.LOST);
+        statusMessage.set(
+            "Connection lost (" +
+                (failure == null ? "the agent closed the stream" : message(failure)) +
+                "); reconnecting…"
+        );
+        scheduleReconnect(streamGeneration, 500);
+    }
+
+    private void scheduleReconnect(int myGeneration, long delayMillis) {
+        AgentClient c = client;
+        if (c == null) {
+            return;
+        }
+        scheduler.schedule(
+            () -> {
+                if (myGeneration != generation || !wantConnected) {
+                    return;
+                }
+                try {
+                    AgentInfo info = c.info();
+                    executor.runOnUi(() -> {
+                        if (myGeneration == generation && wantConnected) {
+                            connected(info);
+                            startStream();
+                        }
+                    });
+                } catch (Exception e) {
+                    scheduleReconnect(myGeneration, Math.min(5000, delayMillis * 2));
+                }
+            },
+            delayMillis,
+            TimeUnit.MILLISECONDS
+        );
+    }
+
+    private void pollJob() {
+        String id = jobId;
+        AgentClient c = client;
+        if (id == null || c == null) {
+            return;
+        }
+        scheduler.schedule(
+            () -> {
+                JobStatus status;
+                try {
+                    status = c.job(id);
+                } catch (Exception e) {
+                    // Lost connection: keep polling; the job runs on the board regardless.
+                    scheduler.schedule(this::pollJob, 1, TimeUnit.SECONDS);
+                    return;
+                }
+                executor.runOnUi(() -> jobUpdated(status));
+            },
+            250,
+            TimeUnit.MILLISECONDS
+        );
+    }
+
+    private void jobUpdated(JobStatus status) {
+        if (!status.id().equals(jobId)) {
+            return;
+        }
+        progress.set(status.progress());
+        progressMessage.set(status.message());
+        if (!Double.isNaN(status.liveTokensPerSecond())) {
+            tokensPerSecond.set(status.liveTokensPerSecond());
+        }
+        if (!Double.isNaN(status.liveJoulesPerToken())) {
+            joulesPerToken.set(status.liveJoulesPerToken());
+        }
+        if (!status.state().finished()) {
+            pollJob();
+            return;
+        }
+        jobId = null;
+        running.set(false);
+        if (status.state() != JobState.SUCCEEDED) {
+            progressMessage.set(
+                status.state() == JobState.CANCELLED ? "Cancelled." : "Failed: " + status.message()
+            );
+            return;
+        }
+        ProfilingResult result = ProfilingResult.fromJson(status.result());
+        lastResult.set(result);
+        tokensPerSecond.set(result.fit().tokensPerSecond());
+        joulesPerToken.set(result.joulesPerToken());
+        if (!result.hasPower()) {
+            progressMessage.set(
+                "Done. No power sensor on this board, so no profile with power figures was written (see the CLI's --power-watts)."
+            );
+            return;
+        }
+        io.configspec.model.domain.ProfileLibrary known = library.get();
+        Path dir = measuredDirectory.resolve(
+            MeasuredProfiles.slug(
+                result.board().boardName() + "-" + result.drafter() + "-" + result.quantization()
+            )
+        );
+        background(
+            () ->
+                MeasuredProfiles.write(
+                    dir,
+                    List.of(result),
+                    known,
+                    MeasuredProfiles.Options.forBoard(result.board().boardName())
+                ),
+            files -> {
+                lastProfileFile.set(files.getLast().toString());
+                progressMessage.set(
+                    String.format(
+                        Locale.ROOT,
+                        "Done: %.1f tokens/s measured; profile saved to %s.",
+                        result.fit().tokensPerSecond(),
+                        files.getLast()
+                    )
+                );
+                sink.accept(result, files);
+            },
+            failure ->
+                progressMessage.set("Measured, but the profile could not be saved: " + message(failure))
+        );
+    }
+
+    private void closeConnection() {
+        AgentClient.Stream s = stream;
+        stream = null;
+        if (s != null) {
+            s.close();
+        }
+        AgentClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private <T> void background(
+        Callable<T> work,
+        java.util.function.Consumer<T> onSuccess,
+        java.util.function.Consumer<Throwable> onFailure
+    ) {
+        executor
+            .submit(work)
+            .whenComplete((value, failure) ->
+                executor.runOnUi(() -> {
+                    if (failure != null) {
+                        onFailure.accept(
+                            failure instanceof java.util.concurrent.CompletionException &&
+                                    failure.getCause() != null
+                                ? failure.getCause()
+                                : failure
+                        );
+                    } else {
+                        onSuccess.accept(value);
+                    }
+                })
+            );
+    }
+
+    private static String message(Throwable failure) {
+        String m = failure.getMessage();
+        return m == null || m.isBlank() ? failure.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void close() {
+        wantConnected = false;
+        generation++;
+        closeConnection();
+        scheduler.shutdownNow();
+        LocalBoard l = local;
+        local = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.configspec.app.explorer.boards;
+
+import io.configspec.engine.agent.AgentConfig;
+import io.configspec.engine.agent.AgentToken;
+import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.profiler.BoardProfiler;
+import io.configspec.engine.profiler.OnnxModelProvider;
+import io.configspec.engine.sensors.SensorSuite;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * "Profile this machine": an in-process agent on an ephemeral loopback port with a fresh token,
+ * so the desktop talks to this machine exactly as it talks to a board (one code path).
+ */
+public final class LocalBoard implements AutoCloseable {
+
+    private final BoardAgent agent;
+    private final AgentToken token;
+
+    private LocalBoard(BoardAgent agent, AgentToken token) {
+        this.agent = agent;
+        this.token = token;
+    }
+
+    public static LocalBoard start(SensorSuite sensors, Path modelsDirectory, Path twinsDirectory)
+        throws IOException {
+        AgentToken token = AgentToken.generate();
+        BoardProfiler profiler = new BoardProfiler(
+            new OnnxModelProvider(modelsDirectory, twinsDirectory, EngineOptions.defaults())
+        );
+        BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, token), sensors, (request, context) ->
+            profiler.run(request, context).toJson()
+        );
+        return new LocalBoard(agent, token);
+    }
+
+    public BoardSettings settings() {
+        return new BoardSettings("127.0.0.1", agent.port(), token.value());
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+    }
+}

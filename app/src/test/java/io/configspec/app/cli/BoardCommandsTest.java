@@ -1,0 +1,190 @@
+package io.configspec.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.engine.samplemodels.Precision;
+import io.configspec.engine.samplemodels.SampleFamily;
+import io.configspec.model.io.ProfileLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The board commands: agent, twin, profile (exit codes and one-sentence errors). */
+class BoardCommandsTest {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ConfigSpecCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path tinyConfig() throws Exception {
+        Path file = temp.resolve("config.json");
+        Files.writeString(
+            file,
+            """
+            {"model_type": "llama", "num_hidden_layers": 2, "hidden_size": 64, "num_attention_heads": 4,
+             "num_key_value_heads": 2, "intermediate_size": 128, "vocab_size": 200}
+            """
+        );
+        return file;
+    }
+
+    @Test
+    void twinWritesAnOnnxModelWithExternalData() throws Exception {
+        Path out = temp.resolve("twin");
+
+        Run r = run(
+            "twin",
+            "--config",
+            tinyConfig().toString(),
+            "--precision",
+            "int4",
+            "--out",
+            out.toString(),
+            "--max-positions",
+            "256"
+        );
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("model.onnx")));
+        assertTrue(Files.isRegularFile(out.resolve("model.onnx.data")));
+        assertTrue(r.out().contains("Wrote"), r.out());
+    }
+
+    @Test
+    void anUnknownPresetIsBadInputInOneSentence() {
+        Run r = run(
+            "twin",
+            "--preset",
+            "gpt-9",
+            "--precision",
+            "int8",
+            "--out",
+            temp.resolve("x").toString()
+        );
+
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such preset"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(temp.resolve("x")));
+    }
+
+    @Test
+    void aBadPrecisionIsBadInput() throws Exception {
+        Run r = run(
+            "twin",
+            "--config",
+            tinyConfig().toString(),
+            "--precision",
+            "int3",
+            "--out",
+            temp.resolve("x").toString()
+        );
+
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("int3"), r.err());
+    }
+
+    @Test
+    void agentRejectsAPortOutOfRange() {
+        Run r = run("agent", "--port", "70000");
+
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--port"), r.err());
+    }
+
+    @Test
+    void agentRejectsAShortTokenFile() throws Exception {
+        Path token = temp.resolve("token");
+        Files.writeString(token, "short\n");
+
+        Run r = run("agent", "--port", "0", "--token-file", token.toString());
+
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("at least 16"), r.err());
+    }
+
+    @Test
+    void profilingATwinNeedsAPrecision() {
+        Run r = run("profile", "--twin", "qwen2.5-0.5b");
+
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--precision"), r.err());
+    }
+
+    @Test
+    void profilingWithoutAPowerSensorWritesNoProfileUnlessPowerIsGiven() throws Exception {
+        Path models = temp.resolve("models");
+        SampleFamily.Spec d = SampleFamily.Spec.defaults();
+        SampleFamily.generate(
+            models,
+            new SampleFamily.Spec(
+                d.seed(),
+                d.vocabSize(),
+                d.heads(),
+                d.kvHeads(),
+                d.headDim(),
+                d.intermediateSize(),
+                2,
+                List.of(1),
+                List.of(Precision.INT8),
+                d.blockScale(),
+                d.decay()
+            )
+        );
+        Path emptyRoot = Files.createDirectories(temp.resolve("no-sensors"));
+        String[] common = {
+            "profile",
+            "--drafter",
+            SampleFamily.drafterName(1, Precision.INT8),
+            "--models",
+            models.toString(),
+            "--sysfs-root",
+            emptyRoot.toString(),
+            "--k",
+            "1,2",
+            "--rounds",
+            "2",
+            "--repetitions",
+            "2",
+            "--warmup",
+            "1",
+            "--idle-seconds",
+            "0.1",
+        };
+
+        Run refused = run(concat(common, "--out", temp.resolve("refused").toString()));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("no power sensor"), refused.err());
+        assertTrue(refused.out().contains("Power: not measured"), refused.out());
+
+        Path out = temp.resolve("measured");
+        Run given = run(
+            concat(common, "--out", out.toString(), "--power-watts", "4.5", "--idle-watts", "2.0")
+        );
+        assertEquals(0, given.code(), given.err());
+        assertTrue(Files.readString(out.resolve("device.json")).contains("\"illustrative\""));
+        // The measured profiles load as a library together.
+        assertEquals(1, ProfileLoader.load(List.of(out)).library().devices().size());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
