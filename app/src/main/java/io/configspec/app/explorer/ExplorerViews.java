@@ -14,11 +14,8 @@ public final class ExplorerViews {
     public static List<ExplorerView> all() {
         ExplorerView[] views = {
             // one line per extra view
-<<<<<<< HEAD
             new io.configspec.app.explorer.fleet.FleetView(),
-=======
             new io.configspec.app.explorer.boards.BoardsExplorerView(),
->>>>>>> main
         };
         return List.of(views);
     }
