@@ -63,7 +63,8 @@ public final class OnnxModelProvider implements ModelProvider {
                 request.twinLayers(),
                 TwinGenerator.DEFAULT_MAX_POSITIONS,
                 dir,
-                42L
+                42L,
+                context::cancelled
             );
         }
         context.checkCancelled();
