@@ -86,6 +86,16 @@ public final class OnnxModelProvider implements ModelProvider {
     }
 
     @Override
+    public Path targetModelFile(String name) throws Exception {
+        return ModelCatalog.scan(modelsDirectory).find(name).modelFile();
+    }
+
+    @Override
+    public EngineOptions engineOptions() {
+        return engineOptions;
+    }
+
+    @Override
     public ModelInfo describeTarget(String name) throws Exception {
         return info(ModelCatalog.scan(modelsDirectory).find(name));
     }
