@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
+        FleetLoopbackCommand.class,
         ModelsCommand.class,
         GenerateCommand.class,
         MeasureCommand.class,

@@ -163,8 +163,9 @@ public final class MeasureCommand implements Callable<Integer> {
                     );
                 }
                 stdout.printf(
-                    "median |error| %.1f%%; time outside ONNX Runtime %.1f%% of a round; best K (measured) %d%n",
+                    "median |error| %.1f%% (T_v measured per K), %.1f%% (T_v fitted over K); time outside ONNX Runtime %.1f%% of a round; best K (measured) %d%n",
                     result.medianRelativeError() * 100,
+                    result.medianRelativeErrorFittedVerify() * 100,
                     result.overheadFraction() * 100,
                     result.bestMeasuredK()
                 );

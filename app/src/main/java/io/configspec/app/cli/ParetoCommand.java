@@ -3,6 +3,7 @@ package io.configspec.app.cli;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.io.ProfileException;
+import io.configspec.model.pareto.Hypervolume;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,16 +83,36 @@ final class ParetoCommand implements Callable<Integer> {
                         rows.length +
                         " of " +
                         space.feasibleCount() +
-                        " feasible configurations."
+                        " feasible configurations; normalised hypervolume " +
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "%.3f",
+                            normalisedHypervolume(space, objectives)
+                        ) +
+                        " (share of the box between the worst and best feasible values that the front dominates)."
                 );
         }
+        // the rows' "pareto" field keeps sweep's meaning (goodput/cost/energy front) in every command
+        boolean[] paperFront = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
         String notice = output.write(spec.commandLine().getOut(), writer ->
-            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, front)
+            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, paperFront)
         );
         if (notice != null) {
             spec.commandLine().getErr().println(notice);
         }
         return ConfigSpecCli.OK;
+    }
+
+    /** {@link Hypervolume#normalized} of the feasible rows over {@code objectives}. */
+    static double normalisedHypervolume(EvaluatedSpace space, List<Objective> objectives) {
+        double[][] columns = new double[objectives.size()][];
+        boolean[] maximize = new boolean[objectives.size()];
+        for (int j = 0; j < objectives.size(); j++) {
+            columns[j] = space.column(objectives.get(j));
+            maximize[j] = objectives.get(j).maximize();
+        }
+        int[] feasible = IntStream.range(0, space.size()).filter(space::feasible).toArray();
+        return Hypervolume.normalized(columns, maximize, feasible);
     }
 
     /**

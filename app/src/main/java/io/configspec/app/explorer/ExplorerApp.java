@@ -52,6 +52,9 @@ public final class ExplorerApp extends Application {
         ExplorerViewModel model = new ExplorerViewModel(executor, new AnalysisService());
         workspace = new WorkspaceViewModel(model, WorkspaceStore.forCurrentUser());
         Path home = home();
+        // Loading starts first, on a worker, while this thread builds the window; results are
+        // published on this thread after start() returns, when the window listens.
+        openArgumentOrDefault(model, getParameters().getRaw(), home);
         MainWindow window = new MainWindow(model, workspace, stage, home);
         this.window = window;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -94,10 +97,7 @@ public final class ExplorerApp extends Application {
             });
         stage.show();
         workspace.loadRecentFiles();
-        List<String> args = getParameters().getRaw();
-        Runnable openDefault = () -> openArgumentOrDefault(model, args, home);
         if (Boolean.getBoolean("configspec.exitAfterFirstFrame")) {
-            openDefault.run();
             return;
         }
         workspace
@@ -105,10 +105,7 @@ public final class ExplorerApp extends Application {
             .whenComplete((recovery, error) ->
                 executor.runOnUi(() -> {
                     if (error == null && recovery.isPresent()) {
-                        openDefault.run();
                         window.offerRecovery(recovery.get(), () -> {});
-                    } else {
-                        openDefault.run();
                     }
                 })
             );

@@ -105,12 +105,25 @@ class ParetoAndRecommendCliTest {
             "json"
         );
         assertEquals(0, run.exitCode(), run.err());
+        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("configurations");
         Set<String> printed = new TreeSet<>();
-        configurations(ProfileCodec.mapper().readTree(run.out()).get("configurations")).forEach(c ->
-            printed.add(c.toString())
-        );
+        configurations(rows).forEach(c -> printed.add(c.toString()));
         EvaluatedSpace space = evaluate(WhatIf.NONE.with("verifySeconds", "0.2"));
         assertEquals(expectedFront(space, Objective.TIME_PER_TOKEN, Objective.JOULES_PER_TOKEN), printed);
+        // the "pareto" field keeps sweep's meaning: on the goodput/cost/energy front
+        Set<String> paperFront = expectedFront(
+            space,
+            Objective.GOODPUT,
+            Objective.TOKENS_PER_DOLLAR,
+            Objective.TOKENS_PER_JOULE
+        );
+        List<Configuration> listed = configurations(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(
+                paperFront.contains(listed.get(i).toString()),
+                rows.get(i).get("pareto").asBoolean()
+            );
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class KSweep {
      * Runs every prompt once per K in {@code kMin..kMax} (after one untimed warm-up prompt), plus
      * once with the target alone.
      *
-     * @param progress receives a line per finished K (may be a no-op)
+     * @param progress receives a line per finished prompt and per K at the end (may be a no-op)
      */
     public SweepResult run(
         List<int[]> prompts,
@@ -71,33 +71,42 @@ public final class KSweep {
         new SpeculativeDecoder(target, drafter, base.withK(kMax)).generate(prompts.get(0), maxNewTokens);
         new SpeculativeDecoder(target, null, base.withK(0)).generate(prompts.get(0), maxNewTokens);
 
-        List<RoundRecord> targetOnlyRounds = collect(
-            new SpeculativeDecoder(target, null, base.withK(0)),
-            prompts,
-            maxNewTokens,
-            cancel
-        );
+        // Interleaved: each prompt runs at every K (and target-only) before the next prompt, so
+        // load drift on a shared machine affects all K alike instead of biasing some of them.
+        SpeculativeDecoder alone = new SpeculativeDecoder(target, null, base.withK(0));
+        List<SpeculativeDecoder> decoders = new ArrayList<>();
+        List<List<RoundRecord>> perK = new ArrayList<>();
+        for (int k = kMin; k <= kMax; k++) {
+            decoders.add(new SpeculativeDecoder(target, drafter, base.withK(k)));
+            perK.add(new ArrayList<>());
+        }
+        List<RoundRecord> targetOnlyRounds = new ArrayList<>();
+        for (int p = 0; p < prompts.size() && !cancel.isCancelled(); p++) {
+            int[] prompt = prompts.get(p);
+            targetOnlyRounds.addAll(
+                alone.generate(prompt, maxNewTokens, TokenListener.NONE, cancel).rounds()
+            );
+            for (int i = 0; i < decoders.size(); i++) {
+                perK
+                    .get(i)
+                    .addAll(
+                        decoders.get(i).generate(prompt, maxNewTokens, TokenListener.NONE, cancel).rounds()
+                    );
+            }
+            progress.accept(String.format("prompt %d/%d done", p + 1, prompts.size()));
+        }
         RunStatistics targetOnly = RunStatistics.of(targetOnlyRounds);
         progress.accept(
             String.format("K=0 (target alone): %.1f tokens/s", targetOnly.goodputTokensPerSecond())
         );
-
-        List<List<RoundRecord>> perK = new ArrayList<>();
         List<RoundRecord> all = new ArrayList<>();
-        for (int k = kMin; k <= kMax && !cancel.isCancelled(); k++) {
-            List<RoundRecord> rounds = collect(
-                new SpeculativeDecoder(target, drafter, base.withK(k)),
-                prompts,
-                maxNewTokens,
-                cancel
-            );
-            perK.add(rounds);
-            all.addAll(rounds);
-            RunStatistics s = RunStatistics.of(rounds);
+        for (int i = 0; i < perK.size(); i++) {
+            all.addAll(perK.get(i));
+            RunStatistics s = RunStatistics.of(perK.get(i));
             progress.accept(
                 String.format(
                     "K=%d: α %.3f, E[N] %.2f, %.1f tokens/s",
-                    k,
+                    kMin + i,
                     s.acceptanceRate(),
                     s.expectedTokensPerRound(),
                     s.goodputTokensPerSecond()
@@ -121,17 +130,26 @@ public final class KSweep {
         double rate = fit[1];
         double engineOverhead =
             (pooled.roundSeconds() - pooled.draftSeconds() - pooled.verifySeconds()) / pooled.rounds();
+        double[] verified = new double[n];
+        double[] verifySeconds = new double[n];
+        for (int i = 0; i < n; i++) {
+            verified[i] = drafted[i] + 1;
+            verifySeconds[i] = RunStatistics.of(perK.get(i)).meanVerifySeconds();
+        }
+        double[] verifyFit = DraftingFit.fit(verified, verifySeconds);
         List<SweepPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RunStatistics s = RunStatistics.of(perK.get(i));
             double expected = expectedTokens(alpha, drafted[i]);
-            double roundSeconds = engineOverhead + draftOverhead + drafted[i] / rate + s.meanVerifySeconds();
+            double drafting = engineOverhead + draftOverhead + drafted[i] / rate;
+            double fittedVerify = verifyFit[0] + verified[i] / verifyFit[1];
             points.add(
                 new SweepPoint(
                     kMin + i,
                     s,
                     expected,
-                    SpeculativeRoundModel.goodputTokensPerSecond(expected, roundSeconds)
+                    SpeculativeRoundModel.goodputTokensPerSecond(expected, drafting + s.meanVerifySeconds()),
+                    SpeculativeRoundModel.goodputTokensPerSecond(expected, drafting + fittedVerify)
                 )
             );
         }
@@ -157,22 +175,5 @@ public final class KSweep {
         }
         double hi = SpeculativeRoundModel.expectedTokensPerRound(alpha, lower + 1);
         return lo + frac * (hi - lo);
-    }
-
-    private static List<RoundRecord> collect(
-        SpeculativeDecoder decoder,
-        List<int[]> prompts,
-        int maxNewTokens,
-        CancellationToken cancel
-    ) throws InferenceException {
-        List<RoundRecord> rounds = new ArrayList<>();
-        for (int[] prompt : prompts) {
-            if (cancel.isCancelled()) {
-                break;
-            }
-            GenerationResult result = decoder.generate(prompt, maxNewTokens, TokenListener.NONE, cancel);
-            rounds.addAll(result.rounds());
-        }
-        return rounds;
     }
 }

@@ -174,6 +174,7 @@ public final class MeasurementProfiles {
         json.put("targetStepSeconds", sweep.targetStepSeconds());
         json.put("targetOnlyGoodputTokensPerSecond", sweep.targetOnly().goodputTokensPerSecond());
         json.put("medianRelativeError", sweep.medianRelativeError());
+        json.put("medianRelativeErrorFittedVerify", sweep.medianRelativeErrorFittedVerify());
         ArrayNode points = json.putArray("points");
         for (SweepPoint p : sweep.points()) {
             ObjectNode row = points.addObject();
@@ -188,6 +189,11 @@ public final class MeasurementProfiles {
             row.put("measuredGoodputTokensPerSecond", p.measuredGoodputTokensPerSecond());
             row.put("predictedGoodputTokensPerSecond", p.predictedGoodputTokensPerSecond());
             row.put("relativeError", p.relativeError());
+            row.put(
+                "predictedGoodputFittedVerifyTokensPerSecond",
+                p.predictedGoodputFittedVerifyTokensPerSecond()
+            );
+            row.put("relativeErrorFittedVerify", p.relativeErrorFittedVerify());
             row.put("overheadFraction", s.overheadFraction());
         }
         ObjectNode provenance = json.putObject("provenance");

@@ -32,7 +32,15 @@ public record SweepResult(
 
     /** Median over K of |measured − predicted| / predicted goodput. */
     public double medianRelativeError() {
-        double[] errors = points.stream().mapToDouble(SweepPoint::relativeError).sorted().toArray();
+        return median(points.stream().mapToDouble(SweepPoint::relativeError).sorted().toArray());
+    }
+
+    /** Median over K of the relative error when T_v comes from the straight-line fit. */
+    public double medianRelativeErrorFittedVerify() {
+        return median(points.stream().mapToDouble(SweepPoint::relativeErrorFittedVerify).sorted().toArray());
+    }
+
+    private static double median(double[] errors) {
         if (errors.length == 0) {
             return Double.NaN;
         }

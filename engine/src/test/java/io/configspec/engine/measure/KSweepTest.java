@@ -45,7 +45,7 @@ class KSweepTest {
             lines::add
         );
         assertEquals(List.of(1, 2, 3), result.points().stream().map(SweepPoint::k).toList());
-        assertEquals(4, lines.size());
+        assertEquals(3 + 4, lines.size(), lines.toString());
         assertTrue(result.draftTokensPerSecond() > 0);
         assertTrue(
             result

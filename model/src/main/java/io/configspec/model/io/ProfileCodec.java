@@ -768,10 +768,15 @@ public final class ProfileCodec {
             n.put("drafter", m.drafter());
             n.put("quantization", m.quantization());
             n.put("tokensPerSecond", m.tokensPerSecond());
-            if (m.roundOverheadSeconds() != 0) {
+            // Optional fields are written when set, or when a field provenance speaks about them
+            // (a measured zero, or "not measured"), so the file reads back with that provenance.
+            if (m.roundOverheadSeconds() != 0 || m.fieldProvenance().containsKey("roundOverheadSeconds")) {
                 n.put("roundOverheadSeconds", m.roundOverheadSeconds());
             }
-            if (m.contextSlowdownPerThousandTokens() != 0) {
+            if (
+                m.contextSlowdownPerThousandTokens() != 0 ||
+                m.fieldProvenance().containsKey("contextSlowdownPerThousandTokens")
+            ) {
                 n.put("contextSlowdownPerThousandTokens", m.contextSlowdownPerThousandTokens());
             }
             n.put("powerWatts", m.powerWatts());

@@ -33,6 +33,16 @@ public final class Recommendations {
      * objective with no feasible number is left out (so the list is empty when nothing is feasible).
      */
     public static List<Recommendation> of(EvaluatedSpace space) {
+        return of(space, null);
+    }
+
+    /**
+     * Like {@link #of(EvaluatedSpace)}, reusing a three-objective front the caller already has (the
+     * explorer draws it): {@link ParetoFront#nonDominated(double[][], boolean[], boolean[])} over
+     * goodput, tokens per dollar and tokens per joule with {@code space.feasibleMask()}; null
+     * computes it.
+     */
+    public static List<Recommendation> of(EvaluatedSpace space, int[] paperFront) {
         double[][] columns = new double[3][];
         boolean[] maximize = new boolean[3];
         for (int j = 0; j < 3; j++) {
@@ -58,7 +68,7 @@ public final class Recommendations {
                 recommendation(space, Recommendation.Kind.ENERGY, best[2], energyReason(space, best[2]))
             );
         }
-        int[] front = ParetoFront.nonDominated(columns, maximize, feasible);
+        int[] front = paperFront != null ? paperFront : ParetoFront.nonDominated(columns, maximize, feasible);
         int knee = KneePoint.select(columns, maximize, front);
         if (knee >= 0) {
             result.add(
@@ -189,7 +199,7 @@ public final class Recommendations {
         int[] best
     ) {
         return (
-            "Balanced: of the " +
+            "Of the " +
             frontSize +
             " Pareto-optimal configurations, the closest to the best of all three at once: " +
             number(space.goodputTokensPerSecond(row)) +

@@ -287,4 +287,39 @@ class ProfileCodecTest {
             }
         }
     }
+
+    @Test
+    void zeroOptionalFieldWithItsOwnProvenanceSurvivesARoundTrip() throws Exception {
+        var notMeasured = new Provenance.Illustrative("not measured");
+        var measured = new Provenance.Measured("configspec test", java.time.LocalDate.of(2026, 11, 21), 12);
+        var drafting = new io.configspec.model.domain.DraftingMeasurement(
+            "d",
+            "int8",
+            40,
+            0,
+            0,
+            5,
+            measured,
+            java.util.Map.of("contextSlowdownPerThousandTokens", notMeasured)
+        );
+        var device = new DeviceProfile(
+            "this-machine",
+            "This machine",
+            io.configspec.model.domain.DeviceKind.LAPTOP,
+            "cpu",
+            "",
+            16,
+            3,
+            List.of(drafting),
+            measured,
+            java.util.Map.of()
+        );
+        Path file = dir.resolve("device-this-machine.json");
+        ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
+        var read = ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device();
+        assertEquals(
+            notMeasured,
+            read.drafting().getFirst().provenanceOf("contextSlowdownPerThousandTokens")
+        );
+    }
 }

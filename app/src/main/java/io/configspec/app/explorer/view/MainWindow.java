@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -197,9 +196,9 @@ public final class MainWindow extends BorderPane {
                         .library()
                         .save()
                         .exceptionally(e -> {
-                            Platform.runLater(() ->
-                                model.showStatus("Profiles not saved: " + e.getMessage())
-                            );
+                            model
+                                .executor()
+                                .runOnUi(() -> model.showStatus("Profiles not saved: " + e.getMessage()));
                             return null;
                         })
                 ),

@@ -66,7 +66,7 @@ public final class AnalysisService {
         for (RecommendationKind kind : RecommendationKind.values()) {
             recommended.put(kind, -1);
         }
-        for (Recommendation r : Recommendations.of(space)) {
+        for (Recommendation r : Recommendations.of(space, front3)) {
             recommended.put(RecommendationKind.of(r.kind()), r.row());
         }
         Map<String, Integer> kStar = kStarByDevice(space, request.index());

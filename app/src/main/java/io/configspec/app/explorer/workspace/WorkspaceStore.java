@@ -33,9 +33,8 @@ public final class WorkspaceStore {
     private static final int MAX_RECENT = 8;
 
     private final Path userDir;
-    private final ObjectMapper json = new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Created on first use, off the FX thread (a mapper costs tens of milliseconds at start-up). */
+    private volatile ObjectMapper json;
 
     public WorkspaceStore(Path userDir) {
         this.userDir = userDir;
@@ -48,6 +47,17 @@ public final class WorkspaceStore {
             ? Path.of(configured)
             : Path.of(System.getProperty("user.home"), ".configspec");
         return new WorkspaceStore(dir);
+    }
+
+    private ObjectMapper json() {
+        ObjectMapper m = json;
+        if (m == null) {
+            m = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            json = m;
+        }
+        return m;
     }
 
     public Path userDir() {
@@ -78,7 +88,7 @@ public final class WorkspaceStore {
         }
         WorkspaceState state;
         try {
-            state = json.readValue(bytes, WorkspaceState.class);
+            state = json().readValue(bytes, WorkspaceState.class);
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException jpe
                 ? jpe.getOriginalMessage()
@@ -100,7 +110,7 @@ public final class WorkspaceStore {
 
     public byte[] serialize(WorkspaceState state) {
         try {
-            return json.writeValueAsBytes(state);
+            return json().writeValueAsBytes(state);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,7 +150,7 @@ public final class WorkspaceStore {
     public List<Path> recentFiles() {
         FxThreadGuard.requireBackground("reading the recent files");
         try {
-            String[] paths = json.readValue(recentFile().toFile(), String[].class);
+            String[] paths = json().readValue(recentFile().toFile(), String[].class);
             return Arrays.stream(paths).map(Path::of).toList();
         } catch (IOException e) {
             return List.of();

@@ -1,0 +1,627 @@
+package io.configspec.engine.verifier;
+
+import ai.onnxruntime.OrtException;
+import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.decoding.Distributions;
+import io.configspec.engine.decoding.GenerationResult;
+import io.configspec.engine.decoding.RoundRecord;
+import io.configspec.engine.decoding.SpeculativeDecoder;
+import io.configspec.engine.onnx.DecoderModel;
+import io.configspec.engine.onnx.DecoderSession;
+import io.configspec.engine.onnx.InferenceException;
+import io.configspec.engine.onnx.ModelLoadException;
+import io.configspec.model.analysis.SpeculativeRoundModel;
+import io.configspec.model.domain.VerificationMeasurement;
+import io.configspec.model.fleet.AcceptanceCalibration;
+import io.configspec.model.fleet.FcfsBatchScheduler;
+import io.configspec.model.fleet.FleetDeviceType;
+import io.configspec.model.fleet.FleetNetwork;
+import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.FleetResult;
+import io.configspec.model.fleet.FleetScenario;
+import io.configspec.model.fleet.FleetServer;
+import io.configspec.model.fleet.FleetSimulator;
+import io.configspec.model.fleet.FleetWorkload;
+import io.configspec.model.fleet.SloAwareBatchScheduler;
+import io.configspec.model.fleet.SpeculationController;
+import io.configspec.model.fleet.TokenLengthDistribution;
+import io.configspec.model.fleet.VerificationScheduler;
+import io.configspec.model.fleet.VerificationTimeEstimator;
+import io.configspec.model.fleet.VerificationTimeFit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Issue 6, acceptance 4: M client threads drafting with a sample-family drafter against a real
+ * {@link VerificationServer} on loopback, compared with the fleet simulator's prediction for the
+ * same setup.
+ *
+ * <p>Phases: (1) calibration — plain speculative decoding on a few prompts gives the drafter's
+ * confidence → acceptance table and α; (2) warm-up — the clients run briefly against an FCFS
+ * server so the verification time estimator can be fitted (WISP's scheduler needs it); (3) the
+ * measured run under the chosen policy. The simulator then gets the components measured in
+ * phase 3 — drafting time per token and per round, the HTTP overhead per call, the server's batch
+ * latencies (fitted estimator), acceptance — and predicts the system-level outcome (queueing,
+ * batching, goodput, time per token), which is what is compared.
+ *
+ * <p>Everything runs in this JVM on the caller's machine; with few cores, clients and server
+ * compete for CPU, which the measured components include.
+ */
+public final class LoopbackExperiment {
+
+    /**
+     * @param policy {@link FleetPolicy#SLED} or {@link FleetPolicy#WISP}
+     * @param clients concurrent client threads (devices), ≥ 1
+     * @param fixedK SLED's K
+     * @param maxDraftTokens WISP's largest K (and the calibration phase's K)
+     * @param sloTpotSeconds time-per-output-token SLO
+     * @param durationSeconds seconds in which clients start requests
+     * @param outputTokens tokens per request
+     * @param meanThinkSeconds mean exponential think time between a client's requests
+     * @param maxBatchSize largest verification batch
+     * @param batchTimeoutSeconds SLED's FCFS timeout (and WISP's hold)
+     * @param seed random seed (prompts, think times)
+     */
+    public record Settings(
+        FleetPolicy policy,
+        int clients,
+        int fixedK,
+        int maxDraftTokens,
+        double sloTpotSeconds,
+        double durationSeconds,
+        int outputTokens,
+        double meanThinkSeconds,
+        int maxBatchSize,
+        double batchTimeoutSeconds,
+        long seed
+    ) {
+        public Settings {
+            if (policy == FleetPolicy.CENTRALIZED) {
+                throw new IllegalArgumentException(
+                    "the loopback experiment drafts: policy must be sled or wisp"
+                );
+            }
+            if (clients < 1 || fixedK < 1 || maxDraftTokens < 1 || outputTokens < 1 || maxBatchSize < 1) {
+                throw new IllegalArgumentException("clients, K, output tokens and batch size must be ≥ 1");
+            }
+            if (!(sloTpotSeconds > 0) || !(durationSeconds > 0) || !(meanThinkSeconds >= 0)) {
+                throw new IllegalArgumentException("SLO and duration must be > 0, think time ≥ 0");
+            }
+        }
+    }
+
+    /**
+     * What the real system did in the measured phase.
+     *
+     * @param requests requests started in the measured window (all completed)
+     * @param requestsMeetingSlo of which met the TPOT SLO
+     * @param goodputTokensPerSecond output tokens of SLO-meeting requests per second of window
+     * @param tpotMedianSeconds median time per output token
+     * @param draftSecondsPerToken fitted drafting time per drafted token (1 / r)
+     * @param draftOverheadSeconds fitted drafting time per round besides the tokens (o)
+     * @param callOverheadSeconds mean client-observed verify call time minus server time
+     * @param rounds verification rounds
+     * @param meanDraftedPerRound mean drafted tokens per round
+     * @param acceptedFraction accepted ÷ drafted
+     */
+    public record Measured(
+        long requests,
+        long requestsMeetingSlo,
+        double goodputTokensPerSecond,
+        double tpotMedianSeconds,
+        double draftSecondsPerToken,
+        double draftOverheadSeconds,
+        double callOverheadSeconds,
+        long rounds,
+        double meanDraftedPerRound,
+        double acceptedFraction
+    ) {}
+
+    /**
+     * The comparison.
+     *
+     * @param serverFit the verification time estimator fitted to the measured phase's batches
+     * @param calibration the drafter's measured confidence → acceptance table
+     * @param scenario the fleet scenario built from the measured components
+     * @param simulated the simulator's prediction for it
+     */
+    public record Report(
+        Settings settings,
+        Measured measured,
+        VerificationTimeFit serverFit,
+        AcceptanceCalibration calibration,
+        FleetScenario scenario,
+        FleetResult simulated
+    ) {
+        /** |simulated − measured| ÷ measured goodput. */
+        public double goodputRelativeError() {
+            return (
+                Math.abs(simulated.goodputTokensPerSecond() - measured.goodputTokensPerSecond()) /
+                measured.goodputTokensPerSecond()
+            );
+        }
+
+        /** |simulated − measured| ÷ measured median time per output token. */
+        public double tpotRelativeError() {
+            return (
+                Math.abs(simulated.tpotP50Seconds() - measured.tpotMedianSeconds()) /
+                measured.tpotMedianSeconds()
+            );
+        }
+
+        public String summary() {
+            return String.format(
+                Locale.ROOT,
+                "%s, %d clients, %.0f s: goodput measured %.1f vs simulated %.1f tokens/s (%.1f %% off); " +
+                    "median TPOT measured %.1f vs simulated %.1f ms (%.1f %% off); %d requests (%d within SLO), %d rounds, " +
+                    "mean drafted %.2f, accepted %.2f; draft %.2f ms/token + %.2f ms/round, call overhead %.2f ms; " +
+                    "T_v fit R² %.3f, RMSE %.2f ms over %d batches",
+                settings.policy().label(),
+                settings.clients(),
+                settings.durationSeconds(),
+                measured.goodputTokensPerSecond(),
+                simulated.goodputTokensPerSecond(),
+                goodputRelativeError() * 100,
+                measured.tpotMedianSeconds() * 1000,
+                simulated.tpotP50Seconds() * 1000,
+                tpotRelativeError() * 100,
+                measured.requests(),
+                measured.requestsMeetingSlo(),
+                measured.rounds(),
+                measured.meanDraftedPerRound(),
+                measured.acceptedFraction(),
+                measured.draftSecondsPerToken() * 1000,
+                measured.draftOverheadSeconds() * 1000,
+                measured.callOverheadSeconds() * 1000,
+                serverFit.rSquared(),
+                serverFit.rmseSeconds() * 1000,
+                serverFit.sampleCount()
+            );
+        }
+    }
+
+    private LoopbackExperiment() {}
+
+    /** One finished request of one client. */
+    private record RequestRecord(double startSeconds, double endSeconds, int tokens) {}
+
+    /** One round of one client. */
+    private record RoundSample(
+        int drafted,
+        int accepted,
+        double draftSeconds,
+        double callSeconds,
+        double serverSeconds
+    ) {}
+
+    /**
+     * Runs the three phases and the simulation. Blocking; takes about calibration (a few seconds)
+     * + warm-up (a quarter of the duration) + the duration + the drain.
+     */
+    public static Report run(
+        DecoderModel target,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        Settings settings
+    ) throws InferenceException, ModelLoadException, IOException, InterruptedException {
+        try {
+            return runPhases(target, drafter, prompts, settings);
+        } catch (OrtException e) {
+            throw InferenceException.of("loopback experiment", e);
+        }
+    }
+
+    private static Report runPhases(
+        DecoderModel target,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        Settings settings
+    ) throws OrtException, InferenceException, ModelLoadException, IOException, InterruptedException {
+        AcceptanceCalibration calibration = calibrate(target, drafter, prompts, settings.maxDraftTokens());
+
+        // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
+        VerificationTimeEstimator warmEstimator;
+        try (
+            VerificationServer warm = VerificationServer.start(
+                target,
+                new FcfsBatchScheduler(settings.maxBatchSize(), settings.batchTimeoutSeconds()),
+                0
+            )
+        ) {
+            runClients(
+                warm,
+                drafter,
+                prompts,
+                settings,
+                calibration,
+                null,
+                Math.max(2.0, settings.durationSeconds() / 4),
+                settings.seed() + 1
+            );
+            warmEstimator = fitOrMean(warm.measurements()).estimator();
+        }
+
+        VerificationScheduler scheduler = settings.policy() == FleetPolicy.SLED
+            ? new FcfsBatchScheduler(settings.maxBatchSize(), settings.batchTimeoutSeconds())
+            : new SloAwareBatchScheduler(
+                  warmEstimator,
+                  settings.maxBatchSize(),
+                  settings.batchTimeoutSeconds()
+              );
+        Phase phase;
+        List<VerificationMeasurement> batches;
+        try (VerificationServer server = VerificationServer.start(target, scheduler, 0)) {
+            phase = runClients(
+                server,
+                drafter,
+                prompts,
+                settings,
+                calibration,
+                warmEstimator,
+                settings.durationSeconds(),
+                settings.seed()
+            );
+            batches = server.measurements();
+        }
+        VerificationTimeFit fit = fitOrMean(batches);
+        Measured measured = phase.summarise(settings);
+
+        double meanPrompt = prompts
+            .stream()
+            .mapToInt(p -> p.length)
+            .average()
+            .orElse(1);
+        FleetDeviceType device = new FleetDeviceType(
+            "loopback-client",
+            "loopback client · sample drafter",
+            1,
+            1.0 / measured.draftSecondsPerToken(),
+            measured.draftOverheadSeconds(),
+            calibration.meanAcceptance(),
+            null,
+            calibration,
+            settings.fixedK()
+        );
+        double noiseCv = Math.min(
+            0.5,
+            fit.rmseSeconds() /
+                Math.max(
+                    1e-9,
+                    batches.stream().mapToDouble(VerificationMeasurement::latencySeconds).average().orElse(1)
+                )
+        );
+        FleetScenario scenario = new FleetScenario(
+            "loopback",
+            List.of(device),
+            new FleetNetwork(measured.callOverheadSeconds(), 1e12, 1e12, 0, 0),
+            new FleetServer(fit.estimator(), settings.maxBatchSize(), noiseCv),
+            new FleetWorkload(
+                TokenLengthDistribution.fixed((int) Math.round(meanPrompt)),
+                TokenLengthDistribution.fixed(settings.outputTokens()),
+                settings.meanThinkSeconds()
+            ),
+            settings.sloTpotSeconds(),
+            settings.batchTimeoutSeconds(),
+            settings.maxDraftTokens(),
+            Double.NaN,
+            settings.batchTimeoutSeconds()
+        );
+        FleetResult simulated = FleetSimulator.run(
+            scenario,
+            settings.policy(),
+            settings.clients(),
+            settings.durationSeconds(),
+            settings.seed()
+        );
+        return new Report(settings, measured, fit, calibration, scenario, simulated);
+    }
+
+    /**
+     * Confidence → acceptance table of the drafter against the target from plain speculative
+     * decoding (greedy, K = maxK): a drafted position counts when every position before it was
+     * accepted (the table is conditional on the prefix, as the controller uses it).
+     */
+    static AcceptanceCalibration calibrate(
+        DecoderModel target,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        int maxK
+    ) throws OrtException, InferenceException, ModelLoadException {
+        double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
+        long[] seen = new long[upper.length];
+        long[] accepted = new long[upper.length];
+        SpeculativeDecoder decoder = new SpeculativeDecoder(target, drafter, DecodingSettings.greedy(maxK));
+        for (int p = 0; p < Math.min(8, prompts.size()); p++) {
+            GenerationResult result = decoder.generate(prompts.get(p), 64);
+            for (RoundRecord round : result.rounds()) {
+                for (int i = 0; i < round.drafted() && i <= round.accepted(); i++) {
+                    int bin = bin(round.confidences()[i], upper);
+                    seen[bin]++;
+                    if (i < round.accepted()) {
+                        accepted[bin]++;
+                    }
+                }
+            }
+        }
+        double[] acceptance = new double[upper.length];
+        double[] share = new double[upper.length];
+        for (int b = 0; b < upper.length; b++) {
+            // Laplace smoothing keeps empty bins usable
+            acceptance[b] = (accepted[b] + 0.5) / (seen[b] + 1.0);
+            share[b] = seen[b] + 1e-3;
+        }
+        return new AcceptanceCalibration(upper, acceptance, share);
+    }
+
+    private static int bin(double confidence, double[] upper) {
+        for (int b = 0; b < upper.length - 1; b++) {
+            if (confidence <= upper[b]) {
+                return b;
+            }
+        }
+        return upper.length - 1;
+    }
+
+    private static VerificationTimeFit fitOrMean(List<VerificationMeasurement> batches) {
+        try {
+            return VerificationTimeEstimator.fit(batches);
+        } catch (IllegalArgumentException e) {
+            double mean = batches
+                .stream()
+                .mapToDouble(VerificationMeasurement::latencySeconds)
+                .average()
+                .orElse(1e-3);
+            return new VerificationTimeFit(
+                VerificationTimeEstimator.constant(mean),
+                0,
+                0,
+                batches.size(),
+                false,
+                false,
+                false
+            );
+        }
+    }
+
+    /** What the clients of one phase recorded. */
+    private record Phase(List<RequestRecord> requests, List<RoundSample> rounds, double windowSeconds) {
+        Measured summarise(Settings s) {
+            double[] tpot = requests
+                .stream()
+                .mapToDouble(r -> (r.endSeconds() - r.startSeconds()) / r.tokens())
+                .sorted()
+                .toArray();
+            long meeting = Arrays.stream(tpot)
+                .filter(t -> t <= s.sloTpotSeconds())
+                .count();
+            long goodTokens = requests
+                .stream()
+                .filter(r -> (r.endSeconds() - r.startSeconds()) / r.tokens() <= s.sloTpotSeconds())
+                .mapToLong(RequestRecord::tokens)
+                .sum();
+            // drafting time = o + k × t: least squares over the rounds
+            double n = rounds.size();
+            double sk = 0,
+                st = 0,
+                skk = 0,
+                skt = 0,
+                call = 0,
+                drafted = 0,
+                acc = 0;
+            for (RoundSample r : rounds) {
+                sk += r.drafted();
+                st += r.draftSeconds();
+                skk += (double) r.drafted() * r.drafted();
+                skt += r.drafted() * r.draftSeconds();
+                call += r.callSeconds() - r.serverSeconds();
+                drafted += r.drafted();
+                acc += r.accepted();
+            }
+            double denominator = n * skk - sk * sk;
+            double perToken = denominator > 1e-9 ? (n * skt - sk * st) / denominator : st / Math.max(1, sk);
+            double overhead = denominator > 1e-9 ? (st - perToken * sk) / n : 0;
+            if (perToken <= 0) {
+                perToken = st / Math.max(1, sk);
+                overhead = 0;
+            }
+            return new Measured(
+                requests.size(),
+                meeting,
+                goodTokens / windowSeconds,
+                tpot.length == 0 ? Double.NaN : tpot[(tpot.length - 1) / 2],
+                perToken,
+                Math.max(0, overhead),
+                Math.max(0, call / n),
+                rounds.size(),
+                drafted / n,
+                drafted == 0 ? 0 : acc / drafted
+            );
+        }
+    }
+
+    /** Runs {@code settings.clients()} client threads for {@code seconds}, then lets them finish their requests. */
+    private static Phase runClients(
+        VerificationServer server,
+        DecoderModel drafter,
+        List<int[]> prompts,
+        Settings settings,
+        AcceptanceCalibration calibration,
+        VerificationTimeEstimator estimator,
+        double seconds,
+        long seed
+    ) throws InterruptedException {
+        ConcurrentLinkedQueue<RequestRecord> requests = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RoundSample> rounds = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        long epoch = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < settings.clients(); c++) {
+            int client = c;
+            Thread t = new Thread(
+                () -> {
+                    try {
+                        clientLoop(
+                            server,
+                            drafter,
+                            prompts,
+                            settings,
+                            calibration,
+                            epoch,
+                            seconds,
+                            new SplittableRandom(seed * 31 + client),
+                            requests,
+                            rounds
+                        );
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                },
+                "loopback-client-" + c
+            );
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(TimeUnitMillis.of(seconds * 10 + 120));
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException e = new IllegalStateException(
+                "a loopback client failed: " + failures.peek(),
+                failures.peek()
+            );
+            throw e;
+        }
+        return new Phase(List.copyOf(requests), List.copyOf(rounds), seconds);
+    }
+
+    private static final class TimeUnitMillis {
+
+        static long of(double seconds) {
+            return (long) (seconds * 1000);
+        }
+    }
+
+    private static void clientLoop(
+        VerificationServer server,
+        DecoderModel drafterModel,
+        List<int[]> prompts,
+        Settings settings,
+        AcceptanceCalibration calibration,
+        long epoch,
+        double seconds,
+        SplittableRandom random,
+        ConcurrentLinkedQueue<RequestRecord> requests,
+        ConcurrentLinkedQueue<RoundSample> rounds
+    ) throws Exception {
+        VerifierClient client = new VerifierClient(server.uri());
+        int maxK = settings.policy() == FleetPolicy.SLED ? settings.fixedK() : settings.maxDraftTokens();
+        double alpha = calibration.meanAcceptance();
+        double fixedExpected = SpeculativeRoundModel.expectedTokensPerRound(alpha, settings.fixedK());
+        double roundRate = 0; // EWMA of this client's round goodput, tokens/s (0: not yet known)
+        double draftRate = 0; // this client's latest drafting rate, tokens/s (0: not yet known)
+        Thread.sleep((long) (random.nextDouble() * settings.meanThinkSeconds() * 1000));
+        try (DecoderSession draft = drafterModel.newSession()) {
+            while (elapsed(epoch) < seconds) {
+                int[] prompt = prompts.get(random.nextInt(prompts.size()));
+                int length = settings.outputTokens();
+                double start = elapsed(epoch);
+                long session = client.open(prompt);
+                int[] committed = Arrays.copyOf(prompt, prompt.length + length + maxK + 2);
+                int n = prompt.length;
+                int generated = 0;
+                draft.reset();
+                int[] drafts = new int[maxK];
+                while (generated < length) {
+                    double roundStart = elapsed(epoch);
+                    // Drafter catches up on committed tokens it has not seen, then drafts.
+                    int[] seen = draft.tokens();
+                    int common = 0;
+                    while (common < Math.min(n - 1, seen.length) && seen[common] == committed[common]) {
+                        common++;
+                    }
+                    draft.truncate(common);
+                    float[][] logits = draft.forward(Arrays.copyOfRange(committed, common, n));
+                    float[] next = logits[logits.length - 1];
+                    int drafted = 0;
+                    double predicted = 1;
+                    double expected = 1;
+                    SpeculationController controller = settings.policy() == FleetPolicy.SLED
+                        ? new SpeculationController.FixedLength(settings.fixedK())
+                        : new SpeculationController.ConfidenceStopping(
+                              calibration,
+                              roundRate > 0 && draftRate > 0
+                                  ? SpeculationController.ConfidenceStopping.costAwareThreshold(
+                                        roundRate,
+                                        draftRate,
+                                        alpha
+                                    )
+                                  : 0.3,
+                              settings.maxDraftTokens()
+                          );
+                    while (true) {
+                        int token = Distributions.argmax(next);
+                        double confidence = Distributions.maxProbability(next);
+                        drafts[drafted++] = token;
+                        predicted *= controller.predictedAcceptance(confidence);
+                        expected += predicted;
+                        if (!controller.draftAnother(drafted, predicted)) {
+                            break;
+                        }
+                        next = draft.forward(new int[] { token })[0];
+                    }
+                    double draftEnd = elapsed(epoch);
+                    double roundExpected = settings.policy() == FleetPolicy.SLED ? fixedExpected : expected;
+                    double roundTokens = Math.min(roundExpected, length - generated);
+                    double rate = roundRate > 0
+                        ? roundRate
+                        : roundTokens / Math.max(1e-3, draftEnd - roundStart);
+                    double deadline =
+                        start +
+                        length * settings.sloTpotSeconds() -
+                        (length - generated - roundTokens) / rate;
+                    VerifierClient.Verified verified = client.verify(
+                        session,
+                        drafts,
+                        drafted,
+                        deadline - draftEnd,
+                        roundExpected
+                    );
+                    double roundEnd = elapsed(epoch);
+                    int[] tokens = verified.tokens();
+                    int produced = Math.min(tokens.length, length - generated);
+                    for (int i = 0; i < produced; i++) {
+                        committed[n++] = tokens[i];
+                    }
+                    generated += produced;
+                    rounds.add(
+                        new RoundSample(
+                            drafted,
+                            tokens.length - 1,
+                            draftEnd - roundStart,
+                            roundEnd - draftEnd,
+                            verified.serverSeconds()
+                        )
+                    );
+                    double observed = produced / Math.max(1e-6, roundEnd - roundStart);
+                    roundRate = roundRate > 0 ? roundRate + 0.2 * (observed - roundRate) : observed;
+                    draftRate = drafted / Math.max(1e-6, draftEnd - roundStart);
+                }
+                double end = elapsed(epoch);
+                client.close(session);
+                requests.add(new RequestRecord(start, end, length));
+                double think = -settings.meanThinkSeconds() * Math.log(1 - random.nextDouble());
+                Thread.sleep((long) (think * 1000));
+            }
+        }
+    }
+
+    private static double elapsed(long epoch) {
+        return (System.nanoTime() - epoch) / 1e9;
+    }
+}

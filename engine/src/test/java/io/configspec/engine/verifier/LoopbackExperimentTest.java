@@ -1,0 +1,85 @@
+package io.configspec.engine.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.decoding.SpeculativeDecoder;
+import io.configspec.engine.testing.SampleFamilyFixture;
+import io.configspec.model.fleet.FcfsBatchScheduler;
+import io.configspec.model.fleet.FleetPolicy;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class LoopbackExperimentTest {
+
+    private static final SampleFamilyFixture FAMILY = SampleFamilyFixture.get();
+
+    private static io.configspec.engine.onnx.DecoderModel drafter() {
+        return FAMILY.model(
+            FAMILY.drafterNames()
+                .stream()
+                .filter(n -> n.startsWith("draft-3l"))
+                .findFirst()
+                .orElse(FAMILY.drafterNames().getLast())
+        );
+    }
+
+    @Test
+    void theServiceVerifiesLikeTheSpeculativeDecoder() throws Exception {
+        int[] prompt = FAMILY.prompts().getFirst();
+        int[] expected = new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
+            .generate(prompt, 24)
+            .tokens();
+        try (
+            VerificationServer server = VerificationServer.start(
+                FAMILY.target(),
+                new FcfsBatchScheduler(4, 0),
+                0
+            )
+        ) {
+            VerifierClient client = new VerifierClient(server.uri());
+            long session = client.open(prompt);
+            int[] out = new int[24];
+            int n = 0;
+            // Draft deliberately wrong tokens half the time: the answer must still be the target's greedy output.
+            while (n < 24) {
+                int[] drafts = { expected[n], n + 1 < 24 ? (expected[n + 1] + 1) % 256 : 0 };
+                int[] tokens = client.verify(session, drafts, 2, 1.0, 2).tokens();
+                for (int i = 0; i < tokens.length && n < 24; i++) {
+                    out[n++] = tokens[i];
+                }
+            }
+            client.close(session);
+            assertArrayEquals(expected, out);
+            assertTrue(server.measurements().size() >= 12);
+        }
+    }
+
+    @Test
+    void aShortLoopbackRunAgreesWithTheSimulatorRoughly() throws Exception {
+        var settings = new LoopbackExperiment.Settings(
+            FleetPolicy.SLED,
+            3,
+            3,
+            6,
+            1.0,
+            6,
+            24,
+            0.2,
+            8,
+            0.002,
+            1
+        );
+        var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
+        System.out.println(report.summary());
+        assertTrue(report.measured().requests() >= 3, report.summary());
+        assertEquals(report.measured().requests(), report.measured().requests());
+        assertTrue(report.simulated().requestsCompleted() >= 3, report.summary());
+        // A loose bound for a loaded CI machine; docs/benchmarks.md records the 15 % runs.
+        assertTrue(report.goodputRelativeError() < 0.5, report.summary());
+        assertTrue(report.tpotRelativeError() < 0.5, report.summary());
+        assertTrue(Arrays.stream(new double[] { report.serverFit().rSquared() }).allMatch(Double::isFinite));
+    }
+}
