@@ -248,45 +248,80 @@ public final class MeasuredProfiles {
     }
 
     /**
-     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × (K + 1), fitted
-     * to the measured latencies (batch 1), a placeholder price.
+     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × Σ(K + 1) + c_b
+     * × B fitted to the measured latencies (c_b = 0 with batch 1 only), and a placeholder price.
      */
     public static java.util.Optional<ServerProfile> localVerifier(ProfilingResult r, Options options) {
         if (r.verification().isEmpty() || r.targetInfo() == null) {
             return java.util.Optional.empty();
         }
-        double[] x = r
-            .verification()
-            .stream()
-            .mapToDouble(v -> v.k() + 1)
-            .toArray();
-        double[] y = r
-            .verification()
-            .stream()
-            .mapToDouble(v -> v.seconds().mean())
-            .toArray();
-        double intercept;
-        double slope;
-        if (x.length == 1) {
-            intercept = y[0];
-            slope = 0;
-        } else {
-            double[] fit = DraftingFit.line(x, y);
-            intercept = fit[0];
-            slope = fit[1];
-            if (intercept <= 0 || slope < 0) {
-                intercept = java.util.Arrays.stream(y).average().orElseThrow();
+        double intercept = 0;
+        double slope = 0;
+        double perRequest = 0;
+        boolean batched = r.verification().stream().mapToInt(VerificationCell::batch).distinct().count() > 1;
+        if (batched) {
+            // T_v = c0 + c_v × B(K + 1) + c_b × B, by ordinary least squares.
+            double[] y = r
+                .verification()
+                .stream()
+                .mapToDouble(v -> v.seconds().mean())
+                .toArray();
+            double[][] x = r
+                .verification()
+                .stream()
+                .map(v -> new double[] { (double) v.batch() * (v.k() + 1), v.batch() })
+                .toArray(double[][]::new);
+            var ols = new org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression();
+            try {
+                ols.newSampleData(y, x);
+                double[] beta = ols.estimateRegressionParameters();
+                intercept = beta[0];
+                slope = beta[1];
+                perRequest = beta[2];
+            } catch (RuntimeException e) {
+                intercept = -1; // singular design (e.g. one K): fall back below
+            }
+            batched = intercept > 0 && slope >= 0 && perRequest >= 0;
+        }
+        if (!batched) {
+            perRequest = 0;
+            List<VerificationCell> single = r
+                .verification()
+                .stream()
+                .filter(v -> v.batch() == 1)
+                .toList();
+            if (single.isEmpty()) {
+                single = r.verification();
+            }
+            double[] x = single
+                .stream()
+                .mapToDouble(v -> v.k() + 1)
+                .toArray();
+            double[] y = single
+                .stream()
+                .mapToDouble(v -> v.seconds().mean())
+                .toArray();
+            if (x.length == 1) {
+                intercept = y[0];
                 slope = 0;
+            } else {
+                double[] fit = DraftingFit.line(x, y);
+                intercept = fit[0];
+                slope = fit[1];
+                if (intercept <= 0 || slope < 0) {
+                    intercept = java.util.Arrays.stream(y).average().orElseThrow();
+                    slope = 0;
+                }
             }
         }
         Provenance measured = measured(
             r,
             r.verification().size() * r.verification().getFirst().seconds().n()
         );
-        double step = intercept + slope;
+        double step = intercept + slope + perRequest;
         ServedTarget served = new ServedTarget(
             r.targetInfo().id(),
-            new VerificationLatency.Linear(intercept, slope, 0, 0),
+            new VerificationLatency.Linear(intercept, slope, 0, perRequest),
             OptionalDouble.empty(),
             OptionalDouble.of(options.verifierDollarsPerGpuHour()),
             step,

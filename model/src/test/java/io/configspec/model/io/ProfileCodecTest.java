@@ -259,6 +259,36 @@ class ProfileCodecTest {
     }
 
     @Test
+    void fieldProvenanceOfADefaultedOptionalFieldSurvivesARoundTrip() throws Exception {
+        var measured = new Provenance.Measured("profiler 1", java.time.LocalDate.of(2026, 1, 2), 30);
+        var entry = new io.configspec.model.domain.DraftingMeasurement(
+            "qwen2.5-0.5b",
+            "q4_k_m",
+            20,
+            0,
+            0,
+            5,
+            measured,
+            java.util.Map.of("contextSlowdownPerThousandTokens", measured, "roundOverheadSeconds", measured)
+        );
+        var device = new DeviceProfile(
+            "d",
+            "D",
+            io.configspec.model.domain.DeviceKind.LAPTOP,
+            "cpu",
+            "",
+            8,
+            2,
+            java.util.List.of(entry),
+            measured,
+            java.util.Map.of()
+        );
+        Path file = dir.resolve("measured.json");
+        ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
+        assertEquals(device, ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device());
+    }
+
+    @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
                 dir.resolve("profiles/devices/raspberry-pi-4b.json")
@@ -286,5 +316,40 @@ class ProfileCodecTest {
                 assertEquals(original, ProfileCodec.read(copy), file.toString());
             }
         }
+    }
+
+    @Test
+    void zeroOptionalFieldWithItsOwnProvenanceSurvivesARoundTrip() throws Exception {
+        var notMeasured = new Provenance.Illustrative("not measured");
+        var measured = new Provenance.Measured("configspec test", java.time.LocalDate.of(2026, 11, 21), 12);
+        var drafting = new io.configspec.model.domain.DraftingMeasurement(
+            "d",
+            "int8",
+            40,
+            0,
+            0,
+            5,
+            measured,
+            java.util.Map.of("contextSlowdownPerThousandTokens", notMeasured)
+        );
+        var device = new DeviceProfile(
+            "this-machine",
+            "This machine",
+            io.configspec.model.domain.DeviceKind.LAPTOP,
+            "cpu",
+            "",
+            16,
+            3,
+            List.of(drafting),
+            measured,
+            java.util.Map.of()
+        );
+        Path file = dir.resolve("device-this-machine.json");
+        ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
+        var read = ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device();
+        assertEquals(
+            notMeasured,
+            read.drafting().getFirst().provenanceOf("contextSlowdownPerThousandTokens")
+        );
     }
 }
