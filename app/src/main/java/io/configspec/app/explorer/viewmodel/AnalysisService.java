@@ -173,6 +173,13 @@ public final class AnalysisService {
             .append('\n');
         sb.append("α ").append(Numbers.plain(space.acceptanceRate(i)));
         sb.append(" · E[N] ").append(Numbers.plain(space.expectedTokensPerRound(i))).append(" tokens/round");
+        sb
+            .append("\ninputs: drafting ")
+            .append(c.drafting().provenanceOf("tokensPerSecond").kind())
+            .append(", α ")
+            .append(c.alignment().provenanceOf("acceptanceRate").kind())
+            .append(", verification ")
+            .append(c.served().provenance().kind());
         if (!space.feasible(i)) {
             sb.append("\nviolates a constraint");
         }
