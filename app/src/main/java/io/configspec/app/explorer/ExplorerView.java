@@ -10,6 +10,6 @@ public interface ExplorerView {
     /** Tab title, short. */
     String title();
 
-    /** Builds the view's content; called once on the FX thread when the window is built. */
+    /** Builds the view's content; called once, on the FX thread, when its tab is first opened. */
     Node createContent(ExplorerContext context);
 }

@@ -98,8 +98,12 @@ public final class MainWindow extends BorderPane {
         views.getTabs().addAll(tab("Pareto chart", chartPane), objectivesTab);
         ExplorerContext context = new ExplorerContext(model, model.executor(), stage, home);
         for (ExplorerView view : ExplorerViews.all()) {
-            addView(view.title(), view.createContent(context));
+            // Built when its tab is first opened: start-up time, and no background work
+            // (connections, simulations) before the user asks for the view.
+            Tab tab = addView(view.title(), null);
+            lazy(tab, () -> view.createContent(context));
         }
+        views.getSelectionModel().selectFirst();
         lower.setId("lower-tabs");
         Tab tableTab = tab("Configurations", null);
         lazy(tableTab, this::tablePane);
