@@ -68,6 +68,7 @@ public final class ParetoChart extends Region {
     private final ReadOnlyIntegerWrapper hoveredRow = new ReadOnlyIntegerWrapper(this, "hoveredRow", -1);
     private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final BooleanProperty connectFront = new SimpleBooleanProperty(this, "connectFront", true);
     private final ReadOnlyLongWrapper framesRendered = new ReadOnlyLongWrapper(this, "framesRendered", 0);
 
     // Viewport in transformed coordinates (log10 on a log axis).
@@ -117,6 +118,7 @@ public final class ParetoChart extends Region {
         theme.addListener((obs, o, n) -> invalidateRaster());
         compact.addListener((obs, o, n) -> invalidateRaster());
         showLegend.addListener((obs, o, n) -> redrawOverlays());
+        connectFront.addListener((obs, o, n) -> redrawOverlays());
         selectedRow.addListener((obs, o, n) -> redrawOverlays());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -171,6 +173,11 @@ public final class ParetoChart extends Region {
     /** Smaller margins and fonts, for small multiples. */
     public BooleanProperty compactProperty() {
         return compact;
+    }
+
+    /** Whether the front's points are joined by a line (off for projections of a 3-objective front). */
+    public BooleanProperty connectFrontProperty() {
+        return connectFront;
     }
 
     public BooleanProperty showLegendProperty() {
@@ -609,8 +616,10 @@ public final class ParetoChart extends Region {
             ys[i] = top + plotH - ((sy.forward(d.y()[row]) - viewY0) / (viewY1 - viewY0)) * plotH;
         }
         g.setStroke(t.front());
-        g.setLineWidth(1.6);
-        g.strokePolyline(xs, ys, m);
+        if (connectFront.get()) {
+            g.setLineWidth(1.6);
+            g.strokePolyline(xs, ys, m);
+        }
         double r = m > 2_000 ? 1.5 : compact.get() ? 3 : 4;
         g.setLineWidth(1.2);
         for (int i = 0; i < m; i++) {
