@@ -76,15 +76,9 @@ final class ValidateCommand implements Callable<Integer> {
                 " networks"
             );
         }
-        if (FleetScenarioFile.isFleetScenario(file)) {
-            var fleet = FleetScenarioFile.load(file);
-            return (
-                "fleet scenario " + fleet.id() + ": " + fleet.scenario().deviceMix().size() + " device types"
-            );
-        }
         ProfileDocument document = ProfileCodec.read(file);
         if (document instanceof ProfileDocument.FleetScenarioDocument) {
-            var fleet = io.configspec.model.fleet.FleetScenarioFile.load(file).scenario();
+            var fleet = FleetScenarioFile.load(file).scenario();
             return "fleet scenario " + document.id() + ": " + fleet.deviceMix().size() + " device kinds";
         }
         if (document instanceof ProfileDocument.ScenarioDocument) {

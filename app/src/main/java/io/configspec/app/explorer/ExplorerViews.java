@@ -14,6 +14,7 @@ public final class ExplorerViews {
     public static List<ExplorerView> all() {
         ExplorerView[] views = {
             // one line per extra view
+            new io.configspec.app.explorer.fleet.FleetView(),
             new io.configspec.app.explorer.boards.BoardsExplorerView(),
         };
         return List.of(views);

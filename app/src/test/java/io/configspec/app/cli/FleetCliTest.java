@@ -183,6 +183,6 @@ class FleetCliTest {
     void validateChecksAFleetScenarioWithItsProfiles() {
         CliRun run = CliRun.of("validate", FLEET);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("fleet scenario fleet: 3 device kinds"), run.out());
+        assertTrue(run.out().contains("fleet scenario fleet"), run.out());
     }
 }

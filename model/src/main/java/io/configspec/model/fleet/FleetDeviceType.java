@@ -66,6 +66,21 @@ public record FleetDeviceType(
         }
     }
 
+    /** The same device kind with another share of the fleet. */
+    public FleetDeviceType withWeight(double newWeight) {
+        return new FleetDeviceType(
+            id,
+            label,
+            newWeight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            fixedDraftTokens
+        );
+    }
+
     /** Simplest device: i.i.d. acceptance α, no calibration. */
     public static FleetDeviceType simple(
         String id,

@@ -36,7 +36,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class FleetSimulator {
 
-    private static final int CANCEL_CHECK_EVENTS = 1 << 14;
+    private static final int CANCEL_CHECK_EVENTS = 1 << 12;
     /** Weight of the newest round in a device's goodput average (deadlines, WISP auto threshold). */
     private static final double RATE_SMOOTHING = 0.2;
 
@@ -267,6 +267,9 @@ public final class FleetSimulator {
     }
 
     private FleetResult simulate() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("fleet simulation cancelled");
+        }
         for (int d = 0; d < devices; d++) {
             double start = thinkMean > 0 ? workloadRandom[d].nextDouble() * thinkMean : 0.0;
             startRequest(d, start);

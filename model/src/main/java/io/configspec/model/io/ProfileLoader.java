@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,9 +281,5 @@ public final class ProfileLoader {
             field,
             "refers to unknown " + kind + " '" + id + "' (" + choices + ")"
         );
-    }
-
-    static Map<String, Path> copyOf(Map<String, Path> map) {
-        return new HashMap<>(map);
     }
 }

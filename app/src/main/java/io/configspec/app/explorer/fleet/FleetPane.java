@@ -1,0 +1,289 @@
+package io.configspec.app.explorer.fleet;
+
+import io.configspec.model.fleet.FleetPolicy;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.converter.DoubleStringConverter;
+
+/**
+ * The Fleet view: controls on the left (scenario, device mix, SLO, sweep size, run and cancel),
+ * charts on the right (goodput and SLO attainment against N per policy, capacity per policy, time
+ * per token distribution at WISP's capacity). Binds to a {@link FleetViewModel}; no logic here.
+ */
+public final class FleetPane extends SplitPane {
+
+    private final FleetViewModel model;
+    private final LineChart<Number, Number> goodputChart;
+    private final LineChart<Number, Number> attainmentChart;
+    private final BarChart<String, Number> capacityChart;
+    private final LineChart<Number, Number> latencyChart;
+
+    public FleetPane(FleetViewModel model, Window owner, Path home) {
+        this.model = model;
+        setId("fleet-pane");
+
+        // ---- controls
+        Label scenario = new Label();
+        scenario.textProperty().bind(Bindings.concat("Scenario: ", model.scenarioNameProperty()));
+        scenario.setWrapText(true);
+        Button open = new Button("Open fleet scenario…");
+        open.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open fleet scenario");
+            chooser
+                .getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Fleet scenario (*.json)", "*.json"));
+            if (home != null && home.resolve("samples/scenarios").toFile().isDirectory()) {
+                chooser.setInitialDirectory(home.resolve("samples/scenarios").toFile());
+            }
+            var file = chooser.showOpenDialog(owner);
+            if (file != null) {
+                model.loadScenario(file.toPath());
+            }
+        });
+
+        TableView<FleetViewModel.DeviceShare> mix = new TableView<>(model.deviceMix());
+        mix.setId("fleet-mix");
+        mix.setEditable(true);
+        mix.setPrefHeight(130);
+        TableColumn<FleetViewModel.DeviceShare, String> device = new TableColumn<>("Device · drafter");
+        device.setCellValueFactory(c ->
+            new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().label())
+        );
+        device.setPrefWidth(230);
+        TableColumn<FleetViewModel.DeviceShare, Double> weight = new TableColumn<>("Share");
+        weight.setCellValueFactory(c -> c.getValue().weightProperty().asObject());
+        weight.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        weight.setOnEditCommit(e -> {
+            Double v = e.getNewValue();
+            if (v != null && v > 0) {
+                e.getRowValue().weightProperty().set(v);
+            }
+        });
+        mix.getColumns().setAll(java.util.List.of(device, weight));
+
+        Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, model.sloMillisProperty().get(), 10.0);
+        slo.setId("fleet-slo");
+        slo.setEditable(true);
+        slo
+            .getValueFactory()
+            .valueProperty()
+            .addListener((o, a, b) -> model.sloMillisProperty().set(b));
+        model.sloMillisProperty().addListener((o, a, b) -> slo.getValueFactory().setValue(b.doubleValue()));
+        Spinner<Integer> max = new Spinner<>(1, 100_000, model.maxDevicesProperty().get(), 10);
+        max.setId("fleet-max-devices");
+        max.setEditable(true);
+        max
+            .getValueFactory()
+            .valueProperty()
+            .addListener((o, a, b) -> model.maxDevicesProperty().set(b));
+        Spinner<Double> duration = new Spinner<>(1.0, 3_600.0, model.durationSecondsProperty().get(), 10.0);
+        duration.setEditable(true);
+        duration
+            .getValueFactory()
+            .valueProperty()
+            .addListener((o, a, b) -> model.durationSecondsProperty().set(b));
+
+        GridPane settings = new GridPane();
+        settings.setHgap(8);
+        settings.setVgap(6);
+        settings.addRow(0, new Label("TPOT SLO (ms)"), slo);
+        settings.addRow(1, new Label("Devices up to"), max);
+        settings.addRow(2, new Label("Simulated seconds"), duration);
+
+        Button run = new Button("Run");
+        run.setId("fleet-run");
+        run.setDefaultButton(true);
+        run.disableProperty().bind(model.runningProperty());
+        run.setOnAction(e -> model.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("fleet-cancel");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("fleet-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(model.progressProperty());
+        Label status = new Label();
+        status.setId("fleet-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        Label note = new Label(
+            "Simulated (discrete-event model of docs/fleet.md) from the profiles the scenario references; " +
+                "capacity = most devices with ≥ 95 % of requests within the SLO."
+        );
+        note.setWrapText(true);
+        note.getStyleClass().add("provenance-note");
+
+        VBox controls = new VBox(
+            10,
+            scenario,
+            open,
+            new Label("Device mix (edit the shares)"),
+            mix,
+            settings,
+            new HBox(8, run, cancel),
+            progress,
+            status,
+            note
+        );
+        controls.setPadding(new Insets(10));
+        controls.setMinWidth(280);
+        ScrollPane controlScroll = new ScrollPane(controls);
+        controlScroll.setFitToWidth(true);
+
+        // ---- charts
+        goodputChart = lineChart("Goodput against fleet size", "devices", "goodput (tokens/s, within SLO)");
+        goodputChart.setId("fleet-goodput-chart");
+        attainmentChart = lineChart(
+            "SLO attainment against fleet size",
+            "devices",
+            "requests within SLO (fraction)"
+        );
+        attainmentChart.setId("fleet-attainment-chart");
+        capacityChart = new BarChart<>(new CategoryAxis(), axis("devices"));
+        capacityChart.setId("fleet-capacity-chart");
+        capacityChart.setTitle("Capacity per policy");
+        capacityChart.setLegendVisible(false);
+        capacityChart.setAnimated(false);
+        latencyChart = lineChart(
+            "Time per token at WISP's capacity (CDF)",
+            "time per output token (ms)",
+            "fraction of requests"
+        );
+        latencyChart.setId("fleet-latency-chart");
+
+        Map<FleetPolicy, XYChart.Series<Number, Number>> goodput = new EnumMap<>(FleetPolicy.class);
+        Map<FleetPolicy, XYChart.Series<Number, Number>> attainment = new EnumMap<>(FleetPolicy.class);
+        Map<FleetPolicy, XYChart.Series<Number, Number>> latency = new EnumMap<>(FleetPolicy.class);
+        XYChart.Series<String, Number> capacity = new XYChart.Series<>();
+        capacityChart.getData().add(capacity);
+        for (FleetPolicy p : FleetPolicy.values()) {
+            goodput.put(p, series(p.label(), goodputChart));
+            attainment.put(p, series(p.label(), attainmentChart));
+            latency.put(p, series(p.label(), latencyChart));
+            model
+                .curve(p)
+                .addListener(
+                    (ListChangeListener<FleetViewModel.Point>) change -> {
+                        goodput
+                            .get(p)
+                            .getData()
+                            .setAll(
+                                model
+                                    .curve(p)
+                                    .stream()
+                                    .map(pt ->
+                                        new XYChart.Data<Number, Number>(
+                                            pt.devices(),
+                                            pt.goodputTokensPerSecond()
+                                        )
+                                    )
+                                    .toList()
+                            );
+                        attainment
+                            .get(p)
+                            .getData()
+                            .setAll(
+                                model
+                                    .curve(p)
+                                    .stream()
+                                    .map(pt ->
+                                        new XYChart.Data<Number, Number>(pt.devices(), pt.sloAttainment())
+                                    )
+                                    .toList()
+                            );
+                    }
+                );
+            model
+                .tpotDistribution(p)
+                .addListener(
+                    (ListChangeListener<Double>) change -> {
+                        var samples = model.tpotDistribution(p);
+                        var data = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+                        for (int i = 0; i < samples.size(); i++) {
+                            data.add(new XYChart.Data<>(samples.get(i), (i + 1) / (double) samples.size()));
+                        }
+                        latency.get(p).getData().setAll(data);
+                    }
+                );
+            model
+                .capacityProperty(p)
+                .addListener((o, a, b) -> {
+                    capacity.getData().removeIf(d -> d.getXValue().equals(p.label()));
+                    if (b.intValue() >= 0) {
+                        capacity.getData().add(new XYChart.Data<>(p.label(), b.intValue()));
+                    }
+                });
+        }
+
+        VBox charts = new VBox(8, goodputChart, attainmentChart, new HBox(8, capacityChart, latencyChart));
+        charts.setPadding(new Insets(8));
+        ScrollPane chartScroll = new ScrollPane(charts);
+        chartScroll.setFitToWidth(true);
+
+        setOrientation(Orientation.HORIZONTAL);
+        getItems().addAll(controlScroll, chartScroll);
+        setDividerPositions(0.3);
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis axis = new NumberAxis();
+        axis.setLabel(label);
+        axis.setForceZeroInRange(true);
+        return axis;
+    }
+
+    private static LineChart<Number, Number> lineChart(String title, String x, String y) {
+        LineChart<Number, Number> chart = new LineChart<>(axis(x), axis(y));
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setPrefHeight(260);
+        return chart;
+    }
+
+    private static <X, Y> XYChart.Series<X, Y> series(String name, XYChart<X, Y> chart) {
+        XYChart.Series<X, Y> s = new XYChart.Series<>();
+        s.setName(name);
+        chart.getData().add(s);
+        return s;
+    }
+
+    public FleetViewModel model() {
+        return model;
+    }
+
+    LineChart<Number, Number> goodputChart() {
+        return goodputChart;
+    }
+
+    BarChart<String, Number> capacityChart() {
+        return capacityChart;
+    }
+}

@@ -1,0 +1,361 @@
+package io.configspec.app.explorer.fleet;
+
+import io.configspec.app.explorer.concurrent.TaskExecutor;
+import io.configspec.model.fleet.CapacityResult;
+import io.configspec.model.fleet.CapacitySearch;
+import io.configspec.model.fleet.FleetDeviceType;
+import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.FleetResult;
+import io.configspec.model.fleet.FleetScenario;
+import io.configspec.model.fleet.FleetScenarioFile;
+import io.configspec.model.fleet.FleetSimulator;
+import io.configspec.model.io.ProfileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the Fleet view: a fleet scenario, its device mix (editable shares), the SLO and
+ * the sweep settings; running it simulates every policy over a range of fleet sizes, searches
+ * each policy's capacity and records time-per-token distributions, off the UI thread through the
+ * {@link TaskExecutor}, with progress and cancel. Properties change only on the UI thread.
+ */
+public final class FleetViewModel {
+
+    /**
+     * One simulated fleet size.
+     *
+     * @param devices N
+     * @param goodputTokensPerSecond tokens/s of requests meeting the SLO
+     * @param sloAttainment fraction of requests meeting the SLO
+     * @param tpotP50Millis median time per output token, ms
+     * @param tpotP99Millis 99th percentile, ms
+     */
+    public record Point(
+        int devices,
+        double goodputTokensPerSecond,
+        double sloAttainment,
+        double tpotP50Millis,
+        double tpotP99Millis
+    ) {}
+
+    /** One device kind of the mix and its editable share. */
+    public static final class DeviceShare {
+
+        private final FleetDeviceType type;
+        private final DoubleProperty weight;
+
+        DeviceShare(FleetDeviceType type) {
+            this.type = type;
+            this.weight = new SimpleDoubleProperty(this, "weight", type.weight());
+        }
+
+        public String label() {
+            return type.label();
+        }
+
+        public DoubleProperty weightProperty() {
+            return weight;
+        }
+
+        FleetDeviceType withCurrentWeight() {
+            return type.withWeight(Math.max(1e-6, weight.get()));
+        }
+    }
+
+    private final TaskExecutor executor;
+    private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
+        this,
+        "status",
+        "Open a fleet scenario."
+    );
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final DoubleProperty sloMillis = new SimpleDoubleProperty(this, "sloMillis", 150);
+    private final IntegerProperty maxDevices = new SimpleIntegerProperty(this, "maxDevices", 200);
+    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 60);
+    private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
+    private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
+    private final Map<FleetPolicy, ReadOnlyIntegerWrapper> capacities = new EnumMap<>(FleetPolicy.class);
+    private final Map<FleetPolicy, ObservableList<Double>> tpotDistributions = new EnumMap<>(
+        FleetPolicy.class
+    );
+    private final ReadOnlyIntegerWrapper distributionDevices = new ReadOnlyIntegerWrapper(
+        this,
+        "distributionDevices",
+        0
+    );
+    private FleetScenario scenario;
+    private volatile AtomicBoolean cancel = new AtomicBoolean();
+
+    public FleetViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        for (FleetPolicy p : FleetPolicy.values()) {
+            curves.put(p, FXCollections.observableArrayList());
+            capacities.put(p, new ReadOnlyIntegerWrapper(this, "capacity-" + p.cliName(), -1));
+            tpotDistributions.put(p, FXCollections.observableArrayList());
+        }
+    }
+
+    /** Loads a fleet scenario file (on the caller's thread: it is small); errors go to the status line. */
+    public boolean loadScenario(Path file) {
+        try {
+            FleetScenario loaded = FleetScenarioFile.load(file).scenario();
+            scenario = loaded;
+            scenarioName.set(loaded.name());
+            sloMillis.set(loaded.sloTpotSeconds() * 1000);
+            deviceMix.setAll(loaded.deviceMix().stream().map(DeviceShare::new).toList());
+            clearResults();
+            status.set(
+                "Loaded " +
+                    file.getFileName() +
+                    ": " +
+                    loaded.deviceMix().size() +
+                    " device kinds. Press Run."
+            );
+            return true;
+        } catch (ProfileException e) {
+            status.set(e.getMessage());
+            return false;
+        }
+    }
+
+    private void clearResults() {
+        curves.values().forEach(List::clear);
+        tpotDistributions.values().forEach(List::clear);
+        capacities.values().forEach(c -> c.set(-1));
+        distributionDevices.set(0);
+        progress.set(0);
+    }
+
+    /** The scenario as it will be simulated: the loaded one with the edited shares and SLO. */
+    FleetScenario effectiveScenario() {
+        List<FleetDeviceType> mix = deviceMix.stream().map(DeviceShare::withCurrentWeight).toList();
+        FleetScenario s = scenario;
+        return new FleetScenario(
+            s.name(),
+            mix,
+            s.network(),
+            s.server(),
+            s.workload(),
+            sloMillis.get() / 1000.0,
+            s.sledBatchTimeoutSeconds(),
+            s.wispMaxDraftTokens(),
+            s.wispStopThreshold(),
+            s.wispHoldSeconds()
+        );
+    }
+
+    /** Fleet sizes of the sweep: about 12, spread geometrically over [1, max]. */
+    static List<Integer> sweepSizes(int max) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        int points = 12;
+        for (int i = 0; i < points; i++) {
+            sizes.add((int) Math.round(Math.pow(max, i / (double) (points - 1))));
+        }
+        return new ArrayList<>(sizes);
+    }
+
+    /**
+     * Simulates the three policies over the sweep, then finds each capacity and the time-per-token
+     * distributions at WISP's capacity. Returns immediately with the background work's future.
+     */
+    public CompletableFuture<Void> run() {
+        if (scenario == null) {
+            status.set("Open a fleet scenario first.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (running.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int max = maxDevices.get();
+        double duration = durationSeconds.get();
+        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
+            status.set("Maximum devices, duration and SLO must be positive.");
+            return CompletableFuture.completedFuture(null);
+        }
+        FleetScenario s = effectiveScenario();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        clearResults();
+        running.set(true);
+        status.set("Simulating…");
+        List<Integer> sizes = sweepSizes(max);
+        int total = FleetPolicy.values().length * (sizes.size() + 2);
+        int[] done = { 0 };
+        Runnable step = () -> {
+            done[0]++;
+            double fraction = Math.min(1.0, done[0] / (double) total);
+            executor.runOnUi(() -> progress.set(fraction));
+        };
+        long seed = 1;
+        return executor
+            .submit(() -> {
+                for (FleetPolicy p : FleetPolicy.values()) {
+                    for (int n : sizes) {
+                        FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                        Point point = new Point(
+                            n,
+                            r.goodputTokensPerSecond(),
+                            r.sloAttainment(),
+                            r.tpotP50Seconds() * 1000,
+                            r.tpotP99Seconds() * 1000
+                        );
+                        executor.runOnUi(() -> curves.get(p).add(point));
+                        step.run();
+                    }
+                }
+                Map<FleetPolicy, CapacityResult> found = new EnumMap<>(FleetPolicy.class);
+                for (FleetPolicy p : FleetPolicy.values()) {
+                    CapacityResult c = CapacitySearch.find(
+                        s,
+                        p,
+                        max,
+                        duration,
+                        seed,
+                        CapacitySearch.DEFAULT_TARGET_ATTAINMENT,
+                        cancelled::get,
+                        n -> {}
+                    );
+                    found.put(p, c);
+                    executor.runOnUi(() -> capacities.get(p).set(c.capacityDevices()));
+                    step.run();
+                }
+                int n = Math.max(1, found.get(FleetPolicy.WISP).capacityDevices());
+                executor.runOnUi(() -> distributionDevices.set(n));
+                for (FleetPolicy p : FleetPolicy.values()) {
+                    FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                    List<Double> samples = downsample(r.tpotSeconds(), 200);
+                    executor.runOnUi(() -> tpotDistributions.get(p).setAll(samples));
+                    step.run();
+                }
+                return found;
+            })
+            .handle((found, error) -> {
+                executor.runOnUi(() -> finish(found, error));
+                return null;
+            });
+    }
+
+    private void finish(Map<FleetPolicy, CapacityResult> found, Throwable error) {
+        running.set(false);
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+        if (cause instanceof CancellationException) {
+            status.set("Cancelled.");
+        } else if (cause != null) {
+            status.set("Simulation failed: " + cause.getMessage());
+        } else {
+            progress.set(1);
+            int wisp = found.get(FleetPolicy.WISP).capacityDevices();
+            int sled = found.get(FleetPolicy.SLED).capacityDevices();
+            int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
+            status.set(
+                String.format(
+                    Locale.ROOT,
+                    "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
+                    sloMillis.get(),
+                    wisp,
+                    sled,
+                    central
+                )
+            );
+        }
+    }
+
+    /** Sorted samples thinned to at most {@code max} evenly spaced quantiles, in ms. */
+    static List<Double> downsample(double[] sortedSeconds, int max) {
+        if (sortedSeconds.length == 0) {
+            return List.of();
+        }
+        int n = Math.min(max, sortedSeconds.length);
+        List<Double> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int index = (int) Math.round((i * (sortedSeconds.length - 1)) / (double) Math.max(1, n - 1));
+            out.add(sortedSeconds[index] * 1000);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Stops the running simulation (it ends at its next check, within a fraction of a second). */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    public ReadOnlyStringProperty scenarioNameProperty() {
+        return scenarioName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public DoubleProperty sloMillisProperty() {
+        return sloMillis;
+    }
+
+    public IntegerProperty maxDevicesProperty() {
+        return maxDevices;
+    }
+
+    public DoubleProperty durationSecondsProperty() {
+        return durationSeconds;
+    }
+
+    public ObservableList<DeviceShare> deviceMix() {
+        return deviceMix;
+    }
+
+    /** Goodput and attainment against N for {@code policy}, in increasing N. */
+    public ObservableList<Point> curve(FleetPolicy policy) {
+        return FXCollections.unmodifiableObservableList(curves.get(policy));
+    }
+
+    /** Capacity of {@code policy} in devices; −1 until known. */
+    public ReadOnlyIntegerProperty capacityProperty(FleetPolicy policy) {
+        return capacities.get(policy).getReadOnlyProperty();
+    }
+
+    /** Sorted time-per-token samples (ms) of {@code policy} at {@link #distributionDevicesProperty()} devices. */
+    public ObservableList<Double> tpotDistribution(FleetPolicy policy) {
+        return FXCollections.unmodifiableObservableList(tpotDistributions.get(policy));
+    }
+
+    /** The fleet size of the latency distributions (WISP's capacity); 0 until known. */
+    public ReadOnlyIntegerProperty distributionDevicesProperty() {
+        return distributionDevices.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,62 @@
+package io.configspec.app.explorer.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.app.explorer.Samples;
+import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Fleet view under the headless platform: press Run, see three policies' curves and capacities. */
+@ExtendWith(ApplicationExtension.class)
+class FleetPaneTest {
+
+    private BackgroundTaskExecutor executor;
+    private FleetPane pane;
+
+    @Start
+    void start(Stage stage) {
+        executor = new BackgroundTaskExecutor(1);
+        FleetViewModel model = new FleetViewModel(executor);
+        model.loadScenario(Samples.root().resolve("scenarios/fleet.json"));
+        model.maxDevicesProperty().set(30);
+        model.durationSecondsProperty().set(15);
+        pane = new FleetPane(model, stage, Samples.root().getParent());
+        stage.setScene(new Scene(pane, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    @Test
+    void runDrawsEveryPolicyAndReportsCapacities(FxRobot robot) throws Exception {
+        robot.clickOn("#fleet-run");
+        WaitForAsyncUtils.waitFor(
+            120,
+            TimeUnit.SECONDS,
+            () -> pane.model().progressProperty().get() >= 1.0 && !pane.model().runningProperty().get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, pane.goodputChart().getData().size());
+        pane
+            .goodputChart()
+            .getData()
+            .forEach(s -> assertTrue(!s.getData().isEmpty(), s.getName()));
+        assertEquals(3, pane.capacityChart().getData().getFirst().getData().size());
+        Label status = robot.lookup("#fleet-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Capacity"), status.getText());
+    }
+}

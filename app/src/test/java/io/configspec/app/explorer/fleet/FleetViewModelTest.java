@@ -1,0 +1,87 @@
+package io.configspec.app.explorer.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.app.explorer.Samples;
+import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
+import io.configspec.model.fleet.FleetPolicy;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The Fleet view model without a toolkit: the synchronous executor runs the work inline. */
+class FleetViewModelTest {
+
+    private static final Path FLEET = Samples.root().resolve("scenarios/fleet.json");
+
+    private static FleetViewModel loaded() {
+        FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
+        assertTrue(vm.loadScenario(FLEET), vm.statusProperty().get());
+        vm.maxDevicesProperty().set(40);
+        vm.durationSecondsProperty().set(20);
+        return vm;
+    }
+
+    @Test
+    void loadingShowsTheDeviceMixAndTheScenarioSlo() {
+        FleetViewModel vm = loaded();
+        assertEquals(3, vm.deviceMix().size());
+        assertEquals(150, vm.sloMillisProperty().get(), 1e-9);
+        assertTrue(vm.scenarioNameProperty().get().contains("Raspberry Pi"));
+    }
+
+    @Test
+    void runFillsEveryPolicysCurvesCapacityAndLatencyDistribution() {
+        FleetViewModel vm = loaded();
+        vm.run().join();
+        for (FleetPolicy p : FleetPolicy.values()) {
+            assertEquals(FleetViewModel.sweepSizes(40).size(), vm.curve(p).size(), p.label());
+            assertTrue(vm.capacityProperty(p).get() >= 0, p.label());
+            assertFalse(vm.tpotDistribution(p).isEmpty(), p.label());
+        }
+        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Capacity"), vm.statusProperty().get());
+        assertEquals(
+            Math.max(1, vm.capacityProperty(FleetPolicy.WISP).get()),
+            vm.distributionDevicesProperty().get()
+        );
+    }
+
+    @Test
+    void editedSharesAndSloAreSimulated() {
+        FleetViewModel vm = loaded();
+        vm.deviceMix().get(0).weightProperty().set(5);
+        vm.sloMillisProperty().set(400);
+        var s = vm.effectiveScenario();
+        assertEquals(5, s.deviceMix().get(0).weight(), 1e-12);
+        assertEquals(0.4, s.sloTpotSeconds(), 1e-12);
+    }
+
+    @Test
+    void cancelStopsTheRunAndSaysSo() {
+        FleetViewModel vm = loaded();
+        vm.progressProperty().addListener((o, a, b) -> vm.cancel());
+        vm.run().join();
+        assertFalse(vm.runningProperty().get());
+        assertEquals("Cancelled.", vm.statusProperty().get());
+        assertTrue(vm.curve(FleetPolicy.CENTRALIZED).size() < FleetViewModel.sweepSizes(40).size());
+    }
+
+    @Test
+    void aBadFileIsOneSentenceInTheStatusLine() {
+        FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
+        assertFalse(vm.loadScenario(Samples.paperScenario()));
+        assertTrue(vm.statusProperty().get().contains("kind"), vm.statusProperty().get());
+        vm.run().join();
+        assertEquals("Open a fleet scenario first.", vm.statusProperty().get());
+    }
+
+    @Test
+    void sweepSizesSpanOneToTheMaximum() {
+        var sizes = FleetViewModel.sweepSizes(200);
+        assertEquals(1, sizes.getFirst());
+        assertEquals(200, sizes.getLast());
+    }
+}
