@@ -56,6 +56,9 @@ public final class ProfileLoader {
                 try (Stream<Path> walk = Files.walk(root)) {
                     walk
                         .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+                        // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
+                        // folder (e.g. samples/models from 'configspec models generate'), not profiles.
+                        .filter(p -> !Files.exists(p.resolveSibling("model.onnx")))
                         .sorted()
                         .forEach(files::add);
                 } catch (IOException e) {
