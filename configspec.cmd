@@ -29,12 +29,12 @@ if not exist "%APP_JAR%" (
 set "CP=%APP_JAR%;%ROOT%\app\target\lib\*"
 if "%~1"=="" goto gui
 if "%~1"=="explore" goto gui
-"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -Dconfigspec.home="%ROOT%" -Djava.awt.headless=true -cp "%CP%" io.configspec.app.Main %*
+"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl=error -Dconfigspec.home="%ROOT%" -Djava.awt.headless=true -cp "%CP%" io.configspec.app.Main %*
 exit /b %errorlevel%
 :gui
 set "FX_MP="
 for %%F in ("%ROOT%\app\target\javafx\javafx-*-win.jar") do set "FX_MP=!FX_MP!%%F;"
-"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED -Dconfigspec.home="%ROOT%" -p "%FX_MP%" --add-modules javafx.controls,javafx.swing --enable-native-access=javafx.graphics -cp "%CP%" io.configspec.app.Main %*
+"%JDK%\bin\java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl=error -Dconfigspec.home="%ROOT%" -p "%FX_MP%" --add-modules javafx.controls,javafx.swing --enable-native-access=javafx.graphics -cp "%CP%" io.configspec.app.Main %*
 exit /b %errorlevel%
 :try
 if exist "%~1\release" (

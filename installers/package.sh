@@ -38,6 +38,9 @@ FX_MP="$(find app/target/javafx -name 'javafx-*-*.jar' | sort | tr '\n' ':')"
   --module-path "$FX_MP" \
   --add-modules javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.net.http,java.sql,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.zipfs \
   --java-options "--enable-native-access=ALL-UNNAMED" \
+  --java-options "--sun-misc-unsafe-memory-access=allow" \
+  --java-options "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
+  --java-options "-Dorg.slf4j.simpleLogger.log.ai.djl=error" \
   --java-options "-Dconfigspec.home=\$APPDIR/samples/.." \
   --dest "$DIST"
 echo "package.sh: written to $DIST" >&2

@@ -22,6 +22,15 @@ class ArchitectureTest {
         .because("only the engine touches ONNX Runtime; the app talks to the engine's own API");
 
     @ArchTest
+    static final ArchRule noPackageCyclesInsideTheExplorer = slices()
+        .matching("io.configspec.app.explorer.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "explorer screens, charts and concurrency helpers must be testable one at a time (STYLE.md practice 3)"
+        );
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices()
         .matching("io.configspec.app.(*)..")
         .should()

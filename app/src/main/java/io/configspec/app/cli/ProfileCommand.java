@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-        "Measure drafting speed (against K and context), power and energy per token, and optionally acceptance",
-        "and verification latency against a target, on this machine or on a board running 'configspec agent'.",
+        "Measure drafting speed (against K and context), power and energy per token on this machine or a board.",
+        "Optionally also acceptance and verification latency against a target (--target); a board is profiled through",
+        "its 'configspec agent' (--agent).",
     }
 )
 final class ProfileCommand implements Callable<Integer> {
@@ -168,7 +169,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(
         names = "--out",
         paramLabel = "DIR",
-        description = "Write measured profiles (device.json, ...) here."
+        description = "Write measured profiles (device.json, ...) here; runs of other drafters on the same board already there are kept."
     )
     Path out;
 
@@ -235,7 +236,7 @@ final class ProfileCommand implements Callable<Integer> {
                 options = options.withAssumedPower(powerWatts, idleWatts != null ? idleWatts : powerWatts);
             }
             try {
-                for (Path file : MeasuredProfiles.write(out, List.of(result), null, options)) {
+                for (Path file : MeasuredProfiles.writeAccumulating(out, result, null, options)) {
                     w.println("Profile: " + file);
                 }
             } catch (MeasuredProfiles.MissingPowerException e) {

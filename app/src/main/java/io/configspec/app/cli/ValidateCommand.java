@@ -76,13 +76,11 @@ final class ValidateCommand implements Callable<Integer> {
                 " networks"
             );
         }
-        if (FleetScenarioFile.isFleetScenario(file)) {
-            var fleet = FleetScenarioFile.load(file);
-            return (
-                "fleet scenario " + fleet.id() + ": " + fleet.scenario().deviceMix().size() + " device types"
-            );
-        }
         ProfileDocument document = ProfileCodec.read(file);
+        if (document instanceof ProfileDocument.FleetScenarioDocument) {
+            var fleet = FleetScenarioFile.load(file).scenario();
+            return "fleet scenario " + document.id() + ": " + fleet.deviceMix().size() + " device kinds";
+        }
         if (document instanceof ProfileDocument.ScenarioDocument) {
             var loaded = ScenarioLoader.load(file);
             int rows = loaded.space().size(loaded.scenario().whatIf());

@@ -78,7 +78,12 @@ public final class MeasurementProfiles {
         List<CalibrationPoint> calibration = new ArrayList<>();
         for (RunStatistics.CalibrationBin bin : pooled.calibration()) {
             if (bin.evaluated() >= 5) {
-                calibration.add(new CalibrationPoint((bin.lower() + bin.upper()) / 2, bin.acceptanceRate()));
+                calibration.add(
+                    new CalibrationPoint(
+                        Math.round((bin.lower() + bin.upper()) * 500) / 1000.0,
+                        bin.acceptanceRate()
+                    )
+                );
             }
         }
         AlignmentProfile alignment = new AlignmentProfile(

@@ -195,29 +195,58 @@ public final class BoardProfiler {
         Progress progress,
         ProfilingContext context
     ) throws Exception {
-        // Batch 1 through the decoder; larger batches need the verification service (engine.verifier).
+        // Batch 1 through the decoder session (as a single device's round is verified); larger
+        // batches in one ONNX Runtime run with a [B, K + 1] input, as a batching verifier runs them.
         List<VerificationCell> cells = new ArrayList<>();
         int c = request.contextLengths().getFirst();
         int[] prompt = randomTokens(random, c, target.vocabSize());
-        for (int k : request.kValues()) {
-            double[] seconds = new double[request.repetitions()];
-            for (int rep = 0; rep < request.repetitions(); rep++) {
-                context.checkCancelled();
-                prefill(target, prompt);
-                int[] block = randomTokens(random, k + 1, target.vocabSize());
-                for (int w = 0; w < request.warmupRounds(); w++) {
-                    target.forward(block);
-                    target.truncate(c);
+        List<Integer> batches = request.verifyBatchSizes().isEmpty()
+            ? List.of(1)
+            : request.verifyBatchSizes();
+        java.nio.file.Path file = batches.stream().anyMatch(b -> b > 1)
+            ? models.targetModelFile(request.target())
+            : null;
+        try (
+            BatchedVerificationTimer batched = file == null
+                ? null
+                : new BatchedVerificationTimer(file, models.engineOptions())
+        ) {
+            for (int batch : batches) {
+                for (int k : request.kValues()) {
+                    double[] seconds = new double[request.repetitions()];
+                    for (int rep = 0; rep < request.repetitions(); rep++) {
+                        context.checkCancelled();
+                        if (batch == 1) {
+                            prefill(target, prompt);
+                            int[] block = randomTokens(random, k + 1, target.vocabSize());
+                            for (int w = 0; w < request.warmupRounds(); w++) {
+                                target.forward(block);
+                                target.truncate(c);
+                            }
+                            long start = System.nanoTime();
+                            for (int r = 0; r < request.rounds(); r++) {
+                                target.forward(block);
+                                target.truncate(c);
+                            }
+                            seconds[rep] = (System.nanoTime() - start) / 1e9 / request.rounds();
+                        } else if (batched != null) {
+                            seconds[rep] = batched.seconds(
+                                batch,
+                                k,
+                                c,
+                                request.warmupRounds(),
+                                request.rounds()
+                            );
+                        } else {
+                            throw new IllegalStateException(
+                                "batch " + batch + " verification needs the target's ONNX file"
+                            );
+                        }
+                    }
+                    cells.add(new VerificationCell(k, batch, SampleStatistics.of(seconds)));
+                    progress.step("verification latency, batch " + batch + ", K = " + k);
                 }
-                long start = System.nanoTime();
-                for (int r = 0; r < request.rounds(); r++) {
-                    target.forward(block);
-                    target.truncate(c);
-                }
-                seconds[rep] = (System.nanoTime() - start) / 1e9 / request.rounds();
             }
-            cells.add(new VerificationCell(k, 1, SampleStatistics.of(seconds)));
-            progress.step("verification latency, K = " + k);
         }
         return cells;
     }

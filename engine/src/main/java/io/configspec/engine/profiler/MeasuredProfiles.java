@@ -87,6 +87,9 @@ public final class MeasuredProfiles {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper RAW_MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
     private MeasuredProfiles() {}
 
     /** A lower-case id made of letters, digits and dashes. */
@@ -248,45 +251,80 @@ public final class MeasuredProfiles {
     }
 
     /**
-     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × (K + 1), fitted
-     * to the measured latencies (batch 1), a placeholder price.
+     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × Σ(K + 1) + c_b
+     * × B fitted to the measured latencies (c_b = 0 with batch 1 only), and a placeholder price.
      */
     public static java.util.Optional<ServerProfile> localVerifier(ProfilingResult r, Options options) {
         if (r.verification().isEmpty() || r.targetInfo() == null) {
             return java.util.Optional.empty();
         }
-        double[] x = r
-            .verification()
-            .stream()
-            .mapToDouble(v -> v.k() + 1)
-            .toArray();
-        double[] y = r
-            .verification()
-            .stream()
-            .mapToDouble(v -> v.seconds().mean())
-            .toArray();
-        double intercept;
-        double slope;
-        if (x.length == 1) {
-            intercept = y[0];
-            slope = 0;
-        } else {
-            double[] fit = DraftingFit.line(x, y);
-            intercept = fit[0];
-            slope = fit[1];
-            if (intercept <= 0 || slope < 0) {
-                intercept = java.util.Arrays.stream(y).average().orElseThrow();
+        double intercept = 0;
+        double slope = 0;
+        double perRequest = 0;
+        boolean batched = r.verification().stream().mapToInt(VerificationCell::batch).distinct().count() > 1;
+        if (batched) {
+            // T_v = c0 + c_v × B(K + 1) + c_b × B, by ordinary least squares.
+            double[] y = r
+                .verification()
+                .stream()
+                .mapToDouble(v -> v.seconds().mean())
+                .toArray();
+            double[][] x = r
+                .verification()
+                .stream()
+                .map(v -> new double[] { (double) v.batch() * (v.k() + 1), v.batch() })
+                .toArray(double[][]::new);
+            var ols = new org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression();
+            try {
+                ols.newSampleData(y, x);
+                double[] beta = ols.estimateRegressionParameters();
+                intercept = beta[0];
+                slope = beta[1];
+                perRequest = beta[2];
+            } catch (RuntimeException e) {
+                intercept = -1; // singular design (e.g. one K): fall back below
+            }
+            batched = intercept > 0 && slope >= 0 && perRequest >= 0;
+        }
+        if (!batched) {
+            perRequest = 0;
+            List<VerificationCell> single = r
+                .verification()
+                .stream()
+                .filter(v -> v.batch() == 1)
+                .toList();
+            if (single.isEmpty()) {
+                single = r.verification();
+            }
+            double[] x = single
+                .stream()
+                .mapToDouble(v -> v.k() + 1)
+                .toArray();
+            double[] y = single
+                .stream()
+                .mapToDouble(v -> v.seconds().mean())
+                .toArray();
+            if (x.length == 1) {
+                intercept = y[0];
                 slope = 0;
+            } else {
+                double[] fit = DraftingFit.line(x, y);
+                intercept = fit[0];
+                slope = fit[1];
+                if (intercept <= 0 || slope < 0) {
+                    intercept = java.util.Arrays.stream(y).average().orElseThrow();
+                    slope = 0;
+                }
             }
         }
         Provenance measured = measured(
             r,
             r.verification().size() * r.verification().getFirst().seconds().n()
         );
-        double step = intercept + slope;
+        double step = intercept + slope + perRequest;
         ServedTarget served = new ServedTarget(
             r.targetInfo().id(),
-            new VerificationLatency.Linear(intercept, slope, 0, 0),
+            new VerificationLatency.Linear(intercept, slope, 0, perRequest),
             OptionalDouble.empty(),
             OptionalDouble.of(options.verifierDollarsPerGpuHour()),
             step,
@@ -422,6 +460,44 @@ public final class MeasuredProfiles {
         ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
         written.add(deviceFile);
         return written;
+    }
+
+    /**
+     * Adds one run to a board's measured profiles in {@code directory}: keeps the raw result (JSON)
+     * in {@code directory/raw/DRAFTER-QUANTIZATION.measurement}, an extension profile loaders skip
+     * (replacing an earlier run of the same drafter
+     * and quantisation) and rewrites the profiles from every raw result there, so one device
+     * profile collects all drafters measured on the board across sessions. Returns the files
+     * written, in import order.
+     */
+    public static List<Path> writeAccumulating(
+        Path directory,
+        ProfilingResult result,
+        ProfileLibrary known,
+        Options options
+    ) throws IOException {
+        Path raw = directory.resolve("raw");
+        Files.createDirectories(raw);
+        byte[] json = RAW_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result.toJson());
+        io.configspec.model.io.AtomicFiles.write(
+            raw.resolve(slug(result.drafter() + "-" + result.quantization()) + ".measurement"),
+            out -> out.write(json)
+        );
+        List<ProfilingResult> all = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(raw)) {
+            for (Path file : files
+                .filter(f -> f.getFileName().toString().endsWith(".measurement"))
+                .sorted()
+                .toList()) {
+                try {
+                    all.add(ProfilingResult.fromJson(RAW_MAPPER.readTree(file.toFile())));
+                } catch (IOException | RuntimeException e) {
+                    // A damaged raw file is skipped; the run that wrote it can be repeated.
+                }
+            }
+        }
+        all.removeIf(r -> !r.board().boardName().equals(result.board().boardName()));
+        return write(directory, all, known, options);
     }
 
     private static QuantizationVariant variant(String precision, ModelProvider.ModelInfo info) {

@@ -34,6 +34,19 @@ public interface ModelProvider {
     /** Opens a target model by name; the profiler closes it. */
     TokenDecoder openTarget(String name) throws Exception;
 
+    /**
+     * The ONNX file of a target, for batched verification timing; null when the provider has no
+     * file (verification is then measured at batch 1 only).
+     */
+    default java.nio.file.Path targetModelFile(String name) throws Exception {
+        return null;
+    }
+
+    /** ONNX Runtime options the provider opens models with. */
+    default io.configspec.engine.onnx.EngineOptions engineOptions() {
+        return io.configspec.engine.onnx.EngineOptions.defaults();
+    }
+
     /** Describes a target model by name. */
     ModelInfo describeTarget(String name) throws Exception;
 

@@ -63,7 +63,8 @@ public final class OnnxModelProvider implements ModelProvider {
                 request.twinLayers(),
                 TwinGenerator.DEFAULT_MAX_POSITIONS,
                 dir,
-                42L
+                42L,
+                context::cancelled
             );
         }
         context.checkCancelled();
@@ -82,6 +83,16 @@ public final class OnnxModelProvider implements ModelProvider {
             directorySize(dir)
         );
         return new Drafter(id, precision.cliName(), identity.family(), open(dir.resolve("model.onnx")), info);
+    }
+
+    @Override
+    public Path targetModelFile(String name) throws Exception {
+        return ModelCatalog.scan(modelsDirectory).find(name).modelFile();
+    }
+
+    @Override
+    public EngineOptions engineOptions() {
+        return engineOptions;
     }
 
     @Override

@@ -79,6 +79,23 @@ public final class TwinGenerator {
         Path directory,
         long seed
     ) throws IOException {
+        return generate(config, precision, layers, maxPositions, directory, seed, () -> false);
+    }
+
+    /**
+     * As above, checking {@code cancelled} before each weight tensor: when it turns true,
+     * generation stops with a {@link java.util.concurrent.CancellationException} and leaves
+     * nothing behind.
+     */
+    public static Twin generate(
+        HuggingFaceConfig config,
+        Precision precision,
+        Integer layers,
+        int maxPositions,
+        Path directory,
+        long seed,
+        java.util.function.BooleanSupplier cancelled
+    ) throws IOException {
         int depth = layers == null ? config.layers() : layers;
         if (depth < 1 || depth > config.layers()) {
             throw new IllegalArgumentException(
@@ -101,7 +118,11 @@ public final class TwinGenerator {
         Files.createDirectories(parent);
         Path building = Files.createTempDirectory(parent, "." + directory.getFileName() + ".building-");
         try {
-            long parameters = new DecoderGraphBuilder(arch, precision, new RandomWeights(seed))
+            long parameters = new DecoderGraphBuilder(
+                arch,
+                precision,
+                cancellable(new RandomWeights(seed), cancelled)
+            )
                 .metadata("configspec.role", "drafter")
                 .metadata("configspec.twin_of", config.name())
                 .metadata("configspec.model_type", config.modelType())
@@ -115,6 +136,18 @@ public final class TwinGenerator {
         long bytes =
             Files.size(directory.resolve("model.onnx")) + Files.size(directory.resolve("model.onnx.data"));
         return new Twin(config, precision, depth, directory, parameters(directory), bytes);
+    }
+
+    private static io.configspec.engine.samplemodels.WeightSource cancellable(
+        io.configspec.engine.samplemodels.WeightSource weights,
+        java.util.function.BooleanSupplier cancelled
+    ) {
+        return (name, rows, cols) -> {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("twin generation cancelled");
+            }
+            return weights.weight(name, rows, cols);
+        };
     }
 
     /** Whether {@code directory} holds a complete twin (written by {@link #generate}). */

@@ -109,7 +109,7 @@ class AgentEndToEndTest {
                 .withContextLengths(List.of(16))
                 .withRounds(1, 4, 2)
                 .withIdleSeconds(0.2)
-                .withVerification(List.of(), 3);
+                .withVerification(List.of(1, 2), 3);
             JobStatus started = client.startJob(request);
             List<Double> progress = new CopyOnWriteArrayList<>();
             JobStatus done = client.awaitJob(
@@ -129,6 +129,13 @@ class AgentEndToEndTest {
             assertTrue(
                 result.acceptance().pooledAlpha() > 0,
                 "the sample drafter agrees with its target sometimes"
+            );
+            assertEquals(6, result.verification().size(), "K in {1, 2, 4} x batch in {1, 2}");
+            assertTrue(
+                result
+                    .verification()
+                    .stream()
+                    .allMatch(v -> v.seconds().mean() > 0)
             );
 
             // The measured profiles load with the shipped library, beside an illustrative board.

@@ -130,4 +130,19 @@ class TwinGeneratorTest {
         );
         assertFalse(Files.exists(temp.resolve("u")));
     }
+
+    @Test
+    void aCancelledGenerationStopsAndLeavesNothing() throws Exception {
+        Path dir = temp.resolve("cancelled");
+        int[] tensors = { 0 };
+
+        assertThrows(java.util.concurrent.CancellationException.class, () ->
+            TwinGenerator.generate(tiny(), Precision.INT8, null, 256, dir, 1L, () -> ++tensors[0] > 3)
+        );
+
+        assertFalse(Files.exists(dir));
+        try (var left = Files.list(temp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".building-")));
+        }
+    }
 }

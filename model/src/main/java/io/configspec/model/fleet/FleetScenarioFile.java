@@ -53,19 +53,6 @@ public final class FleetScenarioFile {
 
     private FleetScenarioFile() {}
 
-    /**
-     * Whether {@code file} is a readable JSON object whose {@code kind} is {@code fleet-scenario}.
-     * Any problem reading it answers false, so callers fall back to the general profile reader and
-     * its error messages.
-     */
-    public static boolean isFleetScenario(Path file) {
-        try {
-            return readTree(file).path("kind").asText().equals("fleet-scenario");
-        } catch (ProfileException e) {
-            return false;
-        }
-    }
-
     public static Loaded load(Path file) throws ProfileException {
         JsonNode root = readTree(file);
         Fields f = new Fields(file);

@@ -117,7 +117,8 @@ public final class ProfileCodec {
         "alignment",
         "server",
         "network",
-        "scenario"
+        "scenario",
+        "fleet-scenario"
     );
 
     /**
@@ -250,18 +251,14 @@ public final class ProfileCodec {
     }
 
     /**
-     * Every key of {@code fieldProvenance} must name a field of the same object that was read
-     * (call after reading all of them), so a provenance never silently attaches to nothing.
+     * Every key of {@code fieldProvenance} must name a field this object can have (present, or
+     * optional and defaulted; call after reading all of them), so a provenance never silently
+     * attaches to nothing.
      */
     private static void checkFieldProvenance(JsonFieldReader r, Map<String, Provenance> fields)
         throws ProfileException {
         for (String field : fields.keySet()) {
-            if (
-                field.equals("provenance") ||
-                field.equals("fieldProvenance") ||
-                !r.wasRead(field) ||
-                !r.has(field)
-            ) {
+            if (field.equals("provenance") || field.equals("fieldProvenance") || !r.wasRead(field)) {
                 throw r.fail("fieldProvenance." + field, "names no field of this object");
             }
         }

@@ -259,6 +259,36 @@ class ProfileCodecTest {
     }
 
     @Test
+    void fieldProvenanceOfADefaultedOptionalFieldSurvivesARoundTrip() throws Exception {
+        var measured = new Provenance.Measured("profiler 1", java.time.LocalDate.of(2026, 1, 2), 30);
+        var entry = new io.configspec.model.domain.DraftingMeasurement(
+            "qwen2.5-0.5b",
+            "q4_k_m",
+            20,
+            0,
+            0,
+            5,
+            measured,
+            java.util.Map.of("contextSlowdownPerThousandTokens", measured, "roundOverheadSeconds", measured)
+        );
+        var device = new DeviceProfile(
+            "d",
+            "D",
+            io.configspec.model.domain.DeviceKind.LAPTOP,
+            "cpu",
+            "",
+            8,
+            2,
+            java.util.List.of(entry),
+            measured,
+            java.util.Map.of()
+        );
+        Path file = dir.resolve("measured.json");
+        ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
+        assertEquals(device, ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device());
+    }
+
+    @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
                 dir.resolve("profiles/devices/raspberry-pi-4b.json")

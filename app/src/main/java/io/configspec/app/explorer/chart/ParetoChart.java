@@ -68,6 +68,7 @@ public final class ParetoChart extends Region {
     private final ReadOnlyIntegerWrapper hoveredRow = new ReadOnlyIntegerWrapper(this, "hoveredRow", -1);
     private final BooleanProperty compact = new SimpleBooleanProperty(this, "compact", false);
     private final BooleanProperty showLegend = new SimpleBooleanProperty(this, "showLegend", true);
+    private final BooleanProperty connectFront = new SimpleBooleanProperty(this, "connectFront", true);
     private final ReadOnlyLongWrapper framesRendered = new ReadOnlyLongWrapper(this, "framesRendered", 0);
 
     // Viewport in transformed coordinates (log10 on a log axis).
@@ -83,6 +84,7 @@ public final class ParetoChart extends Region {
     private float[] screenY = new float[0];
     private PointIndex index = PointIndex.empty();
     private boolean rasterDirty = true;
+    private boolean overlayDirty;
     private int[] frontOrder = new int[0];
     private int legendCorner;
     private double lastMouseX = Double.NaN;
@@ -117,6 +119,7 @@ public final class ParetoChart extends Region {
         theme.addListener((obs, o, n) -> invalidateRaster());
         compact.addListener((obs, o, n) -> invalidateRaster());
         showLegend.addListener((obs, o, n) -> redrawOverlays());
+        connectFront.addListener((obs, o, n) -> redrawOverlays());
         selectedRow.addListener((obs, o, n) -> redrawOverlays());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -173,6 +176,11 @@ public final class ParetoChart extends Region {
         return compact;
     }
 
+    /** Whether the front's points are joined by a line (off for projections of a 3-objective front). */
+    public BooleanProperty connectFrontProperty() {
+        return connectFront;
+    }
+
     public BooleanProperty showLegendProperty() {
         return showLegend;
     }
@@ -218,6 +226,9 @@ public final class ParetoChart extends Region {
         canvas.relocate(0, 0);
         if (rasterDirty) {
             redrawNow();
+        } else if (overlayDirty && pointLayer != null) {
+            overlayDirty = false;
+            composeOverlays();
         }
     }
 
@@ -274,6 +285,7 @@ public final class ParetoChart extends Region {
         rasterise(width, height);
         rasterDirty = false;
         framesRendered.set(framesRendered.get() + 1);
+        overlayDirty = false;
         composeOverlays();
     }
 
@@ -479,12 +491,10 @@ public final class ParetoChart extends Region {
         return out;
     }
 
+    /** Recomposes the overlays at the next pulse: a burst of mouse moves costs one compose per frame. */
     private void redrawOverlays() {
-        if (rasterDirty || pointLayer == null) {
-            requestLayout();
-            return;
-        }
-        composeOverlays();
+        overlayDirty = true;
+        requestLayout();
     }
 
     private void composeOverlays() {
@@ -609,8 +619,10 @@ public final class ParetoChart extends Region {
             ys[i] = top + plotH - ((sy.forward(d.y()[row]) - viewY0) / (viewY1 - viewY0)) * plotH;
         }
         g.setStroke(t.front());
-        g.setLineWidth(1.6);
-        g.strokePolyline(xs, ys, m);
+        if (connectFront.get()) {
+            g.setLineWidth(1.6);
+            g.strokePolyline(xs, ys, m);
+        }
         double r = m > 2_000 ? 1.5 : compact.get() ? 3 : 4;
         g.setLineWidth(1.2);
         for (int i = 0; i < m; i++) {

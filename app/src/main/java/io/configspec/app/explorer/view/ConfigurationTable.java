@@ -58,7 +58,7 @@ public final class ConfigurationTable extends BorderPane {
         SortedList<Integer> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No configurations match."));
         table.getColumns().add(textColumn("Device", (e, i) -> e.space().combination(i).device().name(), 130));
         table

@@ -53,6 +53,7 @@ public final class ObjectivesPane extends BorderPane {
             ParetoChart chart = new ParetoChart();
             chart.setId("objectives-chart-" + i);
             chart.compactProperty().set(true);
+            chart.connectFrontProperty().set(false);
             chart.setPrefSize(320, 260);
             chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
             chart
@@ -103,8 +104,8 @@ public final class ObjectivesPane extends BorderPane {
                     main.dimmed(),
                     null,
                     evaluation.front3(),
-                    Numbers.axisTitle(x),
-                    Numbers.axisTitle(y),
+                    shortTitle(x),
+                    shortTitle(y),
                     main.describer()
                 )
             );
@@ -123,6 +124,16 @@ public final class ObjectivesPane extends BorderPane {
             sb.append("\nHigher is better: ").append(o.label()).append(" (").append(o.unit()).append(")");
         }
         legend.setText(sb.toString());
+    }
+
+    /** Axis titles short enough for the small charts. */
+    private static String shortTitle(Objective o) {
+        return switch (o) {
+            case GOODPUT -> "Goodput (tokens/s)";
+            case TOKENS_PER_DOLLAR -> "Tokens/$";
+            case TOKENS_PER_JOULE -> "Tokens/J";
+            default -> Numbers.axisTitle(o);
+        };
     }
 
     public ParetoChart chart(int i) {

@@ -6,8 +6,8 @@ package io.configspec.app.explorer.viewmodel;
  * @param kind which card
  * @param row the recommended row, −1 when nothing is feasible
  * @param configuration one-line label of the configuration (or a note that none is feasible)
- * @param device device name
- * @param models "drafter quantisation → target · K=k"
+ * @param device device name without a trailing parenthetical (e.g. memory size)
+ * @param models "K=k · drafter quantisation → target"
  * @param figures the three paper objectives with units
  * @param change what moved since the previous evaluation (empty when nothing did)
  */
@@ -50,12 +50,19 @@ public record RecommendationCard(
         }
         var c = space.combination(row);
         String models =
-            c.drafter().name() + " " + c.quantization() + " → " + c.target().name() + " · K=" + space.k(row);
+            "K=" +
+            space.k(row) +
+            " · " +
+            c.drafter().name() +
+            " " +
+            c.quantization() +
+            " → " +
+            c.target().name();
         return new RecommendationCard(
             kind,
             row,
             evaluation.label(row),
-            c.device().name(),
+            c.device().name().replaceAll("\\s*\\([^)]*\\)$", ""),
             models,
             figures.toString(),
             change
