@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
     name = "profile",
     mixinStandardHelpOptions = true,
     description = {
-        "Measure drafting speed (against K and context), power and energy per token, and optionally acceptance",
-        "and verification latency against a target, on this machine or on a board running 'configspec agent'.",
+        "Measure drafting speed (against K and context), power and energy per token on this machine or a board.",
+        "Optionally also acceptance and verification latency against a target (--target); a board is profiled through",
+        "its 'configspec agent' (--agent).",
     }
 )
 final class ProfileCommand implements Callable<Integer> {

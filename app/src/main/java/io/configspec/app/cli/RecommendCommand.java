@@ -3,7 +3,9 @@ package io.configspec.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.model.analysis.Combination;
 import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.domain.Provenance;
 import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
@@ -126,9 +128,37 @@ final class RecommendCommand implements Callable<Integer> {
                 space.size() +
                 " configurations meet the constraints.\n"
         );
+        boolean illustrative = false;
         for (Recommendation r : recommendations) {
             writer.write("\n" + title(r.kind()) + ": " + r.configuration() + "\n  " + r.reason() + "\n");
+            Combination combination = space.combination(r.row());
+            List<Provenance> sources = List.of(
+                combination.drafting().provenanceOf("tokensPerSecond"),
+                combination.alignment().provenanceOf("acceptanceRate"),
+                combination.served().provenanceOf("verification")
+            );
+            writer.write(
+                "  Figures from: drafting speed " +
+                    source(sources.get(0)) +
+                    ", α " +
+                    source(sources.get(1)) +
+                    ", verification " +
+                    source(sources.get(2)) +
+                    ".\n"
+            );
+            illustrative |= sources.stream().anyMatch(p -> p instanceof Provenance.Illustrative);
         }
+        if (illustrative) {
+            writer.write(
+                "\nIllustrative figures are placeholders, not measurements: measure your board with" +
+                    " 'configspec profile' or 'configspec measure' before relying on them.\n"
+            );
+        }
+    }
+
+    /** A provenance in a few words: the kind, with the source or tool where it has one. */
+    private static String source(Provenance provenance) {
+        return provenance instanceof Provenance.Illustrative ? provenance.kind() : provenance.label();
     }
 
     private static String title(Recommendation.Kind kind) {

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     name = "twin",
     mixinStandardHelpOptions = true,
     description = {
-        "Generate an architecture twin: an ONNX decoder with random weights and the exact shape of a real model,",
-        "to measure a board's drafting speed and power for that model without downloading its weights.",
+        "Generate an architecture twin: an ONNX decoder with a real model's shape and random weights.",
+        "It measures a board's drafting speed and power for that model without downloading its weights.",
     }
 )
 final class TwinCommand implements Callable<Integer> {

@@ -250,6 +250,15 @@ class ParetoAndRecommendCliTest {
             assertTrue(run.out().contains("\n" + title), run.out());
         }
         assertTrue(run.out().contains("tokens/s"), run.out());
+        assertEquals(
+            4,
+            run
+                .out()
+                .lines()
+                .filter(l -> l.startsWith("  Figures from: drafting speed "))
+                .count()
+        );
+        assertTrue(run.out().contains("Illustrative figures are placeholders"), run.out());
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.util.Locale;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -18,6 +20,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -80,7 +83,14 @@ public final class BoardsView extends BorderPane {
             state
         );
         connection.setAlignment(Pos.CENTER_LEFT);
-        noShrink(connect, local, disconnect, state);
+        // At 1366 px the row is too narrow: let the text fields give way, never the buttons' labels.
+        for (Node node : connection.getChildren()) {
+            if (node instanceof Labeled labeled) {
+                labeled.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        host.setPrefColumnCount(10);
+        token.setPrefColumnCount(8);
         Label status = new Label();
         status.setId("board-status");
         status.textProperty().bind(model.statusMessageProperty());
@@ -245,7 +255,7 @@ public final class BoardsView extends BorderPane {
 
     private static void noShrink(javafx.scene.control.Control... controls) {
         for (javafx.scene.control.Control c : controls) {
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            c.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 
