@@ -51,7 +51,9 @@ public final class BoardsExplorerView implements ExplorerView {
         if (context.window() != null) {
             context.window().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.close());
         }
-        return new BoardsView(model);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new BoardsView(model));
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private static Path userConfigDirectory() {

@@ -20,8 +20,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -71,7 +69,8 @@ public final class BoardsView extends BorderPane {
         Label state = new Label();
         state.setId("board-state");
         state.textProperty().bind(model.stateProperty().map(ConnectionState::label));
-        HBox connection = new HBox(
+        FlowPane connection = new FlowPane(
+            6,
             6,
             new Label("Agent"),
             host,
@@ -112,7 +111,7 @@ public final class BoardsView extends BorderPane {
             .unit("W")
             .decimals(2)
             .averagingPeriod(BoardsViewModel.HISTORY)
-            .prefSize(260, 200)
+            .prefSize(240, 160)
             .build();
         wattsTile.setId("tile-watts");
         tokensTile = numberTile("Drafting speed", "tokens/s", 1);
@@ -204,11 +203,11 @@ public final class BoardsView extends BorderPane {
         progress.setId("run-progress");
         progress.progressProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progress, Priority.ALWAYS);
         Label message = new Label();
         message.setId("run-message");
         message.textProperty().bind(model.progressMessageProperty());
-        HBox run = new HBox(
+        FlowPane run = new FlowPane(
+            6,
             6,
             drafter,
             twin,
@@ -224,6 +223,7 @@ public final class BoardsView extends BorderPane {
             cancel
         );
         run.setAlignment(Pos.CENTER_LEFT);
+        noShrink(drafter, twin, start, cancel);
         VBox bottom = new VBox(6, run, progress, message);
         setBottom(bottom);
     }
@@ -234,7 +234,7 @@ public final class BoardsView extends BorderPane {
             .title(title)
             .unit(unit)
             .decimals(decimals)
-            .prefSize(200, 200)
+            .prefSize(190, 160)
             .build();
     }
 
@@ -251,6 +251,12 @@ public final class BoardsView extends BorderPane {
         };
         value.addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    private static void noShrink(javafx.scene.control.Control... controls) {
+        for (javafx.scene.control.Control c : controls) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     public BoardsViewModel model() {

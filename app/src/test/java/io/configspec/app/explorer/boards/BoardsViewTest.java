@@ -183,8 +183,11 @@ class BoardsViewTest {
 
         robot.clickOn("#run-start");
 
-        waitUntil(() -> Math.abs(view.tokensTile().getValue() - 42.0) < 1e-9);
-        assertEquals(0.125, view.joulesTile().getValue(), 1e-9);
+        waitUntil(
+            () ->
+                Math.abs(view.tokensTile().getValue() - 42.0) < 1e-9 &&
+                Math.abs(view.joulesTile().getValue() - 0.125) < 1e-9
+        );
         waitUntil(() -> !model.runningProperty().get() && !sunk.isEmpty());
         assertEquals(40.0, view.tokensTile().getValue(), 1e-9);
         assertTrue(Files.isRegularFile(Path.of(model.lastProfileFileProperty().get())));
