@@ -100,6 +100,10 @@ public final class FleetViewModel {
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 60);
     private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
     private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
+    // Read-only views made once: an unmodifiable view listens to its list only weakly, so a view
+    // made per call (and its listeners) could be garbage-collected and the charts stop updating.
+    private final Map<FleetPolicy, ObservableList<Point>> curveViews = new EnumMap<>(FleetPolicy.class);
+    private final Map<FleetPolicy, ObservableList<Double>> tpotViews = new EnumMap<>(FleetPolicy.class);
     private final Map<FleetPolicy, ReadOnlyIntegerWrapper> capacities = new EnumMap<>(FleetPolicy.class);
     private final Map<FleetPolicy, ObservableList<Double>> tpotDistributions = new EnumMap<>(
         FleetPolicy.class
@@ -118,6 +122,8 @@ public final class FleetViewModel {
             curves.put(p, FXCollections.observableArrayList());
             capacities.put(p, new ReadOnlyIntegerWrapper(this, "capacity-" + p.cliName(), -1));
             tpotDistributions.put(p, FXCollections.observableArrayList());
+            curveViews.put(p, FXCollections.unmodifiableObservableList(curves.get(p)));
+            tpotViews.put(p, FXCollections.unmodifiableObservableList(tpotDistributions.get(p)));
         }
     }
 
@@ -341,7 +347,7 @@ public final class FleetViewModel {
 
     /** Goodput and attainment against N for {@code policy}, in increasing N. */
     public ObservableList<Point> curve(FleetPolicy policy) {
-        return FXCollections.unmodifiableObservableList(curves.get(policy));
+        return curveViews.get(policy);
     }
 
     /** Capacity of {@code policy} in devices; −1 until known. */
@@ -351,7 +357,7 @@ public final class FleetViewModel {
 
     /** Sorted time-per-token samples (ms) of {@code policy} at {@link #distributionDevicesProperty()} devices. */
     public ObservableList<Double> tpotDistribution(FleetPolicy policy) {
-        return FXCollections.unmodifiableObservableList(tpotDistributions.get(policy));
+        return tpotViews.get(policy);
     }
 
     /** The fleet size of the latency distributions (WISP's capacity); 0 until known. */
