@@ -169,7 +169,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(
         names = "--out",
         paramLabel = "DIR",
-        description = "Write measured profiles (device.json, ...) here."
+        description = "Write measured profiles (device.json, ...) here; runs of other drafters on the same board already there are kept."
     )
     Path out;
 
@@ -236,7 +236,7 @@ final class ProfileCommand implements Callable<Integer> {
                 options = options.withAssumedPower(powerWatts, idleWatts != null ? idleWatts : powerWatts);
             }
             try {
-                for (Path file : MeasuredProfiles.write(out, List.of(result), null, options)) {
+                for (Path file : MeasuredProfiles.writeAccumulating(out, result, null, options)) {
                     w.println("Profile: " + file);
                 }
             } catch (MeasuredProfiles.MissingPowerException e) {

@@ -182,6 +182,29 @@ class ConfigSpecCliTest {
     }
 
     @Test
+    void valuesThatCannotBeComputedAreNullAndOffTheFront(@TempDir Path dir) throws Exception {
+        SampleFiles.copyTo(dir);
+        Path server = dir.resolve("profiles/servers/paper-fixed-0.5s.json");
+        Files.writeString(server, Files.readString(server).replaceAll("\"dollarsPerGpuHour\": [0-9.]+,", ""));
+        Path scenario = dir.resolve("scenarios/configspec-paper.json");
+        CliRun run = CliRun.of(
+            "sweep",
+            "--scenario",
+            scenario.toString(),
+            "--format",
+            "json",
+            "--set",
+            "pricing=gpu-time"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode first = ProfileCodec.mapper().readTree(run.out()).get("configurations").get(0);
+        assertTrue(first.get("tokensPerDollar").isNull(), first.toString());
+        assertFalse(first.get("pareto").asBoolean());
+        CliRun table = CliRun.of("sweep", "--scenario", scenario.toString(), "--set", "pricing=gpu-time");
+        assertTrue(table.out().contains("n/a"), table.out().lines().limit(3).toList().toString());
+    }
+
+    @Test
     void unknownSetKeyIsBadInputNamingTheKey() {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScael=0.9");
         assertEquals(2, run.exitCode());

@@ -14,7 +14,7 @@ final class BenchFamily {
 
     static synchronized Path directory() throws Exception {
         Path dir = Path.of("target", "bench-sample-family").toAbsolutePath();
-        if (!Files.isRegularFile(dir.resolve("family.json"))) {
+        if (!Files.isRegularFile(dir.resolve("prompts.txt"))) {
             SampleFamily.generate(dir, SampleFamily.Spec.defaults());
         }
         return dir;

@@ -87,6 +87,9 @@ public final class MeasuredProfiles {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper RAW_MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
     private MeasuredProfiles() {}
 
     /** A lower-case id made of letters, digits and dashes. */
@@ -457,6 +460,44 @@ public final class MeasuredProfiles {
         ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
         written.add(deviceFile);
         return written;
+    }
+
+    /**
+     * Adds one run to a board's measured profiles in {@code directory}: keeps the raw result (JSON)
+     * in {@code directory/raw/DRAFTER-QUANTIZATION.measurement}, an extension profile loaders skip
+     * (replacing an earlier run of the same drafter
+     * and quantisation) and rewrites the profiles from every raw result there, so one device
+     * profile collects all drafters measured on the board across sessions. Returns the files
+     * written, in import order.
+     */
+    public static List<Path> writeAccumulating(
+        Path directory,
+        ProfilingResult result,
+        ProfileLibrary known,
+        Options options
+    ) throws IOException {
+        Path raw = directory.resolve("raw");
+        Files.createDirectories(raw);
+        byte[] json = RAW_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result.toJson());
+        io.configspec.model.io.AtomicFiles.write(
+            raw.resolve(slug(result.drafter() + "-" + result.quantization()) + ".measurement"),
+            out -> out.write(json)
+        );
+        List<ProfilingResult> all = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(raw)) {
+            for (Path file : files
+                .filter(f -> f.getFileName().toString().endsWith(".measurement"))
+                .sorted()
+                .toList()) {
+                try {
+                    all.add(ProfilingResult.fromJson(RAW_MAPPER.readTree(file.toFile())));
+                } catch (IOException | RuntimeException e) {
+                    // A damaged raw file is skipped; the run that wrote it can be repeated.
+                }
+            }
+        }
+        all.removeIf(r -> !r.board().boardName().equals(result.board().boardName()));
+        return write(directory, all, known, options);
     }
 
     private static QuantizationVariant variant(String precision, ModelProvider.ModelInfo info) {

@@ -108,6 +108,9 @@ public final class LoopbackExperiment {
      * @param rounds verification rounds
      * @param meanDraftedPerRound mean drafted tokens per round
      * @param acceptedFraction accepted ÷ drafted
+     * @param meanGapSeconds mean time from a request's end to its client being ready for the
+     *        next one (closing the session plus think time), NaN when no request finished
+     * @param meanSetupSeconds mean time to open a session (HTTP call and prefill) per request
      */
     public record Measured(
         long requests,
@@ -119,14 +122,16 @@ public final class LoopbackExperiment {
         double callOverheadSeconds,
         long rounds,
         double meanDraftedPerRound,
-        double acceptedFraction
+        double acceptedFraction,
+        double meanGapSeconds,
+        double meanSetupSeconds
     ) {}
 
     /**
      * The comparison.
      *
      * @param serverFit the verification time estimator fitted to the measured phase's batches
-     * @param calibration the drafter's measured confidence → acceptance table
+     * @param calibration the drafter's confidence → acceptance table observed in the measured phase
      * @param scenario the fleet scenario built from the measured components
      * @param simulated the simulator's prediction for it
      */
@@ -160,7 +165,7 @@ public final class LoopbackExperiment {
                 "%s, %d clients, %.0f s: goodput measured %.1f vs simulated %.1f tokens/s (%.1f %% off); " +
                     "median TPOT measured %.1f vs simulated %.1f ms (%.1f %% off); %d requests (%d within SLO), %d rounds, " +
                     "mean drafted %.2f, accepted %.2f; draft %.2f ms/token + %.2f ms/round, call overhead %.2f ms; " +
-                    "T_v fit R² %.3f, RMSE %.2f ms over %d batches",
+                    "T_v fit R² %.3f, RMSE %.2f ms over %d batches; per request setup %.1f ms, gap %.0f ms; simulated %d requests",
                 settings.policy().label(),
                 settings.clients(),
                 settings.durationSeconds(),
@@ -180,7 +185,10 @@ public final class LoopbackExperiment {
                 measured.callOverheadSeconds() * 1000,
                 serverFit.rSquared(),
                 serverFit.rmseSeconds() * 1000,
-                serverFit.sampleCount()
+                serverFit.sampleCount(),
+                measured.meanSetupSeconds() * 1000,
+                measured.meanGapSeconds() * 1000,
+                simulated.requestsStarted()
             );
         }
     }
@@ -188,7 +196,7 @@ public final class LoopbackExperiment {
     private LoopbackExperiment() {}
 
     /** One finished request of one client. */
-    private record RequestRecord(double startSeconds, double endSeconds, int tokens) {}
+    private record RequestRecord(double startSeconds, double endSeconds, int tokens, double setupSeconds) {}
 
     /** One round of one client. */
     private record RoundSample(
@@ -196,7 +204,8 @@ public final class LoopbackExperiment {
         int accepted,
         double draftSeconds,
         double callSeconds,
-        double serverSeconds
+        double serverSeconds,
+        double[] confidences
     ) {}
 
     /**
@@ -270,6 +279,7 @@ public final class LoopbackExperiment {
         }
         VerificationTimeFit fit = fitOrMean(batches);
         Measured measured = phase.summarise(settings);
+        AcceptanceCalibration observed = calibrationOf(phase.rounds(), calibration);
 
         double meanPrompt = prompts
             .stream()
@@ -282,9 +292,9 @@ public final class LoopbackExperiment {
             1,
             1.0 / measured.draftSecondsPerToken(),
             measured.draftOverheadSeconds(),
-            calibration.meanAcceptance(),
+            observed.meanAcceptance(),
             null,
-            calibration,
+            observed,
             settings.fixedK()
         );
         double noiseCv = Math.min(
@@ -303,7 +313,10 @@ public final class LoopbackExperiment {
             new FleetWorkload(
                 TokenLengthDistribution.fixed((int) Math.round(meanPrompt)),
                 TokenLengthDistribution.fixed(settings.outputTokens()),
-                settings.meanThinkSeconds()
+                Double.isNaN(measured.meanGapSeconds())
+                    ? settings.meanThinkSeconds()
+                    : measured.meanGapSeconds(),
+                measured.meanSetupSeconds()
             ),
             settings.sloTpotSeconds(),
             settings.batchTimeoutSeconds(),
@@ -318,7 +331,7 @@ public final class LoopbackExperiment {
             settings.durationSeconds(),
             settings.seed()
         );
-        return new Report(settings, measured, fit, calibration, scenario, simulated);
+        return new Report(settings, measured, fit, observed, scenario, simulated);
     }
 
     /**
@@ -358,6 +371,38 @@ public final class LoopbackExperiment {
         return new AcceptanceCalibration(upper, acceptance, share);
     }
 
+    /**
+     * The same table from the measured phase's own rounds (confidences the clients drafted with,
+     * acceptance the server reported), so the simulator sees the acceptance that actually happened.
+     */
+    private static AcceptanceCalibration calibrationOf(
+        List<RoundSample> rounds,
+        AcceptanceCalibration fallback
+    ) {
+        double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
+        long[] seen = new long[upper.length];
+        long[] accepted = new long[upper.length];
+        for (RoundSample round : rounds) {
+            for (int i = 0; i < round.drafted() && i <= round.accepted(); i++) {
+                int bin = bin(round.confidences()[i], upper);
+                seen[bin]++;
+                if (i < round.accepted()) {
+                    accepted[bin]++;
+                }
+            }
+        }
+        if (Arrays.stream(seen).sum() == 0) {
+            return fallback;
+        }
+        double[] acceptance = new double[upper.length];
+        double[] share = new double[upper.length];
+        for (int b = 0; b < upper.length; b++) {
+            acceptance[b] = (accepted[b] + 0.5) / (seen[b] + 1.0);
+            share[b] = seen[b] + 1e-3;
+        }
+        return new AcceptanceCalibration(upper, acceptance, share);
+    }
+
     private static int bin(double confidence, double[] upper) {
         for (int b = 0; b < upper.length - 1; b++) {
             if (confidence <= upper[b]) {
@@ -389,7 +434,12 @@ public final class LoopbackExperiment {
     }
 
     /** What the clients of one phase recorded. */
-    private record Phase(List<RequestRecord> requests, List<RoundSample> rounds, double windowSeconds) {
+    private record Phase(
+        List<RequestRecord> requests,
+        List<RoundSample> rounds,
+        List<Double> gaps,
+        double windowSeconds
+    ) {
         Measured summarise(Settings s) {
             double[] tpot = requests
                 .stream()
@@ -439,7 +489,9 @@ public final class LoopbackExperiment {
                 Math.max(0, call / n),
                 rounds.size(),
                 drafted / n,
-                drafted == 0 ? 0 : acc / drafted
+                drafted == 0 ? 0 : acc / drafted,
+                gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                requests.stream().mapToDouble(RequestRecord::setupSeconds).average().orElse(0)
             );
         }
     }
@@ -457,6 +509,7 @@ public final class LoopbackExperiment {
     ) throws InterruptedException {
         ConcurrentLinkedQueue<RequestRecord> requests = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<RoundSample> rounds = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> gaps = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         long epoch = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -475,7 +528,8 @@ public final class LoopbackExperiment {
                             seconds,
                             new SplittableRandom(seed * 31 + client),
                             requests,
-                            rounds
+                            rounds,
+                            gaps
                         );
                     } catch (Throwable e) {
                         failures.add(e);
@@ -497,7 +551,7 @@ public final class LoopbackExperiment {
             );
             throw e;
         }
-        return new Phase(List.copyOf(requests), List.copyOf(rounds), seconds);
+        return new Phase(List.copyOf(requests), List.copyOf(rounds), List.copyOf(gaps), seconds);
     }
 
     private static final class TimeUnitMillis {
@@ -517,7 +571,8 @@ public final class LoopbackExperiment {
         double seconds,
         SplittableRandom random,
         ConcurrentLinkedQueue<RequestRecord> requests,
-        ConcurrentLinkedQueue<RoundSample> rounds
+        ConcurrentLinkedQueue<RoundSample> rounds,
+        ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
         VerifierClient client = new VerifierClient(server.uri());
         int maxK = settings.policy() == FleetPolicy.SLED ? settings.fixedK() : settings.maxDraftTokens();
@@ -532,11 +587,13 @@ public final class LoopbackExperiment {
                 int length = settings.outputTokens();
                 double start = elapsed(epoch);
                 long session = client.open(prompt);
+                double setup = elapsed(epoch) - start;
                 int[] committed = Arrays.copyOf(prompt, prompt.length + length + maxK + 2);
                 int n = prompt.length;
                 int generated = 0;
                 draft.reset();
                 int[] drafts = new int[maxK];
+                double[] confidences = new double[maxK];
                 while (generated < length) {
                     double roundStart = elapsed(epoch);
                     // Drafter catches up on committed tokens it has not seen, then drafts.
@@ -567,6 +624,7 @@ public final class LoopbackExperiment {
                     while (true) {
                         int token = Distributions.argmax(next);
                         double confidence = Distributions.maxProbability(next);
+                        confidences[drafted] = confidence;
                         drafts[drafted++] = token;
                         predicted *= controller.predictedAcceptance(confidence);
                         expected += predicted;
@@ -605,7 +663,8 @@ public final class LoopbackExperiment {
                             tokens.length - 1,
                             draftEnd - roundStart,
                             roundEnd - draftEnd,
-                            verified.serverSeconds()
+                            verified.serverSeconds(),
+                            Arrays.copyOf(confidences, drafted)
                         )
                     );
                     double observed = produced / Math.max(1e-6, roundEnd - roundStart);
@@ -614,9 +673,12 @@ public final class LoopbackExperiment {
                 }
                 double end = elapsed(epoch);
                 client.close(session);
-                requests.add(new RequestRecord(start, end, length));
+                requests.add(new RequestRecord(start, end, length, setup));
                 double think = -settings.meanThinkSeconds() * Math.log(1 - random.nextDouble());
                 Thread.sleep((long) (think * 1000));
+                // every gap counts, also the last one (a gap that ends after the window would
+                // otherwise be missing, biasing the mean towards short gaps)
+                gaps.add(elapsed(epoch) - end);
             }
         }
     }

@@ -305,6 +305,13 @@ public final class VerificationServer implements AutoCloseable {
                     }
                 }
                 double done = nowSeconds();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                synchronized (measurements) {
+                    // recorded before anyone hears back
+                    measurements.add(
+                        new VerificationMeasurement(n, (int) verified, context, Math.max(1e-9, seconds))
+                    );
+                }
                 for (int i = 0; i < n; i++) {
                     VerificationRequest r = batch.get(i);
                     CompletableFuture<Verdict> future = waiting.remove(r.id());
@@ -313,12 +320,6 @@ public final class VerificationServer implements AutoCloseable {
                     } else {
                         future.completeExceptionally((Throwable) outcomes[i]);
                     }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                synchronized (measurements) {
-                    measurements.add(
-                        new VerificationMeasurement(n, (int) verified, context, Math.max(1e-9, seconds))
-                    );
                 }
                 lock.lock();
             }

@@ -129,4 +129,27 @@ class MeasuredProfilesTest {
         assertTrue(m.fieldProvenance().get("powerWatts") instanceof Provenance.Illustrative);
         assertTrue(m.provenance() instanceof Provenance.Measured, "the speed is still measured");
     }
+
+    @Test
+    void runsOfSeveralDraftersOnOneBoardAccumulateIntoOneDeviceProfile() throws Exception {
+        Path out = temp.resolve("board");
+        ProfilingResult int8 = twinResult(6.1, 2.9);
+        ProfilingResult int4 = ProfilingResult.fromJson(
+            ((com.fasterxml.jackson.databind.node.ObjectNode) int8.toJson()).put("quantization", "int4")
+        );
+        MeasuredProfiles.Options options = MeasuredProfiles.Options.forBoard("Pi");
+
+        MeasuredProfiles.writeAccumulating(out, int8, null, options);
+        MeasuredProfiles.writeAccumulating(out, int4, null, options);
+        MeasuredProfiles.writeAccumulating(out, int4, null, options);
+
+        DeviceProfile device = ProfileLoader.load(
+            List.of(out.resolve("models.json"), out.resolve("device.json"))
+        )
+            .library()
+            .device("pi-measured")
+            .orElseThrow();
+        assertEquals(2, device.drafting().size());
+        assertTrue(device.drafting("qwen2.5-0.5b", "int4").isPresent());
+    }
 }

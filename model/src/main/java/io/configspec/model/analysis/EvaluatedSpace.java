@@ -84,6 +84,11 @@ public final class EvaluatedSpace {
             w.downlinkMegabitsPerSecond().orElse(s.network().downlinkMegabitsPerSecond()) * 125_000.0;
         double bytesPerDraftToken = s.network().bytesPerDraftToken();
         double replyBytes = s.network().replyBytes();
+        // SpeculativeRoundModel.networkSeconds and draftSeconds, rearranged so that the divisions
+        // happen once per evaluation or per combination instead of per row (same values to
+        // rounding; ConfigurationSpaceTest compares every row with the model's methods).
+        double networkBase = rtt + replyBytes / down;
+        double uplinkSecondsPerDraftToken = bytesPerDraftToken / up;
         boolean verifyOverride = w.verifySeconds().isPresent();
         double verifyFixed = w.verifySeconds().orElse(0);
         boolean tokenOverride = w.dollarsPerMillionTokens().isPresent();
@@ -104,6 +109,7 @@ public final class EvaluatedSpace {
             double alpha = Math.min(1.0, s.acceptanceRate[c] * alphaScale);
             double rate = s.draftTokensPerSecond[c] * speedScale;
             double overhead = s.roundOverheadSeconds[c] / speedScale;
+            double secondsPerDraftToken = 1.0 / rate;
             double draftPower = s.draftPowerWatts[c] * powerScale;
             double idlePower = s.idlePowerWatts[c] * powerScale;
             double verifyBase = verifyOverride ? verifyFixed : s.verifyBaseSeconds[c];
@@ -134,14 +140,8 @@ public final class EvaluatedSpace {
                         : alpha;
                     expected += survive;
                 }
-                double draft = SpeculativeRoundModel.draftSeconds(k, rate, overhead);
-                double network = SpeculativeRoundModel.networkSeconds(
-                    rtt,
-                    k * bytesPerDraftToken,
-                    up,
-                    replyBytes,
-                    down
-                );
+                double draft = overhead + k * secondsPerDraftToken;
+                double network = networkBase + k * uplinkSecondsPerDraftToken;
                 double verify = verifyBase + verifyPerK * k;
                 double round = SpeculativeRoundModel.roundSeconds(draft, network, verify);
                 double g = SpeculativeRoundModel.goodputTokensPerSecond(expected, round);
@@ -157,11 +157,12 @@ public final class EvaluatedSpace {
                 verifySeconds[row] = verify;
                 roundSeconds[row] = round;
                 goodput[row] = g;
-                timePerToken[row] = round / expected;
+                double perOutputToken = 1.0 / expected;
+                timePerToken[row] = round * perOutputToken;
                 tokensPerDollar[row] = expected / dollars;
-                dollarsPerMillionTokens[row] = (dollars * 1e6) / expected;
+                dollarsPerMillionTokens[row] = dollars * 1e6 * perOutputToken;
                 tokensPerJoule[row] = expected / joules;
-                joulesPerToken[row] = joules / expected;
+                joulesPerToken[row] = joules * perOutputToken;
             }
         }
         applyConstraints();

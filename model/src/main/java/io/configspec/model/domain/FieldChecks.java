@@ -2,7 +2,6 @@ package io.configspec.model.domain;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Range checks shared by the canonical constructors of the domain records. Each throws {@link
@@ -95,12 +94,5 @@ public final class FieldChecks {
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */
     public static <K, V> Map<K, V> map(Map<K, V> values) {
         return values == null ? Map.of() : Map.copyOf(values);
-    }
-
-    static void requireNonNullElements(String field, Iterable<?> values) {
-        int i = 0;
-        for (Object value : values) {
-            Objects.requireNonNull(value, field + "[" + i++ + "]");
-        }
     }
 }

@@ -362,10 +362,11 @@ public final class FleetSimulator {
         inRequest[d] = true;
         started++;
         startedByKind[kindOf[d]]++;
+        double setup = scenario.workload().setupSeconds();
         if (centralized) {
-            startRound(d, at + network.uplinkSeconds(0));
+            startRound(d, at + setup + network.uplinkSeconds(0));
         } else {
-            startRound(d, at);
+            startRound(d, at + setup);
         }
     }
 

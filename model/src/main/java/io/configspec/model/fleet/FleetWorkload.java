@@ -6,11 +6,14 @@ package io.configspec.model.fleet;
  * @param promptTokens prompt length distribution
  * @param outputTokens output length distribution
  * @param meanThinkSeconds mean of the exponential pause between a device's requests, ≥ 0
+ * @param setupSeconds fixed time from a request's start to its first round (opening a session,
+ *        prefill on the server), ≥ 0; part of the request's end-to-end time
  */
 public record FleetWorkload(
     TokenLengthDistribution promptTokens,
     TokenLengthDistribution outputTokens,
-    double meanThinkSeconds
+    double meanThinkSeconds,
+    double setupSeconds
 ) {
     public FleetWorkload {
         if (promptTokens == null || outputTokens == null) {
@@ -21,5 +24,17 @@ public record FleetWorkload(
                 "meanThinkSeconds must be finite and ≥ 0, was " + meanThinkSeconds
             );
         }
+        if (!(setupSeconds >= 0) || Double.isInfinite(setupSeconds)) {
+            throw new IllegalArgumentException("setupSeconds must be finite and ≥ 0, was " + setupSeconds);
+        }
+    }
+
+    /** No per-request setup time. */
+    public FleetWorkload(
+        TokenLengthDistribution promptTokens,
+        TokenLengthDistribution outputTokens,
+        double meanThinkSeconds
+    ) {
+        this(promptTokens, outputTokens, meanThinkSeconds, 0.0);
     }
 }

@@ -57,11 +57,6 @@ final class JsonFieldReader {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    /** The path of this object itself ({@code ""} at the root). */
-    String path() {
-        return path;
-    }
-
     ProfileException fail(String name, String reason) {
         return ProfileException.atField(file, path(name), reason);
     }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,9 @@ public final class ProfileLoader {
                 try (Stream<Path> walk = Files.walk(root)) {
                     walk
                         .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+                        // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
+                        // folder (e.g. samples/models from 'configspec models generate'), not profiles.
+                        .filter(p -> !Files.exists(p.resolveSibling("model.onnx")))
                         .sorted()
                         .forEach(files::add);
                 } catch (IOException e) {
@@ -279,9 +281,5 @@ public final class ProfileLoader {
             field,
             "refers to unknown " + kind + " '" + id + "' (" + choices + ")"
         );
-    }
-
-    static Map<String, Path> copyOf(Map<String, Path> map) {
-        return new HashMap<>(map);
     }
 }

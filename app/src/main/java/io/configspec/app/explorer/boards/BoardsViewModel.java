@@ -585,16 +585,12 @@ public final class BoardsViewModel implements AutoCloseable {
             return;
         }
         io.configspec.model.domain.ProfileLibrary known = library.get();
-        Path dir = measuredDirectory.resolve(
-            MeasuredProfiles.slug(
-                result.board().boardName() + "-" + result.drafter() + "-" + result.quantization()
-            )
-        );
+        Path dir = measuredDirectory.resolve(MeasuredProfiles.slug(result.board().boardName()));
         background(
             () ->
-                MeasuredProfiles.write(
+                MeasuredProfiles.writeAccumulating(
                     dir,
-                    List.of(result),
+                    result,
                     known,
                     MeasuredProfiles.Options.forBoard(result.board().boardName())
                 ),

@@ -84,6 +84,7 @@ public final class ParetoChart extends Region {
     private float[] screenY = new float[0];
     private PointIndex index = PointIndex.empty();
     private boolean rasterDirty = true;
+    private boolean overlayDirty;
     private int[] frontOrder = new int[0];
     private int legendCorner;
     private double lastMouseX = Double.NaN;
@@ -225,6 +226,9 @@ public final class ParetoChart extends Region {
         canvas.relocate(0, 0);
         if (rasterDirty) {
             redrawNow();
+        } else if (overlayDirty && pointLayer != null) {
+            overlayDirty = false;
+            composeOverlays();
         }
     }
 
@@ -281,6 +285,7 @@ public final class ParetoChart extends Region {
         rasterise(width, height);
         rasterDirty = false;
         framesRendered.set(framesRendered.get() + 1);
+        overlayDirty = false;
         composeOverlays();
     }
 
@@ -486,12 +491,10 @@ public final class ParetoChart extends Region {
         return out;
     }
 
+    /** Recomposes the overlays at the next pulse: a burst of mouse moves costs one compose per frame. */
     private void redrawOverlays() {
-        if (rasterDirty || pointLayer == null) {
-            requestLayout();
-            return;
-        }
-        composeOverlays();
+        overlayDirty = true;
+        requestLayout();
     }
 
     private void composeOverlays() {

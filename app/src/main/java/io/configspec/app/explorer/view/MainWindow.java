@@ -64,9 +64,9 @@ public final class MainWindow extends BorderPane {
     private final WorkspaceViewModel workspace;
     private final Stage stage;
     private final ChartPane chartPane;
-    private final ObjectivesPane objectivesPane;
+    private ObjectivesPane objectivesPane;
     private final DetailsPane detailsPane;
-    private final ConfigurationTable tablePane;
+    private ConfigurationTable tablePane;
     private final LibraryPane libraryPane;
     private final WhatIfPane whatIfPane;
     private final TabPane views = new TabPane();
@@ -83,9 +83,7 @@ public final class MainWindow extends BorderPane {
         this.stage = stage;
         getStyleClass().add("main-window");
         chartPane = new ChartPane(model);
-        objectivesPane = new ObjectivesPane(model);
         detailsPane = new DetailsPane(model);
-        tablePane = new ConfigurationTable(model);
         libraryPane = new LibraryPane(model.library(), this::importProfiles);
         whatIfPane = new WhatIfPane(model.whatIf());
 
@@ -94,13 +92,18 @@ public final class MainWindow extends BorderPane {
         left.setMinWidth(200);
 
         views.setId("views");
-        views.getTabs().addAll(tab("Pareto chart", chartPane), tab("Three objectives", objectivesPane));
+        // Tabs not shown at start are built when first opened (start-up time).
+        Tab objectivesTab = tab("Three objectives", null);
+        lazy(objectivesTab, this::objectivesPane);
+        views.getTabs().addAll(tab("Pareto chart", chartPane), objectivesTab);
         ExplorerContext context = new ExplorerContext(model, model.executor(), stage, home);
         for (ExplorerView view : ExplorerViews.all()) {
             addView(view.title(), view.createContent(context));
         }
         lower.setId("lower-tabs");
-        lower.getTabs().addAll(tab("Details", detailsPane), tab("Configurations", tablePane));
+        Tab tableTab = tab("Configurations", null);
+        lazy(tableTab, this::tablePane);
+        lower.getTabs().addAll(tab("Details", detailsPane), tableTab);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().addAll(views, lower);
         centre.setDividerPositions(0.6);
@@ -143,6 +146,16 @@ public final class MainWindow extends BorderPane {
         workspace.setAutosaveRequest(null);
     }
 
+    private static void lazy(Tab tab, java.util.function.Supplier<Node> content) {
+        tab
+            .selectedProperty()
+            .addListener((o, was, now) -> {
+                if (now && tab.getContent() == null) {
+                    tab.setContent(content.get());
+                }
+            });
+    }
+
     private static Tab tab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setClosable(false);
@@ -160,7 +173,12 @@ public final class MainWindow extends BorderPane {
         return chartPane;
     }
 
+    /** The three-objective view, built on first use. */
     public ObjectivesPane objectivesPane() {
+        if (objectivesPane == null) {
+            objectivesPane = new ObjectivesPane(model);
+            applyTheme();
+        }
         return objectivesPane;
     }
 
@@ -168,7 +186,11 @@ public final class MainWindow extends BorderPane {
         return detailsPane;
     }
 
+    /** The table, built on first use. */
     public ConfigurationTable tablePane() {
+        if (tablePane == null) {
+            tablePane = new ConfigurationTable(model);
+        }
         return tablePane;
     }
 
@@ -302,7 +324,9 @@ public final class MainWindow extends BorderPane {
         }
         ChartTheme theme = dark ? ChartTheme.DARK : ChartTheme.LIGHT;
         chartPane.chart().themeProperty().set(theme);
-        for (int i = 0; i < 3; i++) objectivesPane.chart(i).themeProperty().set(theme);
+        if (objectivesPane != null) {
+            for (int i = 0; i < 3; i++) objectivesPane.chart(i).themeProperty().set(theme);
+        }
     }
 
     private void updateTitle() {
@@ -482,7 +506,7 @@ public final class MainWindow extends BorderPane {
     private void exportChart() {
         File f = chooser("Export chart", "PNG images", "*.png").showSaveDialog(stage);
         if (f == null) return;
-        Node node = views.getSelectionModel().getSelectedIndex() == 1 ? objectivesPane : chartPane.chart();
+        Node node = views.getSelectionModel().getSelectedIndex() == 1 ? objectivesPane() : chartPane.chart();
         var image = ChartImages.snapshot(node);
         model
             .executor()

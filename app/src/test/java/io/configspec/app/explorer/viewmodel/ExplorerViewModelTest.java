@@ -250,6 +250,62 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aConstraintFadesTheRowsThatViolateItAndKeepsThemOffTheFront() {
+        String key = WhatIf.constraintKey(
+            io.configspec.model.analysis.Constraint.Bound.AT_LEAST,
+            Objective.GOODPUT
+        );
+        model.whatIf().set(key, 3.0);
+        Evaluation e = model.getEvaluation();
+        assertTrue(e.space().feasibleCount() < e.size());
+        var data = model.chartDataProperty().get();
+        assertNotNull(data.dimmed());
+        for (int row : e.front()) {
+            assertTrue(e.space().goodputTokensPerSecond(row) >= 3.0);
+            assertFalse(data.dimmed()[row]);
+        }
+        model.whatIf().slider(key).overridden().set(false);
+        assertEquals(model.getEvaluation().size(), model.getEvaluation().space().feasibleCount());
+    }
+
+    @Test
+    void leavingADeviceOutReEnumeratesTheSpace() {
+        var loaded = model.loadedProperty().get();
+        String first = loaded.library().devices().iterator().next().id();
+        List<String> others = loaded
+            .library()
+            .devices()
+            .stream()
+            .map(d -> d.id())
+            .filter(id -> !id.equals(first))
+            .toList();
+        int before = model.getEvaluation().size();
+        assertTrue(model.changeSelection(ScenarioSelection.of(loaded.scenario()).withDevices(others)).join());
+        assertTrue(model.getEvaluation().size() < before);
+        for (int i = 0; i < model.getEvaluation().size(); i++) {
+            assertNotEquals(first, model.getEvaluation().space().configuration(i).device());
+        }
+    }
+
+    @Test
+    void leavingEverythingOutIsRefusedWithAReason() {
+        var loaded = model.loadedProperty().get();
+        Evaluation before = model.getEvaluation();
+        assertFalse(
+            model
+                .changeSelection(
+                    ScenarioSelection.of(loaded.scenario()).withDevices(List.of("no-such-device"))
+                )
+                .join()
+        );
+        assertEquals(before, model.getEvaluation());
+        assertTrue(
+            model.statusProperty().get().startsWith("Selection not applied"),
+            model.statusProperty().get()
+        );
+    }
+
+    @Test
     void colouringByKGivesOneCategoryPerK() {
         model.colourByProperty().set(ColourBy.K);
         var data = model.chartDataProperty().get();
