@@ -134,16 +134,19 @@ final class RecommendCommand implements Callable<Integer> {
             Combination combination = space.combination(r.row());
             List<Provenance> sources = List.of(
                 combination.drafting().provenanceOf("tokensPerSecond"),
+                combination.drafting().provenanceOf("powerWatts"),
                 combination.alignment().provenanceOf("acceptanceRate"),
                 combination.served().provenanceOf("verification")
             );
             writer.write(
                 "  Figures from: drafting speed " +
                     source(sources.get(0)) +
-                    ", α " +
+                    ", power " +
                     source(sources.get(1)) +
-                    ", verification " +
+                    ", α " +
                     source(sources.get(2)) +
+                    ", verification " +
+                    source(sources.get(3)) +
                     ".\n"
             );
             illustrative |= sources.stream().anyMatch(p -> p instanceof Provenance.Illustrative);

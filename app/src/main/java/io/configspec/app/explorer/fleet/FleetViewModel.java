@@ -100,6 +100,10 @@ public final class FleetViewModel {
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 60);
     private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
     private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
+    // Read-only views made once: an unmodifiable view listens to its list only weakly, so a view
+    // made per call (and its listeners) could be garbage-collected and the charts stop updating.
+    private final Map<FleetPolicy, ObservableList<Point>> curveViews = new EnumMap<>(FleetPolicy.class);
+    private final Map<FleetPolicy, ObservableList<Double>> tpotViews = new EnumMap<>(FleetPolicy.class);
     private final Map<FleetPolicy, ReadOnlyIntegerWrapper> capacities = new EnumMap<>(FleetPolicy.class);
     private final Map<FleetPolicy, ObservableList<Double>> tpotDistributions = new EnumMap<>(
         FleetPolicy.class

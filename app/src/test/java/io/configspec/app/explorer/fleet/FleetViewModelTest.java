@@ -2,6 +2,7 @@ package io.configspec.app.explorer.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
@@ -83,5 +84,14 @@ class FleetViewModelTest {
         var sizes = FleetViewModel.sweepSizes(200);
         assertEquals(1, sizes.getFirst());
         assertEquals(200, sizes.getLast());
+    }
+
+    @Test
+    void curveAndDistributionViewsAreKeptSoTheirListenersSurviveGarbageCollection() {
+        FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
+        for (FleetPolicy p : FleetPolicy.values()) {
+            assertSame(vm.curve(p), vm.curve(p));
+            assertSame(vm.tpotDistribution(p), vm.tpotDistribution(p));
+        }
     }
 }
