@@ -108,10 +108,6 @@ public final class FleetViewModel {
     private final Map<FleetPolicy, ObservableList<Double>> tpotDistributions = new EnumMap<>(
         FleetPolicy.class
     );
-    // Read-only views made once: an unmodifiable wrapper listens to its list weakly, so a view
-    // created per call could be collected together with the listeners a caller put on it.
-    private final Map<FleetPolicy, ObservableList<Point>> curveViews = new EnumMap<>(FleetPolicy.class);
-    private final Map<FleetPolicy, ObservableList<Double>> tpotViews = new EnumMap<>(FleetPolicy.class);
     private final ReadOnlyIntegerWrapper distributionDevices = new ReadOnlyIntegerWrapper(
         this,
         "distributionDevices",
