@@ -238,14 +238,22 @@ public final class BoardsView extends BorderPane {
             .build();
     }
 
-    /** Keeps a tile on a value; NaN (not measured) shows as 0 with a note saying why. */
+    /**
+     * Keeps a tile on a value; NaN (not measured) hides the number, so a missing sensor never reads
+     * as 0, and says why in the tile's text.
+     */
     private static void follow(Tile tile, ObservableDoubleValue value, String whenMissing) {
         Runnable update = () -> {
             double v = value.get();
-            if (Double.isNaN(v)) {
+            boolean missing = Double.isNaN(v);
+            tile.setValueVisible(!missing);
+            tile.setTextVisible(missing);
+            if (missing) {
                 tile.setDescription("n/a: " + whenMissing);
+                tile.setText("n/a: " + whenMissing);
             } else {
                 tile.setDescription("");
+                tile.setText("");
                 tile.setValue(v);
             }
         };
