@@ -121,16 +121,11 @@ public final class MeasureCommand implements Callable<Integer> {
                         err.flush();
                     }
                 );
-                String precision = pair.drafterEntry().precision();
-                String drafterId = draft.endsWith("-" + precision)
-                    ? draft.substring(0, draft.length() - precision.length() - 1)
-                    : draft;
                 MeasurementProfiles.Written written = MeasurementProfiles.write(
                     out,
                     result,
-                    drafterId,
-                    precision,
-                    target,
+                    pair.drafterEntry(),
+                    pair.targetEntry(),
                     prompts.getFileName().toString(),
                     LocalDate.now()
                 );

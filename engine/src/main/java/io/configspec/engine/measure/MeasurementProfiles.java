@@ -3,14 +3,18 @@ package io.configspec.engine.measure;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.decoding.RunStatistics;
+import io.configspec.engine.onnx.ModelCatalog;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.Provenance;
+import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileCodec;
@@ -29,7 +33,9 @@ import java.util.OptionalDouble;
  * Writes a {@link SweepResult} in the core's profile file format (provenance {@code measured},
  * with tool version, date and sample count): an alignment profile, a device profile of this
  * machine with the drafting measurement, a server profile with the target's verification
- * latency, and {@code goodput-sweep.json} with measured and predicted goodput per K.
+ * latency, a models profile naming the drafter and the target, and {@code
+ * goodput-sweep-*.json} (kind {@code goodput-sweep}, a report that profile loading skips) with
+ * measured and predicted goodput per K. The folder therefore loads as a profile library.
  */
 public final class MeasurementProfiles {
 
@@ -39,25 +45,32 @@ public final class MeasurementProfiles {
     private MeasurementProfiles() {}
 
     /** Files written by {@link #write}. */
-    public record Written(Path alignment, Path device, Path server, Path sweep) {}
+    public record Written(Path alignment, Path device, Path server, Path models, Path sweep) {}
+
+    /** The {@code kind} of the sweep report file: not a profile, skipped by profile loading. */
+    public static final String SWEEP_REPORT_KIND = "goodput-sweep";
 
     /**
      * Writes the four files into {@code directory} (created if needed), each atomically.
      *
-     * @param drafterId drafter model id (without precision), e.g. {@code draft-1l}
-     * @param quantization drafter precision, e.g. {@code int8}
-     * @param targetId target model id
+     * @param drafter the drafter's catalog entry; its id in the profiles drops the precision
+     *        suffix ({@code draft-1l-int8} → drafter {@code draft-1l}, quantization {@code int8})
+     * @param target the target's catalog entry
      * @param promptSet name of the prompt set (e.g. the prompts file name)
      */
     public static Written write(
         Path directory,
         SweepResult sweep,
-        String drafterId,
-        String quantization,
-        String targetId,
+        ModelCatalog.Entry drafter,
+        ModelCatalog.Entry target,
         String promptSet,
         LocalDate date
     ) throws IOException {
+        String quantization = drafter.precision();
+        String drafterId = drafter.name().endsWith("-" + quantization)
+            ? drafter.name().substring(0, drafter.name().length() - quantization.length() - 1)
+            : drafter.name();
+        String targetId = target.name();
         Files.createDirectories(directory);
         RunStatistics pooled = sweep.pooled();
         int rounds = Math.max(1, pooled.rounds());
@@ -165,8 +178,43 @@ public final class MeasurementProfiles {
         Path serverFile = directory.resolve("server-this-machine-" + targetId + ".json");
         ProfileCodec.write(serverFile, new ProfileDocument.ServerDocument(server));
 
+        // Drafter and target share the target's vocabulary (ModelPair checked it), so the target's
+        // id names their family.
+        Path modelsFile = directory.resolve("models-" + slug + ".json");
+        ProfileCodec.write(
+            modelsFile,
+            new ProfileDocument.ModelsDocument(
+                "models-" + slug,
+                measured,
+                List.of(
+                    new DrafterModel(
+                        drafterId,
+                        drafterId,
+                        targetId,
+                        Math.max(1, drafter.parameters()),
+                        List.of(variant(quantization, drafter)),
+                        measured,
+                        Map.of()
+                    )
+                ),
+                List.of(
+                    new TargetModel(
+                        targetId,
+                        targetId,
+                        targetId,
+                        Math.max(1, target.parameters()),
+                        List.of(variant(target.precision(), target)),
+                        measured,
+                        Map.of()
+                    )
+                )
+            )
+        );
+
         Path sweepFile = directory.resolve("goodput-sweep-" + slug + ".json");
         ObjectNode json = ProfileCodec.mapper().createObjectNode();
+        json.put("schemaVersion", ProfileCodec.SCHEMA_VERSION);
+        json.put("kind", SWEEP_REPORT_KIND);
         json.put("drafter", drafterId);
         json.put("quantization", quantization);
         json.put("target", targetId);
@@ -209,7 +257,31 @@ public final class MeasurementProfiles {
         AtomicFiles.write(sweepFile, out ->
             ProfileCodec.mapper().writerWithDefaultPrettyPrinter().writeValue(out, json)
         );
-        return new Written(alignmentFile, deviceFile, serverFile, sweepFile);
+        return new Written(alignmentFile, deviceFile, serverFile, modelsFile, sweepFile);
+    }
+
+    /** Size on disk of a model's files, or an estimate from parameters × bits when unreadable. */
+    private static QuantizationVariant variant(String precision, ModelCatalog.Entry entry) {
+        double bits = switch (precision) {
+            case "fp32" -> 32;
+            case "fp16" -> 16;
+            case "int8" -> 8;
+            case "int4" -> 5; // 4-bit codes plus one fp32 scale per block of 32
+            default -> 16;
+        };
+        long bytes = 0;
+        try (var files = Files.list(entry.directory())) {
+            bytes = files
+                .filter(f -> f.getFileName().toString().startsWith("model.onnx"))
+                .mapToLong(f -> f.toFile().length())
+                .sum();
+        } catch (IOException e) {
+            // estimate below
+        }
+        if (bytes <= 0) {
+            bytes = Math.max(1, (long) ((Math.max(1, entry.parameters()) * bits) / 8));
+        }
+        return new QuantizationVariant(precision, bits, bytes);
     }
 
     /** T_v = c₀ + c_v × (K + 1), least squares over the sweep's points. */

@@ -54,12 +54,12 @@ class KSweepTest {
                 .allMatch(p -> p.predictedGoodputTokensPerSecond() > 0)
         );
 
+        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
         MeasurementProfiles.Written written = MeasurementProfiles.write(
             dir,
             result,
-            "draft-1l",
-            "int8",
-            "target-12l-fp32",
+            catalog.find(drafter),
+            catalog.find(SampleFamily.targetName(family.spec())),
             "sample-prompts.txt",
             LocalDate.of(2026, 11, 21)
         );
@@ -83,5 +83,42 @@ class KSweepTest {
             1e-9
         );
         assertInstanceOf(ProfileDocument.ServerDocument.class, ProfileCodec.read(written.server()));
+        assertInstanceOf(ProfileDocument.ModelsDocument.class, ProfileCodec.read(written.models()));
+    }
+
+    @Test
+    void theMeasureFolderLoadsAsAProfileLibrary() throws Exception {
+        SampleFamilyFixture family = SampleFamilyFixture.get();
+        String drafter = SampleFamily.drafterName(1, Precision.INT8);
+        String target = SampleFamily.targetName(family.spec());
+        KSweep sweep = new KSweep(
+            family.target(),
+            family.model(drafter),
+            DecodingSettings.greedy(1),
+            drafter,
+            target
+        );
+        SweepResult result = sweep.run(
+            family.prompts().subList(0, 2),
+            1,
+            2,
+            6,
+            new CancellationToken(),
+            l -> {}
+        );
+        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
+        MeasurementProfiles.write(
+            dir,
+            result,
+            catalog.find(drafter),
+            catalog.find(SampleFamily.targetName(family.spec())),
+            "sample-prompts.txt",
+            LocalDate.of(2026, 11, 21)
+        );
+        var library = io.configspec.model.io.ProfileLoader.load(List.of(dir)).library();
+        assertEquals(1, library.devices().size());
+        assertTrue(library.drafter("draft-1l").isPresent());
+        assertTrue(library.target(target).isPresent());
+        assertTrue(library.alignment("draft-1l", "int8", target).isPresent());
     }
 }

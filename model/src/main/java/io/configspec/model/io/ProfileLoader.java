@@ -43,8 +43,15 @@ public final class ProfileLoader {
         }
     }
 
-    /** Kinds of files that may sit among profiles but are not profiles (read by their own loaders). */
-    public static final java.util.Set<String> NOT_PROFILES = java.util.Set.of("scenario", "fleet-scenario");
+    /**
+     * Kinds of files that may sit among profiles but are not profiles (read by their own loaders,
+     * or reports such as {@code configspec measure}'s goodput sweep).
+     */
+    public static final java.util.Set<String> NOT_PROFILES = java.util.Set.of(
+        "scenario",
+        "fleet-scenario",
+        "goodput-sweep"
+    );
 
     private ProfileLoader() {}
 
