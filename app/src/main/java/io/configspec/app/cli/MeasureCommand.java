@@ -165,10 +165,11 @@ public final class MeasureCommand implements Callable<Integer> {
                     result.bestMeasuredK()
                 );
                 stdout.printf(
-                    "wrote %s, %s, %s, %s%n",
+                    "wrote %s, %s, %s, %s, %s%n",
                     written.alignment(),
                     written.device(),
                     written.server(),
+                    written.models(),
                     written.sweep()
                 );
                 stdout.flush();

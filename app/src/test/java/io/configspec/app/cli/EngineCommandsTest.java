@@ -184,12 +184,16 @@ class EngineCommandsTest {
                 .map(p -> p.getFileName().toString())
                 .sorted()
                 .toList();
-            assertEquals(4, names.size(), names.toString());
+            assertEquals(5, names.size(), names.toString());
             assertTrue(
                 names.stream().anyMatch(n -> n.startsWith("alignment-draft-2l-int8")),
                 names.toString()
             );
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("models-")), names.toString());
         }
+        // The folder is a profile library of its own: drafter and target are named in it.
+        Run check = run("validate", out.toString());
+        assertEquals(0, check.exitCode(), check.err());
     }
 
     @Test
