@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.decoding.RunStatistics;
 import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.samplemodels.Precision;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
@@ -262,13 +263,7 @@ public final class MeasurementProfiles {
 
     /** Size on disk of a model's files, or an estimate from parameters × bits when unreadable. */
     private static QuantizationVariant variant(String precision, ModelCatalog.Entry entry) {
-        double bits = switch (precision) {
-            case "fp32" -> 32;
-            case "fp16" -> 16;
-            case "int8" -> 8;
-            case "int4" -> 5; // 4-bit codes plus one fp32 scale per block of 32
-            default -> 16;
-        };
+        double bits = Precision.bitsPerWeight(precision);
         long bytes = 0;
         try (var files = Files.list(entry.directory())) {
             bytes = files

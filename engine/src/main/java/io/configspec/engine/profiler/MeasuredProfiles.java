@@ -1,5 +1,6 @@
 package io.configspec.engine.profiler;
 
+import io.configspec.engine.samplemodels.Precision;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
@@ -501,13 +502,7 @@ public final class MeasuredProfiles {
     }
 
     private static QuantizationVariant variant(String precision, ModelProvider.ModelInfo info) {
-        double bits = switch (precision) {
-            case "fp32" -> 32;
-            case "fp16" -> 16;
-            case "int8" -> 8;
-            case "int4" -> 5; // 4-bit codes plus one fp32 scale per block of 32
-            default -> 16;
-        };
+        double bits = Precision.bitsPerWeight(precision);
         long bytes = info.bytesOnDisk() > 0
             ? info.bytesOnDisk()
             : Math.max(1, (long) ((positive(info.parameters()) * bits) / 8));

@@ -25,6 +25,28 @@ public enum Precision {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Storage bits per weight, for sizes on disk: the nominal width, and 5 for {@link #INT4} (4-bit
+     * codes plus one fp32 scale per block of 32).
+     */
+    public double bitsPerWeight() {
+        return switch (this) {
+            case FP32 -> 32;
+            case FP16 -> 16;
+            case INT8 -> 8;
+            case INT4 -> 5;
+        };
+    }
+
+    /** Bits per weight of a precision name; 16 for a name this enum does not know. */
+    public static double bitsPerWeight(String precision) {
+        try {
+            return parse(precision).bitsPerWeight();
+        } catch (IllegalArgumentException e) {
+            return 16;
+        }
+    }
+
     /** Parses {@link #cliName()} (case-insensitive); {@code q4}/{@code q8} are accepted too. */
     public static Precision parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
