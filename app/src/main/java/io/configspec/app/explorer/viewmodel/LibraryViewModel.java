@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
-import io.configspec.app.explorer.workspace.AtomicFiles;
+import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
