@@ -87,7 +87,9 @@ final class CapacityCommand implements Callable<Integer> {
             );
         }
         out.flush();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w -> w.write(buffer.toString()));
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

@@ -80,7 +80,9 @@ final class ExportCommand implements Callable<Integer> {
         boolean rows = !format.serving();
         if (format == OutputFormat.TEXT) {
             throw new UserInputException(
-                "--format text is not written by export (it writes " + ServingStack.cliNames() + ", json, csv)"
+                "--format text is not written by export (it writes " +
+                    ServingStack.cliNames() +
+                    ", json, csv)"
             );
         }
         String wanted = objective.strip().toLowerCase(Locale.ROOT);

@@ -67,7 +67,9 @@ final class FleetCommand implements Callable<Integer> {
             out.print(FleetJson.text(result));
         }
         out.flush();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w -> w.write(buffer.toString()));
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

@@ -98,7 +98,9 @@ final class FleetReportCommand implements Callable<Integer> {
             );
         }
         out.flush();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w -> w.write(buffer.toString()));
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

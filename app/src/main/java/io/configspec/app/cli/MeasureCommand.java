@@ -80,7 +80,9 @@ public final class MeasureCommand implements Callable<Integer> {
                     }
                     ids.add(encoded);
                 }
-                DecodingSettings settings = DecodingSettings.greedy(range[0]).withDynamicThreshold(pair.dynamic);
+                DecodingSettings settings = DecodingSettings.greedy(range[0]).withDynamicThreshold(
+                    pair.dynamic
+                );
                 KSweep sweep = new KSweep(models.target(), models.drafter(), settings, draft, target);
                 SweepResult result = sweep.run(
                     ids,

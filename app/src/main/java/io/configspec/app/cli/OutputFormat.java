@@ -65,7 +65,11 @@ public record OutputFormat(String name, ServingStack stack) {
         public OutputFormat convert(String value) {
             return fromName(value).orElseThrow(() ->
                 new CommandLine.TypeConversionException(
-                    "'" + value + "' is not an output format (text, json, csv, or for export " + ServingStack.cliNames() + ")"
+                    "'" +
+                        value +
+                        "' is not an output format (text, json, csv, or for export " +
+                        ServingStack.cliNames() +
+                        ")"
                 )
             );
         }

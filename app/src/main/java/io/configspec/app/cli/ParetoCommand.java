@@ -58,14 +58,26 @@ final class ParetoCommand implements Callable<Integer> {
                     "Pareto front over " +
                         objectives
                             .stream()
-                            .map(o -> o.cliName() + " (" + o.unit() + ", " + (o.maximize() ? "max" : "min") + ")")
+                            .map(
+                                o ->
+                                    o.cliName() +
+                                    " (" +
+                                    o.unit() +
+                                    ", " +
+                                    (o.maximize() ? "max" : "min") +
+                                    ")"
+                            )
                             .collect(Collectors.joining(", ")) +
                         ": " +
                         rows.length +
                         " of " +
                         evaluation.rows().feasibleCount() +
                         " feasible configurations; normalised hypervolume " +
-                        String.format(java.util.Locale.ROOT, "%.3f", evaluation.normalisedHypervolume(objectives)) +
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "%.3f",
+                            evaluation.normalisedHypervolume(objectives)
+                        ) +
                         " (share of the box between the worst and best feasible values that the front dominates)."
                 );
         }

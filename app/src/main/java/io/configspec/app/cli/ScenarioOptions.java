@@ -104,7 +104,9 @@ public final class ScenarioOptions {
             return ScenarioEvaluation.evaluate(loaded, whatIf, filter(), null);
         } catch (InvalidFieldException e) {
             String field = e.field();
-            throw new UserInputException((field.startsWith("--") ? field : "--set " + field) + " " + e.problem());
+            throw new UserInputException(
+                (field.startsWith("--") ? field : "--set " + field) + " " + e.problem()
+            );
         }
     }
 }

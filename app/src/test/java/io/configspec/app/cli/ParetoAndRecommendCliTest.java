@@ -313,7 +313,11 @@ class ParetoAndRecommendCliTest {
         JsonNode rows = root.get("configurations");
         for (int i = 0; i < plain.size(); i++) {
             assertEquals(plain.acceptanceRate(i), rows.get(i).get("acceptanceRate").asDouble(), 0.0);
-            assertEquals(plain.goodputTokensPerSecond(i), rows.get(i).get("goodputTokensPerSecond").asDouble(), 0.0);
+            assertEquals(
+                plain.goodputTokensPerSecond(i),
+                rows.get(i).get("goodputTokensPerSecond").asDouble(),
+                0.0
+            );
         }
     }
 
@@ -357,7 +361,17 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void aFormatACommandDoesNotWriteIsOneSentence() {
-        CliRun run = CliRun.of("fleet", "--scenario", "x.json", "--policy", "wisp", "--devices", "2", "--format", "csv");
+        CliRun run = CliRun.of(
+            "fleet",
+            "--scenario",
+            "x.json",
+            "--policy",
+            "wisp",
+            "--devices",
+            "2",
+            "--format",
+            "csv"
+        );
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--format csv is not written by this command"), run.err());
     }
@@ -368,7 +382,9 @@ class ParetoAndRecommendCliTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(
-            "recommendation," + String.join(",", io.configspec.model.service.ConfigurationColumn.names()) + ",reason",
+            "recommendation," +
+                String.join(",", io.configspec.model.service.ConfigurationColumn.names()) +
+                ",reason",
             lines.getFirst()
         );
         assertEquals(5, lines.size());

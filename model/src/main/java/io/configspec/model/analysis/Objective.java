@@ -30,14 +30,25 @@ public enum Objective {
         "DollarsPerMillionTokens",
         "dollarsPerMillionTokens"
     ),
-    JOULES_PER_TOKEN("joules-per-token", "Energy per token", "J/token", false, "JoulesPerToken", "joulesPerToken");
+    JOULES_PER_TOKEN(
+        "joules-per-token",
+        "Energy per token",
+        "J/token",
+        false,
+        "JoulesPerToken",
+        "joulesPerToken"
+    );
 
     /**
      * The ConfigSpec paper's three objectives, in this order: goodput, tokens per dollar, tokens
      * per joule. The recommendations, the balanced (knee) choice and every row's {@code pareto}
      * flag use this front; it is defined here and nowhere else.
      */
-    public static final List<Objective> GOODPUT_COST_ENERGY = List.of(GOODPUT, TOKENS_PER_DOLLAR, TOKENS_PER_JOULE);
+    public static final List<Objective> GOODPUT_COST_ENERGY = List.of(
+        GOODPUT,
+        TOKENS_PER_DOLLAR,
+        TOKENS_PER_JOULE
+    );
 
     private final String cliName;
     private final String label;
@@ -46,7 +57,14 @@ public enum Objective {
     private final String keyName;
     private final String columnName;
 
-    Objective(String cliName, String label, String unit, boolean maximize, String keyName, String columnName) {
+    Objective(
+        String cliName,
+        String label,
+        String unit,
+        boolean maximize,
+        String keyName,
+        String columnName
+    ) {
         this.cliName = cliName;
         this.label = label;
         this.unit = unit;

@@ -111,7 +111,13 @@ public final class WhatIf {
         }
 
         private static Key<Integer> positiveInteger(String name, String description) {
-            return new Key<>(name, description, text -> parseInteger(name, text), FieldChecks::positive, v -> v);
+            return new Key<>(
+                name,
+                description,
+                text -> parseInteger(name, text),
+                FieldChecks::positive,
+                v -> v
+            );
         }
 
         private static Key<Double> threshold(String name, String description) {
@@ -129,15 +135,27 @@ public final class WhatIf {
         "multiply drafting throughput",
         false
     );
-    public static final Key<Double> POWER_SCALE = Key.number("powerScale", "multiply drafting and idle power", false);
+    public static final Key<Double> POWER_SCALE = Key.number(
+        "powerScale",
+        "multiply drafting and idle power",
+        false
+    );
     public static final Key<Double> VERIFY_SECONDS = Key.number(
         "verifySeconds",
         "fixed verification time T_v, seconds",
         false
     );
-    public static final Key<Double> RTT_SECONDS = Key.number("rttSeconds", "network round-trip time, seconds", true);
+    public static final Key<Double> RTT_SECONDS = Key.number(
+        "rttSeconds",
+        "network round-trip time, seconds",
+        true
+    );
     public static final Key<Double> UPLINK_MBPS = Key.number("uplinkMbps", "uplink bandwidth, Mbit/s", false);
-    public static final Key<Double> DOWNLINK_MBPS = Key.number("downlinkMbps", "downlink bandwidth, Mbit/s", false);
+    public static final Key<Double> DOWNLINK_MBPS = Key.number(
+        "downlinkMbps",
+        "downlink bandwidth, Mbit/s",
+        false
+    );
     public static final Key<Double> DOLLARS_PER_MILLION_TOKENS = Key.number(
         "dollarsPerMillionTokens",
         "token price, $ per 1M verified tokens",
@@ -165,14 +183,18 @@ public final class WhatIf {
         "energy mode: drafting-only or whole-round",
         text ->
             EnergyMode.fromJsonName(text.strip()).orElseThrow(() ->
-                new InvalidFieldException("energy", "must be drafting-only or whole-round but is '" + text + "'")
+                new InvalidFieldException(
+                    "energy",
+                    "must be drafting-only or whole-round but is '" + text + "'"
+                )
             ),
         (n, v) -> {},
         EnergyMode::jsonName
     );
 
     /** Constraint keys, one per objective and bound, e.g. {@code minGoodput}. */
-    private static final Map<Constraint.Bound, Map<Objective, Key<Double>>> CONSTRAINT_KEYS = constraintKeys();
+    private static final Map<Constraint.Bound, Map<Objective, Key<Double>>> CONSTRAINT_KEYS =
+        constraintKeys();
 
     /** Every key by name, in the order of {@link #KEYS}. */
     private static final Map<String, Key<?>> BY_NAME = byName();
@@ -190,7 +212,10 @@ public final class WhatIf {
         Optional<Integer> min = get(K_MIN);
         Optional<Integer> max = get(K_MAX);
         if (min.isPresent() && max.isPresent() && max.get() < min.get()) {
-            throw new InvalidFieldException("kMax", "must be at least kMin " + min.get() + " but is " + max.get());
+            throw new InvalidFieldException(
+                "kMax",
+                "must be at least kMin " + min.get() + " but is " + max.get()
+            );
         }
     }
 

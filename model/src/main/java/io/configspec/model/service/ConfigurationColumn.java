@@ -77,7 +77,12 @@ public record ConfigurationColumn(String name, String unit, String description, 
         );
     }
 
-    private static ConfigurationColumn number(String name, String unit, String description, NumberValue value) {
+    private static ConfigurationColumn number(
+        String name,
+        String unit,
+        String description,
+        NumberValue value
+    ) {
         return numeric(name, unit, description, Type.NUMBER, value);
     }
 
@@ -125,12 +130,20 @@ public record ConfigurationColumn(String name, String unit, String description, 
         return provenance.label();
     }
 
-    public static final ConfigurationColumn DEVICE = text("device", "device profile id", (e, r) -> id(e, r).device());
-    public static final ConfigurationColumn DRAFTER = text("drafter", "drafter model id", (e, r) -> id(e, r).drafter());
-    public static final ConfigurationColumn QUANTIZATION = text("quantization", "the drafter's quantisation", (e, r) ->
-        id(e, r).quantization()
+    public static final ConfigurationColumn DEVICE = text("device", "device profile id", (e, r) ->
+        id(e, r).device()
     );
-    public static final ConfigurationColumn TARGET = text("target", "target model id", (e, r) -> id(e, r).target());
+    public static final ConfigurationColumn DRAFTER = text("drafter", "drafter model id", (e, r) ->
+        id(e, r).drafter()
+    );
+    public static final ConfigurationColumn QUANTIZATION = text(
+        "quantization",
+        "the drafter's quantisation",
+        (e, r) -> id(e, r).quantization()
+    );
+    public static final ConfigurationColumn TARGET = text("target", "target model id", (e, r) ->
+        id(e, r).target()
+    );
     public static final ConfigurationColumn K = numeric(
         "k",
         "tokens",

@@ -62,7 +62,8 @@ public final class ConfigurationRowWriter {
     }
 
     /** Writes every row of {@code evaluation}. */
-    public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation) throws IOException {
+    public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation)
+        throws IOException {
         int[] rows = new int[evaluation.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
@@ -169,7 +170,8 @@ public final class ConfigurationRowWriter {
         }
     }
 
-    private static void writeRow(JsonGenerator json, ScenarioEvaluation evaluation, int row) throws IOException {
+    private static void writeRow(JsonGenerator json, ScenarioEvaluation evaluation, int row)
+        throws IOException {
         json.writeStartObject();
         for (ConfigurationColumn column : ConfigurationColumn.ALL) {
             json.writeFieldName(column.name());
@@ -231,7 +233,12 @@ public final class ConfigurationRowWriter {
         }
     }
 
-    private static void cell(StringBuilder line, ConfigurationColumn column, ScenarioEvaluation evaluation, int row) {
+    private static void cell(
+        StringBuilder line,
+        ConfigurationColumn column,
+        ScenarioEvaluation evaluation,
+        int row
+    ) {
         ConfigurationColumn.Value value = column.value();
         switch (column.type()) {
             case TEXT -> line.append(csvText(value.text(evaluation, row)));
@@ -248,7 +255,12 @@ public final class ConfigurationRowWriter {
 
     /** A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. */
     static String csvText(String value) {
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        if (
+            value.indexOf(',') >= 0 ||
+            value.indexOf('"') >= 0 ||
+            value.indexOf('\n') >= 0 ||
+            value.indexOf('\r') >= 0
+        ) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
@@ -298,7 +310,9 @@ public final class ConfigurationRowWriter {
                     format("%.2f", space.tokensPerJoule(row)),
                     onFront ? "*" : "",
                     space.feasible(row) ? "yes" : "no",
-                    sourceCode(combination.draftingSource()) + "/" + sourceCode(combination.acceptanceSource()),
+                    sourceCode(combination.draftingSource()) +
+                    "/" +
+                    sourceCode(combination.acceptanceSource()),
                 }
             );
         }

@@ -87,7 +87,9 @@ class WhatIfTest {
         WhatIf w = WhatIf.NONE.with("alphaScale", "0.8").with("alphaScale", "1");
         assertEquals(1.0, w.alphaScale());
         assertEquals(1.0, w.get(WhatIf.ALPHA_SCALE).orElseThrow());
-        WhatIf merged = WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 0.8).then(WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 1.0));
+        WhatIf merged = WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 0.8).then(
+            WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 1.0)
+        );
         assertEquals(1.0, merged.alphaScale());
         assertEquals(java.util.Map.of("alphaScale", 1.0), merged.settings());
     }
@@ -116,9 +118,8 @@ class WhatIfTest {
     @Test
     void kMustBeAWholeNumberAndTheRangeOrdered() {
         assertThrows(InvalidFieldException.class, () -> WhatIf.NONE.with("kMin", 2.5));
-        InvalidFieldException e = assertThrows(
-            InvalidFieldException.class,
-            () -> WhatIf.NONE.with("kMin", "6").with("kMax", "3")
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
+            WhatIf.NONE.with("kMin", "6").with("kMax", "3")
         );
         assertEquals("kMax", e.field());
     }

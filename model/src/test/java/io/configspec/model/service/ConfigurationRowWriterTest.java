@@ -56,9 +56,11 @@ class ConfigurationRowWriterTest {
             String[] cells = lines.get(r + 1).split(",", -1);
             for (int c = 0; c < header.size(); c++) {
                 JsonNode value = row.get(header.get(c));
-                String expected = value.isNull() ? "" : value.isNumber() && value.isFloatingPointNumber()
-                    ? Double.toString(value.asDouble())
-                    : value.asText();
+                String expected = value.isNull()
+                    ? ""
+                    : value.isNumber() && value.isFloatingPointNumber()
+                        ? Double.toString(value.asDouble())
+                        : value.asText();
                 if (!cells[c].startsWith("\"")) {
                     assertEquals(expected, cells[c], header.get(c));
                 }

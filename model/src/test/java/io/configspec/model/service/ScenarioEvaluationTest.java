@@ -31,8 +31,14 @@ class ScenarioEvaluationTest {
     void theFrontAndTheRecommendationsAreThoseOfTheModel() {
         ScenarioEvaluation e = ScenarioEvaluation.evaluate(paper, paper.scenario().whatIf());
         EvaluatedSpace rows = e.rows();
-        double[][] columns = Objective.GOODPUT_COST_ENERGY.stream().map(rows::column).toArray(double[][]::new);
-        int[] front = ParetoFront.nonDominated(columns, new boolean[] { true, true, true }, rows.feasibleMask());
+        double[][] columns = Objective.GOODPUT_COST_ENERGY.stream()
+            .map(rows::column)
+            .toArray(double[][]::new);
+        int[] front = ParetoFront.nonDominated(
+            columns,
+            new boolean[] { true, true, true },
+            rows.feasibleMask()
+        );
         assertArrayEquals(front, e.paperFront());
         assertEquals(Recommendations.of(rows), e.recommendations());
         for (int i = 0; i < e.size(); i++) {
@@ -88,7 +94,12 @@ class ScenarioEvaluationTest {
     void reusingAnEvaluationGivesTheSameRowsAsAFreshOne() {
         ScenarioEvaluation first = ScenarioEvaluation.evaluate(paper, WhatIf.NONE);
         WhatIf slower = WhatIf.NONE.with(WhatIf.VERIFY_SECONDS, 0.9);
-        ScenarioEvaluation reused = ScenarioEvaluation.evaluate(paper, slower, ConfigurationFilter.ALL, first);
+        ScenarioEvaluation reused = ScenarioEvaluation.evaluate(
+            paper,
+            slower,
+            ConfigurationFilter.ALL,
+            first
+        );
         ScenarioEvaluation fresh = ScenarioEvaluation.evaluate(paper, slower);
         assertSame(first.rows(), reused.rows());
         assertArrayEquals(fresh.rows().column(Objective.GOODPUT), reused.rows().column(Objective.GOODPUT));

@@ -233,8 +233,12 @@ public final class MainWindow extends BorderPane {
                 item("Export recommended configurations…", "Shortcut+Shift+E", () ->
                     exportConfigurations(ConfigurationExport.Scope.RECOMMENDED)
                 ),
-                item("Export Pareto front…", null, () -> exportConfigurations(ConfigurationExport.Scope.FRONT)),
-                item("Export all configurations…", null, () -> exportConfigurations(ConfigurationExport.Scope.ALL)),
+                item("Export Pareto front…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.FRONT)
+                ),
+                item("Export all configurations…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.ALL)
+                ),
                 item("Export chart as PNG…", "Shortcut+P", this::exportChart),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", stage::close)

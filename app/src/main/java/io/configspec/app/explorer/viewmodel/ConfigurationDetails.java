@@ -74,11 +74,19 @@ public record ConfigurationDetails(
         var c = space.combination(row);
         List<String> provenance = new ArrayList<>();
         provenance.add(
-            "Drafting " + Numbers.plain(c.drafting().tokensPerSecond()) + " tokens/s: " + c.draftingSource().label()
+            "Drafting " +
+                Numbers.plain(c.drafting().tokensPerSecond()) +
+                " tokens/s: " +
+                c.draftingSource().label()
         );
-        provenance.add("Drafting power " + Numbers.plain(c.drafting().powerWatts()) + " W: " + c.powerSource().label());
         provenance.add(
-            "Acceptance α " + Numbers.plain(c.alignment().acceptanceRate()) + ": " + c.acceptanceSource().label()
+            "Drafting power " + Numbers.plain(c.drafting().powerWatts()) + " W: " + c.powerSource().label()
+        );
+        provenance.add(
+            "Acceptance α " +
+                Numbers.plain(c.alignment().acceptanceRate()) +
+                ": " +
+                c.acceptanceSource().label()
         );
         provenance.add(
             "Verification (" + c.served().verification().modelName() + "): " + c.verificationSource().label()
