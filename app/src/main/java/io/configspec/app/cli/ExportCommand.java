@@ -1,7 +1,7 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.domain.Configuration;
-import io.configspec.model.export.ServingExports;
+import io.configspec.model.export.LlamaCppDialect;
+import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.pareto.Recommendation;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec export}: a recommended configuration ({@link ScenarioEvaluation#recommendations()}) as a serving
- * stack's speculative-decoding settings ({@link ServingExports}) or as a JSON/CSV row.
+ * stack's speculative-decoding settings ({@link ServingConfigurationExport}) or as a JSON/CSV row.
  */
 @Command(
     name = "export",
@@ -36,6 +36,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
+    /** {@code --format} (a serving stack, json or csv; required) and {@code --out}. */
     @Mixin
     OutputOptions output;
 
@@ -65,26 +66,29 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
         names = "--llamacpp-dialect",
         paramLabel = "DIALECT",
-        description = "llama.cpp flags: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; legacy writes --draft K)."
+        description = "llama.cpp flag spelling: spec-type (newest, --spec-type draft-simple), draft-max " +
+            "(llama-server 2024-11 to 2026-04) or draft (oldest --draft N); default: spec-type."
     )
-    ServingExports.LlamaCppDialect dialect = ServingExports.LlamaCppDialect.CURRENT;
+    String dialectName = LlamaCppDialect.newest().cliName();
 
     @Override
     public Integer call() throws ProfileException, IOException {
-        if (output.given() == null) {
-            throw new UserInputException(
-                "export: --format is required (" + ServingStack.cliNames() + ", json or csv)"
-            );
-        }
         OutputFormat format = output.given();
-        boolean rows = !format.serving();
-        if (format == OutputFormat.TEXT) {
+        if (format == null || format.equals(OutputFormat.TEXT)) {
             throw new UserInputException(
-                "--format text is not written by export (it writes " +
-                    ServingStack.cliNames() +
-                    ", json, csv)"
+                "export: --format must be a serving stack (" + ServingStack.cliNames() + "), json or csv"
             );
         }
+        boolean rows = !format.serving();
+        LlamaCppDialect dialect = LlamaCppDialect.fromCliName(dialectName).orElseThrow(() ->
+            new UserInputException(
+                "--llamacpp-dialect: unknown dialect \"" +
+                    dialectName +
+                    "\" (known: " +
+                    LlamaCppDialect.cliNames() +
+                    ")"
+            )
+        );
         String wanted = objective.strip().toLowerCase(Locale.ROOT);
         List<String> known = Arrays.stream(Recommendation.Kind.values())
             .map(Recommendation.Kind::jsonName)
@@ -113,7 +117,9 @@ final class ExportCommand implements Callable<Integer> {
                     ", so there is nothing to export"
             );
         }
-        String text = rows ? null : serving(format.stack(), chosen.getFirst());
+        String text = rows
+            ? null
+            : serving(format.stack(), dialect, chosen.getFirst(), evaluation.loaded().library());
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {
             if (rows) {
                 ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, chosen);
@@ -124,27 +130,21 @@ final class ExportCommand implements Callable<Integer> {
         return ConfigSpecCli.OK;
     }
 
-    private String serving(ServingStack stack, Recommendation r) {
-        Configuration c = r.configuration();
-        boolean placeholders = draftModel == null || targetModel == null;
-        String draft = draftModel != null
-            ? draftModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.drafter() + "-" + c.quantization() + ".gguf"
-                : c.drafter();
-        String target = targetModel != null
-            ? targetModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.target() + ".gguf"
-                : c.target();
-        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + c + ". " + r.reason();
-        ServingExports.Request request;
+    private String serving(
+        ServingStack stack,
+        LlamaCppDialect dialect,
+        Recommendation r,
+        io.configspec.model.domain.ProfileLibrary library
+    ) {
+        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + r.configuration() + ". " + r.reason();
         try {
-            request = new ServingExports.Request(target, draft, c.k(), summary);
-            String text = stack == ServingStack.LLAMA_CPP
-                ? ServingExports.llamaServerCommand(request, dialect)
-                : ServingExports.export(stack, request);
-            if (placeholders) {
+            ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+                r.configuration(),
+                library,
+                new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
+                List.of(summary)
+            );
+            if (!result.placeholders().isEmpty()) {
                 spec
                     .commandLine()
                     .getErr()
@@ -155,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
                             " setup uses."
                     );
             }
-            return text;
+            return result.text();
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--format " + stack.cliName() + ": " + e.getMessage());
         }
