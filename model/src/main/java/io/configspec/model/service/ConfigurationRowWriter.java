@@ -218,11 +218,12 @@ public final class ConfigurationRowWriter {
                 line.append(recommendations.get(i).kind().jsonName()).append(',');
             }
             int row = rows[i];
+            int combination = evaluation.rows().combinationIndex(row);
             for (int c = 0; c < columns.length; c++) {
                 if (c > 0) {
                     line.append(',');
                 }
-                cells.append(line, c, columns[c], evaluation, row);
+                cells.append(line, c, columns[c], evaluation, row, combination);
             }
             if (recommendations != null) {
                 line.append(',').append(csvText(recommendations.get(i).reason()));
@@ -267,13 +268,13 @@ public final class ConfigurationRowWriter {
     }
 
     /**
-     * One row's cells. A column whose value repeats the previous row's (ids, provenance and the
-     * per-combination numbers, for every K of a combination) is copied from the previous row's
-     * text instead of being formatted again; text cells are compared by identity, numbers by bits.
+     * One row's cells. Text cells are read and escaped once per combination; a number that repeats
+     * the previous row's (the per-combination numbers, for every K of a combination) is copied from
+     * the previous row's digits instead of being formatted again.
      */
     private static final class CsvCells {
 
-        private final String[] lastText;
+        private final int[] lastCombination;
         private final String[] lastEscaped;
         private final long[] lastBits;
         private final char[][] lastDigits;
@@ -281,7 +282,8 @@ public final class ConfigurationRowWriter {
         private final StringBuilder scratch = new StringBuilder(32);
 
         CsvCells(int columns) {
-            lastText = new String[columns];
+            lastCombination = new int[columns];
+            java.util.Arrays.fill(lastCombination, -1);
             lastEscaped = new String[columns];
             lastBits = new long[columns];
             lastDigits = new char[columns][32];
@@ -294,15 +296,17 @@ public final class ConfigurationRowWriter {
             int c,
             ConfigurationColumn column,
             ScenarioEvaluation evaluation,
-            int row
+            int row,
+            int combination
         ) {
             ConfigurationColumn.Value value = column.value();
             switch (column.type()) {
                 case TEXT -> {
-                    String text = value.text(evaluation, row);
-                    if (text != lastText[c]) {
-                        lastText[c] = text;
-                        lastEscaped[c] = csvText(text);
+                    // text columns describe the combination (ConfigurationColumn.Type.TEXT): read
+                    // and escape them once per combination, not once per K
+                    if (combination != lastCombination[c]) {
+                        lastCombination[c] = combination;
+                        lastEscaped[c] = csvText(value.text(evaluation, row));
                     }
                     line.append(lastEscaped[c]);
                 }
