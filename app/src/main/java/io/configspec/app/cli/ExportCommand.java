@@ -155,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
             text = buffer.toString();
         } else {
             Recommendation r = chosen.get(0);
-            text = serving(stack, dialect, r, evaluation.loaded().library());
+            text = serving(stack, dialect, r, space);
         }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -176,13 +176,13 @@ final class ExportCommand implements Callable<Integer> {
         ServingStack stack,
         LlamaCppDialect dialect,
         Recommendation r,
-        io.configspec.model.domain.ProfileLibrary library
+        EvaluatedSpace space
     ) {
         String summary = "ConfigSpec " + r.kind().jsonName() + ": " + r.configuration() + ". " + r.reason();
         try {
             ServingConfigurationExport.Result result = ServingConfigurationExport.export(
-                r.configuration(),
-                library,
+                space,
+                r.row(),
                 new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
                 List.of(summary)
             );
