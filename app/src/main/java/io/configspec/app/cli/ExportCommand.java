@@ -117,9 +117,7 @@ final class ExportCommand implements Callable<Integer> {
                     ", so there is nothing to export"
             );
         }
-        String text = rows
-            ? null
-            : serving(format.stack(), dialect, chosen.getFirst(), evaluation);
+        String text = rows ? null : serving(format.stack(), dialect, chosen.getFirst(), evaluation);
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {
             if (rows) {
                 ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, chosen);
