@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.app.testing.SampleFiles;
+import io.configspec.model.testing.SampleFiles;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ScenarioLoader;

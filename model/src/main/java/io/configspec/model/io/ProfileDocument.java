@@ -5,6 +5,7 @@ import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.FieldChecks;
+import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServerProfile;
@@ -38,8 +39,15 @@ public sealed interface ProfileDocument {
         List<TargetModel> targets
     ) implements ProfileDocument {
         public ModelsDocument {
+            FieldChecks.text("id", id);
+            FieldChecks.present("provenance", provenance);
             drafters = FieldChecks.list("drafters", drafters);
             targets = FieldChecks.list("targets", targets);
+            if (drafters.isEmpty() && targets.isEmpty()) {
+                throw new InvalidFieldException("drafters", "is missing (a models file lists drafters, targets or both)");
+            }
+            unique("drafters", drafters.stream().map(DrafterModel::id).toList(), "drafter");
+            unique("targets", targets.stream().map(TargetModel::id).toList(), "target");
         }
 
         public String kind() {
@@ -51,7 +59,25 @@ public sealed interface ProfileDocument {
     record AlignmentDocument(String id, Provenance provenance, List<AlignmentProfile> entries) implements
         ProfileDocument {
         public AlignmentDocument {
+            FieldChecks.text("id", id);
+            FieldChecks.present("provenance", provenance);
             entries = FieldChecks.list("entries", entries);
+            for (int i = 0; i < entries.size(); i++) {
+                AlignmentProfile e = entries.get(i);
+                for (int j = 0; j < i; j++) {
+                    AlignmentProfile earlier = entries.get(j);
+                    if (
+                        earlier.drafter().equals(e.drafter()) &&
+                        earlier.quantization().equals(e.quantization()) &&
+                        earlier.target().equals(e.target())
+                    ) {
+                        throw new InvalidFieldException(
+                            "entries[" + i + "]",
+                            "repeats " + e.drafter() + " " + e.quantization() + " → " + e.target() + " of entries[" + j + "]"
+                        );
+                    }
+                }
+            }
         }
 
         public String kind() {
@@ -93,16 +119,25 @@ public sealed interface ProfileDocument {
     }
 
     /**
-     * A fleet scenario ({@code "kind": "fleet-scenario"}). The codec keeps its fields as JSON;
-     * {@code io.configspec.model.fleet.FleetScenarioFile} validates them and resolves its profile
-     * references.
-     *
-     * @param content every field except {@code schemaVersion} and {@code kind}
+     * A fleet scenario ({@code "kind": "fleet-scenario"}); {@code
+     * io.configspec.model.fleet.FleetScenarioFile} resolves its profile references.
      */
-    record FleetScenarioDocument(String id, com.fasterxml.jackson.databind.node.ObjectNode content) implements
-        ProfileDocument {
+    record FleetScenarioDocument(FleetScenarioSpec spec) implements ProfileDocument {
         public String kind() {
             return "fleet-scenario";
+        }
+
+        public String id() {
+            return spec.id();
+        }
+    }
+
+    /** Ids within one list that must be unique: the second occurrence is the field at fault. */
+    private static void unique(String field, List<String> ids, String what) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.indexOf(ids.get(i)) != i) {
+                throw new InvalidFieldException(field + "[" + i + "].id", "repeats " + what + " '" + ids.get(i) + "'");
+            }
         }
     }
 }

@@ -137,7 +137,7 @@ class ProfileCodecTest {
         ProfileException e = readFails(pi5);
         assertOneSentence(e);
         assertEquals("drafting[8].tokensPerSecond", e.field().orElseThrow());
-        assertTrue(e.reason().contains("greater than 0 but is 0.0"), e.getMessage());
+        assertTrue(e.reason().contains("greater than 0 but is 0"), e.getMessage());
     }
 
     @Test
