@@ -74,7 +74,9 @@ public record FleetScenarioSpec(
     public record Wisp(int maxDraftTokens, JsonNode stopThreshold, Double holdSeconds) {
         /** The fixed threshold, or NaN for {@code auto}. */
         public double threshold() {
-            return stopThreshold != null && stopThreshold.isNumber() ? stopThreshold.doubleValue() : Double.NaN;
+            return stopThreshold != null && stopThreshold.isNumber()
+                ? stopThreshold.doubleValue()
+                : Double.NaN;
         }
     }
 }

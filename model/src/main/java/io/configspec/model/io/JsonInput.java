@@ -52,7 +52,10 @@ final class JsonInput {
 
     static JsonNode read(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+        int start = bytes.length >= 3 &&
+            (bytes[0] & 0xff) == 0xef &&
+            (bytes[1] & 0xff) == 0xbb &&
+            (bytes[2] & 0xff) == 0xbf
             ? 3
             : 0;
         checkUtf8(file, bytes, start);
@@ -172,20 +175,32 @@ final class JsonInput {
             String text = node.textValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (
+                    Character.isHighSurrogate(c) &&
+                    i + 1 < text.length() &&
+                    Character.isLowSurrogate(text.charAt(i + 1))
+                ) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     throw ProfileException.atField(
                         file,
                         path.isEmpty() ? "(the document)" : path,
-                        String.format(Locale.ROOT, "contains a lone surrogate \\u%04X, which is not a character", (int) c)
+                        String.format(
+                            Locale.ROOT,
+                            "contains a lone surrogate \\u%04X, which is not a character",
+                            (int) c
+                        )
                     );
                 }
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var field = it.next();
-                checkValues(file, field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                checkValues(
+                    file,
+                    field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey()
+                );
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -205,11 +220,17 @@ final class JsonInput {
         } else if (message.startsWith("String value length")) {
             what = String.format(Locale.ROOT, "holds a text longer than %,d characters", MAX_TEXT_CHARS);
         } else if (message.startsWith("Name length")) {
-            what = String.format(Locale.ROOT, "holds a field name longer than %,d characters", MAX_NAME_CHARS);
+            what = String.format(
+                Locale.ROOT,
+                "holds a field name longer than %,d characters",
+                MAX_NAME_CHARS
+            );
         } else {
             what = "is larger than a profile file may be";
         }
-        String field = parser.getParsingContext() == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+        String field = parser.getParsingContext() == null
+            ? ""
+            : parser.getParsingContext().pathAsPointer().toString();
         if (field.length() > 60) {
             field = field.substring(0, 57) + "...";
         }

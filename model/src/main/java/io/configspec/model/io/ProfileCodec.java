@@ -114,7 +114,16 @@ public final class ProfileCodec {
         "k",
         Map.of("min", "kMin", "max", "kMax"),
         "select",
-        Map.of("devices", "devices", "drafters", "drafters", "quantizations", "quantizations", "targets", "targets"),
+        Map.of(
+            "devices",
+            "devices",
+            "drafters",
+            "drafters",
+            "quantizations",
+            "quantizations",
+            "targets",
+            "targets"
+        ),
         "workload",
         Map.of("contextTokens", "contextTokens", "batchSize", "batchSize")
     );
@@ -128,7 +137,9 @@ public final class ProfileCodec {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY)
+        )
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .addModule(formatModule())
@@ -186,7 +197,12 @@ public final class ProfileCodec {
                 kindName.isMissingNode()
                     ? "is missing"
                     : "must be one of " +
-                      String.join(", ", Arrays.stream(Kind.values()).map(k -> k.json).toList()) +
+                      String.join(
+                          ", ",
+                          Arrays.stream(Kind.values())
+                              .map(k -> k.json)
+                              .toList()
+                      ) +
                       " but is " +
                       ProfileSchemas.describe(kindName)
             )
@@ -404,69 +420,86 @@ public final class ProfileCodec {
 
     /** The file says {@code deviceKind}: its {@code kind} is the document's. */
     private abstract static class DeviceProfileMixin {
+
         @JsonProperty("deviceKind")
         abstract DeviceKind kind();
     }
 
     private abstract static class JsonNamed {
+
         @JsonValue
         abstract String jsonName();
     }
 
     private abstract static class CliNamed {
+
         @JsonValue
         abstract String cliName();
     }
 
     private static SimpleModule formatModule() {
         SimpleModule module = new SimpleModule("configspec-files");
-        module.addDeserializer(WhatIf.class, new JsonDeserializer<>() {
-            @Override
-            public WhatIf deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                WhatIf whatIf = WhatIf.NONE;
-                for (var field : context.readTree(p).properties()) {
-                    JsonNode value = field.getValue();
-                    if (!field.getKey().startsWith("$")) {
-                        whatIf = whatIf.with(
-                            field.getKey(),
-                            value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText()
-                        );
+        module.addDeserializer(
+            WhatIf.class,
+            new JsonDeserializer<>() {
+                @Override
+                public WhatIf deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                    WhatIf whatIf = WhatIf.NONE;
+                    for (var field : context.readTree(p).properties()) {
+                        JsonNode value = field.getValue();
+                        if (!field.getKey().startsWith("$")) {
+                            whatIf = whatIf.with(
+                                field.getKey(),
+                                value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText()
+                            );
+                        }
                     }
+                    return whatIf;
                 }
-                return whatIf;
             }
-        });
-        module.addSerializer(WhatIf.class, new StdSerializer<>(WhatIf.class) {
-            @Override
-            public void serialize(WhatIf value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeTree(whatIfJson(value));
-            }
+        );
+        module.addSerializer(
+            WhatIf.class,
+            new StdSerializer<>(WhatIf.class) {
+                @Override
+                public void serialize(WhatIf value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                    gen.writeTree(whatIfJson(value));
+                }
 
-            @Override
-            public boolean isEmpty(SerializerProvider provider, WhatIf value) {
-                return whatIfJson(value).isEmpty();
+                @Override
+                public boolean isEmpty(SerializerProvider provider, WhatIf value) {
+                    return whatIfJson(value).isEmpty();
+                }
             }
-        });
-        module.addDeserializer(Constraint.class, new JsonDeserializer<>() {
-            @Override
-            public Constraint deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                JsonNode node = context.readTree(p);
-                Objective objective = MAPPER.treeToValue(node.get("objective"), Objective.class);
-                return node.has("min")
-                    ? Constraint.atLeast(objective, node.get("min").asDouble())
-                    : Constraint.atMost(objective, node.get("max").asDouble());
+        );
+        module.addDeserializer(
+            Constraint.class,
+            new JsonDeserializer<>() {
+                @Override
+                public Constraint deserialize(JsonParser p, DeserializationContext context)
+                    throws IOException {
+                    JsonNode node = context.readTree(p);
+                    Objective objective = MAPPER.treeToValue(node.get("objective"), Objective.class);
+                    return node.has("min")
+                        ? Constraint.atLeast(objective, node.get("min").asDouble())
+                        : Constraint.atMost(objective, node.get("max").asDouble());
+                }
             }
-        });
-        module.addSerializer(Constraint.class, new StdSerializer<>(Constraint.class) {
-            @Override
-            public void serialize(Constraint value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-                gen.writeStartObject();
-                gen.writeStringField("objective", value.objective().cliName());
-                gen.writeNumberField(value.bound().jsonName(), value.threshold());
-                gen.writeEndObject();
+        );
+        module.addSerializer(
+            Constraint.class,
+            new StdSerializer<>(Constraint.class) {
+                @Override
+                public void serialize(Constraint value, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                    gen.writeStartObject();
+                    gen.writeStringField("objective", value.objective().cliName());
+                    gen.writeNumberField(value.bound().jsonName(), value.threshold());
+                    gen.writeEndObject();
+                }
             }
-        });
+        );
         module.setDeserializerModifier(new FieldProvenanceCheck());
         return module;
     }
@@ -514,7 +547,10 @@ public final class ProfileCodec {
                 Object value = super.deserialize(p, context);
                 for (String field : ((HasProvenance) value).fieldProvenance().keySet()) {
                     if (!fields.contains(field)) {
-                        throw new InvalidFieldException("fieldProvenance." + field, "names no field of this object");
+                        throw new InvalidFieldException(
+                            "fieldProvenance." + field,
+                            "names no field of this object"
+                        );
                     }
                 }
                 return value;

@@ -44,7 +44,10 @@ public sealed interface ProfileDocument {
             drafters = FieldChecks.list("drafters", drafters);
             targets = FieldChecks.list("targets", targets);
             if (drafters.isEmpty() && targets.isEmpty()) {
-                throw new InvalidFieldException("drafters", "is missing (a models file lists drafters, targets or both)");
+                throw new InvalidFieldException(
+                    "drafters",
+                    "is missing (a models file lists drafters, targets or both)"
+                );
             }
             unique("drafters", drafters.stream().map(DrafterModel::id).toList(), "drafter");
             unique("targets", targets.stream().map(TargetModel::id).toList(), "target");
@@ -73,7 +76,15 @@ public sealed interface ProfileDocument {
                     ) {
                         throw new InvalidFieldException(
                             "entries[" + i + "]",
-                            "repeats " + e.drafter() + " " + e.quantization() + " → " + e.target() + " of entries[" + j + "]"
+                            "repeats " +
+                                e.drafter() +
+                                " " +
+                                e.quantization() +
+                                " → " +
+                                e.target() +
+                                " of entries[" +
+                                j +
+                                "]"
                         );
                     }
                 }
@@ -136,7 +147,10 @@ public sealed interface ProfileDocument {
     private static void unique(String field, List<String> ids, String what) {
         for (int i = 0; i < ids.size(); i++) {
             if (ids.indexOf(ids.get(i)) != i) {
-                throw new InvalidFieldException(field + "[" + i + "].id", "repeats " + what + " '" + ids.get(i) + "'");
+                throw new InvalidFieldException(
+                    field + "[" + i + "].id",
+                    "repeats " + what + " '" + ids.get(i) + "'"
+                );
             }
         }
     }

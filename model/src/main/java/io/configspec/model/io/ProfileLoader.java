@@ -11,16 +11,16 @@ import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Loads a profile library from files and directories (directories are searched recursively for
@@ -68,21 +68,24 @@ public final class ProfileLoader {
             if (Files.isDirectory(root)) {
                 List<Path> found = new ArrayList<>();
                 try {
-                    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
-                            // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
-                            // folder (e.g. samples/models from 'configspec models generate'), not profiles.
-                            if (
-                                attributes.isRegularFile() &&
-                                p.getFileName().toString().endsWith(".json") &&
-                                !Files.exists(p.resolveSibling("model.onnx"))
-                            ) {
-                                found.add(p);
+                    Files.walkFileTree(
+                        root,
+                        new SimpleFileVisitor<>() {
+                            @Override
+                            public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
+                                // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
+                                // folder (e.g. samples/models from 'configspec models generate'), not profiles.
+                                if (
+                                    attributes.isRegularFile() &&
+                                    p.getFileName().toString().endsWith(".json") &&
+                                    !Files.exists(p.resolveSibling("model.onnx"))
+                                ) {
+                                    found.add(p);
+                                }
+                                return FileVisitResult.CONTINUE;
                             }
-                            return FileVisitResult.CONTINUE;
                         }
-                    });
+                    );
                 } catch (IOException e) {
                     Path at = e instanceof java.nio.file.FileSystemException f && f.getFile() != null
                         ? Path.of(f.getFile())
@@ -125,7 +128,11 @@ public final class ProfileLoader {
             String entry = profiles.get(i);
             Path resolved = base.resolve(entry).normalize();
             if (!Files.exists(resolved)) {
-                throw ProfileException.atField(file, "profiles[" + i + "]", "refers to " + entry + ", which does not exist");
+                throw ProfileException.atField(
+                    file,
+                    "profiles[" + i + "]",
+                    "refers to " + entry + ", which does not exist"
+                );
             }
             roots.add(Path.of(entry).isAbsolute() ? resolved : shownBase.resolve(entry).normalize());
         }

@@ -35,7 +35,10 @@ public final class ProfileSchemas {
         SpecificationVersion.DRAFT_2020_12,
         builder ->
             builder.schemaRegistryConfig(
-                SchemaRegistryConfig.builder().errorMessageKeyword("message").formatAssertionsEnabled(true).build()
+                SchemaRegistryConfig.builder()
+                    .errorMessageKeyword("message")
+                    .formatAssertionsEnabled(true)
+                    .build()
             )
     );
 
@@ -89,7 +92,10 @@ public final class ProfileSchemas {
         JsonNode value = error.getInstanceNode();
         JsonNode rule = error.getSchemaNode();
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
-        if (error.getProperty() != null && (keyword.equals("required") || keyword.equals("additionalProperties"))) {
+        if (
+            error.getProperty() != null &&
+            (keyword.equals("required") || keyword.equals("additionalProperties"))
+        ) {
             field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
         }
         if (error.isCustomMessage()) {
@@ -101,13 +107,15 @@ public final class ProfileSchemas {
             case "additionalProperties" -> "is not a known field here";
             case "type" -> "must be " + typeName(rule) + " but is " + describe(value);
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> range(parent) +
-                " but is " +
-                value.asText();
+            " but is " +
+            value.asText();
             case "minLength" -> rule.asInt() <= 1
                 ? "must be a non-empty text"
                 : "must be at least " + rule.asInt() + " characters long";
             case "maxLength" -> "must be at most " + rule.asInt() + " characters long";
-            case "minItems" -> "must list at least " + rule.asInt() + (rule.asInt() == 1 ? " entry" : " entries");
+            case "minItems" -> "must list at least " +
+            rule.asInt() +
+            (rule.asInt() == 1 ? " entry" : " entries");
             case "maxItems" -> "must list at most " + rule.asInt() + " entries";
             case "uniqueItems" -> repeated(value, field);
             case "enum" -> "must be one of " + join(rule) + " but is " + describe(value);
@@ -208,7 +216,13 @@ public final class ProfileSchemas {
     }
 
     private static String repeated(JsonNode array, String field) {
-        return "repeats " + describe(array.path(firstRepeat(array))) + " (each entry of " + field + " may appear once)";
+        return (
+            "repeats " +
+            describe(array.path(firstRepeat(array))) +
+            " (each entry of " +
+            field +
+            " may appear once)"
+        );
     }
 
     private static String typeName(JsonNode type) {
