@@ -375,26 +375,9 @@ public final class ProfileCodec {
         return grouped;
     }
 
-    /** The {@code whatIf} object of a scenario file: only the keys that differ from no override. */
+    /** The {@code whatIf} object of a scenario file: the settings made, in the order made. */
     public static ObjectNode whatIfJson(WhatIf w) {
-        ObjectNode n = MAPPER.createObjectNode();
-        if (w.alphaScale() != 1) n.put("alphaScale", w.alphaScale());
-        if (w.draftSpeedScale() != 1) n.put("draftSpeedScale", w.draftSpeedScale());
-        if (w.powerScale() != 1) n.put("powerScale", w.powerScale());
-        w.verifySeconds().ifPresent(v -> n.put("verifySeconds", v));
-        w.rttSeconds().ifPresent(v -> n.put("rttSeconds", v));
-        w.uplinkMegabitsPerSecond().ifPresent(v -> n.put("uplinkMbps", v));
-        w.downlinkMegabitsPerSecond().ifPresent(v -> n.put("downlinkMbps", v));
-        w.dollarsPerMillionTokens().ifPresent(v -> n.put("dollarsPerMillionTokens", v));
-        w.dollarsPerGpuHour().ifPresent(v -> n.put("dollarsPerGpuHour", v));
-        w.kMin().ifPresent(v -> n.put("kMin", v));
-        w.kMax().ifPresent(v -> n.put("kMax", v));
-        w.pricing().ifPresent(v -> n.put("pricing", v.jsonName()));
-        w.energy().ifPresent(v -> n.put("energy", v.jsonName()));
-        for (Constraint c : w.constraints()) {
-            n.put(WhatIf.constraintKey(c.bound(), c.objective()), c.threshold());
-        }
-        return n;
+        return MAPPER.valueToTree(w.settings());
     }
 
     // ---------------------------------------------------------------- binding set-up
