@@ -15,17 +15,23 @@ import java.util.List;
 /** The content of one profile or scenario file; {@link #kind()} is its JSON {@code kind}. */
 public sealed interface ProfileDocument {
     /** The file's {@code kind}: {@code device}, {@code models}, {@code alignment}, {@code server}, {@code network}, {@code scenario} or {@code fleet-scenario}. */
-    String kind();
+    default String kind() {
+        return switch (this) {
+            case DeviceDocument d -> "device";
+            case ModelsDocument m -> "models";
+            case AlignmentDocument a -> "alignment";
+            case ServerDocument s -> "server";
+            case NetworkDocument n -> "network";
+            case ScenarioDocument s -> "scenario";
+            case FleetScenarioDocument f -> "fleet-scenario";
+        };
+    }
 
     /** The file's {@code id}. */
     String id();
 
     /** A device profile with its drafting measurements. */
     record DeviceDocument(DeviceProfile device) implements ProfileDocument {
-        public String kind() {
-            return "device";
-        }
-
         public String id() {
             return device.id();
         }
@@ -51,10 +57,6 @@ public sealed interface ProfileDocument {
             }
             unique("drafters", drafters.stream().map(DrafterModel::id).toList(), "drafter");
             unique("targets", targets.stream().map(TargetModel::id).toList(), "target");
-        }
-
-        public String kind() {
-            return "models";
         }
     }
 
@@ -90,18 +92,10 @@ public sealed interface ProfileDocument {
                 }
             }
         }
-
-        public String kind() {
-            return "alignment";
-        }
     }
 
     /** A verification server. */
     record ServerDocument(ServerProfile server) implements ProfileDocument {
-        public String kind() {
-            return "server";
-        }
-
         public String id() {
             return server.id();
         }
@@ -109,10 +103,6 @@ public sealed interface ProfileDocument {
 
     /** A network link. */
     record NetworkDocument(NetworkProfile network) implements ProfileDocument {
-        public String kind() {
-            return "network";
-        }
-
         public String id() {
             return network.id();
         }
@@ -120,10 +110,6 @@ public sealed interface ProfileDocument {
 
     /** A scenario (its profiles are not loaded; see {@link ScenarioLoader}). */
     record ScenarioDocument(Scenario scenario) implements ProfileDocument {
-        public String kind() {
-            return "scenario";
-        }
-
         public String id() {
             return scenario.id();
         }
@@ -134,10 +120,6 @@ public sealed interface ProfileDocument {
      * io.configspec.model.fleet.FleetScenarioFile} resolves its profile references.
      */
     record FleetScenarioDocument(FleetScenarioSpec spec) implements ProfileDocument {
-        public String kind() {
-            return "fleet-scenario";
-        }
-
         public String id() {
             return spec.id();
         }
