@@ -3,6 +3,8 @@ package io.configspec.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.fleet.FleetComparison;
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.FleetResult;
+import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.io.ProfileException;
 import java.util.Locale;
@@ -24,6 +26,12 @@ import picocli.CommandLine.Spec;
 )
 final class FleetReportCommand implements Callable<Integer> {
 
+    /** What the WISP paper reports (arXiv 2601.11652), for comparison. */
+    static final String PAPER =
+        "(The WISP paper (Li et al., arXiv 2601.11652) reports up to 2.1× and 4.1× capacity and 1.94× and 3.7× goodput over " +
+        "centralised serving and SLED; in its evaluation SLED's goodput is below centralised serving's (170.82 against " +
+        "326.12 tokens/s, Qwen3-32B on an A100, as quoted in issue 11). literature)";
+
     @Spec
     CommandSpec spec;
 
@@ -37,6 +45,12 @@ final class FleetReportCommand implements Callable<Integer> {
         description = "Upper bound of each capacity search (default: ${DEFAULT-VALUE})."
     )
     int maxDevices;
+
+    @Option(
+        names = "--sensitivity",
+        description = "Also sweep the settings the paper leaves open (SLO, think time, prompt length, batch limit) and show where WISP reaches 2× centralised serving and SLED falls below it."
+    )
+    boolean sensitivity;
 
     @Override
     public Integer call() throws ProfileException {
@@ -53,6 +67,24 @@ final class FleetReportCommand implements Callable<Integer> {
             (p, n) -> {}
         );
         var out = spec.commandLine().getOut();
+        FleetSensitivity sweep = null;
+        if (sensitivity) {
+            var err = spec.commandLine().getErr();
+            sweep = FleetSensitivity.run(
+                scenario,
+                FleetSensitivity.defaultGrid(scenario),
+                maxDevices,
+                options.durationSeconds,
+                options.seed,
+                () -> false,
+                line -> {
+                    synchronized (err) {
+                        err.println(line);
+                        err.flush();
+                    }
+                }
+            );
+        }
         if (options.format == FleetOptions.Format.json) {
             ObjectNode o = FleetJson.MAPPER.createObjectNode();
             o.put("scenario", scenario.name());
@@ -76,6 +108,9 @@ final class FleetReportCommand implements Callable<Integer> {
                     .put("goodputAtCapacity", FleetJson.round(c.goodputRatioAtCapacity(other), 4))
                     .put("goodputAtCommonDevices", FleetJson.round(c.goodputRatioAtCommonSize(other), 4));
             }
+            if (sweep != null) {
+                o.set("sensitivity", FleetJson.sensitivity(sweep));
+            }
             o.put("provenance", "simulated");
             out.println(o.toPrettyString());
         } else {
@@ -88,9 +123,25 @@ final class FleetReportCommand implements Callable<Integer> {
                 options.seed
             );
             out.print(c.summary());
-            out.println(
-                "(The WISP paper reports up to 2.1× and 4.1× capacity over centralised serving and SLED.)"
-            );
+            for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
+                FleetResult r = c.atCommonSize().get(p);
+                out.printf(
+                    Locale.ROOT,
+                    "%-12s at N = %d: drafted %d tokens, wasted %d (%.1f %%), wasted drafting %.1f s of %.1f s%n",
+                    p.label(),
+                    c.commonDevices(),
+                    r.draftedTokens(),
+                    r.wastedDraftTokens(),
+                    r.wastedDraftFraction() * 100,
+                    r.wastedDraftSeconds(),
+                    r.draftSeconds()
+                );
+            }
+            out.println(PAPER);
+            if (sweep != null) {
+                out.println();
+                out.print(FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed));
+            }
         }
         out.flush();
         return ConfigSpecCli.OK;

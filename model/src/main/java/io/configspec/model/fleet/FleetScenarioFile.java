@@ -148,6 +148,9 @@ public final class FleetScenarioFile {
         double hold = wisp.has("holdSeconds")
             ? f.number(wisp.get("holdSeconds"), "wisp.holdSeconds", 0, 1e3)
             : timeout;
+        double rejectBelow = wisp.has("rejectBelow")
+            ? f.number(wisp.get("rejectBelow"), "wisp.rejectBelow", 0, 1)
+            : FleetScenario.DEFAULT_REJECT_BELOW;
 
         double meanContext = prompt.mean() + output.mean() / 2;
         JsonNode devicesNode = f.array(root, "devices");
@@ -165,6 +168,12 @@ public final class FleetScenarioFile {
             String drafter = f.text(d.get("drafter"), at + ".drafter");
             String quantization = f.text(d.get("quantization"), at + ".quantization");
             double weight = d.has("weight") ? f.number(d.get("weight"), at + ".weight", 1e-9, 1e9) : 1.0;
+            TokenLengthDistribution kindPrompts = d.has("promptTokens")
+                ? lengths(f, d, at + ".promptTokens")
+                : null;
+            double kindSlo = d.has("sloTpotSeconds")
+                ? f.number(d.get("sloTpotSeconds"), at + ".sloTpotSeconds", 1e-6, 1e6)
+                : Double.NaN;
             DeviceProfile device = library
                 .device(deviceId)
                 .orElseThrow(() ->
@@ -210,7 +219,9 @@ public final class FleetScenarioFile {
                     alignment.acceptanceRate()
                 );
             }
-            double rate = drafting.tokensPerSecondAt(meanContext);
+            double rate = drafting.tokensPerSecondAt(
+                kindPrompts == null ? meanContext : kindPrompts.mean() + output.mean() / 2
+            );
             FleetDeviceType provisional = new FleetDeviceType(
                 deviceId,
                 device.name() + " · " + drafter + " " + quantization,
@@ -220,7 +231,9 @@ public final class FleetScenarioFile {
                 alignment.acceptanceRate(),
                 curve,
                 calibration,
-                1
+                1,
+                kindPrompts,
+                kindSlo
             );
             int k = d.has("k")
                 ? f.integer(d.get("k"), at + ".k", 1, 64)
@@ -238,7 +251,9 @@ public final class FleetScenarioFile {
                     provisional.acceptanceRate(),
                     curve,
                     calibration,
-                    k
+                    k,
+                    kindPrompts,
+                    kindSlo
                 )
             );
         }
@@ -254,7 +269,8 @@ public final class FleetScenarioFile {
                 timeout,
                 wispMaxK,
                 threshold,
-                hold
+                hold,
+                rejectBelow
             );
         } catch (IllegalArgumentException e) {
             throw ProfileException.ofFile(file, "is not a valid fleet scenario: " + e.getMessage(), e);
@@ -270,7 +286,8 @@ public final class FleetScenarioFile {
                 l.interceptSeconds(),
                 l.secondsPerVerifiedToken(),
                 l.secondsPerContextToken(),
-                l.secondsPerRequest()
+                l.secondsPerRequest(),
+                l.prefillSecondsPerToken()
             );
         };
     }

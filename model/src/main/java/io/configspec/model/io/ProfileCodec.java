@@ -474,13 +474,15 @@ public final class ProfileCodec {
                         int verified = m.integer("verifiedTokens");
                         long context = m.wholeNumber("contextTokens");
                         double seconds = m.number("latencySeconds");
+                        long prefill = m.has("prefillTokens") ? m.wholeNumber("prefillTokens") : 0;
                         m.finish();
                         measured.add(
-                            m.build(() -> new VerificationMeasurement(batch, verified, context, seconds))
+                            m.build(() -> new VerificationMeasurement(batch, verified, context, seconds, prefill))
                         );
                     }
                     OptionalDouble rSquared = v.optionalNumber("rSquared");
                     OptionalDouble rmse = v.optionalNumber("rmseSeconds");
+                    OptionalDouble perPrefill = v.optionalNumber("secondsPerPrefillToken");
                     yield v.build(() ->
                         new VerificationLatency.Linear(
                             intercept,
@@ -489,7 +491,8 @@ public final class ProfileCodec {
                             perRequest,
                             measured,
                             rSquared,
-                            rmse
+                            rmse,
+                            perPrefill
                         )
                     );
                 }
@@ -858,17 +861,21 @@ public final class ProfileCodec {
                     v.put("secondsPerVerifiedToken", l.secondsPerVerifiedToken());
                     v.put("secondsPerContextToken", l.secondsPerContextToken());
                     v.put("secondsPerRequest", l.secondsPerRequest());
+                    l.secondsPerPrefillToken().ifPresent(x -> v.put("secondsPerPrefillToken", x));
                     l.rSquared().ifPresent(x -> v.put("rSquared", x));
                     l.rmseSeconds().ifPresent(x -> v.put("rmseSeconds", x));
                     if (!l.measurements().isEmpty()) {
                         ArrayNode measured = v.putArray("measurements");
                         for (VerificationMeasurement m : l.measurements()) {
-                            measured
+                            ObjectNode row = measured
                                 .addObject()
                                 .put("batchSize", m.batchSize())
                                 .put("verifiedTokens", m.verifiedTokens())
                                 .put("contextTokens", m.contextTokens())
                                 .put("latencySeconds", m.latencySeconds());
+                            if (m.prefillTokens() > 0) {
+                                row.put("prefillTokens", m.prefillTokens());
+                            }
                         }
                     }
                 }

@@ -161,19 +161,7 @@ public final class FleetViewModel {
     /** The scenario as it will be simulated: the loaded one with the edited shares and SLO. */
     FleetScenario effectiveScenario() {
         List<FleetDeviceType> mix = deviceMix.stream().map(DeviceShare::withCurrentWeight).toList();
-        FleetScenario s = scenario;
-        return new FleetScenario(
-            s.name(),
-            mix,
-            s.network(),
-            s.server(),
-            s.workload(),
-            sloMillis.get() / 1000.0,
-            s.sledBatchTimeoutSeconds(),
-            s.wispMaxDraftTokens(),
-            s.wispStopThreshold(),
-            s.wispHoldSeconds()
-        );
+        return scenario.withDeviceMix(mix).withSloTpotSeconds(sloMillis.get() / 1000.0);
     }
 
     /** Fleet sizes of the sweep: about 12, spread geometrically over [1, max]. */
