@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.fleet.CapacityResult;
 import io.configspec.model.fleet.FleetPolicy;
-import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.fleet.FleetResult;
+import io.configspec.model.fleet.FleetSensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,13 +149,25 @@ final class FleetJson {
                 goodput.put(policy.cliName(), round(p.goodputAtCapacity(policy), 3));
             }
             ObjectNode ratios = row.putObject("capacityRatios");
-            ratios.put("wispOverCentralized", ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED)));
+            ratios.put(
+                "wispOverCentralized",
+                ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
+            );
             ratios.put("wispOverSled", ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
-            ratios.put("sledOverCentralized", ratio(p.capacityRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED)));
+            ratios.put(
+                "sledOverCentralized",
+                ratio(p.capacityRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
+            );
             ObjectNode goodputRatios = row.putObject("goodputRatios");
-            goodputRatios.put("wispOverCentralized", ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED)));
+            goodputRatios.put(
+                "wispOverCentralized",
+                ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
+            );
             goodputRatios.put("wispOverSled", ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
-            goodputRatios.put("sledOverCentralized", ratio(p.goodputRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED)));
+            goodputRatios.put(
+                "sledOverCentralized",
+                ratio(p.goodputRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
+            );
             row.put("wispDoublesCentralized", p.wispDoublesCentralized());
             row.put("sledBelowCentralized", p.sledBelowCentralized());
             row.put("reachedSearchLimit", p.reachedSearchLimit());
@@ -184,7 +196,7 @@ final class FleetJson {
         out.append(
             String.format(
                 Locale.ROOT,
-                "%-44s %9s %17s %8s %8s %8s  %s%n",
+                "%-42s %9s %17s %8s %8s %8s  %s%n",
                 "setting",
                 "value",
                 "capacity C/S/W",
@@ -198,8 +210,10 @@ final class FleetJson {
         List<String> wispDoubles = new ArrayList<>();
         List<String> sledBelow = new ArrayList<>();
         for (FleetSensitivity.Point p : sweep.points()) {
-            String where = p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
-            String flags = (p.wispDoublesCentralized() ? "WISP ≥ 2×C" : "") +
+            String where =
+                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
+            String flags =
+                (p.wispDoublesCentralized() ? "WISP ≥ 2×C" : "") +
                 (p.wispDoublesCentralized() && p.sledBelowCentralized() ? ", " : "") +
                 (p.sledBelowCentralized() ? "SLED < C" : "");
             if (p.wispDoublesCentralized()) {
@@ -214,7 +228,7 @@ final class FleetJson {
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "%-44s %8s%s %17s %8s %8s %8s  %s%n",
+                    "%-42s %8s%s %17s %8s %8s %8s  %s%n",
                     p.knob().label() + " (" + p.knob().unit() + ")",
                     FleetSensitivity.format(p.value()),
                     p.isBase() ? "*" : " ",
@@ -231,9 +245,29 @@ final class FleetJson {
                 )
             );
         }
-        out.append(String.format(Locale.ROOT, "WISP ≥ 2× centralised: %s%n", both.isEmpty() && wispDoubles.isEmpty() ? "nowhere in this sweep" : String.join("; ", wispDoubles)));
-        out.append(String.format(Locale.ROOT, "SLED below centralised: %s%n", sledBelow.isEmpty() ? "nowhere in this sweep" : String.join("; ", sledBelow)));
-        out.append(String.format(Locale.ROOT, "both, as in the paper: %s%n", both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "WISP ≥ 2× centralised: %s%n",
+                both.isEmpty() && wispDoubles.isEmpty()
+                    ? "nowhere in this sweep"
+                    : String.join("; ", wispDoubles)
+            )
+        );
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "SLED below centralised: %s%n",
+                sledBelow.isEmpty() ? "nowhere in this sweep" : String.join("; ", sledBelow)
+            )
+        );
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "both, as in the paper: %s%n",
+                both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both)
+            )
+        );
         return out.toString();
     }
 

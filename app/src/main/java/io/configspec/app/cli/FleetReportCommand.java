@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.fleet.FleetComparison;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
-import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.fleet.FleetScenario;
+import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.io.ProfileException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -140,7 +140,9 @@ final class FleetReportCommand implements Callable<Integer> {
             out.println(PAPER);
             if (sweep != null) {
                 out.println();
-                out.print(FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed));
+                out.print(
+                    FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed)
+                );
             }
         }
         out.flush();

@@ -39,7 +39,7 @@ public record DynamicDraftingResult(
         double wasted = 0;
         for (RoundRecord r : rounds) {
             if (r.drafted() > 0) {
-                wasted += r.draftSeconds() * (r.drafted() - r.accepted()) / r.drafted();
+                wasted += (r.draftSeconds() * (r.drafted() - r.accepted())) / r.drafted();
             }
         }
         return wasted;

@@ -215,7 +215,9 @@ public final class KSweep {
         );
         List<RoundRecord> rounds = new ArrayList<>();
         for (int p = 0; p < prompts.size() && !cancel.isCancelled(); p++) {
-            rounds.addAll(decoder.generate(prompts.get(p), maxNewTokens, TokenListener.NONE, cancel).rounds());
+            rounds.addAll(
+                decoder.generate(prompts.get(p), maxNewTokens, TokenListener.NONE, cancel).rounds()
+            );
         }
         DynamicDraftingResult result = new DynamicDraftingResult(
             base.dynamicThreshold(),

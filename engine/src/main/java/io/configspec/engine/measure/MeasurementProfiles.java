@@ -265,7 +265,10 @@ public final class MeasurementProfiles {
             d.put("rounds", dynamic.stops().rounds());
             d.put("falseStopRate", dynamic.stops().falseStopRate());
             d.put("missedStopRate", dynamic.stops().missedStopRate());
-            d.put("draftedPerRound", dynamic.dynamic().draftedTokens() / (double) Math.max(1, dynamic.dynamic().rounds()));
+            d.put(
+                "draftedPerRound",
+                dynamic.dynamic().draftedTokens() / (double) Math.max(1, dynamic.dynamic().rounds())
+            );
             d.put("goodputTokensPerSecond", dynamic.dynamic().goodputTokensPerSecond());
             d.put("wastedDraftSeconds", dynamic.dynamicWastedDraftSeconds());
             d.put("fixedKGoodputTokensPerSecond", dynamic.fixed().goodputTokensPerSecond());

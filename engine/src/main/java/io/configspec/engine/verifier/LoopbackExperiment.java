@@ -11,15 +11,13 @@ import io.configspec.engine.onnx.DecoderSession;
 import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
-import io.configspec.model.domain.VerificationMeasurement;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.domain.VerificationMeasurement;
 import io.configspec.model.fleet.AcceptanceCalibration;
 import io.configspec.model.fleet.AcceptancePredictor;
 import io.configspec.model.fleet.DraftTokenStatistics;
-import io.configspec.model.fleet.LogisticAcceptancePredictor;
-import io.configspec.model.fleet.StopPredictionCounts;
 import io.configspec.model.fleet.FcfsBatchScheduler;
 import io.configspec.model.fleet.FleetDeviceType;
 import io.configspec.model.fleet.FleetNetwork;
@@ -29,8 +27,10 @@ import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.fleet.FleetServer;
 import io.configspec.model.fleet.FleetSimulator;
 import io.configspec.model.fleet.FleetWorkload;
+import io.configspec.model.fleet.LogisticAcceptancePredictor;
 import io.configspec.model.fleet.SloAwareBatchScheduler;
 import io.configspec.model.fleet.SpeculationController;
+import io.configspec.model.fleet.StopPredictionCounts;
 import io.configspec.model.fleet.TokenLengthDistribution;
 import io.configspec.model.fleet.VerificationScheduler;
 import io.configspec.model.fleet.VerificationTimeEstimator;
@@ -177,7 +177,11 @@ public final class LoopbackExperiment {
          */
         public ServerProfile fittedServerProfile(String id, String targetName, LocalDate date) {
             Provenance measuredHere = new Provenance.Measured(
-                "configspec fleet-loopback (" + settings.policy().cliName() + ", " + settings.clients() + " clients)",
+                "configspec fleet-loopback (" +
+                    settings.policy().cliName() +
+                    ", " +
+                    settings.clients() +
+                    " clients)",
                 date,
                 serverMeasurements.size()
             );
@@ -298,7 +302,12 @@ public final class LoopbackExperiment {
         List<int[]> prompts,
         Settings settings
     ) throws OrtException, InferenceException, ModelLoadException, IOException, InterruptedException {
-        List<RoundRecord> calibrationRounds = calibrationRounds(target, drafter, prompts, settings.maxDraftTokens());
+        List<RoundRecord> calibrationRounds = calibrationRounds(
+            target,
+            drafter,
+            prompts,
+            settings.maxDraftTokens()
+        );
         AcceptancePredictor predictor = fitPredictor(calibrationRounds);
         AcceptanceCalibration calibration = calibrate(calibrationRounds, predictor);
 
@@ -498,7 +507,10 @@ public final class LoopbackExperiment {
     }
 
     /** The same table from the measured phase's own rounds (what actually happened). */
-    private static AcceptanceCalibration observedCalibration(List<RoundSample> rounds, AcceptanceCalibration fallback) {
+    private static AcceptanceCalibration observedCalibration(
+        List<RoundSample> rounds,
+        AcceptanceCalibration fallback
+    ) {
         List<double[]> predicted = new ArrayList<>();
         List<int[]> outcomes = new ArrayList<>();
         for (RoundSample round : rounds) {
@@ -586,7 +598,7 @@ public final class LoopbackExperiment {
                 }
                 stops = stops.plus(flagged, r.drafted(), r.accepted());
                 if (r.drafted() > 0) {
-                    wasted += r.draftSeconds() * (r.drafted() - r.accepted()) / r.drafted();
+                    wasted += (r.draftSeconds() * (r.drafted() - r.accepted())) / r.drafted();
                 }
             }
             double denominator = n * skk - sk * sk;
@@ -769,7 +781,9 @@ public final class LoopbackExperiment {
                         (length - generated - roundTokens) / rate;
                     // even pace: this round's share of the slack left (as the simulator's devices do)
                     double roundsLeft = Math.max(1.0, (length - generated) / Math.max(1e-9, roundExpected));
-                    double target = deadline > draftEnd ? draftEnd + (deadline - draftEnd) / roundsLeft : deadline;
+                    double target = deadline > draftEnd
+                        ? draftEnd + (deadline - draftEnd) / roundsLeft
+                        : deadline;
                     VerifierClient.Verified verified = client.verify(
                         session,
                         drafts,

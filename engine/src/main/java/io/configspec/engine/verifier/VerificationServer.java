@@ -326,7 +326,13 @@ public final class VerificationServer implements AutoCloseable {
                 synchronized (measurements) {
                     // recorded before anyone hears back
                     measurements.add(
-                        new VerificationMeasurement(n, (int) verified, context, Math.max(1e-9, seconds), prefill)
+                        new VerificationMeasurement(
+                            n,
+                            (int) verified,
+                            context,
+                            Math.max(1e-9, seconds),
+                            prefill
+                        )
                     );
                 }
                 for (int i = 0; i < n; i++) {

@@ -148,8 +148,13 @@ class KSweepTest {
         var stops = dynamic.stops();
         assertTrue(stops.rounds() > 0 && stops.rounds() == dynamic.dynamic().rounds());
         // the rates are fractions of what they judge (stops, rejections), or undefined when there is none
-        assertTrue(Double.isNaN(stops.falseStopRate()) || (stops.falseStopRate() >= 0 && stops.falseStopRate() <= 1));
-        assertTrue(Double.isNaN(stops.missedStopRate()) || (stops.missedStopRate() >= 0 && stops.missedStopRate() <= 1));
+        assertTrue(
+            Double.isNaN(stops.falseStopRate()) || (stops.falseStopRate() >= 0 && stops.falseStopRate() <= 1)
+        );
+        assertTrue(
+            Double.isNaN(stops.missedStopRate()) ||
+                (stops.missedStopRate() >= 0 && stops.missedStopRate() <= 1)
+        );
         assertTrue(stops.predictedStops() + stops.roundsWithRejection() > 0, stops.toString());
         // a stop ends a round early: never more drafted per round than the fixed K = 6 run
         assertTrue(

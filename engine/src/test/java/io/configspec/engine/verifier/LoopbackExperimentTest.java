@@ -56,7 +56,13 @@ class LoopbackExperimentTest {
             assertTrue(server.measurements().size() >= 12);
             // the prompt is prefilled in the session's first verification batch, not when it opens
             assertEquals(prompt.length - 1, server.measurements().getFirst().prefillTokens());
-            assertTrue(server.measurements().stream().skip(1).allMatch(m -> m.prefillTokens() == 0));
+            assertTrue(
+                server
+                    .measurements()
+                    .stream()
+                    .skip(1)
+                    .allMatch(m -> m.prefillTokens() == 0)
+            );
         }
     }
 
@@ -118,7 +124,10 @@ class LoopbackExperimentTest {
                 report.fittedServerProfile("loopback-fitted", "target", java.time.LocalDate.of(2026, 12, 2))
             )
         );
-        var read = (io.configspec.model.io.ProfileDocument.ServerDocument) io.configspec.model.io.ProfileCodec.read(file);
+        var read =
+            (io.configspec.model.io.ProfileDocument.ServerDocument) io.configspec.model.io.ProfileCodec.read(
+                file
+            );
         var latency = read.server().served("target").orElseThrow().verification();
         var estimator = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(latency);
         assertEquals(
@@ -126,6 +135,9 @@ class LoopbackExperimentTest {
             estimator.predictSeconds(20, 100, 3000, 4),
             1e-6
         );
-        assertEquals(report.serverMeasurements().size(), ((io.configspec.model.domain.VerificationLatency.Linear) latency).measurements().size());
+        assertEquals(
+            report.serverMeasurements().size(),
+            ((io.configspec.model.domain.VerificationLatency.Linear) latency).measurements().size()
+        );
     }
 }

@@ -21,7 +21,12 @@ public record VerificationMeasurement(
     long prefillTokens
 ) {
     /** A batch without prefill. */
-    public VerificationMeasurement(int batchSize, int verifiedTokens, long contextTokens, double latencySeconds) {
+    public VerificationMeasurement(
+        int batchSize,
+        int verifiedTokens,
+        long contextTokens,
+        double latencySeconds
+    ) {
         this(batchSize, verifiedTokens, contextTokens, latencySeconds, 0);
     }
 

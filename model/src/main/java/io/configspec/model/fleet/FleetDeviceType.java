@@ -122,7 +122,9 @@ public record FleetDeviceType(
         }
         if (!Double.isNaN(sloTpotSeconds) && (!(sloTpotSeconds > 0) || Double.isInfinite(sloTpotSeconds))) {
             throw new IllegalArgumentException(
-                id + ": sloTpotSeconds must be finite and > 0 (or NaN for the scenario's), was " + sloTpotSeconds
+                id +
+                    ": sloTpotSeconds must be finite and > 0 (or NaN for the scenario's), was " +
+                    sloTpotSeconds
             );
         }
         if (fixedDraftTokens < 1) {

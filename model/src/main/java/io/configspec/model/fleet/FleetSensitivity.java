@@ -26,8 +26,8 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
     /** A setting the sweep varies. */
     public enum Knob {
         SLO("TPOT SLO", "ms"),
-        THINK_TIME("think time between requests (sets the request rate)", "s"),
-        PROMPT_LENGTH("mean prompt length (context, prefill)", "tokens"),
+        THINK_TIME("think time (sets request rate)", "s"),
+        PROMPT_LENGTH("mean prompt (context, prefill)", "tokens"),
         BATCH_LIMIT("batch limit", "requests");
 
         private final String label;
@@ -156,7 +156,9 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
                 double f = value / 1000 / base.sloTpotSeconds();
                 List<FleetDeviceType> mix = new ArrayList<>();
                 for (FleetDeviceType t : base.deviceMix()) {
-                    mix.add(Double.isNaN(t.sloTpotSeconds()) ? t : t.withSloTpotSeconds(t.sloTpotSeconds() * f));
+                    mix.add(
+                        Double.isNaN(t.sloTpotSeconds()) ? t : t.withSloTpotSeconds(t.sloTpotSeconds() * f)
+                    );
                 }
                 yield base.withDeviceMix(mix).withSloTpotSeconds(value / 1000);
             }
@@ -192,7 +194,9 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
     }
 
     private static TokenLengthDistribution scaled(TokenLengthDistribution d, double f) {
-        int max = d.max() == Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(d.min(), Math.round(d.max() * f));
+        int max = d.max() == Integer.MAX_VALUE
+            ? Integer.MAX_VALUE
+            : (int) Math.max(d.min(), Math.round(d.max() * f));
         return new TokenLengthDistribution(Math.max(1, d.mean() * f), d.stdDev() * f, d.min(), max);
     }
 
@@ -230,7 +234,9 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
                         n -> {}
                     );
                     capacity[p.ordinal()] = c.capacityDevices();
-                    goodput[p.ordinal()] = c.atCapacity() == null ? 0 : c.atCapacity().goodputTokensPerSecond();
+                    goodput[p.ordinal()] = c.atCapacity() == null
+                        ? 0
+                        : c.atCapacity().goodputTokensPerSecond();
                     limit |= c.reachedSearchLimit();
                 }
                 boolean isBase = Math.abs(setting.value() - baseValue(base, setting.knob())) < 1e-9;
@@ -255,7 +261,10 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
 
     /** The points of one setting, in grid order. */
     public List<Point> of(Knob knob) {
-        return points.stream().filter(p -> p.knob() == knob).toList();
+        return points
+            .stream()
+            .filter(p -> p.knob() == knob)
+            .toList();
     }
 
     /** A number without needless decimals (150, 7.5, 0.25). */

@@ -179,7 +179,9 @@ public final class FleetSimulator {
             FleetDeviceType kind = kinds[j];
             kindSecondsPerToken[j] = 1.0 / kind.draftTokensPerSecond();
             kindSlo[j] = Double.isNaN(kind.sloTpotSeconds()) ? slo : kind.sloTpotSeconds();
-            kindPrompts[j] = kind.promptTokens() != null ? kind.promptTokens() : scenario.workload().promptTokens();
+            kindPrompts[j] = kind.promptTokens() != null
+                ? kind.promptTokens()
+                : scenario.workload().promptTokens();
             SpeculationController controller = scenario.controllerFor(policy, kind);
             if (controller instanceof SpeculationController.DynamicDrafting dynamic) {
                 kindMode[j] = 3;
@@ -265,7 +267,15 @@ public final class FleetSimulator {
         long seed,
         BooleanSupplier cancelled
     ) {
-        return new FleetSimulator(scenario, policy, devices, durationSeconds, seed, cancelled, null).simulate();
+        return new FleetSimulator(
+            scenario,
+            policy,
+            devices,
+            durationSeconds,
+            seed,
+            cancelled,
+            null
+        ).simulate();
     }
 
     /**
@@ -281,7 +291,15 @@ public final class FleetSimulator {
         BooleanSupplier cancelled,
         BatchListener listener
     ) {
-        return new FleetSimulator(scenario, policy, devices, durationSeconds, seed, cancelled, listener).simulate();
+        return new FleetSimulator(
+            scenario,
+            policy,
+            devices,
+            durationSeconds,
+            seed,
+            cancelled,
+            listener
+        ).simulate();
     }
 
     /** Told about every batch the simulated server runs (tests, traces). */
@@ -391,7 +409,13 @@ public final class FleetSimulator {
             droppedPartial,
             draftSecondsTotal,
             wastedDraftSecondsTotal,
-            new StopPredictionCounts(dynamicRounds, predictedStops, falseStops, roundsWithRejection, missedStops),
+            new StopPredictionCounts(
+                dynamicRounds,
+                predictedStops,
+                falseStops,
+                roundsWithRejection,
+                missedStops
+            ),
             tpotSorted,
             e2eSorted,
             ratio(meetingByKind, startedByKind),

@@ -63,12 +63,17 @@ public record LogisticAcceptancePredictor(
     public static LogisticAcceptancePredictor fit(List<LabelledToken> tokens) {
         int n = tokens.size();
         if (n < 8) {
-            throw new IllegalArgumentException("need at least 8 judged tokens to fit the predictor, got " + n);
+            throw new IllegalArgumentException(
+                "need at least 8 judged tokens to fit the predictor, got " + n
+            );
         }
         long accepted = tokens.stream().filter(LabelledToken::accepted).count();
         if (accepted == 0 || accepted == n) {
             throw new IllegalArgumentException(
-                "cannot fit the predictor: all " + n + " tokens were " + (accepted == 0 ? "rejected" : "accepted")
+                "cannot fit the predictor: all " +
+                    n +
+                    " tokens were " +
+                    (accepted == 0 ? "rejected" : "accepted")
             );
         }
         boolean entropy = tokens.stream().allMatch(t -> !Double.isNaN(t.statistics().entropyNats()));

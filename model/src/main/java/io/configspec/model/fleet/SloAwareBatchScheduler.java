@@ -181,7 +181,10 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             deferred[i] = false;
             if (deferHeavy) {
                 double alone = pending[i].deadlineSeconds() - latestStart[i];
-                double dueAt = Math.min(latestStart[i] - nextBatchSeconds, pending[i].targetSeconds() - alone);
+                double dueAt = Math.min(
+                    latestStart[i] - nextBatchSeconds,
+                    pending[i].targetSeconds() - alone
+                );
                 if (alone > HEAVY_FACTOR * typicalAloneSeconds && now < dueAt) {
                     deferred[i] = true;
                     eligible--;

@@ -135,7 +135,9 @@ public sealed interface SpeculationController
 
         @Override
         public String name() {
-            return "dynamic (stop at a predicted rejection, p < " + rejectBelow + ", K ≤ " + maxDraftTokens + ")";
+            return (
+                "dynamic (stop at a predicted rejection, p < " + rejectBelow + ", K ≤ " + maxDraftTokens + ")"
+            );
         }
     }
 }

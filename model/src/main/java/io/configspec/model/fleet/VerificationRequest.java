@@ -48,7 +48,9 @@ public record VerificationRequest(
             throw new IllegalArgumentException("expectedTokens must be > 0, was " + expectedTokens);
         }
         if (Double.isNaN(arrivalSeconds) || Double.isNaN(deadlineSeconds) || Double.isNaN(targetSeconds)) {
-            throw new IllegalArgumentException("arrivalSeconds, deadlineSeconds and targetSeconds must not be NaN");
+            throw new IllegalArgumentException(
+                "arrivalSeconds, deadlineSeconds and targetSeconds must not be NaN"
+            );
         }
         targetSeconds = Math.min(targetSeconds, deadlineSeconds);
     }

@@ -97,12 +97,7 @@ public record VerificationTimeEstimator(
 
     /** Predicted latency of {@code request} verified alone, s. */
     public double aloneSeconds(VerificationRequest request) {
-        return predictSeconds(
-            request.verifiedTokens(),
-            request.prefillTokens(),
-            request.contextTokens(),
-            1
-        );
+        return predictSeconds(request.verifiedTokens(), request.prefillTokens(), request.contextTokens(), 1);
     }
 
     /** What one request without prefill adds to a non-empty batch, in seconds. */

@@ -39,7 +39,16 @@ public record VerificationTimeFit(
         boolean usesContextTokens,
         boolean usesBatchSize
     ) {
-        this(estimator, rSquared, rmseSeconds, sampleCount, usesVerifiedTokens, usesContextTokens, usesBatchSize, false);
+        this(
+            estimator,
+            rSquared,
+            rmseSeconds,
+            sampleCount,
+            usesVerifiedTokens,
+            usesContextTokens,
+            usesBatchSize,
+            false
+        );
     }
 
     /**

@@ -477,7 +477,9 @@ public final class ProfileCodec {
                         long prefill = m.has("prefillTokens") ? m.wholeNumber("prefillTokens") : 0;
                         m.finish();
                         measured.add(
-                            m.build(() -> new VerificationMeasurement(batch, verified, context, seconds, prefill))
+                            m.build(() ->
+                                new VerificationMeasurement(batch, verified, context, seconds, prefill)
+                            )
                         );
                     }
                     OptionalDouble rSquared = v.optionalNumber("rSquared");

@@ -16,7 +16,11 @@ class LogisticAcceptancePredictorTest {
         DraftTokenStatistics s = DraftTokenStatistics.of(new double[] { 0.1, 0.6, 0.3 });
         assertEquals(0.6, s.topProbability(), 1e-12);
         assertEquals(0.3, s.margin(), 1e-12);
-        assertEquals(-(0.1 * Math.log(0.1) + 0.6 * Math.log(0.6) + 0.3 * Math.log(0.3)), s.entropyNats(), 1e-12);
+        assertEquals(
+            -(0.1 * Math.log(0.1) + 0.6 * Math.log(0.6) + 0.3 * Math.log(0.3)),
+            s.entropyNats(),
+            1e-12
+        );
         DraftTokenStatistics certain = DraftTokenStatistics.of(new double[] { 0, 1, 0 });
         assertEquals(0.0, certain.entropyNats(), 1e-12);
         assertEquals(1.0, certain.margin(), 1e-12);
@@ -32,7 +36,9 @@ class LogisticAcceptancePredictorTest {
             double margin = top * random.nextDouble();
             double entropy = 4 * random.nextDouble();
             DraftTokenStatistics s = new DraftTokenStatistics(top, entropy, margin);
-            tokens.add(new LogisticAcceptancePredictor.LabelledToken(s, random.nextDouble() < truth.acceptance(s)));
+            tokens.add(
+                new LogisticAcceptancePredictor.LabelledToken(s, random.nextDouble() < truth.acceptance(s))
+            );
         }
         LogisticAcceptancePredictor fit = LogisticAcceptancePredictor.fit(tokens);
         assertEquals(-2.0, fit.intercept(), 0.15);
@@ -66,7 +72,12 @@ class LogisticAcceptancePredictorTest {
     void fitRefusesDataWithoutBothVerdicts() {
         List<LogisticAcceptancePredictor.LabelledToken> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            all.add(new LogisticAcceptancePredictor.LabelledToken(DraftTokenStatistics.ofTopProbability(0.5), true));
+            all.add(
+                new LogisticAcceptancePredictor.LabelledToken(
+                    DraftTokenStatistics.ofTopProbability(0.5),
+                    true
+                )
+            );
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
             LogisticAcceptancePredictor.fit(all)

@@ -169,7 +169,10 @@ class SloAwareBatchSchedulerTest {
         List<VerificationRequest> out = new ArrayList<>();
         assertEquals(0, s.nextBatch(1.0, out), "an idle server does not start a heavy request that can wait");
         double wake = s.wakeUpSeconds(1.0);
-        assertTrue(wake > 1.8 && wake < 2.0, "it is due one batch before its target's latest start, was " + wake);
+        assertTrue(
+            wake > 1.8 && wake < 2.0,
+            "it is due one batch before its target's latest start, was " + wake
+        );
         // a light request arriving meanwhile is served without it
         VerificationRequest light = new VerificationRequest(101, 101, 1.1, 1.2, 4, 300, 2);
         s.submit(light);

@@ -25,7 +25,12 @@ class SpeculationControllerTest {
     }
 
     private static SpeculationController.DynamicDrafting dynamic(double rejectBelow, double floor, int max) {
-        return new SpeculationController.DynamicDrafting(FleetTestScenarios.calibration(), rejectBelow, floor, max);
+        return new SpeculationController.DynamicDrafting(
+            FleetTestScenarios.calibration(),
+            rejectBelow,
+            floor,
+            max
+        );
     }
 
     @Test

@@ -24,8 +24,14 @@ class VerificationInterferenceTest {
 
     private static List<Batch> trace(FleetScenario scenario, FleetPolicy policy, int devices) {
         List<Batch> batches = new ArrayList<>();
-        FleetSimulator.run(scenario, policy, devices, 60, 3, () -> false, (start, seconds, batch) ->
-            batches.add(new Batch(start, seconds, List.copyOf(batch)))
+        FleetSimulator.run(
+            scenario,
+            policy,
+            devices,
+            60,
+            3,
+            () -> false,
+            (start, seconds, batch) -> batches.add(new Batch(start, seconds, List.copyOf(batch)))
         );
         return batches;
     }
@@ -39,7 +45,12 @@ class VerificationInterferenceTest {
             prefill += r.prefillTokens();
             context += r.contextTokens();
         }
-        return FleetTestScenarios.INTERFERENCE_SERVER.predictSeconds(verified, prefill, context, members.size());
+        return FleetTestScenarios.INTERFERENCE_SERVER.predictSeconds(
+            verified,
+            prefill,
+            context,
+            members.size()
+        );
     }
 
     @Test
@@ -59,24 +70,45 @@ class VerificationInterferenceTest {
         for (Batch b : trace(scenario, FleetPolicy.SLED, devices)) {
             // the simulated server takes exactly what the estimator predicts for the composition (no noise)
             assertEquals(predicted(b.members()), b.seconds(), 1e-12);
-            VerificationRequest doc = b.members().stream().filter(r -> r.clientId() == documents).findFirst().orElse(null);
+            VerificationRequest doc = b
+                .members()
+                .stream()
+                .filter(r -> r.clientId() == documents)
+                .findFirst()
+                .orElse(null);
             if (doc != null && b.members().size() > 1) {
                 withLong++;
                 List<VerificationRequest> others = new ArrayList<>(b.members());
                 others.remove(doc);
                 double delay = b.seconds() - predicted(others);
-                assertEquals(e.marginalSeconds(doc.verifiedTokens(), doc.prefillTokens(), doc.contextTokens()), delay, 1e-12);
+                assertEquals(
+                    e.marginalSeconds(doc.verifiedTokens(), doc.prefillTokens(), doc.contextTokens()),
+                    delay,
+                    1e-12
+                );
                 assertTrue(delay >= 0.040, "an 8,000-token context costs ≥ 40 ms per batch, was " + delay);
             }
         }
         assertTrue(withLong > 100, "FCFS batched the long-context member with others " + withLong + " times");
 
         // Seen from the short requests: their mean batch latency rises when the long member joins the fleet.
-        double without = meanLatencySeenByShort(trace(FleetTestScenarios.interference(SLO, false, SHORT_DEVICES), FleetPolicy.SLED, SHORT_DEVICES), -1);
+        double without = meanLatencySeenByShort(
+            trace(
+                FleetTestScenarios.interference(SLO, false, SHORT_DEVICES),
+                FleetPolicy.SLED,
+                SHORT_DEVICES
+            ),
+            -1
+        );
         double with = meanLatencySeenByShort(trace(scenario, FleetPolicy.SLED, devices), documents);
         assertTrue(
             with > without + 0.005,
-            String.format(Locale.ROOT, "short requests' batch latency %.1f ms without, %.1f ms with the long member", without * 1e3, with * 1e3)
+            String.format(
+                Locale.ROOT,
+                "short requests' batch latency %.1f ms without, %.1f ms with the long member",
+                without * 1e3,
+                with * 1e3
+            )
         );
     }
 
@@ -113,7 +145,16 @@ class VerificationInterferenceTest {
         assertTrue(fcfs.sloAttainmentByKind()[0] < 0.95, report);
         assertTrue(sloAware.sloAttainmentByKind()[0] >= 0.95, report);
         // and without the long member, FCFS meets the SLO for the same short requests: the misses are interference
-        FleetResult alone = FleetSimulator.run(FleetTestScenarios.interference(SLO, false, SHORT_DEVICES), FleetPolicy.SLED, SHORT_DEVICES, 60, 3);
-        assertTrue(alone.sloAttainment() >= 0.95, report + "; FCFS without the long member " + alone.sloAttainment());
+        FleetResult alone = FleetSimulator.run(
+            FleetTestScenarios.interference(SLO, false, SHORT_DEVICES),
+            FleetPolicy.SLED,
+            SHORT_DEVICES,
+            60,
+            3
+        );
+        assertTrue(
+            alone.sloAttainment() >= 0.95,
+            report + "; FCFS without the long member " + alone.sloAttainment()
+        );
     }
 }

@@ -82,12 +82,21 @@ class VerificationTimeEstimatorTest {
         assertEquals(e.marginalSeconds(4, 800, 0), withPrefill - shortOnly, 1e-15);
         assertEquals(0.0002 * 4 + 0.0001 * 800 + 0.001, withPrefill - shortOnly, 1e-15);
         // without a prefill coefficient a prompt token costs what a verified position costs
-        assertEquals(0.0002, new VerificationTimeEstimator(0.02, 0.0002, 1e-6, 0.001).secondsPerPrefillToken());
+        assertEquals(
+            0.0002,
+            new VerificationTimeEstimator(0.02, 0.0002, 1e-6, 0.001).secondsPerPrefillToken()
+        );
     }
 
     @Test
     void fitRecoversThePrefillCoefficientWhenSomeBatchesPrefill() {
-        VerificationTimeEstimator truth = new VerificationTimeEstimator(0.020, 0.00015, 5e-7, 0.0004, 0.00008);
+        VerificationTimeEstimator truth = new VerificationTimeEstimator(
+            0.020,
+            0.00015,
+            5e-7,
+            0.0004,
+            0.00008
+        );
         SplittableRandom random = new SplittableRandom(3);
         List<VerificationMeasurement> ms = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
