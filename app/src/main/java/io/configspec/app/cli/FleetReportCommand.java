@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec fleet-report}: WISP against SLED and centralised serving on one scenario —
- * capacity and goodput of each, and WISP's ratios (the comparison the WISP paper reports).
+ * capacity and goodput of each, WISP's ratios (the comparison the WISP paper reports), wasted
+ * drafting, and with {@code --sensitivity} the same ratios over the settings the paper leaves open.
  */
 @Command(
     name = "fleet-report",
@@ -38,6 +39,9 @@ final class FleetReportCommand implements Callable<Integer> {
     @Mixin
     FleetOptions options;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(
         names = "--max-devices",
         paramLabel = "N",
@@ -53,10 +57,11 @@ final class FleetReportCommand implements Callable<Integer> {
     boolean sensitivity;
 
     @Override
-    public Integer call() throws ProfileException {
+    public Integer call() throws ProfileException, java.io.IOException {
         if (maxDevices < 1 || maxDevices > 100_000) {
             throw new UserInputException("--max-devices must be between 1 and 100000, got " + maxDevices);
         }
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         FleetScenario scenario = options.load();
         FleetComparison c = FleetComparison.run(
             scenario,
@@ -66,7 +71,6 @@ final class FleetReportCommand implements Callable<Integer> {
             () -> false,
             (p, n) -> {}
         );
-        var out = spec.commandLine().getOut();
         FleetSensitivity sweep = null;
         if (sensitivity) {
             var err = spec.commandLine().getErr();
@@ -85,7 +89,9 @@ final class FleetReportCommand implements Callable<Integer> {
                 }
             );
         }
-        if (options.format == FleetOptions.Format.json) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
+        if (format == OutputFormat.JSON) {
             ObjectNode o = FleetJson.MAPPER.createObjectNode();
             o.put("scenario", scenario.name());
             o.put("sloTpotMs", FleetJson.round(scenario.sloTpotSeconds() * 1000, 3));
@@ -94,10 +100,14 @@ final class FleetReportCommand implements Callable<Integer> {
             for (FleetPolicy p : FleetPolicy.values()) {
                 ObjectNode node = FleetJson.capacity(c.capacity(p));
                 node.remove("evaluated");
+                FleetResult common = c.atCommonSize().get(p);
                 node.put(
                     "goodputAtCommonDevicesTokensPerSecond",
-                    FleetJson.round(c.atCommonSize().get(p).goodputTokensPerSecond(), 3)
+                    FleetJson.round(common.goodputTokensPerSecond(), 3)
                 );
+                node.put("draftedTokensAtCommonDevices", common.draftedTokens());
+                node.put("wastedDraftTokensAtCommonDevices", common.wastedDraftTokens());
+                node.put("wastedDraftSecondsAtCommonDevices", FleetJson.round(common.wastedDraftSeconds(), 3));
                 policies.set(p.cliName(), node);
             }
             var ratios = o.putObject("wispRatios");
@@ -140,12 +150,13 @@ final class FleetReportCommand implements Callable<Integer> {
             out.println(PAPER);
             if (sweep != null) {
                 out.println();
-                out.print(
-                    FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed)
-                );
+                out.print(FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed));
             }
         }
         out.flush();
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }
