@@ -107,7 +107,10 @@ final class FleetReportCommand implements Callable<Integer> {
                 );
                 node.put("draftedTokensAtCommonDevices", common.draftedTokens());
                 node.put("wastedDraftTokensAtCommonDevices", common.wastedDraftTokens());
-                node.put("wastedDraftSecondsAtCommonDevices", FleetJson.round(common.wastedDraftSeconds(), 3));
+                node.put(
+                    "wastedDraftSecondsAtCommonDevices",
+                    FleetJson.round(common.wastedDraftSeconds(), 3)
+                );
                 policies.set(p.cliName(), node);
             }
             var ratios = o.putObject("wispRatios");
@@ -150,7 +153,9 @@ final class FleetReportCommand implements Callable<Integer> {
             out.println(PAPER);
             if (sweep != null) {
                 out.println();
-                out.print(FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed));
+                out.print(
+                    FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed)
+                );
             }
         }
         out.flush();
