@@ -195,10 +195,11 @@ public final class LoopbackExperiment {
                         targetName,
                         serverFit.toServerLatency(serverMeasurements),
                         OptionalDouble.empty(),
-                        OptionalDouble.empty(),
+                        OptionalDouble.of(1.0),
                         Math.max(1e-6, stepSeconds),
                         measuredHere,
-                        Map.of()
+                        // a profile needs a price; this machine has none (as `measure` writes it)
+                        Map.of("dollarsPerGpuHour", new Provenance.Illustrative("this machine has no price"))
                     )
                 ),
                 measuredHere,
