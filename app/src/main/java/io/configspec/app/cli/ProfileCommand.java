@@ -1,7 +1,7 @@
 package io.configspec.app.cli;
 
 import io.configspec.engine.agent.AgentClient;
-import io.configspec.engine.agent.AgentToken;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.agent.JobState;
 import io.configspec.engine.agent.JobStatus;
 import io.configspec.engine.onnx.EngineOptions;
@@ -326,7 +326,7 @@ final class ProfileCommand implements Callable<Integer> {
                 "--agent: '" + agent + "' is not HOST:PORT"
             );
         }
-        String token = AgentToken.read(tokenFile).value();
+        String token = BearerToken.read(tokenFile).value();
         try (AgentClient client = new AgentClient(agent.substring(0, colon), port, token)) {
             w.println(
                 "Profiling " +

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.configspec.engine.twins.HuggingFaceConfig;
+import io.configspec.engine.twins.TwinConfigException;
 
 /**
  * What a profiling job measures: a drafter (a model by name in the board's model directory, or an
@@ -84,8 +86,18 @@ public record ProfilingRequest(
                     "field 'twin.precision': must be int8, int4, fp16 or fp32, was " + twinPrecision
                 );
             }
-            if (twinLayers != null && (twinLayers < 1 || twinLayers > 256)) {
-                throw new IllegalArgumentException("field 'twin.layers': must be 1-256, was " + twinLayers);
+            int presetLayers = presetLayers(twinPreset);
+            if (twinLayers != null && (twinLayers < 1 || twinLayers > presetLayers)) {
+                throw new IllegalArgumentException(
+                    "field 'twin.layers': " +
+                        twinPreset +
+                        " has " +
+                        presetLayers +
+                        " layers, so layers must be 1-" +
+                        presetLayers +
+                        ", was " +
+                        twinLayers
+                );
             }
         }
         kValues = checkedList("kValues", kValues, 1, 32, 16, false);
@@ -100,6 +112,20 @@ public record ProfilingRequest(
         }
         if (!verifyBatchSizes.isEmpty() && target == null) {
             throw new IllegalArgumentException("field 'verifyBatchSizes': needs a 'target'");
+        }
+    }
+
+    /** The layers of a bundled preset; an unknown preset is refused naming the known ones. */
+    private static int presetLayers(String preset) {
+        try {
+            return HuggingFaceConfig.preset(preset).layers();
+        } catch (TwinConfigException e) {
+            throw new IllegalArgumentException(
+                "field 'twin.preset': no preset '" +
+                    preset +
+                    "'; known presets: " +
+                    String.join(", ", HuggingFaceConfig.PRESETS)
+            );
         }
     }
 

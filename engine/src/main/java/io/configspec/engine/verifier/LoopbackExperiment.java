@@ -574,7 +574,7 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<RoundSample> rounds,
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
-        VerifierClient client = new VerifierClient(server.uri());
+        VerifierClient client = server.client();
         int maxK = settings.policy() == FleetPolicy.SLED ? settings.fixedK() : settings.maxDraftTokens();
         double alpha = calibration.meanAcceptance();
         double fixedExpected = SpeculativeRoundModel.expectedTokensPerRound(alpha, settings.fixedK());

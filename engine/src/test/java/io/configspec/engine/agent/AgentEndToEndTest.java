@@ -37,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import io.configspec.engine.net.BearerToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,7 @@ class AgentEndToEndTest {
         JobRunner runner = (request, context) -> profiler.run(request, context).toJson();
 
         try (
-            BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, AgentToken.of(TOKEN)), suite, runner);
+            BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, BearerToken.of(TOKEN)), suite, runner);
             AgentClient client = new AgentClient("127.0.0.1", agent.port(), TOKEN)
         ) {
             AgentInfo info = client.info();

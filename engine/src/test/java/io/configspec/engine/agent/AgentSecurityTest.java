@@ -12,6 +12,7 @@ import io.configspec.engine.sensors.CommandRunner;
 import io.configspec.engine.sensors.SensorOptions;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.engine.sensors.SysfsReader;
+import io.configspec.engine.net.BearerToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +66,7 @@ class AgentSecurityTest {
             CommandRunner.none(),
             SensorOptions.defaults()
         );
-        agent = BoardAgent.start(AgentConfig.loopback(0, AgentToken.of(TOKEN)), suite, this::blockingJob);
+        agent = BoardAgent.start(AgentConfig.loopback(0, BearerToken.of(TOKEN)), suite, this::blockingJob);
         http = HttpClient.newHttpClient();
     }
 
@@ -319,13 +320,13 @@ class AgentSecurityTest {
     void tokensFromFilesMustBeLongEnough() throws Exception {
         Path file = temp.resolve("token");
         Files.writeString(file, "short\n");
-        assertThrows(IOException.class, () -> AgentToken.read(file));
+        assertThrows(IOException.class, () -> BearerToken.read(file));
 
         Files.writeString(file, TOKEN + "\nignored second line\n");
-        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("Bearer " + TOKEN));
-        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("bearer " + TOKEN));
-        assertFalse(AgentToken.read(file).matchesAuthorizationHeader(TOKEN));
-        assertFalse(AgentToken.generate().value().equals(AgentToken.generate().value()));
-        assertEquals(43, AgentToken.generate().value().length());
+        assertTrue(BearerToken.read(file).matchesAuthorizationHeader("Bearer " + TOKEN));
+        assertTrue(BearerToken.read(file).matchesAuthorizationHeader("bearer " + TOKEN));
+        assertFalse(BearerToken.read(file).matchesAuthorizationHeader(TOKEN));
+        assertFalse(BearerToken.generate().value().equals(BearerToken.generate().value()));
+        assertEquals(43, BearerToken.generate().value().length());
     }
 }
