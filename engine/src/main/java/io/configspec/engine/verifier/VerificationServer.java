@@ -212,6 +212,11 @@ public final class VerificationServer implements AutoCloseable {
         return http.uri();
     }
 
+    /** The port it listens on. */
+    public int port() {
+        return http.port();
+    }
+
     /** The bearer token clients must send. */
     public BearerToken token() {
         return http.guards().token();
