@@ -1,8 +1,8 @@
 package io.configspec.app.cli;
 
 import io.configspec.model.analysis.EvaluatedSpace;
-import io.configspec.model.domain.Configuration;
-import io.configspec.model.export.ServingExports;
+import io.configspec.model.export.LlamaCppDialect;
+import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
 import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileException;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec export}: a recommended configuration ({@link Recommendations}) as a serving
- * stack's speculative-decoding settings ({@link ServingExports}) or as a JSON/CSV row.
+ * stack's speculative-decoding settings ({@link ServingConfigurationExport}) or as a JSON/CSV row.
  */
 @Command(
     name = "export",
@@ -76,9 +76,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
         names = "--llamacpp-dialect",
         paramLabel = "DIALECT",
-        description = "llama.cpp flags: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; legacy writes --draft K)."
+        description = "llama.cpp flag spelling: spec-type (newest, --spec-type draft-simple), draft-max " +
+            "(llama-server 2024-11 to 2026-04) or draft (oldest --draft N); default: spec-type."
     )
-    ServingExports.LlamaCppDialect dialect = ServingExports.LlamaCppDialect.CURRENT;
+    String dialectName = LlamaCppDialect.newest().cliName();
 
     @Option(
         names = "--out",
@@ -102,6 +103,15 @@ final class ExportCommand implements Callable<Integer> {
                           ", json, csv)"
                   )
               );
+        LlamaCppDialect dialect = LlamaCppDialect.fromCliName(dialectName).orElseThrow(() ->
+            new UserInputException(
+                "--llamacpp-dialect: unknown dialect \"" +
+                    dialectName +
+                    "\" (known: " +
+                    LlamaCppDialect.cliNames() +
+                    ")"
+            )
+        );
         String wanted = objective.strip().toLowerCase(Locale.ROOT);
         List<String> known = Arrays.stream(Recommendation.Kind.values())
             .map(Recommendation.Kind::jsonName)
@@ -145,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
             text = buffer.toString();
         } else {
             Recommendation r = chosen.get(0);
-            text = serving(stack, r);
+            text = serving(stack, dialect, r, evaluation.loaded().library());
         }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -162,27 +172,21 @@ final class ExportCommand implements Callable<Integer> {
         return ConfigSpecCli.OK;
     }
 
-    private String serving(ServingStack stack, Recommendation r) {
-        Configuration c = r.configuration();
-        boolean placeholders = draftModel == null || targetModel == null;
-        String draft = draftModel != null
-            ? draftModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.drafter() + "-" + c.quantization() + ".gguf"
-                : c.drafter();
-        String target = targetModel != null
-            ? targetModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.target() + ".gguf"
-                : c.target();
-        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + c + ". " + r.reason();
-        ServingExports.Request request;
+    private String serving(
+        ServingStack stack,
+        LlamaCppDialect dialect,
+        Recommendation r,
+        io.configspec.model.domain.ProfileLibrary library
+    ) {
+        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + r.configuration() + ". " + r.reason();
         try {
-            request = new ServingExports.Request(target, draft, c.k(), summary);
-            String text = stack == ServingStack.LLAMA_CPP
-                ? ServingExports.llamaServerCommand(request, dialect)
-                : ServingExports.export(stack, request);
-            if (placeholders) {
+            ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+                r.configuration(),
+                library,
+                new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
+                List.of(summary)
+            );
+            if (!result.placeholders().isEmpty()) {
                 spec
                     .commandLine()
                     .getErr()
@@ -193,7 +197,7 @@ final class ExportCommand implements Callable<Integer> {
                             " setup uses."
                     );
             }
-            return text;
+            return result.text();
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--format " + stack.cliName() + ": " + e.getMessage());
         }

@@ -46,7 +46,16 @@ class ExportCliTest {
             "Qwen/Qwen2.5-7B-Instruct"
         );
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode json = ProfileCodec.mapper().readTree(run.out());
+        String command = run
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("vllm serve "))
+            .findFirst()
+            .orElseThrow();
+        assertTrue(command.startsWith("vllm serve Qwen/Qwen2.5-7B-Instruct --speculative-config '"), command);
+        JsonNode json = ProfileCodec.mapper().readTree(
+            command.substring(command.indexOf('\'') + 1, command.length() - 1)
+        );
         assertEquals("Qwen/Qwen2.5-0.5B-Instruct", json.get("model").asText());
         assertEquals(recommendations.get(0).configuration().k(), json.get("num_speculative_tokens").asInt());
         assertEquals("", run.err());
@@ -64,7 +73,7 @@ class ExportCliTest {
             "--objective",
             "cost",
             "--llamacpp-dialect",
-            "legacy"
+            "draft"
         );
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("--draft " + cost.configuration().k()), run.out());
@@ -106,7 +115,9 @@ class ExportCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "--format=onnx", "--objective=speed", "--objective=all" })
+    @ValueSource(
+        strings = { "--format=onnx", "--objective=speed", "--objective=all", "--llamacpp-dialect=legacy" }
+    )
     void badFormatOrObjectiveIsBadInputInOneSentence(String option) {
         CliRun run = option.startsWith("--format")
             ? CliRun.of("export", "--scenario", PAPER, option)
