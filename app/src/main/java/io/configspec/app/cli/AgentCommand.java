@@ -1,9 +1,9 @@
 package io.configspec.app.cli;
 
 import io.configspec.engine.agent.AgentConfig;
-import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.agent.BoardAgent;
 import io.configspec.engine.agent.JobRunner;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.OnnxModelProvider;

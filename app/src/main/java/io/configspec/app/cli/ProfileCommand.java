@@ -1,9 +1,9 @@
 package io.configspec.app.cli;
 
 import io.configspec.engine.agent.AgentClient;
-import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.agent.JobState;
 import io.configspec.engine.agent.JobStatus;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.DraftingCell;

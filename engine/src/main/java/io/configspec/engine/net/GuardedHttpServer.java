@@ -88,13 +88,15 @@ public final class GuardedHttpServer implements AutoCloseable {
         // While a request is handled, the connection may idle as long as an answer may take to
         // compute (a verification waiting for its batch); a request still arriving is bounded by
         // SlowRequests, a connection between requests by the connector's idle timeout.
-        IdleTimeoutHandler answering = new IdleTimeoutHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                serve(request, response, callback);
-                return true;
+        IdleTimeoutHandler answering = new IdleTimeoutHandler(
+            new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) {
+                    serve(request, response, callback);
+                    return true;
+                }
             }
-        });
+        );
         answering.setIdleTimeoutMs(ANSWER_IDLE_MILLIS);
         SizeLimitHandler limit = new SizeLimitHandler(guards.maxBodyBytes(), -1);
         limit.setHandler(answering);
@@ -209,7 +211,13 @@ public final class GuardedHttpServer implements AutoCloseable {
         );
     }
 
-    private static void answer(HttpCall call, Callback callback, int status, String message, Exception cause) {
+    private static void answer(
+        HttpCall call,
+        Callback callback,
+        int status,
+        String message,
+        Exception cause
+    ) {
         if (cause != null) {
             LOG.log(System.Logger.Level.WARNING, "request failed", cause);
         }
@@ -306,7 +314,10 @@ public final class GuardedHttpServer implements AutoCloseable {
                 p.arrivedSeen = arrived;
                 p.bytesSeen = bytes;
                 if (p.arrivingSince >= 0 && now - p.arrivingSince >= timeoutNanos) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing a connection whose request arrives too slowly");
+                    LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "closing a connection whose request arrives too slowly"
+                    );
                     open.remove(connection);
                     connection.close();
                 }

@@ -62,7 +62,10 @@ public final class HttpCall {
         try {
             fields = Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
-            throw new HttpProblem(400, "the query string is not valid (a malformed %-escape or invalid UTF-8)");
+            throw new HttpProblem(
+                400,
+                "the query string is not valid (a malformed %-escape or invalid UTF-8)"
+            );
         }
         Map<String, String> params = new HashMap<>();
         for (Fields.Field field : fields) {

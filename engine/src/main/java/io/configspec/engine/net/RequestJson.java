@@ -31,13 +31,12 @@ public final class RequestJson {
         .build();
 
     static {
-        MAPPER.getFactory()
-            .setStreamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .build()
-            );
+        MAPPER.getFactory().setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build()
+        );
     }
 
     private RequestJson() {}

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.twins.HuggingFaceConfig;
+import io.configspec.engine.twins.TwinConfigException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import io.configspec.engine.twins.HuggingFaceConfig;
-import io.configspec.engine.twins.TwinConfigException;
 
 /**
  * What a profiling job measures: a drafter (a model by name in the board's model directory, or an

@@ -459,7 +459,12 @@ public final class VerificationServer implements AutoCloseable {
         int[] ids = new int[node.size()];
         for (int i = 0; i < ids.length; i++) {
             JsonNode id = node.get(i);
-            if (!id.isIntegralNumber() || !id.canConvertToInt() || id.intValue() < 0 || id.intValue() >= vocabSize) {
+            if (
+                !id.isIntegralNumber() ||
+                !id.canConvertToInt() ||
+                id.intValue() < 0 ||
+                id.intValue() >= vocabSize
+            ) {
                 throw new HttpProblem(
                     400,
                     "field '" +

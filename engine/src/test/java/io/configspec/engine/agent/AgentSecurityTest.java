@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.profiler.ProfilingContext;
 import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.CommandRunner;
 import io.configspec.engine.sensors.SensorOptions;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.engine.sensors.SysfsReader;
-import io.configspec.engine.net.BearerToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -229,7 +229,10 @@ class AgentSecurityTest {
         );
 
         assertEquals(400, preset.statusCode());
-        assertTrue(error(preset).contains("twin.preset") && error(preset).contains("qwen2.5-0.5b"), preset.body());
+        assertTrue(
+            error(preset).contains("twin.preset") && error(preset).contains("qwen2.5-0.5b"),
+            preset.body()
+        );
         assertEquals(400, layers.statusCode());
         assertTrue(error(layers).contains("twin.layers") && error(layers).contains("28"), layers.body());
         assertEquals(400, model.statusCode());
@@ -260,9 +263,11 @@ class AgentSecurityTest {
                 socket
                     .getOutputStream()
                     .write(
-                        ("GET " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(
-                                StandardCharsets.US_ASCII
-                            )
+                        ("GET " +
+                            target +
+                            " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                            TOKEN +
+                            "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)
                     );
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(answer.startsWith("HTTP/1.1 400"), answer);

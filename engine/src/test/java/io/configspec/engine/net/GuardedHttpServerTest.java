@@ -160,7 +160,10 @@ class GuardedHttpServerTest {
         start(guards());
         RawHttp.Answer malformed = RawHttp.send(server.port(), post("/echo", "{\"a\": ", AUTH));
         RawHttp.Answer repeated = RawHttp.send(server.port(), post("/echo", "{\"a\": 1, \"a\": 2}", AUTH));
-        RawHttp.Answer deep = RawHttp.send(server.port(), post("/echo", "[".repeat(100) + "]".repeat(100), AUTH));
+        RawHttp.Answer deep = RawHttp.send(
+            server.port(),
+            post("/echo", "[".repeat(100) + "]".repeat(100), AUTH)
+        );
 
         assertJsonError(malformed, 400);
         assertTrue(malformed.error().startsWith("malformed JSON"), malformed.body());
@@ -232,8 +235,11 @@ class GuardedHttpServerTest {
     void aClientSendingItsHeadersSlowlyIsCutOff() throws Exception {
         start(guards().withConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(1), 50));
         warmUp();
-        byte[] head = ("GET /echo HTTP/1.1\r\nHost: x\r\n" + AUTH + "X-Pad: " + "a".repeat(200) + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("GET /echo HTTP/1.1\r\nHost: x\r\n" +
+            AUTH +
+            "X-Pad: " +
+            "a".repeat(200) +
+            "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
             boolean cut = false;

@@ -56,7 +56,8 @@ class VerificationServerGuardsTest {
         );
     }
 
-    private static void assertJsonError(RawHttp.Answer answer, int status, String mentions) throws IOException {
+    private static void assertJsonError(RawHttp.Answer answer, int status, String mentions)
+        throws IOException {
         assertEquals(status, answer.status(), answer.head() + "\n" + answer.body());
         assertTrue(answer.error().contains(mentions), answer.body());
         assertFalse(answer.body().contains("Exception"), answer.body());
@@ -74,18 +75,32 @@ class VerificationServerGuardsTest {
     void malformedJsonAndUnknownSessionsGetAJsonAnswer() throws IOException {
         start(VerificationServer.Limits.defaults());
         assertJsonError(post("/v1/verify", "{\"session\": ", AUTH), 400, "malformed JSON");
-        assertJsonError(post("/v1/verify", "{\"session\": 999, \"drafts\": [1]}", AUTH), 404, "unknown session 999");
         assertJsonError(
-            RawHttp.send(server.port(), "DELETE /v1/sessions/999 HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"),
+            post("/v1/verify", "{\"session\": 999, \"drafts\": [1]}", AUTH),
+            404,
+            "unknown session 999"
+        );
+        assertJsonError(
+            RawHttp.send(
+                server.port(),
+                "DELETE /v1/sessions/999 HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
+            ),
             404,
             "unknown session"
         );
         assertJsonError(
-            RawHttp.send(server.port(), "DELETE /v1/sessions/abc HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"),
+            RawHttp.send(
+                server.port(),
+                "DELETE /v1/sessions/abc HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
+            ),
             400,
             "integer"
         );
-        assertJsonError(post("/v1/sessions", "{\"prompt\": [1], \"extra\": 1}", AUTH), 400, "unknown field 'extra'");
+        assertJsonError(
+            post("/v1/sessions", "{\"prompt\": [1], \"extra\": 1}", AUTH),
+            400,
+            "unknown field 'extra'"
+        );
     }
 
     @Test
@@ -168,7 +183,10 @@ class VerificationServerGuardsTest {
         }
         long after = residentBytes();
         assertEquals(1000 - VerificationServer.Limits.defaults().maxSessions(), refused);
-        assertTrue(after < 2 * idle, "resident " + after / 1_000_000 + " MB after, " + idle / 1_000_000 + " MB idle");
+        assertTrue(
+            after < 2 * idle,
+            "resident " + after / 1_000_000 + " MB after, " + idle / 1_000_000 + " MB idle"
+        );
     }
 
     /** This process's resident set (Linux), bytes: heap, native ONNX Runtime memory and all. */

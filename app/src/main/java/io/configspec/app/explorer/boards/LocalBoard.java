@@ -1,8 +1,8 @@
 package io.configspec.app.explorer.boards;
 
 import io.configspec.engine.agent.AgentConfig;
-import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.OnnxModelProvider;
