@@ -1,19 +1,13 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.export.LlamaCppDialect;
 import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
-import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.pareto.Recommendation;
-import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.service.ConfigurationRowWriter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code configspec export}: a recommended configuration ({@link Recommendations}) as a serving
+ * {@code configspec export}: a recommended configuration ({@link ScenarioEvaluation#recommendations()}) as a serving
  * stack's speculative-decoding settings ({@link ServingConfigurationExport}) or as a JSON/CSV row.
  */
 @Command(
@@ -42,13 +36,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(
-        names = "--format",
-        required = true,
-        paramLabel = "FORMAT",
-        description = "vllm, llamacpp, sglang, trtllm, ortgenai, json or csv."
-    )
-    String format;
+    /** {@code --format} (a serving stack, json or csv; required) and {@code --out}. */
+    @Mixin
+    OutputOptions output;
 
     @Option(
         names = "--objective",
@@ -81,28 +71,15 @@ final class ExportCommand implements Callable<Integer> {
     )
     String dialectName = LlamaCppDialect.newest().cliName();
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Write to FILE (atomically: the old file stays intact if writing fails) instead of standard output."
-    )
-    Path out;
-
     @Override
     public Integer call() throws ProfileException, IOException {
-        String chosenFormat = format.strip().toLowerCase(Locale.ROOT);
-        boolean rows = chosenFormat.equals("json") || chosenFormat.equals("csv");
-        ServingStack stack = rows
-            ? null
-            : ServingStack.fromCliName(chosenFormat).orElseThrow(() ->
-                  new UserInputException(
-                      "--format: unknown format \"" +
-                          format +
-                          "\" (known: " +
-                          ServingStack.cliNames() +
-                          ", json, csv)"
-                  )
-              );
+        OutputFormat format = output.given();
+        if (format == null || format.equals(OutputFormat.TEXT)) {
+            throw new UserInputException(
+                "export: --format must be a serving stack (" + ServingStack.cliNames() + "), json or csv"
+            );
+        }
+        boolean rows = !format.serving();
         LlamaCppDialect dialect = LlamaCppDialect.fromCliName(dialectName).orElseThrow(() ->
             new UserInputException(
                 "--llamacpp-dialect: unknown dialect \"" +
@@ -126,9 +103,9 @@ final class ExportCommand implements Callable<Integer> {
                     ")"
             );
         }
-        ScenarioOptions.Evaluation evaluation = scenario.evaluate();
-        EvaluatedSpace space = evaluation.space();
-        List<Recommendation> chosen = Recommendations.of(space)
+        ScenarioEvaluation evaluation = scenario.evaluate();
+        List<Recommendation> chosen = evaluation
+            .recommendations()
             .stream()
             .filter(r -> wanted.equals("all") || r.kind().jsonName().equals(wanted))
             .toList();
@@ -136,39 +113,20 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserInputException(
                 scenario.scenarioFile() +
                     ": no configuration meets the constraints " +
-                    space.constraints() +
+                    evaluation.rows().constraints() +
                     ", so there is nothing to export"
             );
         }
-        String text;
-        if (rows) {
-            int[] selected = chosen.stream().mapToInt(Recommendation::row).toArray();
-            boolean[] front = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
-            java.io.StringWriter buffer = new java.io.StringWriter();
-            ConfigurationRowWriter.write(
-                OutputFormat.valueOf(chosenFormat),
-                buffer,
-                evaluation,
-                selected,
-                front
-            );
-            text = buffer.toString();
-        } else {
-            Recommendation r = chosen.get(0);
-            text = serving(stack, dialect, r, evaluation.loaded().library());
-        }
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
-            stdout.flush();
-        } else {
-            AtomicFiles.write(out, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        String text = rows
+            ? null
+            : serving(format.stack(), dialect, chosen.getFirst(), evaluation.loaded().library());
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {
+            if (rows) {
+                ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, chosen);
+            } else {
                 writer.write(text);
-                writer.flush();
-            });
-            spec.commandLine().getErr().println("Wrote " + out + ".");
-        }
+            }
+        });
         return ConfigSpecCli.OK;
     }
 

@@ -96,11 +96,13 @@ class ExportCliTest {
     void jsonExportOfAllGivesTheFourRecommendedRows() throws Exception {
         CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "json", "--objective", "all");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("configurations");
+        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("recommendations");
         assertEquals(4, rows.size());
         for (int i = 0; i < 4; i++) {
-            assertEquals(recommendations.get(i).configuration().k(), rows.get(i).get("k").asInt());
-            assertEquals(recommendations.get(i).configuration().device(), rows.get(i).get("device").asText());
+            JsonNode row = rows.get(i).get("configuration");
+            assertEquals(recommendations.get(i).kind().jsonName(), rows.get(i).get("objective").asText());
+            assertEquals(recommendations.get(i).configuration().k(), row.get("k").asInt());
+            assertEquals(recommendations.get(i).configuration().device(), row.get("device").asText());
         }
     }
 
@@ -111,7 +113,8 @@ class ExportCliTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
-        assertTrue(lines.get(0).startsWith("device,drafter,"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("recommendation,device,drafter,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("goodput,"), lines.get(1));
     }
 
     @ParameterizedTest

@@ -76,19 +76,20 @@ public record ConfigurationDetails(
         provenance.add(
             "Drafting " +
                 Numbers.plain(c.drafting().tokensPerSecond()) +
-                " tokens/s, " +
-                Numbers.plain(c.drafting().powerWatts()) +
-                " W: " +
-                c.drafting().provenanceOf("tokensPerSecond").label()
+                " tokens/s: " +
+                c.draftingSource().label()
+        );
+        provenance.add(
+            "Drafting power " + Numbers.plain(c.drafting().powerWatts()) + " W: " + c.powerSource().label()
         );
         provenance.add(
             "Acceptance α " +
                 Numbers.plain(c.alignment().acceptanceRate()) +
                 ": " +
-                c.alignment().provenanceOf("acceptanceRate").label()
+                c.acceptanceSource().label()
         );
         provenance.add(
-            "Verification (" + c.served().verification().modelName() + "): " + c.served().provenance().label()
+            "Verification (" + c.served().verification().modelName() + "): " + c.verificationSource().label()
         );
         provenance.add(
             "Network " +
