@@ -107,6 +107,12 @@ public final class ConfigSpecCli implements Runnable {
             if (e instanceof ProfileException || e instanceof UserInputException) {
                 errors.println(e.getMessage());
                 code = BAD_INPUT;
+            } else if (
+                e instanceof io.configspec.model.io.OutputPathException ||
+                e instanceof io.configspec.model.analysis.SpaceTooLargeException
+            ) {
+                errors.println("configspec: " + e.getMessage());
+                code = BAD_INPUT;
             } else if (e instanceof IOException || e instanceof UncheckedIOException) {
                 errors.println("configspec: " + e.getMessage());
                 code = RUNTIME_FAILURE;

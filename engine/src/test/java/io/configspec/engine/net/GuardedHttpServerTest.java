@@ -147,6 +147,11 @@ class GuardedHttpServerTest {
             true
         );
 
+        System.out.printf(
+            "100 MB body: 413 after the client pushed %d bytes (declared length) and %d bytes (chunked)%n",
+            declared.bodySent(),
+            chunked.bodySent()
+        );
         assertJsonError(declared, 413);
         assertJsonError(chunked, 413);
         assertTrue(declared.error().contains("4096"), declared.body());
@@ -222,6 +227,12 @@ class GuardedHttpServerTest {
                     }
                 }
             }
+            System.out.printf(
+                "%d idle connections: all closed after %.1f s, at most %d held at once%n",
+                idle.size(),
+                (System.nanoTime() - (deadline - Duration.ofSeconds(60).toNanos())) / 1e9,
+                maxHeld
+            );
             assertEquals(0, open, "connections still open");
             assertTrue(maxHeld <= 50, "held " + maxHeld);
         } finally {

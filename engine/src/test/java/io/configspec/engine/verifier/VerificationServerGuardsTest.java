@@ -182,6 +182,13 @@ class VerificationServerGuardsTest {
             }
         }
         long after = residentBytes();
+        System.out.printf(
+            "verification service: resident %d MB idle, %d MB after 1,000 session openings (%d refused: limit %d)%n",
+            idle / 1_000_000,
+            after / 1_000_000,
+            refused,
+            VerificationServer.Limits.defaults().maxSessions()
+        );
         assertEquals(1000 - VerificationServer.Limits.defaults().maxSessions(), refused);
         assertTrue(
             after < 2 * idle,
