@@ -1,11 +1,11 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.analysis.SpaceSize;
 import io.configspec.model.fleet.FleetScenarioFile;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileLoader;
-import io.configspec.model.analysis.SpaceSize;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -97,7 +97,9 @@ class KilledWriteTest {
             seen.add(after.equals(before) ? "old" : "new");
             leftTemporaries += temporaries().size() > 0 ? 1 : 0;
         }
-        System.out.println("kills: " + seen + "; temporary files left behind after " + leftTemporaries + " of 10");
+        System.out.println(
+            "kills: " + seen + "; temporary files left behind after " + leftTemporaries + " of 10"
+        );
 
         assertTrue(leftTemporaries > 0, "no kill landed while the file was written; the test proved nothing");
 

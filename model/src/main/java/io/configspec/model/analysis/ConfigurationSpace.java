@@ -351,7 +351,11 @@ public final class ConfigurationSpace {
     public int size(WhatIf whatIf) {
         SpaceSize size = sizeOf(whatIf);
         if (size.configurations() > SpaceSize.MAX_ROWS) {
-            throw new SpaceTooLargeException(size, SpaceSize.availableHeapBytes(), Runtime.getRuntime().maxMemory());
+            throw new SpaceTooLargeException(
+                size,
+                SpaceSize.availableHeapBytes(),
+                Runtime.getRuntime().maxMemory()
+            );
         }
         return (int) size.configurations();
     }

@@ -22,12 +22,16 @@ public final class SpaceTooLargeException extends RuntimeException {
 
     private static String sentence(SpaceSize size, long availableBytes, long maxHeapBytes) {
         int fittingKMax = size.largestFittingKMax(availableBytes);
-        long heapGb = (long) Math.ceil((size.totalBytes() / SpaceSize.HEAP_SHARE + (maxHeapBytes - availableBytes)) / 1e9);
+        long heapGb = (long) Math.ceil(
+            (size.totalBytes() / SpaceSize.HEAP_SHARE + (maxHeapBytes - availableBytes)) / 1e9
+        );
         String narrower = fittingKMax >= size.kMin()
             ? "lower kMax to " + fittingKMax + " or less (--set kMax=" + fittingKMax + ")"
             : "evaluate fewer devices, drafters or targets";
         String more = size.configurations() > SpaceSize.MAX_ROWS
-            ? "more memory cannot help past " + String.format(Locale.ROOT, "%,d", SpaceSize.MAX_ROWS) + " rows"
+            ? "more memory cannot help past " +
+              String.format(Locale.ROOT, "%,d", SpaceSize.MAX_ROWS) +
+              " rows"
             : "give Java more memory (-Xmx" + Math.max(1, heapGb) + "g)";
         return String.format(
             Locale.ROOT,

@@ -178,7 +178,10 @@ public final class AtomicFiles {
         } catch (FileAlreadyExistsException e) {
             throw new OutputPathException(target, "its folder " + directory + " is a file");
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new OutputPathException(target, "its folder " + directory + " cannot be created (permission denied)");
+            throw new OutputPathException(
+                target,
+                "its folder " + directory + " cannot be created (permission denied)"
+            );
         }
     }
 
@@ -188,10 +191,16 @@ public final class AtomicFiles {
      */
     static void removeStaleTemporaries(Path directory, String name) throws IOException {
         String prefix = "." + name + ".";
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, p -> {
+        try (
+            DirectoryStream<Path> temps = Files.newDirectoryStream(directory, p -> {
                 String file = p.getFileName().toString();
-                return file.startsWith(prefix) && file.endsWith(TEMP_SUFFIX) && file.length() == prefix.length() + 12 + TEMP_SUFFIX.length();
-            })) {
+                return (
+                    file.startsWith(prefix) &&
+                    file.endsWith(TEMP_SUFFIX) &&
+                    file.length() == prefix.length() + 12 + TEMP_SUFFIX.length()
+                );
+            })
+        ) {
             for (Path temp : temps) {
                 if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && !lockedByAWriter(temp)) {
                     Files.deleteIfExists(temp);
@@ -222,7 +231,12 @@ public final class AtomicFiles {
 
     private static void move(Path temp, Path destination) throws IOException {
         try {
-            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                temp,
+                destination,
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING
+            );
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
         }

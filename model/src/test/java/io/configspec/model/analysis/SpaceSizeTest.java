@@ -40,7 +40,9 @@ class SpaceSizeTest {
 
     @Test
     void aSpaceLargerThanAnArrayIsRefusedNotOverflowed() {
-        SpaceTooLargeException e = assertThrows(SpaceTooLargeException.class, () -> space.evaluate(kMax(100_000_000)));
+        SpaceTooLargeException e = assertThrows(SpaceTooLargeException.class, () ->
+            space.evaluate(kMax(100_000_000))
+        );
         assertTrue(e.getMessage().contains("more memory cannot help"), e.getMessage());
         assertThrows(SpaceTooLargeException.class, () -> space.size(kMax(100_000_000)));
     }
@@ -50,7 +52,9 @@ class SpaceSizeTest {
         SpaceSize size = space.sizeOf(kMax(1_000_000));
         long oneGigabyte = 1_000_000_000L;
 
-        SpaceTooLargeException e = assertThrows(SpaceTooLargeException.class, () -> size.requireFits(oneGigabyte));
+        SpaceTooLargeException e = assertThrows(SpaceTooLargeException.class, () ->
+            size.requireFits(oneGigabyte)
+        );
 
         String message = e.getMessage();
         assertTrue(message.contains(String.format("%,d configurations", size.configurations())), message);
@@ -75,6 +79,9 @@ class SpaceSizeTest {
 
         assertEquals(size.configurations(), rows.size());
         double ratio = allocated / (double) size.evaluationBytes();
-        assertTrue(ratio > 0.9 && ratio < 1.2, "allocated " + allocated + " bytes, estimated " + size.evaluationBytes());
+        assertTrue(
+            ratio > 0.9 && ratio < 1.2,
+            "allocated " + allocated + " bytes, estimated " + size.evaluationBytes()
+        );
     }
 }

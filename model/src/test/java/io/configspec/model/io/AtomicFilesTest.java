@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,7 +74,9 @@ class AtomicFilesTest {
     }
 
     private static void assertRefused(Path target, String mentions) {
-        OutputPathException e = assertThrows(OutputPathException.class, () -> AtomicFiles.writeString(target, "x"));
+        OutputPathException e = assertThrows(OutputPathException.class, () ->
+            AtomicFiles.writeString(target, "x")
+        );
         assertTrue(e.getMessage().contains(target.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(mentions), e.getMessage());
         assertFalse(e.getMessage().contains(".configspec-tmp"), e.getMessage());
@@ -171,7 +173,10 @@ class AtomicFilesTest {
     void aTemporaryFileBeingWrittenIsLeftAlone() throws Exception {
         Path live = dir.resolve(".out.csv.0123456789ab" + AtomicFiles.TEMP_SUFFIX);
         Files.writeString(live, "being written");
-        try (FileChannel channel = FileChannel.open(live, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (
+            FileChannel channel = FileChannel.open(live, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()
+        ) {
             AtomicFiles.writeString(dir.resolve("out.csv"), "whole");
             assertTrue(Files.exists(live));
         }
@@ -180,7 +185,10 @@ class AtomicFilesTest {
 
     private List<String> names() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.map(p -> p.getFileName().toString()).sorted().toList();
+            return list
+                .map(p -> p.getFileName().toString())
+                .sorted()
+                .toList();
         }
     }
 }
