@@ -42,13 +42,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Protocol (JSON over HTTP/1.1, {@code Authorization: Bearer TOKEN} on every request):
  *
  * <ul>
- *   <li>{@code POST /v1/sessions {"prompt": [ids]}} → {@code {"session": id}}: prefills the target
- *       with all but the last prompt token (not scheduled; prefill is outside the fleet model).
- *   <li>{@code POST /v1/verify {"session": id, "drafts": [ids], "slackSeconds": s, "expectedTokens": e}}
- *       → {@code {"accepted": a, "tokens": [ids]}}: greedy verification of the drafts after the
- *       session's last committed token; {@code tokens} are the accepted drafts plus the target's
- *       own next token; {@code serverSeconds} is the time from arrival to the end of its batch.
- *       The request's deadline is its arrival plus {@code slackSeconds}.
+ *   <li>{@code POST /v1/sessions {"prompt": [ids]}} → {@code {"session": id}}: opens a sequence.
+ *       The prompt is prefilled with the session's first verification, inside its batch, so a
+ *       prefill costs the batch what it costs (verification interference) and the scheduler sees
+ *       it coming ({@link VerificationRequest#prefillTokens()}).
+ *   <li>{@code POST /v1/verify {"session": id, "drafts": [ids], "slackSeconds": s,
+ *       "targetSlackSeconds": t, "expectedTokens": e}} → {@code {"accepted": a, "tokens": [ids]}}:
+ *       greedy verification of the drafts after the session's last committed token; {@code
+ *       tokens} are the accepted drafts plus the target's own next token; {@code serverSeconds}
+ *       is the time from arrival to the end of its batch. The request's deadline is its arrival
+ *       plus {@code slackSeconds}, its target (even pace) its arrival plus {@code
+ *       targetSlackSeconds} (default: the deadline).
  *   <li>{@code DELETE /v1/sessions/{id}}.
  * </ul>
  *
@@ -73,6 +77,7 @@ public final class VerificationServer implements AutoCloseable {
         "session",
         "drafts",
         "slackSeconds",
+        "targetSlackSeconds",
         "expectedTokens"
     );
 
@@ -134,10 +139,19 @@ public final class VerificationServer implements AutoCloseable {
         int queued;
         long lastUsedNanos = System.nanoTime();
         boolean closed;
+        /** Prompt tokens (all but the last) not yet in the KV cache: prefilled with the first verification. */
+        volatile int[] pendingPrefill;
 
-        Sequence(DecoderSession session, int lastToken) {
+        Sequence(DecoderSession session, int lastToken, int[] pendingPrefill) {
             this.session = session;
             this.lastToken = lastToken;
+            this.pendingPrefill = pendingPrefill;
+        }
+
+        /** Prompt tokens the next verification must prefill first. */
+        int prefillTokens() {
+            int[] pending = pendingPrefill;
+            return pending == null ? 0 : pending.length;
         }
     }
 
@@ -282,17 +296,17 @@ public final class VerificationServer implements AutoCloseable {
                     "); close one with DELETE /v1/sessions/{id} or wait for unused ones to expire"
             );
         }
+        // the prompt is prefilled with the session's first verification, inside its batch
         DecoderSession session = target.newSession();
-        try {
-            if (ids.length > 1) {
-                session.forward(java.util.Arrays.copyOf(ids, ids.length - 1));
-            }
-        } catch (OrtException e) {
-            session.close();
-            throw new HttpProblem(500, "prefill failed: " + e.getMessage());
-        }
         long id = nextSession.getAndIncrement();
-        sessions.put(id, new Sequence(session, ids[ids.length - 1]));
+        sessions.put(
+            id,
+            new Sequence(
+                session,
+                ids[ids.length - 1],
+                ids.length > 1 ? java.util.Arrays.copyOf(ids, ids.length - 1) : null
+            )
+        );
         call.reply(200, RequestJson.MAPPER.createObjectNode().put("session", id));
     }
 
@@ -347,6 +361,7 @@ public final class VerificationServer implements AutoCloseable {
         long sessionId = sessionNode.longValue();
         int[] draftIds = tokenIds(body.get("drafts"), "drafts", 0, limits.maxDraftTokens());
         double slack = positive(body, "slackSeconds", Double.POSITIVE_INFINITY);
+        double targetSlack = positive(body, "targetSlackSeconds", slack);
         double expected = positive(body, "expectedTokens", 1.0);
         Sequence sequence = sessions.get(sessionId);
         if (sequence == null) {
@@ -354,7 +369,7 @@ public final class VerificationServer implements AutoCloseable {
         }
         int context;
         synchronized (sequence) {
-            context = sequence.session.length();
+            context = sequence.session.length() + sequence.prefillTokens();
             if (sequence.closed) {
                 throw new HttpProblem(404, "unknown session " + sessionId + " (closed or expired)");
             }
@@ -373,7 +388,7 @@ public final class VerificationServer implements AutoCloseable {
         }
         Verdict v;
         try {
-            v = submitAndWait(sessionId, sequence, draftIds, slack, expected, context);
+            v = submitAndWait(sessionId, sequence, draftIds, slack, targetSlack, expected);
         } finally {
             synchronized (sequence) {
                 sequence.queued--;
@@ -395,18 +410,21 @@ public final class VerificationServer implements AutoCloseable {
         Sequence sequence,
         int[] draftIds,
         double slack,
-        double expected,
-        int context
+        double targetSlack,
+        double expected
     ) {
         long id = nextRequest.getAndIncrement();
         double now = nowSeconds();
+        int prefill = sequence.prefillTokens();
         VerificationRequest request = new VerificationRequest(
             id,
             (int) sessionId,
             now,
             now + slack,
+            now + Math.min(slack, targetSlack),
             draftIds.length + 1,
-            context + 1,
+            prefill,
+            prefill > 0 ? 0 : sequence.session.length() + 1,
             expected
         );
         CompletableFuture<Verdict> verdict = new CompletableFuture<>();
@@ -514,6 +532,7 @@ public final class VerificationServer implements AutoCloseable {
                 lock.unlock(); // clients keep submitting while the batch runs
                 long start = System.nanoTime();
                 long verified = 0;
+                long prefill = 0;
                 long context = 0;
                 // Run the batch, then answer all its requests together at its end, as a batched
                 // forward pass would (and as the fleet model assumes).
@@ -521,6 +540,7 @@ public final class VerificationServer implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     VerificationRequest r = batch.get(i);
                     verified += r.verifiedTokens();
+                    prefill += r.prefillTokens();
                     context += r.contextTokens();
                     try {
                         outcomes[i] = verifyDrafts(
@@ -536,7 +556,13 @@ public final class VerificationServer implements AutoCloseable {
                 synchronized (measurements) {
                     // recorded before anyone hears back
                     measurements.add(
-                        new VerificationMeasurement(n, (int) verified, context, Math.max(1e-9, seconds))
+                        new VerificationMeasurement(
+                            n,
+                            (int) verified,
+                            context,
+                            Math.max(1e-9, seconds),
+                            prefill
+                        )
                     );
                 }
                 for (int i = 0; i < n; i++) {
@@ -571,6 +597,11 @@ public final class VerificationServer implements AutoCloseable {
     }
 
     private static Verdict verifyLocked(Sequence s, int[] drafts) throws OrtException {
+        if (s.pendingPrefill != null) {
+            // the session's first verification: its prompt enters the KV cache in this batch
+            s.session.forward(s.pendingPrefill);
+            s.pendingPrefill = null;
+        }
         int base = s.session.length();
         int[] input = new int[drafts.length + 1];
         input[0] = s.lastToken;
