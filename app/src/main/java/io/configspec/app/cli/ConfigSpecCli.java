@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         ParetoCommand.class,
         RecommendCommand.class,
         ExportCommand.class,
+        ReportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
