@@ -310,7 +310,19 @@ public final class MainWindow extends BorderPane {
                 item("Pareto chart", "Shortcut+1", () -> views.getSelectionModel().select(0)),
                 item("Three objectives", "Shortcut+2", () -> views.getSelectionModel().select(1)),
                 item("Details", "Shortcut+3", () -> lower.getSelectionModel().select(0)),
-                item("Configurations table", "Shortcut+4", () -> lower.getSelectionModel().select(1)),
+                item("Configurations table", "Shortcut+4", () -> lower.getSelectionModel().select(1))
+            );
+        // The extra views (Fleet, Boards, …) follow as Ctrl+5, Ctrl+6, …
+        for (int i = 2; i < views.getTabs().size(); i++) {
+            int index = i;
+            String accelerator = i + 3 <= 9 ? "Shortcut+" + (i + 3) : null;
+            view
+                .getItems()
+                .add(item(views.getTabs().get(i).getText(), accelerator, () -> views.getSelectionModel().select(index)));
+        }
+        view
+            .getItems()
+            .addAll(
                 new SeparatorMenuItem(),
                 showLeft,
                 showCards,

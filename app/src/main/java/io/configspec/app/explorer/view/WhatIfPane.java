@@ -145,6 +145,9 @@ public final class WhatIfPane extends VBox {
             value.setTooltip(hint);
             value.setText(s.displayNumber());
         };
+        // The whole number is selected when the field gets focus, by Tab or by a click (the click's
+        // release would otherwise put the caret where it landed).
+        boolean[] selectOnRelease = { false };
         value
             .focusedProperty()
             .addListener((o, was, now) -> {
@@ -153,11 +156,18 @@ public final class WhatIfPane extends VBox {
                         ? String.valueOf((long) s.value().get())
                         : io.configspec.app.explorer.viewmodel.Numbers.plain(s.value().get()).replace(",", "");
                     value.setText(plain);
-                    javafx.application.Platform.runLater(value::selectAll);
+                    value.selectAll();
+                    selectOnRelease[0] = true;
                 } else {
                     revert.run();
                 }
             });
+        value.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (selectOnRelease[0]) {
+                selectOnRelease[0] = false;
+                value.selectAll();
+            }
+        });
         value.setOnAction(e -> {
             try {
                 double v = s.parse(value.getText());
