@@ -48,11 +48,17 @@ public final class ExploreCommand implements Callable<Integer> {
             spec
                 .commandLine()
                 .getErr()
-                .println("configspec explore: " + file + " is not a file (give a scenario .json or a workspace .cswork).");
+                .println(
+                    "configspec explore: " +
+                        file +
+                        " is not a file (give a scenario .json or a workspace .cswork)."
+                );
             return 2;
         }
         try {
-            io.configspec.app.explorer.ExplorerLauncher.launch(file == null ? new String[0] : new String[] { file.toString() });
+            io.configspec.app.explorer.ExplorerLauncher.launch(
+                file == null ? new String[0] : new String[] { file.toString() }
+            );
             return 0;
         } catch (RuntimeException | LinkageError e) {
             spec.commandLine().getErr().println("configspec explore: " + cannotOpen(e));

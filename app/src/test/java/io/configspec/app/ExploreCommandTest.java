@@ -56,9 +56,15 @@ class ExploreCommandTest {
     @Test
     void aWindowThatCannotOpenIsOneSentenceWithTheCause() {
         String sentence = ExploreCommand.cannotOpen(
-            new RuntimeException("Exception in Application start", new UnsupportedOperationException("Unable to open DISPLAY"))
+            new RuntimeException(
+                "Exception in Application start",
+                new UnsupportedOperationException("Unable to open DISPLAY")
+            )
         );
-        assertTrue(sentence.startsWith("the explorer window could not open (Unable to open DISPLAY)"), sentence);
+        assertTrue(
+            sentence.startsWith("the explorer window could not open (Unable to open DISPLAY)"),
+            sentence
+        );
         assertEquals(1, sentence.lines().count());
     }
 

@@ -21,7 +21,12 @@ final class AboutBox {
         out.put("ONNX Runtime", BuildInfo.property("onnxruntime", "unknown"));
         out.put(
             "Operating system",
-            System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")"
+            System.getProperty("os.name") +
+                " " +
+                System.getProperty("os.version") +
+                " (" +
+                System.getProperty("os.arch") +
+                ")"
         );
         return out;
     }

@@ -22,7 +22,10 @@ final class FieldLabels {
         Map.entry("dollarsPerMillionVerifiedTokens", new String[] { "price", "$/1M verified tokens" }),
         Map.entry("dollarsPerMillionTokens", new String[] { "price", "$/1M tokens" }),
         Map.entry("dollarsPerGpuHour", new String[] { "price", "$/GPU-hour" }),
-        Map.entry("contextSlowdownPerThousandTokens", new String[] { "slowdown per 1000 context tokens", "×" }),
+        Map.entry(
+            "contextSlowdownPerThousandTokens",
+            new String[] { "slowdown per 1000 context tokens", "×" }
+        ),
         Map.entry("parameterCount", new String[] { "parameters", "" }),
         Map.entry("sampleCount", new String[] { "samples", "" }),
         Map.entry("contextTokens", new String[] { "context", "tokens" }),
@@ -73,7 +76,9 @@ final class FieldLabels {
     static String display(String label, double value) {
         String unit = unit(label);
         String number = Numbers.plain(value);
-        return name(label) + " = " + number + (unit.isEmpty() ? "" : unit.startsWith("/") ? unit : " " + unit);
+        return (
+            name(label) + " = " + number + (unit.isEmpty() ? "" : unit.startsWith("/") ? unit : " " + unit)
+        );
     }
 
     private static String[] nameAndUnit(String field) {
@@ -81,7 +86,10 @@ final class FieldLabels {
         if (special != null) return special;
         for (String[] suffix : SUFFIXES) {
             if (field.endsWith(suffix[0]) && field.length() > suffix[0].length()) {
-                return new String[] { words(field.substring(0, field.length() - suffix[0].length())), suffix[1] };
+                return new String[] {
+                    words(field.substring(0, field.length() - suffix[0].length())),
+                    suffix[1],
+                };
             }
         }
         return new String[] { words(field), "" };

@@ -6,9 +6,7 @@ import io.configspec.app.explorer.ExplorerViews;
 import io.configspec.app.explorer.chart.ChartImages;
 import io.configspec.app.explorer.chart.ChartTheme;
 import io.configspec.app.explorer.viewmodel.ConfigurationExport;
-import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.RecommendationKind;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.io.File;
@@ -272,9 +270,17 @@ public final class MainWindow extends BorderPane {
                         })
                 ),
                 new SeparatorMenuItem(),
-                item("Export selected configuration…", "Shortcut+E", () -> exportConfigurations(false)),
+                item("Export selected configuration…", "Shortcut+E", () ->
+                    exportConfigurations(ConfigurationExport.Scope.SELECTED)
+                ),
                 item("Export recommended configurations…", "Shortcut+Shift+E", () ->
-                    exportConfigurations(true)
+                    exportConfigurations(ConfigurationExport.Scope.RECOMMENDED)
+                ),
+                item("Export Pareto front…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.FRONT)
+                ),
+                item("Export all configurations…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.ALL)
                 ),
                 item("Export chart as PNG…", "Shortcut+P", this::exportChart),
                 new SeparatorMenuItem(),
@@ -318,7 +324,11 @@ public final class MainWindow extends BorderPane {
             String accelerator = i + 3 <= 9 ? "Shortcut+" + (i + 3) : null;
             view
                 .getItems()
-                .add(item(views.getTabs().get(i).getText(), accelerator, () -> views.getSelectionModel().select(index)));
+                .add(
+                    item(views.getTabs().get(i).getText(), accelerator, () ->
+                        views.getSelectionModel().select(index)
+                    )
+                );
         }
         view
             .getItems()
@@ -384,7 +394,11 @@ public final class MainWindow extends BorderPane {
         status.setId("status");
         status.setMinWidth(0);
         status.setMnemonicParsing(false);
-        status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.isEmpty() ? null : new javafx.scene.control.Tooltip(b)));
+        status
+            .textProperty()
+            .addListener((o, a, b) ->
+                status.setTooltip(b == null || b.isEmpty() ? null : new javafx.scene.control.Tooltip(b))
+            );
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -630,46 +644,17 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void exportConfigurations(boolean recommended) {
-        Evaluation e = model.getEvaluation();
-        if (e == null) return;
-        List<Integer> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (recommended) {
-            for (RecommendationKind k : RecommendationKind.values()) {
-                rows.add(e.recommendedRow(k));
-                labels.add(k.title());
-            }
-        } else {
-            if (model.selectedRowProperty().get() < 0) {
-                model.showStatus("Select a configuration first (click a point or a table row).");
-                return;
-            }
-            rows.add(model.selectedRowProperty().get());
-            labels.add("selected");
+    private void exportConfigurations(ConfigurationExport.Scope scope) {
+        if (model.getEvaluation() == null) return;
+        if (scope == ConfigurationExport.Scope.SELECTED && model.selectedRowProperty().get() < 0) {
+            model.showStatus("Select a configuration first (click a point or a table row).");
+            return;
         }
-        var snapshot = ConfigurationExport.snapshot(e, rows, labels);
         FileChooser chooser = chooser("Export configurations", "JSON or CSV", "*.json", "*.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = chooser.showSaveDialog(stage);
         if (f == null) return;
-        model
-            .executor()
-            .submit(() -> {
-                ConfigurationExport.write(snapshot, f.toPath());
-                return null;
-            })
-            .whenComplete((v, err) ->
-                model
-                    .executor()
-                    .runOnUi(() ->
-                        model.showStatus(
-                            err == null
-                                ? "Exported " + snapshot.size() + " configuration(s) to " + f.getName()
-                                : "Export failed: " + err.getMessage()
-                        )
-                    )
-            );
+        model.exportConfigurations(scope, f.toPath());
     }
 
     private void exportChart() {

@@ -107,11 +107,16 @@ public final class RecommendationsPane extends VBox {
             Tooltip.install(
                 box,
                 new Tooltip(
-                    card.configuration() + "\n" + card.figures() + "\nClick to select it in the chart and the table"
+                    card.configuration() +
+                        "\n" +
+                        card.figures() +
+                        "\nClick to select it in the chart and the table"
                 )
             );
             if (card.row() >= 0) {
-                box.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.selectedRowProperty().set(card.row()));
+                box.addEventHandler(MouseEvent.MOUSE_CLICKED, e ->
+                    model.selectedRowProperty().set(card.row())
+                );
             }
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / model.recommendations().size());

@@ -130,7 +130,9 @@ public final class ScenarioPane extends ScrollPane {
         if (!loaded.space().omitted().isEmpty()) {
             // Every left-out combination with its reason, wrapped: nothing hides behind a tooltip.
             Label title = new Label(
-                "Left out: " + loaded.space().omitted().size() + " combination(s) without the measurements they need"
+                "Left out: " +
+                    loaded.space().omitted().size() +
+                    " combination(s) without the measurements they need"
             );
             title.getStyleClass().add("section-subtitle");
             title.setWrapText(true);

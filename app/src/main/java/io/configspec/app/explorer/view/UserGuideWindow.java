@@ -92,7 +92,9 @@ public final class UserGuideWindow {
         Scene scene = new Scene(scroll, 980, 720);
         scene
             .getStylesheets()
-            .addAll(dark ? List.of(MainWindow.LIGHT_CSS, MainWindow.DARK_CSS) : List.of(MainWindow.LIGHT_CSS));
+            .addAll(
+                dark ? List.of(MainWindow.LIGHT_CSS, MainWindow.DARK_CSS) : List.of(MainWindow.LIGHT_CSS)
+            );
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("ConfigSpec Explorer — user guide");
@@ -110,8 +112,9 @@ public final class UserGuideWindow {
                 flow.getStyleClass().addAll("guide-heading", "guide-h" + h.getLevel());
                 yield flow;
             }
-            case Paragraph p when p.getFirstChild() instanceof Image image && p.getFirstChild() == p.getLastChild() ->
-                image(image, page);
+            case Paragraph p when (
+                p.getFirstChild() instanceof Image image && p.getFirstChild() == p.getLastChild()
+            ) -> image(image, page);
             case Paragraph p -> inline(p);
             case FencedCodeBlock code -> code(code.getLiteral());
             case IndentedCodeBlock code -> code(code.getLiteral());
@@ -147,16 +150,23 @@ public final class UserGuideWindow {
         }
         ImageView view = new ImageView(new javafx.scene.image.Image(in));
         view.setPreserveRatio(true);
-        view.fitWidthProperty().bind(
-            javafx.beans.binding.Bindings.min(view.getImage().getWidth(), page.widthProperty().subtract(40))
-        );
+        view
+            .fitWidthProperty()
+            .bind(
+                javafx.beans.binding.Bindings.min(
+                    view.getImage().getWidth(),
+                    page.widthProperty().subtract(40)
+                )
+            );
         view.getStyleClass().add("guide-image");
         return view;
     }
 
     private static Node list(org.commonmark.node.Node list, VBox page, boolean ordered) {
         VBox box = new VBox(3);
-        int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
+        int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null
+            ? o.getMarkerStartNumber()
+            : 1;
         for (var item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (!(item instanceof ListItem)) continue;
             VBox body = new VBox(3);

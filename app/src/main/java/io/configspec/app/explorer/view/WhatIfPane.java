@@ -154,7 +154,10 @@ public final class WhatIfPane extends VBox {
                 if (now) {
                     String plain = s.integer()
                         ? String.valueOf((long) s.value().get())
-                        : io.configspec.app.explorer.viewmodel.Numbers.plain(s.value().get()).replace(",", "");
+                        : io.configspec.app.explorer.viewmodel.Numbers.plain(s.value().get()).replace(
+                              ",",
+                              ""
+                          );
                     value.setText(plain);
                     value.selectAll();
                     selectOnRelease[0] = true;

@@ -3,14 +3,15 @@ package io.configspec.app.explorer.viewmodel;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.io.ScenarioLoader;
 import java.util.Objects;
 
 /**
- * One evaluation the explorer wants: a space under a what-if, with the chart's axes and colour.
- * Immutable, so a slider drag can hand a burst of them to the coalescer.
+ * One evaluation the explorer wants: a loaded scenario under a what-if, with the chart's axes and
+ * colour. Immutable, so a slider drag can hand a burst of them to the coalescer.
  */
 public record EvaluationRequest(
-    ConfigurationSpace space,
+    ScenarioLoader.LoadedScenario loaded,
     SpaceIndex index,
     WhatIf whatIf,
     Objective xObjective,
@@ -18,11 +19,16 @@ public record EvaluationRequest(
     ColourBy colourBy
 ) {
     public EvaluationRequest {
-        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(loaded, "loaded");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(whatIf, "whatIf");
         Objects.requireNonNull(xObjective, "xObjective");
         Objects.requireNonNull(yObjective, "yObjective");
         Objects.requireNonNull(colourBy, "colourBy");
+    }
+
+    /** The configuration space evaluated. */
+    public ConfigurationSpace space() {
+        return loaded.space();
     }
 }

@@ -42,8 +42,8 @@ public final class InputSources {
             field(
                 "Drafting speed",
                 "drafting",
-                c.drafting().provenanceOf("tokensPerSecond"),
-                whatIf.draftSpeedScale() != 1,
+                c.draftingSource(),
+                whatIf.isSet(WhatIf.DRAFT_SPEED_SCALE),
                 "× " + Numbers.plain(whatIf.draftSpeedScale())
             )
         );
@@ -51,8 +51,8 @@ public final class InputSources {
             field(
                 "Device power while drafting",
                 "power",
-                c.drafting().provenanceOf("powerWatts"),
-                whatIf.powerScale() != 1,
+                c.powerSource(),
+                whatIf.isSet(WhatIf.POWER_SCALE),
                 "× " + Numbers.plain(whatIf.powerScale())
             )
         );
@@ -60,8 +60,8 @@ public final class InputSources {
             field(
                 "Acceptance α",
                 "α",
-                c.alignment().provenanceOf("acceptanceRate"),
-                whatIf.alphaScale() != 1,
+                c.acceptanceSource(),
+                whatIf.isSet(WhatIf.ALPHA_SCALE),
                 "× " + Numbers.plain(whatIf.alphaScale())
             )
         );
@@ -69,7 +69,7 @@ public final class InputSources {
             overridable(
                 "Verification latency T_v",
                 "T_v",
-                c.served().provenanceOf("verification"),
+                c.verificationSource(),
                 whatIf.verifySeconds(),
                 " s"
             )
@@ -88,7 +88,13 @@ public final class InputSources {
             whatIf.uplinkMegabitsPerSecond().isPresent() ||
             whatIf.downlinkMegabitsPerSecond().isPresent();
         out.add(
-            field("Network " + network.name(), "network", network.provenance(), networkMoved, "set by the sliders")
+            field(
+                "Network " + network.name(),
+                "network",
+                network.provenance(),
+                networkMoved,
+                "set by the sliders"
+            )
         );
         return List.copyOf(out);
     }
@@ -101,12 +107,7 @@ public final class InputSources {
         String how
     ) {
         if (overridden) {
-            return new Source(
-                quantity,
-                shortName,
-                WHAT_IF,
-                "what-if " + how + " on " + provenance.label()
-            );
+            return new Source(quantity, shortName, WHAT_IF, "what-if " + how + " on " + provenance.label());
         }
         return new Source(quantity, shortName, provenance.kind(), provenance.label());
     }
@@ -123,7 +124,10 @@ public final class InputSources {
                 quantity,
                 shortName,
                 WHAT_IF,
-                "what-if " + Numbers.plain(override.getAsDouble()) + unit + " (the slider replaces the profile's value)"
+                "what-if " +
+                    Numbers.plain(override.getAsDouble()) +
+                    unit +
+                    " (the slider replaces the profile's value)"
             );
         }
         return new Source(quantity, shortName, provenance.kind(), provenance.label());
@@ -156,7 +160,10 @@ public final class InputSources {
     public static String counts(List<Source> sources) {
         StringBuilder sb = new StringBuilder();
         for (String kind : List.of("measured", "literature", WHAT_IF, "illustrative")) {
-            long n = sources.stream().filter(s -> s.kind().equals(kind)).count();
+            long n = sources
+                .stream()
+                .filter(s -> s.kind().equals(kind))
+                .count();
             if (n == 0) continue;
             if (!sb.isEmpty()) sb.append(" · ");
             sb.append(badge(kind)).append(' ').append(n).append(' ').append(kind);

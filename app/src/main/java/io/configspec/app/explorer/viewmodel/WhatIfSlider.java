@@ -104,7 +104,9 @@ public record WhatIfSlider(
             throw new IllegalArgumentException("'" + typed + "' is not a number; " + rangeText());
         }
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(label + " must be " + rangeText().substring(5) + ", got " + typed.trim());
+            throw new IllegalArgumentException(
+                label + " must be " + rangeText().substring(5) + ", got " + typed.trim()
+            );
         }
         if (integer && v != Math.rint(v)) {
             throw new IllegalArgumentException(label + " must be a whole number, got " + typed.trim());

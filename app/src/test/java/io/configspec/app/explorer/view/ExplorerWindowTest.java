@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.event.ActionEvent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -93,7 +93,13 @@ class ExplorerWindowTest {
     void everyPaneCanBeHiddenFromTheViewMenuAndResetLayoutBringsThemAllBack(FxRobot robot) throws Exception {
         load(robot);
         robot.interact(() -> window.paneToggles().forEach(t -> t.setSelected(false)));
-        assertTrue(robot.lookup("#what-if-pane").tryQuery().map(n -> n.getScene() == null).orElse(true));
+        assertTrue(
+            robot
+                .lookup("#what-if-pane")
+                .tryQuery()
+                .map(n -> n.getScene() == null)
+                .orElse(true)
+        );
         robot.interact(window::resetLayout);
         WaitForAsyncUtils.waitForFxEvents();
         PaneBounds.assertAllInside(robot, window);
@@ -113,7 +119,10 @@ class ExplorerWindowTest {
         robot.type(KeyCode.RIGHT);
         settle();
         double after = model.whatIf().slider("verifySeconds").value().get();
-        assertTrue(after > clicked && after < clicked * 1.2, clicked + " s → " + after + " s (was " + before + ")");
+        assertTrue(
+            after > clicked && after < clicked * 1.2,
+            clicked + " s → " + after + " s (was " + before + ")"
+        );
     }
 
     @Test
@@ -210,10 +219,17 @@ class ExplorerWindowTest {
                 }
             }
         });
-        assertTrue(shown.stream().anyMatch(s -> s.startsWith("memory = ") && s.endsWith(" GiB")), shown.toString());
+        assertTrue(
+            shown.stream().anyMatch(s -> s.startsWith("memory = ") && s.endsWith(" GiB")),
+            shown.toString()
+        );
         assertTrue(shown.stream().noneMatch(s -> s.contains("memoryGiB")), shown.toString());
         assertTrue(
-            model.library().entries().stream().noneMatch(e -> e.summary().contains("EMBEDDED_GPU")),
+            model
+                .library()
+                .entries()
+                .stream()
+                .noneMatch(e -> e.summary().contains("EMBEDDED_GPU")),
             "device kinds read as words"
         );
     }
@@ -229,7 +245,9 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.library().problems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> problems = robot.lookup("#library-problems").queryAs(ListView.class);
-        var cell = robot.lookup("#library-problems .list-cell.problem").queryAs(javafx.scene.control.ListCell.class);
+        var cell = robot
+            .lookup("#library-problems .list-cell.problem")
+            .queryAs(javafx.scene.control.ListCell.class);
         assertFalse(cell.isWrapText());
         assertEquals(model.library().problems().getFirst().message(), cell.getTooltip().getText());
         assertTrue(cell.getHeight() < 30, "one line, was " + cell.getHeight() + " px");
@@ -241,9 +259,22 @@ class ExplorerWindowTest {
     @Test
     void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        Menu help = bar.getMenus().stream().filter(m -> m.getText().equals("Help")).findFirst().orElseThrow();
-        List<String> items = help.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
-        assertTrue(items.containsAll(List.of("User guide", "Keyboard shortcuts", "About ConfigSpec Explorer")), items.toString());
+        Menu help = bar
+            .getMenus()
+            .stream()
+            .filter(m -> m.getText().equals("Help"))
+            .findFirst()
+            .orElseThrow();
+        List<String> items = help
+            .getItems()
+            .stream()
+            .map(MenuItem::getText)
+            .filter(t -> t != null)
+            .toList();
+        assertTrue(
+            items.containsAll(List.of("User guide", "Keyboard shortcuts", "About ConfigSpec Explorer")),
+            items.toString()
+        );
         MenuItem guide = help.getItems().getFirst();
         robot.interact(guide::fire);
         WaitForAsyncUtils.waitForFxEvents();
@@ -260,7 +291,9 @@ class ExplorerWindowTest {
         settle();
         assertTrue(workspace.changedProperty().get());
         Platform.runLater(window::quit);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quit-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+            robot.lookup("#quit-dialog").tryQuery().isPresent()
+        );
         var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();

@@ -49,7 +49,15 @@ final class PaneBounds {
                     problems
                         .append(pane.getKey())
                         .append(" at ")
-                        .append(String.format("x %.0f–%.0f, y %.0f–%.0f", b.getMinX(), b.getMaxX(), b.getMinY(), b.getMaxY()))
+                        .append(
+                            String.format(
+                                "x %.0f–%.0f, y %.0f–%.0f",
+                                b.getMinX(),
+                                b.getMaxX(),
+                                b.getMinY(),
+                                b.getMaxY()
+                            )
+                        )
                         .append(" in a ")
                         .append(String.format("%.0f × %.0f window; ", scene.getWidth(), scene.getHeight()));
                 }

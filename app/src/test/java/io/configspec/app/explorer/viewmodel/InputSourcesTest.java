@@ -38,7 +38,10 @@ class InputSourcesTest {
             .filter(l -> l.contains("Verification price"))
             .findFirst()
             .orElseThrow();
-        assertTrue(price.contains("illustrative (prices in the range of public serverless per-token prices)"), price);
+        assertTrue(
+            price.contains("illustrative (prices in the range of public serverless per-token prices)"),
+            price
+        );
     }
 
     @Test
@@ -55,7 +58,10 @@ class InputSourcesTest {
         model.whatIf().set("verifySeconds", 0.3);
         var details = model.detailsProperty().get();
         assertTrue(
-            details.provenance().stream().anyMatch(l -> l.startsWith("✎ Verification latency T_v: what-if 0.300 s")),
+            details
+                .provenance()
+                .stream()
+                .anyMatch(l -> l.startsWith("✎ Verification latency T_v: what-if 0.300 s")),
             details.provenance().toString()
         );
         assertEquals(0.3, details.verifySeconds(), 1e-12);
@@ -64,9 +70,15 @@ class InputSourcesTest {
     @Test
     void everyCardSaysWhereItsNumbersComeFrom() {
         for (RecommendationCard card : model.recommendations()) {
-            assertTrue(card.provenance().contains("○") && card.provenance().contains("illustrative"), card.provenance());
+            assertTrue(
+                card.provenance().contains("○") && card.provenance().contains("illustrative"),
+                card.provenance()
+            );
             assertTrue(card.provenance().contains("◆ 1 literature"), card.provenance());
-            assertTrue(card.provenanceDetail().contains("Verification latency T_v: literature"), card.provenanceDetail());
+            assertTrue(
+                card.provenanceDetail().contains("Verification latency T_v: literature"),
+                card.provenanceDetail()
+            );
         }
     }
 
@@ -76,13 +88,12 @@ class InputSourcesTest {
         assertTrue(census.anyIllustrative());
         assertTrue(census.total() > census.illustrative().size(), "T_v is literature");
         assertTrue(
-            census.illustrative().stream().noneMatch(s -> s.startsWith("Verification latency")),
+            census
+                .illustrative()
+                .stream()
+                .noneMatch(s -> s.startsWith("Verification latency")),
             census.illustrative().toString()
         );
-        assertEquals(
-            Objective.GOODPUT.unit(),
-            "tokens/s",
-            "units stay as the cards show them"
-        );
+        assertEquals(Objective.GOODPUT.unit(), "tokens/s", "units stay as the cards show them");
     }
 }

@@ -64,7 +64,9 @@ class WhatIfSliderTest {
         assertEquals(kMax, whatIf.slider("kMax").value().get(), 0);
         assertFalse(whatIf.slider("verifySeconds").overridden().get());
         assertEquals(0.5, verify, 1e-12, "the paper scenario's T_v");
-        model.selectedRowProperty().set(model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT));
+        model
+            .selectedRowProperty()
+            .set(model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT));
         var details = model.detailsProperty().get();
         assertEquals(verify, details.verifySeconds(), 1e-12, "the details use what the slider shows");
     }
