@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import org.testfx.api.FxRobot;
 
 /** Asserts that the main window's panes lie inside the window, each with a usable size. */
@@ -29,22 +28,24 @@ final class PaneBounds {
     private PaneBounds() {}
 
     static void assertAllInside(FxRobot robot, MainWindow window) {
-        Scene scene = window.getScene();
         StringBuilder problems = new StringBuilder();
         robot.interact(() -> {
             window.applyCss();
             window.layout();
+            // In the window's own coordinates (the journey may show it scaled).
+            double width = window.getWidth();
+            double height = window.getHeight();
             for (var pane : PANES.entrySet()) {
                 Node node = window.lookup(pane.getKey());
                 assertNotNull(node, pane.getKey());
-                Bounds b = node.localToScene(node.getLayoutBounds());
-                double w = Math.min(b.getMaxX(), scene.getWidth()) - Math.max(b.getMinX(), 0);
-                double h = Math.min(b.getMaxY(), scene.getHeight()) - Math.max(b.getMinY(), 0);
+                Bounds b = window.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double w = Math.min(b.getMaxX(), width) - Math.max(b.getMinX(), 0);
+                double h = Math.min(b.getMaxY(), height) - Math.max(b.getMinY(), 0);
                 boolean inside =
                     b.getMinX() >= -0.5 &&
                     b.getMinY() >= -0.5 &&
-                    b.getMaxX() <= scene.getWidth() + 0.5 &&
-                    b.getMaxY() <= scene.getHeight() + 0.5;
+                    b.getMaxX() <= width + 0.5 &&
+                    b.getMaxY() <= height + 0.5;
                 if (!inside || w < pane.getValue()[0] || h < pane.getValue()[1] || !node.isVisible()) {
                     problems
                         .append(pane.getKey())
@@ -59,7 +60,7 @@ final class PaneBounds {
                             )
                         )
                         .append(" in a ")
-                        .append(String.format("%.0f × %.0f window; ", scene.getWidth(), scene.getHeight()));
+                        .append(String.format("%.0f × %.0f window; ", width, height));
                 }
             }
         });
