@@ -101,6 +101,8 @@ public final class FleetScenarioFile {
             String drafter = d.drafter();
             String quantization = d.quantization();
             double weight = d.weight();
+            TokenLengthDistribution kindPrompts = d.promptTokens() == null ? null : lengths(d.promptTokens());
+            double kindSlo = d.sloTpotSeconds() == null ? Double.NaN : d.sloTpotSeconds();
             DeviceProfile device = library
                 .device(deviceId)
                 .orElseThrow(() ->
@@ -146,7 +148,9 @@ public final class FleetScenarioFile {
                     alignment.acceptanceRate()
                 );
             }
-            double rate = drafting.tokensPerSecondAt(meanContext);
+            double rate = drafting.tokensPerSecondAt(
+                kindPrompts == null ? meanContext : kindPrompts.mean() + output.mean() / 2
+            );
             FleetDeviceType provisional = new FleetDeviceType(
                 deviceId,
                 device.name() + " · " + drafter + " " + quantization,
@@ -156,7 +160,9 @@ public final class FleetScenarioFile {
                 alignment.acceptanceRate(),
                 curve,
                 calibration,
-                1
+                1,
+                kindPrompts,
+                kindSlo
             );
             int k = d.k() != null
                 ? d.k()
@@ -174,7 +180,9 @@ public final class FleetScenarioFile {
                     provisional.acceptanceRate(),
                     curve,
                     calibration,
-                    k
+                    k,
+                    kindPrompts,
+                    kindSlo
                 )
             );
         }
@@ -190,7 +198,8 @@ public final class FleetScenarioFile {
                 timeout,
                 wispMaxK,
                 spec.wisp().threshold(),
-                hold
+                hold,
+                spec.wisp().rejectBelow()
             );
         } catch (IllegalArgumentException e) {
             throw ProfileException.ofFile(file, "is not a valid fleet scenario: " + e.getMessage(), e);
@@ -206,7 +215,8 @@ public final class FleetScenarioFile {
                 l.interceptSeconds(),
                 l.secondsPerVerifiedToken(),
                 l.secondsPerContextToken(),
-                l.secondsPerRequest()
+                l.secondsPerRequest(),
+                l.prefillSecondsPerToken()
             );
         };
     }

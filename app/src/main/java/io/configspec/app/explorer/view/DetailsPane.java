@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ConfigurationDetails;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.Numbers;
@@ -57,6 +58,12 @@ public final class DetailsPane extends ScrollPane {
         Label provenanceTitle = new Label("Where the numbers come from");
         provenanceTitle.getStyleClass().add("section-subtitle");
         provenanceTitle.setMnemonicParsing(false);
+        javafx.scene.control.Button export = ServingExportActions.button(model);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(8, title, export);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinWidth(0);
         // Figures and their sources side by side, above the K charts: the provenance is in view
         // without scrolling at 1366 × 768 (issue 19, item 11).
         VBox sources = new VBox(2, provenanceTitle, provenance);
@@ -65,7 +72,7 @@ public final class DetailsPane extends ScrollPane {
         HBox.setHgrow(sources, Priority.ALWAYS);
         figures.setMinWidth(Region.USE_PREF_SIZE);
         HBox numbers = new HBox(18, figures, sources);
-        VBox content = new VBox(6, title, verdict, split, splitLegend, numbers, charts);
+        VBox content = new VBox(6, heading, verdict, split, splitLegend, numbers, charts);
         content.setMinWidth(0);
         content.setPadding(new Insets(6, 8, 6, 8));
         setContent(content);

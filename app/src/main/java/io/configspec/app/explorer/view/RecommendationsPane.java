@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.RecommendationCard;
 import java.util.List;
@@ -117,6 +118,7 @@ public final class RecommendationsPane extends VBox {
                 box.addEventHandler(MouseEvent.MOUSE_CLICKED, e ->
                     model.selectedRowProperty().set(card.row())
                 );
+                ServingExportActions.installContextMenu(box, model, e -> card.row());
             }
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / model.recommendations().size());
