@@ -45,7 +45,7 @@ import org.commonmark.parser.Parser;
 
 /**
  * Help › User guide: {@code docs/user-guide.md}, bundled in the application (no network, no
- * browser), parsed by commonmark and laid out as JavaFX nodes with its screenshots (decision 0063).
+ * browser), parsed by commonmark and laid out as JavaFX nodes with its screenshots (decision 0064).
  */
 public final class UserGuideWindow {
 
