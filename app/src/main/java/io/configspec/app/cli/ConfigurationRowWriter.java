@@ -50,7 +50,16 @@ public final class ConfigurationRowWriter {
         "feasible",
         "pareto",
         "draftingProvenance",
-        "alignmentProvenance"
+        "alignmentProvenance",
+        "acceptanceForm",
+        "expectedTokensPerRoundLow",
+        "expectedTokensPerRoundHigh",
+        "goodputLow",
+        "goodputHigh",
+        "tokensPerDollarLow",
+        "tokensPerDollarHigh",
+        "tokensPerJouleLow",
+        "tokensPerJouleHigh"
     );
 
     private ConfigurationRowWriter() {}
@@ -82,11 +91,32 @@ public final class ConfigurationRowWriter {
         node.put("feasible", space.feasible(row));
         node.put("pareto", pareto);
         Combination combination = space.combination(row);
+        // The spread the acceptance data carries (α(K) ± 1 s.d., or the constant α's interval):
+        // null where no interval is known (per-position curve).
+        node.put(
+            "acceptanceForm",
+            combination.alignment().hasAcceptanceByK()
+                ? "per-k"
+                : combination.alignment().hasPositionCurve()
+                    ? "per-position"
+                    : "constant"
+        );
+        double[] tokens = space.expectedTokensInterval(row);
+        number(node, "expectedTokensPerRoundLow", tokens[0]);
+        number(node, "expectedTokensPerRoundHigh", tokens[1]);
+        interval(node, "goodput", space.interval(Objective.GOODPUT, row));
+        interval(node, "tokensPerDollar", space.interval(Objective.TOKENS_PER_DOLLAR, row));
+        interval(node, "tokensPerJoule", space.interval(Objective.TOKENS_PER_JOULE, row));
         ObjectNode provenance = node.putObject("provenance");
         provenance.put("drafting", combination.drafting().provenanceOf("tokensPerSecond").label());
         provenance.put("alignment", combination.alignment().provenanceOf("acceptanceRate").label());
         provenance.put("verification", combination.served().provenanceOf("verification").label());
         return node;
+    }
+
+    private static void interval(ObjectNode node, String field, double[] bounds) {
+        number(node, field + "Low", bounds[0]);
+        number(node, field + "High", bounds[1]);
     }
 
     private static void number(ObjectNode node, String field, double value) {
@@ -105,6 +135,7 @@ public final class ConfigurationRowWriter {
         node.put("name", scenario.name());
         node.put("file", evaluation.loaded().file().toString());
         node.put("pricing", evaluation.space().pricing().jsonName());
+        node.put("billing", evaluation.space().billing().jsonName());
         node.put("energy", evaluation.space().energy().jsonName());
         node.put("kMin", evaluation.space().kMin());
         node.put("kMax", evaluation.space().kMin() + evaluation.space().kCount() - 1);
@@ -159,7 +190,9 @@ public final class ConfigurationRowWriter {
                 String value = switch (field) {
                     case "draftingProvenance" -> node.get("provenance").get("drafting").asText();
                     case "alignmentProvenance" -> node.get("provenance").get("alignment").asText();
-                    default -> node.get(field).isNull() ? "" : node.get(field).asText();
+                    default -> node.get(field) == null || node.get(field).isNull()
+                        ? ""
+                        : node.get(field).asText();
                 };
                 cells.add(csvCell(value));
             }
@@ -242,7 +275,11 @@ public final class ConfigurationRowWriter {
                 scenario.id() +
                 " (" +
                 space.pricing().jsonName() +
-                " pricing, " +
+                " pricing" +
+                (space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " billing " + space.billing().description()
+                    : "") +
+                ", " +
                 space.energy().jsonName() +
                 " energy): " +
                 rows.length +

@@ -50,7 +50,7 @@ class ConfigSpecCliTest {
             "validate",
             PAPER,
             samples.resolve("profiles").toString(),
-            samples.resolve("profiles/devices/raspberry-pi-5.json").toString()
+            samples.resolve("profiles/illustrative/devices/raspberry-pi-5.json").toString()
         );
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(
@@ -184,9 +184,9 @@ class ConfigSpecCliTest {
     @Test
     void valuesThatCannotBeComputedAreNullAndOffTheFront(@TempDir Path dir) throws Exception {
         SampleFiles.copyTo(dir);
-        Path server = dir.resolve("profiles/servers/paper-fixed-0.5s.json");
+        Path server = dir.resolve("profiles/illustrative/servers/paper-fixed-0.5s.json");
         Files.writeString(server, Files.readString(server).replaceAll("\"dollarsPerGpuHour\": [0-9.]+,", ""));
-        Path scenario = dir.resolve("scenarios/configspec-paper.json");
+        Path scenario = dir.resolve("scenarios/illustrative-edge.json");
         CliRun run = CliRun.of(
             "sweep",
             "--scenario",

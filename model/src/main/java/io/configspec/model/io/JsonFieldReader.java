@@ -156,6 +156,13 @@ final class JsonFieldReader {
         return value.asInt();
     }
 
+    java.util.OptionalInt optionalInteger(String name) throws ProfileException {
+        Optional<JsonNode> value = optional(name);
+        return value.isEmpty()
+            ? java.util.OptionalInt.empty()
+            : java.util.OptionalInt.of(asInteger(name, value.get()));
+    }
+
     JsonFieldReader object(String name) throws ProfileException {
         return asObject(path(name), required(name));
     }

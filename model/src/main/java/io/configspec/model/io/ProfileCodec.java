@@ -13,7 +13,9 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
+import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.domain.AcceptanceAtK;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
@@ -273,8 +275,8 @@ public final class ProfileCodec {
         );
         String cpu = r.text("cpu");
         String gpu = r.optionalText("gpu").orElse("");
-        double memory = r.number("memoryGiB");
-        double idle = r.number("idlePowerWatts");
+        OptionalDouble memory = r.optionalNumber("memoryGiB");
+        OptionalDouble idle = r.optionalNumber("idlePowerWatts");
         Provenance provenance = readProvenance(r, "provenance", null);
         Map<String, Provenance> fields = readFieldProvenance(r);
         List<DraftingMeasurement> drafting = new ArrayList<>();
@@ -284,7 +286,7 @@ public final class ProfileCodec {
             double rate = m.number("tokensPerSecond");
             double overhead = m.number("roundOverheadSeconds", 0.0);
             double slowdown = m.number("contextSlowdownPerThousandTokens", 0.0);
-            double power = m.number("powerWatts");
+            OptionalDouble power = m.optionalNumber("powerWatts");
             Provenance p = readProvenance(m, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(m);
             checkFieldProvenance(m, fp);
@@ -371,8 +373,10 @@ public final class ProfileCodec {
         List<QuantizationVariant> quantizations = new ArrayList<>();
         for (JsonFieldReader q : m.objects("quantizations")) {
             String qName = q.text("name");
-            double bits = q.number("bitsPerWeight");
-            long size = q.wholeNumber("sizeOnDiskBytes");
+            OptionalDouble bits = q.optionalNumber("bitsPerWeight");
+            java.util.OptionalLong size = q.has("sizeOnDiskBytes")
+                ? java.util.OptionalLong.of(q.wholeNumber("sizeOnDiskBytes"))
+                : java.util.OptionalLong.empty();
             q.finish();
             quantizations.add(q.build(() -> new QuantizationVariant(qName, bits, size)));
         }
@@ -392,12 +396,23 @@ public final class ProfileCodec {
             String drafter = e.text("drafter");
             String quantization = e.text("quantization");
             String target = e.text("target");
-            double alpha = e.number("acceptanceRate");
-            double low = e.number("acceptanceLow");
-            double high = e.number("acceptanceHigh");
-            int samples = e.integer("sampleCount");
+            OptionalDouble alpha = e.optionalNumber("acceptanceRate");
+            OptionalDouble low = e.optionalNumber("acceptanceLow");
+            OptionalDouble high = e.optionalNumber("acceptanceHigh");
+            java.util.OptionalInt samples = e.optionalInteger("sampleCount");
             String promptSet = e.text("promptSet");
             List<Double> curve = e.optionalNumbers("acceptanceByPosition");
+            List<AcceptanceAtK> byK = new ArrayList<>();
+            for (JsonFieldReader m : e.optionalObjects("acceptanceByK")) {
+                int k = m.integer("k");
+                double rate = m.number("acceptanceRate");
+                double sd = m.number("standardDeviation");
+                OptionalDouble min = m.optionalNumber("minimum");
+                OptionalDouble max = m.optionalNumber("maximum");
+                java.util.OptionalInt n = m.optionalInteger("sampleCount");
+                m.finish();
+                byK.add(m.build(() -> new AcceptanceAtK(k, rate, sd, min, max, n)));
+            }
             List<CalibrationPoint> calibration = new ArrayList<>();
             for (JsonFieldReader c : e.optionalObjects("calibration")) {
                 double confidence = c.number("confidence");
@@ -421,6 +436,7 @@ public final class ProfileCodec {
                         samples,
                         promptSet,
                         curve,
+                        byK,
                         calibration,
                         p,
                         fp
@@ -498,7 +514,7 @@ public final class ProfileCodec {
             v.finish();
             OptionalDouble perToken = t.optionalNumber("dollarsPerMillionVerifiedTokens");
             OptionalDouble perHour = t.optionalNumber("dollarsPerGpuHour");
-            double step = t.number("targetStepSeconds");
+            OptionalDouble step = t.optionalNumber("targetStepSeconds");
             Provenance p = readProvenance(t, "provenance", provenance);
             Map<String, Provenance> fp = readFieldProvenance(t);
             checkFieldProvenance(t, fp);
@@ -556,7 +572,7 @@ public final class ProfileCodec {
             s.finish();
         }
         String server = r.text("server");
-        String network = r.text("network");
+        Optional<String> network = r.optionalText("network");
         JsonFieldReader k = r.object("k");
         int kMin = k.integer("min");
         int kMax = k.integer("max");
@@ -589,6 +605,10 @@ public final class ProfileCodec {
         String pricingName = r.optionalText("pricing").orElse(PricingMode.TOKEN.jsonName());
         PricingMode pricing = PricingMode.fromJsonName(pricingName).orElseThrow(() ->
             r.fail("pricing", "must be token or gpu-time but is \"" + pricingName + "\"")
+        );
+        String billingName = r.optionalText("billing").orElse(TokenBilling.DRAFTS_AND_BONUS.jsonName());
+        TokenBilling billing = TokenBilling.fromJsonName(billingName).orElseThrow(() ->
+            r.fail("billing", "must be k or k-plus-one but is \"" + billingName + "\"")
         );
         String energyName = r.optionalText("energy").orElse(EnergyMode.DRAFTING_ONLY.jsonName());
         EnergyMode energy = EnergyMode.fromJsonName(energyName).orElseThrow(() ->
@@ -627,6 +647,7 @@ public final class ProfileCodec {
                 constraints,
                 w,
                 pricing,
+                billing,
                 energy,
                 ctx,
                 batch
@@ -756,8 +777,8 @@ public final class ProfileCodec {
         if (!d.gpu().isEmpty()) {
             root.put("gpu", d.gpu());
         }
-        root.put("memoryGiB", d.memoryGiB());
-        root.put("idlePowerWatts", d.idlePowerWatts());
+        d.memoryGiB().ifPresent(v -> root.put("memoryGiB", v));
+        d.idlePowerWatts().ifPresent(v -> root.put("idlePowerWatts", v));
         writeProvenance(root, d, null);
         ArrayNode drafting = root.putArray("drafting");
         for (DraftingMeasurement m : d.drafting()) {
@@ -776,7 +797,7 @@ public final class ProfileCodec {
             ) {
                 n.put("contextSlowdownPerThousandTokens", m.contextSlowdownPerThousandTokens());
             }
-            n.put("powerWatts", m.powerWatts());
+            m.powerWatts().ifPresent(v -> n.put("powerWatts", v));
             writeProvenance(n, m, d.provenance());
         }
     }
@@ -803,8 +824,8 @@ public final class ProfileCodec {
         for (QuantizationVariant q : model.quantizations()) {
             ObjectNode qn = quantizations.addObject();
             qn.put("name", q.name());
-            qn.put("bitsPerWeight", q.bitsPerWeight());
-            qn.put("sizeOnDiskBytes", q.sizeOnDiskBytes());
+            q.bitsPerWeight().ifPresent(v -> qn.put("bitsPerWeight", v));
+            q.sizeOnDiskBytes().ifPresent(v -> qn.put("sizeOnDiskBytes", v));
         }
         writeProvenance(n, model, inherited);
     }
@@ -818,11 +839,23 @@ public final class ProfileCodec {
             n.put("drafter", e.drafter());
             n.put("quantization", e.quantization());
             n.put("target", e.target());
-            n.put("acceptanceRate", e.acceptanceRate());
-            n.put("acceptanceLow", e.acceptanceLow());
-            n.put("acceptanceHigh", e.acceptanceHigh());
-            n.put("sampleCount", e.sampleCount());
+            e.acceptanceRate().ifPresent(v -> n.put("acceptanceRate", v));
+            e.acceptanceLow().ifPresent(v -> n.put("acceptanceLow", v));
+            e.acceptanceHigh().ifPresent(v -> n.put("acceptanceHigh", v));
+            e.sampleCount().ifPresent(v -> n.put("sampleCount", v));
             n.put("promptSet", e.promptSet());
+            if (e.hasAcceptanceByK()) {
+                ArrayNode byK = n.putArray("acceptanceByK");
+                for (AcceptanceAtK m : e.acceptanceByK()) {
+                    ObjectNode row = byK.addObject();
+                    row.put("k", m.k());
+                    row.put("acceptanceRate", m.acceptanceRate());
+                    row.put("standardDeviation", m.standardDeviation());
+                    m.minimum().ifPresent(v -> row.put("minimum", v));
+                    m.maximum().ifPresent(v -> row.put("maximum", v));
+                    m.sampleCount().ifPresent(v -> row.put("sampleCount", v));
+                }
+            }
             if (e.hasPositionCurve()) {
                 ArrayNode curve = n.putArray("acceptanceByPosition");
                 e.acceptanceByPosition().forEach(curve::add);
@@ -875,7 +908,7 @@ public final class ProfileCodec {
             }
             t.dollarsPerMillionVerifiedTokens().ifPresent(p -> n.put("dollarsPerMillionVerifiedTokens", p));
             t.dollarsPerGpuHour().ifPresent(p -> n.put("dollarsPerGpuHour", p));
-            n.put("targetStepSeconds", t.targetStepSeconds());
+            t.targetStepSeconds().ifPresent(step -> n.put("targetStepSeconds", step));
             writeProvenance(n, t, s.provenance());
         }
     }
@@ -908,7 +941,7 @@ public final class ProfileCodec {
             root.set("select", select);
         }
         root.put("server", s.server());
-        root.put("network", s.network());
+        s.network().ifPresent(v -> root.put("network", v));
         root.putObject("k").put("min", s.kMin()).put("max", s.kMax());
         ArrayNode objectives = root.putArray("objectives");
         s.objectives().forEach(o -> objectives.add(o.cliName()));
@@ -926,6 +959,7 @@ public final class ProfileCodec {
             root.set("whatIf", whatIf);
         }
         root.put("pricing", s.pricing().jsonName());
+        root.put("billing", s.billing().jsonName());
         root.put("energy", s.energy().jsonName());
         root.putObject("workload").put("contextTokens", s.contextTokens()).put("batchSize", s.batchSize());
     }

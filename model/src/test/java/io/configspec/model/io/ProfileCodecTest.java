@@ -29,7 +29,7 @@ class ProfileCodecTest {
     @BeforeEach
     void copySamples() {
         SampleFiles.copyTo(dir);
-        pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
     }
 
     private ProfileException readFails(Path file) {
@@ -150,7 +150,7 @@ class ProfileCodecTest {
 
     @Test
     void acceptanceAboveOneIsRejected() throws Exception {
-        Path file = dir.resolve("profiles/alignment/llama3.json");
+        Path file = dir.resolve("profiles/illustrative/alignment/llama3.json");
         String text = Files.readString(file);
         Files.writeString(file, text.replaceFirst("\"acceptanceRate\": 0\\.7,", "\"acceptanceRate\": 1.2,"));
         ProfileException e = readFails(file);
@@ -161,7 +161,7 @@ class ProfileCodecTest {
 
     @Test
     void negativeAcceptanceIsRejected() throws Exception {
-        Path file = dir.resolve("profiles/alignment/llama3.json");
+        Path file = dir.resolve("profiles/illustrative/alignment/llama3.json");
         String text = Files.readString(file);
         Files.writeString(file, text.replaceFirst("\"acceptanceLow\": 0\\.68,", "\"acceptanceLow\": -0.1,"));
         ProfileException e = readFails(file);
@@ -291,7 +291,7 @@ class ProfileCodecTest {
     @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
-                dir.resolve("profiles/devices/raspberry-pi-4b.json")
+                dir.resolve("profiles/illustrative/devices/raspberry-pi-4b.json")
             )).device();
         assertEquals(device.provenance(), device.drafting().getFirst().provenance());
         var literature = device

@@ -28,7 +28,7 @@ class ScenarioLoaderTest {
     @BeforeEach
     void copySamples() {
         SampleFiles.copyTo(dir);
-        scenario = dir.resolve("scenarios/configspec-paper.json");
+        scenario = dir.resolve("scenarios/illustrative-edge.json");
     }
 
     private static void edit(Path file, String from, String to) throws IOException {
@@ -59,14 +59,14 @@ class ScenarioLoaderTest {
         assertEquals(4, loaded.library().targets().size());
         assertTrue(loaded.space().combinations().size() > 100);
         assertEquals(
-            dir.resolve("profiles/devices/raspberry-pi-5.json"),
+            dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"),
             loaded.profiles().sources().get("device:raspberry-pi-5")
         );
     }
 
     @Test
     void deviceReferencingAnUnknownDrafterIsNamedInTheDeviceFile() throws Exception {
-        Path pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        Path pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         edit(pi5, "\"drafter\": \"qwen2.5-3b\"", "\"drafter\": \"qwen9-3b\"");
         ProfileException e = loadFails();
         assertEquals(pi5, e.file());
@@ -76,7 +76,7 @@ class ScenarioLoaderTest {
 
     @Test
     void alignmentReferencingAQuantizationTheDrafterLacksIsNamed() throws Exception {
-        Path llama = dir.resolve("profiles/alignment/llama3.json");
+        Path llama = dir.resolve("profiles/illustrative/alignment/llama3.json");
         edit(llama, "\"quantization\": \"q8_0\"", "\"quantization\": \"q2_k\"");
         ProfileException e = loadFails();
         assertEquals(llama, e.file());
@@ -85,7 +85,7 @@ class ScenarioLoaderTest {
 
     @Test
     void alignmentPairingDifferentFamiliesIsRejected() throws Exception {
-        Path llama = dir.resolve("profiles/alignment/llama3.json");
+        Path llama = dir.resolve("profiles/illustrative/alignment/llama3.json");
         edit(llama, "\"target\": \"llama3.1-8b\"", "\"target\": \"qwen2.5-7b\"");
         ProfileException e = loadFails();
         assertEquals("entries[0].target", e.field().orElseThrow());
@@ -94,8 +94,8 @@ class ScenarioLoaderTest {
 
     @Test
     void duplicateIdAcrossFilesNamesBothFiles() throws Exception {
-        Path copy = dir.resolve("profiles/devices/zz-copy.json");
-        Files.copy(dir.resolve("profiles/devices/raspberry-pi-5.json"), copy);
+        Path copy = dir.resolve("profiles/illustrative/devices/zz-copy.json");
+        Files.copy(dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"), copy);
         ProfileException e = loadFails();
         assertEquals(copy, e.file());
         assertTrue(e.getMessage().contains("raspberry-pi-5.json"), e.getMessage());
@@ -162,7 +162,7 @@ class ScenarioLoaderTest {
 
     @Test
     void aBadProfileFileNamesThatFileNotTheScenario() throws Exception {
-        Path network = dir.resolve("profiles/networks/wifi-lan.json");
+        Path network = dir.resolve("profiles/illustrative/networks/wifi-lan.json");
         edit(network, "\"rttSeconds\": 0.02", "\"rttSeconds\": -1");
         ProfileException e = loadFails();
         assertEquals(network, e.file());
@@ -172,7 +172,7 @@ class ScenarioLoaderTest {
     @Test
     void aFailedLoadTouchesNoFile() throws Exception {
         edit(
-            dir.resolve("profiles/networks/wifi-lan.json"),
+            dir.resolve("profiles/illustrative/networks/wifi-lan.json"),
             "\"rttSeconds\": 0.02",
             "\"rttSeconds\": \"fast\""
         );
@@ -187,7 +187,7 @@ class ScenarioLoaderTest {
         int size = first.library().size();
         var device = first.library().device("raspberry-pi-5").orElseThrow();
         edit(
-            dir.resolve("profiles/devices/raspberry-pi-5.json"),
+            dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"),
             "\"tokensPerSecond\": 28",
             "\"tokensPerSecond\": -28"
         );
@@ -198,7 +198,7 @@ class ScenarioLoaderTest {
 
     @Test
     void aProfileFileIsNotAScenario() {
-        Path pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        Path pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         ProfileException e = assertThrows(ProfileException.class, () -> ScenarioLoader.load(pi5));
         assertEquals("kind", e.field().orElseThrow());
     }

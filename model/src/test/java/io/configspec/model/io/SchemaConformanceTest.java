@@ -66,12 +66,12 @@ class SchemaConformanceTest {
     @CsvSource(
         delimiter = '|',
         value = {
-            "profiles/alignment/llama3.json|\"acceptanceRate\": 0.7,|\"acceptanceRate\": 1.5,",
-            "profiles/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": 0",
-            "profiles/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": \"28\"",
-            "profiles/devices/raspberry-pi-5.json|\"idlePowerWatts\": 3.0,|",
-            "profiles/devices/raspberry-pi-5.json|\"memoryGiB\": 8|\"memoryGiB\": 8, \"colour\": \"red\"",
-            "profiles/networks/wifi-lan.json|\"rttSeconds\": 0.02|\"rttSeconds\": -0.02",
+            "profiles/illustrative/alignment/llama3.json|\"acceptanceRate\": 0.7,|\"acceptanceRate\": 1.5,",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": 0",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": \"28\"",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"idlePowerWatts\": 3.0,|",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"memoryGiB\": 8|\"memoryGiB\": 8, \"colour\": \"red\"",
+            "profiles/illustrative/networks/wifi-lan.json|\"rttSeconds\": 0.02|\"rttSeconds\": -0.02",
             "scenarios/configspec-paper.json|\"pricing\": \"token\"|\"pricing\": \"free\"",
             "scenarios/configspec-paper.json|\"server\":|\"select\": {\"devices\": []}, \"server\":",
         }

@@ -77,15 +77,26 @@ public record ConfigurationDetails(
             "Drafting " +
                 Numbers.plain(c.drafting().tokensPerSecond()) +
                 " tokens/s, " +
-                Numbers.plain(c.drafting().powerWatts()) +
-                " W: " +
+                (c.drafting().powerWatts().isPresent()
+                    ? Numbers.plain(c.drafting().powerWatts().getAsDouble()) + " W"
+                    : "power not measured") +
+                ": " +
                 c.drafting().provenanceOf("tokensPerSecond").label()
         );
         provenance.add(
-            "Acceptance α " +
-                Numbers.plain(c.alignment().acceptanceRate()) +
-                ": " +
-                c.alignment().provenanceOf("acceptanceRate").label()
+            (c.alignment().hasAcceptanceByK()
+                ? "Acceptance α(K) measured at " +
+                  c.alignment().measuredKRange() +
+                  ", here α(" +
+                  space.k(row) +
+                  ") " +
+                  Numbers.plain(space.acceptanceRate(row)) +
+                  ": " +
+                  c.alignment().provenanceOf("acceptanceByK").label()
+                : "Acceptance α " +
+                  Numbers.plain(c.alignment().acceptanceRate().orElseThrow()) +
+                  ": " +
+                  c.alignment().provenanceOf("acceptanceRate").label())
         );
         provenance.add(
             "Verification (" + c.served().verification().modelName() + "): " + c.served().provenance().label()

@@ -49,6 +49,7 @@ public record ScenarioSelection(
             s.constraints(),
             s.whatIf(),
             s.pricing(),
+            s.billing(),
             s.energy(),
             s.contextTokens(),
             s.batchSize()
