@@ -100,7 +100,12 @@ class BadInputCliTest {
             ),
             Arguments.of(
                 "missing field",
-                new Damage(pi5, "\"idlePowerWatts\": 3.0,", "", "idlePowerWatts is missing")
+                new Damage(
+                    pi5,
+                    "\"cpu\": \"Broadcom BCM2712, 4 × Cortex-A76 @ 2.4 GHz\",",
+                    "",
+                    "cpu is missing"
+                )
             ),
             Arguments.of(
                 "selects nothing",

@@ -170,11 +170,11 @@ class ProfileCodecTest {
 
     @Test
     void missingFieldIsNamed() throws Exception {
-        editPi5(",\n      \"powerWatts\": 6.8", "");
-        // the first drafting entry with that power loses its field
+        editPi5("\"tokensPerSecond\": 14,\n      ", "");
+        // the first drafting entry with that speed loses its field
         ProfileException e = readFails(pi5);
         assertOneSentence(e);
-        assertTrue(e.field().orElseThrow().matches("drafting\\[\\d+]\\.powerWatts"), e.getMessage());
+        assertTrue(e.field().orElseThrow().matches("drafting\\[\\d+]\\.tokensPerSecond"), e.getMessage());
         assertTrue(e.reason().contains("is missing"), e.getMessage());
     }
 

@@ -155,7 +155,7 @@ class ScenarioLoaderTest {
 
     @Test
     void missingProfilesPathIsNamed() throws Exception {
-        edit(scenario, "\"../profiles\"", "\"../profiles\", \"../nowhere\"");
+        edit(scenario, "\"../profiles/illustrative\"", "\"../profiles/illustrative\", \"../nowhere\"");
         ProfileException e = loadFails();
         assertEquals("profiles[1]", e.field().orElseThrow());
     }
