@@ -122,10 +122,10 @@ class MeasuredProfilesTest {
             MeasuredProfiles.Options.forBoard("Pi").withAssumedPower(5.0, 3.0)
         );
 
-        assertEquals(3.0, d.idlePowerWatts());
+        assertEquals(3.0, d.idlePowerWatts().orElseThrow());
         assertTrue(d.fieldProvenance().get("idlePowerWatts") instanceof Provenance.Illustrative);
         DraftingMeasurement m = d.drafting().getFirst();
-        assertEquals(5.0, m.powerWatts());
+        assertEquals(5.0, m.powerWatts().orElseThrow());
         assertTrue(m.fieldProvenance().get("powerWatts") instanceof Provenance.Illustrative);
         assertTrue(m.provenance() instanceof Provenance.Measured, "the speed is still measured");
     }

@@ -52,7 +52,9 @@ public record NetworkProfile(
         1,
         0,
         0,
-        new Provenance.Literature("scenario without a network: round time has no network term (DESIGN §4)"),
+        new Provenance.Literature(
+            "no network: the scenario names none, so a round has no network time, as in the ConfigSpec analysis (find_optimal_config.py: round time = K / r + T_v)"
+        ),
         Map.of()
     );
 
