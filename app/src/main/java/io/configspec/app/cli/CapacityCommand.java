@@ -31,14 +31,11 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     FleetOptions options;
 
-    @Option(
-        names = "--policy",
-        required = true,
-        paramLabel = "P",
-        converter = FleetOptions.PolicyConverter.class,
-        description = "centralized, sled or wisp."
-    )
-    FleetPolicy policy;
+    @Mixin
+    FleetPolicyOption policyOption;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(
         names = "--max-devices",
@@ -49,10 +46,12 @@ final class CapacityCommand implements Callable<Integer> {
     int maxDevices;
 
     @Override
-    public Integer call() throws ProfileException {
+    public Integer call() throws ProfileException, java.io.IOException {
         if (maxDevices < 1 || maxDevices > 100_000) {
             throw new UserInputException("--max-devices must be between 1 and 100000, got " + maxDevices);
         }
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        FleetPolicy policy = policyOption.policy;
         FleetScenario scenario = options.load();
         CapacityResult c = CapacitySearch.find(
             scenario,
@@ -61,8 +60,9 @@ final class CapacityCommand implements Callable<Integer> {
             options.durationSeconds,
             options.seed
         );
-        var out = spec.commandLine().getOut();
-        if (options.format == FleetOptions.Format.json) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
+        if (format == OutputFormat.JSON) {
             out.println(FleetJson.capacity(c).toPrettyString());
         } else {
             FleetResult at = c.atCapacity();
@@ -87,6 +87,9 @@ final class CapacityCommand implements Callable<Integer> {
             );
         }
         out.flush();
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

@@ -1,19 +1,13 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.analysis.EvaluatedSpace;
-import io.configspec.model.domain.Configuration;
-import io.configspec.model.export.ServingExports;
+import io.configspec.model.export.LlamaCppDialect;
+import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
-import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.pareto.Recommendation;
-import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.service.ConfigurationRowWriter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code configspec export}: a recommended configuration ({@link Recommendations}) as a serving
- * stack's speculative-decoding settings ({@link ServingExports}) or as a JSON/CSV row.
+ * {@code configspec export}: a recommended configuration ({@link ScenarioEvaluation#recommendations()}) as a serving
+ * stack's speculative-decoding settings ({@link ServingConfigurationExport}) or as a JSON/CSV row.
  */
 @Command(
     name = "export",
@@ -42,13 +36,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(
-        names = "--format",
-        required = true,
-        paramLabel = "FORMAT",
-        description = "vllm, llamacpp, sglang, trtllm, ortgenai, json or csv."
-    )
-    String format;
+    /** {@code --format} (a serving stack, json or csv; required) and {@code --out}. */
+    @Mixin
+    OutputOptions output;
 
     @Option(
         names = "--objective",
@@ -76,32 +66,29 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
         names = "--llamacpp-dialect",
         paramLabel = "DIALECT",
-        description = "llama.cpp flags: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; legacy writes --draft K)."
+        description = "llama.cpp flag spelling: spec-type (newest, --spec-type draft-simple), draft-max " +
+            "(llama-server 2024-11 to 2026-04) or draft (oldest --draft N); default: spec-type."
     )
-    ServingExports.LlamaCppDialect dialect = ServingExports.LlamaCppDialect.CURRENT;
-
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Write to FILE (atomically: the old file stays intact if writing fails) instead of standard output."
-    )
-    Path out;
+    String dialectName = LlamaCppDialect.newest().cliName();
 
     @Override
     public Integer call() throws ProfileException, IOException {
-        String chosenFormat = format.strip().toLowerCase(Locale.ROOT);
-        boolean rows = chosenFormat.equals("json") || chosenFormat.equals("csv");
-        ServingStack stack = rows
-            ? null
-            : ServingStack.fromCliName(chosenFormat).orElseThrow(() ->
-                  new UserInputException(
-                      "--format: unknown format \"" +
-                          format +
-                          "\" (known: " +
-                          ServingStack.cliNames() +
-                          ", json, csv)"
-                  )
-              );
+        OutputFormat format = output.given();
+        if (format == null || format.equals(OutputFormat.TEXT)) {
+            throw new UserInputException(
+                "export: --format must be a serving stack (" + ServingStack.cliNames() + "), json or csv"
+            );
+        }
+        boolean rows = !format.serving();
+        LlamaCppDialect dialect = LlamaCppDialect.fromCliName(dialectName).orElseThrow(() ->
+            new UserInputException(
+                "--llamacpp-dialect: unknown dialect \"" +
+                    dialectName +
+                    "\" (known: " +
+                    LlamaCppDialect.cliNames() +
+                    ")"
+            )
+        );
         String wanted = objective.strip().toLowerCase(Locale.ROOT);
         List<String> known = Arrays.stream(Recommendation.Kind.values())
             .map(Recommendation.Kind::jsonName)
@@ -116,9 +103,9 @@ final class ExportCommand implements Callable<Integer> {
                     ")"
             );
         }
-        ScenarioOptions.Evaluation evaluation = scenario.evaluate();
-        EvaluatedSpace space = evaluation.space();
-        List<Recommendation> chosen = Recommendations.of(space)
+        ScenarioEvaluation evaluation = scenario.evaluate();
+        List<Recommendation> chosen = evaluation
+            .recommendations()
             .stream()
             .filter(r -> wanted.equals("all") || r.kind().jsonName().equals(wanted))
             .toList();
@@ -126,63 +113,38 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserInputException(
                 scenario.scenarioFile() +
                     ": no configuration meets the constraints " +
-                    space.constraints() +
+                    evaluation.rows().constraints() +
                     ", so there is nothing to export"
             );
         }
-        String text;
-        if (rows) {
-            int[] selected = chosen.stream().mapToInt(Recommendation::row).toArray();
-            boolean[] front = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
-            java.io.StringWriter buffer = new java.io.StringWriter();
-            ConfigurationRowWriter.write(
-                OutputFormat.valueOf(chosenFormat),
-                buffer,
-                evaluation,
-                selected,
-                front
-            );
-            text = buffer.toString();
-        } else {
-            Recommendation r = chosen.get(0);
-            text = serving(stack, r);
-        }
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(text);
-            stdout.flush();
-        } else {
-            AtomicFiles.write(out, stream -> {
-                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        String text = rows
+            ? null
+            : serving(format.stack(), dialect, chosen.getFirst(), evaluation.loaded().library());
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {
+            if (rows) {
+                ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, chosen);
+            } else {
                 writer.write(text);
-                writer.flush();
-            });
-            spec.commandLine().getErr().println("Wrote " + out + ".");
-        }
+            }
+        });
         return ConfigSpecCli.OK;
     }
 
-    private String serving(ServingStack stack, Recommendation r) {
-        Configuration c = r.configuration();
-        boolean placeholders = draftModel == null || targetModel == null;
-        String draft = draftModel != null
-            ? draftModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.drafter() + "-" + c.quantization() + ".gguf"
-                : c.drafter();
-        String target = targetModel != null
-            ? targetModel
-            : stack == ServingStack.LLAMA_CPP
-                ? c.target() + ".gguf"
-                : c.target();
-        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + c + ". " + r.reason();
-        ServingExports.Request request;
+    private String serving(
+        ServingStack stack,
+        LlamaCppDialect dialect,
+        Recommendation r,
+        io.configspec.model.domain.ProfileLibrary library
+    ) {
+        String summary = "ConfigSpec " + r.kind().jsonName() + ": " + r.configuration() + ". " + r.reason();
         try {
-            request = new ServingExports.Request(target, draft, c.k(), summary);
-            String text = stack == ServingStack.LLAMA_CPP
-                ? ServingExports.llamaServerCommand(request, dialect)
-                : ServingExports.export(stack, request);
-            if (placeholders) {
+            ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+                r.configuration(),
+                library,
+                new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
+                List.of(summary)
+            );
+            if (!result.placeholders().isEmpty()) {
                 spec
                     .commandLine()
                     .getErr()
@@ -193,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
                             " setup uses."
                     );
             }
-            return text;
+            return result.text();
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--format " + stack.cliName() + ": " + e.getMessage());
         }

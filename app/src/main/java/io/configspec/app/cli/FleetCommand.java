@@ -30,14 +30,11 @@ final class FleetCommand implements Callable<Integer> {
     @Mixin
     FleetOptions options;
 
-    @Option(
-        names = "--policy",
-        required = true,
-        paramLabel = "P",
-        converter = FleetOptions.PolicyConverter.class,
-        description = "centralized (server decodes everything), sled (fixed K, FCFS batching) or wisp (dynamic drafting, SLO-aware batching)."
-    )
-    FleetPolicy policy;
+    @Mixin
+    FleetPolicyOption policyOption;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(
         names = "--devices",
@@ -48,10 +45,12 @@ final class FleetCommand implements Callable<Integer> {
     int devices;
 
     @Override
-    public Integer call() throws ProfileException {
+    public Integer call() throws ProfileException, java.io.IOException {
         if (devices < 1 || devices > 100_000) {
             throw new UserInputException("--devices must be between 1 and 100000, got " + devices);
         }
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+        FleetPolicy policy = policyOption.policy;
         FleetScenario scenario = options.load();
         FleetResult result = FleetSimulator.run(
             scenario,
@@ -60,13 +59,17 @@ final class FleetCommand implements Callable<Integer> {
             options.durationSeconds,
             options.seed
         );
-        var out = spec.commandLine().getOut();
-        if (options.format == FleetOptions.Format.json) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
+        if (format == OutputFormat.JSON) {
             out.println(FleetJson.result(result).toPrettyString());
         } else {
             out.print(FleetJson.text(result));
         }
         out.flush();
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

@@ -11,12 +11,6 @@ import picocli.CommandLine.Option;
 /** Options shared by the fleet commands ({@code fleet}, {@code capacity}, {@code fleet-report}). Use as a picocli {@code @Mixin}. */
 public final class FleetOptions {
 
-    /** {@code --format text|json} of the fleet commands. */
-    public enum Format {
-        text,
-        json,
-    }
-
     /** Parses {@code centralized|sled|wisp} (also "centralised"). */
     static final class PolicyConverter implements CommandLine.ITypeConverter<FleetPolicy> {
 
@@ -62,14 +56,6 @@ public final class FleetOptions {
         description = "Workload seed; the same seed gives the same result (default: ${DEFAULT-VALUE})."
     )
     long seed;
-
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        defaultValue = "text",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})."
-    )
-    Format format;
 
     /** Loads the scenario and applies {@code --slo-tpot-ms}; checks the numeric options. */
     FleetScenario load() throws ProfileException {

@@ -30,6 +30,9 @@ final class FleetReportCommand implements Callable<Integer> {
     @Mixin
     FleetOptions options;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(
         names = "--max-devices",
         paramLabel = "N",
@@ -39,10 +42,11 @@ final class FleetReportCommand implements Callable<Integer> {
     int maxDevices;
 
     @Override
-    public Integer call() throws ProfileException {
+    public Integer call() throws ProfileException, java.io.IOException {
         if (maxDevices < 1 || maxDevices > 100_000) {
             throw new UserInputException("--max-devices must be between 1 and 100000, got " + maxDevices);
         }
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         FleetScenario scenario = options.load();
         FleetComparison c = FleetComparison.run(
             scenario,
@@ -52,8 +56,9 @@ final class FleetReportCommand implements Callable<Integer> {
             () -> false,
             (p, n) -> {}
         );
-        var out = spec.commandLine().getOut();
-        if (options.format == FleetOptions.Format.json) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
+        if (format == OutputFormat.JSON) {
             ObjectNode o = FleetJson.MAPPER.createObjectNode();
             o.put("scenario", scenario.name());
             o.put("sloTpotMs", FleetJson.round(scenario.sloTpotSeconds() * 1000, 3));
@@ -93,6 +98,9 @@ final class FleetReportCommand implements Callable<Integer> {
             );
         }
         out.flush();
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+            w.write(buffer.toString())
+        );
         return ConfigSpecCli.OK;
     }
 }

@@ -12,11 +12,11 @@ import io.configspec.engine.decoding.TokenListener;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.onnx.ModelCatalog;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,18 +35,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-        names = "--models",
-        defaultValue = "samples/models",
-        description = "Models directory (default: ${DEFAULT-VALUE})."
-    )
-    Path models;
+    @Mixin
+    ModelPairOptions pair;
 
-    @Option(names = "--draft", description = "Draft model name (required unless --k 0).")
-    String draft;
-
-    @Option(names = "--target", required = true, description = "Target model name.")
-    String target;
+    @Mixin
+    OutputOptions output;
 
     @Option(
         names = "--k",
@@ -57,13 +50,6 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--prompt", required = true, description = "Prompt text.")
     String prompt;
-
-    @Option(
-        names = "--max-tokens",
-        defaultValue = "32",
-        description = "Tokens to generate (default: ${DEFAULT-VALUE})."
-    )
-    int maxTokens;
 
     @Option(
         names = "--temperature",
@@ -82,27 +68,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(
-        names = "--dynamic",
-        defaultValue = "0",
-        description = "Dynamic drafting: stop when drafter confidence < THRESHOLD (0 = off)."
-    )
-    double dynamic;
-
-    @Option(
-        names = "--threads",
-        defaultValue = "1",
-        description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE})."
-    )
-    int threads;
-
-    @Option(
-        names = "--format",
-        defaultValue = "text",
-        description = "text or json (default: ${DEFAULT-VALUE})."
-    )
-    ModelsCommand.OutputFormat format;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -111,37 +76,31 @@ public final class GenerateCommand implements Callable<Integer> {
             if (k < 0) {
                 throw new EngineCommandSupport.BadInputException("--k must be >= 0, was " + k);
             }
-            if (k > 0 && draft == null) {
-                throw new EngineCommandSupport.BadInputException(
-                    "--draft is required when --k is greater than 0"
-                );
-            }
-            if (maxTokens < 1) {
-                throw new EngineCommandSupport.BadInputException(
-                    "--max-tokens must be >= 1, was " + maxTokens
-                );
-            }
-            DecodingSettings settings = new DecodingSettings(k, temperature, topP, seed, dynamic, -1);
-            ModelCatalog catalog = ModelCatalog.scan(models);
+            String draft = k == 0 ? null : pair.requiredDraft("when --k is greater than 0");
+            pair.check();
+            OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+            boolean streaming = format == OutputFormat.TEXT && output.out() == null;
+            DecodingSettings settings = new DecodingSettings(k, temperature, topP, seed, pair.dynamic, -1);
+            ModelCatalog catalog = ModelCatalog.scan(pair.models);
             try (
-                ModelPair pair = ModelPair.load(
+                ModelPair models = ModelPair.load(
                     catalog,
-                    k == 0 ? null : draft,
-                    target,
-                    EngineOptions.defaults().withIntraOpThreads(threads)
+                    draft,
+                    pair.target,
+                    EngineOptions.defaults().withIntraOpThreads(pair.threads)
                 )
             ) {
-                int[] ids = pair.tokenizer().encode(prompt);
+                int[] ids = models.tokenizer().encode(prompt);
                 if (ids.length == 0) {
                     throw new EngineCommandSupport.BadInputException("--prompt encodes to no tokens");
                 }
                 List<Integer> streamed = new ArrayList<>();
                 StringBuilder printed = new StringBuilder();
                 // Streams text as tokens arrive: prints whatever the decoded text grew by.
-                TokenListener listener = format == ModelsCommand.OutputFormat.text
+                TokenListener listener = streaming
                     ? (index, token) -> {
                           streamed.add(token);
-                          String text = pair
+                          String text = models
                               .tokenizer()
                               .decode(streamed.stream().mapToInt(Integer::intValue).toArray());
                           if (text.startsWith(printed.toString())) {
@@ -152,12 +111,12 @@ public final class GenerateCommand implements Callable<Integer> {
                           }
                       }
                     : TokenListener.NONE;
-                GenerationResult result = pair
+                GenerationResult result = models
                     .decoder(settings)
-                    .generate(ids, maxTokens, listener, new CancellationToken());
-                String text = pair.tokenizer().decode(result.tokens());
+                    .generate(ids, pair.maxTokens, listener, new CancellationToken());
+                String text = models.tokenizer().decode(result.tokens());
                 RunStatistics s = result.statistics();
-                if (format == ModelsCommand.OutputFormat.json) {
+                if (format == OutputFormat.JSON) {
                     ObjectMapper mapper = new ObjectMapper();
                     ObjectNode json = mapper.createObjectNode();
                     json.put("text", text);
@@ -172,15 +131,19 @@ public final class GenerateCommand implements Callable<Integer> {
                     for (int t : result.tokens()) {
                         tokenIds.add(t);
                     }
-                    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                    String document = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+                    output.write(out, err, w -> w.write(document + System.lineSeparator()));
                 } else {
-                    if (!text.startsWith(printed.toString())) {
+                    if (!streaming) {
+                        output.write(out, err, w -> w.write(text + System.lineSeparator()));
+                    } else if (!text.startsWith(printed.toString())) {
                         out.println();
                         out.print(text);
+                        out.println();
                     } else {
                         out.print(text.substring(printed.length()));
+                        out.println();
                     }
-                    out.println();
                     err.printf(
                         "%d tokens in %d rounds, α %.3f, E[N] %.2f, %.1f tokens/s (measured)%n",
                         result.tokens().length,

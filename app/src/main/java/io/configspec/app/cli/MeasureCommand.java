@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,18 +35,8 @@ public final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-        names = "--models",
-        defaultValue = "samples/models",
-        description = "Models directory (default: ${DEFAULT-VALUE})."
-    )
-    Path models;
-
-    @Option(names = "--draft", required = true, description = "Draft model name.")
-    String draft;
-
-    @Option(names = "--target", required = true, description = "Target model name.")
-    String target;
+    @Mixin
+    ModelPairOptions pair;
 
     @Option(
         names = "--k-range",
@@ -60,47 +51,28 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory for the measured profiles.")
     Path out;
 
-    @Option(
-        names = "--max-tokens",
-        defaultValue = "32",
-        description = "Tokens generated per prompt (default: ${DEFAULT-VALUE})."
-    )
-    int maxTokens;
-
-    @Option(names = "--dynamic", defaultValue = "0", description = "Dynamic drafting threshold (0 = off).")
-    double dynamic;
-
-    @Option(
-        names = "--threads",
-        defaultValue = "1",
-        description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE})."
-    )
-    int threads;
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return EngineCommandSupport.guarded(err, () -> {
+            String draft = pair.requiredDraft("to measure a pair");
+            String target = pair.target;
+            pair.check();
             int[] range = EngineCommandSupport.parseKRange(kRange);
-            if (maxTokens < 1) {
-                throw new EngineCommandSupport.BadInputException(
-                    "--max-tokens must be >= 1, was " + maxTokens
-                );
-            }
             List<String> texts = EngineCommandSupport.readPrompts(prompts);
-            ModelCatalog catalog = ModelCatalog.scan(models);
+            ModelCatalog catalog = ModelCatalog.scan(pair.models);
             try (
-                ModelPair pair = ModelPair.load(
+                ModelPair models = ModelPair.load(
                     catalog,
                     draft,
                     target,
-                    EngineOptions.defaults().withIntraOpThreads(threads)
+                    EngineOptions.defaults().withIntraOpThreads(pair.threads)
                 )
             ) {
                 List<int[]> ids = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) {
-                    int[] encoded = pair.tokenizer().encode(texts.get(i));
+                    int[] encoded = models.tokenizer().encode(texts.get(i));
                     if (encoded.length == 0) {
                         throw new EngineCommandSupport.BadInputException(
                             prompts + ": line " + (i + 1) + " encodes to no tokens"
@@ -108,13 +80,15 @@ public final class MeasureCommand implements Callable<Integer> {
                     }
                     ids.add(encoded);
                 }
-                DecodingSettings settings = DecodingSettings.greedy(range[0]).withDynamicThreshold(dynamic);
-                KSweep sweep = new KSweep(pair.target(), pair.drafter(), settings, draft, target);
+                DecodingSettings settings = DecodingSettings.greedy(range[0]).withDynamicThreshold(
+                    pair.dynamic
+                );
+                KSweep sweep = new KSweep(models.target(), models.drafter(), settings, draft, target);
                 SweepResult result = sweep.run(
                     ids,
                     range[0],
                     range[1],
-                    maxTokens,
+                    pair.maxTokens,
                     new CancellationToken(),
                     line -> {
                         err.println(line);
@@ -124,8 +98,8 @@ public final class MeasureCommand implements Callable<Integer> {
                 MeasurementProfiles.Written written = MeasurementProfiles.write(
                     out,
                     result,
-                    pair.drafterEntry(),
-                    pair.targetEntry(),
+                    models.drafterEntry(),
+                    models.targetEntry(),
                     prompts.getFileName().toString(),
                     LocalDate.now()
                 );

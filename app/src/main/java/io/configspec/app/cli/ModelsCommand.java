@@ -50,19 +50,17 @@ public final class ModelsCommand implements Callable<Integer> {
         )
         Path models;
 
-        @Option(
-            names = "--format",
-            defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})."
-        )
-        OutputFormat format;
+        @picocli.CommandLine.Mixin
+        OutputOptions output;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+            java.io.StringWriter buffer = new java.io.StringWriter();
+            PrintWriter out = new PrintWriter(buffer);
             return EngineCommandSupport.guarded(spec.commandLine().getErr(), () -> {
                 List<ModelCatalog.Entry> entries = ModelCatalog.scan(models).entries();
-                if (format == OutputFormat.json) {
+                if (format == OutputFormat.JSON) {
                     ObjectNode root = new ObjectMapper().createObjectNode();
                     ArrayNode list = root.putArray("models");
                     for (ModelCatalog.Entry e : entries) {
@@ -86,6 +84,9 @@ public final class ModelsCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
+                output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
+                    w.write(buffer.toString())
+                );
                 return EngineCommandSupport.OK;
             });
         }
@@ -145,11 +146,5 @@ public final class ModelsCommand implements Callable<Integer> {
                 return EngineCommandSupport.OK;
             });
         }
-    }
-
-    /** Output formats. */
-    enum OutputFormat {
-        text,
-        json,
     }
 }

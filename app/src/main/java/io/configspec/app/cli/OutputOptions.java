@@ -7,9 +7,16 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** {@code --format table|json|csv} and {@code --out FILE} (written atomically). Use as a picocli {@code @Mixin}. */
+/**
+ * {@code --format FORMAT} and {@code --out FILE} (written atomically): the one output option of
+ * every command that prints a result. Use as a picocli {@code @Mixin}; a command states the
+ * formats it writes with {@link #format(OutputFormat...)}.
+ */
 public final class OutputOptions {
 
     /** Writes the output. */
@@ -21,9 +28,12 @@ public final class OutputOptions {
     @Option(
         names = "--format",
         paramLabel = "FORMAT",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})."
+        converter = OutputFormat.Converter.class,
+        completionCandidates = OutputFormat.Names.class,
+        description = "Output format: text (also called table), json or csv, as the command supports " +
+            "(default: text); export also takes a serving stack."
     )
-    OutputFormat format = OutputFormat.table;
+    OutputFormat format;
 
     @Option(
         names = "--out",
@@ -32,7 +42,30 @@ public final class OutputOptions {
     )
     Path out;
 
-    public OutputFormat format() {
+    /**
+     * The format asked for, or the first of {@code supported} when none was.
+     *
+     * @throws UserInputException when the command does not write the format asked for
+     */
+    public OutputFormat format(OutputFormat... supported) {
+        List<OutputFormat> allowed = Arrays.asList(supported);
+        if (format == null) {
+            return supported[0];
+        }
+        if (!allowed.contains(format)) {
+            throw new UserInputException(
+                "--format " +
+                    format.name() +
+                    " is not written by this command (it writes " +
+                    allowed.stream().map(OutputFormat::name).collect(Collectors.joining(", ")) +
+                    ")"
+            );
+        }
+        return format;
+    }
+
+    /** The format given, or null. */
+    public OutputFormat given() {
         return format;
     }
 
@@ -58,5 +91,14 @@ public final class OutputOptions {
             writer.flush();
         });
         return "Wrote " + out + ".";
+    }
+
+    /** Writes {@code content} and prints the notice, if any, on {@code stderr}. */
+    public void write(PrintWriter stdout, PrintWriter stderr, Content content) throws IOException {
+        String notice = write(stdout, content);
+        if (notice != null) {
+            stderr.println(notice);
+            stderr.flush();
+        }
     }
 }

@@ -1,16 +1,14 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.io.ProfileException;
-import io.configspec.model.pareto.Hypervolume;
+import io.configspec.model.service.ConfigurationRowWriter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,20 +46,11 @@ final class ParetoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProfileException, IOException {
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
         List<Objective> objectives = parseObjectives(objectiveNames);
-        ScenarioOptions.Evaluation evaluation = scenario.evaluate();
-        EvaluatedSpace space = evaluation.space();
-        boolean[] front = FrontMask.of(space, objectives);
-        Objective first = objectives.get(0);
-        double[] firstColumn = space.column(first);
-        Comparator<Integer> bestFirst = Comparator.comparingDouble(row -> firstColumn[row]);
-        int[] rows = IntStream.range(0, space.size())
-            .filter(row -> front[row])
-            .boxed()
-            .sorted(first.maximize() ? bestFirst.reversed() : bestFirst)
-            .mapToInt(Integer::intValue)
-            .toArray();
-        if (output.format() == OutputFormat.table && output.out() == null) {
+        ScenarioEvaluation evaluation = scenario.evaluate();
+        int[] rows = evaluation.frontBestFirst(objectives);
+        if (format == OutputFormat.TEXT && output.out() == null) {
             spec
                 .commandLine()
                 .getOut()
@@ -82,37 +71,21 @@ final class ParetoCommand implements Callable<Integer> {
                         ": " +
                         rows.length +
                         " of " +
-                        space.feasibleCount() +
+                        evaluation.rows().feasibleCount() +
                         " feasible configurations; normalised hypervolume " +
                         String.format(
                             java.util.Locale.ROOT,
                             "%.3f",
-                            normalisedHypervolume(space, objectives)
+                            evaluation.normalisedHypervolume(objectives)
                         ) +
                         " (share of the box between the worst and best feasible values that the front dominates)."
                 );
         }
-        // the rows' "pareto" field keeps sweep's meaning (goodput/cost/energy front) in every command
-        boolean[] paperFront = FrontMask.of(space, FrontMask.GOODPUT_COST_ENERGY);
-        String notice = output.write(spec.commandLine().getOut(), writer ->
-            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, paperFront)
+        // the rows' "pareto" column keeps sweep's meaning (goodput/cost/energy front) in every command
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->
+            ConfigurationRowWriter.writeRows(format.rows(), writer, evaluation, rows)
         );
-        if (notice != null) {
-            spec.commandLine().getErr().println(notice);
-        }
         return ConfigSpecCli.OK;
-    }
-
-    /** {@link Hypervolume#normalized} of the feasible rows over {@code objectives}. */
-    static double normalisedHypervolume(EvaluatedSpace space, List<Objective> objectives) {
-        double[][] columns = new double[objectives.size()][];
-        boolean[] maximize = new boolean[objectives.size()];
-        for (int j = 0; j < objectives.size(); j++) {
-            columns[j] = space.column(objectives.get(j));
-            maximize[j] = objectives.get(j).maximize();
-        }
-        int[] feasible = IntStream.range(0, space.size()).filter(space::feasible).toArray();
-        return Hypervolume.normalized(columns, maximize, feasible);
     }
 
     /**

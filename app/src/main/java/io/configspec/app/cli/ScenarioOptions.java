@@ -1,18 +1,20 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.service.ConfigurationFilter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --scenario FILE} and {@code --set KEY=VALUE}: shared by every command that evaluates a
- * scenario ({@code sweep}, {@code pareto}, {@code recommend}). Use as a picocli {@code @Mixin}.
+ * {@code --scenario FILE}, {@code --set KEY=VALUE} and the filters {@code --device}, {@code
+ * --drafter} and {@code --target}: shared by every command that evaluates a scenario ({@code
+ * sweep}, {@code pareto}, {@code recommend}, {@code export}). Use as a picocli {@code @Mixin}.
  */
 public final class ScenarioOptions {
 
@@ -24,14 +26,39 @@ public final class ScenarioOptions {
     )
     Path scenario;
 
+    /** Repeatable, kept in the order given: a later value of a key replaces an earlier one. */
     @Option(
         names = "--set",
         paramLabel = "KEY=VALUE",
-        description = "What-if override, repeatable, e.g. verifySeconds=0.3, alphaScale=0.9, rttSeconds=0.05, " +
-            "dollarsPerMillionTokens=0.5, kMin=1, kMax=12, pricing=gpu-time, energy=whole-round, " +
-            "minGoodput=3, maxDollarsPerMillionTokens=1 (all keys: docs/file-format.md)."
+        description = "What-if override, repeatable (a later value of a key wins), e.g. verifySeconds=0.3, " +
+            "alphaScale=0.9, rttSeconds=0.05, dollarsPerMillionTokens=0.5, kMin=1, kMax=12, pricing=gpu-time, " +
+            "energy=whole-round, minGoodput=3, maxDollarsPerMillionTokens=1 (all keys: docs/file-format.md)."
     )
-    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> settings = new ArrayList<>();
+
+    @Option(
+        names = "--device",
+        paramLabel = "ID",
+        split = ",",
+        description = "Only configurations on these devices (ids, comma-separated or repeated)."
+    )
+    List<String> devices = new ArrayList<>();
+
+    @Option(
+        names = "--drafter",
+        paramLabel = "ID",
+        split = ",",
+        description = "Only configurations with these drafters (ids)."
+    )
+    List<String> drafters = new ArrayList<>();
+
+    @Option(
+        names = "--target",
+        paramLabel = "ID",
+        split = ",",
+        description = "Only configurations with these targets (ids)."
+    )
+    List<String> targets = new ArrayList<>();
 
     /** The scenario file given. */
     public Path scenarioFile() {
@@ -50,9 +77,13 @@ public final class ScenarioOptions {
      */
     public WhatIf whatIf(ScenarioLoader.LoadedScenario loaded) {
         WhatIf whatIf = loaded.scenario().whatIf();
-        for (Map.Entry<String, String> setting : settings.entrySet()) {
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new UserInputException("--set " + setting + " must look like KEY=VALUE");
+            }
             try {
-                whatIf = whatIf.with(setting.getKey(), setting.getValue());
+                whatIf = whatIf.with(setting.substring(0, equals).strip(), setting.substring(equals + 1));
             } catch (InvalidFieldException e) {
                 throw new UserInputException("--set " + e.field() + " " + e.problem());
             }
@@ -60,19 +91,22 @@ public final class ScenarioOptions {
         return whatIf;
     }
 
-    /** Loads, applies {@code --set} and evaluates: what most commands need. */
-    public Evaluation evaluate() throws ProfileException {
-        ScenarioLoader.LoadedScenario loaded = load();
-        WhatIf whatIf = whatIf(loaded);
-        EvaluatedSpace space;
-        try {
-            space = loaded.space().evaluate(whatIf);
-        } catch (InvalidFieldException e) {
-            throw new UserInputException("--set " + e.field() + " " + e.problem());
-        }
-        return new Evaluation(loaded, whatIf, space);
+    /** The {@code --device}, {@code --drafter} and {@code --target} filter. */
+    public ConfigurationFilter filter() {
+        return new ConfigurationFilter(devices, drafters, targets);
     }
 
-    /** A loaded and evaluated scenario. */
-    public record Evaluation(ScenarioLoader.LoadedScenario loaded, WhatIf whatIf, EvaluatedSpace space) {}
+    /** Loads, applies {@code --set} and the filters, and evaluates: what most commands need. */
+    public ScenarioEvaluation evaluate() throws ProfileException {
+        ScenarioLoader.LoadedScenario loaded = load();
+        WhatIf whatIf = whatIf(loaded);
+        try {
+            return ScenarioEvaluation.evaluate(loaded, whatIf, filter(), null);
+        } catch (InvalidFieldException e) {
+            String field = e.field();
+            throw new UserInputException(
+                (field.startsWith("--") ? field : "--set " + field) + " " + e.problem()
+            );
+        }
+    }
 }

@@ -1,9 +1,10 @@
 package io.configspec.app.cli;
 
 import io.configspec.model.io.ProfileException;
+import io.configspec.model.service.ConfigurationRowWriter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +29,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProfileException, IOException {
-        ScenarioOptions.Evaluation evaluation = scenario.evaluate();
-        boolean[] pareto = FrontMask.of(evaluation.space(), FrontMask.GOODPUT_COST_ENERGY);
-        int[] rows = IntStream.range(0, evaluation.space().size()).toArray();
-        String notice = output.write(spec.commandLine().getOut(), writer ->
-            ConfigurationRowWriter.write(output.format(), writer, evaluation, rows, pareto)
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+        ScenarioEvaluation evaluation = scenario.evaluate();
+        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->
+            ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation)
         );
-        if (notice != null) {
-            spec.commandLine().getErr().println(notice);
-        }
         return ConfigSpecCli.OK;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.app.testing.SampleFiles;
 import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.service.ConfigurationColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,7 +149,7 @@ class ConfigSpecCliTest {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals(String.join(",", ConfigurationRowWriter.FIELDS), lines.getFirst());
+        assertEquals(String.join(",", ConfigurationColumn.names()), lines.getFirst());
         assertEquals(1681, lines.size());
     }
 

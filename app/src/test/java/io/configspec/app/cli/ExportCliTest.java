@@ -46,7 +46,16 @@ class ExportCliTest {
             "Qwen/Qwen2.5-7B-Instruct"
         );
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode json = ProfileCodec.mapper().readTree(run.out());
+        String command = run
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("vllm serve "))
+            .findFirst()
+            .orElseThrow();
+        assertTrue(command.startsWith("vllm serve Qwen/Qwen2.5-7B-Instruct --speculative-config '"), command);
+        JsonNode json = ProfileCodec.mapper().readTree(
+            command.substring(command.indexOf('\'') + 1, command.length() - 1)
+        );
         assertEquals("Qwen/Qwen2.5-0.5B-Instruct", json.get("model").asText());
         assertEquals(recommendations.get(0).configuration().k(), json.get("num_speculative_tokens").asInt());
         assertEquals("", run.err());
@@ -64,7 +73,7 @@ class ExportCliTest {
             "--objective",
             "cost",
             "--llamacpp-dialect",
-            "legacy"
+            "draft"
         );
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("--draft " + cost.configuration().k()), run.out());
@@ -87,11 +96,13 @@ class ExportCliTest {
     void jsonExportOfAllGivesTheFourRecommendedRows() throws Exception {
         CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "json", "--objective", "all");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("configurations");
+        JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("recommendations");
         assertEquals(4, rows.size());
         for (int i = 0; i < 4; i++) {
-            assertEquals(recommendations.get(i).configuration().k(), rows.get(i).get("k").asInt());
-            assertEquals(recommendations.get(i).configuration().device(), rows.get(i).get("device").asText());
+            JsonNode row = rows.get(i).get("configuration");
+            assertEquals(recommendations.get(i).kind().jsonName(), rows.get(i).get("objective").asText());
+            assertEquals(recommendations.get(i).configuration().k(), row.get("k").asInt());
+            assertEquals(recommendations.get(i).configuration().device(), row.get("device").asText());
         }
     }
 
@@ -102,11 +113,14 @@ class ExportCliTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
-        assertTrue(lines.get(0).startsWith("device,drafter,"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("recommendation,device,drafter,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("goodput,"), lines.get(1));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "--format=onnx", "--objective=speed", "--objective=all" })
+    @ValueSource(
+        strings = { "--format=onnx", "--objective=speed", "--objective=all", "--llamacpp-dialect=legacy" }
+    )
     void badFormatOrObjectiveIsBadInputInOneSentence(String option) {
         CliRun run = option.startsWith("--format")
             ? CliRun.of("export", "--scenario", PAPER, option)

@@ -271,8 +271,9 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendRejectsAnUnknownFormat() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "table");
+        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "xml");
         assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
 
@@ -290,5 +291,102 @@ class ParetoAndRecommendCliTest {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Usage: configspec " + command), run.out());
+    }
+
+    @Test
+    void aLaterSetOfAKeyReplacesAnEarlierOneEvenWithTheDefaultValue() throws Exception {
+        CliRun reset = CliRun.of(
+            "sweep",
+            "--scenario",
+            PAPER,
+            "--format",
+            "json",
+            "--set",
+            "alphaScale=0.8",
+            "--set",
+            "alphaScale=1"
+        );
+        assertEquals(0, reset.exitCode(), reset.err());
+        JsonNode root = ProfileCodec.mapper().readTree(reset.out());
+        assertEquals(1.0, root.get("scenario").get("whatIf").get("alphaScale").asDouble());
+        EvaluatedSpace plain = evaluate(WhatIf.NONE);
+        JsonNode rows = root.get("configurations");
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.acceptanceRate(i), rows.get(i).get("acceptanceRate").asDouble(), 0.0);
+            assertEquals(
+                plain.goodputTokensPerSecond(i),
+                rows.get(i).get("goodputTokensPerSecond").asDouble(),
+                0.0
+            );
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "recommend", "pareto", "sweep", "export" })
+    void theDeviceFilterAnswersForThatDeviceOnly(String command) throws Exception {
+        CliRun run = CliRun.of(
+            command,
+            "--scenario",
+            PAPER,
+            "--device",
+            "raspberry-pi-5",
+            "--format",
+            "json",
+            "--target",
+            "qwen2.5-7b"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        List<JsonNode> rows = new ArrayList<>();
+        if (root.has("configurations")) {
+            root.get("configurations").forEach(rows::add);
+        } else {
+            root.get("recommendations").forEach(r -> rows.add(r.get("configuration")));
+        }
+        assertFalse(rows.isEmpty());
+        for (JsonNode row : rows) {
+            assertEquals("raspberry-pi-5", row.get("device").asText(), row.toString());
+            assertEquals("qwen2.5-7b", row.get("target").asText(), row.toString());
+        }
+    }
+
+    @Test
+    void anUnknownDeviceInTheFilterIsOneSentenceNamingTheOption() {
+        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--device", "pi-9");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("--device"), run.err());
+        assertTrue(run.err().contains("raspberry-pi-5"), run.err());
+    }
+
+    @Test
+    void aFormatACommandDoesNotWriteIsOneSentence() {
+        CliRun run = CliRun.of(
+            "fleet",
+            "--scenario",
+            "x.json",
+            "--policy",
+            "wisp",
+            "--devices",
+            "2",
+            "--format",
+            "csv"
+        );
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--format csv is not written by this command"), run.err());
+    }
+
+    @Test
+    void recommendWritesCsvWithTheSweepColumns() {
+        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(
+            "recommendation," +
+                String.join(",", io.configspec.model.service.ConfigurationColumn.names()) +
+                ",reason",
+            lines.getFirst()
+        );
+        assertEquals(5, lines.size());
     }
 }

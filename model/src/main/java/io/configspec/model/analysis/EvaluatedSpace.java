@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class EvaluatedSpace {
 
+    private static final Objective[] OBJECTIVES = Objective.values();
+
     private final ConfigurationSpace space;
     private final int size;
     private WhatIf whatIf;
@@ -38,12 +40,10 @@ public final class EvaluatedSpace {
     private final double[] networkSeconds;
     private final double[] verifySeconds;
     private final double[] roundSeconds;
-    private final double[] goodput;
-    private final double[] tokensPerDollar;
-    private final double[] tokensPerJoule;
-    private final double[] timePerToken;
-    private final double[] dollarsPerMillionTokens;
-    private final double[] joulesPerToken;
+    private final double[] roundDollars;
+    private final double[] roundJoules;
+    /** One column per objective, indexed by {@link Objective#ordinal()}. */
+    private final double[][] objectiveColumns;
     private final boolean[] feasible;
     private int feasibleCount;
 
@@ -59,12 +59,9 @@ public final class EvaluatedSpace {
         networkSeconds = new double[rows];
         verifySeconds = new double[rows];
         roundSeconds = new double[rows];
-        goodput = new double[rows];
-        tokensPerDollar = new double[rows];
-        tokensPerJoule = new double[rows];
-        timePerToken = new double[rows];
-        dollarsPerMillionTokens = new double[rows];
-        joulesPerToken = new double[rows];
+        roundDollars = new double[rows];
+        roundJoules = new double[rows];
+        objectiveColumns = new double[OBJECTIVES.length][rows];
         feasible = new boolean[rows];
     }
 
@@ -105,6 +102,7 @@ public final class EvaluatedSpace {
         double speedScale = w.draftSpeedScale();
         double powerScale = w.powerScale();
         int kCount = this.kCount;
+        Objective[] objectives = OBJECTIVES;
 
         int combos = acceptance.length;
         int row = 0;
@@ -153,7 +151,6 @@ public final class EvaluatedSpace {
                 double network = networkBase + k * uplinkSecondsPerDraftToken;
                 double verify = verifyBase + verifyPerK * k;
                 double round = SpeculativeRoundModel.roundSeconds(draft, network, verify);
-                double g = SpeculativeRoundModel.goodputTokensPerSecond(expected, round);
                 double dollars = tokenPricing
                     ? SpeculativeRoundModel.tokenPricedRoundDollars(perToken, k, billing)
                     : SpeculativeRoundModel.gpuTimePricedRoundDollars(perGpuSecond, verify, batch);
@@ -165,13 +162,11 @@ public final class EvaluatedSpace {
                 networkSeconds[row] = network;
                 verifySeconds[row] = verify;
                 roundSeconds[row] = round;
-                goodput[row] = g;
-                double perOutputToken = 1.0 / expected;
-                timePerToken[row] = round * perOutputToken;
-                tokensPerDollar[row] = expected / dollars;
-                dollarsPerMillionTokens[row] = dollars * 1e6 * perOutputToken;
-                tokensPerJoule[row] = expected / joules;
-                joulesPerToken[row] = joules * perOutputToken;
+                roundDollars[row] = dollars;
+                roundJoules[row] = joules;
+                for (int o = 0; o < objectives.length; o++) {
+                    objectiveColumns[o][row] = objectives[o].of(expected, round, dollars, joules);
+                }
             }
         }
         applyConstraints();
@@ -256,14 +251,7 @@ public final class EvaluatedSpace {
 
     /** Values of one objective for every row. Do not modify. */
     public double[] column(Objective objective) {
-        return switch (objective) {
-            case GOODPUT -> goodput;
-            case TOKENS_PER_DOLLAR -> tokensPerDollar;
-            case TOKENS_PER_JOULE -> tokensPerJoule;
-            case TIME_PER_TOKEN -> timePerToken;
-            case DOLLARS_PER_MILLION_TOKENS -> dollarsPerMillionTokens;
-            case JOULES_PER_TOKEN -> joulesPerToken;
-        };
+        return objectiveColumns[objective.ordinal()];
     }
 
     public double value(Objective objective, int i) {
@@ -364,15 +352,25 @@ public final class EvaluatedSpace {
     }
 
     public double goodputTokensPerSecond(int i) {
-        return goodput[i];
+        return value(Objective.GOODPUT, i);
     }
 
     public double tokensPerDollar(int i) {
-        return tokensPerDollar[i];
+        return value(Objective.TOKENS_PER_DOLLAR, i);
     }
 
     public double tokensPerJoule(int i) {
-        return tokensPerJoule[i];
+        return value(Objective.TOKENS_PER_JOULE, i);
+    }
+
+    /** Verification cost of one round, $ (NaN when the target has no price for the pricing mode). */
+    public double roundDollars(int i) {
+        return roundDollars[i];
+    }
+
+    /** Device energy of one round, J (NaN when the device's power is not measured). */
+    public double roundJoules(int i) {
+        return roundJoules[i];
     }
 
     /** Drafted tokens rejected per round: K − (E[N] − 1). */
@@ -387,7 +385,7 @@ public final class EvaluatedSpace {
 
     /** Goodput relative to cloud-only decoding of the same target. */
     public double speedupOverCloudOnly(int i) {
-        return goodput[i] / cloudOnly[i / kCount];
+        return value(Objective.GOODPUT, i) / cloudOnly[i / kCount];
     }
 
     /** Whether row {@code i} meets every constraint. */

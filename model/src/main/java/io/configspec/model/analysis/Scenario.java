@@ -96,6 +96,37 @@ public record Scenario(
         }
     }
 
+    /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */
+    public Scenario withSelection(
+        List<String> devices,
+        List<String> drafters,
+        List<String> quantizations,
+        List<String> targets
+    ) {
+        return new Scenario(
+            id,
+            name,
+            description,
+            profiles,
+            devices,
+            drafters,
+            quantizations,
+            targets,
+            server,
+            network,
+            kMin,
+            kMax,
+            objectives,
+            constraints,
+            whatIf,
+            pricing,
+            billing,
+            energy,
+            contextTokens,
+            batchSize
+        );
+    }
+
     /** The scenario with its what-if replaced. */
     public Scenario withWhatIf(WhatIf replacement) {
         return new Scenario(

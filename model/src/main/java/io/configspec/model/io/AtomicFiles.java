@@ -17,6 +17,9 @@ import java.nio.file.StandardOpenOption;
  * half-written file: the content goes to a temporary file in the same directory, is flushed to
  * disk, and is then moved over the target with {@code ATOMIC_MOVE}. If anything fails, the
  * temporary file is deleted and the target is left as it was.
+ *
+ * <p>This is the one atomic file writer of the project: the command line's {@code --out}, the
+ * explorer's saves and exports, profile files and measurements all write through it.
  */
 public final class AtomicFiles {
 
@@ -78,6 +81,11 @@ public final class AtomicFiles {
                 out.flush();
             }
         };
+    }
+
+    /** Writes {@code content} atomically (see the class comment). */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
     }
 
     public static void writeString(Path target, String text) throws IOException {

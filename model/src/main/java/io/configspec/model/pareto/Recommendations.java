@@ -21,11 +21,9 @@ import java.util.Locale;
  */
 public final class Recommendations {
 
-    private static final Objective[] PAPER_OBJECTIVES = {
-        Objective.GOODPUT,
-        Objective.TOKENS_PER_DOLLAR,
-        Objective.TOKENS_PER_JOULE,
-    };
+    private static final Objective[] PAPER_OBJECTIVES = Objective.GOODPUT_COST_ENERGY.toArray(
+        Objective[]::new
+    );
 
     private Recommendations() {}
 

@@ -81,4 +81,46 @@ class WhatIfTest {
             WhatIf.NONE.with(key, value);
         }
     }
+
+    @Test
+    void aLaterValueReplacesAnEarlierOneEvenWhenItIsTheDefault() {
+        WhatIf w = WhatIf.NONE.with("alphaScale", "0.8").with("alphaScale", "1");
+        assertEquals(1.0, w.alphaScale());
+        assertEquals(1.0, w.get(WhatIf.ALPHA_SCALE).orElseThrow());
+        WhatIf merged = WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 0.8).then(
+            WhatIf.NONE.with(WhatIf.ALPHA_SCALE, 1.0)
+        );
+        assertEquals(1.0, merged.alphaScale());
+        assertEquals(java.util.Map.of("alphaScale", 1.0), merged.settings());
+    }
+
+    @Test
+    void aKeyNotSetMeansTheProfilesValue() {
+        assertTrue(WhatIf.NONE.isEmpty());
+        assertTrue(WhatIf.NONE.verifySeconds().isEmpty());
+        WhatIf set = WhatIf.NONE.with(WhatIf.VERIFY_SECONDS, 0.3);
+        assertTrue(set.without(WhatIf.VERIFY_SECONDS).isEmpty());
+        assertEquals(WhatIf.NONE, set.without(WhatIf.VERIFY_SECONDS));
+    }
+
+    @Test
+    void everyObjectiveHasAMinAndAMaxKey() {
+        for (Objective objective : Objective.values()) {
+            for (Constraint.Bound bound : Constraint.Bound.values()) {
+                String key = WhatIf.constraintKey(bound, objective);
+                assertTrue(WhatIf.KEYS.containsKey(key), key);
+                WhatIf w = WhatIf.NONE.with(key, "2");
+                assertEquals(List.of(new Constraint(objective, bound, 2)), w.constraints());
+            }
+        }
+    }
+
+    @Test
+    void kMustBeAWholeNumberAndTheRangeOrdered() {
+        assertThrows(InvalidFieldException.class, () -> WhatIf.NONE.with("kMin", 2.5));
+        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
+            WhatIf.NONE.with("kMin", "6").with("kMax", "3")
+        );
+        assertEquals("kMax", e.field());
+    }
 }

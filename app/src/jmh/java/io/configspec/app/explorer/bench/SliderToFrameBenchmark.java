@@ -72,6 +72,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SliderToFrameBenchmark {
 
     private ConfigurationSpace space;
+    private ScenarioLoader.LoadedScenario cloned;
     private SpaceIndex index;
     private Scenario scenario;
     private final AnalysisService analysis = new AnalysisService();
@@ -89,6 +90,12 @@ public class SliderToFrameBenchmark {
         scenario = loaded.scenario();
         ProfileLibrary library = cloneDevices(loaded.library(), 60);
         space = ConfigurationSpace.of(library, scenario);
+        cloned = new ScenarioLoader.LoadedScenario(
+            scenarioFile,
+            scenario,
+            new io.configspec.model.io.ProfileLoader.LoadedLibrary(library, java.util.Map.of()),
+            space
+        );
         index = SpaceIndex.of(space);
         CountDownLatch started = new CountDownLatch(1);
         try {
@@ -124,7 +131,7 @@ public class SliderToFrameBenchmark {
 
     private EvaluationRequest request(double verifySeconds) {
         return new EvaluationRequest(
-            space,
+            cloned,
             index,
             scenario.whatIf().with("verifySeconds", verifySeconds),
             Objective.GOODPUT,
@@ -142,7 +149,7 @@ public class SliderToFrameBenchmark {
     private Evaluation slide() {
         Evaluation spare = previous;
         previous = current;
-        current = analysis.evaluate(request(nextVerifySeconds()), spare == null ? null : spare.space());
+        current = analysis.evaluate(request(nextVerifySeconds()), spare);
         return current;
     }
 

@@ -218,7 +218,16 @@ public final class DetailsPane extends ScrollPane {
             return "";
         }
         return (
-            " (" + prefix + Numbers.plain(interval[0]) + "–" + prefix + Numbers.plain(interval[1]) + suffix + " with " + label + ")"
+            " (" +
+            prefix +
+            Numbers.plain(interval[0]) +
+            "–" +
+            prefix +
+            Numbers.plain(interval[1]) +
+            suffix +
+            " with " +
+            label +
+            ")"
         );
     }
 }

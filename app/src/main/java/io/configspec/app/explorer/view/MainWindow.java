@@ -6,9 +6,7 @@ import io.configspec.app.explorer.ExplorerViews;
 import io.configspec.app.explorer.chart.ChartImages;
 import io.configspec.app.explorer.chart.ChartTheme;
 import io.configspec.app.explorer.viewmodel.ConfigurationExport;
-import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.RecommendationKind;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.io.File;
@@ -229,9 +227,17 @@ public final class MainWindow extends BorderPane {
                         })
                 ),
                 new SeparatorMenuItem(),
-                item("Export selected configuration…", "Shortcut+E", () -> exportConfigurations(false)),
+                item("Export selected configuration…", "Shortcut+E", () ->
+                    exportConfigurations(ConfigurationExport.Scope.SELECTED)
+                ),
                 item("Export recommended configurations…", "Shortcut+Shift+E", () ->
-                    exportConfigurations(true)
+                    exportConfigurations(ConfigurationExport.Scope.RECOMMENDED)
+                ),
+                item("Export Pareto front…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.FRONT)
+                ),
+                item("Export all configurations…", null, () ->
+                    exportConfigurations(ConfigurationExport.Scope.ALL)
                 ),
                 item("Export chart as PNG…", "Shortcut+P", this::exportChart),
                 new SeparatorMenuItem(),
@@ -465,46 +471,17 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void exportConfigurations(boolean recommended) {
-        Evaluation e = model.getEvaluation();
-        if (e == null) return;
-        List<Integer> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (recommended) {
-            for (RecommendationKind k : RecommendationKind.values()) {
-                rows.add(e.recommendedRow(k));
-                labels.add(k.title());
-            }
-        } else {
-            if (model.selectedRowProperty().get() < 0) {
-                model.showStatus("Select a configuration first (click a point or a table row).");
-                return;
-            }
-            rows.add(model.selectedRowProperty().get());
-            labels.add("selected");
+    private void exportConfigurations(ConfigurationExport.Scope scope) {
+        if (model.getEvaluation() == null) return;
+        if (scope == ConfigurationExport.Scope.SELECTED && model.selectedRowProperty().get() < 0) {
+            model.showStatus("Select a configuration first (click a point or a table row).");
+            return;
         }
-        var snapshot = ConfigurationExport.snapshot(e, rows, labels);
         FileChooser chooser = chooser("Export configurations", "JSON or CSV", "*.json", "*.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File f = chooser.showSaveDialog(stage);
         if (f == null) return;
-        model
-            .executor()
-            .submit(() -> {
-                ConfigurationExport.write(snapshot, f.toPath());
-                return null;
-            })
-            .whenComplete((v, err) ->
-                model
-                    .executor()
-                    .runOnUi(() ->
-                        model.showStatus(
-                            err == null
-                                ? "Exported " + snapshot.size() + " configuration(s) to " + f.getName()
-                                : "Export failed: " + err.getMessage()
-                        )
-                    )
-            );
+        model.exportConfigurations(scope, f.toPath());
     }
 
     private void exportChart() {

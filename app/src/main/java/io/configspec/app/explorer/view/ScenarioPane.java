@@ -118,7 +118,9 @@ public final class ScenarioPane extends ScrollPane {
         Label modes = new Label(
             "Pricing: " +
                 s.pricing().jsonName() +
-                (s.pricing() == io.configspec.model.analysis.PricingMode.TOKEN ? " (" + s.billing().description() + ")" : "") +
+                (s.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " (" + s.billing().description() + ")"
+                    : "") +
                 " · energy: " +
                 s.energy().jsonName() +
                 " · server " +

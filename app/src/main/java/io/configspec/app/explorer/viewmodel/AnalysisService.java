@@ -6,28 +6,21 @@ import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
-import io.configspec.model.pareto.ParetoFront;
-import io.configspec.model.pareto.Recommendation;
-import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.service.ConfigurationFilter;
+import io.configspec.model.service.ScenarioEvaluation;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The explorer's door to the model: loading scenarios and evaluating spaces, with fronts and
- * recommendations computed by {@code model} (the same code the CLI runs). Blocking; every
- * method refuses to run on the FX thread ({@link FxThreadGuard}). Stateless and thread-safe.
+ * The explorer's door to the model's application layer: loading scenarios and evaluating them
+ * through {@link ScenarioEvaluation} (the same code, fronts and recommendations the CLI uses),
+ * plus the chart frame. Blocking; every method refuses to run on the FX thread ({@link
+ * FxThreadGuard}). Stateless and thread-safe.
  */
 public final class AnalysisService {
 
     /** The objectives of the three-way front and the balanced card: goodput, tokens/$, tokens/J. */
-    public static final List<Objective> PAPER_OBJECTIVES = List.of(
-        Objective.GOODPUT,
-        Objective.TOKENS_PER_DOLLAR,
-        Objective.TOKENS_PER_JOULE
-    );
+    public static final List<Objective> PAPER_OBJECTIVES = Objective.GOODPUT_COST_ENERGY;
 
     public ScenarioLoader.LoadedScenario loadScenario(Path file) throws ProfileException {
         FxThreadGuard.requireBackground("loading scenario " + file.getFileName());
@@ -37,65 +30,19 @@ public final class AnalysisService {
     /**
      * Evaluates {@code request}.
      *
-     * @param reuse an earlier result of the same space whose arrays may be overwritten (nobody reads
-     *     it any more), or null
+     * @param reuse an earlier result of the same scenario whose arrays may be overwritten (nobody
+     *     reads it any more), or null
      */
-    public Evaluation evaluate(EvaluationRequest request, EvaluatedSpace reuse) {
+    public Evaluation evaluate(EvaluationRequest request, Evaluation reuse) {
         FxThreadGuard.requireBackground("evaluating the configuration space");
-        EvaluatedSpace space = reuse != null && reuse.space() == request.space()
-            ? request.space().evaluateInto(request.whatIf(), reuse)
-            : request.space().evaluate(request.whatIf());
-        boolean[] feasible = space.feasibleMask();
-        Objective x = request.xObjective();
-        Objective y = request.yObjective();
-        int[] front = x == y
-            ? new int[] { ParetoFront.best(space.column(x), x.maximize(), feasible) }
-            : ParetoFront.nonDominated(
-                  new double[][] { space.column(x), space.column(y) },
-                  new boolean[] { x.maximize(), y.maximize() },
-                  feasible
-              );
-        if (front.length == 1 && front[0] < 0) {
-            front = new int[0];
-        }
-        double[][] paper = PAPER_OBJECTIVES.stream().map(space::column).toArray(double[][]::new);
-        boolean[] paperMax = { true, true, true };
-        int[] front3 = ParetoFront.nonDominated(paper, paperMax, feasible);
-        // The same recommendations as `configspec recommend` (ties broken identically).
-        Map<RecommendationKind, Integer> recommended = new EnumMap<>(RecommendationKind.class);
-        for (RecommendationKind kind : RecommendationKind.values()) {
-            recommended.put(kind, -1);
-        }
-        for (Recommendation r : Recommendations.of(space, front3)) {
-            recommended.put(RecommendationKind.of(r.kind()), r.row());
-        }
-        Map<String, Integer> kStar = kStarByDevice(space, request.index());
-        ChartData chart = chartData(request, space, front);
-        return new Evaluation(request, space, front, front3, recommended, kStar, chart);
-    }
-
-    private static Map<String, Integer> kStarByDevice(EvaluatedSpace space, SpaceIndex index) {
-        int devices = index.deviceNames().size();
-        int[] bestRow = new int[devices];
-        java.util.Arrays.fill(bestRow, -1);
-        double[] goodput = space.column(Objective.GOODPUT);
-        int kCount = space.kCount();
-        for (int i = 0; i < space.size(); i++) {
-            if (!space.feasible(i) || Double.isNaN(goodput[i])) {
-                continue;
-            }
-            int d = index.deviceOf()[i / kCount];
-            if (bestRow[d] < 0 || goodput[i] > goodput[bestRow[d]]) {
-                bestRow[d] = i;
-            }
-        }
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (int d = 0; d < devices; d++) {
-            if (bestRow[d] >= 0) {
-                out.put(index.deviceNames().get(d), space.k(bestRow[d]));
-            }
-        }
-        return out;
+        ScenarioEvaluation result = ScenarioEvaluation.evaluate(
+            request.loaded(),
+            request.whatIf(),
+            ConfigurationFilter.ALL,
+            reuse == null ? null : reuse.result()
+        );
+        int[] front = result.front(List.of(request.xObjective(), request.yObjective()));
+        return new Evaluation(request, result, chartData(request, result.rows(), front));
     }
 
     static ChartData chartData(EvaluationRequest request, EvaluatedSpace space, int[] front) {
@@ -175,11 +122,13 @@ public final class AnalysisService {
         sb.append(" · E[N] ").append(Numbers.plain(space.expectedTokensPerRound(i))).append(" tokens/round");
         sb
             .append("\ninputs: drafting ")
-            .append(c.drafting().provenanceOf("tokensPerSecond").kind())
+            .append(c.draftingSource().kind())
+            .append(", power ")
+            .append(c.powerSource().kind())
             .append(", α ")
-            .append(c.alignment().provenanceOf("acceptanceRate").kind())
+            .append(c.acceptanceSource().kind())
             .append(", verification ")
-            .append(c.served().provenance().kind());
+            .append(c.verificationSource().kind());
         if (!space.feasible(i)) {
             sb.append("\nviolates a constraint");
         }

@@ -85,30 +85,31 @@ public record ConfigurationDetails(
         provenance.add(
             "Drafting " +
                 Numbers.plain(c.drafting().tokensPerSecond()) +
-                " tokens/s, " +
-                (c.drafting().powerWatts().isPresent()
-                    ? Numbers.plain(c.drafting().powerWatts().getAsDouble()) + " W"
-                    : "power not measured") +
-                ": " +
-                c.drafting().provenanceOf("tokensPerSecond").label()
+                " tokens/s: " +
+                c.draftingSource().label()
+        );
+        provenance.add(
+            c.drafting().powerWatts().isPresent()
+                ? "Drafting power " +
+                  Numbers.plain(c.drafting().powerWatts().getAsDouble()) +
+                  " W: " +
+                  c.powerSource().label()
+                : "Drafting power not measured (energy is not computed): " + c.powerSource().label()
         );
         provenance.add(
             (c.alignment().hasAcceptanceByK()
-                ? "Acceptance α(K) measured at " +
-                  c.alignment().measuredKRange() +
-                  ", here α(" +
-                  space.k(row) +
-                  ") " +
-                  Numbers.plain(space.acceptanceRate(row)) +
-                  ": " +
-                  c.alignment().provenanceOf("acceptanceByK").label()
-                : "Acceptance α " +
-                  Numbers.plain(c.alignment().acceptanceRate().orElseThrow()) +
-                  ": " +
-                  c.alignment().provenanceOf("acceptanceRate").label())
+                    ? "Acceptance α(K) measured at " +
+                      c.alignment().measuredKRange() +
+                      ", here α(" +
+                      space.k(row) +
+                      ") " +
+                      Numbers.plain(space.acceptanceRate(row)) +
+                      ": "
+                    : "Acceptance α " + Numbers.plain(c.alignment().acceptanceRate().orElseThrow()) + ": ") +
+                c.acceptanceSource().label()
         );
         provenance.add(
-            "Verification (" + c.served().verification().modelName() + "): " + c.served().provenance().label()
+            "Verification (" + c.served().verification().modelName() + "): " + c.verificationSource().label()
         );
         provenance.add(
             "Network " +
@@ -141,7 +142,9 @@ public record ConfigurationDetails(
             space.interval(Objective.DOLLARS_PER_MILLION_TOKENS, row),
             Double.isNaN(space.expectedTokensInterval(row)[0])
                 ? ""
-                : space.acceptanceMeasuredPerK(row) ? "α(K) ± 1 s.d." : "α's interval",
+                : space.acceptanceMeasuredPerK(row)
+                    ? "α(K) ± 1 s.d."
+                    : "α's interval",
             space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
                 ? "token pricing, " + space.billing().description()
                 : "GPU-time pricing"

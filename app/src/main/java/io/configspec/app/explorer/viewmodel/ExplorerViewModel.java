@@ -5,7 +5,6 @@ import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.app.explorer.concurrent.LatestValueCoalescer;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.analysis.ConfigurationSpace;
-import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Path;
@@ -95,7 +94,9 @@ public final class ExplorerViewModel {
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper userChanges =
         new javafx.beans.property.ReadOnlyIntegerWrapper(this, "userChanges", 0);
-    private EvaluatedSpace spare;
+    private Evaluation spare;
+    /** Evaluations being exported: their arrays must not be reused until the export ends. */
+    private final java.util.Set<Evaluation> exporting = new java.util.HashSet<>();
     private boolean suppressEvaluation;
 
     public ExplorerViewModel(TaskExecutor executor, AnalysisService analysis) {
@@ -256,7 +257,7 @@ public final class ExplorerViewModel {
         EvaluationRequest request;
         try {
             request = new EvaluationRequest(
-                scenario.space(),
+                scenario,
                 spaceIndex.get(),
                 whatIf.whatIf(),
                 xObjective.get(),
@@ -272,7 +273,7 @@ public final class ExplorerViewModel {
     }
 
     private Evaluation compute(EvaluationRequest request) {
-        EvaluatedSpace reuse;
+        Evaluation reuse;
         synchronized (this) {
             reuse = spare;
             spare = null;
@@ -294,10 +295,13 @@ public final class ExplorerViewModel {
         evaluation.set(result);
         chartData.set(result.chart());
         if (
-            old != null && old.space() != result.space() && old.request().space() == result.request().space()
+            old != null &&
+            old.space() != result.space() &&
+            old.request().loaded() == result.request().loaded() &&
+            !exporting.contains(old)
         ) {
             synchronized (this) {
-                spare = old.space();
+                spare = old;
             }
         }
         updateRecommendations(result, previous);
@@ -360,25 +364,7 @@ public final class ExplorerViewModel {
 
     /** Row of {@code configuration} in {@code result}, or −1. */
     public static int rowOf(Evaluation result, io.configspec.model.domain.Configuration configuration) {
-        var space = result.space();
-        int kCount = space.kCount();
-        int kOffset = configuration.k() - space.kMin();
-        if (kOffset < 0 || kOffset >= kCount) {
-            return -1;
-        }
-        var combinations = space.space().combinations();
-        for (int c = 0; c < combinations.size(); c++) {
-            var comb = combinations.get(c);
-            if (
-                comb.device().id().equals(configuration.device()) &&
-                comb.drafter().id().equals(configuration.drafter()) &&
-                comb.quantization().equals(configuration.quantization()) &&
-                comb.target().id().equals(configuration.target())
-            ) {
-                return c * kCount + kOffset;
-            }
-        }
-        return -1;
+        return result.result().rowOf(configuration);
     }
 
     private void updateDetails() {
@@ -403,6 +389,46 @@ public final class ExplorerViewModel {
             t = t.getCause();
         }
         return t;
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /**
+     * Exports configuration rows of the current evaluation to {@code file} (CSV for {@code *.csv},
+     * else JSON) through the model's row writer, in the background; the status line says how it
+     * went. The same rows give the same bytes as {@code configspec sweep}, {@code pareto} and
+     * {@code recommend} with the same what-ifs.
+     *
+     * @return completes on the UI thread with the number of rows written, or 0 when nothing was
+     */
+    public CompletableFuture<Integer> exportConfigurations(ConfigurationExport.Scope scope, Path file) {
+        Evaluation e = evaluation.get();
+        int selected = selectedRow.get();
+        if (e == null) {
+            status.set("Open a scenario first.");
+            return CompletableFuture.completedFuture(0);
+        }
+        if (scope == ConfigurationExport.Scope.SELECTED && (selected < 0 || selected >= e.size())) {
+            status.set("Select a configuration first (click a point or a table row).");
+            return CompletableFuture.completedFuture(0);
+        }
+        exporting.add(e);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        executor
+            .submit(() -> ConfigurationExport.write(e.result(), scope, selected, file))
+            .whenComplete((count, error) ->
+                executor.runOnUi(() -> {
+                    exporting.remove(e);
+                    if (error != null) {
+                        status.set("Export failed: " + message(error));
+                        done.complete(0);
+                    } else {
+                        status.set("Exported " + count + " configuration(s) to " + file.getFileName());
+                        done.complete(count);
+                    }
+                })
+            );
+        return done;
     }
 
     // ------------------------------------------------------------------ properties

@@ -32,27 +32,6 @@ public record ScenarioSelection(
 
     /** {@code s} with this selection. */
     public Scenario applyTo(Scenario s) {
-        return new Scenario(
-            s.id(),
-            s.name(),
-            s.description(),
-            s.profiles(),
-            devices,
-            drafters,
-            quantizations,
-            targets,
-            s.server(),
-            s.network(),
-            s.kMin(),
-            s.kMax(),
-            s.objectives(),
-            s.constraints(),
-            s.whatIf(),
-            s.pricing(),
-            s.billing(),
-            s.energy(),
-            s.contextTokens(),
-            s.batchSize()
-        );
+        return s.withSelection(devices, drafters, quantizations, targets);
     }
 }

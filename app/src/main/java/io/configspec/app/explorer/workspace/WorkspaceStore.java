@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
+import io.configspec.model.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,13 @@ public final class WorkspaceStore {
     }
 
     public void save(WorkspaceState state, Path file) throws IOException {
-        AtomicFiles.write(file, serialize(state));
+        write(file, serialize(state));
+    }
+
+    /** Every file here is written atomically, off the FX thread. */
+    private static void write(Path file, byte[] content) throws IOException {
+        FxThreadGuard.requireBackground("writing " + file.getFileName());
+        AtomicFiles.write(file, content);
     }
 
     public WorkspaceState open(Path file) throws WorkspaceException {
@@ -119,7 +126,7 @@ public final class WorkspaceStore {
     // ------------------------------------------------------------------ autosave and recovery
 
     public void autosave(WorkspaceState state) throws IOException {
-        AtomicFiles.write(autosaveFile(), serialize(state));
+        write(autosaveFile(), serialize(state));
     }
 
     public void discardAutosave() throws IOException {
@@ -166,7 +173,7 @@ public final class WorkspaceStore {
         while (recent.size() > MAX_RECENT) {
             recent.removeLast();
         }
-        AtomicFiles.write(
+        write(
             recentFile(),
             json
                 .writeValueAsString(recent.stream().map(Path::toString).toList())

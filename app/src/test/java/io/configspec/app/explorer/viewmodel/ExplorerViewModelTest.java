@@ -236,7 +236,7 @@ class ExplorerViewModelTest {
         FxThreadGuard.registerUiThread();
         try {
             var request = new EvaluationRequest(
-                loaded.space(),
+                loaded,
                 SpaceIndex.of(loaded.space()),
                 WhatIf.NONE,
                 Objective.GOODPUT,

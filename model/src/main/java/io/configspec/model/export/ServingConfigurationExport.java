@@ -1,0 +1,148 @@
+package io.configspec.model.export;
+
+import io.configspec.model.domain.Configuration;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.ProfileLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The serving-stack export of one configuration as both faces show it: the model references for
+ * the stack (given, or taken from the profile library), the caller's notes, and the lines saying
+ * what the stack cannot express. The one place the CLI's {@code export} and the window's export
+ * dialog get their text from.
+ *
+ * <p>The model profiles do not yet name what each stack loads (a Hugging Face repository, a GGUF
+ * file); until they do, an unset reference is the profile id, listed in {@link
+ * Result#placeholders()} and said in the text.
+ */
+public final class ServingConfigurationExport {
+
+    private ServingConfigurationExport() {}
+
+    /**
+     * What to export.
+     *
+     * @param stack the serving stack
+     * @param dialect llama.cpp's flag spelling (ignored for other stacks)
+     * @param targetModel the target as the stack names it, or {@code null} for the profile's
+     * @param draftModel the draft model as the stack names it, or {@code null} for the profile's
+     */
+    public record Options(
+        ServingStack stack,
+        LlamaCppDialect dialect,
+        String targetModel,
+        String draftModel
+    ) {
+        public Options {
+            Objects.requireNonNull(stack, "stack");
+            dialect = dialect == null ? LlamaCppDialect.newest() : dialect;
+            targetModel = blankToNull(targetModel);
+            draftModel = blankToNull(draftModel);
+        }
+
+        /** The profile's references, llama.cpp in the newest dialect. */
+        public static Options of(ServingStack stack) {
+            return new Options(stack, LlamaCppDialect.newest(), null, null);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    /**
+     * The export.
+     *
+     * @param stack the stack it is for
+     * @param text the text, ready to copy or save
+     * @param placeholders the model references that are profile ids rather than names the stack
+     *     can load (empty when both were given)
+     */
+    public record Result(ServingStack stack, String text, List<String> placeholders) {
+        public Result {
+            placeholders = List.copyOf(placeholders);
+        }
+    }
+
+    /**
+     * Exports {@code configuration} for {@code options.stack()}.
+     *
+     * @param notes the first comment lines: which configuration and why (e.g. the recommendation
+     *     and its reason)
+     * @throws IllegalArgumentException if the stack cannot take the configuration's K, in one
+     *     sentence
+     */
+    public static Result export(
+        Configuration configuration,
+        ProfileLibrary library,
+        Options options,
+        List<String> notes
+    ) {
+        ServingStack stack = options.stack();
+        List<String> placeholders = new ArrayList<>();
+        String target = options.targetModel();
+        if (target == null) {
+            target = placeholderTarget(stack, configuration);
+            placeholders.add(target);
+        }
+        String draft = options.draftModel();
+        if (draft == null) {
+            draft = placeholderDraft(stack, configuration);
+            placeholders.add(draft);
+        }
+        List<String> lines = new ArrayList<>(notes);
+        lines.addAll(cannotExpress(stack, configuration, library));
+        if (!placeholders.isEmpty()) {
+            lines.add(
+                "Placeholders: " +
+                    String.join(" and ", placeholders) +
+                    " are profile ids, not models " +
+                    stack.displayName() +
+                    " can load; put the names your setup uses in their place."
+            );
+        }
+        ServingExports.Request request = new ServingExports.Request(target, draft, configuration.k(), lines);
+        return new Result(stack, ServingExports.export(stack, options.dialect(), request), placeholders);
+    }
+
+    /** What a serving stack cannot express about a configuration, one line each. */
+    static List<String> cannotExpress(ServingStack stack, Configuration c, ProfileLibrary library) {
+        String device = library.device(c.device()).map(DeviceProfile::name).orElse(c.device());
+        List<String> lines = new ArrayList<>();
+        lines.add(
+            "Not expressed: drafting on " +
+                device +
+                " and verifying on the server over the network; " +
+                stack.displayName() +
+                " runs draft and target on one server, so only the model pair and K carry over."
+        );
+        lines.add(
+            "Not expressed: per-device K in a fleet (one K here for every request) and dynamic drafting " +
+                "thresholds (the exported K is fixed)."
+        );
+        if (stack != ServingStack.LLAMA_CPP) {
+            lines.add(
+                "Not expressed: the drafter's profile quantisation " +
+                    c.quantization() +
+                    "; " +
+                    stack.displayName() +
+                    " loads the checkpoint named below as it is."
+            );
+        }
+        return lines;
+    }
+
+    private static String placeholderTarget(ServingStack stack, Configuration c) {
+        return stack == ServingStack.LLAMA_CPP ? c.target() + ".gguf" : c.target();
+    }
+
+    private static String placeholderDraft(ServingStack stack, Configuration c) {
+        return switch (stack) {
+            case LLAMA_CPP -> c.drafter() + "-" + c.quantization() + ".gguf";
+            case ORT_GENAI -> c.drafter() + "-" + c.quantization();
+            default -> c.drafter();
+        };
+    }
+}

@@ -1,0 +1,430 @@
+package io.configspec.model.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.configspec.model.analysis.Combination;
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.domain.Configuration;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.pareto.Recommendation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes configuration rows of a {@link ScenarioEvaluation} as text for people, JSON or CSV, in
+ * the columns of {@link ConfigurationColumn#ALL}: the one writer behind {@code sweep}, {@code
+ * pareto}, {@code recommend}, {@code export} and the explorer's export, so the same rows give the
+ * same bytes whoever writes them.
+ *
+ * <p>JSON: {@code {"scenario": {…}, "units": {column: unit}, "configurations": [row…]}}, or for
+ * recommendations {@code "recommendations": [{"objective", "configuration": row, "reason"}]}. CSV:
+ * a header of the column names, then one line per row (recommendations add a first {@code
+ * recommendation} and a last {@code reason} column). Numbers are written in full precision
+ * ({@link Double#toString(double)}); a number that cannot be computed is JSON {@code null} and an
+ * empty CSV cell. Lines end with {@code \n}. Rows are written as they are produced, so the memory
+ * used does not grow with the number of rows (text excepted: its columns are aligned).
+ */
+public final class ConfigurationRowWriter {
+
+    /** Output formats of configuration rows. */
+    public enum Format {
+        /** Aligned columns with units, for people. */
+        TEXT,
+        /** The JSON contract for scripts. */
+        JSON,
+        /** One header line with the column names, then one line per row. */
+        CSV,
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+
+    private ConfigurationRowWriter() {}
+
+    /**
+     * Writes {@code rows} (indices into {@code evaluation}, in the order given).
+     *
+     * @throws IOException from {@code out}
+     */
+    public static void writeRows(Format format, Writer out, ScenarioEvaluation evaluation, int[] rows)
+        throws IOException {
+        switch (format) {
+            case JSON -> writeJson(out, evaluation, rows, null);
+            case CSV -> writeCsv(out, evaluation, rows, null);
+            case TEXT -> writeTable(out, evaluation, rows);
+        }
+        out.flush();
+    }
+
+    /** Writes every row of {@code evaluation}. */
+    public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation)
+        throws IOException {
+        int[] rows = new int[evaluation.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        writeRows(format, out, evaluation, rows);
+    }
+
+    /** Writes recommendations (their rows, what they are best at, and why). */
+    public static void writeRecommendations(
+        Format format,
+        Writer out,
+        ScenarioEvaluation evaluation,
+        List<Recommendation> recommendations
+    ) throws IOException {
+        int[] rows = recommendations.stream().mapToInt(Recommendation::row).toArray();
+        switch (format) {
+            case JSON -> writeJson(out, evaluation, rows, recommendations);
+            case CSV -> writeCsv(out, evaluation, rows, recommendations);
+            case TEXT -> writeRecommendationText(out, evaluation, recommendations);
+        }
+        out.flush();
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    private static void writeJson(
+        Writer out,
+        ScenarioEvaluation evaluation,
+        int[] rows,
+        List<Recommendation> recommendations
+    ) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeFieldName("scenario");
+            writeScenario(json, evaluation);
+            json.writeObjectFieldStart("units");
+            for (ConfigurationColumn column : ConfigurationColumn.ALL) {
+                if (!column.unit().isEmpty()) {
+                    json.writeStringField(column.name(), column.unit());
+                }
+            }
+            json.writeEndObject();
+            if (recommendations == null) {
+                json.writeArrayFieldStart("configurations");
+                for (int row : rows) {
+                    writeRow(json, evaluation, row);
+                }
+            } else {
+                json.writeArrayFieldStart("recommendations");
+                for (Recommendation r : recommendations) {
+                    json.writeStartObject();
+                    json.writeStringField("objective", r.kind().jsonName());
+                    json.writeFieldName("configuration");
+                    writeRow(json, evaluation, r.row());
+                    json.writeStringField("reason", r.reason());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void writeScenario(JsonGenerator json, ScenarioEvaluation evaluation) throws IOException {
+        EvaluatedSpace space = evaluation.rows();
+        json.writeStartObject();
+        json.writeStringField("id", evaluation.scenario().id());
+        json.writeStringField("name", evaluation.scenario().name());
+        json.writeStringField("file", evaluation.file().toString());
+        json.writeStringField("pricing", space.pricing().jsonName());
+        json.writeStringField("billing", space.billing().jsonName());
+        json.writeStringField("energy", space.energy().jsonName());
+        json.writeNumberField("kMin", space.kMin());
+        json.writeNumberField("kMax", space.kMin() + space.kCount() - 1);
+        json.writeObjectFieldStart("whatIf");
+        for (Map.Entry<String, Object> setting : evaluation.whatIf().settings().entrySet()) {
+            json.writeFieldName(setting.getKey());
+            switch (setting.getValue()) {
+                case Integer i -> json.writeNumber(i);
+                case Double d -> json.writeNumber(d);
+                default -> json.writeString(setting.getValue().toString());
+            }
+        }
+        json.writeEndObject();
+        ConfigurationFilter filter = evaluation.filter();
+        if (!filter.keepsAll()) {
+            json.writeObjectFieldStart("filter");
+            writeTexts(json, "devices", filter.devices());
+            writeTexts(json, "drafters", filter.drafters());
+            writeTexts(json, "targets", filter.targets());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeTexts(JsonGenerator json, String name, List<String> values) throws IOException {
+        if (!values.isEmpty()) {
+            json.writeArrayFieldStart(name);
+            for (String v : values) {
+                json.writeString(v);
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static void writeRow(JsonGenerator json, ScenarioEvaluation evaluation, int row)
+        throws IOException {
+        json.writeStartObject();
+        for (ConfigurationColumn column : ConfigurationColumn.ALL) {
+            json.writeFieldName(column.name());
+            ConfigurationColumn.Value value = column.value();
+            switch (column.type()) {
+                case TEXT -> json.writeString(value.text(evaluation, row));
+                case WHOLE -> json.writeNumber((long) value.number(evaluation, row));
+                case NUMBER -> {
+                    double v = value.number(evaluation, row);
+                    if (Double.isFinite(v)) {
+                        json.writeNumber(v);
+                    } else {
+                        json.writeNull();
+                    }
+                }
+                case FLAG -> json.writeBoolean(value.flag(evaluation, row));
+            }
+        }
+        json.writeEndObject();
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    private static void writeCsv(
+        Writer out,
+        ScenarioEvaluation evaluation,
+        int[] rows,
+        List<Recommendation> recommendations
+    ) throws IOException {
+        StringBuilder line = new StringBuilder(512);
+        if (recommendations != null) {
+            line.append("recommendation,");
+        }
+        line.append(String.join(",", ConfigurationColumn.names()));
+        if (recommendations != null) {
+            line.append(",reason");
+        }
+        line.append('\n');
+        out.write(line.toString());
+        for (int i = 0; i < rows.length; i++) {
+            line.setLength(0);
+            if (recommendations != null) {
+                line.append(recommendations.get(i).kind().jsonName()).append(',');
+            }
+            int row = rows[i];
+            boolean first = true;
+            for (ConfigurationColumn column : ConfigurationColumn.ALL) {
+                if (!first) {
+                    line.append(',');
+                }
+                first = false;
+                cell(line, column, evaluation, row);
+            }
+            if (recommendations != null) {
+                line.append(',').append(csvText(recommendations.get(i).reason()));
+            }
+            line.append('\n');
+            out.write(line.toString());
+        }
+    }
+
+    private static void cell(
+        StringBuilder line,
+        ConfigurationColumn column,
+        ScenarioEvaluation evaluation,
+        int row
+    ) {
+        ConfigurationColumn.Value value = column.value();
+        switch (column.type()) {
+            case TEXT -> line.append(csvText(value.text(evaluation, row)));
+            case WHOLE -> line.append((long) value.number(evaluation, row));
+            case NUMBER -> {
+                double v = value.number(evaluation, row);
+                if (Double.isFinite(v)) {
+                    line.append(Double.toString(v));
+                }
+            }
+            case FLAG -> line.append(value.flag(evaluation, row));
+        }
+    }
+
+    /** A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+    static String csvText(String value) {
+        if (
+            value.indexOf(',') >= 0 ||
+            value.indexOf('"') >= 0 ||
+            value.indexOf('\n') >= 0 ||
+            value.indexOf('\r') >= 0
+        ) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private static void writeTable(Writer out, ScenarioEvaluation evaluation, int[] rows) throws IOException {
+        EvaluatedSpace space = evaluation.rows();
+        String[] headers = {
+            "device",
+            "drafter",
+            "quant",
+            "target",
+            "K",
+            "α",
+            "draft tok/s",
+            "E[N] tok",
+            "round s",
+            "goodput tok/s",
+            "tokens/$",
+            "tokens/J",
+            "front",
+            "ok",
+            "source",
+        };
+        List<String[]> cells = new ArrayList<>(rows.length);
+        int front = 0;
+        for (int row : rows) {
+            Configuration c = space.configuration(row);
+            Combination combination = space.combination(row);
+            boolean onFront = evaluation.onPaperFront(row);
+            front += onFront ? 1 : 0;
+            cells.add(
+                new String[] {
+                    c.device(),
+                    c.drafter(),
+                    c.quantization(),
+                    c.target(),
+                    Integer.toString(c.k()),
+                    format("%.3f", space.acceptanceRate(row)),
+                    format("%.1f", space.draftTokensPerSecond(row)),
+                    format("%.2f", space.expectedTokensPerRound(row)),
+                    format("%.3f", space.roundTimeSeconds(row)),
+                    format("%.2f", space.goodputTokensPerSecond(row)),
+                    format("%.0f", space.tokensPerDollar(row)),
+                    format("%.2f", space.tokensPerJoule(row)),
+                    onFront ? "*" : "",
+                    space.feasible(row) ? "yes" : "no",
+                    sourceCode(combination.draftingSource()) +
+                    "/" +
+                    sourceCode(combination.acceptanceSource()),
+                }
+            );
+        }
+        int[] widths = new int[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            widths[i] = headers[i].length();
+            for (String[] line : cells) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        out.write(
+            "Scenario " +
+                evaluation.scenario().id() +
+                " (" +
+                space.pricing().jsonName() +
+                " pricing" +
+                (space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " billing " + space.billing().description()
+                    : "") +
+                ", " +
+                space.energy().jsonName() +
+                " energy): " +
+                rows.length +
+                " configurations, " +
+                front +
+                " on the goodput/cost/energy front (*).\n"
+        );
+        out.write(line(headers, widths));
+        for (String[] line : cells) {
+            out.write(line(line, widths));
+        }
+        out.write("source: drafting/alignment provenance, M measured, L literature, I illustrative.\n");
+    }
+
+    private static void writeRecommendationText(
+        Writer out,
+        ScenarioEvaluation evaluation,
+        List<Recommendation> recommendations
+    ) throws IOException {
+        EvaluatedSpace space = evaluation.rows();
+        out.write(
+            "Scenario " +
+                evaluation.scenario().id() +
+                ": " +
+                space.feasibleCount() +
+                " of " +
+                space.size() +
+                " configurations meet the constraints.\n"
+        );
+        boolean illustrative = false;
+        for (Recommendation r : recommendations) {
+            out.write("\n" + title(r.kind()) + ": " + r.configuration() + "\n  " + r.reason() + "\n");
+            Combination combination = space.combination(r.row());
+            out.write(
+                "  Figures from: drafting speed " +
+                    source(combination.draftingSource()) +
+                    ", power " +
+                    source(combination.powerSource()) +
+                    ", α " +
+                    source(combination.acceptanceSource()) +
+                    ", verification " +
+                    source(combination.verificationSource()) +
+                    ".\n"
+            );
+            illustrative |= combination.illustrative();
+        }
+        if (illustrative) {
+            out.write(
+                "\nIllustrative figures are placeholders, not measurements: measure your board with" +
+                    " 'configspec profile' or 'configspec measure' before relying on them.\n"
+            );
+        }
+    }
+
+    /** The title of a recommendation for people, e.g. "Best goodput". */
+    public static String title(Recommendation.Kind kind) {
+        return switch (kind) {
+            case GOODPUT -> "Best goodput";
+            case COST -> "Best cost";
+            case ENERGY -> "Best energy";
+            case BALANCED -> "Balanced";
+        };
+    }
+
+    /** A provenance in a few words: the kind, with the source or tool where it has one. */
+    private static String source(Provenance provenance) {
+        return provenance instanceof Provenance.Illustrative ? provenance.kind() : provenance.label();
+    }
+
+    private static String sourceCode(Provenance provenance) {
+        return switch (provenance) {
+            case Provenance.Measured m -> "M";
+            case Provenance.Literature l -> "L";
+            case Provenance.Illustrative i -> "I";
+        };
+    }
+
+    private static String line(String[] values, int[] widths) {
+        StringBuilder builder = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            boolean text = i < 4;
+            String spaces = " ".repeat(Math.max(0, widths[i] - values[i].length()));
+            builder.append(text ? values[i] + spaces : spaces + values[i]);
+            if (i < values.length - 1) {
+                builder.append("  ");
+            }
+        }
+        return builder.toString().stripTrailing() + "\n";
+    }
+
+    private static String format(String pattern, double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, pattern, value) : "n/a";
+    }
+}

@@ -1,0 +1,120 @@
+package io.configspec.model.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.domain.Configuration;
+import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.pareto.Recommendation;
+import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.testing.SampleFiles;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ServingConfigurationExportTest {
+
+    private static ProfileLibrary library;
+    private static Recommendation goodput;
+
+    @BeforeAll
+    static void load() throws Exception {
+        ScenarioLoader.LoadedScenario loaded = ScenarioLoader.load(SampleFiles.paperScenario());
+        library = loaded.library();
+        goodput = Recommendations.of(loaded.space().evaluate(WhatIf.NONE)).get(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServingStack.class)
+    void everyStackSaysWhatItCannotExpressAndCarriesTheConfigurationsK(ServingStack stack) {
+        Configuration c = goodput.configuration();
+        String device = library.device(c.device()).orElseThrow().name();
+        String text = ServingConfigurationExport.export(
+            c,
+            library,
+            ServingConfigurationExport.Options.of(stack),
+            List.of("ConfigSpec goodput: " + c)
+        ).text();
+        assertTrue(text.startsWith("# "), text);
+        assertTrue(text.contains("# ConfigSpec goodput: " + c + "\n"), text);
+        assertTrue(text.contains("Not expressed: drafting on " + device), text);
+        assertTrue(text.contains("per-device K in a fleet"), text);
+        assertTrue(text.contains("dynamic drafting thresholds"), text);
+        assertTrue(text.contains("K = " + c.k()), text);
+    }
+
+    @Test
+    void profileIdsAreListedAndSaidToBePlaceholders() {
+        Configuration c = goodput.configuration();
+        ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+            c,
+            library,
+            ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
+            List.of()
+        );
+        assertEquals(
+            List.of(c.target() + ".gguf", c.drafter() + "-" + c.quantization() + ".gguf"),
+            result.placeholders()
+        );
+        assertTrue(result.text().contains("# Placeholders: " + c.target() + ".gguf and "), result.text());
+    }
+
+    @Test
+    void givenReferencesAreWrittenAndAreNoPlaceholders() {
+        ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+            goodput.configuration(),
+            library,
+            new ServingConfigurationExport.Options(
+                ServingStack.VLLM,
+                null,
+                "Qwen/Qwen2.5-7B-Instruct",
+                " Qwen/Qwen2.5-0.5B-Instruct "
+            ),
+            List.of()
+        );
+        assertEquals(List.of(), result.placeholders());
+        assertFalse(result.text().contains("Placeholders"), result.text());
+        assertTrue(
+            result.text().contains("vllm serve Qwen/Qwen2.5-7B-Instruct --speculative-config"),
+            result.text()
+        );
+        assertTrue(result.text().contains("\"model\":\"Qwen/Qwen2.5-0.5B-Instruct\""), result.text());
+    }
+
+    @Test
+    void llamaCppNamesTheGgufOfTheConfigurationsQuantisationAndNoQuantisationCaveat() {
+        Configuration c = goodput.configuration();
+        String text = ServingConfigurationExport.export(
+            c,
+            library,
+            ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
+            List.of()
+        ).text();
+        assertTrue(
+            text.contains("--spec-draft-model " + c.drafter() + "-" + c.quantization() + ".gguf"),
+            text
+        );
+        assertFalse(text.contains("profile quantisation"), text);
+    }
+
+    @Test
+    void aKTheStackCannotTakeIsRefusedInOneSentence() {
+        Configuration c = goodput.configuration();
+        Configuration tooLong = new Configuration(c.device(), c.drafter(), c.quantization(), c.target(), 17);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+            ServingConfigurationExport.export(
+                tooLong,
+                library,
+                ServingConfigurationExport.Options.of(ServingStack.ORT_GENAI),
+                List.of()
+            )
+        );
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}

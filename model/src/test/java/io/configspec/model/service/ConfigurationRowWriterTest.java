@@ -1,0 +1,72 @@
+package io.configspec.model.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.testing.SampleFiles;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationRowWriterTest {
+
+    private static ScenarioEvaluation evaluation;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        ScenarioLoader.LoadedScenario paper = ScenarioLoader.load(SampleFiles.paperScenario());
+        evaluation = ScenarioEvaluation.evaluate(paper, WhatIf.NONE.with("kMax", "4"));
+    }
+
+    private static String write(ConfigurationRowWriter.Format format, int[] rows) throws Exception {
+        StringWriter out = new StringWriter();
+        ConfigurationRowWriter.writeRows(format, out, evaluation, rows);
+        return out.toString();
+    }
+
+    @Test
+    void everyObjectiveHasAColumnWithItsUnit() {
+        List<String> names = ConfigurationColumn.names();
+        for (Objective objective : Objective.values()) {
+            assertTrue(names.contains(objective.columnName()), objective.columnName());
+        }
+        assertEquals(names.size(), names.stream().distinct().count(), "column names are unique");
+    }
+
+    @Test
+    void jsonAndCsvHaveTheSameColumnsAndValues() throws Exception {
+        int[] rows = { 0, 1, evaluation.size() - 1 };
+        JsonNode json = new ObjectMapper().readTree(write(ConfigurationRowWriter.Format.JSON, rows));
+        List<String> lines = write(ConfigurationRowWriter.Format.CSV, rows).lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        assertEquals(ConfigurationColumn.names(), header);
+        for (int r = 0; r < rows.length; r++) {
+            JsonNode row = json.get("configurations").get(r);
+            List<String> fields = new ArrayList<>();
+            row.fieldNames().forEachRemaining(fields::add);
+            assertEquals(header, fields);
+            String[] cells = lines.get(r + 1).split(",", -1);
+            for (int c = 0; c < header.size(); c++) {
+                JsonNode value = row.get(header.get(c));
+                String expected = value.isNull()
+                    ? ""
+                    : value.isNumber() && value.isFloatingPointNumber()
+                        ? Double.toString(value.asDouble())
+                        : value.asText();
+                if (!cells[c].startsWith("\"")) {
+                    assertEquals(expected, cells[c], header.get(c));
+                }
+            }
+        }
+        assertEquals("tokens/s", json.get("units").get("goodputTokensPerSecond").asText());
+        assertFalse(json.get("units").has("device"));
+    }
+}
