@@ -123,13 +123,10 @@ public final class DetailsPane extends ScrollPane {
         );
         int r = 0;
         r = figure(r, "E[N]", Numbers.plain(d.expectedTokensPerRound()) + " tokens/round");
-        r = figure(
-            r,
-            "Goodput",
-            Numbers.plain(d.goodputTokensPerSecond()) +
-                " tokens/s" +
-                spread(d.goodputInterval(), "", " tokens/s", d.spreadLabel())
-        );
+        r = figure(r, "Goodput", Numbers.plain(d.goodputTokensPerSecond()) + " tokens/s");
+        if (!Double.isNaN(d.goodputInterval()[0])) {
+            r = figure(r, "Goodput spread", spread(d.goodputInterval(), "", " tokens/s", d.spreadLabel()));
+        }
         r = figure(
             r,
             "Energy per token",
@@ -137,15 +134,15 @@ public final class DetailsPane extends ScrollPane {
                 ? "not measured (no power figure)"
                 : Numbers.plain(d.joulesPerToken()) + " J/token"
         );
-        r = figure(
-            r,
-            "Cost per 1M tokens",
-            "$" +
-                Numbers.plain(d.dollarsPerMillionTokens()) +
-                spread(d.dollarsPerMillionTokensInterval(), "$", "", d.spreadLabel()) +
-                " · " +
-                d.billing()
-        );
+        r = figure(r, "Cost per 1M tokens", "$" + Numbers.plain(d.dollarsPerMillionTokens()));
+        if (!Double.isNaN(d.dollarsPerMillionTokensInterval()[0])) {
+            r = figure(
+                r,
+                "Cost spread",
+                spread(d.dollarsPerMillionTokensInterval(), "$", "", d.spreadLabel())
+            );
+        }
+        r = figure(r, "Billing", d.billing());
         r = figure(
             r,
             d.spreadLabel().startsWith("α(K)") ? "Acceptance α(" + d.k() + ")" : "Acceptance α",
@@ -212,20 +209,19 @@ public final class DetailsPane extends ScrollPane {
         return row + 1;
     }
 
-    /** " (low–high with LABEL)" for an interval, or nothing when none is known. */
+    /** "low–high with LABEL" for an interval. */
     private static String spread(double[] interval, String prefix, String suffix, String label) {
         if (Double.isNaN(interval[0])) {
             return "";
         }
         return (
-            " (" +
             prefix +
             Numbers.plain(interval[0]) +
             "–" +
             prefix +
             Numbers.plain(interval[1]) +
             suffix +
-            " with " +
+            " (" +
             label +
             ")"
         );
