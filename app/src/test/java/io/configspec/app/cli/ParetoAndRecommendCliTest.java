@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.app.testing.SampleFiles;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.WhatIf;
@@ -15,6 +14,7 @@ import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.pareto.ParetoFront;
 import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,8 +10,11 @@ import java.util.SplittableRandom;
  * synthetic configuration space of 50 devices × 20 drafters × 5 quantisations × 10 targets × K =
  * 1..20 (1,000,000 rows), computed with {@link SpeculativeRoundModel} from random but plausible
  * profiles; like the real space it has many ties (token-priced cost does not depend on the device).
- * {@code uniform}: independent uniform values. {@code anticorrelated}: points near the plane
- * a + b + c = 1, where a large part of the set is on the front (the sweep's worst case).
+ * {@code uniform}: independent uniform values. {@code correlated}: points near the diagonal (a
+ * common uniform value plus Gaussian noise of standard deviation 0.05 per objective), so few rows
+ * are on the front. {@code anticorrelated}: points near the plane a + b + c = 1, where a large part
+ * of the set is on the front (the sweep's worst case). The three are the standard skyline
+ * benchmark distributions (Börzsönyi, Kossmann and Stocker, "The Skyline Operator", ICDE 2001).
  */
 final class SyntheticObjectives {
 
@@ -27,6 +30,7 @@ final class SyntheticObjectives {
         return switch (dataset) {
             case "configspace" -> subset(configurationSpace(seed), size, seed);
             case "uniform" -> uniform(size, seed);
+            case "correlated" -> correlated(size, seed);
             case "anticorrelated" -> anticorrelated(size, seed);
             default -> throw new IllegalArgumentException("dataset: unknown " + dataset);
         };
@@ -119,6 +123,18 @@ final class SyntheticObjectives {
         for (double[] column : columns) {
             for (int i = 0; i < size; i++) {
                 column[i] = random.nextDouble();
+            }
+        }
+        return columns;
+    }
+
+    static double[][] correlated(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] columns = new double[3][size];
+        for (int i = 0; i < size; i++) {
+            double common = random.nextDouble();
+            for (double[] column : columns) {
+                column[i] = common + 0.05 * random.nextGaussian();
             }
         }
         return columns;

@@ -58,11 +58,6 @@ public record NetworkProfile(
         Map.of()
     );
 
-    /** Whether this is {@link #NONE}. */
-    public boolean isNone() {
-        return this == NONE;
-    }
-
     public double uplinkBytesPerSecond() {
         return uplinkMegabitsPerSecond * 125_000.0;
     }

@@ -5,6 +5,7 @@ import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.FieldChecks;
+import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServerProfile;
@@ -14,17 +15,23 @@ import java.util.List;
 /** The content of one profile or scenario file; {@link #kind()} is its JSON {@code kind}. */
 public sealed interface ProfileDocument {
     /** The file's {@code kind}: {@code device}, {@code models}, {@code alignment}, {@code server}, {@code network}, {@code scenario} or {@code fleet-scenario}. */
-    String kind();
+    default String kind() {
+        return switch (this) {
+            case DeviceDocument d -> "device";
+            case ModelsDocument m -> "models";
+            case AlignmentDocument a -> "alignment";
+            case ServerDocument s -> "server";
+            case NetworkDocument n -> "network";
+            case ScenarioDocument s -> "scenario";
+            case FleetScenarioDocument f -> "fleet-scenario";
+        };
+    }
 
     /** The file's {@code id}. */
     String id();
 
     /** A device profile with its drafting measurements. */
     record DeviceDocument(DeviceProfile device) implements ProfileDocument {
-        public String kind() {
-            return "device";
-        }
-
         public String id() {
             return device.id();
         }
@@ -38,12 +45,18 @@ public sealed interface ProfileDocument {
         List<TargetModel> targets
     ) implements ProfileDocument {
         public ModelsDocument {
+            FieldChecks.text("id", id);
+            FieldChecks.present("provenance", provenance);
             drafters = FieldChecks.list("drafters", drafters);
             targets = FieldChecks.list("targets", targets);
-        }
-
-        public String kind() {
-            return "models";
+            if (drafters.isEmpty() && targets.isEmpty()) {
+                throw new InvalidFieldException(
+                    "drafters",
+                    "is missing (a models file lists drafters, targets or both)"
+                );
+            }
+            unique("drafters", drafters.stream().map(DrafterModel::id).toList(), "drafter");
+            unique("targets", targets.stream().map(TargetModel::id).toList(), "target");
         }
     }
 
@@ -51,20 +64,38 @@ public sealed interface ProfileDocument {
     record AlignmentDocument(String id, Provenance provenance, List<AlignmentProfile> entries) implements
         ProfileDocument {
         public AlignmentDocument {
+            FieldChecks.text("id", id);
+            FieldChecks.present("provenance", provenance);
             entries = FieldChecks.list("entries", entries);
-        }
-
-        public String kind() {
-            return "alignment";
+            for (int i = 0; i < entries.size(); i++) {
+                AlignmentProfile e = entries.get(i);
+                for (int j = 0; j < i; j++) {
+                    AlignmentProfile earlier = entries.get(j);
+                    if (
+                        earlier.drafter().equals(e.drafter()) &&
+                        earlier.quantization().equals(e.quantization()) &&
+                        earlier.target().equals(e.target())
+                    ) {
+                        throw new InvalidFieldException(
+                            "entries[" + i + "]",
+                            "repeats " +
+                                e.drafter() +
+                                " " +
+                                e.quantization() +
+                                " → " +
+                                e.target() +
+                                " of entries[" +
+                                j +
+                                "]"
+                        );
+                    }
+                }
+            }
         }
     }
 
     /** A verification server. */
     record ServerDocument(ServerProfile server) implements ProfileDocument {
-        public String kind() {
-            return "server";
-        }
-
         public String id() {
             return server.id();
         }
@@ -72,10 +103,6 @@ public sealed interface ProfileDocument {
 
     /** A network link. */
     record NetworkDocument(NetworkProfile network) implements ProfileDocument {
-        public String kind() {
-            return "network";
-        }
-
         public String id() {
             return network.id();
         }
@@ -83,26 +110,30 @@ public sealed interface ProfileDocument {
 
     /** A scenario (its profiles are not loaded; see {@link ScenarioLoader}). */
     record ScenarioDocument(Scenario scenario) implements ProfileDocument {
-        public String kind() {
-            return "scenario";
-        }
-
         public String id() {
             return scenario.id();
         }
     }
 
     /**
-     * A fleet scenario ({@code "kind": "fleet-scenario"}). The codec keeps its fields as JSON;
-     * {@code io.configspec.model.fleet.FleetScenarioFile} validates them and resolves its profile
-     * references.
-     *
-     * @param content every field except {@code schemaVersion} and {@code kind}
+     * A fleet scenario ({@code "kind": "fleet-scenario"}); {@code
+     * io.configspec.model.fleet.FleetScenarioFile} resolves its profile references.
      */
-    record FleetScenarioDocument(String id, com.fasterxml.jackson.databind.node.ObjectNode content) implements
-        ProfileDocument {
-        public String kind() {
-            return "fleet-scenario";
+    record FleetScenarioDocument(FleetScenarioSpec spec) implements ProfileDocument {
+        public String id() {
+            return spec.id();
+        }
+    }
+
+    /** Ids within one list that must be unique: the second occurrence is the field at fault. */
+    private static void unique(String field, List<String> ids, String what) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.indexOf(ids.get(i)) != i) {
+                throw new InvalidFieldException(
+                    field + "[" + i + "].id",
+                    "repeats " + what + " '" + ids.get(i) + "'"
+                );
+            }
         }
     }
 }

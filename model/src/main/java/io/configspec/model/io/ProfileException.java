@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A profile or scenario file that cannot be used. Its facts are fields (file, field path such as
  * {@code drafting[2].tokensPerSecond}, or line and column for malformed JSON, and the reason);
- * {@link #getMessage()} is one sentence a user can act on, e.g.
- * {@code samples/profiles/devices/rpi5.json: drafting[2].tokensPerSecond must be greater than 0 but is -3.0.}
+ * {@link #getMessage()} is one sentence a user can act on, naming the field by its path and its
+ * JSON pointer, e.g. {@code samples/profiles/devices/rpi5.json: drafting[2].tokensPerSecond must be
+ * greater than 0 but is -3 (at /drafting/2/tokensPerSecond).}
  */
 public final class ProfileException extends Exception {
 
@@ -49,15 +50,43 @@ public final class ProfileException extends Exception {
 
     private static String sentence(Path file, String field, int line, int column, String reason) {
         String where;
+        String at = "";
         if (field != null) {
             where = ": " + field + " ";
+            at = " (at " + pointer(field) + ")";
         } else if (line > 0) {
             where = ": line " + line + ", column " + column + ": ";
         } else {
             where = " ";
         }
-        String text = file + where + reason.strip();
-        return text.endsWith(".") ? text : text + ".";
+        String text = file + where + strip(reason) + at;
+        return text + ".";
+    }
+
+    private static String strip(String reason) {
+        String text = reason.strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The JSON pointer of a field path: {@code drafting[2].tokensPerSecond} → {@code /drafting/2/tokensPerSecond}. */
+    static String pointer(String field) {
+        StringBuilder pointer = new StringBuilder();
+        for (String part : field.split("\\.")) {
+            int bracket = part.indexOf('[');
+            pointer.append('/').append(escape(bracket < 0 ? part : part.substring(0, bracket)));
+            if (bracket >= 0) {
+                for (String index : part.substring(bracket + 1).split("]\\[?")) {
+                    if (!index.isEmpty()) {
+                        pointer.append('/').append(index);
+                    }
+                }
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** The file at fault. */
@@ -68,6 +97,11 @@ public final class ProfileException extends Exception {
     /** JSON path of the field at fault, if the problem is with one field. */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** The JSON pointer of the field at fault ({@code /drafting/2/tokensPerSecond}), if one. */
+    public Optional<String> pointer() {
+        return field().map(ProfileException::pointer);
     }
 
     /** 1-based line of a syntax error, 0 when not known. */

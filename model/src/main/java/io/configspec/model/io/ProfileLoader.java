@@ -1,5 +1,6 @@
 package io.configspec.model.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DrafterModel;
@@ -10,14 +11,16 @@ import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Loads a profile library from files and directories (directories are searched recursively for
@@ -55,22 +58,42 @@ public final class ProfileLoader {
 
     private ProfileLoader() {}
 
-    /** Every {@code *.json} file under {@code roots} (files are taken as given), sorted per root. */
+    /**
+     * Every {@code *.json} regular file under {@code roots} (files are taken as given), sorted per
+     * root. A folder or file that cannot be listed or read is one {@link ProfileException}.
+     */
     public static List<Path> expand(List<Path> roots) throws ProfileException {
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk
-                        .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
-                        // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
-                        // folder (e.g. samples/models from 'configspec models generate'), not profiles.
-                        .filter(p -> !Files.exists(p.resolveSibling("model.onnx")))
-                        .sorted()
-                        .forEach(files::add);
+                List<Path> found = new ArrayList<>();
+                try {
+                    Files.walkFileTree(
+                        root,
+                        new SimpleFileVisitor<>() {
+                            @Override
+                            public FileVisitResult visitFile(Path p, BasicFileAttributes attributes) {
+                                // config.json/tokenizer.json beside a model.onnx belong to an ONNX model
+                                // folder (e.g. samples/models from 'configspec models generate'), not profiles.
+                                if (
+                                    attributes.isRegularFile() &&
+                                    p.getFileName().toString().endsWith(".json") &&
+                                    !Files.exists(p.resolveSibling("model.onnx"))
+                                ) {
+                                    found.add(p);
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
+                        }
+                    );
                 } catch (IOException e) {
-                    throw ProfileException.ofFile(root, "cannot be listed (" + e.getMessage() + ")", e);
+                    Path at = e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? Path.of(f.getFile())
+                        : root;
+                    throw JsonInput.cannotRead(at, e);
                 }
+                found.sort(null);
+                files.addAll(found);
             } else if (Files.exists(root)) {
                 files.add(root);
             } else {
@@ -85,18 +108,35 @@ public final class ProfileLoader {
         List<Path> files = expand(roots);
         List<Map.Entry<Path, ProfileDocument>> documents = new ArrayList<>();
         for (Path file : files) {
-            if (ProfileCodec.peekKind(file).filter(NOT_PROFILES::contains).isPresent()) {
-                continue;
-            }
-            ProfileDocument document = ProfileCodec.read(file);
-            if (
-                !(document instanceof ProfileDocument.ScenarioDocument) &&
-                !(document instanceof ProfileDocument.FleetScenarioDocument)
-            ) {
-                documents.add(Map.entry(file, document));
+            JsonNode tree = ProfileCodec.readTree(file);
+            if (ProfileCodec.kindOf(tree).filter(NOT_PROFILES::contains).isEmpty()) {
+                documents.add(Map.entry(file, ProfileCodec.read(file, tree)));
             }
         }
         return assemble(documents);
+    }
+
+    /**
+     * Loads the profiles a scenario file names: paths relative to the file's folder, or absolute.
+     * A path that does not exist is the scenario's field {@code profiles[i]}.
+     */
+    public static LoadedLibrary loadReferenced(Path file, List<String> profiles) throws ProfileException {
+        Path base = file.toAbsolutePath().getParent();
+        Path shownBase = file.getParent() == null ? Path.of("") : file.getParent();
+        List<Path> roots = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            String entry = profiles.get(i);
+            Path resolved = base.resolve(entry).normalize();
+            if (!Files.exists(resolved)) {
+                throw ProfileException.atField(
+                    file,
+                    "profiles[" + i + "]",
+                    "refers to " + entry + ", which does not exist"
+                );
+            }
+            roots.add(Path.of(entry).isAbsolute() ? resolved : shownBase.resolve(entry).normalize());
+        }
+        return load(roots);
     }
 
     /** Cross-checks already-read documents and builds the library. */

@@ -5,9 +5,7 @@ import io.configspec.model.analysis.Scenario;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.ProfileLibrary;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,22 +45,7 @@ public final class ScenarioLoader {
                 "is \"" + document.kind() + "\" but a scenario file was expected"
             );
         }
-        Path base = file.toAbsolutePath().getParent();
-        Path shownBase = file.getParent() == null ? Path.of("") : file.getParent();
-        List<Path> roots = new ArrayList<>();
-        for (int i = 0; i < scenario.profiles().size(); i++) {
-            String entry = scenario.profiles().get(i);
-            Path resolved = base.resolve(entry).normalize();
-            if (!Files.exists(resolved)) {
-                throw ProfileException.atField(
-                    file,
-                    "profiles[" + i + "]",
-                    "refers to " + entry + ", which does not exist"
-                );
-            }
-            roots.add(Path.of(entry).isAbsolute() ? resolved : shownBase.resolve(entry).normalize());
-        }
-        ProfileLoader.LoadedLibrary profiles = ProfileLoader.load(roots);
+        ProfileLoader.LoadedLibrary profiles = ProfileLoader.loadReferenced(file, scenario.profiles());
         ConfigurationSpace space;
         try {
             space = ConfigurationSpace.of(profiles.library(), scenario);

@@ -12,22 +12,26 @@ import java.util.TreeMap;
  * are returned. {@code -0.0} and {@code 0.0} are equal. A row with NaN in any chosen objective is
  * never on the front and dominates nothing; ±∞ compare as usual.
  *
- * <p>Algorithm, O(n log n): the maxima algorithm of H. T. Kung, F. Luccio and F. P. Preparata,
- * "On finding the maxima of a set of vectors", J. ACM 22(4):469–476, 1975, in three steps.
+ * <p>Algorithm, O(n log n), in two stages (decision 0024).
  *
  * <ol>
- *   <li>An exact O(n) prefilter drops the rows strictly dominated by a few pivots (maximisers of
- *       positive weighted sums of the rescaled objectives, which are themselves on the front); on
- *       configuration-space data this removes most rows.
- *   <li>The remaining rows are sorted in lexicographic order of (first, second) objective: a
- *       stable least-significant-digit radix sort on the IEEE 754 bit patterns of the first
- *       (no boxing, no comparisons), then each run of equal first values by the second. A row can
- *       then only be dominated by a row after it, and a later row q with a different (first,
- *       second) pair dominates p exactly when q is ≥ p in the second and third objectives.
- *   <li>A sweep from the end keeps the "staircase" of the rows seen so far, the 2D maxima of
- *       (second, third), in a balanced search tree ({@link TreeMap}): a run of rows equal in the
- *       first two objectives is dominated iff the first step at or above its second value has a
- *       third value ≥ the run's largest; only that largest third value of the run can survive.
+ *   <li>A pivot filter ({@link FrontAccumulator}): one pass over the rows drops every row that one
+ *       of eight pivots strictly dominates. The pivots are the best rows seen so far for eight
+ *       positive scores (weighted sums and the product of the objectives rescaled by a sample's
+ *       range) and so grow stronger as the pass goes; any row strictly dominated by any row is off
+ *       the front, so the filter is exact whatever the pivots are. On configuration-space, uniform
+ *       and correlated data it leaves a few thousand of a million rows; on a set that is nearly
+ *       all front it leaves nearly all.
+ *   <li>The exact front of the survivors, after H. T. Kung, F. Luccio and F. P. Preparata, "On
+ *       finding the maxima of a set of vectors", J. ACM 22(4):469–476, 1975: the survivors' IEEE
+ *       754 bit patterns, made order-preserving, are sorted by the first objective with a stable
+ *       least-significant-digit radix sort (no boxing, no comparisons), each run of equal first
+ *       values by the second; a sweep from the largest keeps the "staircase" of the rows seen so
+ *       far, the 2D maxima of (second, third): a run of rows equal in the first two objectives is
+ *       dominated iff the first step at or above its second value has a third value ≥ the run's
+ *       largest; only that largest third value of the run can survive. The staircase is a pair of
+ *       sorted primitive arrays searched by a branch-free bisection (a few hundred steps even on
+ *       anti-correlated data), moved into a {@link TreeMap} if it grows past a few thousand.
  *       For 2 objectives the staircase is a single running maximum.
  * </ol>
  *
@@ -65,162 +69,46 @@ public final class ParetoFront {
      */
     public static int[] nonDominated(double[][] columns, boolean[] maximize, boolean[] include) {
         int n = checkShape(columns, maximize, include);
-        int d = columns.length;
-        boolean three = d == 3;
-        double[] c0 = columns[0];
-        double[] c1 = columns[1];
-        double[] c2 = three ? columns[2] : c1;
-        double s0 = maximize[0] ? 1.0 : -1.0;
-        double s1 = maximize[1] ? 1.0 : -1.0;
-        double s2 = three ? (maximize[2] ? 1.0 : -1.0) : s1;
-        // Pass 1: the usable rows (included, no NaN) and each objective's range, in maximise terms.
-        int[] rows = new int[n];
-        int m = 0;
-        double lo0 = Double.POSITIVE_INFINITY,
-            lo1 = lo0,
-            lo2 = lo0;
-        double hi0 = Double.NEGATIVE_INFINITY,
-            hi1 = hi0,
-            hi2 = hi0;
-        for (int i = 0; i < n; i++) {
-            double v0 = s0 * c0[i];
-            double v1 = s1 * c1[i];
-            double v2 = s2 * c2[i];
-            if ((include == null || include[i]) && v0 == v0 && v1 == v1 && v2 == v2) {
-                rows[m++] = i;
-                if (v0 < lo0) lo0 = v0;
-                if (v0 > hi0) hi0 = v0;
-                if (v1 < lo1) lo1 = v1;
-                if (v1 > hi1) hi1 = v1;
-                if (v2 < lo2) lo2 = v2;
-                if (v2 > hi2) hi2 = v2;
-            }
+        FrontAccumulator accumulator = new FrontAccumulator(maximize);
+        accumulator.accept(columns, include, n, 0);
+        long[] ids = accumulator.finish();
+        int[] front = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            front[i] = (int) ids[i];
         }
-        // Pass 2: a few pivots, rows that cannot be dominated (see pivots()).
-        double[][] pivots = pivots(
-            c0,
-            c1,
-            c2,
-            s0,
-            s1,
-            s2,
-            rows,
-            m,
-            new double[] { lo0, lo1, lo2 },
-            new double[] { hi0, hi1, hi2 }
-        );
-        // Pass 3: drop rows a pivot strictly dominates; turn the others into sortable keys.
-        long[][] keys = new long[d][m];
-        long[] k0 = keys[0];
-        long[] k1 = keys[1];
-        long[] k2 = three ? keys[2] : null;
-        int kept = 0;
-        for (int r = 0; r < m; r++) {
-            int row = rows[r];
-            double v0 = s0 * c0[row];
-            double v1 = s1 * c1[row];
-            double v2 = s2 * c2[row];
-            boolean dominated = false;
-            for (double[] p : pivots) {
-                if (p[0] >= v0 && p[1] >= v1 && p[2] >= v2 && (p[0] > v0 || p[1] > v1 || p[2] > v2)) {
-                    dominated = true;
-                    break;
-                }
-            }
-            if (!dominated) {
-                rows[kept] = row;
-                k0[kept] = sortableBits(v0);
-                k1[kept] = sortableBits(v1);
-                if (three) {
-                    k2[kept] = sortableBits(v2);
-                }
-                kept++;
-            }
-        }
-        boolean[] onFront = new boolean[n];
-        int count = three ? sweep3(keys, rows, kept, onFront) : sweep2(keys, rows, kept, onFront);
-        int[] result = new int[count];
-        int k = 0;
-        for (int i = 0; i < n && k < count; i++) {
-            if (onFront[i]) {
-                result[k++] = i;
-            }
-        }
-        return result;
+        return front;
     }
 
     /**
-     * An exact shortcut before the sort: a few rows that maximise positive weighted sums of the
-     * objectives rescaled to [0, 1] (the balanced sum, and one leaning towards each objective).
-     * Such a maximiser is dominated only by another maximiser of the same sum, so every row that a
-     * pivot strictly dominates is dominated in the full set and can be dropped: whatever it
-     * dominates, its pivot (or the pivot that dominates that one) dominates as well. On typical
-     * data this removes most rows in one pass; on a set that is nearly all front it removes few.
-     * None when there are fewer than 64 rows or a range is not finite (±∞ values).
+     * The exact front of m rows given as order-preserving keys (see {@link #sortableBits}), all
+     * maximised. The key arrays are left unchanged.
      *
-     * @return pivot values in maximise terms, {@code [pivot][objective]} (3 entries per pivot; for
-     *     2 objectives the third repeats the second)
+     * @param c the third objective's keys, or {@code null} for 2 objectives
+     * @param onFront set to true at the position of each row on the front
+     * @return the number of rows on the front
      */
-    private static double[][] pivots(
-        double[] c0,
-        double[] c1,
-        double[] c2,
-        double s0,
-        double s1,
-        double s2,
-        int[] rows,
-        int m,
-        double[] lo,
-        double[] hi
-    ) {
-        if (m < 64) {
-            return new double[0][];
+    static int exactFront(long[] a, long[] b, long[] c, int m, boolean[] onFront) {
+        // sort (a, position) only, then gather the other keys in that order: the radix passes
+        // move 12 bytes a row instead of 28
+        long[] sortedA = java.util.Arrays.copyOf(a, m);
+        int[] row = new int[m];
+        for (int i = 0; i < m; i++) {
+            row[i] = i;
         }
-        double[] scale = new double[3];
-        for (int j = 0; j < 3; j++) {
-            double range = hi[j] - lo[j];
-            if (!Double.isFinite(range) || !Double.isFinite(lo[j])) {
-                return new double[0][];
-            }
-            scale[j] = range > 0 ? 1.0 / range : 0.0;
+        RadixSorter sorter = new RadixSorter(m);
+        sorter.sort(sortedA, row, m);
+        long[] sortedB = new long[m];
+        for (int i = 0; i < m; i++) {
+            sortedB[i] = b[row[i]];
         }
-        int[] best = new int[4];
-        double[] bestScore = {
-            Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY,
-        };
-        for (int r = 0; r < m; r++) {
-            int row = rows[r];
-            double t0 = (s0 * c0[row] - lo[0]) * scale[0];
-            double t1 = (s1 * c1[row] - lo[1]) * scale[1];
-            double t2 = (s2 * c2[row] - lo[2]) * scale[2];
-            double sum = t0 + t1 + t2;
-            // weights (1, 1, 1), (3, 1, 1), (1, 3, 1), (1, 1, 3)
-            if (sum > bestScore[0]) {
-                bestScore[0] = sum;
-                best[0] = row;
-            }
-            if (sum + 2 * t0 > bestScore[1]) {
-                bestScore[1] = sum + 2 * t0;
-                best[1] = row;
-            }
-            if (sum + 2 * t1 > bestScore[2]) {
-                bestScore[2] = sum + 2 * t1;
-                best[2] = row;
-            }
-            if (sum + 2 * t2 > bestScore[3]) {
-                bestScore[3] = sum + 2 * t2;
-                best[3] = row;
-            }
+        if (c == null) {
+            return sweep2(sortedA, sortedB, row, m, onFront);
         }
-        double[][] pivots = new double[4][];
-        for (int p = 0; p < 4; p++) {
-            int row = best[p];
-            pivots[p] = new double[] { s0 * c0[row], s1 * c1[row], s2 * c2[row] };
+        long[] sortedC = new long[m];
+        for (int i = 0; i < m; i++) {
+            sortedC[i] = c[row[i]];
         }
-        return pivots;
+        return sweep3(sortedA, sortedB, sortedC, row, m, onFront, sorter);
     }
 
     /**
@@ -245,11 +133,7 @@ public final class ParetoFront {
     }
 
     /** 2 objectives: sort on a; a run of equal a survives at its largest b if b beats every earlier b. */
-    private static int sweep2(long[][] keys, int[] rows, int m, boolean[] onFront) {
-        long[] a = keys[0];
-        long[] b = keys[1];
-        int[] row = java.util.Arrays.copyOf(rows, m);
-        new RadixSorter(m).sort(a, b, null, row, null);
+    private static int sweep2(long[] a, long[] b, int[] row, int m, boolean[] onFront) {
         int count = 0;
         long bestB = Long.MIN_VALUE; // never a key (NaN is excluded): "no row yet"
         int end = m; // ascending order: walk runs of equal a from the end (largest a first)
@@ -276,27 +160,30 @@ public final class ParetoFront {
     }
 
     /**
-     * 3 objectives: sort on a (radix), then each run of equal a on b; sweep runs of equal (a, b)
-     * from the largest. The staircase (2D maxima of (b, c) over the rows already swept, b
-     * ascending and c descending) lives in a balanced search tree: a run is dominated iff the
-     * first step at or above its b has c ≥ the run's largest c.
+     * 3 objectives, rows sorted by a: each run of equal a is sorted by b, then runs of equal (a,
+     * b) are swept from the largest. The staircase (2D maxima of (b, c) over the rows already
+     * swept, b ascending and c descending) answers whether a run is dominated: iff the first step
+     * at or above its b has c ≥ the run's largest c.
      */
-    private static int sweep3(long[][] keys, int[] rows, int m, boolean[] onFront) {
-        long[] a = keys[0];
-        long[] b = keys[1];
-        long[] c = keys[2];
-        int[] row = java.util.Arrays.copyOf(rows, m);
-        new RadixSorter(m).sort(a, b, c, row, null);
+    private static int sweep3(
+        long[] a,
+        long[] b,
+        long[] c,
+        int[] row,
+        int m,
+        boolean[] onFront,
+        RadixSorter sorter
+    ) {
         for (int start = 0, end; start < m; start = end) {
             end = start + 1;
             while (end < m && a[end] == a[start]) {
                 end++;
             }
             if (end - start > 1) {
-                sortRangeByB(b, c, row, start, end);
+                sortRangeByB(b, c, row, start, end, sorter);
             }
         }
-        TreeMap<Long, Long> staircase = new TreeMap<>();
+        Staircase staircase = new Staircase();
         int count = 0;
         int end = m; // ascending order: sweep runs from the end
         while (end > 0) {
@@ -308,21 +195,14 @@ public final class ParetoFront {
                 start--;
                 runMaxC = Math.max(runMaxC, c[start]);
             }
-            Map.Entry<Long, Long> ceiling = staircase.ceilingEntry(runB);
-            if (ceiling == null || ceiling.getValue() < runMaxC) {
+            if (!staircase.dominates(runB, runMaxC)) {
                 for (int r = start; r < end; r++) {
                     if (c[r] == runMaxC) {
                         onFront[row[r]] = true;
                         count++;
                     }
                 }
-                // the new step hides the steps at or below its b whose c is not larger
-                Map.Entry<Long, Long> lower = staircase.floorEntry(runB);
-                while (lower != null && lower.getValue() <= runMaxC) {
-                    staircase.remove(lower.getKey());
-                    lower = staircase.lowerEntry(lower.getKey());
-                }
-                staircase.put(runB, runMaxC);
+                staircase.add(runB, runMaxC);
             }
             end = start;
         }
@@ -330,7 +210,7 @@ public final class ParetoFront {
     }
 
     /** Sorts rows [start, end) by b ascending (c and row follow); insertion sort when short. */
-    private static void sortRangeByB(long[] b, long[] c, int[] row, int start, int end) {
+    private static void sortRangeByB(long[] b, long[] c, int[] row, int start, int end, RadixSorter sorter) {
         int length = end - start;
         if (length <= 32) {
             for (int i = start + 1; i < end; i++) {
@@ -351,46 +231,137 @@ public final class ParetoFront {
             return;
         }
         long[] rangeB = java.util.Arrays.copyOfRange(b, start, end);
-        long[] rangeC = java.util.Arrays.copyOfRange(c, start, end);
-        int[] rangeRow = java.util.Arrays.copyOfRange(row, start, end);
-        new RadixSorter(length).sort(rangeB, rangeC, null, rangeRow, null);
+        int[] order = new int[length];
+        for (int i = 0; i < length; i++) {
+            order[i] = start + i;
+        }
+        sorter.sort(rangeB, order, length);
+        long[] rangeC = new long[length];
+        int[] rangeRow = new int[length];
+        for (int i = 0; i < length; i++) {
+            rangeC[i] = c[order[i]];
+            rangeRow[i] = row[order[i]];
+        }
         System.arraycopy(rangeB, 0, b, start, length);
         System.arraycopy(rangeC, 0, c, start, length);
         System.arraycopy(rangeRow, 0, row, start, length);
     }
 
     /**
-     * Stable least-significant-digit radix sort of parallel arrays by one long key (signed order),
-     * 11 bits per pass; all digit histograms are counted in one read, and a pass whose digit is
-     * the same for every key is skipped. The arrays are sorted in place (scratch buffers are
-     * reused between calls).
+     * The staircase of the 3-objective sweep: steps (b, c) with b ascending and c descending. On
+     * typical data it holds a few hundred steps (an anti-correlated million-row set: under 300),
+     * so it is a pair of sorted primitive arrays searched by bisection; if it grows past {@link
+     * #ARRAY_LIMIT} steps, where shifting the arrays would cost more than a tree, it moves into a
+     * balanced search tree ({@link TreeMap}).
      */
-    private static final class RadixSorter {
+    static final class Staircase {
+
+        static final int ARRAY_LIMIT = 2048;
+
+        private long[] stepB = new long[64];
+        private long[] stepC = new long[64];
+        private int size;
+        private TreeMap<Long, Long> tree;
+
+        /** Whether some step has b' ≥ b and c' ≥ c. */
+        boolean dominates(long b, long c) {
+            if (tree != null) {
+                Map.Entry<Long, Long> ceiling = tree.ceilingEntry(b);
+                return ceiling != null && ceiling.getValue() >= c;
+            }
+            int at = ceiling(b);
+            return at < size && stepC[at] >= c;
+        }
+
+        /** Adds the step (b, c), which no step dominates, hiding the steps it dominates. */
+        void add(long b, long c) {
+            if (tree != null) {
+                Map.Entry<Long, Long> lower = tree.floorEntry(b);
+                while (lower != null && lower.getValue() <= c) {
+                    tree.remove(lower.getKey());
+                    lower = tree.lowerEntry(lower.getKey());
+                }
+                tree.put(b, c);
+                return;
+            }
+            // the steps it hides are those just below position `at` (b' ≤ b) with c' ≤ c,
+            // including a step with b' = b at `at` itself
+            int at = ceiling(b);
+            int hiddenEnd = at < size && stepB[at] == b ? at + 1 : at;
+            int hiddenStart = hiddenEnd;
+            while (hiddenStart > 0 && stepC[hiddenStart - 1] <= c) {
+                hiddenStart--;
+            }
+            int removed = hiddenEnd - hiddenStart;
+            int newSize = size - removed + 1;
+            if (newSize > ARRAY_LIMIT) {
+                moveToTree();
+                add(b, c);
+                return;
+            }
+            if (newSize > stepB.length) {
+                stepB = java.util.Arrays.copyOf(stepB, stepB.length * 2);
+                stepC = java.util.Arrays.copyOf(stepC, stepC.length * 2);
+            }
+            if (removed != 1) {
+                System.arraycopy(stepB, hiddenEnd, stepB, hiddenStart + 1, size - hiddenEnd);
+                System.arraycopy(stepC, hiddenEnd, stepC, hiddenStart + 1, size - hiddenEnd);
+            }
+            stepB[hiddenStart] = b;
+            stepC[hiddenStart] = c;
+            size = newSize;
+        }
+
+        /** The first position whose b is ≥ the given b (size if none); a branch-free bisection. */
+        private int ceiling(long b) {
+            if (size == 0) {
+                return 0;
+            }
+            long[] steps = stepB;
+            int base = 0;
+            int length = size;
+            while (length > 1) {
+                int half = length >>> 1;
+                base = steps[base + half - 1] < b ? base + half : base;
+                length -= half;
+            }
+            return steps[base] < b ? base + 1 : base;
+        }
+
+        private void moveToTree() {
+            tree = new TreeMap<>();
+            for (int i = 0; i < size; i++) {
+                tree.put(stepB[i], stepC[i]);
+            }
+            stepB = null;
+            stepC = null;
+        }
+    }
+
+    /**
+     * Stable least-significant-digit radix sort of a long key (signed order) with an int payload,
+     * 11 bits per pass; all digit histograms are counted in one read, and a pass whose digit is
+     * the same for every key is skipped. Sorts in place; the scratch buffers are reused between
+     * calls of at most the size it was made for.
+     */
+    static final class RadixSorter {
 
         private static final int PASSES = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
 
-        private final int m;
-        private final long[] key2;
-        private final long[] long1;
-        private final long[] long2;
-        private final int[] int1;
-        private final int[] int2;
+        private final long[] scratchKey;
+        private final int[] scratchPayload;
         private final int[][] counts = new int[PASSES][BUCKETS];
 
-        RadixSorter(int m) {
-            this.m = m;
-            key2 = new long[m];
-            long1 = new long[m];
-            long2 = new long[m];
-            int1 = new int[m];
-            int2 = new int[m];
+        RadixSorter(int capacity) {
+            scratchKey = new long[capacity];
+            scratchPayload = new int[capacity];
         }
 
-        /**
-         * Sorts {@code key} ascending and applies the same permutation to the payloads ({@code
-         * payloadB} and {@code payloadD} may be null).
-         */
-        void sort(long[] key, long[] payloadA, long[] payloadB, int[] payloadC, int[] payloadD) {
+        /** Sorts {@code key[0 … m-1]} ascending, applying the same permutation to the payload. */
+        void sort(long[] key, int[] payload, int m) {
+            if (m < 2) {
+                return;
+            }
             for (int[] count : counts) {
                 java.util.Arrays.fill(count, 0);
             }
@@ -401,19 +372,13 @@ public final class ParetoFront {
                 }
             }
             long[] k = key;
-            long[] pa = payloadA;
-            long[] pb = payloadB;
-            int[] pc = payloadC;
-            int[] pd = payloadD;
-            long[] k2 = key2;
-            long[] pa2 = long1;
-            long[] pb2 = payloadB == null ? null : long2;
-            int[] pc2 = int1;
-            int[] pd2 = payloadD == null ? null : int2;
+            int[] p = payload;
+            long[] k2 = scratchKey;
+            int[] p2 = scratchPayload;
             for (int pass = 0; pass < PASSES; pass++) {
                 int shift = pass * DIGIT_BITS;
                 int[] count = counts[pass];
-                if (m == 0 || count[(int) ((k[0] ^ Long.MIN_VALUE) >>> shift) & (BUCKETS - 1)] == m) {
+                if (count[(int) ((k[0] ^ Long.MIN_VALUE) >>> shift) & (BUCKETS - 1)] == m) {
                     continue; // every key has this digit: the pass would not move anything
                 }
                 int sum = 0;
@@ -426,42 +391,19 @@ public final class ParetoFront {
                     long kv = k[i];
                     int slot = count[(int) ((kv ^ Long.MIN_VALUE) >>> shift) & (BUCKETS - 1)]++;
                     k2[slot] = kv;
-                    pa2[slot] = pa[i];
-                    pc2[slot] = pc[i];
-                    if (pb != null) {
-                        pb2[slot] = pb[i];
-                    }
-                    if (pd != null) {
-                        pd2[slot] = pd[i];
-                    }
+                    p2[slot] = p[i];
                 }
                 long[] t = k;
                 k = k2;
                 k2 = t;
-                t = pa;
-                pa = pa2;
-                pa2 = t;
-                t = pb;
-                pb = pb2;
-                pb2 = t;
-                int[] ti = pc;
-                pc = pc2;
-                pc2 = ti;
-                ti = pd;
-                pd = pd2;
-                pd2 = ti;
+                int[] tp = p;
+                p = p2;
+                p2 = tp;
             }
             if (k != key) {
                 // an odd number of passes ran: the sorted data sits in the scratch buffers
                 System.arraycopy(k, 0, key, 0, m);
-                System.arraycopy(pa, 0, payloadA, 0, m);
-                System.arraycopy(pc, 0, payloadC, 0, m);
-                if (pb != null) {
-                    System.arraycopy(pb, 0, payloadB, 0, m);
-                }
-                if (pd != null) {
-                    System.arraycopy(pd, 0, payloadD, 0, m);
-                }
+                System.arraycopy(p, 0, payload, 0, m);
             }
         }
     }

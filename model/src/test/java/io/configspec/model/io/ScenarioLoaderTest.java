@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Loading a scenario with its profiles: references are checked and the file at fault is named. */
 class ScenarioLoaderTest {
@@ -64,32 +67,119 @@ class ScenarioLoaderTest {
         );
     }
 
-    @Test
-    void deviceReferencingAnUnknownDrafterIsNamedInTheDeviceFile() throws Exception {
-        Path pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
-        edit(pi5, "\"drafter\": \"qwen2.5-3b\"", "\"drafter\": \"qwen9-3b\"");
-        ProfileException e = loadFails();
-        assertEquals(pi5, e.file());
-        assertTrue(e.field().orElseThrow().endsWith(".drafter"), e.getMessage());
-        assertTrue(e.reason().contains("unknown drafter 'qwen9-3b'"), e.getMessage());
+    /** A damage, the file it is made in, and the file, field (a pattern) and reason the sentence must name. */
+    static Stream<Arguments> damages() {
+        String pi5 = "profiles/illustrative/devices/raspberry-pi-5.json";
+        String llama = "profiles/illustrative/alignment/llama3.json";
+        String paper = "scenarios/illustrative-edge.json";
+        String server = "\"server\":";
+        return Stream.of(
+            Arguments.of(
+                pi5,
+                "\"drafter\": \"qwen2.5-3b\"",
+                "\"drafter\": \"qwen9-3b\"",
+                pi5,
+                ".*\\.drafter",
+                "unknown drafter 'qwen9-3b'"
+            ),
+            Arguments.of(
+                llama,
+                "\"quantization\": \"q8_0\"",
+                "\"quantization\": \"q2_k\"",
+                llama,
+                "entries\\[1]\\.quantization",
+                "q2_k"
+            ),
+            Arguments.of(
+                llama,
+                "\"target\": \"llama3.1-8b\"",
+                "\"target\": \"qwen2.5-7b\"",
+                llama,
+                "entries\\[0]\\.target",
+                "must share a family"
+            ),
+            Arguments.of(
+                paper,
+                server,
+                "\"select\": {\"devices\": [\"raspberry-pi-5\", \"pi-zero\"]}, " + server,
+                paper,
+                "select\\.devices\\[1]",
+                "unknown device 'pi-zero'"
+            ),
+            Arguments.of(
+                paper,
+                server,
+                "\"select\": {\"targets\": [\"qwen2.5-7b\", \"qwen2.5-7b\"]}, " + server,
+                paper,
+                "select\\.targets\\[1]",
+                "repeats"
+            ),
+            Arguments.of(
+                paper,
+                "\"server\": \"paper-fixed-0.5s\"",
+                "\"server\": \"h100\"",
+                paper,
+                "server",
+                "h100"
+            ),
+            Arguments.of(
+                paper,
+                server,
+                "\"select\": {\"drafters\": []}, " + server,
+                paper,
+                "select\\.drafters",
+                "selects nothing"
+            ),
+            Arguments.of(
+                paper,
+                server,
+                "\"select\": {\"drafters\": [\"qwen2.5-0.5b\"], \"targets\": [\"llama3.1-8b\"]}, " + server,
+                paper,
+                "select",
+                "selects no configuration"
+            ),
+            Arguments.of(
+                paper,
+                "\"../profiles/illustrative\"",
+                "\"../profiles/illustrative\", \"../nowhere\"",
+                paper,
+                "profiles\\[1]",
+                "does not exist"
+            ),
+            Arguments.of(
+                "profiles/illustrative/networks/wifi-lan.json",
+                "\"rttSeconds\": 0.02",
+                "\"rttSeconds\": -1",
+                "profiles/illustrative/networks/wifi-lan.json",
+                "rttSeconds",
+                "0 or more"
+            ),
+            Arguments.of(
+                paper,
+                server,
+                "\"whatIf\": {\"alphaScael\": 0.9}, " + server,
+                paper,
+                "whatIf\\.alphaScael",
+                "not a known field"
+            )
+        );
     }
 
-    @Test
-    void alignmentReferencingAQuantizationTheDrafterLacksIsNamed() throws Exception {
-        Path llama = dir.resolve("profiles/illustrative/alignment/llama3.json");
-        edit(llama, "\"quantization\": \"q8_0\"", "\"quantization\": \"q2_k\"");
+    @ParameterizedTest
+    @MethodSource("damages")
+    void eachDamageNamesTheFileAtFault(
+        String edited,
+        String from,
+        String to,
+        String blamed,
+        String field,
+        String reason
+    ) throws Exception {
+        edit(dir.resolve(edited), from, to);
         ProfileException e = loadFails();
-        assertEquals(llama, e.file());
-        assertEquals("entries[1].quantization", e.field().orElseThrow());
-    }
-
-    @Test
-    void alignmentPairingDifferentFamiliesIsRejected() throws Exception {
-        Path llama = dir.resolve("profiles/illustrative/alignment/llama3.json");
-        edit(llama, "\"target\": \"llama3.1-8b\"", "\"target\": \"qwen2.5-7b\"");
-        ProfileException e = loadFails();
-        assertEquals("entries[0].target", e.field().orElseThrow());
-        assertTrue(e.reason().contains("must share a family"), e.getMessage());
+        assertEquals(dir.resolve(blamed), e.file(), e.getMessage());
+        assertTrue(e.field().orElseThrow().matches(field), e.getMessage());
+        assertTrue(e.reason().contains(reason), e.getMessage());
     }
 
     @Test
@@ -99,74 +189,6 @@ class ScenarioLoaderTest {
         ProfileException e = loadFails();
         assertEquals(copy, e.file());
         assertTrue(e.getMessage().contains("raspberry-pi-5.json"), e.getMessage());
-    }
-
-    @Test
-    void selectingAnUnknownDeviceNamesTheScenarioField() throws Exception {
-        edit(
-            scenario,
-            "\"server\":",
-            "\"select\": {\"devices\": [\"raspberry-pi-5\", \"pi-zero\"]}, \"server\":"
-        );
-        ProfileException e = loadFails();
-        assertEquals(scenario, e.file());
-        assertEquals("select.devices[1]", e.field().orElseThrow());
-        assertTrue(e.reason().contains("unknown device 'pi-zero'"), e.getMessage());
-    }
-
-    @Test
-    void repeatedSelectionIsNamed() throws Exception {
-        edit(
-            scenario,
-            "\"server\":",
-            "\"select\": {\"targets\": [\"qwen2.5-7b\", \"qwen2.5-7b\"]}, \"server\":"
-        );
-        ProfileException e = loadFails();
-        assertEquals("select.targets[1]", e.field().orElseThrow());
-    }
-
-    @Test
-    void unknownServerIsNamed() throws Exception {
-        edit(scenario, "\"server\": \"paper-fixed-0.5s\"", "\"server\": \"h100\"");
-        ProfileException e = loadFails();
-        assertEquals("server", e.field().orElseThrow());
-    }
-
-    @Test
-    void emptySelectionListSelectsNothing() throws Exception {
-        edit(scenario, "\"server\":", "\"select\": {\"drafters\": []}, \"server\":");
-        ProfileException e = loadFails();
-        assertEquals("select.drafters", e.field().orElseThrow());
-        assertTrue(e.reason().contains("selects nothing"), e.getMessage());
-    }
-
-    @Test
-    void selectionWithoutAnyMatchingFamilySelectsNoConfiguration() throws Exception {
-        edit(
-            scenario,
-            "\"server\":",
-            "\"select\": {\"drafters\": [\"qwen2.5-0.5b\"], \"targets\": [\"llama3.1-8b\"]}, \"server\":"
-        );
-        ProfileException e = loadFails();
-        assertEquals(scenario, e.file());
-        assertEquals("select", e.field().orElseThrow());
-        assertTrue(e.reason().contains("selects no configuration"), e.getMessage());
-    }
-
-    @Test
-    void missingProfilesPathIsNamed() throws Exception {
-        edit(scenario, "\"../profiles/illustrative\"", "\"../profiles/illustrative\", \"../nowhere\"");
-        ProfileException e = loadFails();
-        assertEquals("profiles[1]", e.field().orElseThrow());
-    }
-
-    @Test
-    void aBadProfileFileNamesThatFileNotTheScenario() throws Exception {
-        Path network = dir.resolve("profiles/illustrative/networks/wifi-lan.json");
-        edit(network, "\"rttSeconds\": 0.02", "\"rttSeconds\": -1");
-        ProfileException e = loadFails();
-        assertEquals(network, e.file());
-        assertEquals("rttSeconds", e.field().orElseThrow());
     }
 
     @Test
@@ -201,13 +223,6 @@ class ScenarioLoaderTest {
         Path pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         ProfileException e = assertThrows(ProfileException.class, () -> ScenarioLoader.load(pi5));
         assertEquals("kind", e.field().orElseThrow());
-    }
-
-    @Test
-    void unknownWhatIfKeyIsNamed() throws Exception {
-        edit(scenario, "\"server\":", "\"whatIf\": {\"alphaScael\": 0.9}, \"server\":");
-        ProfileException e = loadFails();
-        assertEquals("whatIf.alphaScael", e.field().orElseThrow());
     }
 
     @Test

@@ -16,17 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The JSON Schemas in docs/schema describe the files the Java loader accepts. */
+/**
+ * The JSON Schemas in docs/schema are the files' contract: every sample conforms, the loader
+ * refuses what they refuse, and everything the writer produces conforms too.
+ */
 class SchemaConformanceTest {
 
     private static Path schemaDir() {
         return SampleFiles.root().getParent().resolve("docs").resolve("schema");
-    }
-
-    private static MiniSchemaValidator schemaFor(String kind) throws Exception {
-        return new MiniSchemaValidator(
-            ProfileCodec.mapper().readTree(schemaDir().resolve(kind + ".schema.json").toFile())
-        );
     }
 
     @Test
@@ -40,7 +37,7 @@ class SchemaConformanceTest {
             for (Path file : samples) {
                 JsonNode json = ProfileCodec.mapper().readTree(file.toFile());
                 String kind = json.get("kind").asText();
-                assertEquals(List.of(), schemaFor(kind).validate(json), file.toString());
+                assertEquals(List.of(), ProfileSchemas.violations(kind, json), file.toString());
                 Path declared = file.getParent().resolve(json.get("$schema").asText()).normalize();
                 assertEquals(
                     schemaDir().resolve(kind + ".schema.json"),
@@ -84,7 +81,57 @@ class SchemaConformanceTest {
         assertTrue(text.contains(from), from);
         Files.writeString(file, text.replace(from, to == null ? "" : to));
         JsonNode json = ProfileCodec.mapper().readTree(file.toFile());
-        assertFalse(schemaFor(json.get("kind").asText()).validate(json).isEmpty(), "schema accepts " + to);
+        assertFalse(
+            ProfileSchemas.violations(json.get("kind").asText(), json).isEmpty(),
+            "schema accepts " + to
+        );
         assertThrows(ProfileException.class, () -> ProfileCodec.read(file));
+    }
+
+    /** The loader's copy of the schemas is docs/schema, packed into the jar: one source. */
+    @Test
+    void theLoaderEnforcesThePublishedSchemas() throws Exception {
+        for (String kind : ProfileCodec.KINDS) {
+            assertEquals(
+                ProfileCodec.mapper().readTree(schemaDir().resolve(kind + ".schema.json").toFile()),
+                ProfileSchemas.schemaJson(kind),
+                kind
+            );
+        }
+    }
+
+    @Test
+    void everyKindIsWrittenValidAgainstItsSchema() throws Exception {
+        try (Stream<Path> files = Files.walk(SampleFiles.root())) {
+            for (Path file : files
+                .filter(p -> p.toString().endsWith(".json"))
+                .filter(ProfileCodecTest::ownKind)
+                .toList()) {
+                ProfileDocument document = ProfileCodec.read(file);
+                JsonNode written = ProfileCodec.toJson(document);
+                assertEquals(List.of(), ProfileSchemas.violations(document.kind(), written), file.toString());
+            }
+        }
+        for (ProfileDocument document : RichDocuments.all()) {
+            JsonNode written = ProfileCodec.toJson(document);
+            assertEquals(List.of(), ProfileSchemas.violations(document.kind(), written), written.toString());
+            assertEquals(document, ProfileCodec.read(Path.of(document.kind() + ".json"), written));
+        }
+    }
+
+    @Test
+    void aParsedTreeReadsWithoutTouchingTheFileSystemOrTheTree() throws Exception {
+        Path pi5 = SampleFiles.root().resolve("profiles/illustrative/devices/raspberry-pi-5.json");
+        JsonNode tree = ProfileCodec.readTree(pi5);
+        JsonNode before = tree.deepCopy();
+        Path nowhere = Path.of("/nonexistent/edit.json");
+        assertEquals(ProfileCodec.read(pi5), ProfileCodec.read(nowhere, tree));
+        assertEquals(before, tree);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("memoryGiB", -1);
+        ProfileException e = assertThrows(ProfileException.class, () -> ProfileCodec.read(nowhere, tree));
+        assertTrue(
+            e.getMessage().startsWith(nowhere + ": memoryGiB must be greater than 0 but is -1"),
+            e.getMessage()
+        );
     }
 }

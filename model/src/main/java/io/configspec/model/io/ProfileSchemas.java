@@ -1,0 +1,266 @@
+package io.configspec.model.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.walk.ApplyDefaultsStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON Schemas of the file formats ({@code docs/schema/*.schema.json}, packed into the jar as
+ * {@code io/configspec/model/schema/}), checked with networknt's draft 2020-12 validator. A file
+ * is checked against the schema of its kind, which also fills in the defaults the schema
+ * declares; the first violation becomes one {@link ProfileException} sentence: the field by
+ * path and JSON pointer, the rule in words and the value found.
+ */
+public final class ProfileSchemas {
+
+    private static final String LOCATION = "classpath:io/configspec/model/schema/";
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        builder ->
+            builder.schemaRegistryConfig(
+                SchemaRegistryConfig.builder()
+                    .errorMessageKeyword("message")
+                    .formatAssertionsEnabled(true)
+                    .build()
+            )
+    );
+
+    private static final ApplyDefaultsStrategy DEFAULTS = new ApplyDefaultsStrategy(true, false, false);
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
+
+    private ProfileSchemas() {}
+
+    /** The compiled schema of a file kind ({@code device}, …, {@code fleet-scenario}). */
+    static Schema schema(String kind) {
+        return SCHEMAS.computeIfAbsent(kind, k -> {
+            Schema schema = REGISTRY.getSchema(SchemaLocation.of(LOCATION + k + ".schema.json"));
+            schema.initializeValidators();
+            return schema;
+        });
+    }
+
+    /** The schema text of a kind, as published in {@code docs/schema}. */
+    public static JsonNode schemaJson(String kind) {
+        return document(LOCATION + kind + ".schema.json");
+    }
+
+    /** Every violation of {@code tree} against the schema of {@code kind}, in words (empty when valid); changes nothing. */
+    public static List<String> violations(String kind, JsonNode tree) {
+        List<String> sentences = new ArrayList<>();
+        for (Error error : schema(kind).validate(tree)) {
+            Violation v = describe(error);
+            sentences.add((v.field().isEmpty() ? "" : v.field() + " ") + v.reason());
+        }
+        return sentences;
+    }
+
+    /** Checks {@code tree} against its kind's schema, filling in declared defaults in place. */
+    static void validate(Path file, String kind, JsonNode tree) throws ProfileException {
+        List<Error> errors = schema(kind)
+            .walk(tree, true, context -> context.walkConfig(walk -> walk.applyDefaultsStrategy(DEFAULTS)))
+            .getErrors();
+        if (!errors.isEmpty()) {
+            Violation v = describe(errors.getFirst());
+            throw v.field().isEmpty()
+                ? ProfileException.ofFile(file, v.reason(), null)
+                : ProfileException.atField(file, v.field(), v.reason());
+        }
+    }
+
+    private record Violation(String field, String reason) {}
+
+    private static Violation describe(Error error) {
+        String field = dotted(error.getInstanceLocation());
+        JsonNode value = error.getInstanceNode();
+        JsonNode rule = error.getSchemaNode();
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        if (
+            error.getProperty() != null &&
+            (keyword.equals("required") || keyword.equals("additionalProperties"))
+        ) {
+            field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
+        }
+        if (error.isCustomMessage()) {
+            return new Violation(field, error.getMessage());
+        }
+        JsonNode parent = parentSchema(error);
+        String reason = switch (keyword) {
+            case "required" -> "is missing";
+            case "additionalProperties" -> "is not a known field here";
+            case "type" -> "must be " + typeName(rule) + " but is " + describe(value);
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> range(parent) +
+            " but is " +
+            value.asText();
+            case "minLength" -> rule.asInt() <= 1
+                ? "must be a non-empty text"
+                : "must be at least " + rule.asInt() + " characters long";
+            case "maxLength" -> "must be at most " + rule.asInt() + " characters long";
+            case "minItems" -> "must list at least " +
+            rule.asInt() +
+            (rule.asInt() == 1 ? " entry" : " entries");
+            case "maxItems" -> "must list at most " + rule.asInt() + " entries";
+            case "uniqueItems" -> repeated(value, field);
+            case "enum" -> "must be one of " + join(rule) + " but is " + describe(value);
+            case "const" -> "must be " + rule + " but is " + describe(value);
+            case "format" -> rule.asText().equals("date")
+                ? "must be a date like 2026-01-31 but is " + describe(value)
+                : "must be a " + rule.asText() + " but is " + describe(value);
+            default -> "does not match its schema (" + error.getMessage() + ")";
+        };
+        if (keyword.equals("uniqueItems")) {
+            int index = firstRepeat(value);
+            return new Violation(field + "[" + index + "]", reason);
+        }
+        return new Violation(field, reason);
+    }
+
+    /** {@code /drafting/8/tokensPerSecond} → {@code drafting[8].tokensPerSecond}. */
+    private static String dotted(NodePath path) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            if (element instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                text.append(text.isEmpty() ? "" : ".").append(element);
+            }
+        }
+        return text.toString();
+    }
+
+    /** The schema object holding the keyword that failed (for ranges given by two keywords). */
+    private static JsonNode parentSchema(Error error) {
+        SchemaLocation location = error.getSchemaLocation();
+        if (location == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        JsonNode node = document(location.getAbsoluteIri().toString());
+        NodePath fragment = location.getFragment();
+        for (int i = 0; i + 1 < fragment.getNameCount(); i++) {
+            Object element = fragment.getElement(i);
+            node = element instanceof Integer index ? node.path(index) : node.path(element.toString());
+        }
+        return node;
+    }
+
+    private static JsonNode document(String iri) {
+        return DOCUMENTS.computeIfAbsent(iri, location -> {
+            String resource = location.substring("classpath:".length());
+            try (InputStream in = ProfileSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("schema " + resource + " is missing from the class path");
+                }
+                return ProfileCodec.mapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String range(JsonNode schema) {
+        JsonNode min = schema.get("minimum");
+        JsonNode max = schema.get("maximum");
+        JsonNode above = schema.get("exclusiveMinimum");
+        JsonNode below = schema.get("exclusiveMaximum");
+        List<String> parts = new ArrayList<>();
+        if (min != null && max != null) {
+            return "must be between " + number(min) + " and " + number(max);
+        }
+        if (above != null) {
+            parts.add("greater than " + number(above));
+        } else if (min != null) {
+            parts.add(min.asDouble() == 0 ? "0 or more" : "at least " + number(min));
+        }
+        if (below != null) {
+            parts.add("less than " + number(below));
+        } else if (max != null) {
+            parts.add("at most " + number(max));
+        }
+        return "must be " + String.join(" and ", parts);
+    }
+
+    private static String number(JsonNode number) {
+        double value = number.asDouble();
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+            ? String.format(Locale.ROOT, "%,d", (long) value)
+            : number.asText();
+    }
+
+    private static int firstRepeat(JsonNode array) {
+        for (int i = 1; i < array.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (array.get(i).equals(array.get(j))) {
+                    return i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String repeated(JsonNode array, String field) {
+        return (
+            "repeats " +
+            describe(array.path(firstRepeat(array))) +
+            " (each entry of " +
+            field +
+            " may appear once)"
+        );
+    }
+
+    private static String typeName(JsonNode type) {
+        return switch (type.asText()) {
+            case "number" -> "a number";
+            case "integer" -> "a whole number";
+            case "string" -> "a text";
+            case "object" -> "a JSON object";
+            case "array" -> "a JSON array";
+            case "boolean" -> "true or false";
+            default -> type.asText();
+        };
+    }
+
+    private static String join(JsonNode values) {
+        List<String> names = new ArrayList<>();
+        values.forEach(v -> names.add(v.asText()));
+        return String.join(", ", names);
+    }
+
+    /** A JSON value in words: {@code the text "28"}, {@code the number 2.5}, {@code an array}. */
+    static String describe(JsonNode value) {
+        if (value == null) {
+            return "missing";
+        }
+        JsonNodeType type = value.getNodeType();
+        return switch (type) {
+            case STRING -> "the text \"" + abbreviate(value.asText()) + "\"";
+            case NUMBER -> "the number " + value.asText();
+            case BOOLEAN -> value.asText();
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}
