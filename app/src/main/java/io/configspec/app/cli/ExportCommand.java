@@ -117,9 +117,7 @@ final class ExportCommand implements Callable<Integer> {
                     ", so there is nothing to export"
             );
         }
-        String text = rows
-            ? null
-            : serving(format.stack(), dialect, chosen.getFirst(), evaluation.loaded().library());
+        String text = rows ? null : serving(format.stack(), dialect, chosen.getFirst(), evaluation);
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {
             if (rows) {
                 ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, chosen);
@@ -134,13 +132,13 @@ final class ExportCommand implements Callable<Integer> {
         ServingStack stack,
         LlamaCppDialect dialect,
         Recommendation r,
-        io.configspec.model.domain.ProfileLibrary library
+        ScenarioEvaluation evaluation
     ) {
         String summary = "ConfigSpec " + r.kind().jsonName() + ": " + r.configuration() + ". " + r.reason();
         try {
             ServingConfigurationExport.Result result = ServingConfigurationExport.export(
-                r.configuration(),
-                library,
+                evaluation.rows(),
+                r.row(),
                 new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
                 List.of(summary)
             );

@@ -1,8 +1,7 @@
 package io.configspec.model.export;
 
-import io.configspec.model.domain.Configuration;
-import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.analysis.Combination;
+import io.configspec.model.analysis.EvaluatedSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,33 +66,38 @@ public final class ServingConfigurationExport {
     }
 
     /**
-     * Exports {@code configuration} for {@code options.stack()}.
+     * Exports row {@code row} of an evaluated space for {@code options.stack()}.
      *
      * @param notes the first comment lines: which configuration and why (e.g. the recommendation
      *     and its reason)
-     * @throws IllegalArgumentException if the stack cannot take the configuration's K, in one
-     *     sentence
+     * @throws IllegalArgumentException if the stack cannot take the row's K, in one sentence
      */
-    public static Result export(
-        Configuration configuration,
-        ProfileLibrary library,
-        Options options,
-        List<String> notes
-    ) {
+    public static Result export(EvaluatedSpace space, int row, Options options, List<String> notes) {
+        return export(space.combination(row), space.k(row), options, notes);
+    }
+
+    /**
+     * Exports {@code combination} with speculative length {@code k} for {@code options.stack()}.
+     *
+     * @param notes the first comment lines: which configuration and why (e.g. the recommendation
+     *     and its reason)
+     * @throws IllegalArgumentException if the stack cannot take K, in one sentence
+     */
+    public static Result export(Combination combination, int k, Options options, List<String> notes) {
         ServingStack stack = options.stack();
         List<String> placeholders = new ArrayList<>();
         String target = options.targetModel();
         if (target == null) {
-            target = placeholderTarget(stack, configuration);
+            target = placeholderTarget(stack, combination);
             placeholders.add(target);
         }
         String draft = options.draftModel();
         if (draft == null) {
-            draft = placeholderDraft(stack, configuration);
+            draft = placeholderDraft(stack, combination);
             placeholders.add(draft);
         }
         List<String> lines = new ArrayList<>(notes);
-        lines.addAll(cannotExpress(stack, configuration, library));
+        lines.addAll(cannotExpress(stack, combination));
         if (!placeholders.isEmpty()) {
             lines.add(
                 "Placeholders: " +
@@ -103,13 +107,13 @@ public final class ServingConfigurationExport {
                     " can load; put the names your setup uses in their place."
             );
         }
-        ServingExports.Request request = new ServingExports.Request(target, draft, configuration.k(), lines);
+        ServingExports.Request request = new ServingExports.Request(target, draft, k, lines);
         return new Result(stack, ServingExports.export(stack, options.dialect(), request), placeholders);
     }
 
     /** What a serving stack cannot express about a configuration, one line each. */
-    static List<String> cannotExpress(ServingStack stack, Configuration c, ProfileLibrary library) {
-        String device = library.device(c.device()).map(DeviceProfile::name).orElse(c.device());
+    static List<String> cannotExpress(ServingStack stack, Combination c) {
+        String device = c.device().name();
         List<String> lines = new ArrayList<>();
         lines.add(
             "Not expressed: drafting on " +
@@ -134,15 +138,16 @@ public final class ServingConfigurationExport {
         return lines;
     }
 
-    private static String placeholderTarget(ServingStack stack, Configuration c) {
-        return stack == ServingStack.LLAMA_CPP ? c.target() + ".gguf" : c.target();
+    private static String placeholderTarget(ServingStack stack, Combination c) {
+        return stack == ServingStack.LLAMA_CPP ? c.target().id() + ".gguf" : c.target().id();
     }
 
-    private static String placeholderDraft(ServingStack stack, Configuration c) {
+    private static String placeholderDraft(ServingStack stack, Combination c) {
+        String id = c.drafter().id();
         return switch (stack) {
-            case LLAMA_CPP -> c.drafter() + "-" + c.quantization() + ".gguf";
-            case ORT_GENAI -> c.drafter() + "-" + c.quantization();
-            default -> c.drafter();
+            case LLAMA_CPP -> id + "-" + c.quantization() + ".gguf";
+            case ORT_GENAI -> id + "-" + c.quantization();
+            default -> id;
         };
     }
 }

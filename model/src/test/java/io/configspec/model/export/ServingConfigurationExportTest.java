@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.Configuration;
-import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.pareto.Recommendation;
 import io.configspec.model.pareto.Recommendations;
@@ -20,24 +20,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class ServingConfigurationExportTest {
 
-    private static ProfileLibrary library;
+    private static EvaluatedSpace space;
     private static Recommendation goodput;
 
     @BeforeAll
     static void load() throws Exception {
         ScenarioLoader.LoadedScenario loaded = ScenarioLoader.load(SampleFiles.paperScenario());
-        library = loaded.library();
-        goodput = Recommendations.of(loaded.space().evaluate(WhatIf.NONE)).get(0);
+        space = loaded.space().evaluate(WhatIf.NONE);
+        goodput = Recommendations.of(space).get(0);
     }
 
     @ParameterizedTest
     @EnumSource(ServingStack.class)
     void everyStackSaysWhatItCannotExpressAndCarriesTheConfigurationsK(ServingStack stack) {
         Configuration c = goodput.configuration();
-        String device = library.device(c.device()).orElseThrow().name();
+        String device = space.combination(goodput.row()).device().name();
         String text = ServingConfigurationExport.export(
-            c,
-            library,
+            space,
+            goodput.row(),
             ServingConfigurationExport.Options.of(stack),
             List.of("ConfigSpec goodput: " + c)
         ).text();
@@ -53,8 +53,8 @@ class ServingConfigurationExportTest {
     void profileIdsAreListedAndSaidToBePlaceholders() {
         Configuration c = goodput.configuration();
         ServingConfigurationExport.Result result = ServingConfigurationExport.export(
-            c,
-            library,
+            space,
+            goodput.row(),
             ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
             List.of()
         );
@@ -68,8 +68,8 @@ class ServingConfigurationExportTest {
     @Test
     void givenReferencesAreWrittenAndAreNoPlaceholders() {
         ServingConfigurationExport.Result result = ServingConfigurationExport.export(
-            goodput.configuration(),
-            library,
+            space,
+            goodput.row(),
             new ServingConfigurationExport.Options(
                 ServingStack.VLLM,
                 null,
@@ -91,8 +91,8 @@ class ServingConfigurationExportTest {
     void llamaCppNamesTheGgufOfTheConfigurationsQuantisationAndNoQuantisationCaveat() {
         Configuration c = goodput.configuration();
         String text = ServingConfigurationExport.export(
-            c,
-            library,
+            space,
+            goodput.row(),
             ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
             List.of()
         ).text();
@@ -105,12 +105,10 @@ class ServingConfigurationExportTest {
 
     @Test
     void aKTheStackCannotTakeIsRefusedInOneSentence() {
-        Configuration c = goodput.configuration();
-        Configuration tooLong = new Configuration(c.device(), c.drafter(), c.quantization(), c.target(), 17);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
             ServingConfigurationExport.export(
-                tooLong,
-                library,
+                space.combination(goodput.row()),
+                17,
                 ServingConfigurationExport.Options.of(ServingStack.ORT_GENAI),
                 List.of()
             )

@@ -2,6 +2,7 @@ package io.configspec.app.explorer.view;
 
 import io.configspec.app.explorer.chart.AxisScale;
 import io.configspec.app.explorer.chart.ParetoChart;
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ColourBy;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.model.analysis.Objective;
@@ -75,6 +76,7 @@ public final class ChartPane extends BorderPane {
             .yScaleProperty()
             .bind(Bindings.when(model.yLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
         chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
+        ServingExportActions.installContextMenu(chart.canvas(), model, e -> chart.rowAt(e.getX(), e.getY()));
         setCenter(chart);
     }
 

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.Numbers;
@@ -88,6 +89,7 @@ public final class ConfigurationTable extends BorderPane {
             .getColumns()
             .add(textColumn("Meets constraints", (e, i) -> e.space().feasible(i) ? "yes" : "no", 70));
         setCenter(table);
+        ServingExportActions.installContextMenu(table, model, e -> model.selectedRowProperty().get());
         filter.textProperty().bindBidirectional(model.tableFilterProperty());
         paretoOnly.selectedProperty().bindBidirectional(model.paretoOnlyProperty());
         filter.textProperty().addListener((o, a, b) -> refilter());

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ConfigurationDetails;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.Numbers;
@@ -55,9 +56,14 @@ public final class DetailsPane extends ScrollPane {
         HBox.setHgrow(goodputChart, Priority.ALWAYS);
         Label provenanceTitle = new Label("Where the numbers come from");
         provenanceTitle.getStyleClass().add("section-subtitle");
+        javafx.scene.control.Button export = ServingExportActions.button(model);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(8, title, export);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
         VBox content = new VBox(
             6,
-            title,
+            heading,
             verdict,
             split,
             splitLegend,

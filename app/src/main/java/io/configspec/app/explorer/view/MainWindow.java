@@ -5,6 +5,7 @@ import io.configspec.app.explorer.ExplorerView;
 import io.configspec.app.explorer.ExplorerViews;
 import io.configspec.app.explorer.chart.ChartImages;
 import io.configspec.app.explorer.chart.ChartTheme;
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ConfigurationExport;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
@@ -238,6 +239,9 @@ public final class MainWindow extends BorderPane {
                 ),
                 item("Export all configurations…", null, () ->
                     exportConfigurations(ConfigurationExport.Scope.ALL)
+                ),
+                item(ServingExportActions.TITLE, "Shortcut+Alt+E", () ->
+                    ServingExportActions.open(model, model.selectedRowProperty().get(), stage)
                 ),
                 item("Export chart as PNG…", "Shortcut+P", this::exportChart),
                 new SeparatorMenuItem(),

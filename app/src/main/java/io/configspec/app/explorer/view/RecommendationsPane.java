@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.RecommendationCard;
 import javafx.collections.ListChangeListener;
@@ -85,6 +86,7 @@ public final class RecommendationsPane extends VBox {
                 box.addEventHandler(MouseEvent.MOUSE_CLICKED, e ->
                     model.selectedRowProperty().set(card.row())
                 );
+                ServingExportActions.installContextMenu(box, model, e -> card.row());
             }
             javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
             cc.setPercentWidth(100.0 / model.recommendations().size());
