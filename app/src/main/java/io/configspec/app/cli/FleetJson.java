@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.fleet.CapacityResult;
+import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
+import io.configspec.model.fleet.FleetSensitivity;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** JSON and text renderings of fleet results shared by the fleet commands (field names are the CLI contract, docs/fleet.md). */
@@ -37,6 +41,10 @@ final class FleetJson {
         o.put("meanBatchSize", round(r.meanBatchSize(), 3));
         o.put("draftedTokens", r.draftedTokens());
         o.put("wastedDraftFraction", round(r.wastedDraftFraction(), 5));
+        o.put("draftSeconds", round(r.draftSeconds(), 3));
+        o.put("wastedDraftSeconds", round(r.wastedDraftSeconds(), 3));
+        putRate(o, "falseStopRate", r.stopPrediction().falseStopRate());
+        putRate(o, "missedStopRate", r.stopPrediction().missedStopRate());
         o.put("durationSeconds", r.durationSeconds());
         o.put("seed", r.seed());
         o.put("provenance", "simulated");
@@ -85,7 +93,9 @@ final class FleetJson {
             time per token       p50 %.1f ms, p90 %.1f ms, p99 %.1f ms
             end to end           p50 %.2f s, p99 %.2f s
             server utilisation   %.1f %% (mean batch %.1f requests)
-            wasted draft tokens  %d (%.1f %% of drafted)
+            wasted draft tokens  %d (%.1f %% of %d drafted)
+            wasted drafting time %.1f s of %.1f s drafting (device time, all devices)
+            stop predictions     %s
             dropped requests     %d
             (simulated, %.0f s, seed %d)
             """,
@@ -104,10 +114,174 @@ final class FleetJson {
             r.meanBatchSize(),
             r.wastedDraftTokens(),
             r.wastedDraftFraction() * 100,
+            r.draftedTokens(),
+            r.wastedDraftSeconds(),
+            r.draftSeconds(),
+            r.stopPrediction().predictedStops() == 0 && r.stopPrediction().roundsWithRejection() == 0
+                ? "none (fixed K)"
+                : String.format(
+                      Locale.ROOT,
+                      "false stops %.1f %% of %d stops, missed stops %.1f %% of %d rejections",
+                      r.stopPrediction().falseStopRate() * 100,
+                      r.stopPrediction().predictedStops(),
+                      r.stopPrediction().missedStopRate() * 100,
+                      r.stopPrediction().roundsWithRejection()
+                  ),
             r.requestsDropped(),
             r.durationSeconds(),
             r.seed()
         );
+    }
+
+    /** The {@code sensitivity} array of {@code configspec fleet-report --sensitivity --format json}. */
+    static com.fasterxml.jackson.databind.node.ArrayNode sensitivity(FleetSensitivity sweep) {
+        var array = MAPPER.createArrayNode();
+        for (FleetSensitivity.Point p : sweep.points()) {
+            ObjectNode row = array.addObject();
+            row.put("setting", p.knob().key());
+            row.put("value", p.value());
+            row.put("unit", p.knob().unit());
+            row.put("isScenarioValue", p.isBase());
+            ObjectNode capacity = row.putObject("capacityDevices");
+            ObjectNode goodput = row.putObject("goodputAtCapacityTokensPerSecond");
+            for (FleetPolicy policy : FleetPolicy.values()) {
+                capacity.put(policy.cliName(), p.capacity(policy));
+                goodput.put(policy.cliName(), round(p.goodputAtCapacity(policy), 3));
+            }
+            ObjectNode ratios = row.putObject("capacityRatios");
+            ratios.put(
+                "wispOverCentralized",
+                ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
+            );
+            ratios.put("wispOverSled", ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
+            ratios.put(
+                "sledOverCentralized",
+                ratio(p.capacityRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
+            );
+            ObjectNode goodputRatios = row.putObject("goodputRatios");
+            goodputRatios.put(
+                "wispOverCentralized",
+                ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
+            );
+            goodputRatios.put("wispOverSled", ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
+            goodputRatios.put(
+                "sledOverCentralized",
+                ratio(p.goodputRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
+            );
+            row.put("wispDoublesCentralized", p.wispDoublesCentralized());
+            row.put("sledBelowCentralized", p.sledBelowCentralized());
+            row.put("reachedSearchLimit", p.reachedSearchLimit());
+        }
+        return array;
+    }
+
+    /** A ratio rounded to 4 decimals; null when undefined or infinite (a policy serving no device). */
+    private static Double ratio(double r) {
+        return Double.isFinite(r) ? round(r, 4) : null;
+    }
+
+    /** The sensitivity table for people. */
+    static String sensitivityText(FleetSensitivity sweep, int maxDevices, double durationSeconds, long seed) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "Sensitivity: one setting varied at a time, the others as in the scenario (* = the scenario's value);%n" +
+                    "capacity of centralised / SLED / WISP (simulated, search up to %d devices, %.0f s, seed %d)%n",
+                maxDevices,
+                durationSeconds,
+                seed
+            )
+        );
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%-42s %9s %17s %8s %8s %8s  %s%n",
+                "setting",
+                "value",
+                "capacity C/S/W",
+                "WISP÷C",
+                "WISP÷S",
+                "SLED÷C",
+                "paper's picture"
+            )
+        );
+        List<String> both = new ArrayList<>();
+        List<String> wispDoubles = new ArrayList<>();
+        List<String> sledBelow = new ArrayList<>();
+        for (FleetSensitivity.Point p : sweep.points()) {
+            String where =
+                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
+            String flags =
+                (p.wispDoublesCentralized() ? "WISP ≥ 2×C" : "") +
+                (p.wispDoublesCentralized() && p.sledBelowCentralized() ? ", " : "") +
+                (p.sledBelowCentralized() ? "SLED < C" : "");
+            if (p.wispDoublesCentralized()) {
+                wispDoubles.add(where);
+            }
+            if (p.sledBelowCentralized()) {
+                sledBelow.add(where);
+            }
+            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
+                both.add(where);
+            }
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "%-42s %8s%s %17s %8s %8s %8s  %s%n",
+                    p.knob().label() + " (" + p.knob().unit() + ")",
+                    FleetSensitivity.format(p.value()),
+                    p.isBase() ? "*" : " ",
+                    p.capacity(FleetPolicy.CENTRALIZED) +
+                        " / " +
+                        p.capacity(FleetPolicy.SLED) +
+                        " / " +
+                        p.capacity(FleetPolicy.WISP) +
+                        (p.reachedSearchLimit() ? "+" : ""),
+                    ratioText(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED)),
+                    ratioText(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.SLED)),
+                    ratioText(p.capacityRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED)),
+                    flags
+                )
+            );
+        }
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "WISP ≥ 2× centralised: %s%n",
+                both.isEmpty() && wispDoubles.isEmpty()
+                    ? "nowhere in this sweep"
+                    : String.join("; ", wispDoubles)
+            )
+        );
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "SLED below centralised: %s%n",
+                sledBelow.isEmpty() ? "nowhere in this sweep" : String.join("; ", sledBelow)
+            )
+        );
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "both, as in the paper: %s%n",
+                both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both)
+            )
+        );
+        return out.toString();
+    }
+
+    private static String ratioText(double r) {
+        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f×", r) : "—";
+    }
+
+    /** A rate in [0, 1], or null when it is undefined (nothing to judge). */
+    static void putRate(ObjectNode o, String field, double rate) {
+        if (Double.isNaN(rate)) {
+            o.putNull(field);
+        } else {
+            o.put(field, round(rate, 5));
+        }
     }
 
     static double round(double value, int decimals) {

@@ -5,10 +5,14 @@ import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.onnx.ModelCatalog;
 import io.configspec.engine.verifier.LoopbackExperiment;
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,6 +119,20 @@ final class FleetLoopbackCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--server-profile-out",
+        paramLabel = "FILE",
+        description = "Write the verification service's fitted T_v (with its measured batches) as a server profile, for a fleet scenario's \"server\"."
+    )
+    Path serverProfileOut;
+
+    @Option(
+        names = "--server-id",
+        defaultValue = "loopback-fitted",
+        description = "Id of the written server profile (default: ${DEFAULT-VALUE})."
+    )
+    String serverId;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -162,6 +180,27 @@ final class FleetLoopbackCommand implements Callable<Integer> {
                     throw new java.io.IOException("interrupted", e);
                 }
                 out.println(report.summary());
+                if (serverProfileOut != null) {
+                    ProfileCodec.write(
+                        serverProfileOut,
+                        new ProfileDocument.ServerDocument(
+                            report.fittedServerProfile(serverId, target, LocalDate.now())
+                        )
+                    );
+                    var fit = report.serverFit();
+                    out.printf(
+                        Locale.ROOT,
+                        "wrote %s: T_v = %.3f ms + %.4f ms/verified + %.4f ms/prefill + %.6f ms/context + %.4f ms/request (R² %.3f over %d batches; measured)%n",
+                        serverProfileOut,
+                        fit.estimator().interceptSeconds() * 1e3,
+                        fit.estimator().secondsPerVerifiedToken() * 1e3,
+                        fit.estimator().secondsPerPrefillToken() * 1e3,
+                        fit.estimator().secondsPerContextToken() * 1e3,
+                        fit.estimator().secondsPerRequest() * 1e3,
+                        fit.rSquared(),
+                        fit.sampleCount()
+                    );
+                }
                 out.flush();
                 return EngineCommandSupport.OK;
             }

@@ -3,7 +3,9 @@ package io.configspec.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.fleet.FleetComparison;
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.FleetResult;
 import io.configspec.model.fleet.FleetScenario;
+import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.io.ProfileException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec fleet-report}: WISP against SLED and centralised serving on one scenario —
- * capacity and goodput of each, and WISP's ratios (the comparison the WISP paper reports).
+ * capacity and goodput of each, WISP's ratios (the comparison the WISP paper reports), wasted
+ * drafting, and with {@code --sensitivity} the same ratios over the settings the paper leaves open.
  */
 @Command(
     name = "fleet-report",
@@ -23,6 +26,12 @@ import picocli.CommandLine.Spec;
     description = "Compare WISP, SLED and centralized serving: capacity, goodput and WISP's ratios."
 )
 final class FleetReportCommand implements Callable<Integer> {
+
+    /** What the WISP paper reports (arXiv 2601.11652), for comparison. */
+    static final String PAPER =
+        "(The WISP paper (Li et al., arXiv 2601.11652) reports up to 2.1× and 4.1× capacity and 1.94× and 3.7× goodput over " +
+        "centralised serving and SLED; in its evaluation SLED's goodput is below centralised serving's (170.82 against " +
+        "326.12 tokens/s, Qwen3-32B on an A100, as quoted in issue 11). literature)";
 
     @Spec
     CommandSpec spec;
@@ -41,6 +50,12 @@ final class FleetReportCommand implements Callable<Integer> {
     )
     int maxDevices;
 
+    @Option(
+        names = "--sensitivity",
+        description = "Also sweep the settings the paper leaves open (SLO, think time, prompt length, batch limit) and show where WISP reaches 2× centralised serving and SLED falls below it."
+    )
+    boolean sensitivity;
+
     @Override
     public Integer call() throws ProfileException, java.io.IOException {
         if (maxDevices < 1 || maxDevices > 100_000) {
@@ -56,6 +71,24 @@ final class FleetReportCommand implements Callable<Integer> {
             () -> false,
             (p, n) -> {}
         );
+        FleetSensitivity sweep = null;
+        if (sensitivity) {
+            var err = spec.commandLine().getErr();
+            sweep = FleetSensitivity.run(
+                scenario,
+                FleetSensitivity.defaultGrid(scenario),
+                maxDevices,
+                options.durationSeconds,
+                options.seed,
+                () -> false,
+                line -> {
+                    synchronized (err) {
+                        err.println(line);
+                        err.flush();
+                    }
+                }
+            );
+        }
         java.io.StringWriter buffer = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(buffer);
         if (format == OutputFormat.JSON) {
@@ -67,9 +100,16 @@ final class FleetReportCommand implements Callable<Integer> {
             for (FleetPolicy p : FleetPolicy.values()) {
                 ObjectNode node = FleetJson.capacity(c.capacity(p));
                 node.remove("evaluated");
+                FleetResult common = c.atCommonSize().get(p);
                 node.put(
                     "goodputAtCommonDevicesTokensPerSecond",
-                    FleetJson.round(c.atCommonSize().get(p).goodputTokensPerSecond(), 3)
+                    FleetJson.round(common.goodputTokensPerSecond(), 3)
+                );
+                node.put("draftedTokensAtCommonDevices", common.draftedTokens());
+                node.put("wastedDraftTokensAtCommonDevices", common.wastedDraftTokens());
+                node.put(
+                    "wastedDraftSecondsAtCommonDevices",
+                    FleetJson.round(common.wastedDraftSeconds(), 3)
                 );
                 policies.set(p.cliName(), node);
             }
@@ -80,6 +120,9 @@ final class FleetReportCommand implements Callable<Integer> {
                     .put("capacity", FleetJson.round(c.capacityRatio(other), 4))
                     .put("goodputAtCapacity", FleetJson.round(c.goodputRatioAtCapacity(other), 4))
                     .put("goodputAtCommonDevices", FleetJson.round(c.goodputRatioAtCommonSize(other), 4));
+            }
+            if (sweep != null) {
+                o.set("sensitivity", FleetJson.sensitivity(sweep));
             }
             o.put("provenance", "simulated");
             out.println(o.toPrettyString());
@@ -93,9 +136,27 @@ final class FleetReportCommand implements Callable<Integer> {
                 options.seed
             );
             out.print(c.summary());
-            out.println(
-                "(The WISP paper reports up to 2.1× and 4.1× capacity over centralised serving and SLED.)"
-            );
+            for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
+                FleetResult r = c.atCommonSize().get(p);
+                out.printf(
+                    Locale.ROOT,
+                    "%-12s at N = %d: drafted %d tokens, wasted %d (%.1f %%), wasted drafting %.1f s of %.1f s%n",
+                    p.label(),
+                    c.commonDevices(),
+                    r.draftedTokens(),
+                    r.wastedDraftTokens(),
+                    r.wastedDraftFraction() * 100,
+                    r.wastedDraftSeconds(),
+                    r.draftSeconds()
+                );
+            }
+            out.println(PAPER);
+            if (sweep != null) {
+                out.println();
+                out.print(
+                    FleetJson.sensitivityText(sweep, maxDevices, options.durationSeconds, options.seed)
+                );
+            }
         }
         out.flush();
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->

@@ -7,8 +7,9 @@ package io.configspec.engine.decoding;
  * @param temperature 0 for greedy decoding, otherwise the softmax temperature (> 0)
  * @param topP nucleus mass in (0, 1]; 1 disables top-p
  * @param seed seed of the sampler (ignored when greedy)
- * @param dynamicThreshold dynamic drafting: stop drafting when the drafter's confidence in its
- *     next token is below this (in [0, 1]); 0 disables
+ * @param dynamicThreshold dynamic drafting (WISP): stop drafting at a token whose predicted
+ *     acceptance is below this (in [0, 1]; predicted from the drafter's per-token statistics, by
+ *     default its own confidence); 0 disables
  * @param eosTokenId token that ends generation, or -1 for none
  */
 public record DecodingSettings(

@@ -94,4 +94,38 @@ public final class Distributions {
         }
         return 1.0 / sum;
     }
+
+    /**
+     * The drafter's per-token statistics at temperature 1: top-1 probability, entropy (nats) and
+     * top-1 − top-2 margin of softmax(logits), in two passes over the vocabulary.
+     */
+    public static io.configspec.model.fleet.DraftTokenStatistics statistics(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            if (l > max) {
+                second = max;
+                max = l;
+            } else if (l > second) {
+                second = l;
+            }
+        }
+        double sum = 0;
+        double weighted = 0;
+        for (float l : logits) {
+            double z = l - max;
+            double e = Math.exp(z);
+            sum += e;
+            weighted += e * z;
+        }
+        // H = log Σe^z − Σ e^z z / Σ e^z (z = logit − max)
+        double entropy = Math.max(0, Math.log(sum) - weighted / sum);
+        double top = 1.0 / sum;
+        double runnerUp = second == Double.NEGATIVE_INFINITY ? 0 : Math.exp(second - max) / sum;
+        return new io.configspec.model.fleet.DraftTokenStatistics(
+            Math.min(1, top),
+            entropy,
+            Math.max(0, Math.min(1, top - runnerUp))
+        );
+    }
 }

@@ -5,6 +5,9 @@ import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
 import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
+import io.configspec.model.fleet.AcceptancePredictor;
+import io.configspec.model.fleet.DraftTokenStatistics;
+import io.configspec.model.fleet.SpeculationController;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +19,11 @@ import java.util.SplittableRandom;
  * drafter).
  *
  * <p>Each round: the drafter catches up on committed tokens it has not seen and proposes up to K
- * tokens (fewer with dynamic drafting, which stops when its confidence drops below the
- * threshold); the target scores the last committed token plus all proposals in one pass; the
+ * tokens — how many is decided token by token by a {@link SpeculationController} (the same one
+ * the fleet simulator uses): fixed K, or WISP's dynamic drafting, which reads the drafter's
+ * per-token statistics (top-1 probability, entropy, top-1/top-2 margin) and stops at a token
+ * predicted to be rejected (that token is still verified, so the target judges the stop); the
+ * target scores the last committed token plus all proposals in one pass; the
  * longest accepted prefix is kept plus one token of the target's own; the target's KV cache is
  * rolled back to the accepted prefix (the drafter's lazily, at its next catch-up). Greedy mode
  * accepts a proposal iff it is the target's argmax, so the output is the target's greedy output;
@@ -33,6 +39,7 @@ public final class SpeculativeDecoder {
     private final DecoderModel drafter;
     private final DecodingSettings settings;
     private final AcceptanceRule rule;
+    private final SpeculationController controller;
 
     /**
      * @param drafter null for target-only decoding
@@ -50,10 +57,37 @@ public final class SpeculativeDecoder {
         DecodingSettings settings,
         AcceptanceRule rule
     ) throws ModelLoadException {
+        this(target, drafter, settings, rule, null);
+    }
+
+    /**
+     * As above with an explicit speculation controller (e.g. dynamic drafting with a rejection
+     * predictor fitted to this pair); {@code null} chooses from the settings: fixed K, or dynamic
+     * drafting on the drafter's own confidence when {@link DecodingSettings#dynamic()}.
+     */
+    public SpeculativeDecoder(
+        DecoderModel target,
+        DecoderModel drafter,
+        DecodingSettings settings,
+        AcceptanceRule rule,
+        SpeculationController controller
+    ) throws ModelLoadException {
         this.target = target;
         this.drafter = drafter;
         this.settings = settings;
         this.rule = rule;
+        this.controller = drafter == null || settings.k() == 0
+            ? null
+            : controller != null
+                ? controller
+                : settings.dynamic()
+                    ? new SpeculationController.DynamicDrafting(
+                          AcceptancePredictor.DRAFTER_CONFIDENCE,
+                          settings.dynamicThreshold(),
+                          0.0,
+                          settings.k()
+                      )
+                    : new SpeculationController.FixedLength(settings.k());
         if (drafter != null) {
             int tv = target.signature().vocabSize();
             int dv = drafter.signature().vocabSize();
@@ -106,7 +140,7 @@ public final class SpeculativeDecoder {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must contain at least one token");
         }
-        int k = drafter == null ? 0 : settings.k();
+        int k = controller == null ? 0 : Math.max(settings.k(), controller.maxDraftTokens());
         SplittableRandom random = new SplittableRandom(settings.seed());
         int[] committed = Arrays.copyOf(prompt, prompt.length + maxNewTokens + k + 1);
         int n = prompt.length;
@@ -129,6 +163,8 @@ public final class SpeculativeDecoder {
             boolean finished = maxNewTokens <= 0;
             int[] drafts = new int[k];
             double[] confidences = new double[k];
+            double[] entropies = new double[k];
+            double[] margins = new double[k];
             double[][] draftDistributions = new double[k][];
             while (!finished) {
                 if (cancel.isCancelled()) {
@@ -139,34 +175,40 @@ public final class SpeculativeDecoder {
                 long onnxBefore =
                     targetSession.onnxNanos() + (draftSession == null ? 0 : draftSession.onnxNanos());
 
-                // Draft.
+                // Draft: the controller decides after each token whether to draft another.
                 int drafted = 0;
+                boolean stoppedAtPredictedRejection = false;
                 if (draftSession != null) {
                     int common = commonPrefix(draftSession, committed, n - 1);
                     draftSession.truncate(common);
                     float[][] logits = draftSession.forward(Arrays.copyOfRange(committed, common, n));
                     float[] next = logits[logits.length - 1];
-                    while (drafted < k) {
+                    double prefix = 1;
+                    while (true) {
                         int token;
-                        double confidence;
+                        DraftTokenStatistics stats;
                         if (settings.greedy()) {
                             token = Distributions.argmax(next);
-                            confidence = Distributions.maxProbability(next);
+                            stats = Distributions.statistics(next);
                         } else {
                             double[] q = Distributions.warp(next, settings.temperature(), settings.topP());
                             token = Distributions.sample(q, random);
-                            confidence = q[token];
+                            DraftTokenStatistics of = DraftTokenStatistics.of(q);
+                            stats = new DraftTokenStatistics(q[token], of.entropyNats(), of.margin());
                             draftDistributions[drafted] = q;
                         }
-                        if (settings.dynamic() && confidence < settings.dynamicThreshold()) {
+                        drafts[drafted] = token;
+                        confidences[drafted] = stats.topProbability();
+                        entropies[drafted] = stats.entropyNats();
+                        margins[drafted] = stats.margin();
+                        drafted++;
+                        double acceptance = controller.predictedAcceptance(stats);
+                        prefix *= acceptance;
+                        if (drafted >= k || !controller.draftAnother(drafted, acceptance, prefix)) {
+                            stoppedAtPredictedRejection = controller.predictsRejection(acceptance);
                             break;
                         }
-                        drafts[drafted] = token;
-                        confidences[drafted] = confidence;
-                        drafted++;
-                        if (drafted < k) {
-                            next = draftSession.forward(new int[] { token })[0];
-                        }
+                        next = draftSession.forward(new int[] { token })[0];
                     }
                 }
                 long draftEnd = System.nanoTime();
@@ -238,7 +280,10 @@ public final class SpeculativeDecoder {
                         ((verifyForwardEnd - draftEnd) + (rollbackEnd - rollbackStart)) / 1e9,
                         (roundEnd - roundStart) / 1e9,
                         (onnxAfter - onnxBefore) / 1e9,
-                        Arrays.copyOf(confidences, drafted)
+                        Arrays.copyOf(confidences, drafted),
+                        Arrays.copyOf(entropies, drafted),
+                        Arrays.copyOf(margins, drafted),
+                        stoppedAtPredictedRejection
                     )
                 );
             }

@@ -1,5 +1,6 @@
 package io.configspec.engine.measure;
 
+import io.configspec.engine.decoding.AcceptanceRule;
 import io.configspec.engine.decoding.CancellationToken;
 import io.configspec.engine.decoding.DecodingSettings;
 import io.configspec.engine.decoding.GenerationResult;
@@ -11,6 +12,8 @@ import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
+import io.configspec.model.fleet.LogisticAcceptancePredictor;
+import io.configspec.model.fleet.SpeculationController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,6 +25,12 @@ import java.util.function.Consumer;
  * overhead o, and the mean verification time T_v(K) at each K. Predicted goodput is
  * E[N](α, K) / (o + K / r + T_v(K)), where K is the mean number of drafted tokens per round
  * (equal to K without dynamic drafting).
+ *
+ * <p>Every K is decoded with fixed-length drafting. When the base settings ask for dynamic
+ * drafting ({@link DecodingSettings#dynamic()}, the threshold), the sweep then fits WISP's
+ * rejection predictor to the tokens the target judged and decodes the prompts once more with
+ * dynamic drafting at K ≤ the largest K, recording its false-stop and missed-stop rates ({@link
+ * DynamicDraftingResult}).
  *
  * <p>Synchronous and single-threaded; the models are only read.
  */
@@ -67,8 +76,9 @@ public final class KSweep {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("at least one prompt is needed");
         }
+        DecodingSettings fixedK = base.withDynamicThreshold(0);
         // Warm-up: first runs allocate ORT arenas and JIT-compile the loop.
-        new SpeculativeDecoder(target, drafter, base.withK(kMax)).generate(prompts.get(0), maxNewTokens);
+        new SpeculativeDecoder(target, drafter, fixedK.withK(kMax)).generate(prompts.get(0), maxNewTokens);
         new SpeculativeDecoder(target, null, base.withK(0)).generate(prompts.get(0), maxNewTokens);
 
         // Interleaved: each prompt runs at every K (and target-only) before the next prompt, so
@@ -77,7 +87,7 @@ public final class KSweep {
         List<SpeculativeDecoder> decoders = new ArrayList<>();
         List<List<RoundRecord>> perK = new ArrayList<>();
         for (int k = kMin; k <= kMax; k++) {
-            decoders.add(new SpeculativeDecoder(target, drafter, base.withK(k)));
+            decoders.add(new SpeculativeDecoder(target, drafter, fixedK.withK(k)));
             perK.add(new ArrayList<>());
         }
         List<RoundRecord> targetOnlyRounds = new ArrayList<>();
@@ -153,6 +163,10 @@ public final class KSweep {
                 )
             );
         }
+        DynamicDraftingResult dynamic = null;
+        if (base.dynamic() && !cancel.isCancelled()) {
+            dynamic = measureDynamic(prompts, all, perK.getLast(), kMax, maxNewTokens, cancel, progress);
+        }
         return new SweepResult(
             drafterName,
             targetName,
@@ -161,8 +175,72 @@ public final class KSweep {
             draftOverhead,
             rate,
             engineOverhead,
-            points
+            points,
+            dynamic
         );
+    }
+
+    private DynamicDraftingResult measureDynamic(
+        List<int[]> prompts,
+        List<RoundRecord> fixedRounds,
+        List<RoundRecord> fixedAtMax,
+        int kMax,
+        int maxNewTokens,
+        CancellationToken cancel,
+        Consumer<String> progress
+    ) throws InferenceException, ModelLoadException {
+        List<LogisticAcceptancePredictor.LabelledToken> judged = new ArrayList<>();
+        for (RoundRecord r : fixedRounds) {
+            r.addJudgedTokens(judged);
+        }
+        LogisticAcceptancePredictor predictor;
+        try {
+            predictor = LogisticAcceptancePredictor.fit(judged);
+        } catch (IllegalArgumentException e) {
+            progress.accept("dynamic drafting not measured: " + e.getMessage());
+            return null;
+        }
+        SpeculationController controller = new SpeculationController.DynamicDrafting(
+            predictor,
+            base.dynamicThreshold(),
+            0.0,
+            kMax
+        );
+        SpeculativeDecoder decoder = new SpeculativeDecoder(
+            target,
+            drafter,
+            base.withK(kMax),
+            AcceptanceRule.REJECTION_SAMPLING,
+            controller
+        );
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int p = 0; p < prompts.size() && !cancel.isCancelled(); p++) {
+            rounds.addAll(
+                decoder.generate(prompts.get(p), maxNewTokens, TokenListener.NONE, cancel).rounds()
+            );
+        }
+        DynamicDraftingResult result = new DynamicDraftingResult(
+            base.dynamicThreshold(),
+            kMax,
+            predictor,
+            RunStatistics.of(rounds),
+            RunStatistics.of(fixedAtMax),
+            DynamicDraftingResult.stops(rounds),
+            DynamicDraftingResult.wastedDraftSeconds(rounds),
+            DynamicDraftingResult.wastedDraftSeconds(fixedAtMax)
+        );
+        progress.accept(
+            String.format(
+                "dynamic drafting (K ≤ %d, stop below %.2f): %.2f drafted/round, %.1f tokens/s; false stops %.1f %%, missed stops %.1f %%",
+                kMax,
+                base.dynamicThreshold(),
+                result.dynamic().draftedTokens() / (double) Math.max(1, result.dynamic().rounds()),
+                result.dynamic().goodputTokensPerSecond(),
+                result.stops().falseStopRate() * 100,
+                result.stops().missedStopRate() * 100
+            )
+        );
+        return result;
     }
 
     /** E[N] for a possibly fractional mean draft length (linear between neighbouring integers). */

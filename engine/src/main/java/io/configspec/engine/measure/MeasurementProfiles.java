@@ -250,6 +250,30 @@ public final class MeasurementProfiles {
             row.put("relativeErrorFittedVerify", p.relativeErrorFittedVerify());
             row.put("overheadFraction", s.overheadFraction());
         }
+        DynamicDraftingResult dynamic = sweep.dynamicDrafting();
+        if (dynamic != null) {
+            // WISP's speculation controller on the real pair (issue 11): how often its stops were right.
+            ObjectNode d = json.putObject("dynamicDrafting");
+            d.put("rejectBelow", dynamic.rejectBelow());
+            d.put("maxDraftTokens", dynamic.maxDraftTokens());
+            ObjectNode predictor = d.putObject("predictor");
+            predictor.put("intercept", dynamic.predictor().intercept());
+            predictor.put("topProbabilityWeight", dynamic.predictor().topProbabilityWeight());
+            predictor.put("entropyWeight", dynamic.predictor().entropyWeight());
+            predictor.put("marginWeight", dynamic.predictor().marginWeight());
+            predictor.put("sampleCount", dynamic.predictor().sampleCount());
+            d.put("rounds", dynamic.stops().rounds());
+            d.put("falseStopRate", dynamic.stops().falseStopRate());
+            d.put("missedStopRate", dynamic.stops().missedStopRate());
+            d.put(
+                "draftedPerRound",
+                dynamic.dynamic().draftedTokens() / (double) Math.max(1, dynamic.dynamic().rounds())
+            );
+            d.put("goodputTokensPerSecond", dynamic.dynamic().goodputTokensPerSecond());
+            d.put("wastedDraftSeconds", dynamic.dynamicWastedDraftSeconds());
+            d.put("fixedKGoodputTokensPerSecond", dynamic.fixed().goodputTokensPerSecond());
+            d.put("fixedKWastedDraftSeconds", dynamic.fixedWastedDraftSeconds());
+        }
         ObjectNode provenance = json.putObject("provenance");
         provenance.put("kind", "measured");
         provenance.put("tool", TOOL);

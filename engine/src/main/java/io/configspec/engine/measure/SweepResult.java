@@ -15,6 +15,8 @@ import java.util.List;
  * @param draftTokensPerSecond fitted drafting rate r (marginal tokens per second)
  * @param engineOverheadSeconds mean per-round time outside drafting and verification, s
  * @param points one per K, ascending
+ * @param dynamicDrafting WISP's dynamic drafting measured after the sweep, or {@code null} when
+ *     not asked for (or not measurable)
  */
 public record SweepResult(
     String drafter,
@@ -24,8 +26,33 @@ public record SweepResult(
     double draftOverheadSeconds,
     double draftTokensPerSecond,
     double engineOverheadSeconds,
-    List<SweepPoint> points
+    List<SweepPoint> points,
+    DynamicDraftingResult dynamicDrafting
 ) {
+    /** A sweep without a dynamic-drafting measurement. */
+    public SweepResult(
+        String drafter,
+        String target,
+        RunStatistics pooled,
+        RunStatistics targetOnly,
+        double draftOverheadSeconds,
+        double draftTokensPerSecond,
+        double engineOverheadSeconds,
+        List<SweepPoint> points
+    ) {
+        this(
+            drafter,
+            target,
+            pooled,
+            targetOnly,
+            draftOverheadSeconds,
+            draftTokensPerSecond,
+            engineOverheadSeconds,
+            points,
+            null
+        );
+    }
+
     public SweepResult {
         points = List.copyOf(points);
     }

@@ -11,8 +11,13 @@ import io.configspec.engine.onnx.DecoderSession;
 import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.domain.ServedTarget;
+import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationMeasurement;
 import io.configspec.model.fleet.AcceptanceCalibration;
+import io.configspec.model.fleet.AcceptancePredictor;
+import io.configspec.model.fleet.DraftTokenStatistics;
 import io.configspec.model.fleet.FcfsBatchScheduler;
 import io.configspec.model.fleet.FleetDeviceType;
 import io.configspec.model.fleet.FleetNetwork;
@@ -22,17 +27,22 @@ import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.fleet.FleetServer;
 import io.configspec.model.fleet.FleetSimulator;
 import io.configspec.model.fleet.FleetWorkload;
+import io.configspec.model.fleet.LogisticAcceptancePredictor;
 import io.configspec.model.fleet.SloAwareBatchScheduler;
 import io.configspec.model.fleet.SpeculationController;
+import io.configspec.model.fleet.StopPredictionCounts;
 import io.configspec.model.fleet.TokenLengthDistribution;
 import io.configspec.model.fleet.VerificationScheduler;
 import io.configspec.model.fleet.VerificationTimeEstimator;
 import io.configspec.model.fleet.VerificationTimeFit;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -41,13 +51,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@link VerificationServer} on loopback, compared with the fleet simulator's prediction for the
  * same setup.
  *
- * <p>Phases: (1) calibration — plain speculative decoding on a few prompts gives the drafter's
- * confidence → acceptance table and α; (2) warm-up — the clients run briefly against an FCFS
+ * <p>Phases: (1) calibration — plain speculative decoding on a few prompts gives the tokens the
+ * target judged, with the drafter's per-token statistics (top-1 probability, entropy, margin), to
+ * which WISP's rejection predictor is fitted; (2) warm-up — the clients run briefly against an FCFS
  * server so the verification time estimator can be fitted (WISP's scheduler needs it); (3) the
  * measured run under the chosen policy. The simulator then gets the components measured in
  * phase 3 — drafting time per token and per round, the HTTP overhead per call, the server's batch
- * latencies (fitted estimator), acceptance — and predicts the system-level outcome (queueing,
- * batching, goodput, time per token), which is what is compared.
+ * latencies (fitted estimator, prefill included: a session's prompt is prefilled in its first
+ * verification's batch), acceptance — and predicts the system-level outcome (queueing,
+ * batching, goodput, time per token), which is what is compared. The clients under WISP draft with
+ * the same {@link SpeculationController} the simulator uses (budget: SLED's K), on the real
+ * drafter's statistics, and the target's verdicts judge its stops.
  *
  * <p>Everything runs in this JVM on the caller's machine; with few cores, clients and server
  * compete for CPU, which the measured components include.
@@ -110,7 +124,10 @@ public final class LoopbackExperiment {
      * @param acceptedFraction accepted ÷ drafted
      * @param meanGapSeconds mean time from a request's end to its client being ready for the
      *        next one (closing the session plus think time), NaN when no request finished
-     * @param meanSetupSeconds mean time to open a session (HTTP call and prefill) per request
+     * @param meanSetupSeconds mean time to open a session (an HTTP call; the prompt is prefilled
+     *        with the first verification) per request
+     * @param stops how often WISP's stops were right (all zero under SLED)
+     * @param wastedDraftSeconds drafting time spent on rejected tokens, summed over clients, s
      */
     public record Measured(
         long requests,
@@ -124,14 +141,19 @@ public final class LoopbackExperiment {
         double meanDraftedPerRound,
         double acceptedFraction,
         double meanGapSeconds,
-        double meanSetupSeconds
+        double meanSetupSeconds,
+        StopPredictionCounts stops,
+        double wastedDraftSeconds
     ) {}
 
     /**
      * The comparison.
      *
      * @param serverFit the verification time estimator fitted to the measured phase's batches
-     * @param calibration the drafter's confidence → acceptance table observed in the measured phase
+     * @param calibration the predicted-acceptance → acceptance table observed in the measured phase
+     *        (tokens binned by the rejection predictor's output)
+     * @param predictor WISP's rejection predictor fitted in the calibration phase
+     * @param serverMeasurements every batch of the measured phase, with its composition
      * @param scenario the fleet scenario built from the measured components
      * @param simulated the simulator's prediction for it
      */
@@ -140,9 +162,51 @@ public final class LoopbackExperiment {
         Measured measured,
         VerificationTimeFit serverFit,
         AcceptanceCalibration calibration,
+        AcceptancePredictor predictor,
+        List<VerificationMeasurement> serverMeasurements,
         FleetScenario scenario,
         FleetResult simulated
     ) {
+        /**
+         * The verification service's fitted estimator as a server profile (provenance measured),
+         * ready for {@code ProfileCodec.write}: what a fleet scenario's {@code server} can name.
+         *
+         * @param id server profile id
+         * @param targetName the target model's name
+         * @param date when it was measured
+         */
+        public ServerProfile fittedServerProfile(String id, String targetName, LocalDate date) {
+            Provenance measuredHere = new Provenance.Measured(
+                "configspec fleet-loopback (" +
+                    settings.policy().cliName() +
+                    ", " +
+                    settings.clients() +
+                    " clients)",
+                date,
+                serverMeasurements.size()
+            );
+            double stepSeconds = serverFit.estimator().predictSeconds(1, 0, 1);
+            return new ServerProfile(
+                id,
+                "Loopback verification service, fitted T_v",
+                "this machine's CPU (ONNX Runtime)",
+                List.of(
+                    new ServedTarget(
+                        targetName,
+                        serverFit.toServerLatency(serverMeasurements),
+                        OptionalDouble.empty(),
+                        OptionalDouble.of(1.0),
+                        Math.max(1e-6, stepSeconds),
+                        measuredHere,
+                        // a profile needs a price; this machine has none (as `measure` writes it)
+                        Map.of("dollarsPerGpuHour", new Provenance.Illustrative("this machine has no price"))
+                    )
+                ),
+                measuredHere,
+                Map.of()
+            );
+        }
+
         /** |simulated − measured| ÷ measured goodput. */
         public double goodputRelativeError() {
             return (
@@ -165,7 +229,8 @@ public final class LoopbackExperiment {
                 "%s, %d clients, %.0f s: goodput measured %.1f vs simulated %.1f tokens/s (%.1f %% off); " +
                     "median TPOT measured %.1f vs simulated %.1f ms (%.1f %% off); %d requests (%d within SLO), %d rounds, " +
                     "mean drafted %.2f, accepted %.2f; draft %.2f ms/token + %.2f ms/round, call overhead %.2f ms; " +
-                    "T_v fit R² %.3f, RMSE %.2f ms over %d batches; per request setup %.1f ms, gap %.0f ms; simulated %d requests",
+                    "T_v fit R² %.3f, RMSE %.2f ms over %d batches; per request setup %.1f ms, gap %.0f ms; simulated %d requests; " +
+                    "wasted drafting measured %.2f s vs simulated %.2f s; stops: false %.1f %%, missed %.1f %% (simulated %.1f %%, %.1f %%)",
                 settings.policy().label(),
                 settings.clients(),
                 settings.durationSeconds(),
@@ -188,7 +253,13 @@ public final class LoopbackExperiment {
                 serverFit.sampleCount(),
                 measured.meanSetupSeconds() * 1000,
                 measured.meanGapSeconds() * 1000,
-                simulated.requestsStarted()
+                simulated.requestsStarted(),
+                measured.wastedDraftSeconds(),
+                simulated.wastedDraftSeconds(),
+                measured.stops().falseStopRate() * 100,
+                measured.stops().missedStopRate() * 100,
+                simulated.stopPrediction().falseStopRate() * 100,
+                simulated.stopPrediction().missedStopRate() * 100
             );
         }
     }
@@ -198,14 +269,15 @@ public final class LoopbackExperiment {
     /** One finished request of one client. */
     private record RequestRecord(double startSeconds, double endSeconds, int tokens, double setupSeconds) {}
 
-    /** One round of one client. */
+    /** One round of one client: {@code predicted} is the rejection predictor's output per drafted token. */
     private record RoundSample(
         int drafted,
         int accepted,
         double draftSeconds,
         double callSeconds,
         double serverSeconds,
-        double[] confidences
+        double[] predicted,
+        boolean stoppedAtPredictedRejection
     ) {}
 
     /**
@@ -231,7 +303,14 @@ public final class LoopbackExperiment {
         List<int[]> prompts,
         Settings settings
     ) throws OrtException, InferenceException, ModelLoadException, IOException, InterruptedException {
-        AcceptanceCalibration calibration = calibrate(target, drafter, prompts, settings.maxDraftTokens());
+        List<RoundRecord> calibrationRounds = calibrationRounds(
+            target,
+            drafter,
+            prompts,
+            settings.maxDraftTokens()
+        );
+        AcceptancePredictor predictor = fitPredictor(calibrationRounds);
+        AcceptanceCalibration calibration = calibrate(calibrationRounds, predictor);
 
         // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
         VerificationTimeEstimator warmEstimator;
@@ -248,7 +327,7 @@ public final class LoopbackExperiment {
                 prompts,
                 settings,
                 calibration,
-                null,
+                predictor,
                 Math.max(2.0, settings.durationSeconds() / 4),
                 settings.seed() + 1
             );
@@ -271,7 +350,7 @@ public final class LoopbackExperiment {
                 prompts,
                 settings,
                 calibration,
-                warmEstimator,
+                predictor,
                 settings.durationSeconds(),
                 settings.seed()
             );
@@ -279,7 +358,7 @@ public final class LoopbackExperiment {
         }
         VerificationTimeFit fit = fitOrMean(batches);
         Measured measured = phase.summarise(settings);
-        AcceptanceCalibration observed = calibrationOf(phase.rounds(), calibration);
+        AcceptanceCalibration observed = observedCalibration(phase.rounds(), calibration);
 
         double meanPrompt = prompts
             .stream()
@@ -331,62 +410,67 @@ public final class LoopbackExperiment {
             settings.durationSeconds(),
             settings.seed()
         );
-        return new Report(settings, measured, fit, observed, scenario, simulated);
+        return new Report(settings, measured, fit, observed, predictor, batches, scenario, simulated);
     }
 
     /**
-     * Confidence → acceptance table of the drafter against the target from plain speculative
-     * decoding (greedy, K = maxK): a drafted position counts when every position before it was
-     * accepted (the table is conditional on the prefix, as the controller uses it).
+     * WISP's rejection predictor for this pair: logistic regression of the target's verdicts on the
+     * drafter's per-token statistics (top-1 probability, entropy, margin), from plain speculative
+     * decoding (greedy, K = maxK) of a few prompts. Falls back to the drafter's own confidence when
+     * the verdicts cannot be fitted (too few, or all alike).
      */
-    static AcceptanceCalibration calibrate(
+    static AcceptancePredictor fitPredictor(List<RoundRecord> calibrationRounds) {
+        List<LogisticAcceptancePredictor.LabelledToken> judged = new ArrayList<>();
+        for (RoundRecord round : calibrationRounds) {
+            round.addJudgedTokens(judged);
+        }
+        try {
+            return LogisticAcceptancePredictor.fit(judged);
+        } catch (IllegalArgumentException e) {
+            return AcceptancePredictor.DRAFTER_CONFIDENCE;
+        }
+    }
+
+    /** Plain speculative decoding (greedy, K = maxK) of up to eight prompts, 64 tokens each. */
+    static List<RoundRecord> calibrationRounds(
         DecoderModel target,
         DecoderModel drafter,
         List<int[]> prompts,
         int maxK
-    ) throws OrtException, InferenceException, ModelLoadException {
-        double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
-        long[] seen = new long[upper.length];
-        long[] accepted = new long[upper.length];
+    ) throws InferenceException, ModelLoadException {
+        List<RoundRecord> rounds = new ArrayList<>();
         SpeculativeDecoder decoder = new SpeculativeDecoder(target, drafter, DecodingSettings.greedy(maxK));
         for (int p = 0; p < Math.min(8, prompts.size()); p++) {
-            GenerationResult result = decoder.generate(prompts.get(p), 64);
-            for (RoundRecord round : result.rounds()) {
-                for (int i = 0; i < round.drafted() && i <= round.accepted(); i++) {
-                    int bin = bin(round.confidences()[i], upper);
-                    seen[bin]++;
-                    if (i < round.accepted()) {
-                        accepted[bin]++;
-                    }
-                }
-            }
+            rounds.addAll(decoder.generate(prompts.get(p), 64).rounds());
         }
-        double[] acceptance = new double[upper.length];
-        double[] share = new double[upper.length];
-        for (int b = 0; b < upper.length; b++) {
-            // Laplace smoothing keeps empty bins usable
-            acceptance[b] = (accepted[b] + 0.5) / (seen[b] + 1.0);
-            share[b] = seen[b] + 1e-3;
-        }
-        return new AcceptanceCalibration(upper, acceptance, share);
+        return rounds;
     }
 
+    /** Bin upper bounds of the predicted-acceptance table (one edge at WISP's stop threshold 0.5). */
+    private static final double[] PREDICTED_BINS = { 0.25, 0.5, 0.75, 0.9, 1.0 };
+
     /**
-     * The same table from the measured phase's own rounds (confidences the clients drafted with,
-     * acceptance the server reported), so the simulator sees the acceptance that actually happened.
+     * Predicted acceptance → acceptance table: the tokens the target judged, binned by the
+     * predictor's output, with the share of tokens per bin and the observed acceptance per bin
+     * (Laplace-smoothed). A drafted position counts when every position before it was accepted
+     * (the table is conditional on the prefix, as the controller uses it). This is what the fleet
+     * simulator draws from, so its stops (bin acceptance below 0.5) follow the real predictor's.
      */
-    private static AcceptanceCalibration calibrationOf(
-        List<RoundSample> rounds,
+    static AcceptanceCalibration calibrationOf(
+        List<double[]> predictedPerRound,
+        List<int[]> draftedAndAccepted,
         AcceptanceCalibration fallback
     ) {
-        double[] upper = { 0.2, 0.4, 0.6, 0.8, 1.0 };
-        long[] seen = new long[upper.length];
-        long[] accepted = new long[upper.length];
-        for (RoundSample round : rounds) {
-            for (int i = 0; i < round.drafted() && i <= round.accepted(); i++) {
-                int bin = bin(round.confidences()[i], upper);
+        long[] seen = new long[PREDICTED_BINS.length];
+        long[] accepted = new long[PREDICTED_BINS.length];
+        for (int r = 0; r < predictedPerRound.size(); r++) {
+            double[] predicted = predictedPerRound.get(r);
+            int drafted = draftedAndAccepted.get(r)[0];
+            int acc = draftedAndAccepted.get(r)[1];
+            for (int i = 0; i < drafted && i <= acc; i++) {
+                int bin = bin(predicted[i], PREDICTED_BINS);
                 seen[bin]++;
-                if (i < round.accepted()) {
+                if (i < acc) {
                     accepted[bin]++;
                 }
             }
@@ -394,13 +478,47 @@ public final class LoopbackExperiment {
         if (Arrays.stream(seen).sum() == 0) {
             return fallback;
         }
-        double[] acceptance = new double[upper.length];
-        double[] share = new double[upper.length];
-        for (int b = 0; b < upper.length; b++) {
+        double[] acceptance = new double[PREDICTED_BINS.length];
+        double[] share = new double[PREDICTED_BINS.length];
+        for (int b = 0; b < PREDICTED_BINS.length; b++) {
             acceptance[b] = (accepted[b] + 0.5) / (seen[b] + 1.0);
             share[b] = seen[b] + 1e-3;
         }
-        return new AcceptanceCalibration(upper, acceptance, share);
+        return new AcceptanceCalibration(PREDICTED_BINS, acceptance, share);
+    }
+
+    /** The table of the calibration rounds (see {@link #calibrationOf}). */
+    static AcceptanceCalibration calibrate(List<RoundRecord> rounds, AcceptancePredictor predictor) {
+        List<double[]> predicted = new ArrayList<>();
+        List<int[]> outcomes = new ArrayList<>();
+        for (RoundRecord round : rounds) {
+            double[] p = new double[round.drafted()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = predictor.acceptance(round.statistics(i));
+            }
+            predicted.add(p);
+            outcomes.add(new int[] { round.drafted(), round.accepted() });
+        }
+        AcceptanceCalibration uniform = new AcceptanceCalibration(
+            PREDICTED_BINS,
+            new double[] { 0.5, 0.5, 0.5, 0.5, 0.5 },
+            new double[] { 1, 1, 1, 1, 1 }
+        );
+        return calibrationOf(predicted, outcomes, uniform);
+    }
+
+    /** The same table from the measured phase's own rounds (what actually happened). */
+    private static AcceptanceCalibration observedCalibration(
+        List<RoundSample> rounds,
+        AcceptanceCalibration fallback
+    ) {
+        List<double[]> predicted = new ArrayList<>();
+        List<int[]> outcomes = new ArrayList<>();
+        for (RoundSample round : rounds) {
+            predicted.add(round.predicted());
+            outcomes.add(new int[] { round.drafted(), round.accepted() });
+        }
+        return calibrationOf(predicted, outcomes, fallback);
     }
 
     private static int bin(double confidence, double[] upper) {
@@ -472,6 +590,18 @@ public final class LoopbackExperiment {
                 drafted += r.drafted();
                 acc += r.accepted();
             }
+            StopPredictionCounts stops = StopPredictionCounts.NONE;
+            double wasted = 0;
+            for (RoundSample r : rounds) {
+                boolean[] flagged = new boolean[r.drafted()];
+                if (r.drafted() > 0 && r.stoppedAtPredictedRejection()) {
+                    flagged[r.drafted() - 1] = true;
+                }
+                stops = stops.plus(flagged, r.drafted(), r.accepted());
+                if (r.drafted() > 0) {
+                    wasted += (r.draftSeconds() * (r.drafted() - r.accepted())) / r.drafted();
+                }
+            }
             double denominator = n * skk - sk * sk;
             double perToken = denominator > 1e-9 ? (n * skt - sk * st) / denominator : st / Math.max(1, sk);
             double overhead = denominator > 1e-9 ? (st - perToken * sk) / n : 0;
@@ -491,7 +621,9 @@ public final class LoopbackExperiment {
                 drafted / n,
                 drafted == 0 ? 0 : acc / drafted,
                 gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
-                requests.stream().mapToDouble(RequestRecord::setupSeconds).average().orElse(0)
+                requests.stream().mapToDouble(RequestRecord::setupSeconds).average().orElse(0),
+                stops,
+                wasted
             );
         }
     }
@@ -503,7 +635,7 @@ public final class LoopbackExperiment {
         List<int[]> prompts,
         Settings settings,
         AcceptanceCalibration calibration,
-        VerificationTimeEstimator estimator,
+        AcceptancePredictor predictor,
         double seconds,
         long seed
     ) throws InterruptedException {
@@ -524,6 +656,7 @@ public final class LoopbackExperiment {
                             prompts,
                             settings,
                             calibration,
+                            predictor,
                             epoch,
                             seconds,
                             new SplittableRandom(seed * 31 + client),
@@ -567,6 +700,7 @@ public final class LoopbackExperiment {
         List<int[]> prompts,
         Settings settings,
         AcceptanceCalibration calibration,
+        AcceptancePredictor predictor,
         long epoch,
         double seconds,
         SplittableRandom random,
@@ -575,7 +709,10 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
         VerifierClient client = new VerifierClient(server.uri());
-        int maxK = settings.policy() == FleetPolicy.SLED ? settings.fixedK() : settings.maxDraftTokens();
+        // WISP's budget per round is SLED's K (as in the simulator): it only ever drafts less.
+        int maxK = settings.policy() == FleetPolicy.SLED
+            ? settings.fixedK()
+            : Math.min(settings.fixedK(), settings.maxDraftTokens());
         double alpha = calibration.meanAcceptance();
         double fixedExpected = SpeculativeRoundModel.expectedTokensPerRound(alpha, settings.fixedK());
         double roundRate = 0; // EWMA of this client's round goodput, tokens/s (0: not yet known)
@@ -593,7 +730,7 @@ public final class LoopbackExperiment {
                 int generated = 0;
                 draft.reset();
                 int[] drafts = new int[maxK];
-                double[] confidences = new double[maxK];
+                double[] predictedAcceptance = new double[maxK];
                 while (generated < length) {
                     double roundStart = elapsed(epoch);
                     // Drafter catches up on committed tokens it has not seen, then drafts.
@@ -606,29 +743,29 @@ public final class LoopbackExperiment {
                     float[][] logits = draft.forward(Arrays.copyOfRange(committed, common, n));
                     float[] next = logits[logits.length - 1];
                     int drafted = 0;
-                    double predicted = 1;
+                    double prefix = 1;
                     double expected = 1;
+                    boolean stopped = false;
                     SpeculationController controller = settings.policy() == FleetPolicy.SLED
                         ? new SpeculationController.FixedLength(settings.fixedK())
-                        : new SpeculationController.ConfidenceStopping(
-                              calibration,
+                        : new SpeculationController.DynamicDrafting(
+                              predictor,
+                              FleetScenario.DEFAULT_REJECT_BELOW,
                               roundRate > 0 && draftRate > 0
-                                  ? SpeculationController.ConfidenceStopping.costAwareThreshold(
-                                        roundRate,
-                                        draftRate,
-                                        alpha
-                                    )
-                                  : 0.3,
-                              settings.maxDraftTokens()
+                                  ? FleetScenario.costAwarePrefixFloor(roundRate, draftRate, alpha)
+                                  : 0.0,
+                              maxK
                           );
                     while (true) {
                         int token = Distributions.argmax(next);
-                        double confidence = Distributions.maxProbability(next);
-                        confidences[drafted] = confidence;
+                        DraftTokenStatistics stats = Distributions.statistics(next);
+                        double acceptance = controller.predictedAcceptance(stats);
+                        predictedAcceptance[drafted] = predictor.acceptance(stats);
                         drafts[drafted++] = token;
-                        predicted *= controller.predictedAcceptance(confidence);
-                        expected += predicted;
-                        if (!controller.draftAnother(drafted, predicted)) {
+                        prefix *= acceptance;
+                        expected += prefix;
+                        if (!controller.draftAnother(drafted, acceptance, prefix)) {
+                            stopped = controller.predictsRejection(acceptance);
                             break;
                         }
                         next = draft.forward(new int[] { token })[0];
@@ -643,11 +780,17 @@ public final class LoopbackExperiment {
                         start +
                         length * settings.sloTpotSeconds() -
                         (length - generated - roundTokens) / rate;
+                    // even pace: this round's share of the slack left (as the simulator's devices do)
+                    double roundsLeft = Math.max(1.0, (length - generated) / Math.max(1e-9, roundExpected));
+                    double target = deadline > draftEnd
+                        ? draftEnd + (deadline - draftEnd) / roundsLeft
+                        : deadline;
                     VerifierClient.Verified verified = client.verify(
                         session,
                         drafts,
                         drafted,
                         deadline - draftEnd,
+                        target - draftEnd,
                         roundExpected
                     );
                     double roundEnd = elapsed(epoch);
@@ -664,7 +807,8 @@ public final class LoopbackExperiment {
                             draftEnd - roundStart,
                             roundEnd - draftEnd,
                             verified.serverSeconds(),
-                            Arrays.copyOf(confidences, drafted)
+                            Arrays.copyOf(predictedAcceptance, drafted),
+                            stopped
                         )
                     );
                     double observed = produced / Math.max(1e-6, roundEnd - roundStart);

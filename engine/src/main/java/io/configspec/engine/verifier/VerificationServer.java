@@ -40,13 +40,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Protocol (JSON over HTTP/1.1, loopback only):
  *
  * <ul>
- *   <li>{@code POST /v1/sessions {"prompt": [ids]}} → {@code {"session": id}}: prefills the target
- *       with all but the last prompt token (not scheduled; prefill is outside the fleet model).
- *   <li>{@code POST /v1/verify {"session": id, "drafts": [ids], "slackSeconds": s, "expectedTokens": e}}
- *       → {@code {"accepted": a, "tokens": [ids]}}: greedy verification of the drafts after the
- *       session's last committed token; {@code tokens} are the accepted drafts plus the target's
- *       own next token; {@code serverSeconds} is the time from arrival to the end of its batch.
- *       The request's deadline is its arrival plus {@code slackSeconds}.
+ *   <li>{@code POST /v1/sessions {"prompt": [ids]}} → {@code {"session": id}}: opens a sequence.
+ *       The prompt is prefilled with the session's first verification, inside its batch, so a
+ *       prefill costs the batch what it costs (verification interference) and the scheduler sees
+ *       it coming ({@link VerificationRequest#prefillTokens()}).
+ *   <li>{@code POST /v1/verify {"session": id, "drafts": [ids], "slackSeconds": s,
+ *       "targetSlackSeconds": t, "expectedTokens": e}} → {@code {"accepted": a, "tokens": [ids]}}:
+ *       greedy verification of the drafts after the session's last committed token; {@code
+ *       tokens} are the accepted drafts plus the target's own next token; {@code serverSeconds}
+ *       is the time from arrival to the end of its batch. The request's deadline is its arrival
+ *       plus {@code slackSeconds}, its target (even pace) its arrival plus {@code
+ *       targetSlackSeconds} (default: the deadline).
  *   <li>{@code DELETE /v1/sessions/{id}}.
  * </ul>
  *
@@ -78,10 +82,19 @@ public final class VerificationServer implements AutoCloseable {
 
         final DecoderSession session;
         int lastToken;
+        /** Prompt tokens (all but the last) not yet in the KV cache: prefilled with the first verification. */
+        volatile int[] pendingPrefill;
 
-        Sequence(DecoderSession session, int lastToken) {
+        Sequence(DecoderSession session, int lastToken, int[] pendingPrefill) {
             this.session = session;
             this.lastToken = lastToken;
+            this.pendingPrefill = pendingPrefill;
+        }
+
+        /** Prompt tokens the next verification must prefill first. */
+        int prefillTokens() {
+            int[] pending = pendingPrefill;
+            return pending == null ? 0 : pending.length;
         }
     }
 
@@ -153,17 +166,15 @@ public final class VerificationServer implements AutoCloseable {
                     ids[i] = prompt.get(i).asInt();
                 }
                 DecoderSession session = target.newSession();
-                try {
-                    if (ids.length > 1) {
-                        session.forward(java.util.Arrays.copyOf(ids, ids.length - 1));
-                    }
-                } catch (OrtException e) {
-                    session.close();
-                    reply(exchange, 500, error("prefill failed: " + e.getMessage()));
-                    return;
-                }
                 long id = nextSession.getAndIncrement();
-                sessions.put(id, new Sequence(session, ids[ids.length - 1]));
+                sessions.put(
+                    id,
+                    new Sequence(
+                        session,
+                        ids[ids.length - 1],
+                        ids.length > 1 ? java.util.Arrays.copyOf(ids, ids.length - 1) : null
+                    )
+                );
                 reply(exchange, 200, JSON.createObjectNode().put("session", id));
             } else if (method.equals("DELETE") && path.startsWith("/v1/sessions/")) {
                 long id = Long.parseLong(path.substring("/v1/sessions/".length()));
@@ -199,16 +210,20 @@ public final class VerificationServer implements AutoCloseable {
             JsonNode drafts = body.path("drafts");
             int k = drafts.isArray() ? drafts.size() : 0;
             double slack = body.path("slackSeconds").asDouble(Double.POSITIVE_INFINITY);
+            double targetSlack = body.path("targetSlackSeconds").asDouble(slack);
             double expected = body.path("expectedTokens").asDouble(1.0);
             long id = nextRequest.getAndIncrement();
             double now = nowSeconds();
+            int prefill = sequence.prefillTokens();
             VerificationRequest request = new VerificationRequest(
                 id,
                 (int) sessionId,
                 now,
                 now + slack,
+                now + Math.min(slack, targetSlack),
                 k + 1,
-                sequence.session.length() + 1,
+                prefill,
+                prefill > 0 ? 0 : sequence.session.length() + 1,
                 Math.max(1e-6, expected)
             );
             int[] draftIds = new int[k];
@@ -290,6 +305,7 @@ public final class VerificationServer implements AutoCloseable {
                 lock.unlock(); // clients keep submitting while the batch runs
                 long start = System.nanoTime();
                 long verified = 0;
+                long prefill = 0;
                 long context = 0;
                 // Run the batch, then answer all its requests together at its end, as a batched
                 // forward pass would (and as the fleet model assumes).
@@ -297,6 +313,7 @@ public final class VerificationServer implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     VerificationRequest r = batch.get(i);
                     verified += r.verifiedTokens();
+                    prefill += r.prefillTokens();
                     context += r.contextTokens();
                     try {
                         outcomes[i] = verify(sessions.get((long) r.clientId()), pendingDrafts.remove(r.id()));
@@ -309,7 +326,13 @@ public final class VerificationServer implements AutoCloseable {
                 synchronized (measurements) {
                     // recorded before anyone hears back
                     measurements.add(
-                        new VerificationMeasurement(n, (int) verified, context, Math.max(1e-9, seconds))
+                        new VerificationMeasurement(
+                            n,
+                            (int) verified,
+                            context,
+                            Math.max(1e-9, seconds),
+                            prefill
+                        )
                     );
                 }
                 for (int i = 0; i < n; i++) {
@@ -341,6 +364,11 @@ public final class VerificationServer implements AutoCloseable {
     }
 
     private static Verdict verifyLocked(Sequence s, int[] drafts) throws OrtException {
+        if (s.pendingPrefill != null) {
+            // the session's first verification: its prompt enters the KV cache in this batch
+            s.session.forward(s.pendingPrefill);
+            s.pendingPrefill = null;
+        }
         int base = s.session.length();
         int[] input = new int[drafts.length + 1];
         input[0] = s.lastToken;

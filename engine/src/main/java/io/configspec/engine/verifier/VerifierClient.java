@@ -48,6 +48,22 @@ public final class VerifierClient {
      */
     public Verified verify(long session, int[] drafts, int count, double slackSeconds, double expectedTokens)
         throws IOException, InterruptedException {
+        return verify(session, drafts, count, slackSeconds, slackSeconds, expectedTokens);
+    }
+
+    /**
+     * As above with a target: the time from now by which the client would like the verification
+     * done to keep an even pace towards its SLO (≤ the slack); a scheduler may defer a heavy
+     * request until then.
+     */
+    public Verified verify(
+        long session,
+        int[] drafts,
+        int count,
+        double slackSeconds,
+        double targetSlackSeconds,
+        double expectedTokens
+    ) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("session", session);
         var ids = body.putArray("drafts");
         for (int i = 0; i < count; i++) {
@@ -55,6 +71,9 @@ public final class VerifierClient {
         }
         if (Double.isFinite(slackSeconds)) {
             body.put("slackSeconds", slackSeconds);
+        }
+        if (Double.isFinite(targetSlackSeconds) && targetSlackSeconds < slackSeconds) {
+            body.put("targetSlackSeconds", targetSlackSeconds);
         }
         body.put("expectedTokens", expectedTokens);
         JsonNode reply = post("/v1/verify", body);

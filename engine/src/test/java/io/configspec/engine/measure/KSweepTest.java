@@ -121,4 +121,57 @@ class KSweepTest {
         assertTrue(library.target(target).isPresent());
         assertTrue(library.alignment("draft-1l", "int8", target).isPresent());
     }
+
+    @Test
+    void dynamicDraftingIsMeasuredWithItsFalseAndMissedStopRates() throws Exception {
+        SampleFamilyFixture family = SampleFamilyFixture.get();
+        String drafter = SampleFamily.drafterName(1, Precision.INT8);
+        KSweep sweep = new KSweep(
+            family.target(),
+            family.model(drafter),
+            DecodingSettings.greedy(1).withDynamicThreshold(0.5),
+            drafter,
+            "target"
+        );
+        SweepResult result = sweep.run(
+            family.prompts().subList(0, 4),
+            2,
+            6,
+            16,
+            new CancellationToken(),
+            line -> {}
+        );
+        DynamicDraftingResult dynamic = result.dynamicDrafting();
+        assertTrue(dynamic != null, "dynamic drafting measured");
+        assertEquals(6, dynamic.maxDraftTokens());
+        assertTrue(dynamic.predictor().sampleCount() > 0);
+        var stops = dynamic.stops();
+        assertTrue(stops.rounds() > 0 && stops.rounds() == dynamic.dynamic().rounds());
+        // the rates are fractions of what they judge (stops, rejections), or undefined when there is none
+        assertTrue(
+            Double.isNaN(stops.falseStopRate()) || (stops.falseStopRate() >= 0 && stops.falseStopRate() <= 1)
+        );
+        assertTrue(
+            Double.isNaN(stops.missedStopRate()) ||
+                (stops.missedStopRate() >= 0 && stops.missedStopRate() <= 1)
+        );
+        assertTrue(stops.predictedStops() + stops.roundsWithRejection() > 0, stops.toString());
+        // a stop ends a round early: never more drafted per round than the fixed K = 6 run
+        assertTrue(
+            dynamic.dynamic().draftedTokens() / (double) dynamic.dynamic().rounds() <=
+                dynamic.fixed().draftedTokens() / (double) dynamic.fixed().rounds()
+        );
+        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
+        MeasurementProfiles.Written written = MeasurementProfiles.write(
+            dir,
+            result,
+            catalog.find(drafter),
+            catalog.find(SampleFamily.targetName(family.spec())),
+            "sample-prompts.txt",
+            LocalDate.of(2026, 11, 21)
+        );
+        var report = ProfileCodec.mapper().readTree(written.sweep().toFile());
+        assertTrue(report.path("dynamicDrafting").has("falseStopRate"), report.toString());
+        assertTrue(report.path("dynamicDrafting").has("missedStopRate"), report.toString());
+    }
 }

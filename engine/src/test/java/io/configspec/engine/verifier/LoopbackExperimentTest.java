@@ -54,6 +54,15 @@ class LoopbackExperimentTest {
             client.close(session);
             assertArrayEquals(expected, out);
             assertTrue(server.measurements().size() >= 12);
+            // the prompt is prefilled in the session's first verification batch, not when it opens
+            assertEquals(prompt.length - 1, server.measurements().getFirst().prefillTokens());
+            assertTrue(
+                server
+                    .measurements()
+                    .stream()
+                    .skip(1)
+                    .allMatch(m -> m.prefillTokens() == 0)
+            );
         }
     }
 
@@ -81,5 +90,54 @@ class LoopbackExperimentTest {
         assertTrue(report.goodputRelativeError() < 0.5, report.summary());
         assertTrue(report.tpotRelativeError() < 0.5, report.summary());
         assertTrue(Arrays.stream(new double[] { report.serverFit().rSquared() }).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void wispClientsDraftWithTheControllerAndTheFittedServerProfileLoadsBack(
+        @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir
+    ) throws Exception {
+        var settings = new LoopbackExperiment.Settings(
+            FleetPolicy.WISP,
+            3,
+            4,
+            6,
+            1.0,
+            5,
+            24,
+            0.2,
+            8,
+            0.002,
+            2
+        );
+        var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
+        System.out.println(report.summary());
+        // WISP's budget is SLED's K (4): it never drafts more per round
+        assertTrue(report.measured().meanDraftedPerRound() <= 4.0, report.summary());
+        var stops = report.measured().stops();
+        assertEquals(report.measured().rounds(), stops.rounds(), report.summary());
+        assertTrue(stops.predictedStops() + stops.roundsWithRejection() > 0, report.summary());
+        // the verification service's fit, written as a server profile, is what a fleet scenario reads back
+        java.nio.file.Path file = dir.resolve("loopback-fitted.json");
+        io.configspec.model.io.ProfileCodec.write(
+            file,
+            new io.configspec.model.io.ProfileDocument.ServerDocument(
+                report.fittedServerProfile("loopback-fitted", "target", java.time.LocalDate.of(2026, 12, 2))
+            )
+        );
+        var read =
+            (io.configspec.model.io.ProfileDocument.ServerDocument) io.configspec.model.io.ProfileCodec.read(
+                file
+            );
+        var latency = read.server().served("target").orElseThrow().verification();
+        var estimator = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(latency);
+        assertEquals(
+            report.serverFit().estimator().predictSeconds(20, 100, 3000, 4),
+            estimator.predictSeconds(20, 100, 3000, 4),
+            1e-6
+        );
+        assertEquals(
+            report.serverMeasurements().size(),
+            ((io.configspec.model.domain.VerificationLatency.Linear) latency).measurements().size()
+        );
     }
 }

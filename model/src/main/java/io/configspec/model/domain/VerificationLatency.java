@@ -43,9 +43,14 @@ public sealed interface VerificationLatency {
      * (fleet {@code VerificationTimeEstimator.fit}), the measurements and the fit's R² and RMSE
      * travel with them.
      *
+     * <p>A fleet also pays for prefill (a request's prompt processed in its first batch): c_p per
+     * prompt token, {@code secondsPerPrefillToken}; when absent a prompt token costs what a
+     * verified position costs.
+     *
      * @param measurements measured batches the coefficients were fitted to; empty when unknown
      * @param rSquared coefficient of determination of the fit, ≤ 1, if fitted
      * @param rmseSeconds root-mean-square residual of the fit, s ≥ 0, if fitted
+     * @param secondsPerPrefillToken c_p, s ≥ 0, if known
      */
     record Linear(
         double interceptSeconds,
@@ -54,8 +59,31 @@ public sealed interface VerificationLatency {
         double secondsPerRequest,
         List<VerificationMeasurement> measurements,
         OptionalDouble rSquared,
-        OptionalDouble rmseSeconds
+        OptionalDouble rmseSeconds,
+        OptionalDouble secondsPerPrefillToken
     ) implements VerificationLatency {
+        /** Without a prefill coefficient (a prompt token costs what a verified position costs). */
+        public Linear(
+            double interceptSeconds,
+            double secondsPerVerifiedToken,
+            double secondsPerContextToken,
+            double secondsPerRequest,
+            List<VerificationMeasurement> measurements,
+            OptionalDouble rSquared,
+            OptionalDouble rmseSeconds
+        ) {
+            this(
+                interceptSeconds,
+                secondsPerVerifiedToken,
+                secondsPerContextToken,
+                secondsPerRequest,
+                measurements,
+                rSquared,
+                rmseSeconds,
+                OptionalDouble.empty()
+            );
+        }
+
         public Linear {
             FieldChecks.positive("interceptSeconds", interceptSeconds);
             FieldChecks.nonNegative("secondsPerVerifiedToken", secondsPerVerifiedToken);
@@ -70,6 +98,13 @@ public sealed interface VerificationLatency {
             });
             rmseSeconds = FieldChecks.present("rmseSeconds", rmseSeconds);
             rmseSeconds.ifPresent(e -> FieldChecks.nonNegative("rmseSeconds", e));
+            secondsPerPrefillToken = FieldChecks.present("secondsPerPrefillToken", secondsPerPrefillToken);
+            secondsPerPrefillToken.ifPresent(c -> FieldChecks.nonNegative("secondsPerPrefillToken", c));
+        }
+
+        /** c_p: seconds per prefilled prompt token (c_v when the profile gives none). */
+        public double prefillSecondsPerToken() {
+            return secondsPerPrefillToken.orElse(secondsPerVerifiedToken);
         }
 
         /** Coefficients only (not fitted here, or the fit is not kept). */

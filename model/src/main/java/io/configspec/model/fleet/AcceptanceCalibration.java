@@ -10,10 +10,12 @@ import java.util.Arrays;
  * simulator can draw (confidence bin, accepted) pairs whose mean acceptance is
  * {@link #meanAcceptance()}.
  *
+ * <p>As an {@link AcceptancePredictor} it reads only the top-1 probability.
+ *
  * <p>Bins are {@code (upper[i-1], upper[i]]}, the first starting at 0, the last ending at 1.
  * Shares are normalised to sum to 1.
  */
-public final class AcceptanceCalibration {
+public final class AcceptanceCalibration implements AcceptancePredictor {
 
     private final double[] upperConfidence;
     private final double[] acceptance;
@@ -160,6 +162,12 @@ public final class AcceptanceCalibration {
             }
         }
         return acceptance[acceptance.length - 1];
+    }
+
+    /** The calibrated acceptance of the token's top-1 probability (the table's only feature). */
+    @Override
+    public double acceptance(DraftTokenStatistics token) {
+        return acceptanceFor(token.topProbability());
     }
 
     /** Acceptance probability of bin {@code bin}. */

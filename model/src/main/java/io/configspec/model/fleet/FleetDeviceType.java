@@ -13,6 +13,10 @@ package io.configspec.model.fleet;
  * @param acceptanceByPosition per-position conditional acceptance α₁…α_m, or {@code null}
  * @param calibration confidence → acceptance table, or {@code null} (then WISP drafts fixed K)
  * @param fixedDraftTokens SLED's K for this device, ≥ 1
+ * @param promptTokens this kind's prompt lengths when they differ from the workload's (e.g. a
+ *        device that summarises long documents), or {@code null}
+ * @param sloTpotSeconds this kind's time-per-output-token SLO when it differs from the
+ *        scenario's (e.g. batch document analysis tolerates more than a chat), &gt; 0, or NaN
  */
 public record FleetDeviceType(
     String id,
@@ -23,8 +27,65 @@ public record FleetDeviceType(
     double acceptanceRate,
     double[] acceptanceByPosition,
     AcceptanceCalibration calibration,
-    int fixedDraftTokens
+    int fixedDraftTokens,
+    TokenLengthDistribution promptTokens,
+    double sloTpotSeconds
 ) {
+    /** A kind with the workload's prompt lengths. */
+    public FleetDeviceType(
+        String id,
+        String label,
+        double weight,
+        double draftTokensPerSecond,
+        double roundOverheadSeconds,
+        double acceptanceRate,
+        double[] acceptanceByPosition,
+        AcceptanceCalibration calibration,
+        int fixedDraftTokens
+    ) {
+        this(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            fixedDraftTokens,
+            null,
+            Double.NaN
+        );
+    }
+
+    /** A kind with its own prompt lengths and the scenario's SLO. */
+    public FleetDeviceType(
+        String id,
+        String label,
+        double weight,
+        double draftTokensPerSecond,
+        double roundOverheadSeconds,
+        double acceptanceRate,
+        double[] acceptanceByPosition,
+        AcceptanceCalibration calibration,
+        int fixedDraftTokens,
+        TokenLengthDistribution promptTokens
+    ) {
+        this(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            fixedDraftTokens,
+            promptTokens,
+            Double.NaN
+        );
+    }
+
     public FleetDeviceType {
         if (!(weight > 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException(id + ": weight must be finite and > 0, was " + weight);
@@ -59,6 +120,13 @@ public record FleetDeviceType(
                 acceptanceByPosition = acceptanceByPosition.clone();
             }
         }
+        if (!Double.isNaN(sloTpotSeconds) && (!(sloTpotSeconds > 0) || Double.isInfinite(sloTpotSeconds))) {
+            throw new IllegalArgumentException(
+                id +
+                    ": sloTpotSeconds must be finite and > 0 (or NaN for the scenario's), was " +
+                    sloTpotSeconds
+            );
+        }
         if (fixedDraftTokens < 1) {
             throw new IllegalArgumentException(
                 id + ": fixedDraftTokens must be ≥ 1, was " + fixedDraftTokens
@@ -77,7 +145,60 @@ public record FleetDeviceType(
             acceptanceRate,
             acceptanceByPosition,
             calibration,
-            fixedDraftTokens
+            fixedDraftTokens,
+            promptTokens,
+            sloTpotSeconds
+        );
+    }
+
+    /** The same device kind with its own prompt lengths ({@code null}: the workload's). */
+    public FleetDeviceType withPromptTokens(TokenLengthDistribution prompts) {
+        return new FleetDeviceType(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            fixedDraftTokens,
+            prompts,
+            sloTpotSeconds
+        );
+    }
+
+    /** The same device kind with another SLED K. */
+    public FleetDeviceType withFixedDraftTokens(int k) {
+        return new FleetDeviceType(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            k,
+            promptTokens,
+            sloTpotSeconds
+        );
+    }
+
+    /** The same device kind with its own SLO (NaN: the scenario's). */
+    public FleetDeviceType withSloTpotSeconds(double seconds) {
+        return new FleetDeviceType(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            acceptanceRate,
+            acceptanceByPosition,
+            calibration,
+            fixedDraftTokens,
+            promptTokens,
+            seconds
         );
     }
 

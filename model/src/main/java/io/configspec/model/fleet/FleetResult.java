@@ -32,6 +32,11 @@ package io.configspec.model.fleet;
  * @param truncatedTokens accepted or bonus tokens beyond a request's output length (discarded)
  * @param completedOutputTokens output tokens of completed requests
  * @param droppedPartialTokens tokens already produced for requests that were then dropped
+ * @param draftSeconds device time spent drafting, summed over devices (tokens × 1/r), s
+ * @param wastedDraftSeconds of which on tokens the verifier rejected (WISP's wasted drafting
+ *        time), s
+ * @param stopPrediction how often dynamic drafting's stop decisions were right (all zero under
+ *        policies that draft a fixed K)
  * @param tpotSeconds sorted times per output token of the completed requests (do not mutate)
  * @param endToEndSeconds sorted end-to-end latencies of the completed requests (do not mutate)
  * @param sloAttainmentByKind SLO attainment of each device kind, in the scenario's mix order
@@ -66,6 +71,9 @@ public record FleetResult(
     long truncatedTokens,
     long completedOutputTokens,
     long droppedPartialTokens,
+    double draftSeconds,
+    double wastedDraftSeconds,
+    StopPredictionCounts stopPrediction,
     double[] tpotSeconds,
     double[] endToEndSeconds,
     double[] sloAttainmentByKind,

@@ -101,6 +101,8 @@ public final class FleetScenarioFile {
             String drafter = d.drafter();
             String quantization = d.quantization();
             double weight = d.weight();
+            TokenLengthDistribution kindPrompts = d.promptTokens() == null ? null : lengths(d.promptTokens());
+            double kindSlo = d.sloTpotSeconds() == null ? Double.NaN : d.sloTpotSeconds();
             DeviceProfile device = library
                 .device(deviceId)
                 .orElseThrow(() ->
@@ -160,7 +162,9 @@ public final class FleetScenarioFile {
                     alpha
                 );
             }
-            double rate = drafting.tokensPerSecondAt(meanContext);
+            double rate = drafting.tokensPerSecondAt(
+                kindPrompts == null ? meanContext : kindPrompts.mean() + output.mean() / 2
+            );
             FleetDeviceType provisional = new FleetDeviceType(
                 deviceId,
                 device.name() + " · " + drafter + " " + quantization,
@@ -170,7 +174,9 @@ public final class FleetScenarioFile {
                 alpha,
                 curve,
                 calibration,
-                1
+                1,
+                kindPrompts,
+                kindSlo
             );
             int k = d.k() != null
                 ? d.k()
@@ -188,7 +194,9 @@ public final class FleetScenarioFile {
                     provisional.acceptanceRate(),
                     curve,
                     calibration,
-                    k
+                    k,
+                    kindPrompts,
+                    kindSlo
                 )
             );
         }
@@ -204,7 +212,8 @@ public final class FleetScenarioFile {
                 timeout,
                 wispMaxK,
                 spec.wisp().threshold(),
-                hold
+                hold,
+                spec.wisp().rejectBelow()
             );
         } catch (IllegalArgumentException e) {
             throw ProfileException.ofFile(file, "is not a valid fleet scenario: " + e.getMessage(), e);
@@ -220,7 +229,8 @@ public final class FleetScenarioFile {
                 l.interceptSeconds(),
                 l.secondsPerVerifiedToken(),
                 l.secondsPerContextToken(),
-                l.secondsPerRequest()
+                l.secondsPerRequest(),
+                l.prefillSecondsPerToken()
             );
         };
     }

@@ -29,8 +29,13 @@ import java.util.function.BooleanSupplier;
  * same arguments give the same result. Devices are assigned kinds by smooth weighted round robin,
  * so any prefix of the fleet has the mix's proportions.
  *
- * <p>Not modelled: prefill (prompt processing on the server, the same for every policy), shared
- * network bottlenecks, server-side KV-cache limits beyond the maximum batch size.
+ * <p>Verification interference: a batch costs what its composition costs (the estimator: new
+ * positions, prompt tokens to prefill — every request's first round carries its prompt — and the
+ * members' cached context), and all its members finish together, so a long-context or prefill
+ * member delays every other member of its batch.
+ *
+ * <p>Not modelled: shared network bottlenecks, the device's own prompt processing, server-side
+ * KV-cache limits beyond the maximum batch size.
  *
  * <p>One instance per run (not thread-safe); runs are independent and may go in parallel.
  */
@@ -47,6 +52,7 @@ public final class FleetSimulator {
     private final double endSeconds;
     private final long seed;
     private final BooleanSupplier cancelled;
+    private final BatchListener listener;
 
     private final boolean centralized;
     private final FleetNetwork network;
@@ -59,6 +65,9 @@ public final class FleetSimulator {
     private final FleetDeviceType[] kinds;
     private final int[] kindMode; // 0 fixed i.i.d. α, 1 fixed per-position curve, 2 fixed calibrated, 3 dynamic
     private final int[] kindK;
+    private final double[] kindRejectBelow;
+    private final double[] kindSlo;
+    private final TokenLengthDistribution[] kindPrompts;
     private final double[] kindExpected;
     private final double[] kindStopThreshold;
     private final double[] kindSecondsPerToken;
@@ -78,8 +87,12 @@ public final class FleetSimulator {
     private final int[] accepted;
     private final double[] expected;
     private final double[] deadline;
+    private final double[] target;
     private final double[] roundStart;
     private final double[] roundRate; // EWMA of the device's round goodput, tokens/s
+    private final boolean[] needsPrefill; // the request's prompt is not yet in the server's KV cache
+    private final boolean[] stoppedByPrediction; // this round stopped at a predicted rejection
+    private final boolean[] missedRejection; // this round's first rejected token was not flagged
 
     private final EventQueue queue;
     private final int serverEntity;
@@ -102,6 +115,13 @@ public final class FleetSimulator {
     private long wastedTotal;
     private long producedTotal;
     private long truncatedTotal;
+    private double draftSecondsTotal;
+    private double wastedDraftSecondsTotal;
+    private long dynamicRounds;
+    private long predictedStops;
+    private long falseStops;
+    private long roundsWithRejection;
+    private long missedStops;
     private double busyInWindow;
     private final long[] startedByKind;
     private final long[] meetingByKind;
@@ -116,7 +136,8 @@ public final class FleetSimulator {
         int devices,
         double durationSeconds,
         long seed,
-        BooleanSupplier cancelled
+        BooleanSupplier cancelled,
+        BatchListener listener
     ) {
         if (devices < 1) {
             throw new IllegalArgumentException("devices must be ≥ 1, was " + devices);
@@ -133,6 +154,7 @@ public final class FleetSimulator {
         this.endSeconds = durationSeconds + Math.max(60.0, 2 * durationSeconds);
         this.seed = seed;
         this.cancelled = cancelled;
+        this.listener = listener;
         this.centralized = policy == FleetPolicy.CENTRALIZED;
         this.network = scenario.network();
         this.estimator = scenario.server().estimator();
@@ -149,15 +171,23 @@ public final class FleetSimulator {
         kindStopThreshold = new double[m];
         kindSecondsPerToken = new double[m];
         kindInitialRate = new double[m];
+        kindRejectBelow = new double[m];
+        kindSlo = new double[m];
+        kindPrompts = new TokenLengthDistribution[m];
         autoThreshold = policy == FleetPolicy.WISP && scenario.autoStopThreshold();
         for (int j = 0; j < m; j++) {
             FleetDeviceType kind = kinds[j];
             kindSecondsPerToken[j] = 1.0 / kind.draftTokensPerSecond();
+            kindSlo[j] = Double.isNaN(kind.sloTpotSeconds()) ? slo : kind.sloTpotSeconds();
+            kindPrompts[j] = kind.promptTokens() != null
+                ? kind.promptTokens()
+                : scenario.workload().promptTokens();
             SpeculationController controller = scenario.controllerFor(policy, kind);
-            if (controller instanceof SpeculationController.ConfidenceStopping dynamic) {
+            if (controller instanceof SpeculationController.DynamicDrafting dynamic) {
                 kindMode[j] = 3;
                 kindK[j] = dynamic.maxDraftTokens();
-                kindStopThreshold[j] = dynamic.stopThreshold();
+                kindStopThreshold[j] = dynamic.prefixFloor();
+                kindRejectBelow[j] = dynamic.rejectBelow();
                 kindInitialRate[j] = scenario.analyticalGoodput(
                     kind,
                     scenario.bestFixedK(kind, dynamic.maxDraftTokens())
@@ -195,8 +225,12 @@ public final class FleetSimulator {
         accepted = new int[devices];
         expected = new double[devices];
         deadline = new double[devices];
+        target = new double[devices];
         roundStart = new double[devices];
         roundRate = new double[devices];
+        needsPrefill = new boolean[devices];
+        stoppedByPrediction = new boolean[devices];
+        missedRejection = new boolean[devices];
         double centralizedRate = 1.0 / estimator.predictSeconds(1, scenario.meanContextTokens(), 1);
         for (int i = 0; i < devices; i++) {
             roundRate[i] = centralized ? centralizedRate : kindInitialRate[kindOf[i]];
@@ -233,7 +267,50 @@ public final class FleetSimulator {
         long seed,
         BooleanSupplier cancelled
     ) {
-        return new FleetSimulator(scenario, policy, devices, durationSeconds, seed, cancelled).simulate();
+        return new FleetSimulator(
+            scenario,
+            policy,
+            devices,
+            durationSeconds,
+            seed,
+            cancelled,
+            null
+        ).simulate();
+    }
+
+    /**
+     * As {@link #run(FleetScenario, FleetPolicy, int, double, long, BooleanSupplier)}, telling
+     * {@code listener} about every verification batch the server runs.
+     */
+    public static FleetResult run(
+        FleetScenario scenario,
+        FleetPolicy policy,
+        int devices,
+        double durationSeconds,
+        long seed,
+        BooleanSupplier cancelled,
+        BatchListener listener
+    ) {
+        return new FleetSimulator(
+            scenario,
+            policy,
+            devices,
+            durationSeconds,
+            seed,
+            cancelled,
+            listener
+        ).simulate();
+    }
+
+    /** Told about every batch the simulated server runs (tests, traces). */
+    @FunctionalInterface
+    public interface BatchListener {
+        /**
+         * @param startSeconds when the batch started
+         * @param seconds how long it took (the estimator's prediction, with the server's noise)
+         * @param batch its requests (valid only during the call)
+         */
+        void onBatch(double startSeconds, double seconds, List<VerificationRequest> batch);
     }
 
     /** Kind index of each device: smooth weighted round robin over the mix's weights. */
@@ -330,6 +407,15 @@ public final class FleetSimulator {
             truncatedTotal,
             completedTokens,
             droppedPartial,
+            draftSecondsTotal,
+            wastedDraftSecondsTotal,
+            new StopPredictionCounts(
+                dynamicRounds,
+                predictedStops,
+                falseStops,
+                roundsWithRejection,
+                missedStops
+            ),
             tpotSorted,
             e2eSorted,
             ratio(meetingByKind, startedByKind),
@@ -355,11 +441,12 @@ public final class FleetSimulator {
 
     private void startRequest(int d, double at) {
         SplittableRandom random = workloadRandom[d];
-        promptTokens[d] = scenario.workload().promptTokens().sample(random);
+        promptTokens[d] = kindPrompts[kindOf[d]].sample(random);
         outputTokens[d] = scenario.workload().outputTokens().sample(random);
         generated[d] = 0;
         requestStart[d] = at;
         inRequest[d] = true;
+        needsPrefill[d] = true;
         started++;
         startedByKind[kindOf[d]]++;
         double setup = scenario.workload().setupSeconds();
@@ -395,9 +482,14 @@ public final class FleetSimulator {
         double remainingAfter = remaining - roundTokens;
         deadline[d] =
             requestStart[d] +
-            outputTokens[d] * slo -
+            outputTokens[d] * kindSlo[kindOf[d]] -
             remainingAfter / roundRate[d] -
             (centralized ? 0 : network.downlinkSeconds());
+        // The time that keeps an even pace: this round's share of the slack left, spread over the
+        // request's remaining rounds (the client sends it beside the deadline).
+        target[d] = deadline[d] > arrival
+            ? arrival + (deadline[d] - arrival) / Math.max(1.0, remaining / Math.max(1e-9, expected[d]))
+            : deadline[d];
         queue.schedule(d, arrival);
     }
 
@@ -440,38 +532,48 @@ public final class FleetSimulator {
                 expected[d] = kindExpected[kind];
             }
             default -> {
-                // WISP dynamic drafting (SpeculationController.ConfidenceStopping, inlined for speed)
+                // WISP dynamic drafting (SpeculationController.DynamicDrafting, inlined for speed):
+                // each drafted token's statistics fall in a confidence bin whose calibrated
+                // acceptance is the predictor's output; drafting stops at a predicted rejection,
+                // when the prefix is unlikely to survive, or at the maximum.
                 AcceptanceCalibration calibration = type.calibration();
-                double threshold = autoThreshold
-                    ? SpeculationController.ConfidenceStopping.costAwareThreshold(
+                double floor = autoThreshold
+                    ? FleetScenario.costAwarePrefixFloor(
                           roundRate[d],
                           type.draftTokensPerSecond(),
                           calibration.meanAcceptance()
                       )
                     : kindStopThreshold[kind];
+                double rejectBelow = kindRejectBelow[kind];
                 double predicted = 1.0;
                 double expectedTokens = 1.0;
                 boolean alive = true;
+                boolean flaggedLast = false;
+                boolean missed = false;
                 int n = 0;
                 while (true) {
                     n++;
                     int bin = calibration.binForUniform(random.nextDouble());
                     double p = calibration.binAcceptance(bin);
+                    flaggedLast = p < rejectBelow;
                     if (alive) {
                         if (random.nextDouble() < p) {
                             acc++;
                         } else {
                             alive = false;
+                            missed = !flaggedLast;
                         }
                     }
                     predicted *= p;
                     expectedTokens += predicted;
-                    if (n >= k || predicted < threshold) {
+                    if (n >= k || flaggedLast || predicted < floor) {
                         break;
                     }
                 }
                 drafted[d] = n;
                 expected[d] = expectedTokens;
+                stoppedByPrediction[d] = flaggedLast;
+                missedRejection[d] = missed;
             }
         }
         accepted[d] = acc;
@@ -484,8 +586,10 @@ public final class FleetSimulator {
                 d,
                 now,
                 deadline[d],
+                target[d],
                 drafted[d] + 1,
-                promptTokens[d] + generated[d],
+                needsPrefill[d] ? promptTokens[d] : 0,
+                needsPrefill[d] ? 0 : promptTokens[d] + generated[d],
                 expected[d]
             )
         );
@@ -499,6 +603,7 @@ public final class FleetSimulator {
         if (serverBusy) {
             serverBusy = false;
             List<VerificationRequest> done = batch;
+            rounds += done.size();
             for (int i = 0, n = done.size(); i < n; i++) {
                 completeRound(done.get(i).clientId());
             }
@@ -511,22 +616,26 @@ public final class FleetSimulator {
         int n = scheduler.nextBatch(now, batch);
         if (n > 0) {
             long verified = 0;
+            long prefill = 0;
             long context = 0;
             for (int i = 0; i < n; i++) {
                 VerificationRequest r = batch.get(i);
                 verified += r.verifiedTokens();
+                prefill += r.prefillTokens();
                 context += r.contextTokens();
             }
-            double seconds = estimator.predictSeconds(verified, context, n);
+            double seconds = estimator.predictSeconds(verified, prefill, context, n);
             double cv = scenario.server().latencyNoiseCv();
             if (cv > 0) {
                 seconds *= Math.max(0.5, 1.0 + cv * TokenLengthDistribution.gaussian(serverRandom));
+            }
+            if (listener != null) {
+                listener.onBatch(now, seconds, batch);
             }
             double end = now + seconds;
             busyInWindow += Math.max(0.0, Math.min(end, durationSeconds) - Math.min(now, durationSeconds));
             serverBusy = true;
             batches++;
-            rounds += n;
             queue.schedule(serverEntity, end);
         } else {
             double wake = scheduler.wakeUpSeconds(now);
@@ -540,9 +649,28 @@ public final class FleetSimulator {
         int need = outputTokens[d] - generated[d];
         int acc = accepted[d];
         int produced = Math.min(acc + 1, need);
+        int kind = kindOf[d];
+        needsPrefill[d] = false;
         draftedTotal += drafted[d];
         acceptedTotal += acc;
         wastedTotal += drafted[d] - acc;
+        draftSecondsTotal += drafted[d] * kindSecondsPerToken[kind];
+        wastedDraftSecondsTotal += (drafted[d] - acc) * kindSecondsPerToken[kind];
+        if (kindMode[kind] == 3) {
+            dynamicRounds++;
+            if (stoppedByPrediction[d]) {
+                predictedStops++;
+                if (acc == drafted[d]) {
+                    falseStops++;
+                }
+            }
+            if (acc < drafted[d]) {
+                roundsWithRejection++;
+                if (missedRejection[d]) {
+                    missedStops++;
+                }
+            }
+        }
         producedTotal += produced;
         truncatedTotal += acc + 1 - produced;
         generated[d] += produced;
@@ -579,7 +707,7 @@ public final class FleetSimulator {
         int kind = kindOf[d];
         completedByKind[kind]++;
         tpotSumByKind[kind] += perToken;
-        if (perToken <= slo * (1 + 1e-12)) {
+        if (perToken <= kindSlo[kind] * (1 + 1e-12)) {
             meetingSlo++;
             meetingByKind[kind]++;
             goodTokens += out;

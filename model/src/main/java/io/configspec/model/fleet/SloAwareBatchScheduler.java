@@ -21,9 +21,16 @@ import java.util.List;
  * less than h, and every waiting request could still start as late as the wake-up and meet its
  * deadline in a full batch: slack is spent on batching efficiency, not on deadlines.
  *
- * <p>Guarantee (tested against brute force): whenever some pending request can meet its deadline,
- * every on-time request in the chosen batch meets it; with hold time 0 the batch is then
- * non-empty.
+ * <p>Interference suppression: a <em>heavy</em> request — one that alone costs more than {@value
+ * #HEAVY_FACTOR} times a typical request (a long context or a prefill; typical = a moving average
+ * over submitted requests) — would delay every request batched with it, and every request that
+ * arrives while it runs. While its deadline leaves room for at least one more batch before it
+ * must start, it is deferred: not batched, and never started on an idle server. It runs when it
+ * becomes due, first in its batch, with whichever others still fit their deadlines.
+ *
+ * <p>Guarantee (tested against brute force): whenever some pending request that is not deferred
+ * can meet its deadline, every on-time request in the chosen batch meets it; with hold time 0 the
+ * batch is then non-empty.
  *
  * <p>Cost per call: O(P + W log W) for P pending requests and a fill window of W = 2 × max batch;
  * pending requests are kept in deadline order on submission (binary-search insertion).
@@ -34,7 +41,15 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
     private final int maxBatchSize;
     private final int fillWindow;
     private final double holdSeconds;
+    private final boolean deferHeavy;
     private double holdUntil = Double.NEGATIVE_INFINITY;
+    private double typicalAloneSeconds = Double.NaN;
+    private boolean[] deferred = new boolean[64];
+
+    /** A request costing more than this many typical requests alone is heavy (deferred while it can wait). */
+    public static final double HEAVY_FACTOR = 2.0;
+    /** Weight of the newest request in the typical alone-time. */
+    private static final double TYPICAL_SMOOTHING = 0.05;
     // Pending requests in deadline order, with each one's latest start to be on time alone
     // (deadline − T_v of itself alone: constant per request, computed once on submission).
     private VerificationRequest[] pending = new VerificationRequest[64];
@@ -57,6 +72,23 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
      * @param holdSeconds longest a non-full batch is held open for more requests, ≥ 0
      */
     public SloAwareBatchScheduler(VerificationTimeEstimator estimator, int maxBatchSize, double holdSeconds) {
+        this(estimator, maxBatchSize, holdSeconds, true);
+    }
+
+    /**
+     * @param estimator predicts batch latency
+     * @param maxBatchSize most requests per batch, ≥ 1
+     * @param holdSeconds longest a non-full batch is held open for more requests, ≥ 0
+     * @param deferHeavy whether heavy requests are deferred while they can wait (interference
+     *        suppression; off: plain deadline-feasible batching)
+     */
+    public SloAwareBatchScheduler(
+        VerificationTimeEstimator estimator,
+        int maxBatchSize,
+        double holdSeconds,
+        boolean deferHeavy
+    ) {
+        this.deferHeavy = deferHeavy;
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("maxBatchSize must be ≥ 1, was " + maxBatchSize);
         }
@@ -88,10 +120,12 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         System.arraycopy(pending, lo, pending, lo + 1, size - lo);
         System.arraycopy(latestStart, lo, latestStart, lo + 1, size - lo);
         pending[lo] = request;
-        latestStart[lo] =
-            request.deadlineSeconds() -
-            estimator.predictSeconds(request.verifiedTokens(), request.contextTokens(), 1);
+        double alone = estimator.aloneSeconds(request);
+        latestStart[lo] = request.deadlineSeconds() - alone;
         size++;
+        typicalAloneSeconds = Double.isNaN(typicalAloneSeconds)
+            ? alone
+            : typicalAloneSeconds + TYPICAL_SMOOTHING * (alone - typicalAloneSeconds);
     }
 
     /** Deadline, then arrival, then id. */
@@ -122,18 +156,52 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         }
         // Upper bound on how long the batch after this one may take: a full batch of the most urgent.
         long windowVerified = 0;
+        long windowPrefill = 0;
         long windowContext = 0;
         int windowCount = Math.min(maxBatchSize, n);
         for (int i = 0; i < windowCount; i++) {
             windowVerified += pending[i].verifiedTokens();
+            windowPrefill += pending[i].prefillTokens();
             windowContext += pending[i].contextTokens();
         }
-        double nextBatchSeconds = estimator.predictSeconds(windowVerified, windowContext, windowCount);
+        double nextBatchSeconds = estimator.predictSeconds(
+            windowVerified,
+            windowPrefill,
+            windowContext,
+            windowCount
+        );
+
+        // Interference suppression: heavy requests that can still wait a batch are deferred.
+        if (deferred.length < n) {
+            deferred = new boolean[Math.max(n, 2 * deferred.length)];
+        }
+        int eligible = n;
+        double due = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            deferred[i] = false;
+            if (deferHeavy) {
+                double alone = pending[i].deadlineSeconds() - latestStart[i];
+                double dueAt = Math.min(
+                    latestStart[i] - nextBatchSeconds,
+                    pending[i].targetSeconds() - alone
+                );
+                if (alone > HEAVY_FACTOR * typicalAloneSeconds && now < dueAt) {
+                    deferred[i] = true;
+                    eligible--;
+                    due = Math.min(due, dueAt);
+                }
+            }
+        }
+        if (eligible == 0) {
+            holdUntil = due;
+            return 0;
+        }
 
         if (holdSeconds > 0 && n < maxBatchSize) {
             // A full batch of requests like the waiting ones: what may run if we wait for more.
             double fullBatchSeconds = estimator.predictSeconds(
                 Math.round(((double) windowVerified / windowCount) * maxBatchSize),
+                Math.round(((double) windowPrefill / windowCount) * maxBatchSize),
                 Math.round(((double) windowContext / windowCount) * maxBatchSize),
                 maxBatchSize
             );
@@ -141,6 +209,9 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             boolean anyLate = false;
             for (int i = 0; i < n; i++) {
                 VerificationRequest r = pending[i];
+                if (deferred[i]) {
+                    continue;
+                }
                 if (!onTimeAlone(i, now)) {
                     anyLate = true;
                     break;
@@ -163,6 +234,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         Arrays.fill(selected, 0, n, false);
 
         long verified = 0;
+        long prefill = 0;
         long context = 0;
         int count = 0;
         double minDeadline = Double.POSITIVE_INFINITY;
@@ -171,7 +243,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         // after it, every request that could not wait for the next batch, while the batch stays feasible.
         for (int i = 0; i < n && count < maxBatchSize; i++) {
             VerificationRequest r = pending[i];
-            if (!onTimeAlone(i, now)) {
+            if (deferred[i] || !onTimeAlone(i, now)) {
                 continue;
             }
             double alone = r.deadlineSeconds() - latestStart[i];
@@ -180,12 +252,14 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
             }
             double t = estimator.predictSeconds(
                 verified + r.verifiedTokens(),
+                prefill + r.prefillTokens(),
                 context + r.contextTokens(),
                 count + 1
             );
             if (now + t <= Math.min(minDeadline, r.deadlineSeconds())) {
                 selected[i] = true;
                 verified += r.verifiedTokens();
+                prefill += r.prefillTokens();
                 context += r.contextTokens();
                 count++;
                 minDeadline = Math.min(minDeadline, r.deadlineSeconds());
@@ -194,11 +268,12 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
 
         if (count == 0) {
             // Nothing can be on time: serve the late requests earliest deadline first.
-            int take = Math.min(maxBatchSize, n);
-            for (int i = 0; i < take; i++) {
-                selected[i] = true;
+            for (int i = 0; i < n && count < maxBatchSize; i++) {
+                if (!deferred[i]) {
+                    selected[i] = true;
+                    count++;
+                }
             }
-            count = take;
         } else {
             // Phase 2: fill by value per marginal verification time, on-time requests before late ones.
             int window = Math.min(n, fillWindow);
@@ -209,7 +284,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     keys = new long[Math.max(window, 2 * keys.length)];
                 }
                 for (int i = 0; i < window; i++) {
-                    if (selected[i]) {
+                    if (selected[i] || deferred[i]) {
                         continue;
                     }
                     VerificationRequest r = pending[i];
@@ -218,7 +293,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     }
                     double price = Math.max(
                         1e-12,
-                        estimator.marginalSeconds(r.verifiedTokens(), r.contextTokens())
+                        estimator.marginalSeconds(r.verifiedTokens(), r.prefillTokens(), r.contextTokens())
                     );
                     float ratio = (float) (r.expectedTokens() / price);
                     // positive floats order like their bit patterns; low index wins ties (read from the end)
@@ -231,12 +306,14 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     double bound = wantOnTime ? Math.min(minDeadline, r.deadlineSeconds()) : minDeadline;
                     double t = estimator.predictSeconds(
                         verified + r.verifiedTokens(),
+                        prefill + r.prefillTokens(),
                         context + r.contextTokens(),
                         count + 1
                     );
                     if (now + t <= bound) {
                         selected[i] = true;
                         verified += r.verifiedTokens();
+                        prefill += r.prefillTokens();
                         context += r.contextTokens();
                         count++;
                         if (wantOnTime) {

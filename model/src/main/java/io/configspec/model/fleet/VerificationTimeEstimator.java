@@ -7,9 +7,14 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
  * Predicts how long the verification server takes for one batch (WISP's verification time
- * estimator; DESIGN §5):
+ * estimator; DESIGN §5). A batch costs what its composition costs:
  *
- * <pre>T_v = intercept + perVerifiedToken × Σ verified + perContextToken × Σ context + perRequest × B</pre>
+ * <pre>T_v = c₀ + c_v × Σ verified + c_p × Σ prefill + c_c × Σ context + c_b × B</pre>
+ *
+ * <p>new positions to verify (drafts + 1 per member), prompt tokens to prefill (members on their
+ * first round), tokens already in the members' KV caches (attention reads), and the number of
+ * members. All members of a batch finish together, so one long-context or prefill member delays
+ * every other member by its marginal cost: verification interference.
  *
  * <p>Linear in the batch's composition, so the prediction for a batch is the sum of per-request
  * marginal costs plus the intercept: schedulers can grow a batch one request at a time in O(1).
@@ -20,48 +25,94 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * @param secondsPerVerifiedToken marginal cost of one verified position, s
  * @param secondsPerContextToken marginal cost of one cached context token (attention reads), s
  * @param secondsPerRequest marginal cost of one more sequence in the batch, s
+ * @param secondsPerPrefillToken marginal cost of one prompt token prefilled in the batch, s
  */
 public record VerificationTimeEstimator(
     double interceptSeconds,
     double secondsPerVerifiedToken,
     double secondsPerContextToken,
-    double secondsPerRequest
+    double secondsPerRequest,
+    double secondsPerPrefillToken
 ) {
     public VerificationTimeEstimator {
         requireFinite("interceptSeconds", interceptSeconds);
         requireFinite("secondsPerVerifiedToken", secondsPerVerifiedToken);
         requireFinite("secondsPerContextToken", secondsPerContextToken);
         requireFinite("secondsPerRequest", secondsPerRequest);
+        requireFinite("secondsPerPrefillToken", secondsPerPrefillToken);
+    }
+
+    /** A prompt token costs what a verified position costs. */
+    public VerificationTimeEstimator(
+        double interceptSeconds,
+        double secondsPerVerifiedToken,
+        double secondsPerContextToken,
+        double secondsPerRequest
+    ) {
+        this(
+            interceptSeconds,
+            secondsPerVerifiedToken,
+            secondsPerContextToken,
+            secondsPerRequest,
+            secondsPerVerifiedToken
+        );
     }
 
     /** A server whose batches always take {@code seconds}, whatever their composition. */
     public static VerificationTimeEstimator constant(double seconds) {
-        return new VerificationTimeEstimator(seconds, 0, 0, 0);
+        return new VerificationTimeEstimator(seconds, 0, 0, 0, 0);
     }
 
     /**
-     * Predicted latency of a batch in seconds (≥ 0); an empty batch costs nothing.
+     * Predicted latency of a batch without prefill, in seconds (≥ 0); an empty batch costs nothing.
      *
      * @param verifiedTokens Σ verified positions
      * @param contextTokens Σ cached context tokens
      * @param batchSize number of requests
      */
     public double predictSeconds(long verifiedTokens, long contextTokens, int batchSize) {
+        return predictSeconds(verifiedTokens, 0, contextTokens, batchSize);
+    }
+
+    /**
+     * Predicted latency of a batch in seconds (≥ 0); an empty batch costs nothing.
+     *
+     * @param verifiedTokens Σ verified positions
+     * @param prefillTokens Σ prompt tokens prefilled
+     * @param contextTokens Σ cached context tokens
+     * @param batchSize number of requests
+     */
+    public double predictSeconds(long verifiedTokens, long prefillTokens, long contextTokens, int batchSize) {
         if (batchSize <= 0) {
             return 0.0;
         }
         double t =
             interceptSeconds +
             secondsPerVerifiedToken * verifiedTokens +
+            secondsPerPrefillToken * prefillTokens +
             secondsPerContextToken * contextTokens +
             secondsPerRequest * batchSize;
         return Math.max(0.0, t);
     }
 
-    /** What one request adds to a non-empty batch, in seconds (can be used as its "price"). */
+    /** Predicted latency of {@code request} verified alone, s. */
+    public double aloneSeconds(VerificationRequest request) {
+        return predictSeconds(request.verifiedTokens(), request.prefillTokens(), request.contextTokens(), 1);
+    }
+
+    /** What one request without prefill adds to a non-empty batch, in seconds. */
     public double marginalSeconds(int verifiedTokens, long contextTokens) {
+        return marginalSeconds(verifiedTokens, 0, contextTokens);
+    }
+
+    /**
+     * What one request adds to a non-empty batch, in seconds: the delay it imposes on every other
+     * member (can be used as its "price").
+     */
+    public double marginalSeconds(int verifiedTokens, long prefillTokens, long contextTokens) {
         return (
             secondsPerVerifiedToken * verifiedTokens +
+            secondsPerPrefillToken * prefillTokens +
             secondsPerContextToken * contextTokens +
             secondsPerRequest
         );
@@ -69,11 +120,13 @@ public record VerificationTimeEstimator(
 
     /**
      * Least-squares fit (ordinary least squares with intercept, Commons Math
-     * {@link OLSMultipleLinearRegression}) of the four coefficients to measured batches.
+     * {@link OLSMultipleLinearRegression}) of the coefficients to measured batches.
      *
-     * <p>The three regressors must vary independently in the measurements: a sweep at one fixed K
-     * makes verified tokens proportional to batch size and the fit singular. Then the fit falls back
-     * to fewer regressors (first dropping batch size, then context) and reports which were kept.
+     * <p>The regressors must vary independently in the measurements: a sweep at one fixed K makes
+     * verified tokens proportional to batch size and the fit singular, and measurements without
+     * any prefill say nothing about its cost. The fit then falls back to fewer regressors (first
+     * dropping batch size, then context, then prefill) and reports which were kept; a prefill
+     * coefficient that could not be fitted is taken equal to the per-verified-token one.
      *
      * @throws IllegalArgumentException when there are fewer measurements than coefficients, or
      *     none of the fallbacks is identifiable
@@ -81,17 +134,16 @@ public record VerificationTimeEstimator(
     public static VerificationTimeFit fit(List<VerificationMeasurement> measurements) {
         int n = measurements.size();
         double[] y = new double[n];
-        double[][] full = new double[n][3];
+        double[][] full = new double[n][4];
         for (int i = 0; i < n; i++) {
             VerificationMeasurement m = measurements.get(i);
             y[i] = m.latencySeconds();
-            full[i][0] = m.verifiedTokens();
-            full[i][1] = m.contextTokens();
-            full[i][2] = m.batchSize();
+            full[i][VERIFIED] = m.verifiedTokens();
+            full[i][CONTEXT] = m.contextTokens();
+            full[i][BATCH] = m.batchSize();
+            full[i][PREFILL] = m.prefillTokens();
         }
-        // Regressor subsets tried in order: all, without batch size, without context, verified only.
-        int[][] subsets = { { 0, 1, 2 }, { 0, 1 }, { 0, 2 }, { 0 } };
-        for (int[] subset : subsets) {
+        for (int[] subset : SUBSETS) {
             if (n < subset.length + 2) {
                 continue;
             }
@@ -108,33 +160,33 @@ public record VerificationTimeEstimator(
                 OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
                 ols.newSampleData(y, x);
                 double[] beta = ols.estimateRegressionParameters();
-                double[] coefficients = new double[3];
+                double[] coefficients = new double[4];
+                boolean[] used = new boolean[4];
                 for (int j = 0; j < subset.length; j++) {
                     coefficients[subset[j]] = beta[j + 1];
+                    used[subset[j]] = true;
                 }
                 VerificationTimeEstimator estimator = new VerificationTimeEstimator(
                     beta[0],
-                    coefficients[0],
-                    coefficients[1],
-                    coefficients[2]
+                    coefficients[VERIFIED],
+                    coefficients[CONTEXT],
+                    coefficients[BATCH],
+                    used[PREFILL] ? coefficients[PREFILL] : coefficients[VERIFIED]
                 );
                 double rss = ols.calculateResidualSumOfSquares();
                 double rSquared = ols.calculateRSquared();
                 if (Double.isNaN(rSquared)) {
                     rSquared = rss == 0.0 ? 1.0 : 0.0; // constant latencies: total variance is zero
                 }
-                boolean[] used = new boolean[3];
-                for (int j : subset) {
-                    used[j] = true;
-                }
                 return new VerificationTimeFit(
                     estimator,
                     rSquared,
                     Math.sqrt(rss / n),
                     n,
-                    used[0],
-                    used[1],
-                    used[2]
+                    used[VERIFIED],
+                    used[CONTEXT],
+                    used[BATCH],
+                    used[PREFILL]
                 );
             } catch (SingularMatrixException e) {
                 // try the next, smaller regressor subset
@@ -146,6 +198,22 @@ public record VerificationTimeEstimator(
                 " measurements do not vary verified tokens independently (need at least 3 distinct batches)"
         );
     }
+
+    private static final int VERIFIED = 0;
+    private static final int CONTEXT = 1;
+    private static final int BATCH = 2;
+    private static final int PREFILL = 3;
+    /** Regressor subsets tried in order: batch size is dropped first, then context, then prefill. */
+    private static final int[][] SUBSETS = {
+        { VERIFIED, CONTEXT, BATCH, PREFILL },
+        { VERIFIED, CONTEXT, PREFILL },
+        { VERIFIED, BATCH, PREFILL },
+        { VERIFIED, PREFILL },
+        { VERIFIED, CONTEXT, BATCH },
+        { VERIFIED, CONTEXT },
+        { VERIFIED, BATCH },
+        { VERIFIED },
+    };
 
     /** Every regressor column must vary, and no two may be exactly proportional. */
     private static boolean identifiable(double[][] x) {

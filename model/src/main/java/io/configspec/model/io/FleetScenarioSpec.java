@@ -43,8 +43,18 @@ public record FleetScenarioSpec(
      *
      * @param weight relative share of the fleet
      * @param k SLED's fixed K; null for the analytically best K
+     * @param promptTokens this kind's own prompt lengths; null for the workload's
+     * @param sloTpotSeconds this kind's own TPOT SLO, s; null for the scenario's
      */
-    public record Device(String device, String drafter, String quantization, double weight, Integer k) {}
+    public record Device(
+        String device,
+        String drafter,
+        String quantization,
+        double weight,
+        Integer k,
+        Lengths promptTokens,
+        Double sloTpotSeconds
+    ) {}
 
     /** Prompt and output lengths and the pause between a device's requests. */
     public record Workload(Lengths promptTokens, Lengths outputTokens, double meanThinkSeconds) {}
@@ -70,8 +80,9 @@ public record FleetScenarioSpec(
      *
      * @param stopThreshold {@code "auto"} or a number in [0, 1]
      * @param holdSeconds null for the SLED timeout
+     * @param rejectBelow predicted acceptance below which a drafted token is a predicted rejection
      */
-    public record Wisp(int maxDraftTokens, JsonNode stopThreshold, Double holdSeconds) {
+    public record Wisp(int maxDraftTokens, JsonNode stopThreshold, Double holdSeconds, double rejectBelow) {
         /** The fixed threshold, or NaN for {@code auto}. */
         public double threshold() {
             return stopThreshold != null && stopThreshold.isNumber()

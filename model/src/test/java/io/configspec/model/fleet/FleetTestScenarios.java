@@ -65,4 +65,62 @@ final class FleetTestScenarios {
             0.0
         );
     }
+
+    /** Estimator of the interference scenario: a cached context token costs 5 µs per batch. */
+    static final VerificationTimeEstimator INTERFERENCE_SERVER = new VerificationTimeEstimator(
+        0.015,
+        0.0002,
+        5e-6,
+        0.001,
+        2e-5
+    );
+
+    /**
+     * Fast boards answering short chats (prompt 200 tokens) and, when {@code withLong}, one more
+     * device of the same kind whose every request carries a long document (prompt 8,000 tokens):
+     * its KV cache adds 40 ms to every batch it joins. Document analysis is not interactive: its
+     * SLO is four times the chats'.
+     *
+     * @param shortDevices how many short-context devices
+     */
+    static FleetScenario interference(double sloTpotSeconds, boolean withLong, int shortDevices) {
+        AcceptanceCalibration c = calibration();
+        FleetDeviceType chat = new FleetDeviceType(
+            "chat",
+            "chat board",
+            shortDevices,
+            100,
+            0.002,
+            c.meanAcceptance(),
+            null,
+            c,
+            3
+        );
+        FleetDeviceType documents = new FleetDeviceType(
+            "documents",
+            "document board",
+            1,
+            100,
+            0.002,
+            c.meanAcceptance(),
+            null,
+            c,
+            3,
+            TokenLengthDistribution.fixed(8_000),
+            4 * sloTpotSeconds
+        );
+        List<FleetDeviceType> mix = withLong ? List.of(chat, documents) : List.of(chat);
+        return new FleetScenario(
+            "test-interference",
+            mix,
+            new FleetNetwork(0.01, 2.5e6, 6.25e6, 8, 64),
+            new FleetServer(INTERFERENCE_SERVER, 64, 0.0),
+            new FleetWorkload(TokenLengthDistribution.fixed(200), TokenLengthDistribution.fixed(128), 1.0),
+            sloTpotSeconds,
+            0.005,
+            3,
+            0.0,
+            0.0
+        );
+    }
 }

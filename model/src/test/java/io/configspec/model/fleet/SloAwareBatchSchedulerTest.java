@@ -72,7 +72,8 @@ class SloAwareBatchSchedulerTest {
                 random.nextDouble() * 0.004
             );
             int max = 1 + random.nextInt(6);
-            SloAwareBatchScheduler s = new SloAwareBatchScheduler(e, max);
+            // plain deadline-feasible batching (heavy-request deferral is tested on its own below)
+            SloAwareBatchScheduler s = new SloAwareBatchScheduler(e, max, 0.0, false);
             double now = 10.0;
             int n = 1 + random.nextInt(10);
             List<VerificationRequest> pending = new ArrayList<>();
@@ -151,6 +152,35 @@ class SloAwareBatchSchedulerTest {
             feasibleCases > 1000,
             "the random sets must exercise the feasible case, got " + feasibleCases
         );
+    }
+
+    @Test
+    void aHeavyRequestIsDeferredWhileItCanWaitAndRunsFirstWhenDue() {
+        VerificationTimeEstimator e = new VerificationTimeEstimator(0.010, 0.001, 5e-6, 0.001, 0.0001);
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(e, 8);
+        // typical requests: 4 positions, 300 context tokens → 10 + 4 + 1.5 + 1 = 16.5 ms alone
+        for (int i = 0; i < 20; i++) {
+            s.submit(new VerificationRequest(i, i, 0.0, 0.5, 4, 300, 2));
+            s.nextBatch(0.0, new ArrayList<>());
+        }
+        // a document: 8,000 context tokens → 56 ms alone; due only near its deadline (target 2 s)
+        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
+        s.submit(heavy);
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(0, s.nextBatch(1.0, out), "an idle server does not start a heavy request that can wait");
+        double wake = s.wakeUpSeconds(1.0);
+        assertTrue(
+            wake > 1.8 && wake < 2.0,
+            "it is due one batch before its target's latest start, was " + wake
+        );
+        // a light request arriving meanwhile is served without it
+        VerificationRequest light = new VerificationRequest(101, 101, 1.1, 1.2, 4, 300, 2);
+        s.submit(light);
+        assertEquals(1, s.nextBatch(1.1, out));
+        assertEquals(List.of(light), out);
+        // once due, the heavy request runs first
+        assertEquals(1, s.nextBatch(wake, out));
+        assertEquals(List.of(heavy), out);
     }
 
     @Test

@@ -75,6 +75,55 @@ class VerificationTimeEstimatorTest {
     }
 
     @Test
+    void aPrefillMemberCostsItsPromptTokensAtThePrefillRate() {
+        VerificationTimeEstimator e = new VerificationTimeEstimator(0.02, 0.0002, 1e-6, 0.001, 0.0001);
+        double shortOnly = e.predictSeconds(12, 0, 3_000, 3);
+        double withPrefill = e.predictSeconds(16, 800, 3_000, 4);
+        assertEquals(e.marginalSeconds(4, 800, 0), withPrefill - shortOnly, 1e-15);
+        assertEquals(0.0002 * 4 + 0.0001 * 800 + 0.001, withPrefill - shortOnly, 1e-15);
+        // without a prefill coefficient a prompt token costs what a verified position costs
+        assertEquals(
+            0.0002,
+            new VerificationTimeEstimator(0.02, 0.0002, 1e-6, 0.001).secondsPerPrefillToken()
+        );
+    }
+
+    @Test
+    void fitRecoversThePrefillCoefficientWhenSomeBatchesPrefill() {
+        VerificationTimeEstimator truth = new VerificationTimeEstimator(
+            0.020,
+            0.00015,
+            5e-7,
+            0.0004,
+            0.00008
+        );
+        SplittableRandom random = new SplittableRandom(3);
+        List<VerificationMeasurement> ms = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int batch = 1 + random.nextInt(16);
+            int verified = batch * (1 + random.nextInt(6)) + random.nextInt(batch);
+            long context = (long) batch * (100 + random.nextInt(3000));
+            long prefill = random.nextInt(3) == 0 ? 50 + random.nextInt(2000) : 0;
+            double latency = truth.predictSeconds(verified, prefill, context, batch);
+            ms.add(new VerificationMeasurement(batch, verified, context, latency, prefill));
+        }
+        VerificationTimeFit fit = VerificationTimeEstimator.fit(ms);
+        assertTrue(fit.usesPrefillTokens());
+        assertEquals(0.00008, fit.estimator().secondsPerPrefillToken(), 1e-10);
+        assertEquals(0.00015, fit.estimator().secondsPerVerifiedToken(), 1e-10);
+        var latency = fit.toServerLatency(ms);
+        assertEquals(0.00008, latency.secondsPerPrefillToken().orElseThrow(), 1e-10);
+        // measurements without any prefill cannot say what it costs: the fit leaves it out
+        VerificationTimeFit without = VerificationTimeEstimator.fit(sweep(0, 1));
+        assertFalse(without.usesPrefillTokens());
+        assertTrue(without.toServerLatency(List.of()).secondsPerPrefillToken().isEmpty());
+        assertEquals(
+            without.estimator().secondsPerVerifiedToken(),
+            without.estimator().secondsPerPrefillToken()
+        );
+    }
+
+    @Test
     void fixedKSweepDropsTheCollinearBatchSizeRegressor() {
         // K = 3 always: verified = 4 × batch, so batch size cannot be told apart from verified tokens.
         List<VerificationMeasurement> ms = new ArrayList<>();
@@ -118,8 +167,21 @@ class VerificationTimeEstimatorTest {
     void aFitTravelsWithItsMeasurementsThroughTheServerProfileFile(
         @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir
     ) throws Exception {
-        List<VerificationMeasurement> ms = sweep(0.001, 9);
+        List<VerificationMeasurement> ms = new ArrayList<>(sweep(0.001, 9));
+        for (int i = 0; i < 8; i++) {
+            long prefill = 100 + 250L * i;
+            ms.add(
+                new VerificationMeasurement(
+                    2,
+                    6,
+                    300,
+                    TRUE.predictSeconds(6, prefill, 300, 2) + 0.0005 * (i % 3),
+                    prefill
+                )
+            );
+        }
         VerificationTimeFit fit = VerificationTimeEstimator.fit(ms);
+        assertTrue(fit.usesPrefillTokens());
         var latency = fit.toServerLatency(ms);
         var server = new io.configspec.model.domain.ServerProfile(
             "fitted",
@@ -167,5 +229,10 @@ class VerificationTimeEstimatorTest {
         assertEquals(fit.rmseSeconds(), back.rmseSeconds().orElseThrow(), 1e-12);
         VerificationTimeEstimator again = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(back);
         assertEquals(fit.estimator().predictSeconds(40, 8000, 8), again.predictSeconds(40, 8000, 8), 1e-9);
+        assertEquals(
+            fit.estimator().predictSeconds(40, 900, 8000, 8),
+            again.predictSeconds(40, 900, 8000, 8),
+            1e-9
+        );
     }
 }

@@ -134,9 +134,13 @@ final class RichDocuments {
             0.0001,
             0.000002,
             0.001,
-            List.of(new VerificationMeasurement(2, 10, 300, 0.05)),
+            List.of(
+                new VerificationMeasurement(2, 10, 300, 0.05),
+                new VerificationMeasurement(3, 9, 0, 0.2, 1200)
+            ),
             OptionalDouble.of(0.97),
-            OptionalDouble.of(0.002)
+            OptionalDouble.of(0.002),
+            OptionalDouble.of(0.00008)
         );
         var server = new ServerProfile(
             "srv",
@@ -212,8 +216,16 @@ final class RichDocuments {
             32,
             0.1,
             List.of(
-                new FleetScenarioSpec.Device("dev", "d", "q4", 2, 4),
-                new FleetScenarioSpec.Device("dev", "d", "q4", 1, null)
+                new FleetScenarioSpec.Device(
+                    "dev",
+                    "d",
+                    "q4",
+                    2,
+                    4,
+                    new FleetScenarioSpec.Lengths(4000, 500, 100, 8000),
+                    0.4
+                ),
+                new FleetScenarioSpec.Device("dev", "d", "q4", 1, null, null, null)
             ),
             new FleetScenarioSpec.Workload(
                 new FleetScenarioSpec.Lengths(200, 50, 10, 1000),
@@ -222,7 +234,7 @@ final class RichDocuments {
             ),
             0.1,
             new FleetScenarioSpec.Sled(0.02),
-            new FleetScenarioSpec.Wisp(8, TextNode.valueOf("auto"), 0.03)
+            new FleetScenarioSpec.Wisp(8, TextNode.valueOf("auto"), 0.03, 0.4)
         );
         return List.of(
             new ProfileDocument.DeviceDocument(device),

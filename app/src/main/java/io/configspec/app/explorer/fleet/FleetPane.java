@@ -1,10 +1,12 @@
 package io.configspec.app.explorer.fleet;
 
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,6 +16,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -27,12 +30,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import javafx.util.converter.DoubleStringConverter;
 
 /**
  * The Fleet view: controls on the left (scenario, device mix, SLO, sweep size, run and cancel),
  * charts on the right (goodput and SLO attainment against N per policy, capacity per policy, time
- * per token distribution at WISP's capacity). Binds to a {@link FleetViewModel}; no logic here.
+ * per token distribution at WISP's capacity), WISP's ratios and the wasted drafting of SLED and
+ * WISP, and the sensitivity plot (capacity ratios against one setting the paper leaves open). Binds to a {@link FleetViewModel}; no logic here.
  */
 public final class FleetPane extends SplitPane {
 
@@ -41,6 +46,7 @@ public final class FleetPane extends SplitPane {
     private final LineChart<Number, Number> attainmentChart;
     private final BarChart<String, Number> capacityChart;
     private final LineChart<Number, Number> latencyChart;
+    private final LineChart<Number, Number> sensitivityChart;
 
     public FleetPane(FleetViewModel model, Window owner, Path home) {
         this.model = model;
@@ -242,7 +248,100 @@ public final class FleetPane extends SplitPane {
                 });
         }
 
-        VBox charts = new VBox(8, goodputChart, attainmentChart, new HBox(8, capacityChart, latencyChart));
+        // ---- the paper's comparison: ratios and wasted drafting
+        Label comparison = new Label();
+        comparison.setId("fleet-comparison");
+        comparison.setWrapText(true);
+        comparison.textProperty().bind(model.comparisonProperty());
+
+        // ---- sensitivity: capacity ratios against one setting the paper leaves open
+        ComboBox<FleetSensitivity.Knob> knob = new ComboBox<>(
+            FXCollections.observableArrayList(FleetSensitivity.Knob.values())
+        );
+        knob.setId("fleet-sensitivity-knob");
+        knob.valueProperty().bindBidirectional(model.sensitivityKnobProperty());
+        knob.setConverter(
+            new StringConverter<>() {
+                @Override
+                public String toString(FleetSensitivity.Knob k) {
+                    return k == null ? "" : k.label() + " (" + k.unit() + ")";
+                }
+
+                @Override
+                public FleetSensitivity.Knob fromString(String text) {
+                    return null;
+                }
+            }
+        );
+        Button sweep = new Button("Run sensitivity");
+        sweep.setId("fleet-sensitivity-run");
+        sweep.disableProperty().bind(model.runningProperty());
+        sweep.setOnAction(e -> model.runSensitivity());
+        sensitivityChart = lineChart(
+            "Capacity ratio against the setting",
+            "setting value",
+            "capacity ratio (×)"
+        );
+        sensitivityChart.setId("fleet-sensitivity-chart");
+        XYChart.Series<Number, Number> wispOverCentral = series("WISP ÷ centralised", sensitivityChart);
+        XYChart.Series<Number, Number> sledOverCentral = series("SLED ÷ centralised", sensitivityChart);
+        XYChart.Series<Number, Number> wispOverSled = series("WISP ÷ SLED", sensitivityChart);
+        XYChart.Series<Number, Number> paper = series(
+            "2× (the paper's WISP ÷ centralised)",
+            sensitivityChart
+        );
+        Runnable redraw = () -> {
+            FleetSensitivity.Knob k = model.sensitivityKnobProperty().get();
+            var points = model
+                .sensitivity()
+                .stream()
+                .filter(pt -> pt.knob() == k)
+                .toList();
+            ((NumberAxis) sensitivityChart.getXAxis()).setLabel(
+                k == null ? "" : k.label() + " (" + k.unit() + ")"
+            );
+            wispOverCentral.getData().setAll(ratios(points, FleetPolicy.WISP, FleetPolicy.CENTRALIZED));
+            sledOverCentral.getData().setAll(ratios(points, FleetPolicy.SLED, FleetPolicy.CENTRALIZED));
+            wispOverSled.getData().setAll(ratios(points, FleetPolicy.WISP, FleetPolicy.SLED));
+            paper
+                .getData()
+                .setAll(
+                    points.isEmpty()
+                        ? java.util.List.of()
+                        : java.util.List.of(
+                              new XYChart.Data<>(points.getFirst().value(), 2.0),
+                              new XYChart.Data<>(points.getLast().value(), 2.0)
+                          )
+                );
+        };
+        model.sensitivity().addListener((ListChangeListener<FleetSensitivity.Point>) change -> redraw.run());
+        model.sensitivityKnobProperty().addListener((o, a, b) -> redraw.run());
+        Label sensitivitySummary = new Label();
+        sensitivitySummary.setId("fleet-sensitivity-summary");
+        sensitivitySummary.setWrapText(true);
+        sensitivitySummary.textProperty().bind(model.sensitivitySummaryProperty());
+        Label sensitivityNote = new Label(
+            "Simulated: each policy's capacity with one setting varied, the others as in the scenario " +
+                "(SLO × ½…2, think time × ¼…4, prompt × ¼…4, batch limit 8…128)."
+        );
+        sensitivityNote.setWrapText(true);
+        sensitivityNote.getStyleClass().add("provenance-note");
+        VBox sensitivityBox = new VBox(
+            6,
+            new HBox(8, new Label("Sensitivity to"), knob, sweep),
+            sensitivityChart,
+            sensitivitySummary,
+            sensitivityNote
+        );
+
+        VBox charts = new VBox(
+            8,
+            goodputChart,
+            attainmentChart,
+            new HBox(8, capacityChart, latencyChart),
+            comparison,
+            sensitivityBox
+        );
         charts.setPadding(new Insets(8));
         ScrollPane chartScroll = new ScrollPane(charts);
         chartScroll.setFitToWidth(true);
@@ -250,6 +349,21 @@ public final class FleetPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(controlScroll, chartScroll);
         setDividerPositions(0.3);
+    }
+
+    private static java.util.List<XYChart.Data<Number, Number>> ratios(
+        java.util.List<FleetSensitivity.Point> points,
+        FleetPolicy a,
+        FleetPolicy b
+    ) {
+        var data = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+        for (FleetSensitivity.Point p : points) {
+            double r = p.capacityRatio(a, b);
+            if (Double.isFinite(r)) {
+                data.add(new XYChart.Data<>(p.value(), r));
+            }
+        }
+        return data;
     }
 
     private static NumberAxis axis(String label) {
@@ -285,5 +399,9 @@ public final class FleetPane extends SplitPane {
 
     BarChart<String, Number> capacityChart() {
         return capacityChart;
+    }
+
+    LineChart<Number, Number> sensitivityChart() {
+        return sensitivityChart;
     }
 }

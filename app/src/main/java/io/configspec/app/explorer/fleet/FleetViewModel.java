@@ -8,6 +8,7 @@ import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
 import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.fleet.FleetScenarioFile;
+import io.configspec.model.fleet.FleetSensitivity;
 import io.configspec.model.fleet.FleetSimulator;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -34,6 +36,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -113,6 +116,20 @@ public final class FleetViewModel {
         "distributionDevices",
         0
     );
+    private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper(this, "comparison", "");
+    private final ObservableList<FleetSensitivity.Point> sensitivity = FXCollections.observableArrayList();
+    private final ObservableList<FleetSensitivity.Point> sensitivityView =
+        FXCollections.unmodifiableObservableList(sensitivity);
+    private final ObjectProperty<FleetSensitivity.Knob> sensitivityKnob = new SimpleObjectProperty<>(
+        this,
+        "sensitivityKnob",
+        FleetSensitivity.Knob.SLO
+    );
+    private final ReadOnlyStringWrapper sensitivitySummary = new ReadOnlyStringWrapper(
+        this,
+        "sensitivitySummary",
+        ""
+    );
     private FleetScenario scenario;
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
@@ -156,24 +173,13 @@ public final class FleetViewModel {
         capacities.values().forEach(c -> c.set(-1));
         distributionDevices.set(0);
         progress.set(0);
+        comparison.set("");
     }
 
     /** The scenario as it will be simulated: the loaded one with the edited shares and SLO. */
     FleetScenario effectiveScenario() {
         List<FleetDeviceType> mix = deviceMix.stream().map(DeviceShare::withCurrentWeight).toList();
-        FleetScenario s = scenario;
-        return new FleetScenario(
-            s.name(),
-            mix,
-            s.network(),
-            s.server(),
-            s.workload(),
-            sloMillis.get() / 1000.0,
-            s.sledBatchTimeoutSeconds(),
-            s.wispMaxDraftTokens(),
-            s.wispStopThreshold(),
-            s.wispHoldSeconds()
-        );
+        return scenario.withDeviceMix(mix).withSloTpotSeconds(sloMillis.get() / 1000.0);
     }
 
     /** Fleet sizes of the sweep: about 12, spread geometrically over [1, max]. */
@@ -253,12 +259,16 @@ public final class FleetViewModel {
                 }
                 int n = Math.max(1, found.get(FleetPolicy.WISP).capacityDevices());
                 executor.runOnUi(() -> distributionDevices.set(n));
+                Map<FleetPolicy, FleetResult> atN = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
                     FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                    atN.put(p, r);
                     List<Double> samples = downsample(r.tpotSeconds(), 200);
                     executor.runOnUi(() -> tpotDistributions.get(p).setAll(samples));
                     step.run();
                 }
+                String text = comparisonText(found, atN, n);
+                executor.runOnUi(() -> comparison.set(text));
                 return found;
             })
             .handle((found, error) -> {
@@ -292,6 +302,148 @@ public final class FleetViewModel {
                 )
             );
         }
+    }
+
+    /**
+     * WISP against the others, as the paper compares them: capacity and goodput ratios, and the
+     * wasted drafting (tokens and device seconds) of SLED and WISP at WISP's capacity.
+     */
+    static String comparisonText(
+        Map<FleetPolicy, CapacityResult> found,
+        Map<FleetPolicy, FleetResult> atN,
+        int n
+    ) {
+        StringBuilder out = new StringBuilder();
+        for (FleetPolicy other : new FleetPolicy[] { FleetPolicy.CENTRALIZED, FleetPolicy.SLED }) {
+            int wisp = found.get(FleetPolicy.WISP).capacityDevices();
+            int theirs = found.get(other).capacityDevices();
+            double gw = found.get(FleetPolicy.WISP).atCapacity() == null
+                ? 0
+                : found.get(FleetPolicy.WISP).atCapacity().goodputTokensPerSecond();
+            double go = found.get(other).atCapacity() == null
+                ? 0
+                : found.get(other).atCapacity().goodputTokensPerSecond();
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "WISP ÷ %s: capacity %s, goodput at capacity %s%n",
+                    other.label(),
+                    ratio(wisp, theirs),
+                    ratio(gw, go)
+                )
+            );
+        }
+        for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
+            FleetResult r = atN.get(p);
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "%s at %d devices: %,d drafted tokens, %,d wasted (%.1f %%), %.0f s of drafting wasted%n",
+                    p.label(),
+                    n,
+                    r.draftedTokens(),
+                    r.wastedDraftTokens(),
+                    r.wastedDraftFraction() * 100,
+                    r.wastedDraftSeconds()
+                )
+            );
+        }
+        out.append(
+            "(simulated; the WISP paper reports up to 2.1× and 4.1× capacity over centralised serving and SLED)"
+        );
+        return out.toString();
+    }
+
+    private static String ratio(double a, double b) {
+        return b > 0 ? String.format(Locale.ROOT, "%.2f×", a / b) : "— (serves none)";
+    }
+
+    /**
+     * Sweeps the settings the paper leaves open (SLO, think time, prompt length, batch limit; one
+     * at a time) and records each policy's capacity; off the UI thread, with progress and cancel.
+     */
+    public CompletableFuture<Void> runSensitivity() {
+        if (scenario == null) {
+            status.set("Open a fleet scenario first.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (running.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int max = maxDevices.get();
+        double duration = durationSeconds.get();
+        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
+            status.set("Maximum devices, duration and SLO must be positive.");
+            return CompletableFuture.completedFuture(null);
+        }
+        FleetScenario s = effectiveScenario();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        sensitivity.clear();
+        sensitivitySummary.set("");
+        running.set(true);
+        progress.set(0);
+        status.set("Sweeping SLO, think time, prompt length and batch limit…");
+        List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(s);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        return executor
+            .submit(() ->
+                FleetSensitivity.run(s, grid, max, duration, 1, cancelled::get, line -> {
+                    double fraction = done.incrementAndGet() / (double) grid.size();
+                    executor.runOnUi(() -> progress.set(fraction));
+                })
+            )
+            .handle((sweep, error) -> {
+                executor.runOnUi(() -> finishSensitivity(sweep, error));
+                return null;
+            });
+    }
+
+    private void finishSensitivity(FleetSensitivity sweep, Throwable error) {
+        running.set(false);
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+        if (cause instanceof CancellationException) {
+            status.set("Cancelled.");
+            return;
+        }
+        if (cause != null) {
+            status.set("Sensitivity sweep failed: " + cause.getMessage());
+            return;
+        }
+        progress.set(1);
+        sensitivity.setAll(sweep.points());
+        sensitivitySummary.set(sensitivitySummaryText(sweep));
+        status.set("Sensitivity sweep done (simulated, capacity per setting).");
+    }
+
+    /** Where WISP reaches 2× centralised serving, where SLED falls below it, where both hold. */
+    static String sensitivitySummaryText(FleetSensitivity sweep) {
+        List<String> doubles = new ArrayList<>();
+        List<String> below = new ArrayList<>();
+        List<String> both = new ArrayList<>();
+        for (FleetSensitivity.Point p : sweep.points()) {
+            String where =
+                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
+            if (p.wispDoublesCentralized()) {
+                doubles.add(where);
+            }
+            if (p.sledBelowCentralized()) {
+                below.add(where);
+            }
+            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
+                both.add(where);
+            }
+        }
+        return (
+            "WISP ≥ 2× centralised: " +
+            (doubles.isEmpty() ? "nowhere in this sweep" : String.join("; ", doubles)) +
+            "\nSLED below centralised: " +
+            (below.isEmpty() ? "nowhere in this sweep" : String.join("; ", below)) +
+            "\nboth, as in the paper: " +
+            (both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both))
+        );
     }
 
     /** Sorted samples thinned to at most {@code max} evenly spaced quantiles, in ms. */
@@ -358,6 +510,26 @@ public final class FleetViewModel {
     /** Sorted time-per-token samples (ms) of {@code policy} at {@link #distributionDevicesProperty()} devices. */
     public ObservableList<Double> tpotDistribution(FleetPolicy policy) {
         return tpotViews.get(policy);
+    }
+
+    /** WISP's ratios over the others and SLED's and WISP's wasted drafting (lines of text); "" until known. */
+    public ReadOnlyStringProperty comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** Points of the last sensitivity sweep (every setting). */
+    public ObservableList<FleetSensitivity.Point> sensitivity() {
+        return sensitivityView;
+    }
+
+    /** The setting the sensitivity plot shows. */
+    public ObjectProperty<FleetSensitivity.Knob> sensitivityKnobProperty() {
+        return sensitivityKnob;
+    }
+
+    /** Where the paper's picture holds in the last sweep (lines of text); "" until known. */
+    public ReadOnlyStringProperty sensitivitySummaryProperty() {
+        return sensitivitySummary.getReadOnlyProperty();
     }
 
     /** The fleet size of the latency distributions (WISP's capacity); 0 until known. */

@@ -59,4 +59,33 @@ class FleetPaneTest {
         Label status = robot.lookup("#fleet-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("Capacity"), status.getText());
     }
+
+    @Test
+    void sensitivityPlotsTheCapacityRatiosOfTheChosenSetting(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.model().maxDevicesProperty().set(12);
+            pane.model().durationSecondsProperty().set(10);
+            robot.lookup("#fleet-sensitivity-run").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(
+            180,
+            TimeUnit.SECONDS,
+            () -> !pane.model().sensitivity().isEmpty() && !pane.model().runningProperty().get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = pane.sensitivityChart();
+        assertEquals(4, chart.getData().size());
+        // the SLO is shown first: one point per SLO value for every ratio that is defined
+        assertTrue(chart.getData().getLast().getData().size() == 2, "the 2× reference line");
+        robot.interact(() ->
+            pane
+                .model()
+                .sensitivityKnobProperty()
+                .set(io.configspec.model.fleet.FleetSensitivity.Knob.BATCH_LIMIT)
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.getXAxis().getLabel().startsWith("batch limit"), chart.getXAxis().getLabel());
+        Label summary = robot.lookup("#fleet-sensitivity-summary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("SLED below centralised"), summary.getText());
+    }
 }

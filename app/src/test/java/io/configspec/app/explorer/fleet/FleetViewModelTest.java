@@ -51,6 +51,41 @@ class FleetViewModelTest {
     }
 
     @Test
+    void runComparesWispWithTheOthersAndReportsWastedDrafting() {
+        FleetViewModel vm = loaded();
+        vm.run().join();
+        String text = vm.comparisonProperty().get();
+        assertTrue(text.contains("WISP ÷ Centralised"), text);
+        assertTrue(text.contains("WISP ÷ SLED"), text);
+        assertTrue(text.contains("s of drafting wasted"), text);
+        assertTrue(text.contains("simulated"), text);
+    }
+
+    @Test
+    void sensitivitySweepRecordsEverySettingAndWhereThePapersPictureHolds() {
+        FleetViewModel vm = loaded();
+        vm.maxDevicesProperty().set(16);
+        vm.durationSecondsProperty().set(10);
+        vm.runSensitivity().join();
+        assertFalse(vm.runningProperty().get());
+        assertEquals(
+            io.configspec.model.fleet.FleetSensitivity.defaultGrid(vm.effectiveScenario()).size(),
+            vm.sensitivity().size()
+        );
+        for (var knob : io.configspec.model.fleet.FleetSensitivity.Knob.values()) {
+            assertTrue(
+                vm
+                    .sensitivity()
+                    .stream()
+                    .anyMatch(p -> p.knob() == knob && p.isBase()),
+                knob.name()
+            );
+        }
+        assertTrue(vm.sensitivitySummaryProperty().get().contains("WISP ≥ 2× centralised"));
+        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+    }
+
+    @Test
     void editedSharesAndSloAreSimulated() {
         FleetViewModel vm = loaded();
         vm.deviceMix().get(0).weightProperty().set(5);
