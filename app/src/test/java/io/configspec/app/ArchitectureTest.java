@@ -36,4 +36,15 @@ class ArchitectureTest {
         .should()
         .beFreeOfCycles()
         .because("the command line and the explorer are two independent front ends over the same services");
+
+    @ArchTest
+    static final ArchRule theCommandLineAndTheReportNeverLoadJavaFx = noClasses()
+        .that()
+        .resideInAnyPackage("io.configspec.app.cli..", "io.configspec.app.report..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("javafx..")
+        .because(
+            "the command line, configspec report included, runs on servers without a display (decision 0025)"
+        );
 }

@@ -1,9 +1,9 @@
 package io.configspec.app.cli;
 
 import io.configspec.engine.agent.AgentConfig;
-import io.configspec.engine.agent.AgentToken;
 import io.configspec.engine.agent.BoardAgent;
 import io.configspec.engine.agent.JobRunner;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.OnnxModelProvider;
@@ -85,10 +85,10 @@ final class AgentCommand implements Callable<Integer> {
                 "--bind: unknown address '" + bind + "'"
             );
         }
-        AgentToken token;
+        BearerToken token;
         if (tokenFile != null) {
             try {
-                token = AgentToken.read(tokenFile);
+                token = BearerToken.read(tokenFile);
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -96,13 +96,26 @@ final class AgentCommand implements Callable<Integer> {
                 );
             }
         } else {
-            token = AgentToken.generate();
+            token = BearerToken.generate();
         }
         SensorSuite suite = board.detectSensors();
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(board.modelsDirectory(), board.twinsDirectory(), EngineOptions.defaults())
         );
-        JobRunner runner = (request, context) -> profiler.run(request, context).toJson();
+        JobRunner runner = new JobRunner() {
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode run(
+                io.configspec.engine.profiler.ProfilingRequest request,
+                io.configspec.engine.profiler.ProfilingContext context
+            ) throws Exception {
+                return profiler.run(request, context).toJson();
+            }
+
+            @Override
+            public void check(io.configspec.engine.profiler.ProfilingRequest request) {
+                profiler.check(request);
+            }
+        };
         BoardAgent agent = BoardAgent.start(
             AgentConfig.loopback(port, token).withBindAddress(address),
             suite,

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         ParetoCommand.class,
         RecommendCommand.class,
         ExportCommand.class,
+        ReportCommand.class,
         FleetCommand.class,
         CapacityCommand.class,
         FleetReportCommand.class,
@@ -106,6 +107,12 @@ public final class ConfigSpecCli implements Runnable {
             int code;
             if (e instanceof ProfileException || e instanceof UserInputException) {
                 errors.println(e.getMessage());
+                code = BAD_INPUT;
+            } else if (
+                e instanceof io.configspec.model.io.OutputPathException ||
+                e instanceof io.configspec.model.analysis.SpaceTooLargeException
+            ) {
+                errors.println("configspec: " + e.getMessage());
                 code = BAD_INPUT;
             } else if (e instanceof IOException || e instanceof UncheckedIOException) {
                 errors.println("configspec: " + e.getMessage());

@@ -1,9 +1,9 @@
 package io.configspec.app.cli;
 
 import io.configspec.engine.agent.AgentClient;
-import io.configspec.engine.agent.AgentToken;
 import io.configspec.engine.agent.JobState;
 import io.configspec.engine.agent.JobStatus;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.DraftingCell;
@@ -326,7 +326,7 @@ final class ProfileCommand implements Callable<Integer> {
                 "--agent: '" + agent + "' is not HOST:PORT"
             );
         }
-        String token = AgentToken.read(tokenFile).value();
+        String token = BearerToken.read(tokenFile).value();
         try (AgentClient client = new AgentClient(agent.substring(0, colon), port, token)) {
             w.println(
                 "Profiling " +

@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.analysis.SpaceSize;
 import io.configspec.model.fleet.FleetScenarioFile;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
@@ -83,14 +84,20 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (document instanceof ProfileDocument.ScenarioDocument) {
             var loaded = ScenarioLoader.load(file);
-            int rows = loaded.space().size(loaded.scenario().whatIf());
+            var size = loaded.space().sizeOf(loaded.scenario().whatIf());
             int omitted = loaded.space().omitted().size();
             return (
                 "scenario " +
                 document.id() +
                 ": " +
-                rows +
-                " configurations" +
+                size.configurations() +
+                " configurations (about " +
+                SpaceSize.inWords(size.totalBytes()) +
+                " of memory to evaluate them with their front" +
+                (size.fits(SpaceSize.availableHeapBytes())
+                    ? ""
+                    : "; more than this Java has: pareto, recommend and the explorer would refuse it") +
+                ")" +
                 (omitted == 0
                     ? ""
                     : "; " +

@@ -267,7 +267,7 @@ class ConfigSpecCliTest {
     }
 
     @Test
-    void unwritableOutIsARuntimeFailureThatKeepsTheOldFile(@TempDir Path dir) throws Exception {
+    void outUnderAFileIsRefusedAsBadInputAndKeepsTheFile(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("not-a-dir");
         Files.writeString(blocker, "x");
         CliRun run = CliRun.of(
@@ -277,7 +277,7 @@ class ConfigSpecCliTest {
             "--out",
             blocker.resolve("sweep.txt").toString()
         );
-        assertEquals(1, run.exitCode());
+        assertEquals(ConfigSpecCli.BAD_INPUT, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertEquals("x", Files.readString(blocker));
     }

@@ -1,5 +1,7 @@
 package io.configspec.engine.agent;
 
+import io.configspec.engine.net.BearerToken;
+import io.configspec.engine.net.ServerGuards;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,33 +9,19 @@ import java.util.Objects;
 /**
  * How the agent listens.
  *
- * @param bindAddress the address to listen on; loopback unless the user asks otherwise
- * @param port TCP port, 0 for any free one
- * @param token the bearer token every request must carry
- * @param maxBodyBytes largest accepted request body, bytes
+ * @param guards address, port, token and the limits on what clients send (see {@link ServerGuards})
  * @param maxStreams concurrent {@code /stream} clients
  * @param samplePeriod how often sensors are sampled (also the fastest stream rate)
  */
-public record AgentConfig(
-    InetAddress bindAddress,
-    int port,
-    AgentToken token,
-    int maxBodyBytes,
-    int maxStreams,
-    Duration samplePeriod
-) {
+public record AgentConfig(ServerGuards guards, int maxStreams, Duration samplePeriod) {
     /** The default port of {@code configspec agent}. */
     public static final int DEFAULT_PORT = 7878;
 
+    /** Largest job request body, bytes. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
     public AgentConfig {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(token, "token");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0-65535, was " + port);
-        }
-        if (maxBodyBytes < 64) {
-            throw new IllegalArgumentException("maxBodyBytes must be >= 64, was " + maxBodyBytes);
-        }
+        Objects.requireNonNull(guards, "guards");
         if (maxStreams < 1) {
             throw new IllegalArgumentException("maxStreams must be >= 1, was " + maxStreams);
         }
@@ -42,20 +30,33 @@ public record AgentConfig(
         }
     }
 
-    /** Loopback, the given port and token, 16 KiB bodies, 8 streams, 50 ms sampling. */
-    public static AgentConfig loopback(int port, AgentToken token) {
-        return new AgentConfig(
-            InetAddress.getLoopbackAddress(),
-            port,
-            token,
-            16 * 1024,
-            8,
-            Duration.ofMillis(50)
-        );
+    /** Loopback, the given port and token, 16 KiB bodies, the default guards, 8 streams, 50 ms sampling. */
+    public static AgentConfig loopback(int port, BearerToken token) {
+        return new AgentConfig(ServerGuards.loopback(port, token, MAX_BODY_BYTES), 8, Duration.ofMillis(50));
     }
 
     public AgentConfig withBindAddress(InetAddress address) {
-        return new AgentConfig(address, port, token, maxBodyBytes, maxStreams, samplePeriod);
+        return new AgentConfig(guards.withBindAddress(address), maxStreams, samplePeriod);
+    }
+
+    public AgentConfig withGuards(ServerGuards newGuards) {
+        return new AgentConfig(newGuards, maxStreams, samplePeriod);
+    }
+
+    public InetAddress bindAddress() {
+        return guards.bindAddress();
+    }
+
+    public int port() {
+        return guards.port();
+    }
+
+    public BearerToken token() {
+        return guards.token();
+    }
+
+    public int maxBodyBytes() {
+        return guards.maxBodyBytes();
     }
 
     /** Highest stream rate in readings per second (one per sample). */

@@ -13,4 +13,13 @@ public interface JobRunner {
      * @throws Exception any failure; its message is shown to the user
      */
     JsonNode run(ProfilingRequest request, ProfilingContext context) throws Exception;
+
+    /**
+     * Checks what only this board knows (that the named models exist) before the job is accepted,
+     * so a bad request is refused with 400 instead of failing later. The request's own rules are
+     * checked by {@link ProfilingRequest} already.
+     *
+     * @throws IllegalArgumentException naming the field and what is wrong
+     */
+    default void check(ProfilingRequest request) {}
 }

@@ -33,6 +33,15 @@ public final class BoardProfiler {
         this.models = models;
     }
 
+    /**
+     * Checks that the models {@code request} names are available here, before a job is accepted.
+     *
+     * @throws IllegalArgumentException naming the field and the models that are available
+     */
+    public void check(ProfilingRequest request) {
+        models.checkAvailable(request);
+    }
+
     public ProfilingResult run(ProfilingRequest request, ProfilingContext context) throws Exception {
         SensorSuite suite = context.sensors().suite();
         PowerSource primary = suite.powerSources().isEmpty() ? null : suite.powerSources().getFirst();

@@ -28,6 +28,14 @@ public interface ModelProvider {
      */
     record ModelInfo(String id, String family, String precision, long parameters, long bytesOnDisk) {}
 
+    /**
+     * Checks that the models a request names are here, before a job is accepted.
+     *
+     * @throws IllegalArgumentException naming the field ({@code drafter}, {@code target}) and the
+     *     models that are available
+     */
+    default void checkAvailable(ProfilingRequest request) {}
+
     /** Opens (generating first, for a twin) the drafter; may report progress. */
     Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception;
 

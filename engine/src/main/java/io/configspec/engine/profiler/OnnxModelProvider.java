@@ -86,6 +86,23 @@ public final class OnnxModelProvider implements ModelProvider {
     }
 
     @Override
+    public void checkAvailable(ProfilingRequest request) {
+        check("drafter", request.drafter());
+        check("target", request.target());
+    }
+
+    private void check(String field, String name) {
+        if (name == null) {
+            return;
+        }
+        try {
+            ModelCatalog.scan(modelsDirectory).find(name);
+        } catch (ModelLoadException | RuntimeException e) {
+            throw new IllegalArgumentException("field '" + field + "': " + e.getMessage());
+        }
+    }
+
+    @Override
     public Path targetModelFile(String name) throws Exception {
         return ModelCatalog.scan(modelsDirectory).find(name).modelFile();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.twins.HuggingFaceConfig;
+import io.configspec.engine.twins.TwinConfigException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -84,8 +86,18 @@ public record ProfilingRequest(
                     "field 'twin.precision': must be int8, int4, fp16 or fp32, was " + twinPrecision
                 );
             }
-            if (twinLayers != null && (twinLayers < 1 || twinLayers > 256)) {
-                throw new IllegalArgumentException("field 'twin.layers': must be 1-256, was " + twinLayers);
+            int presetLayers = presetLayers(twinPreset);
+            if (twinLayers != null && (twinLayers < 1 || twinLayers > presetLayers)) {
+                throw new IllegalArgumentException(
+                    "field 'twin.layers': " +
+                        twinPreset +
+                        " has " +
+                        presetLayers +
+                        " layers, so layers must be 1-" +
+                        presetLayers +
+                        ", was " +
+                        twinLayers
+                );
             }
         }
         kValues = checkedList("kValues", kValues, 1, 32, 16, false);
@@ -100,6 +112,20 @@ public record ProfilingRequest(
         }
         if (!verifyBatchSizes.isEmpty() && target == null) {
             throw new IllegalArgumentException("field 'verifyBatchSizes': needs a 'target'");
+        }
+    }
+
+    /** The layers of a bundled preset; an unknown preset is refused naming the known ones. */
+    private static int presetLayers(String preset) {
+        try {
+            return HuggingFaceConfig.preset(preset).layers();
+        } catch (TwinConfigException e) {
+            throw new IllegalArgumentException(
+                "field 'twin.preset': no preset '" +
+                    preset +
+                    "'; known presets: " +
+                    String.join(", ", HuggingFaceConfig.PRESETS)
+            );
         }
     }
 

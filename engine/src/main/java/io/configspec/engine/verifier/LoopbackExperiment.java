@@ -708,7 +708,7 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<RoundSample> rounds,
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
-        VerifierClient client = new VerifierClient(server.uri());
+        VerifierClient client = server.client();
         // WISP's budget per round is SLED's K (as in the simulator): it only ever drafts less.
         int maxK = settings.policy() == FleetPolicy.SLED
             ? settings.fixedK()

@@ -3,6 +3,7 @@ package io.configspec.engine.verifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.net.BearerToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +20,13 @@ public final class VerifierClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String authorization;
     private final HttpClient http;
 
-    public VerifierClient(URI base) {
+    /** A client of the server at {@code base} that sends {@code token} with every request. */
+    public VerifierClient(URI base, BearerToken token) {
         this.base = base;
+        this.authorization = "Bearer " + token.value();
         this.http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -96,6 +100,7 @@ public final class VerifierClient {
     /** Closes a session on the server. */
     public void close(long session) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/sessions/" + session))
+            .header("Authorization", authorization)
             .DELETE()
             .build();
         http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -104,6 +109,7 @@ public final class VerifierClient {
     private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
             .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.MeasuredProfiles;
@@ -82,7 +83,11 @@ class AgentEndToEndTest {
         JobRunner runner = (request, context) -> profiler.run(request, context).toJson();
 
         try (
-            BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, AgentToken.of(TOKEN)), suite, runner);
+            BoardAgent agent = BoardAgent.start(
+                AgentConfig.loopback(0, BearerToken.of(TOKEN)),
+                suite,
+                runner
+            );
             AgentClient client = new AgentClient("127.0.0.1", agent.port(), TOKEN)
         ) {
             AgentInfo info = client.info();

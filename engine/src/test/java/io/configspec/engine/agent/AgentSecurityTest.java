@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.profiler.ProfilingContext;
 import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.CommandRunner;
@@ -65,7 +66,20 @@ class AgentSecurityTest {
             CommandRunner.none(),
             SensorOptions.defaults()
         );
-        agent = BoardAgent.start(AgentConfig.loopback(0, AgentToken.of(TOKEN)), suite, this::blockingJob);
+        JobRunner runner = new JobRunner() {
+            @Override
+            public JsonNode run(ProfilingRequest request, ProfilingContext context) throws Exception {
+                return blockingJob(request, context);
+            }
+
+            @Override
+            public void check(ProfilingRequest request) {
+                if ("missing-model".equals(request.drafter())) {
+                    throw new IllegalArgumentException("field 'drafter': no model named 'missing-model'");
+                }
+            }
+        };
+        agent = BoardAgent.start(AgentConfig.loopback(0, BearerToken.of(TOKEN)), suite, runner);
         http = HttpClient.newHttpClient();
     }
 
@@ -188,6 +202,80 @@ class AgentSecurityTest {
         assertTrue(error(path).contains("drafter"), path.body());
         assertEquals(400, array.statusCode());
         assertEquals(0, runs.get());
+    }
+
+    @Test
+    void everyJobParameterIsCheckedBeforeTheJobIsAccepted() throws Exception {
+        HttpResponse<String> preset = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"twin\": {\"preset\": \"gpt-9\", \"precision\": \"int8\"}}"
+        );
+        HttpResponse<String> layers = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"twin\": {\"preset\": \"qwen2.5-1.5b\", \"precision\": \"int8\", \"layers\": 256}}"
+        );
+        HttpResponse<String> model = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\": \"missing-model\"}"
+        );
+
+        assertEquals(400, preset.statusCode());
+        assertTrue(
+            error(preset).contains("twin.preset") && error(preset).contains("qwen2.5-0.5b"),
+            preset.body()
+        );
+        assertEquals(400, layers.statusCode());
+        assertTrue(error(layers).contains("twin.layers") && error(layers).contains("28"), layers.body());
+        assertEquals(400, model.statusCode());
+        assertTrue(error(model).contains("drafter"), model.body());
+        assertEquals(0, runs.get());
+        assertTrue(agent.jobs().running().isEmpty());
+    }
+
+    @Test
+    void repeatedKeysAreRefused() throws Exception {
+        HttpResponse<String> response = send(
+            "POST",
+            "/api/v1/jobs",
+            TOKEN,
+            "application/json",
+            "{\"drafter\": \"sample-drafter\", \"drafter\": \"other\"}"
+        );
+
+        assertEquals(400, response.statusCode());
+        assertTrue(error(response).contains("'drafter'"), response.body());
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void aBadPercentEscapeIsAJson400() throws Exception {
+        for (String target : new String[] { "/api/v1/stream?hz=%zz", "/api/v1/%zz" }) {
+            try (Socket socket = new Socket("127.0.0.1", agent.port())) {
+                socket
+                    .getOutputStream()
+                    .write(
+                        ("GET " +
+                            target +
+                            " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                            TOKEN +
+                            "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)
+                    );
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.contains("application/json"), answer);
+                assertTrue(answer.contains("{\"error\":"), answer);
+                assertFalse(answer.contains("URISyntaxException") || answer.contains("<h1>"), answer);
+            }
+        }
     }
 
     @Test
@@ -319,13 +407,13 @@ class AgentSecurityTest {
     void tokensFromFilesMustBeLongEnough() throws Exception {
         Path file = temp.resolve("token");
         Files.writeString(file, "short\n");
-        assertThrows(IOException.class, () -> AgentToken.read(file));
+        assertThrows(IOException.class, () -> BearerToken.read(file));
 
         Files.writeString(file, TOKEN + "\nignored second line\n");
-        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("Bearer " + TOKEN));
-        assertTrue(AgentToken.read(file).matchesAuthorizationHeader("bearer " + TOKEN));
-        assertFalse(AgentToken.read(file).matchesAuthorizationHeader(TOKEN));
-        assertFalse(AgentToken.generate().value().equals(AgentToken.generate().value()));
-        assertEquals(43, AgentToken.generate().value().length());
+        assertTrue(BearerToken.read(file).matchesAuthorizationHeader("Bearer " + TOKEN));
+        assertTrue(BearerToken.read(file).matchesAuthorizationHeader("bearer " + TOKEN));
+        assertFalse(BearerToken.read(file).matchesAuthorizationHeader(TOKEN));
+        assertFalse(BearerToken.generate().value().equals(BearerToken.generate().value()));
+        assertEquals(43, BearerToken.generate().value().length());
     }
 }

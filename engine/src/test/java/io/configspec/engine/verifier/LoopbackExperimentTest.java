@@ -39,7 +39,7 @@ class LoopbackExperimentTest {
                 0
             )
         ) {
-            VerifierClient client = new VerifierClient(server.uri());
+            VerifierClient client = server.client();
             long session = client.open(prompt);
             int[] out = new int[24];
             int n = 0;

@@ -441,9 +441,26 @@ public final class ConfigurationSpace {
         return omitted;
     }
 
-    /** Number of rows {@link #evaluate(WhatIf)} produces under {@code whatIf}. */
+    /**
+     * Number of rows {@link #evaluate(WhatIf)} produces under {@code whatIf}.
+     *
+     * @throws SpaceTooLargeException if that is more than one evaluation can hold
+     */
     public int size(WhatIf whatIf) {
-        return combinations.size() * (kMax(whatIf) - kMin(whatIf) + 1);
+        SpaceSize size = sizeOf(whatIf);
+        if (size.configurations() > SpaceSize.MAX_ROWS) {
+            throw new SpaceTooLargeException(
+                size,
+                SpaceSize.availableHeapBytes(),
+                Runtime.getRuntime().maxMemory()
+            );
+        }
+        return (int) size.configurations();
+    }
+
+    /** How many configurations there are under {@code whatIf} and the memory they need, before any is built. */
+    public SpaceSize sizeOf(WhatIf whatIf) {
+        return SpaceSize.of(this, whatIf);
     }
 
     int kMin(WhatIf whatIf) {
@@ -499,10 +516,12 @@ public final class ConfigurationSpace {
     public EvaluatedSpace evaluateInto(WhatIf whatIf, EvaluatedSpace reuse) {
         int kMin = kMin(whatIf);
         int kMax = kMax(whatIf);
-        int rows = combinations.size() * (kMax - kMin + 1);
-        EvaluatedSpace target = reuse != null && reuse.space() == this && reuse.size() == rows
-            ? reuse
-            : new EvaluatedSpace(this, rows);
+        SpaceSize size = sizeOf(whatIf);
+        boolean reusable = reuse != null && reuse.space() == this && reuse.size() == size.configurations();
+        if (!reusable) {
+            size.requireFits(SpaceSize.availableHeapBytes());
+        }
+        EvaluatedSpace target = reusable ? reuse : new EvaluatedSpace(this, (int) size.configurations());
         target.fill(whatIf, kMin, kMax);
         return target;
     }

@@ -34,6 +34,13 @@ public final class EvaluatedSpace {
     private final double[] draftRate;
     private final double[] cloudOnly;
 
+    /**
+     * Bytes each row holds in the per-row arrays below (seven doubles, one per objective, and a
+     * boolean): what {@link SpaceSize} estimates memory from. Keep in step with the arrays;
+     * {@code SpaceSizeTest} checks it against the bytes an evaluation really allocates.
+     */
+    public static final long BYTES_PER_ROW = (7L + Objective.values().length) * Double.BYTES + 1;
+
     // per row
     private final double[] expectedTokens;
     private final double[] draftSeconds;

@@ -67,7 +67,7 @@ final class JsonInput {
         }
         try (parser) {
             JsonNode tree = ProfileCodec.mapper().readTree(parser);
-            if (tree != null && !tree.isMissingNode()) {
+            if (tree != null && !tree.isMissingNode() && !plain(tree)) {
                 checkValues(file, tree, "");
             }
             return tree;
@@ -139,6 +139,13 @@ final class JsonInput {
 
     /** Refuses overlong forms, encoded surrogates and code points above U+10FFFF, naming the byte offset. */
     private static void checkUtf8(Path file, byte[] bytes, int start) throws ProfileException {
+        int i = start;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++; // ASCII needs no decoding
+        }
+        if (i == bytes.length) {
+            return;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -164,6 +171,30 @@ final class JsonInput {
             }
             out.clear();
         }
+    }
+
+    /** Whether no value needs a closer look (the common case, checked without building paths). */
+    private static boolean plain(JsonNode node) {
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (!plain(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node.isFloatingPointNumber()) {
+            return Double.isFinite(node.doubleValue());
+        }
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return false; // a pair is fine, but let checkValues decide
+                }
+            }
+        }
+        return true;
     }
 
     /** Values JSON allows but profile files do not: numbers beyond double range, lone surrogates from escapes. */

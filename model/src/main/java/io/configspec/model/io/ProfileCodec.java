@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.configspec.model.analysis.Constraint;
 import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.Objective;
@@ -44,6 +44,7 @@ import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationLatency;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -142,7 +143,6 @@ public final class ProfileCodec {
             JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY)
         )
         .addModule(new Jdk8Module())
-        .addModule(new JavaTimeModule())
         .addModule(formatModule())
         .addMixIn(Provenance.class, ProvenanceMixin.class)
         .addMixIn(VerificationLatency.class, LatencyMixin.class)
@@ -169,7 +169,7 @@ public final class ProfileCodec {
      * @throws ProfileException naming the file and the field or line at fault
      */
     public static ProfileDocument read(Path file) throws ProfileException {
-        return read(file, JsonInput.read(file));
+        return bind(file, JsonInput.read(file));
     }
 
     /**
@@ -177,21 +177,26 @@ public final class ProfileCodec {
      * without touching the file system; {@code file} names it in errors. The tree is not changed.
      */
     public static ProfileDocument read(Path file, JsonNode tree) throws ProfileException {
-        ObjectNode root = root(file, tree);
-        int version = root.path("schemaVersion").asInt(-1);
-        if (!root.path("schemaVersion").isIntegralNumber() || version != SCHEMA_VERSION) {
+        return bind(file, tree == null ? null : tree.deepCopy());
+    }
+
+    /** Validates and binds a tree this class may change (defaults are filled in, groups flattened). */
+    static ProfileDocument bind(Path file, JsonNode tree) throws ProfileException {
+        ObjectNode content = root(file, tree);
+        int version = content.path("schemaVersion").asInt(-1);
+        if (!content.path("schemaVersion").isIntegralNumber() || version != SCHEMA_VERSION) {
             throw ProfileException.atField(
                 file,
                 "schemaVersion",
-                root.has("schemaVersion")
+                content.has("schemaVersion")
                     ? "is " +
-                      root.get("schemaVersion") +
+                      content.get("schemaVersion") +
                       " but this version of ConfigSpec reads schemaVersion " +
                       SCHEMA_VERSION
                     : "is missing"
             );
         }
-        JsonNode kindName = root.path("kind");
+        JsonNode kindName = content.path("kind");
         Kind kind = Kind.of(kindName.asText()).orElseThrow(() ->
             ProfileException.atField(
                 file,
@@ -209,7 +214,6 @@ public final class ProfileCodec {
                       ProfileSchemas.describe(kindName)
             )
         );
-        ObjectNode content = root.deepCopy();
         ProfileSchemas.validate(file, kind.json, content);
         inherit(kind, content);
         if (kind == Kind.SCENARIO) {
@@ -482,6 +486,19 @@ public final class ProfileCodec {
                     gen.writeStringField("objective", value.objective().cliName());
                     gen.writeNumberField(value.bound().jsonName(), value.threshold());
                     gen.writeEndObject();
+                }
+            }
+        );
+        // the one date in the files (measured provenance), ISO yyyy-mm-dd; the schema checks the format.
+        // (jackson-datatype-jsr310's JavaTimeModule would do it too, at 100+ ms more start-up.)
+        module.addSerializer(LocalDate.class, ToStringSerializer.instance);
+        module.addDeserializer(
+            LocalDate.class,
+            new JsonDeserializer<>() {
+                @Override
+                public LocalDate deserialize(JsonParser p, DeserializationContext context)
+                    throws IOException {
+                    return LocalDate.parse(p.getText());
                 }
             }
         );

@@ -110,7 +110,7 @@ public final class ProfileLoader {
         for (Path file : files) {
             JsonNode tree = ProfileCodec.readTree(file);
             if (ProfileCodec.kindOf(tree).filter(NOT_PROFILES::contains).isEmpty()) {
-                documents.add(Map.entry(file, ProfileCodec.read(file, tree)));
+                documents.add(Map.entry(file, ProfileCodec.bind(file, tree)));
             }
         }
         return assemble(documents);

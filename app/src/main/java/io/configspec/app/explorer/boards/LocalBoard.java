@@ -1,8 +1,8 @@
 package io.configspec.app.explorer.boards;
 
 import io.configspec.engine.agent.AgentConfig;
-import io.configspec.engine.agent.AgentToken;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.OnnxModelProvider;
@@ -17,16 +17,16 @@ import java.nio.file.Path;
 public final class LocalBoard implements AutoCloseable {
 
     private final BoardAgent agent;
-    private final AgentToken token;
+    private final BearerToken token;
 
-    private LocalBoard(BoardAgent agent, AgentToken token) {
+    private LocalBoard(BoardAgent agent, BearerToken token) {
         this.agent = agent;
         this.token = token;
     }
 
     public static LocalBoard start(SensorSuite sensors, Path modelsDirectory, Path twinsDirectory)
         throws IOException {
-        AgentToken token = AgentToken.generate();
+        BearerToken token = BearerToken.generate();
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(modelsDirectory, twinsDirectory, EngineOptions.defaults())
         );

@@ -5,7 +5,6 @@ import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.Numbers;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.pareto.Recommendation;
-import io.configspec.model.pareto.Recommendations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,7 @@ final class ExportNotes {
             figures.append(' ').append(o.unit());
         }
         notes.add(figures.toString());
-        for (Recommendation r : Recommendations.of(evaluation.space())) {
+        for (Recommendation r : evaluation.result().recommendations()) {
             if (r.row() == row) {
                 notes.add("Recommended for " + r.kind().jsonName() + ": " + r.reason());
             }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
 import io.configspec.engine.agent.AgentConfig;
-import io.configspec.engine.agent.AgentToken;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.profiler.DraftingCell;
 import io.configspec.engine.profiler.DraftingFit;
 import io.configspec.engine.profiler.ModelProvider;
@@ -91,7 +91,7 @@ class BoardsViewTest {
             SensorOptions.defaults()
         );
         return BoardAgent.start(
-            AgentConfig.loopback(port, AgentToken.of(TOKEN)),
+            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
             suite,
             BoardsViewTest::fakeJob
         );

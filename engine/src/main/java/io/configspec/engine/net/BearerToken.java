@@ -1,4 +1,4 @@
-package io.configspec.engine.agent;
+package io.configspec.engine.net;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,11 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * The agent's bearer token: 32 random bytes (base64url, 43 characters) unless a file gives one.
- * Compared in constant time so response timing does not reveal a prefix.
+ * A service's bearer token (the board agent's, the verification service's): 32 random bytes
+ * (base64url, 43 characters) unless a file gives one. Compared in constant time so response timing
+ * does not reveal a prefix.
  */
-public final class AgentToken {
+public final class BearerToken {
 
     /** Shortest token accepted from a file. */
     public static final int MIN_LENGTH = 16;
@@ -22,14 +23,14 @@ public final class AgentToken {
 
     private final byte[] token;
 
-    private AgentToken(String token) {
+    private BearerToken(String token) {
         this.token = token.getBytes(StandardCharsets.US_ASCII);
     }
 
-    public static AgentToken generate() {
+    public static BearerToken generate() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return new AgentToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new BearerToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /**
@@ -37,7 +38,7 @@ public final class AgentToken {
      *
      * @throws IllegalArgumentException if shorter than {@link #MIN_LENGTH} or not a token68 string
      */
-    public static AgentToken of(String token) {
+    public static BearerToken of(String token) {
         String t = token.strip();
         if (t.length() < MIN_LENGTH) {
             throw new IllegalArgumentException(
@@ -47,11 +48,11 @@ public final class AgentToken {
         if (!ALLOWED.matcher(t).matches()) {
             throw new IllegalArgumentException("the token may hold only letters, digits and ._~+/=-");
         }
-        return new AgentToken(t);
+        return new BearerToken(t);
     }
 
     /** Reads the first line of a token file. */
-    public static AgentToken read(Path file) throws IOException {
+    public static BearerToken read(Path file) throws IOException {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         String firstLine = content.lines().findFirst().orElse("");
         try {
@@ -76,6 +77,6 @@ public final class AgentToken {
 
     @Override
     public String toString() {
-        return "AgentToken[hidden]";
+        return "BearerToken[hidden]";
     }
 }

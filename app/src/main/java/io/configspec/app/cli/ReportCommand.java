@@ -1,0 +1,57 @@
+package io.configspec.app.cli;
+
+import io.configspec.app.report.JFreeChartRenderer;
+import io.configspec.model.io.ProfileException;
+import io.configspec.model.report.ScenarioReport;
+import io.configspec.model.service.ScenarioEvaluation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configspec report}: one self-contained HTML file about a scenario ({@link ScenarioReport}),
+ * charts drawn without a display ({@link JFreeChartRenderer}).
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Write one self-contained HTML report of a scenario: settings, what-ifs, Pareto charts, " +
+        "recommendations with their reasons and serving-stack exports, the front, and every profile's provenance."
+)
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The HTML file to write (atomically: an existing file stays whole if writing fails)."
+    )
+    Path out;
+
+    @Override
+    public Integer call() throws ProfileException, IOException {
+        if (Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " is a folder; give the HTML file to write");
+        }
+        ScenarioEvaluation evaluation = scenario.evaluate();
+        ScenarioReport.write(out, evaluation, new JFreeChartRenderer(), Instant.now());
+        spec
+            .commandLine()
+            .getErr()
+            .println("Wrote " + out + " (" + Math.max(1, Files.size(out) / 1024) + " KiB, self-contained).");
+        return ConfigSpecCli.OK;
+    }
+}

@@ -1,0 +1,95 @@
+package io.configspec.app.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.configspec.app.cli.ConfigSpecCli;
+import io.configspec.app.explorer.Samples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 20, reproducer 2: {@code --out} replaces only regular files; one sentence and exit 2 otherwise. */
+class OutputPathCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String err) {}
+
+    private static Run sweep(Path out) {
+        StringWriter err = new StringWriter();
+        int code = ConfigSpecCli.execute(
+            new String[] {
+                "sweep",
+                "--scenario",
+                Samples.paperScenario().toString(),
+                "--format",
+                "csv",
+                "--out",
+                out.toString(),
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err)
+        );
+        return new Run(code, err.toString());
+    }
+
+    private void assertRefused(Path out, String mentions) throws IOException {
+        Run run = sweep(out);
+        assertEquals(ConfigSpecCli.BAD_INPUT, run.code(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(out.toString()) && run.err().contains(mentions), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains(".configspec-tmp"), run.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".configspec-tmp")));
+        }
+    }
+
+    private static boolean run(String... command) throws InterruptedException {
+        try {
+            return new ProcessBuilder(command).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aFolderIsRefused() throws Exception {
+        assertRefused(Files.createDirectory(dir.resolve("out")), "folder");
+    }
+
+    @Test
+    void aFifoIsRefused() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assumeTrue(run("mkfifo", fifo.toString()));
+        assertRefused(fifo, "named pipe");
+    }
+
+    @Test
+    void aDeviceNodeIsRefusedAndStaysADevice() throws Exception {
+        Path device = dir.resolve("d");
+        assumeTrue(run("mknod", device.toString(), "c", "1", "3"), "mknod needs root");
+        assertRefused(device, "character device");
+        assertFalse(Files.isRegularFile(device, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aLinkIsWrittenThrough() throws Exception {
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+        Run run = sweep(link);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(real).startsWith("drafter") || Files.readString(real).length() > 100);
+    }
+}
