@@ -50,20 +50,20 @@ class ExplorerAppRecoveryTest {
         ExplorerViewModel first = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
         WorkspaceViewModel workspace = new WorkspaceViewModel(first, new WorkspaceStore(userDir));
         first.loadScenario(Samples.paperScenario()).join();
-        LibraryEntry network = first
+        LibraryEntry device = first
             .library()
             .entries()
             .stream()
-            .filter(e -> e.group().equals("Networks"))
+            .filter(e -> e.group().equals("Devices"))
             .findFirst()
             .orElseThrow();
-        LibraryEntry.EditableField rtt = network
+        LibraryEntry.EditableField speed = device
             .fields()
             .stream()
-            .filter(f -> f.label().equals("rttSeconds"))
+            .filter(f -> f.label().endsWith("tokensPerSecond"))
             .findFirst()
             .orElseThrow();
-        assertTrue(first.library().edit(network.file(), rtt.pointer(), 0.0777).join());
+        assertTrue(first.library().edit(device.file(), speed.pointer(), 12.345).join());
         first.whatIf().set("verifySeconds", 0.25);
         workspace.autosaveNow().join();
 
@@ -81,7 +81,8 @@ class ExplorerAppRecoveryTest {
             TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
             return value.getText().equals("0.250");
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> treeContains(robot, "rttSeconds = 0.078"));
+        String edited = speed.label() + " = " + io.configspec.app.explorer.viewmodel.Numbers.plain(12.345);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> treeContains(robot, edited));
         assertEquals("0.250", robot.lookup("#value-verifySeconds").queryAs(TextField.class).getText());
         // The restored value moved the thumb too (issue 19, item 2).
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);

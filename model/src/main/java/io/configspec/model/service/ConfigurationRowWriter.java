@@ -136,6 +136,7 @@ public final class ConfigurationRowWriter {
         json.writeStringField("name", evaluation.scenario().name());
         json.writeStringField("file", evaluation.file().toString());
         json.writeStringField("pricing", space.pricing().jsonName());
+        json.writeStringField("billing", space.billing().jsonName());
         json.writeStringField("energy", space.energy().jsonName());
         json.writeNumberField("kMin", space.kMin());
         json.writeNumberField("kMax", space.kMin() + space.kCount() - 1);
@@ -407,7 +408,11 @@ public final class ConfigurationRowWriter {
                 evaluation.scenario().id() +
                 " (" +
                 space.pricing().jsonName() +
-                " pricing, " +
+                " pricing" +
+                (space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " billing " + space.billing().description()
+                    : "") +
+                ", " +
                 space.energy().jsonName() +
                 " energy): " +
                 rows.length +

@@ -28,6 +28,11 @@ import java.util.List;
  * @param provenance "badge what: provenance" lines for the input numbers used
  * @param sources the same, per input quantity (see {@link InputSources})
  * @param feasible whether it meets every constraint
+ * @param goodputInterval goodput's interval from the acceptance spread ({@link
+ *     EvaluatedSpace#interval}), tokens/s, {@code {NaN, NaN}} when none is known
+ * @param dollarsPerMillionTokensInterval the same for the cost per 1M tokens, $
+ * @param spreadLabel what the intervals are, e.g. "α(K) ± 1 s.d."; empty when none is known
+ * @param billing how cost is billed, e.g. "token pricing, K verified drafts billed per round"
  */
 public record ConfigurationDetails(
     int row,
@@ -49,7 +54,11 @@ public record ConfigurationDetails(
     String verdict,
     List<String> provenance,
     List<InputSources.Source> sources,
-    boolean feasible
+    boolean feasible,
+    double[] goodputInterval,
+    double[] dollarsPerMillionTokensInterval,
+    String spreadLabel,
+    String billing
 ) {
     public double roundSeconds() {
         return draftSeconds + networkSeconds + verifySeconds;
@@ -86,6 +95,16 @@ public record ConfigurationDetails(
                 ": " +
                 c.device().provenance().label()
         );
+        if (c.alignment().hasAcceptanceByK()) {
+            provenance.add(
+                "Acceptance α(K) measured at K " +
+                    c.alignment().measuredKRange() +
+                    "; here α(" +
+                    space.k(row) +
+                    ") = " +
+                    Numbers.plain(space.acceptanceRate(row))
+            );
+        }
         return new ConfigurationDetails(
             row,
             space.configuration(row),
@@ -106,7 +125,17 @@ public record ConfigurationDetails(
             verdict(evaluation, row, first, kCount),
             provenance,
             sources,
-            space.feasible(row)
+            space.feasible(row),
+            space.interval(Objective.GOODPUT, row),
+            space.interval(Objective.DOLLARS_PER_MILLION_TOKENS, row),
+            Double.isNaN(space.expectedTokensInterval(row)[0])
+                ? ""
+                : space.acceptanceMeasuredPerK(row)
+                    ? "α(K) ± 1 s.d."
+                    : "α's interval",
+            space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                ? "token pricing, " + space.billing().description()
+                : "GPU-time pricing"
         );
     }
 

@@ -153,18 +153,20 @@ class ExplorerJourneyTest {
             userDir.resolve("paper-k-to-8.json"),
             Files.readString(Samples.paperScenario())
                 .replace(
-                    "\"../profiles\"",
-                    "\"" + Samples.root().resolve("profiles").toString().replace("\\", "/") + "\""
+                    "\"../profiles/configspec-paper\"",
+                    "\"" +
+                        Samples.root().resolve("profiles/configspec-paper").toString().replace("\\", "/") +
+                        "\""
                 )
                 .replace("\"id\": \"configspec-paper\"", "\"id\": \"paper-k-to-8\"")
-                .replace("\"max\": 16", "\"max\": 8")
+                .replace("\"max\": 10", "\"max\": 8")
         );
         robot.interact(() -> model.loadScenario(other));
         settle();
         PaneBounds.assertAllInside(robot, window);
         // Untick one device in the Scenario tab.
         robot.clickOn("Scenario");
-        CheckBox pi4 = robot.lookup("#scenario-devices-raspberry-pi-4b").queryAs(CheckBox.class);
+        CheckBox pi4 = robot.lookup("#scenario-devices-raspberry-pi-4b-paper").queryAs(CheckBox.class);
         robot.clickOn(pi4);
         settle();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
@@ -174,7 +176,7 @@ class ExplorerJourneyTest {
                 .space()
                 .combinations()
                 .stream()
-                .noneMatch(c -> c.device().id().equals("raspberry-pi-4b"))
+                .noneMatch(c -> c.device().id().equals("raspberry-pi-4b-paper"))
         );
         settle();
         PaneBounds.assertAllInside(robot, window);

@@ -18,7 +18,8 @@ class InputSourcesTest {
     @BeforeEach
     void load() {
         model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
+        // the illustrative scenario mixes literature and illustrative inputs, which is what these tests tell apart
+        model.loadScenario(Samples.illustrativeScenario()).join();
     }
 
     @Test
@@ -95,5 +96,16 @@ class InputSourcesTest {
             census.illustrative().toString()
         );
         assertEquals(Objective.GOODPUT.unit(), "tokens/s", "units stay as the cards show them");
+    }
+
+    @Test
+    void thePaperScenarioHasNoIllustrativeInput() {
+        model.loadScenario(Samples.paperScenario()).join();
+        var census = InputSources.census(model.loadedProperty().get().space());
+        assertFalse(census.anyIllustrative(), census.illustrative().toString());
+        for (RecommendationCard card : model.recommendations()) {
+            assertFalse(card.provenance().contains("illustrative"), card.provenance());
+            assertTrue(card.provenance().contains("literature"), card.provenance());
+        }
     }
 }
