@@ -2,6 +2,7 @@ package io.configspec.model.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A draft model that runs on edge devices.
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param quantizations available quantisations, at least one, distinct names
  * @param provenance where the numbers come from
  * @param fieldProvenance per-field overrides
+ * @param huggingFaceRepository the Hugging Face repository serving stacks load it from, e.g. {@code
+ *     Qwen/Qwen3-32B}; empty when the profile does not name one (exports then use the id as a
+ *     placeholder)
  */
 public record DrafterModel(
     String id,
@@ -21,7 +25,8 @@ public record DrafterModel(
     long parameterCount,
     List<QuantizationVariant> quantizations,
     Provenance provenance,
-    Map<String, Provenance> fieldProvenance
+    Map<String, Provenance> fieldProvenance,
+    Optional<String> huggingFaceRepository
 ) implements LanguageModel {
     public DrafterModel {
         quantizations = LanguageModel.checkCommon(
@@ -33,5 +38,19 @@ public record DrafterModel(
             provenance
         );
         fieldProvenance = FieldChecks.map(fieldProvenance);
+        huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
+    }
+
+    /** A model whose profile names no Hugging Face repository. */
+    public DrafterModel(
+        String id,
+        String name,
+        String family,
+        long parameterCount,
+        List<QuantizationVariant> quantizations,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(id, name, family, parameterCount, quantizations, provenance, fieldProvenance, Optional.empty());
     }
 }

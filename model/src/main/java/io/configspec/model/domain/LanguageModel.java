@@ -16,11 +16,38 @@ public sealed interface LanguageModel extends HasProvenance permits DrafterModel
 
     List<QuantizationVariant> quantizations();
 
+    /**
+     * The Hugging Face repository serving stacks (vLLM, SGLang, TensorRT-LLM) load the model from,
+     * e.g. {@code Qwen/Qwen3-32B}; empty when the profile names none.
+     */
+    Optional<String> huggingFaceRepository();
+
     default Optional<QuantizationVariant> quantization(String name) {
         return quantizations()
             .stream()
             .filter(q -> q.name().equals(name))
             .findFirst();
+    }
+
+    /** What a Hugging Face repository id looks like: {@code owner/name}. */
+    java.util.regex.Pattern REPOSITORY = java.util.regex.Pattern.compile(
+        "[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*"
+    );
+
+    /** Checks an optional Hugging Face repository id ({@code owner/name}); null is none. */
+    static Optional<String> checkRepository(Optional<String> repository) {
+        Optional<String> value = repository == null ? Optional.empty() : repository;
+        value.ifPresent(r -> {
+            if (!REPOSITORY.matcher(r).matches()) {
+                throw new InvalidFieldException(
+                    "huggingFaceRepository",
+                    "must be a Hugging Face repository id owner/name, e.g. Qwen/Qwen3-32B, but is \"" +
+                        r +
+                        "\""
+                );
+            }
+        });
+        return value;
     }
 
     /** Validates the fields common to both kinds of model. */

@@ -2,9 +2,11 @@ package io.configspec.model.export;
 
 import io.configspec.model.analysis.Combination;
 import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.domain.QuantizationVariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The serving-stack export of one configuration as both faces show it: the model references for
@@ -12,9 +14,11 @@ import java.util.Objects;
  * what the stack cannot express. The one place the CLI's {@code export} and the window's export
  * dialog get their text from.
  *
- * <p>The model profiles do not yet name what each stack loads (a Hugging Face repository, a GGUF
- * file); until they do, an unset reference is the profile id, listed in {@link
- * Result#placeholders()} and said in the text.
+ * <p>Model references come from the options, else from the model profile ({@code
+ * huggingFaceRepository} for vLLM, SGLang and TensorRT-LLM; the quantisation's {@code ggufFile}
+ * for llama.cpp); a reference neither names is the profile id, listed in {@link
+ * Result#placeholders()} and said in the text. ONNX Runtime GenAI loads export folders, which no
+ * profile names, so its references are always the caller's or placeholders.
  */
 public final class ServingConfigurationExport {
 
@@ -88,10 +92,16 @@ public final class ServingConfigurationExport {
         List<String> placeholders = new ArrayList<>();
         String target = options.targetModel();
         if (target == null) {
+            target = profileTarget(stack, combination).orElse(null);
+        }
+        if (target == null) {
             target = placeholderTarget(stack, combination);
             placeholders.add(target);
         }
         String draft = options.draftModel();
+        if (draft == null) {
+            draft = profileDraft(stack, combination).orElse(null);
+        }
         if (draft == null) {
             draft = placeholderDraft(stack, combination);
             placeholders.add(draft);
@@ -102,7 +112,9 @@ public final class ServingConfigurationExport {
             lines.add(
                 "Placeholders: " +
                     String.join(" and ", placeholders) +
-                    " are profile ids, not models " +
+                    (placeholders.size() == 1
+                        ? " is a profile id, not a model "
+                        : " are profile ids, not models ") +
                     stack.displayName() +
                     " can load; put the names your setup uses in their place."
             );
@@ -136,6 +148,36 @@ public final class ServingConfigurationExport {
             );
         }
         return lines;
+    }
+
+    /** The target as the model profile names it for {@code stack}, if it does. */
+    static Optional<String> profileTarget(ServingStack stack, Combination c) {
+        return switch (stack) {
+            case VLLM, SGLANG, TENSORRT_LLM -> c.target().huggingFaceRepository();
+            // The target's GGUF file: the one quantisation that names one (a server loads one file).
+            case LLAMA_CPP -> {
+                List<String> files = c
+                    .target()
+                    .quantizations()
+                    .stream()
+                    .flatMap(q -> q.ggufFile().stream())
+                    .toList();
+                yield files.size() == 1 ? Optional.of(files.getFirst()) : Optional.empty();
+            }
+            case ORT_GENAI -> Optional.empty();
+        };
+    }
+
+    /** The draft model as the model profile names it for {@code stack}, if it does. */
+    static Optional<String> profileDraft(ServingStack stack, Combination c) {
+        return switch (stack) {
+            case VLLM, SGLANG, TENSORRT_LLM -> c.drafter().huggingFaceRepository();
+            case LLAMA_CPP -> c
+                .drafter()
+                .quantization(c.quantization())
+                .flatMap(QuantizationVariant::ggufFile);
+            case ORT_GENAI -> Optional.empty();
+        };
     }
 
     private static String placeholderTarget(ServingStack stack, Combination c) {

@@ -50,11 +50,52 @@ class ServingConfigurationExportTest {
     }
 
     @Test
-    void profileIdsAreListedAndSaidToBePlaceholders() {
-        Configuration c = goodput.configuration();
-        ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+    void theModelProfilesNamesAreWrittenAndWhatItLacksIsAPlaceholder() {
+        // The paper's model profile names Hugging Face repositories and the drafters' GGUF files,
+        // but no GGUF file for the target.
+        var c = space.combination(goodput.row());
+        ServingConfigurationExport.Result llama = ServingConfigurationExport.export(
             space,
             goodput.row(),
+            ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
+            List.of()
+        );
+        String gguf = c.drafter().quantization(c.quantization()).orElseThrow().ggufFile().orElseThrow();
+        assertEquals(List.of(c.target().id() + ".gguf"), llama.placeholders());
+        assertTrue(llama.text().contains("--spec-draft-model " + gguf + " "), llama.text());
+        assertTrue(
+            llama
+                .text()
+                .contains("# Placeholders: " + c.target().id() + ".gguf is a profile id, not a model "),
+            llama.text()
+        );
+        for (ServingStack stack : List.of(
+            ServingStack.VLLM,
+            ServingStack.SGLANG,
+            ServingStack.TENSORRT_LLM
+        )) {
+            ServingConfigurationExport.Result r = ServingConfigurationExport.export(
+                space,
+                goodput.row(),
+                ServingConfigurationExport.Options.of(stack),
+                List.of()
+            );
+            assertEquals(List.of(), r.placeholders(), stack.name());
+            assertTrue(r.text().contains(c.target().huggingFaceRepository().orElseThrow()), r.text());
+            assertTrue(r.text().contains(c.drafter().huggingFaceRepository().orElseThrow()), r.text());
+            assertFalse(r.text().contains("Placeholders"), r.text());
+        }
+    }
+
+    @Test
+    void profileIdsOfModelsWithoutNamesAreListedAndSaidToBePlaceholders() throws Exception {
+        ScenarioLoader.LoadedScenario loaded = ScenarioLoader.load(SampleFiles.illustrativeScenario());
+        EvaluatedSpace illustrative = loaded.space().evaluate(WhatIf.NONE);
+        Recommendation best = Recommendations.of(illustrative).get(0);
+        Configuration c = best.configuration();
+        ServingConfigurationExport.Result result = ServingConfigurationExport.export(
+            illustrative,
+            best.row(),
             ServingConfigurationExport.Options.of(ServingStack.LLAMA_CPP),
             List.of()
         );
@@ -63,6 +104,7 @@ class ServingConfigurationExportTest {
             result.placeholders()
         );
         assertTrue(result.text().contains("# Placeholders: " + c.target() + ".gguf and "), result.text());
+        assertTrue(result.text().contains(" are profile ids, not models "), result.text());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.configspec.app.explorer.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,13 +95,18 @@ class ServingExportDialogTest {
         robot.clickOn("#export-for-serving"); // 1
         robot.clickOn("#export-copy"); // 2
         String vllm = clipboard(robot);
-        assertTrue(vllm.startsWith("# vLLM: draft model " + c.drafter().id()), vllm);
+        // The paper's model profile names the Hugging Face repositories and GGUF files.
+        String targetRepo = c.target().huggingFaceRepository().orElseThrow();
+        String draftRepo = c.drafter().huggingFaceRepository().orElseThrow();
+        String draftGguf = c.drafter().quantization(c.quantization()).orElseThrow().ggufFile().orElseThrow();
+        assertTrue(vllm.startsWith("# vLLM: draft model " + draftRepo), vllm);
+        assertFalse(vllm.contains("Placeholders:"), vllm);
         assertTrue(
             vllm.contains(
                 "\nvllm serve " +
-                    c.target().id() +
+                    targetRepo +
                     " --speculative-config '{\"method\":\"draft_model\",\"model\":\"" +
-                    c.drafter().id() +
+                    draftRepo +
                     "\",\"num_speculative_tokens\":" +
                     k +
                     "}'\n"
@@ -124,10 +130,8 @@ class ServingExportDialogTest {
                 "\nllama-server -m " +
                     c.target().id() +
                     ".gguf --spec-type draft-simple --spec-draft-model " +
-                    c.drafter().id() +
-                    "-" +
-                    c.quantization() +
-                    ".gguf --spec-draft-n-max " +
+                    draftGguf +
+                    " --spec-draft-n-max " +
                     k +
                     " --spec-draft-n-min 0 --spec-draft-p-min 0\n"
             ),
