@@ -62,7 +62,7 @@ class ExportCliTest {
     }
 
     @Test
-    void llamaCppExportUsesTheChosenObjectiveAndDialect() {
+    void llamaCppExportUsesTheChosenObjectiveAndDialect() throws Exception {
         Recommendation cost = recommendations.get(1);
         CliRun run = CliRun.of(
             "export",
@@ -77,8 +77,23 @@ class ExportCliTest {
         );
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("--draft " + cost.configuration().k()), run.out());
-        assertTrue(run.out().contains("-md " + cost.configuration().drafter()), run.out());
+        // The drafter's GGUF file as the paper's models profile names it; the target has none.
+        assertTrue(run.out().contains("-md " + gguf(cost) + " --draft "), run.out());
+        assertTrue(run.out().contains("-m " + cost.configuration().target() + ".gguf "), run.out());
         assertTrue(run.err().contains("placeholders"), run.err());
+    }
+
+    private static String gguf(Recommendation r) throws Exception {
+        var loaded = io.configspec.model.io.ScenarioLoader.load(Path.of(PAPER));
+        var c = r.configuration();
+        return loaded
+            .library()
+            .drafter(c.drafter())
+            .orElseThrow()
+            .quantization(c.quantization())
+            .orElseThrow()
+            .ggufFile()
+            .orElseThrow();
     }
 
     @ParameterizedTest

@@ -57,7 +57,12 @@ class ServingExportViewModelTest {
     @Test
     void saysWhenTheModelNamesAreProfileIds() {
         ServingExportViewModel model = model();
+        // vLLM: the paper's models profile names both Hugging Face repositories.
+        assertEquals("", model.messageProperty().get());
+        // llama.cpp: it names the drafter's GGUF file but none for the target.
+        model.stackProperty().set(ServingStack.LLAMA_CPP);
         assertTrue(model.messageProperty().get().contains("profile ids"), model.messageProperty().get());
+        assertTrue(model.messageProperty().get().contains(".gguf;"), model.messageProperty().get());
         assertTrue(model.exportableProperty().get());
     }
 
