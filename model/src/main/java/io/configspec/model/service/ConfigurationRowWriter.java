@@ -54,21 +54,62 @@ public final class ConfigurationRowWriter {
     public static void writeRows(Format format, Writer out, ScenarioEvaluation evaluation, int[] rows)
         throws IOException {
         switch (format) {
-            case JSON -> writeJson(out, evaluation, rows, null);
-            case CSV -> writeCsv(out, evaluation, rows, null);
+            case JSON -> writeJson(out, evaluation, held(evaluation, rows), null);
+            case CSV -> writeCsv(out, evaluation, held(evaluation, rows), null);
             case TEXT -> writeTable(out, evaluation, rows);
         }
         out.flush();
     }
 
-    /** Writes every row of {@code evaluation}. */
+    /**
+     * Writes every row of {@code evaluation}. JSON and CSV rows of a streamed evaluation ({@link
+     * ScenarioEvaluation#scan}) are evaluated and written block by block, so memory stays the same
+     * whatever the number of rows; text holds every row to align its columns.
+     */
     public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation)
         throws IOException {
+        if (format != Format.TEXT) {
+            RowSource all = visitor ->
+                evaluation.forEachBlock(block -> {
+                    for (int row = 0, n = block.size(); row < n; row++) {
+                        visitor.row(block, row);
+                    }
+                });
+            if (format == Format.JSON) {
+                writeJson(out, evaluation, all, null);
+            } else {
+                writeCsv(out, evaluation, all, null);
+            }
+            out.flush();
+            return;
+        }
+        if (evaluation.streamed()) {
+            throw new IllegalArgumentException("text needs every row held: evaluate the space, not scan it");
+        }
         int[] rows = new int[evaluation.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
         writeRows(format, out, evaluation, rows);
+    }
+
+    /** Rows handed to a writer one at a time, each with the evaluation (or block) that holds it. */
+    @FunctionalInterface
+    private interface RowSource {
+        void forEach(RowVisitor visitor) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface RowVisitor {
+        void row(ScenarioEvaluation evaluation, int row) throws IOException;
+    }
+
+    private static RowSource held(ScenarioEvaluation evaluation, int[] rows) {
+        return visitor -> {
+            for (int row : rows) {
+                visitor.row(evaluation, row);
+            }
+        };
     }
 
     /** Writes recommendations (their rows, what they are best at, and why). */
@@ -80,8 +121,8 @@ public final class ConfigurationRowWriter {
     ) throws IOException {
         int[] rows = recommendations.stream().mapToInt(Recommendation::row).toArray();
         switch (format) {
-            case JSON -> writeJson(out, evaluation, rows, recommendations);
-            case CSV -> writeCsv(out, evaluation, rows, recommendations);
+            case JSON -> writeJson(out, evaluation, held(evaluation, rows), recommendations);
+            case CSV -> writeCsv(out, evaluation, held(evaluation, rows), recommendations);
             case TEXT -> writeRecommendationText(out, evaluation, recommendations);
         }
         out.flush();
@@ -92,7 +133,7 @@ public final class ConfigurationRowWriter {
     private static void writeJson(
         Writer out,
         ScenarioEvaluation evaluation,
-        int[] rows,
+        RowSource rows,
         List<Recommendation> recommendations
     ) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -109,9 +150,7 @@ public final class ConfigurationRowWriter {
             json.writeEndObject();
             if (recommendations == null) {
                 json.writeArrayFieldStart("configurations");
-                for (int row : rows) {
-                    writeRow(json, evaluation, row);
-                }
+                rows.forEach((holder, row) -> writeRow(json, holder, row));
             } else {
                 json.writeArrayFieldStart("recommendations");
                 for (Recommendation r : recommendations) {
@@ -198,7 +237,7 @@ public final class ConfigurationRowWriter {
     private static void writeCsv(
         Writer out,
         ScenarioEvaluation evaluation,
-        int[] rows,
+        RowSource rows,
         List<Recommendation> recommendations
     ) throws IOException {
         CsvLines lines = new CsvLines(out);
@@ -213,24 +252,25 @@ public final class ConfigurationRowWriter {
         line.append('\n');
         ConfigurationColumn[] columns = ConfigurationColumn.ALL.toArray(ConfigurationColumn[]::new);
         CsvCells cells = new CsvCells(columns.length);
-        for (int i = 0; i < rows.length; i++) {
+        int[] index = { 0 };
+        rows.forEach((holder, row) -> {
+            int i = index[0]++;
             if (recommendations != null) {
                 line.append(recommendations.get(i).kind().jsonName()).append(',');
             }
-            int row = rows[i];
-            int combination = evaluation.rows().combinationIndex(row);
+            int combination = holder.rows().combinationIndex(row);
             for (int c = 0; c < columns.length; c++) {
                 if (c > 0) {
                     line.append(',');
                 }
-                cells.append(line, c, columns[c], evaluation, row, combination);
+                cells.append(line, c, columns[c], holder, row, combination);
             }
             if (recommendations != null) {
                 line.append(',').append(csvText(recommendations.get(i).reason()));
             }
             line.append('\n');
             lines.lineEnded();
-        }
+        });
         lines.flush();
     }
 
@@ -432,9 +472,9 @@ public final class ConfigurationRowWriter {
             "Scenario " +
                 evaluation.scenario().id() +
                 ": " +
-                space.feasibleCount() +
+                evaluation.feasibleCount() +
                 " of " +
-                space.size() +
+                evaluation.configurationCount() +
                 " configurations meet the constraints.\n"
         );
         boolean illustrative = false;
