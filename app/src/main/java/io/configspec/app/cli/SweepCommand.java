@@ -36,8 +36,11 @@ final class SweepCommand implements Callable<Integer> {
         ScenarioEvaluation evaluation = format.rows() == ConfigurationRowWriter.Format.TEXT
             ? scenario.evaluate()
             : scenario.scan(List.of());
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->
-            ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation)
+        output.write(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            writer -> ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation),
+            stream -> ConfigurationRowWriter.writeAllRows(format.rows(), stream, evaluation)
         );
         return ConfigSpecCli.OK;
     }
