@@ -129,7 +129,7 @@ class StreamedEvaluationTest {
         for (ScenarioLoader.LoadedScenario loaded : scenarios()) {
             for (WhatIf whatIf : whatIfs(loaded)) {
                 ScenarioEvaluation whole = ScenarioEvaluation.evaluate(loaded, whatIf);
-                for (int blockRows : new int[] { 1, 7, 100, ScenarioEvaluation.BLOCK_ROWS }) {
+                for (int blockRows : new int[] { 3, 100, ScenarioEvaluation.BLOCK_ROWS }) {
                     ScenarioEvaluation streamed = ScenarioEvaluation.scan(
                         loaded,
                         whatIf,
