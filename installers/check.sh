@@ -80,7 +80,15 @@ say "   recommend with no display: exit 0, $(wc -l <<<"$out") lines; first: $(he
 mapfile -t ARGS < <(launcher_command)
 "$IMAGE/lib/runtime/bin/java" "${ARGS[@]}" -Xshare:on -Xlog:cds=info -Djava.awt.headless=true \
   io.configspec.app.Main --version >"$TARGET/cds.out" 2>&1 || fail "the CDS archive does not map (-Xshare:on): $(tail -n 5 "$TARGET/cds.out")"
-say "   CDS archive maps with -Xshare:on: $(grep -m1 -o 'Mapped static region.*\|Opened shared archive.*\|Loaded.*archive.*' "$TARGET/cds.out" || echo ok)"
+say "   CDS archive maps with -Xshare:on: $(grep -m1 -o 'Opened shared archive file [^ ]*configspec.jsa' "$TARGET/cds.out" || echo "not the app's archive")"
+grep -q 'Opened shared archive file .*configspec.jsa' "$TARGET/cds.out" || fail "the launcher does not map configspec.jsa"
+# How many classes the launcher really takes from the archive (JAVA_TOOL_OPTIONS come before the
+# .cfg's options; the .cfg switches cds logging off, not class+load).
+shared_classes() { # $1 = class-load log
+  echo "$(grep -c 'source: shared objects file' "$1") of $(grep -c 'source:' "$1") classes from the archive, $(grep 'source: shared objects file' "$1" | grep -c ' io\.configspec\.') of them the app's"
+}
+env -u DISPLAY JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$TARGET/classload.txt" "$IMAGE/bin/$NAME" recommend --scenario "$SCENARIO" >/dev/null 2>&1
+say "   recommend through the launcher: $(shared_classes "$TARGET/classload.txt")"
 
 USERDIR="$(mktemp -d)"
 JAVA_TOOL_OPTIONS="-Dconfigspec.userdir=$USERDIR" "$IMAGE/bin/$NAME" >"$TARGET/explorer.out" 2>&1 &
@@ -161,6 +169,10 @@ desktop="$(find "$CROOT/usr/share/applications" -name "*$NAME*.desktop" | head -
 say "   desktop entry ${desktop#"$CROOT"}: $(grep -E '^(Exec|Icon)=' "$desktop" | tr '\n' ' ')"
 out="$(in_root "$NAME" recommend --scenario "/opt/$NAME/lib/app/samples/scenarios/configspec-paper.json")" || fail "recommend in the root"
 say "   in the root, /usr/bin/$NAME recommend (no display): exit 0, $(wc -l <<<"$out") lines"
+in_root env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=/tmp/classload.txt" "$NAME" recommend \
+  --scenario "/opt/$NAME/lib/app/samples/scenarios/configspec-paper.json" >/dev/null 2>&1
+say "   in the root (app moved to /opt/$NAME): $(shared_classes "$CROOT/tmp/classload.txt")"
+grep 'source: shared objects file' "$CROOT/tmp/classload.txt" | grep -q ' io\.configspec\.' || fail "the installed app does not use its CDS archive"
 in_root env DISPLAY=":$DISPLAY_NUMBER" JAVA_TOOL_OPTIONS="-Dconfigspec.startupTiming=true -Dconfigspec.exitAfterFirstFrame=true" \
   "/opt/$NAME/bin/$NAME" >"$TARGET/root-explorer.out" 2>&1 || true
 grep -q 'first chart frame' "$TARGET/root-explorer.out" || fail "the installed explorer did not draw its chart: $(tail -n 5 "$TARGET/root-explorer.out")"

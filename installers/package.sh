@@ -282,7 +282,11 @@ make_cds_archive() {
   else
     log "no DISPLAY: the archive covers the command line only (the explorer starts without its classes archived)"
   fi
-  cat "$work"/*.classlist | grep -v '^#' | sort -u >"$work/classes.classlist"
+  # Merge the runs' lists in order (each class line before the @cp/@lambda lines that refer to it),
+  # without the per-file " id: N" numbers, which clash between files and are only needed by
+  # classes of custom loaders (lines with "super:"), which a static archive cannot take anyway.
+  awk '/^#/ || / super: / {next} {sub(/ id: [0-9]+$/, "")} !seen[$0]++' \
+    "$work/cli.classlist" $([ -f "$work/explorer.classlist" ] && echo "$work/explorer.classlist") >"$work/classes.classlist"
   # A static archive of both runs' classes (JDK and application), read-only at run time. Classes
   # the JVM cannot archive (e.g. lambda forms it makes on the fly) are skipped with a warning.
   "$java" "${args[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes.classlist" \
