@@ -91,15 +91,17 @@ env -u DISPLAY JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$TARGET/classload.t
 say "   recommend through the launcher: $(shared_classes "$TARGET/classload.txt")"
 
 USERDIR="$(mktemp -d)"
-JAVA_TOOL_OPTIONS="-Dconfigspec.userdir=$USERDIR" "$IMAGE/bin/$NAME" >"$TARGET/explorer.out" 2>&1 &
+JAVA_TOOL_OPTIONS="-Dconfigspec.userdir=$USERDIR -Dconfigspec.startupTiming=true" "$IMAGE/bin/$NAME" >"$TARGET/explorer.out" 2>&1 &
 app=$!
 PIDS+=("$app")
-for _ in $(seq 1 90); do
-  xdotool search --onlyvisible --name 'ConfigSpec' >/dev/null 2>&1 && break
+# The app prints "first chart frame" once the chart has drawn the scenario (startupTiming).
+for _ in $(seq 1 180); do
+  grep -q 'first chart frame' "$TARGET/explorer.out" && break
   sleep 1
 done
-xdotool search --onlyvisible --name 'ConfigSpec' >/dev/null 2>&1 || fail "no explorer window after 90 s: $(tail -n 5 "$TARGET/explorer.out")"
-sleep 8 # the chart draws the scenario's configurations after the window shows
+grep -q 'first chart frame' "$TARGET/explorer.out" || fail "no chart frame after 180 s: $(tail -n 5 "$TARGET/explorer.out")"
+xdotool search --onlyvisible --name 'ConfigSpec' >/dev/null 2>&1 || fail "no visible window titled ConfigSpec"
+sleep 3
 import -window root "$SHOT"
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true

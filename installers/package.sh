@@ -58,7 +58,7 @@ build_app() {
   if [ -f "$APP_JAR" ]; then
     newer="$(find "$ROOT/pom.xml" "$ROOT/model" "$ROOT/engine" "$ROOT/app" \
       \( -path '*/target' -prune \) -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
-      -type f -newer "$APP_JAR" -print 2>/dev/null | head -n 1)"
+      -type f -newer "$APP_JAR" -print 2>/dev/null | head -n 1 || true)"
   fi
   if [ "${CONFIGSPEC_SKIP_BUILD:-0}" = 1 ] && [ -f "$APP_JAR" ]; then
     log "using app/target as it is (CONFIGSPEC_SKIP_BUILD=1)"
@@ -311,11 +311,12 @@ installer() {
   deb | rpm)
     # jpackage's scripts plus /usr/bin/configspec for the command line (linux/postinst, prerm).
     cp "$HERE/linux/postinst" "$HERE/linux/prerm" "$resources/"
-    # What JavaFX's bundled natives (libglass, libprism_es2, libjavafx_font, gstreamer-lite) link
-    # against; jpackage cannot see them inside the jars. Checked by installers/check.sh with ldd.
-    opts+=(--linux-package-deps "libgtk-3-0, libxtst6, libxxf86vm1, libgl1, libfreetype6, libfontconfig1, libasound2")
+    # What JavaFX's bundled natives (libglass, libprism_es2, libjavafx_font) link against; jpackage
+    # cannot see them inside the jars (it adds what the runtime's own libraries need, e.g. libxtst6,
+    # libasound2). Checked by installers/check.sh with ldd.
+    opts+=(--linux-package-deps "libgtk-3-0, libxxf86vm1, libgl1, libfreetype6, libfontconfig1")
     opts+=(--linux-shortcut --linux-menu-group "Science;Development" --linux-app-category science)
-    opts+=(--linux-deb-maintainer "ConfigSpec Explorer <configspec@example.org>")
+    opts+=(--linux-deb-maintainer configspec@example.org)
     opts+=(--icon "$TARGET/icons/$NAME.png" --resource-dir "$resources")
     opts+=(--about-url "https://github.com/configspec/configspec-explorer")
     ;;
