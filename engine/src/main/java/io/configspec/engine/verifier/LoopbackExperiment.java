@@ -741,7 +741,13 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<RoundSample> rounds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Double> gaps = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        long epoch = System.nanoTime();
+        // The window opens when every client is connected (a device that is online, as in the
+        // simulator): each opens and closes one session first, then all start together.
+        long[] epoch = new long[1];
+        java.util.concurrent.CyclicBarrier online = new java.util.concurrent.CyclicBarrier(
+            settings.clients(),
+            () -> epoch[0] = System.nanoTime()
+        );
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
             int client = c;
@@ -755,6 +761,7 @@ public final class LoopbackExperiment {
                             settings,
                             calibration,
                             predictor,
+                            online,
                             epoch,
                             seconds,
                             new SplittableRandom(seed * 31 + client),
@@ -764,6 +771,7 @@ public final class LoopbackExperiment {
                         );
                     } catch (Throwable e) {
                         failures.add(e);
+                        online.reset(); // clients still waiting to start give up
                     }
                 },
                 "loopback-client-" + c
@@ -799,7 +807,8 @@ public final class LoopbackExperiment {
         Settings settings,
         AcceptanceCalibration calibration,
         AcceptancePredictor predictor,
-        long epoch,
+        java.util.concurrent.CyclicBarrier online,
+        long[] epochHolder,
         double seconds,
         SplittableRandom random,
         ConcurrentLinkedQueue<RequestRecord> requests,
@@ -807,6 +816,9 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
         VerifierClient client = server.client();
+        client.close(client.open(prompts.getFirst()));
+        online.await(10 * 60, java.util.concurrent.TimeUnit.SECONDS);
+        long epoch = epochHolder[0];
         // WISP's budget per round is SLED's K (as in the simulator): it only ever drafts less.
         int maxK = settings.policy() == FleetPolicy.SLED
             ? settings.fixedK()
