@@ -260,7 +260,7 @@ grep -q 'Stop with Ctrl-C' "$TARGET/agent.out" || fail "the agent did not start 
 sed 's/^/   agent: /' "$TARGET/agent.out" | tee -a "$REPORT" >&2
 listen="$(ss -ltnp | grep ':7878 ' || true)"
 say "   listening sockets on 7878: $listen"
-grep -q '127.0.0.1:7878' <<<"$listen" || fail "not on loopback"
+grep -q '127\.0\.0\.1\]\?:7878' <<<"$listen" || fail "not on loopback"
 grep -q '0.0.0.0:7878\|\[::\]:7878\|\*:7878' <<<"$listen" && fail "listening beyond loopback"
 jpid="$(pgrep -P "$agent" java || pgrep -f 'io.configspec.app.Main agent' | head -n 1)"
 say "   agent process: $(ps -o user=,pid=,args= -p "$jpid" | cut -c 1-100)…; NoNewPrivs $(awk '/NoNewPrivs/ {print $2}' "/proc/$jpid/status")"
