@@ -22,7 +22,11 @@ import java.util.List;
 public record ConfigurationColumn(String name, String unit, String description, Type type, Value value) {
     /** How a column's value is written. */
     public enum Type {
-        /** Text (ids, provenance). */
+        /**
+         * Text (ids, provenance). A text column describes the row's combination (device, drafter,
+         * quantisation, target): its value is the same for every K of a combination, and writers
+         * read it once per combination ({@code ConfigurationColumnTest} checks every text column).
+         */
         TEXT,
         /** A whole number. */
         WHOLE,
