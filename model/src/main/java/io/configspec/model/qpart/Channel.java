@@ -35,7 +35,13 @@ public record Channel(
 
     /** No server and no link: the whole drafter runs on the device, shipping is not timed. */
     public static Channel deviceOnly() {
-        return new Channel(0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, DEFAULT_AMORTISED_TOKENS);
+        return new Channel(
+            0,
+            Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY,
+            0,
+            DEFAULT_AMORTISED_TOKENS
+        );
     }
 
     /** Whether layers may run on the server. */

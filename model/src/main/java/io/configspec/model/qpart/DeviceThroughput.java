@@ -99,10 +99,7 @@ public record DeviceThroughput(String deviceId, SortedMap<Integer, Rate> rates) 
             } else {
                 from = measured.headMap(bits).lastKey();
             }
-            rates.put(
-                bits,
-                new Rate(median(measured.get(from)), from, String.join("; ", sources.get(from)))
-            );
+            rates.put(bits, new Rate(median(measured.get(from)), from, String.join("; ", sources.get(from))));
         }
         return new DeviceThroughput(device.id(), new TreeMap<>(rates));
     }

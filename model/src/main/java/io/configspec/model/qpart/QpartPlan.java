@@ -35,7 +35,13 @@ public record QpartPlan(
      * @param degradation its predicted degradation (0 on the server)
      * @param deviceSeconds its predicted time per token on the device, s (0 on the server)
      */
-    public record LayerPlan(String name, boolean onDevice, int bits, double degradation, double deviceSeconds) {}
+    public record LayerPlan(
+        String name,
+        boolean onDevice,
+        int bits,
+        double degradation,
+        double deviceSeconds
+    ) {}
 
     public QpartPlan {
         layers = List.copyOf(layers);

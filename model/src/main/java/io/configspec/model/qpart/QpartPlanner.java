@@ -166,7 +166,9 @@ public final class QpartPlanner {
         double seconds = 0;
         if (partition > 0) {
             seconds +=
-                (problem.fixedParameters() * 2.0) / channel.downlinkBytesPerSecond() / channel.amortisedTokens();
+                (problem.fixedParameters() * 2.0) /
+                channel.downlinkBytesPerSecond() /
+                channel.amortisedTokens();
         }
         if (partition < layers.size()) {
             long upBytes = partition == 0 ? TOKEN_BYTES : layers.get(partition - 1).activationBytesPerToken();
@@ -175,7 +177,9 @@ public final class QpartPlanner {
                 serverFlops += layers.get(l).flopsPerToken();
             }
             seconds +=
-                channel.rttSeconds() + upBytes / channel.uplinkBytesPerSecond() + serverFlops / channel.serverFlopsPerSecond();
+                channel.rttSeconds() +
+                upBytes / channel.uplinkBytesPerSecond() +
+                serverFlops / channel.serverFlopsPerSecond();
         }
         return seconds;
     }

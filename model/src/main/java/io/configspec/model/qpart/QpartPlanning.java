@@ -96,21 +96,27 @@ public final class QpartPlanning {
         ModelLayers model = request.model();
         List<PlannerLayer> layers = model.layers();
         if (budget instanceof Budget.AcceptanceDrop) {
-            SensitivityCalibration calibration = model.calibration().orElseThrow(() ->
-                new QpartInputException(
-                    model.model() +
-                        " has no sensitivity calibration (" +
-                        SensitivityCalibrationFile.FILE_NAME +
-                        "), so a budget in acceptance has no meaning for it: calibrate it against its target first, or state the budget in QPART's uncalibrated noise measure"
-                )
-            );
+            SensitivityCalibration calibration = model
+                .calibration()
+                .orElseThrow(() ->
+                    new QpartInputException(
+                        model.model() +
+                            " has no sensitivity calibration (" +
+                            SensitivityCalibrationFile.FILE_NAME +
+                            "), so a budget in acceptance has no meaning for it: calibrate it against its target first, or state the budget in QPART's uncalibrated noise measure"
+                    )
+                );
             layers = calibration.apply(layers);
         }
         DeviceProfile device = library
             .device(request.deviceId())
             .orElseThrow(() ->
                 new QpartInputException(
-                    "no device '" + request.deviceId() + "' in the profiles (devices: " + ids(library.devices().stream().map(DeviceProfile::id).toList()) + ")"
+                    "no device '" +
+                        request.deviceId() +
+                        "' in the profiles (devices: " +
+                        ids(library.devices().stream().map(DeviceProfile::id).toList()) +
+                        ")"
                 )
             );
         DeviceThroughput throughput = DeviceThroughput.fromProfile(device, library);
@@ -139,7 +145,11 @@ public final class QpartPlanning {
                     .network(id)
                     .orElseThrow(() ->
                         new QpartInputException(
-                            "no network '" + id + "' in the profiles (networks: " + ids(library.networks().stream().map(NetworkProfile::id).toList()) + ")"
+                            "no network '" +
+                                id +
+                                "' in the profiles (networks: " +
+                                ids(library.networks().stream().map(NetworkProfile::id).toList()) +
+                                ")"
                         )
                     )
             );
@@ -151,7 +161,11 @@ public final class QpartPlanning {
                 .server(id)
                 .orElseThrow(() ->
                     new QpartInputException(
-                        "no server '" + id + "' in the profiles (servers: " + ids(library.servers().stream().map(ServerProfile::id).toList()) + ")"
+                        "no server '" +
+                            id +
+                            "' in the profiles (servers: " +
+                            ids(library.servers().stream().map(ServerProfile::id).toList()) +
+                            ")"
                     )
                 );
             if (network.isEmpty()) {
@@ -175,7 +189,8 @@ public final class QpartPlanning {
      * The server's throughput, FLOP/s: a target of P parameters decoding one token per {@code
      * targetStepSeconds} does 2·P FLOPs in that time; the fastest of the server's targets.
      */
-    static double serverFlopsPerSecond(ServerProfile server, ProfileLibrary library) throws QpartInputException {
+    static double serverFlopsPerSecond(ServerProfile server, ProfileLibrary library)
+        throws QpartInputException {
         double best = 0;
         for (ServedTarget served : server.targets()) {
             Optional<TargetModel> target = library.target(served.target());
@@ -192,6 +207,8 @@ public final class QpartPlanning {
     }
 
     private static String ids(List<String> ids) {
-        return ids.isEmpty() ? "none" : ids.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
+        return ids.isEmpty()
+            ? "none"
+            : ids.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
     }
 }

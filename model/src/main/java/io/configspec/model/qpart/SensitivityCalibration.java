@@ -79,7 +79,10 @@ public record SensitivityCalibration(
         Set<String> names = new HashSet<>();
         for (int i = 0; i < layers.size(); i++) {
             if (!names.add(layers.get(i).name())) {
-                throw new InvalidFieldException("layers[" + i + "].name", "repeats '" + layers.get(i).name() + "'");
+                throw new InvalidFieldException(
+                    "layers[" + i + "].name",
+                    "repeats '" + layers.get(i).name() + "'"
+                );
             }
         }
     }
@@ -98,13 +101,26 @@ public record SensitivityCalibration(
     }
 
     /** A layer with its sensitivity fitted from its measurements. */
-    public static Layer fitted(double referenceAcceptance, String name, double weightRange, List<Measurement> measurements) {
-        return new Layer(name, weightRange, measurements, fit(referenceAcceptance, weightRange, measurements));
+    public static Layer fitted(
+        double referenceAcceptance,
+        String name,
+        double weightRange,
+        List<Measurement> measurements
+    ) {
+        return new Layer(
+            name,
+            weightRange,
+            measurements,
+            fit(referenceAcceptance, weightRange, measurements)
+        );
     }
 
     /** The calibration of the layer called {@code name}, if any. */
     public Optional<Layer> layer(String name) {
-        return layers.stream().filter(l -> l.name().equals(name)).findFirst();
+        return layers
+            .stream()
+            .filter(l -> l.name().equals(name))
+            .findFirst();
     }
 
     /**
@@ -118,8 +134,13 @@ public record SensitivityCalibration(
         for (PlannerLayer layer : layers) {
             Layer c = layer(layer.name()).orElseThrow(() ->
                 new QpartInputException(
-                    "the calibration of " + model + " has no layer '" + layer.name() + "' (it has " +
-                        String.join(", ", this.layers.stream().map(Layer::name).toList()) + ")"
+                    "the calibration of " +
+                        model +
+                        " has no layer '" +
+                        layer.name() +
+                        "' (it has " +
+                        String.join(", ", this.layers.stream().map(Layer::name).toList()) +
+                        ")"
                 )
             );
             calibrated.add(

@@ -21,7 +21,12 @@ class BudgetSweepTest {
             QpartProblem problem = new QpartProblem(
                 "model " + model,
                 model % 2 == 0
-                    ? QpartInstances.decoderLayers(random, layers, 590_000, 65_536 + random.nextInt(1_000_000))
+                    ? QpartInstances.decoderLayers(
+                          random,
+                          layers,
+                          590_000,
+                          65_536 + random.nextInt(1_000_000)
+                      )
                     : QpartInstances.randomLayers(random, layers),
                 50_000,
                 QpartInstances.allWidths(),
@@ -34,8 +39,14 @@ class BudgetSweepTest {
                 double budget = step == 0 ? 0 : 1e-6 * Math.pow(1.3, step);
                 QpartPlan plan = QpartPlanner.plan(problem.withBudget(budget));
                 if (looser != null) {
-                    assertTrue(plan.secondsPerToken() >= looser.secondsPerToken(), "faster at a tighter budget");
-                    assertTrue(plan.totalDegradation() <= looser.totalDegradation(), "more degradation at a tighter budget");
+                    assertTrue(
+                        plan.secondsPerToken() >= looser.secondsPerToken(),
+                        "faster at a tighter budget"
+                    );
+                    assertTrue(
+                        plan.totalDegradation() <= looser.totalDegradation(),
+                        "more degradation at a tighter budget"
+                    );
                 }
                 looser = plan;
             }

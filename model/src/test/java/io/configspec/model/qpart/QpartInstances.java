@@ -50,7 +50,12 @@ final class QpartInstances {
      * A decoder's layers: {@code blocks} blocks of one shape (ranges and sensitivities vary, the
      * sensitivity decaying with depth as in the sample family), then an output head.
      */
-    static List<PlannerLayer> decoderLayers(Random random, int blocks, long blockParameters, long headParameters) {
+    static List<PlannerLayer> decoderLayers(
+        Random random,
+        int blocks,
+        long blockParameters,
+        long headParameters
+    ) {
         List<PlannerLayer> layers = new ArrayList<>();
         for (int l = 0; l < blocks; l++) {
             layers.add(
@@ -65,7 +70,14 @@ final class QpartInstances {
             );
         }
         layers.add(
-            new PlannerLayer("head", headParameters, 2.0 * headParameters, 0.5 + random.nextDouble(), 2 * random.nextDouble(), 1024)
+            new PlannerLayer(
+                "head",
+                headParameters,
+                2.0 * headParameters,
+                0.5 + random.nextDouble(),
+                2 * random.nextDouble(),
+                1024
+            )
         );
         return layers;
     }

@@ -39,7 +39,12 @@ class QpartPlannerTest {
         return best;
     }
 
-    private static QpartProblem problem(List<PlannerLayer> layers, Channel channel, double budget, SortedSet<Integer> widths) {
+    private static QpartProblem problem(
+        List<PlannerLayer> layers,
+        Channel channel,
+        double budget,
+        SortedSet<Integer> widths
+    ) {
         return new QpartProblem("test", layers, 50_000, widths, QpartInstances.device(1), channel, budget);
     }
 
@@ -54,7 +59,7 @@ class QpartPlannerTest {
     void equalsBruteForceOnDeviceOnlyModelsUpToSixLayers() throws QpartInputException {
         Random random = new Random(12);
         for (int trial = 0; trial < 300; trial++) {
-            int layers = 1 + trial % 6;
+            int layers = 1 + (trial % 6);
             QpartProblem p = problem(
                 QpartInstances.randomLayers(random, layers),
                 Channel.deviceOnly(),
@@ -69,7 +74,7 @@ class QpartPlannerTest {
     void equalsBruteForceWithAPartitionPointAndShippingUpToSixLayers() throws QpartInputException {
         Random random = new Random(34);
         for (int trial = 0; trial < 300; trial++) {
-            int layers = 1 + trial % 6;
+            int layers = 1 + (trial % 6);
             Channel channel = new Channel(
                 random.nextDouble() * 0.002,
                 1e5 + random.nextDouble() * 1e7,
@@ -93,7 +98,7 @@ class QpartPlannerTest {
         SortedSet<Integer> buildable = new TreeSet<>(List.of(4, 8, 16));
         for (int trial = 0; trial < 200; trial++) {
             QpartProblem p = problem(
-                QpartInstances.decoderLayers(random, 1 + trial % 5, 590_000, 65_536),
+                QpartInstances.decoderLayers(random, 1 + (trial % 5), 590_000, 65_536),
                 Channel.deviceOnly(),
                 random.nextDouble() * 0.05,
                 buildable
@@ -112,7 +117,12 @@ class QpartPlannerTest {
         for (int trial = 0; trial < 200; trial++) {
             double budget = random.nextDouble() * 0.1;
             QpartPlan plan = QpartPlanner.plan(
-                problem(QpartInstances.decoderLayers(random, 24, 14_900_000, 136_000_000), Channel.deviceOnly(), budget, QpartInstances.allWidths())
+                problem(
+                    QpartInstances.decoderLayers(random, 24, 14_900_000, 136_000_000),
+                    Channel.deviceOnly(),
+                    budget,
+                    QpartInstances.allWidths()
+                )
             );
             assertTrue(plan.totalDegradation() <= budget, plan.totalDegradation() + " > " + budget);
             double sum = plan.layers().stream().mapToDouble(QpartPlan.LayerPlan::degradation).sum();
@@ -123,7 +133,12 @@ class QpartPlannerTest {
     @Test
     void aBudgetOfZeroKeepsEveryLayerAtTheReferenceWidth() throws QpartInputException {
         QpartPlan plan = QpartPlanner.plan(
-            problem(QpartInstances.decoderLayers(new Random(1), 3, 590_000, 65_536), Channel.deviceOnly(), 0, QpartInstances.allWidths())
+            problem(
+                QpartInstances.decoderLayers(new Random(1), 3, 590_000, 65_536),
+                Channel.deviceOnly(),
+                0,
+                QpartInstances.allWidths()
+            )
         );
         assertArrayEquals(new int[] { 16, 16, 16, 16 }, plan.bits());
         assertEquals(0, plan.totalDegradation());
@@ -132,7 +147,12 @@ class QpartPlannerTest {
     @Test
     void aLooseBudgetGivesEveryLayerTheFastestWidth() throws QpartInputException {
         QpartPlan plan = QpartPlanner.plan(
-            problem(QpartInstances.decoderLayers(new Random(2), 3, 590_000, 65_536), Channel.deviceOnly(), 1e9, QpartInstances.allWidths())
+            problem(
+                QpartInstances.decoderLayers(new Random(2), 3, 590_000, 65_536),
+                Channel.deviceOnly(),
+                1e9,
+                QpartInstances.allWidths()
+            )
         );
         assertArrayEquals(new int[] { 2, 2, 2, 2 }, plan.bits());
     }
@@ -140,9 +160,15 @@ class QpartPlannerTest {
     @Test
     void uniformPlansPredictTheMeasuredSpeedOfTheirWidth() throws QpartInputException {
         List<PlannerLayer> layers = QpartInstances.decoderLayers(new Random(3), 3, 590_000, 65_536);
-        QpartPlan plan = QpartPlanner.plan(problem(layers, Channel.deviceOnly(), 1e9, new TreeSet<>(List.of(8, 16))));
+        QpartPlan plan = QpartPlanner.plan(
+            problem(layers, Channel.deviceOnly(), 1e9, new TreeSet<>(List.of(8, 16)))
+        );
         double flops = layers.stream().mapToDouble(PlannerLayer::flopsPerToken).sum();
-        assertEquals(flops / QpartInstances.device(1).rates().get(8).flopsPerSecond(), plan.deviceSecondsPerToken(), 1e-15);
+        assertEquals(
+            flops / QpartInstances.device(1).rates().get(8).flopsPerSecond(),
+            plan.deviceSecondsPerToken(),
+            1e-15
+        );
     }
 
     @Test
@@ -178,23 +204,35 @@ class QpartPlannerTest {
     @Test
     void degradationFollowsTheQuantizationNoiseMeasure() {
         PlannerLayer layer = new PlannerLayer("a", 1_000, 2_000, 0.5, 3, 64);
-        assertEquals(3 * 0.25 / 256, QuantizationNoise.degradation(layer, 4), 1e-18);
-        assertEquals(3 * 0.25 / 16, QuantizationNoise.degradation(layer, 2), 1e-18);
-        assertEquals(QuantizationNoise.degradation(layer, 4) / 256, QuantizationNoise.degradation(layer, 8), 1e-18);
+        assertEquals((3 * 0.25) / 256, QuantizationNoise.degradation(layer, 4), 1e-18);
+        assertEquals((3 * 0.25) / 16, QuantizationNoise.degradation(layer, 2), 1e-18);
+        assertEquals(
+            QuantizationNoise.degradation(layer, 4) / 256,
+            QuantizationNoise.degradation(layer, 8),
+            1e-18
+        );
         assertEquals(0, QuantizationNoise.degradation(layer, 16));
         assertThrows(IllegalArgumentException.class, () -> QuantizationNoise.degradation(layer, 5));
     }
 
     @Test
     void aNegativeBudgetIsRefusedInOneSentence() {
-        IllegalArgumentException e = assertThrows(
-            IllegalArgumentException.class,
-            () -> problem(QpartInstances.randomLayers(new Random(5), 2), Channel.deviceOnly(), -0.01, QpartInstances.allWidths())
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+            problem(
+                QpartInstances.randomLayers(new Random(5), 2),
+                Channel.deviceOnly(),
+                -0.01,
+                QpartInstances.allWidths()
+            )
         );
         assertEquals("the degradation budget must be a number ≥ 0, was -0.01", e.getMessage());
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> problem(QpartInstances.randomLayers(new Random(5), 2), Channel.deviceOnly(), Double.NaN, QpartInstances.allWidths())
+        assertThrows(IllegalArgumentException.class, () ->
+            problem(
+                QpartInstances.randomLayers(new Random(5), 2),
+                Channel.deviceOnly(),
+                Double.NaN,
+                QpartInstances.allWidths()
+            )
         );
     }
 
@@ -207,6 +245,9 @@ class QpartPlannerTest {
             new TreeSet<>(List.of(4, 8))
         );
         QpartInputException e = assertThrows(QpartInputException.class, () -> QpartPlanner.plan(p));
-        assertTrue(e.getMessage().startsWith("no plan of test meets the budget 0.0: even 8 bits"), e.getMessage());
+        assertTrue(
+            e.getMessage().startsWith("no plan of test meets the budget 0.0: even 8 bits"),
+            e.getMessage()
+        );
     }
 }

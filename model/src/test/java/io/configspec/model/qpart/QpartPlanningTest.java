@@ -36,7 +36,11 @@ class QpartPlanningTest {
         return new ModelLayers("qwen2.5-0.5b", "test", layers, 136_000_000, calibration);
     }
 
-    private static QpartPlanning.Request request(ModelLayers model, String device, QpartPlanning.Budget budget) {
+    private static QpartPlanning.Request request(
+        ModelLayers model,
+        String device,
+        QpartPlanning.Budget budget
+    ) {
         return new QpartPlanning.Request(
             model,
             device,
@@ -51,10 +55,16 @@ class QpartPlanningTest {
     @Test
     void throughputByWidthComesFromTheDevicesDraftingMeasurements() throws Exception {
         ProfileLibrary library = library();
-        DeviceThroughput t = DeviceThroughput.fromProfile(library.device("raspberry-pi-5").orElseThrow(), library);
+        DeviceThroughput t = DeviceThroughput.fromProfile(
+            library.device("raspberry-pi-5").orElseThrow(),
+            library
+        );
         // Llama 3.2 1B q4_k_m at 14 tokens/s is one of the 4-bit measurements.
         assertEquals(4, t.rates().get(4).measuredWidth());
-        assertTrue(t.rates().get(4).source().contains("llama3.2-1b q4_k_m 14.0 tokens/s"), t.rates().get(4).source());
+        assertTrue(
+            t.rates().get(4).source().contains("llama3.2-1b q4_k_m 14.0 tokens/s"),
+            t.rates().get(4).source()
+        );
         assertTrue(t.rates().get(4).flopsPerSecond() > t.rates().get(8).flopsPerSecond());
         assertTrue(t.rates().get(8).flopsPerSecond() > t.rates().get(16).flopsPerSecond());
         // 2 and 3 bits were never measured: they take the 4-bit rate, never a faster one.
@@ -76,28 +86,41 @@ class QpartPlanningTest {
 
     @Test
     void anUnknownDeviceIsOneSentenceNamingTheKnownOnes() {
-        QpartInputException e = assertThrows(
-            QpartInputException.class,
-            () -> QpartPlanning.plan(request(qwen(Optional.empty()), "pi-9", new QpartPlanning.Budget.Noise(0.01)), library())
+        QpartInputException e = assertThrows(QpartInputException.class, () ->
+            QpartPlanning.plan(
+                request(qwen(Optional.empty()), "pi-9", new QpartPlanning.Budget.Noise(0.01)),
+                library()
+            )
         );
-        assertTrue(e.getMessage().startsWith("no device 'pi-9' in the profiles (devices: jetson-orin-nano,"), e.getMessage());
+        assertTrue(
+            e.getMessage().startsWith("no device 'pi-9' in the profiles (devices: jetson-orin-nano,"),
+            e.getMessage()
+        );
         assertFalse(e.getMessage().contains("\n"));
     }
 
     @Test
     void aNegativeBudgetIsOneSentence() {
-        QpartInputException e = assertThrows(
-            QpartInputException.class,
-            () -> QpartPlanning.plan(request(qwen(Optional.empty()), "raspberry-pi-5", new QpartPlanning.Budget.Noise(-1)), library())
+        QpartInputException e = assertThrows(QpartInputException.class, () ->
+            QpartPlanning.plan(
+                request(qwen(Optional.empty()), "raspberry-pi-5", new QpartPlanning.Budget.Noise(-1)),
+                library()
+            )
         );
         assertTrue(e.getMessage().startsWith("the budget must be a number ≥ 0"), e.getMessage());
     }
 
     @Test
     void anAcceptanceBudgetNeedsACalibration() {
-        QpartInputException e = assertThrows(
-            QpartInputException.class,
-            () -> QpartPlanning.plan(request(qwen(Optional.empty()), "raspberry-pi-5", new QpartPlanning.Budget.AcceptanceDrop(0.02)), library())
+        QpartInputException e = assertThrows(QpartInputException.class, () ->
+            QpartPlanning.plan(
+                request(
+                    qwen(Optional.empty()),
+                    "raspberry-pi-5",
+                    new QpartPlanning.Budget.AcceptanceDrop(0.02)
+                ),
+                library()
+            )
         );
         assertTrue(e.getMessage().startsWith("qwen2.5-0.5b has no sensitivity calibration"), e.getMessage());
     }
@@ -107,7 +130,12 @@ class QpartPlanningTest {
         List<SensitivityCalibration.Layer> layers = new ArrayList<>();
         for (PlannerLayer layer : qwen(Optional.empty()).layers()) {
             layers.add(
-                SensitivityCalibration.fitted(0.9, layer.name(), 2, List.of(new SensitivityCalibration.Measurement(4, 0.899)))
+                SensitivityCalibration.fitted(
+                    0.9,
+                    layer.name(),
+                    2,
+                    List.of(new SensitivityCalibration.Measurement(4, 0.899))
+                )
             );
         }
         SensitivityCalibration calibration = new SensitivityCalibration(
@@ -120,14 +148,26 @@ class QpartPlanningTest {
             layers
         );
         QpartPlan plan = QpartPlanning.plan(
-            request(qwen(Optional.of(calibration)), "raspberry-pi-5", new QpartPlanning.Budget.AcceptanceDrop(0.02)),
+            request(
+                qwen(Optional.of(calibration)),
+                "raspberry-pi-5",
+                new QpartPlanning.Budget.AcceptanceDrop(0.02)
+            ),
             library()
         );
         // each layer loses 0.001 of acceptance at 4 bits (and 0.001/256 at 8): about twenty fit in 0.02
         assertTrue(plan.totalDegradation() <= 0.02);
-        long fourBit = plan.layers().stream().filter(l -> l.bits() == 4).count();
+        long fourBit = plan
+            .layers()
+            .stream()
+            .filter(l -> l.bits() == 4)
+            .count();
         assertTrue(fourBit >= 19 && fourBit <= 20, fourBit + " layers at 4 bits");
-        plan.layers().stream().filter(l -> l.bits() == 4).forEach(l -> assertEquals(0.001, l.degradation(), 1e-12));
+        plan
+            .layers()
+            .stream()
+            .filter(l -> l.bits() == 4)
+            .forEach(l -> assertEquals(0.001, l.degradation(), 1e-12));
     }
 
     @Test
@@ -143,14 +183,24 @@ class QpartPlanningTest {
         );
         QpartPlan plan = QpartPlanning.plan(split, library());
         assertTrue(plan.totalDegradation() <= 0.01);
-        QpartInputException e = assertThrows(
-            QpartInputException.class,
-            () -> QpartPlanning.plan(
-                new QpartPlanning.Request(split.model(), split.deviceId(), Optional.of("carrier-pigeon"), split.serverId(), split.budget(), split.bitWidths(), 1e4),
+        QpartInputException e = assertThrows(QpartInputException.class, () ->
+            QpartPlanning.plan(
+                new QpartPlanning.Request(
+                    split.model(),
+                    split.deviceId(),
+                    Optional.of("carrier-pigeon"),
+                    split.serverId(),
+                    split.budget(),
+                    split.bitWidths(),
+                    1e4
+                ),
                 library()
             )
         );
-        assertTrue(e.getMessage().startsWith("no network 'carrier-pigeon' in the profiles (networks: "), e.getMessage());
+        assertTrue(
+            e.getMessage().startsWith("no network 'carrier-pigeon' in the profiles (networks: "),
+            e.getMessage()
+        );
     }
 
     @Test
@@ -159,13 +209,19 @@ class QpartPlanningTest {
         double s = SensitivityCalibration.fit(
             0.9,
             1,
-            List.of(new SensitivityCalibration.Measurement(4, 0.8744), new SensitivityCalibration.Measurement(8, 0.8999))
+            List.of(
+                new SensitivityCalibration.Measurement(4, 0.8744),
+                new SensitivityCalibration.Measurement(8, 0.8999)
+            )
         );
         double x4 = Math.scalb(1.0, -8);
         double x8 = Math.scalb(1.0, -16);
         assertEquals((x4 * 0.0256 + x8 * 0.0001) / (x4 * x4 + x8 * x8), s, 1e-9);
         // a gain is no negative sensitivity
-        assertEquals(0, SensitivityCalibration.fit(0.9, 1, List.of(new SensitivityCalibration.Measurement(4, 0.95))));
+        assertEquals(
+            0,
+            SensitivityCalibration.fit(0.9, 1, List.of(new SensitivityCalibration.Measurement(4, 0.95)))
+        );
     }
 
     @Test
@@ -178,8 +234,18 @@ class QpartPlanningTest {
             0.94,
             new Provenance.Measured("configspec-engine 0.1.0", LocalDate.of(2026, 12, 2), 480),
             List.of(
-                SensitivityCalibration.fitted(0.94, "block 0", 1.5, List.of(new SensitivityCalibration.Measurement(4, 0.9))),
-                SensitivityCalibration.fitted(0.94, "head", 2.5, List.of(new SensitivityCalibration.Measurement(8, 0.94)))
+                SensitivityCalibration.fitted(
+                    0.94,
+                    "block 0",
+                    1.5,
+                    List.of(new SensitivityCalibration.Measurement(4, 0.9))
+                ),
+                SensitivityCalibration.fitted(
+                    0.94,
+                    "head",
+                    2.5,
+                    List.of(new SensitivityCalibration.Measurement(8, 0.94))
+                )
             )
         );
         Path file = dir.resolve(SensitivityCalibrationFile.FILE_NAME);
@@ -197,7 +263,9 @@ class QpartPlanningTest {
              "referenceAcceptance": 1.5, "provenance": {"kind": "illustrative"}, "layers": []}
             """
         );
-        ProfileException e = assertThrows(ProfileException.class, () -> SensitivityCalibrationFile.read(file));
+        ProfileException e = assertThrows(ProfileException.class, () ->
+            SensitivityCalibrationFile.read(file)
+        );
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("referenceAcceptance"), e.getMessage());
     }
