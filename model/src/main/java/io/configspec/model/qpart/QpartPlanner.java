@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * QPART's joint choice of layer-wise bit-widths and partition point (arXiv:2506.23934), solved
- * exactly (decision 0064).
+ * exactly (decision 0070).
  *
  * <p>For a partition point p the predicted time per token is a sum over the device's layers of
  * c_l(b) = F_l / rate(b) + (shipped bytes of layer l at b) / downlink / amortised tokens, plus a
