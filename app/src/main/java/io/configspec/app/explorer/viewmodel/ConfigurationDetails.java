@@ -25,7 +25,8 @@ import java.util.List;
  * @param kStar the K with the highest goodput among {@code kValues}
  * @param k this row's K
  * @param verdict a sentence on why it wins or loses against its neighbours
- * @param provenance "what: provenance" lines for the profile numbers used
+ * @param provenance "badge what: provenance" lines for the input numbers used
+ * @param sources the same, per input quantity (see {@link InputSources})
  * @param feasible whether it meets every constraint
  */
 public record ConfigurationDetails(
@@ -47,6 +48,7 @@ public record ConfigurationDetails(
     int k,
     String verdict,
     List<String> provenance,
+    List<InputSources.Source> sources,
     boolean feasible
 ) {
     public double roundSeconds() {
@@ -72,32 +74,18 @@ public record ConfigurationDetails(
             }
         }
         var c = space.combination(row);
+        List<InputSources.Source> sources = evaluation.sources(row);
         List<String> provenance = new ArrayList<>();
+        for (InputSources.Source s : sources) {
+            provenance.add(s.badge() + " " + s.quantity() + ": " + s.label());
+        }
         provenance.add(
-            "Drafting " +
-                Numbers.plain(c.drafting().tokensPerSecond()) +
-                " tokens/s: " +
-                c.draftingSource().label()
-        );
-        provenance.add(
-            "Drafting power " + Numbers.plain(c.drafting().powerWatts()) + " W: " + c.powerSource().label()
-        );
-        provenance.add(
-            "Acceptance α " +
-                Numbers.plain(c.alignment().acceptanceRate()) +
+            InputSources.badge(c.device().provenance().kind()) +
+                " Device " +
+                c.device().name() +
                 ": " +
-                c.acceptanceSource().label()
+                c.device().provenance().label()
         );
-        provenance.add(
-            "Verification (" + c.served().verification().modelName() + "): " + c.verificationSource().label()
-        );
-        provenance.add(
-            "Network " +
-                evaluation.request().space().network().name() +
-                ": " +
-                evaluation.request().space().network().provenance().label()
-        );
-        provenance.add("Device " + c.device().name() + ": " + c.device().provenance().label());
         return new ConfigurationDetails(
             row,
             space.configuration(row),
@@ -117,6 +105,7 @@ public record ConfigurationDetails(
             space.k(row),
             verdict(evaluation, row, first, kCount),
             provenance,
+            sources,
             space.feasible(row)
         );
     }

@@ -446,7 +446,7 @@ public final class LibraryViewModel {
         List<LibraryEntry> out = new ArrayList<>();
         for (var d : library.devices()) {
             String summary =
-                d.kind() +
+                d.kind().label() +
                 " · " +
                 Numbers.plain(d.memoryGiB()) +
                 " GiB · idle " +
