@@ -157,16 +157,22 @@ class PlannedDrafterTest {
                 .stream()
                 .anyMatch(o -> o.getDomain().isEmpty() && o.getVersion() == 21)
         );
+        Set<String> initializers = new HashSet<>();
+        proto
+            .getGraph()
+            .getInitializerList()
+            .forEach(t -> initializers.add(t.getName()));
         Map<String, Set<String>> kernels = new TreeMap<>();
         for (OnnxMl.NodeProto node : proto.getGraph().getNodeList()) {
             for (String input : node.getInputList()) {
-                if (input.startsWith("layers.") || input.startsWith("lm_head")) {
-                    String weight = input.replaceAll("\\.(qweight|scales|scale|zero_point)$", "");
-                    if (weight.matches("layers\\.\\d+\\.(attn|mlp)\\.\\w+") || weight.equals("lm_head")) {
-                        kernels
-                            .computeIfAbsent(ModelLayersReader.layerOf(weight), k -> new HashSet<>())
-                            .add(node.getOpType());
-                    }
+                if (
+                    initializers.contains(input) &&
+                    input.matches("(layers\\.\\d+\\.(attn|mlp)\\.[a-z]+|lm_head)(\\.qweight)?")
+                ) {
+                    String weight = input.replaceAll("\\.qweight$", "");
+                    kernels
+                        .computeIfAbsent(ModelLayersReader.layerOf(weight), k -> new HashSet<>())
+                        .add(node.getOpType());
                 }
             }
         }
