@@ -371,9 +371,9 @@ public final class QpartCommand implements Callable<Integer> {
             r.put("measuredAtBits", e.getValue().measuredWidth());
             r.put(
                 "source",
-                "measured (device profile " +
+                "device profile " +
                     plan.problem().device().deviceId() +
-                    "): " +
+                    " drafting measurements (provenance in the profile): " +
                     e.getValue().source()
             );
         }
@@ -483,9 +483,9 @@ public final class QpartCommand implements Callable<Integer> {
             )
         );
         s
-            .append("throughput (measured, device profile ")
+            .append("throughput from device profile ")
             .append(plan.problem().device().deviceId())
-            .append("):\n");
+            .append(" drafting measurements:\n");
         for (int bits : plan.problem().bitWidths()) {
             DeviceThroughput.Rate r = plan.problem().device().rates().get(bits);
             s.append(

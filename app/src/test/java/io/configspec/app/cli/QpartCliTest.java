@@ -116,7 +116,7 @@ class QpartCliTest {
                 .get(0)
                 .get("source")
                 .asText()
-                .startsWith("measured (device profile laptop-x86-64)")
+                .startsWith("device profile laptop-x86-64 drafting measurements")
         );
         // Block 0 loses 0.1 at 4 bits: over the budget alone, so it is not at 4 bits.
         assertTrue(layers.get(0).get("bits").asInt() > 4);
