@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -79,7 +80,7 @@ public final class LibraryPane extends VBox {
         tree.setCellFactory(t -> new ItemCell(model));
         VBox.setVgrow(tree, Priority.ALWAYS);
         problems.setId("library-problems");
-        problems.setPrefHeight(90);
+        problems.setPrefHeight(110);
         Label placeholder = new Label(
             "Imported files are checked before they change anything; problems are listed here."
         );
@@ -92,13 +93,15 @@ public final class LibraryPane extends VBox {
                 @Override
                 protected void updateItem(LibraryViewModel.Problem item, boolean empty) {
                     super.updateItem(item, empty);
-                    // One line per refused file; the whole sentence on hover (issue 19, item 11).
-                    setText(empty || item == null ? null : "✖ " + item.message());
+                    // Each refused file: its name, then the sentence, wrapped to the list's width (a
+                    // full path first left no room for the sentence); the whole message on hover
+                    // (issue 19, item 11).
+                    setText(empty || item == null ? null : "✖ " + shortMessage(item));
                     setTooltip(empty || item == null ? null : new Tooltip(item.message()));
-                    setWrapText(false);
-                    setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                    setWrapText(true);
                     setMnemonicParsing(false);
-                    setPrefWidth(10);
+                    prefWidthProperty().bind(problems.widthProperty().subtract(20));
+                    setMaxWidth(Region.USE_PREF_SIZE);
                     getStyleClass().remove("problem");
                     if (!empty) getStyleClass().add("problem");
                 }
@@ -265,5 +268,23 @@ public final class LibraryPane extends VBox {
                 }
             }
         }
+    }
+
+    /** The problem's sentence led by the file's name instead of its full path. */
+    static String shortMessage(LibraryViewModel.Problem problem) {
+        String message = problem.message();
+        if (problem.file() == null || problem.file().getFileName() == null) {
+            return message;
+        }
+        String name = problem.file().getFileName().toString();
+        String path = problem.file().toString();
+        if (message.startsWith(path)) {
+            return name + message.substring(path.length());
+        }
+        String absolute = problem.file().toAbsolutePath().toString();
+        if (message.startsWith(absolute)) {
+            return name + message.substring(absolute.length());
+        }
+        return message.contains(name) ? message : name + ": " + message;
     }
 }
