@@ -24,7 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -80,7 +79,7 @@ public final class LibraryPane extends VBox {
         tree.setCellFactory(t -> new ItemCell(model));
         VBox.setVgrow(tree, Priority.ALWAYS);
         problems.setId("library-problems");
-        problems.setPrefHeight(110);
+        problems.setPrefHeight(90);
         Label placeholder = new Label(
             "Imported files are checked before they change anything; problems are listed here."
         );
@@ -93,15 +92,14 @@ public final class LibraryPane extends VBox {
                 @Override
                 protected void updateItem(LibraryViewModel.Problem item, boolean empty) {
                     super.updateItem(item, empty);
-                    // Each refused file: its name, then the sentence, wrapped to the list's width (a
-                    // full path first left no room for the sentence); the whole message on hover
-                    // (issue 19, item 11).
+                    // One line per refused file, led by the file's name (a full path first left no
+                    // room for the sentence); the whole message on hover (issue 19, item 11).
                     setText(empty || item == null ? null : "✖ " + shortMessage(item));
                     setTooltip(empty || item == null ? null : new Tooltip(item.message()));
-                    setWrapText(true);
+                    setWrapText(false);
+                    setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
                     setMnemonicParsing(false);
-                    prefWidthProperty().bind(problems.widthProperty().subtract(20));
-                    setMaxWidth(Region.USE_PREF_SIZE);
+                    setPrefWidth(10);
                     getStyleClass().remove("problem");
                     if (!empty) getStyleClass().add("problem");
                 }
