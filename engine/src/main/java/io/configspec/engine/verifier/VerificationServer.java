@@ -52,7 +52,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       tokens} are the accepted drafts plus the target's own next token; {@code serverSeconds}
  *       is the time from arrival to the end of its batch. The request's deadline is its arrival
  *       plus {@code slackSeconds}, its target (even pace) its arrival plus {@code
- *       targetSlackSeconds} (default: the deadline).
+ *       targetSlackSeconds} (default: the deadline). A slack may be zero or negative (the client
+ *       is already late: its deadline has passed), up to a day either way.
  *   <li>{@code DELETE /v1/sessions/{id}}.
  * </ul>
  *
@@ -360,8 +361,8 @@ public final class VerificationServer implements AutoCloseable {
         }
         long sessionId = sessionNode.longValue();
         int[] draftIds = tokenIds(body.get("drafts"), "drafts", 0, limits.maxDraftTokens());
-        double slack = positive(body, "slackSeconds", Double.POSITIVE_INFINITY);
-        double targetSlack = positive(body, "targetSlackSeconds", slack);
+        double slack = slack(body, "slackSeconds", Double.POSITIVE_INFINITY);
+        double targetSlack = slack(body, "targetSlackSeconds", slack);
         double expected = positive(body, "expectedTokens", 1.0);
         Sequence sequence = sessions.get(sessionId);
         if (sequence == null) {
@@ -498,6 +499,31 @@ public final class VerificationServer implements AutoCloseable {
             ids[i] = id.intValue();
         }
         return ids;
+    }
+
+    /** Largest |slack| a client may send, s (one day): beyond it a deadline means nothing. */
+    static final double MAX_SLACK_SECONDS = 86_400;
+
+    /**
+     * An optional slack in seconds (a missing one takes {@code fallback}): any finite number up
+     * to a day either way. Zero or negative is meaningful — the client is already late, so its
+     * deadline lies in the past and the scheduler treats it as the most urgent (earliest deadline).
+     */
+    private static double slack(JsonNode body, String field, double fallback) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isNumber() || !(Math.abs(node.doubleValue()) <= MAX_SLACK_SECONDS)) {
+            throw new HttpProblem(
+                400,
+                "field '" +
+                    field +
+                    "': must be a number of seconds between -86400 and 86400 (negative: already late), was " +
+                    node
+            );
+        }
+        return node.doubleValue();
     }
 
     /** An optional positive number (a missing one takes {@code fallback}). */
