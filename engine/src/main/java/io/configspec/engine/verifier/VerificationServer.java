@@ -125,6 +125,12 @@ public final class VerificationServer implements AutoCloseable {
     private final Map<Long, CompletableFuture<Verdict>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, int[]> pendingDrafts = new ConcurrentHashMap<>();
     private final List<VerificationMeasurement> measurements = new ArrayList<>();
+    /** Per verification request: seconds from its arrival to the start of its batch (guarded by measurements). */
+    private final List<Double> queueWaits = new ArrayList<>();
+    /** Per batch: seconds the worker took to start it once it was due (guarded by measurements). */
+    private final List<Double> reactionDelays = new ArrayList<>();
+    /** Earliest arrival since the worker last began to wait, NaN when none (guarded by lock). */
+    private double firstArrivalWhileWaiting = Double.NaN;
     private final AtomicLong nextSession = new AtomicLong(1);
     private final AtomicLong nextRequest = new AtomicLong(1);
     private final long epochNanos = System.nanoTime();
@@ -245,6 +251,29 @@ public final class VerificationServer implements AutoCloseable {
     /** Sessions open now. */
     public int openSessions() {
         return sessions.size();
+    }
+
+    /**
+     * Every verification request so far: seconds from its arrival to the start of its batch
+     * (waiting for the scheduler and for the worker to wake), in batch order.
+     */
+    public double[] queueWaits() {
+        synchronized (measurements) {
+            return queueWaits.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    /**
+     * Every batch so far that the worker waited for (not one started as the previous one ended):
+     * seconds from the moment it was due — the arrival that let the scheduler dispatch it, or the
+     * wake-up time the scheduler asked for — to the moment the worker thread actually started it.
+     * On a quiet machine this is microseconds; on a loaded one it is the time the worker waited
+     * for a CPU, which the simulator's server does not have unless it is told.
+     */
+    public double[] reactionDelays() {
+        synchronized (measurements) {
+            return reactionDelays.stream().mapToDouble(Double::doubleValue).toArray();
+        }
     }
 
     /** Every batch run so far: its composition and measured latency (a copy). */
@@ -434,6 +463,9 @@ public final class VerificationServer implements AutoCloseable {
         lock.lock();
         try {
             scheduler.submit(request);
+            if (!(firstArrivalWhileWaiting <= now)) {
+                firstArrivalWhileWaiting = now;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -544,6 +576,7 @@ public final class VerificationServer implements AutoCloseable {
         List<VerificationRequest> batch = new ArrayList<>();
         lock.lock();
         try {
+            double requestedWake = Double.NaN; // NaN: the worker did not wait before this batch
             while (running) {
                 double now = nowSeconds();
                 int n = scheduler.nextBatch(now, batch);
@@ -552,11 +585,24 @@ public final class VerificationServer implements AutoCloseable {
                     long waitNanos = wake == Double.POSITIVE_INFINITY
                         ? TimeUnit.MILLISECONDS.toNanos(50)
                         : Math.max(1_000L, (long) ((wake - now) * 1e9));
+                    requestedWake = wake;
+                    firstArrivalWhileWaiting = Double.NaN;
                     changed.awaitNanos(waitNanos);
                     continue;
                 }
+                // due: the wake-up the scheduler asked for, or the first arrival that woke the worker
+                boolean waited = !Double.isNaN(requestedWake);
+                double due = !waited
+                    ? now
+                    : Math.min(
+                          requestedWake,
+                          Double.isNaN(firstArrivalWhileWaiting) ? now : firstArrivalWhileWaiting
+                      );
+                requestedWake = Double.NaN;
                 lock.unlock(); // clients keep submitting while the batch runs
                 long start = System.nanoTime();
+                double startSeconds = (start - epochNanos) / 1e9;
+                double reaction = Math.max(0.0, startSeconds - due);
                 long verified = 0;
                 long prefill = 0;
                 long context = 0;
@@ -590,6 +636,12 @@ public final class VerificationServer implements AutoCloseable {
                             prefill
                         )
                     );
+                    for (int i = 0; i < n; i++) {
+                        queueWaits.add(Math.max(0.0, startSeconds - batch.get(i).arrivalSeconds()));
+                    }
+                    if (waited) {
+                        reactionDelays.add(reaction);
+                    }
                 }
                 for (int i = 0; i < n; i++) {
                     VerificationRequest r = batch.get(i);
