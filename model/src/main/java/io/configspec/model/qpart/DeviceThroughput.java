@@ -75,7 +75,10 @@ public record DeviceThroughput(String deviceId, SortedMap<Integer, Rate> rates) 
             if (variant.isEmpty()) {
                 continue;
             }
-            int width = QuantizationNoise.nearestWidth(variant.get().bitsPerWeight());
+            if (variant.get().bitsPerWeight().isEmpty()) {
+                continue; // a variant whose bit width is not stated cannot place a width
+            }
+            int width = QuantizationNoise.nearestWidth(variant.get().bitsPerWeight().getAsDouble());
             double rate = 2.0 * drafter.get().parameterCount() * m.tokensPerSecond();
             measured.computeIfAbsent(width, w -> new ArrayList<>()).add(rate);
             sources

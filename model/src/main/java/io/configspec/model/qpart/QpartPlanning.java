@@ -194,8 +194,11 @@ public final class QpartPlanning {
         double best = 0;
         for (ServedTarget served : server.targets()) {
             Optional<TargetModel> target = library.target(served.target());
-            if (target.isPresent()) {
-                best = Math.max(best, (2.0 * target.get().parameterCount()) / served.targetStepSeconds());
+            if (target.isPresent() && served.targetStepSeconds().isPresent()) {
+                best = Math.max(
+                    best,
+                    (2.0 * target.get().parameterCount()) / served.targetStepSeconds().getAsDouble()
+                );
             }
         }
         if (best == 0) {
