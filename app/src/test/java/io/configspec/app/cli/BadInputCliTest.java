@@ -31,9 +31,9 @@ class BadInputCliTest {
     record Damage(String file, String from, String to, String expected) {}
 
     static Stream<Arguments> damages() {
-        String pi5 = "profiles/devices/raspberry-pi-5.json";
-        String llama = "profiles/alignment/llama3.json";
-        String scenario = "scenarios/configspec-paper.json";
+        String pi5 = "profiles/illustrative/devices/raspberry-pi-5.json";
+        String llama = "profiles/illustrative/alignment/llama3.json";
+        String scenario = "scenarios/illustrative-edge.json";
         return Stream.of(
             Arguments.of("malformed JSON", new Damage(pi5, "\"cpu\":", "\"cpu\" ", "line ")),
             Arguments.of(
@@ -100,7 +100,12 @@ class BadInputCliTest {
             ),
             Arguments.of(
                 "missing field",
-                new Damage(pi5, "\"idlePowerWatts\": 3.0,", "", "idlePowerWatts is missing")
+                new Damage(
+                    pi5,
+                    "\"cpu\": \"Broadcom BCM2712, 4 × Cortex-A76 @ 2.4 GHz\",",
+                    "",
+                    "cpu is missing"
+                )
             ),
             Arguments.of(
                 "selects nothing",
@@ -164,7 +169,7 @@ class BadInputCliTest {
         CliRun run = CliRun.of(
             "sweep",
             "--scenario",
-            dir.resolve("scenarios/configspec-paper.json").toString(),
+            dir.resolve("scenarios/illustrative-edge.json").toString(),
             "--format",
             "json",
             "--out",
@@ -181,7 +186,7 @@ class BadInputCliTest {
         Path file = dir.resolve(damage.file());
         Files.writeString(file, Files.readString(file).replace(damage.from(), damage.to()));
         Map<Path, String> before = snapshot();
-        CliRun run = CliRun.of("validate", dir.resolve("scenarios/configspec-paper.json").toString());
+        CliRun run = CliRun.of("validate", dir.resolve("scenarios/illustrative-edge.json").toString());
         assertRejected(run, file, damage.expected());
         assertEquals(before, snapshot());
     }

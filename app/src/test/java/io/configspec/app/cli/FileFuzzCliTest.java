@@ -94,7 +94,7 @@ class FileFuzzCliTest {
                     ? new String[] {
                           "sweep",
                           "--scenario",
-                          (viaScenario ? dir.resolve("scenarios/configspec-paper.json") : file).toString(),
+                          (viaScenario ? scenarioLoading(file) : file).toString(),
                           "--format",
                           "csv",
                           "--out",
@@ -141,6 +141,17 @@ class FileFuzzCliTest {
         );
         assertTrue(runs >= 300, "runs " + runs);
         assertTrue(invalid >= 300, "invalid mutants " + invalid);
+    }
+
+    /** The bundled scenario that loads a sample profile file. */
+    private Path scenarioLoading(Path profile) {
+        String path = dir.relativize(profile).toString().replace('\\', '/');
+        String scenario = path.startsWith("profiles/illustrative/")
+            ? "illustrative-edge.json"
+            : path.startsWith("profiles/configspec-paper-profiler-csv/")
+                ? "configspec-paper-profiler-speeds.json"
+                : "configspec-paper.json";
+        return dir.resolve("scenarios").resolve(scenario);
     }
 
     private static boolean schemaValid(String text) {

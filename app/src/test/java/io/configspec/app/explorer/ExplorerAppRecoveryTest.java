@@ -49,20 +49,20 @@ class ExplorerAppRecoveryTest {
         ExplorerViewModel first = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
         WorkspaceViewModel workspace = new WorkspaceViewModel(first, new WorkspaceStore(userDir));
         first.loadScenario(Samples.paperScenario()).join();
-        LibraryEntry network = first
+        LibraryEntry device = first
             .library()
             .entries()
             .stream()
-            .filter(e -> e.group().equals("Networks"))
+            .filter(e -> e.group().equals("Devices"))
             .findFirst()
             .orElseThrow();
-        LibraryEntry.EditableField rtt = network
+        LibraryEntry.EditableField speed = device
             .fields()
             .stream()
-            .filter(f -> f.label().equals("rttSeconds"))
+            .filter(f -> f.label().endsWith("tokensPerSecond"))
             .findFirst()
             .orElseThrow();
-        assertTrue(first.library().edit(network.file(), rtt.pointer(), 0.0777).join());
+        assertTrue(first.library().edit(device.file(), speed.pointer(), 12.345).join());
         first.whatIf().set("verifySeconds", 0.25);
         workspace.autosaveNow().join();
 
@@ -80,7 +80,8 @@ class ExplorerAppRecoveryTest {
             Label value = robot.lookup("#value-verifySeconds").queryAs(Label.class);
             return value.getText().equals("0.250 s");
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> treeContains(robot, "rttSeconds = 0.078"));
+        String edited = speed.label() + " = " + io.configspec.app.explorer.viewmodel.Numbers.plain(12.345);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> treeContains(robot, edited));
         assertEquals("0.250 s", robot.lookup("#value-verifySeconds").queryAs(Label.class).getText());
     }
 

@@ -156,7 +156,7 @@ class AgentEndToEndTest {
                 )).device();
             assertEquals("nvidia-jetson-orin-nano-developer-kit-measured", device.id());
             assertTrue(device.provenance() instanceof Provenance.Measured);
-            assertEquals(5.080 * 1.080, device.idlePowerWatts(), 1e-9);
+            assertEquals(5.080 * 1.080, device.idlePowerWatts().orElseThrow(), 1e-9);
 
             Path illustrative = temp.resolve("library/illustrative");
             Files.createDirectories(illustrative);
@@ -191,7 +191,7 @@ class AgentEndToEndTest {
             file,
             """
             {"schemaVersion": 1, "kind": "scenario", "id": "e2e", "name": "end to end",
-             "profiles": [%s, "../../../samples/profiles/networks"],
+             "profiles": [%s, "../../../samples/profiles/illustrative/networks"],
              "server": "local-nvidia-jetson-orin-nano-developer-kit-measured", "network": "wifi-lan",
              "k": {"min": 1, "max": 8}, "objectives": ["goodput", "energy"],
              "pricing": "gpu-time", "energy": "drafting-only", "workload": {"contextTokens": 0, "batchSize": 1}}
@@ -207,7 +207,7 @@ class AgentEndToEndTest {
         );
         // Profiles are relative to the scenario; the shipped networks live in the repository.
         String text = Files.readString(copy).replace(
-            "../../../samples/profiles/networks",
+            "../../../samples/profiles/illustrative/networks",
             samplesNetworks().toString()
         );
         Files.writeString(copy, text);
@@ -225,8 +225,10 @@ class AgentEndToEndTest {
 
     private static Path samplesNetworks() {
         Path here = Path.of("").toAbsolutePath();
-        Path candidate = here.resolve("../samples/profiles/networks").normalize();
-        return Files.isDirectory(candidate) ? candidate : here.resolve("samples/profiles/networks");
+        Path candidate = here.resolve("../samples/profiles/illustrative/networks").normalize();
+        return Files.isDirectory(candidate)
+            ? candidate
+            : here.resolve("samples/profiles/illustrative/networks");
     }
 
     private static String illustrativeBoard(String drafter) {

@@ -69,7 +69,7 @@ class KSweepTest {
         );
         var entry = alignment.entries().getFirst();
         assertEquals("draft-1l", entry.drafter());
-        assertEquals(result.pooled().acceptanceRate(), entry.acceptanceRate(), 1e-12);
+        assertEquals(result.pooled().acceptanceRate(), entry.acceptanceRate().orElseThrow(), 1e-12);
         var measured = assertInstanceOf(Provenance.Measured.class, entry.provenance());
         assertEquals(MeasurementProfiles.TOOL, measured.tool());
         assertEquals(result.pooled().rounds(), measured.sampleCount());

@@ -74,7 +74,7 @@ class MeasuredProfilesTest {
         DeviceProfile device = joined.device("raspberry-pi-5-model-b-rev-1.0-measured").orElseThrow();
         DraftingMeasurement m = device.drafting("qwen2.5-0.5b", "q8_0").orElseThrow();
         assertEquals(20, m.tokensPerSecond(), 1e-12);
-        assertEquals(6.1, m.powerWatts(), 1e-12);
+        assertEquals(6.1, m.powerWatts().orElseThrow(), 1e-12);
         assertTrue(((Provenance.Measured) m.provenance()).tool().contains("int8 twin standing in for q8_0"));
         assertTrue(
             joined.device("raspberry-pi-5").isPresent(),
@@ -122,10 +122,10 @@ class MeasuredProfilesTest {
             MeasuredProfiles.Options.forBoard("Pi").withAssumedPower(5.0, 3.0)
         );
 
-        assertEquals(3.0, d.idlePowerWatts());
+        assertEquals(3.0, d.idlePowerWatts().orElseThrow());
         assertTrue(d.fieldProvenance().get("idlePowerWatts") instanceof Provenance.Illustrative);
         DraftingMeasurement m = d.drafting().getFirst();
-        assertEquals(5.0, m.powerWatts());
+        assertEquals(5.0, m.powerWatts().orElseThrow());
         assertTrue(m.fieldProvenance().get("powerWatts") instanceof Provenance.Illustrative);
         assertTrue(m.provenance() instanceof Provenance.Measured, "the speed is still measured");
     }

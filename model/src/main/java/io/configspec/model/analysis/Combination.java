@@ -32,9 +32,9 @@ public record Combination(
         return drafting.provenanceOf("powerWatts");
     }
 
-    /** Where the acceptance rate α comes from. */
+    /** Where the acceptance rate α (or the per-K table α(K)) comes from. */
     public Provenance acceptanceSource() {
-        return alignment.provenanceOf("acceptanceRate");
+        return alignment.provenanceOf(alignment.hasAcceptanceByK() ? "acceptanceByK" : "acceptanceRate");
     }
 
     /** Where the verification latency T_v comes from (not its price). */

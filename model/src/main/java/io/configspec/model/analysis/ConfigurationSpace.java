@@ -44,6 +44,16 @@ public final class ConfigurationSpace {
     final int[] curveStart;
     final int[] curveLength;
     final double[] curve;
+    // per-K acceptance α(K) and its standard deviation (the ConfigSpec paper's form): combination c
+    // has perKLength[c] entries from K = perKFirst[c], at perKStart[c] in perK / perKSpread; 0 = none
+    final int[] perKStart;
+    final int[] perKFirst;
+    final int[] perKLength;
+    final double[] perK;
+    final double[] perKSpread;
+    // constant form's confidence interval (NaN for the per-K form)
+    final double[] acceptanceLow;
+    final double[] acceptanceHigh;
     final double[] draftTokensPerSecond; // at the scenario's context length
     final double[] roundOverheadSeconds;
     final double[] draftPowerWatts;
@@ -66,6 +76,11 @@ public final class ConfigurationSpace {
         this.omitted = List.copyOf(omitted);
         int n = combinations.size();
         acceptanceRate = new double[n];
+        acceptanceLow = new double[n];
+        acceptanceHigh = new double[n];
+        perKStart = new int[n];
+        perKFirst = new int[n];
+        perKLength = new int[n];
         curveStart = new int[n];
         curveLength = new int[n];
         draftTokensPerSecond = new double[n];
@@ -78,20 +93,32 @@ public final class ConfigurationSpace {
         dollarsPerGpuSecond = new double[n];
         targetStepSeconds = new double[n];
         List<Double> curveValues = new ArrayList<>();
+        List<Double> perKValues = new ArrayList<>();
+        List<Double> perKSpreads = new ArrayList<>();
         int batch = scenario.batchSize();
         double context = scenario.contextTokens();
         for (int c = 0; c < n; c++) {
             Combination combination = combinations.get(c);
             AlignmentProfile alignment = combination.alignment();
-            acceptanceRate[c] = alignment.acceptanceRate();
+            acceptanceRate[c] = alignment.acceptanceRate().orElse(Double.NaN);
+            acceptanceLow[c] = alignment.acceptanceLow().orElse(Double.NaN);
+            acceptanceHigh[c] = alignment.acceptanceHigh().orElse(Double.NaN);
+            perKStart[c] = perKValues.size();
+            perKLength[c] = alignment.acceptanceByK().size();
+            perKFirst[c] = alignment.hasAcceptanceByK() ? alignment.acceptanceByK().getFirst().k() : 0;
+            for (var measured : alignment.acceptanceByK()) {
+                perKValues.add(measured.acceptanceRate());
+                perKSpreads.add(measured.standardDeviation());
+            }
             curveStart[c] = curveValues.size();
             curveLength[c] = alignment.acceptanceByPosition().size();
             curveValues.addAll(alignment.acceptanceByPosition());
             DraftingMeasurement drafting = combination.drafting();
             draftTokensPerSecond[c] = drafting.tokensPerSecondAt(context);
             roundOverheadSeconds[c] = drafting.roundOverheadSeconds();
-            draftPowerWatts[c] = drafting.powerWatts();
-            idlePowerWatts[c] = combination.device().idlePowerWatts();
+            // NaN = not measured: energy for this combination is NaN ("not measured"), never invented
+            draftPowerWatts[c] = drafting.powerWatts().orElse(Double.NaN);
+            idlePowerWatts[c] = combination.device().idlePowerWatts().orElse(Double.NaN);
             ServedTarget served = combination.served();
             switch (served.verification()) {
                 case VerificationLatency.Fixed f -> {
@@ -106,9 +133,11 @@ public final class ConfigurationSpace {
             }
             dollarsPerVerifiedToken[c] = served.dollarsPerMillionVerifiedTokens().orElse(Double.NaN) / 1e6;
             dollarsPerGpuSecond[c] = served.dollarsPerGpuHour().orElse(Double.NaN) / 3600.0;
-            targetStepSeconds[c] = served.targetStepSeconds();
+            targetStepSeconds[c] = served.targetStepSeconds().orElse(Double.NaN);
         }
         curve = curveValues.stream().mapToDouble(Double::doubleValue).toArray();
+        perK = perKValues.stream().mapToDouble(Double::doubleValue).toArray();
+        perKSpread = perKSpreads.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -129,16 +158,18 @@ public final class ConfigurationSpace {
                     library.servers().stream().map(ServerProfile::id).toList()
                 )
             );
-        NetworkProfile network = library
-            .network(scenario.network())
-            .orElseThrow(() ->
-                unknown(
-                    "network",
-                    "network",
-                    scenario.network(),
-                    library.networks().stream().map(NetworkProfile::id).toList()
-                )
-            );
+        NetworkProfile network = scenario.network().isEmpty()
+            ? NetworkProfile.NONE
+            : library
+                  .network(scenario.network().get())
+                  .orElseThrow(() ->
+                      unknown(
+                          "network",
+                          "network",
+                          scenario.network().get(),
+                          library.networks().stream().map(NetworkProfile::id).toList()
+                      )
+                  );
         List<DeviceProfile> devices = new ArrayList<>();
         if (scenario.devices().isEmpty()) {
             devices.addAll(library.devices());
@@ -289,7 +320,74 @@ public final class ConfigurationSpace {
                 "selects no configuration: no selected device has a drafting measurement and an alignment profile for a selected drafter, quantization and target of the same family"
             );
         }
-        return new ConfigurationSpace(scenario, network, combinations, omitted);
+        ConfigurationSpace space = new ConfigurationSpace(scenario, network, combinations, omitted);
+        space.checkMeasuredK("k.min", scenario.kMin(), "k.max", scenario.kMax());
+        return space;
+    }
+
+    /**
+     * Refuses a K range that a per-K acceptance table does not cover: E[N] there was not measured
+     * and is never extrapolated (DESIGN §4).
+     *
+     * @throws UnmeasuredKException naming {@code minField} or {@code maxField}
+     */
+    private void checkMeasuredK(String minField, int kMin, String maxField, int kMax) {
+        for (Combination combination : combinations) {
+            AlignmentProfile alignment = combination.alignment();
+            if (!alignment.hasAcceptanceByK()) {
+                continue;
+            }
+            boolean lowOk = alignment.covers(kMin);
+            if (!lowOk || !alignment.covers(kMax)) {
+                throw new UnmeasuredKException(lowOk ? maxField : minField, lowOk ? kMax : kMin, alignment);
+            }
+        }
+    }
+
+    /**
+     * A K outside the range a per-K acceptance table was measured over.
+     *
+     * <p>{@link #alignment()} names the table (drafter × quantisation × target), so a loader can name
+     * the alignment file as well as the scenario field.
+     */
+    public static final class UnmeasuredKException extends InvalidFieldException {
+
+        private final transient AlignmentProfile alignment;
+        private final int k;
+
+        UnmeasuredKException(String field, int k, AlignmentProfile alignment) {
+            super(field, problem(k, alignment, "acceptanceByK"));
+            this.k = k;
+            this.alignment = alignment;
+        }
+
+        private static String problem(int k, AlignmentProfile alignment, String where) {
+            return (
+                "is " +
+                k +
+                " but the acceptance of " +
+                alignment.drafter() +
+                " " +
+                alignment.quantization() +
+                " → " +
+                alignment.target() +
+                " was measured for " +
+                alignment.measuredKRange() +
+                " only (" +
+                where +
+                "; E[N] outside it is not extrapolated)"
+            );
+        }
+
+        /** The same problem, naming where the table is, e.g. {@code profiles/a.json, entries[3].acceptanceByK}. */
+        public String problemAt(String tableLocation) {
+            return problem(k, alignment, tableLocation);
+        }
+
+        /** The alignment profile whose per-K table does not cover the K asked for. */
+        public AlignmentProfile alignment() {
+            return alignment;
+        }
     }
 
     private static InvalidFieldException unknown(
@@ -375,7 +473,25 @@ public final class ConfigurationSpace {
         if (kMax < kMin) {
             throw new InvalidFieldException("kMax", "must be at least kMin " + kMin + " but is " + kMax);
         }
+        checkMeasuredK("kMin", kMin, "kMax", kMax);
         return kMax;
+    }
+
+    /**
+     * The widest K range every per-K acceptance table in this space covers, as {@code {min, max}};
+     * {@code {1, Integer.MAX_VALUE}} when no combination has a per-K table. A what-if outside it is
+     * refused.
+     */
+    public int[] measuredKRange() {
+        int lo = 1;
+        int hi = Integer.MAX_VALUE;
+        for (int c = 0; c < combinations.size(); c++) {
+            if (perKLength[c] > 0) {
+                lo = Math.max(lo, perKFirst[c]);
+                hi = Math.min(hi, perKFirst[c] + perKLength[c] - 1);
+            }
+        }
+        return new int[] { lo, hi };
     }
 
     /** Evaluates under the scenario's own what-if. */

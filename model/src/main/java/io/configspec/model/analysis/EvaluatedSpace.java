@@ -24,6 +24,7 @@ public final class EvaluatedSpace {
     private WhatIf whatIf;
     private List<Constraint> constraints;
     private PricingMode pricing;
+    private TokenBilling billing;
     private EnergyMode energy;
     private int kMin;
     private int kCount;
@@ -79,6 +80,7 @@ public final class EvaluatedSpace {
         this.kMin = kMin;
         this.kCount = kMax - kMin + 1;
         this.pricing = w.pricing().orElse(scenario.pricing());
+        this.billing = scenario.billing();
         this.energy = w.energy().orElse(scenario.energy());
         this.constraints = WhatIf.merge(scenario.constraints(), w.constraints());
 
@@ -100,6 +102,7 @@ public final class EvaluatedSpace {
         boolean gpuOverride = w.dollarsPerGpuHour().isPresent();
         double gpuPrice = w.dollarsPerGpuHour().orElse(0) / 3600.0;
         boolean tokenPricing = pricing == PricingMode.TOKEN;
+        TokenBilling billing = this.billing;
         boolean wholeRound = energy == EnergyMode.WHOLE_ROUND;
         int batch = scenario.batchSize();
         double alphaScale = w.alphaScale();
@@ -129,6 +132,10 @@ public final class EvaluatedSpace {
             int curveStart = s.curveStart[c];
             int curveLast = s.curveLength[c] - 1;
             boolean curve = curveLast >= 0;
+            // per-K form (the ConfigSpec paper's): E[N] = K·α(K) + 1 from the measured α(K); the
+            // space refuses a K range the table does not cover, so every K here was measured
+            boolean perK = s.perKLength[c] > 0;
+            int perKOffset = s.perKStart[c] - s.perKFirst[c];
             double survive = 1.0;
             double expected = 1.0;
             for (int i = 0; i < kMin; i++) {
@@ -139,7 +146,9 @@ public final class EvaluatedSpace {
             }
             for (int j = 0; j < kCount; j++, row++) {
                 int k = kMin + j;
-                if (j > 0) {
+                if (perK) {
+                    expected = k * Math.min(1.0, s.perK[perKOffset + k] * alphaScale) + 1.0;
+                } else if (j > 0) {
                     survive *= curve
                         ? Math.min(1.0, s.curve[curveStart + Math.min(k - 1, curveLast)] * alphaScale)
                         : alpha;
@@ -150,7 +159,7 @@ public final class EvaluatedSpace {
                 double verify = verifyBase + verifyPerK * k;
                 double round = SpeculativeRoundModel.roundSeconds(draft, network, verify);
                 double dollars = tokenPricing
-                    ? SpeculativeRoundModel.tokenPricedRoundDollars(perToken, k)
+                    ? SpeculativeRoundModel.tokenPricedRoundDollars(perToken, k, billing)
                     : SpeculativeRoundModel.gpuTimePricedRoundDollars(perGpuSecond, verify, batch);
                 double joules = wholeRound
                     ? SpeculativeRoundModel.wholeRoundJoules(draftPower, idlePower, draft, round)
@@ -206,6 +215,11 @@ public final class EvaluatedSpace {
         return pricing;
     }
 
+    /** Positions billed per round under token pricing (the scenario's choice). */
+    public TokenBilling billing() {
+        return billing;
+    }
+
     public EnergyMode energy() {
         return energy;
     }
@@ -251,9 +265,71 @@ public final class EvaluatedSpace {
         return column(objective)[i];
     }
 
-    /** Acceptance rate α after the what-if (the mean α when a per-position curve is used for E[N]). */
+    /**
+     * Acceptance rate after the what-if: the measured α(K) at row {@code i}'s K for a per-K table
+     * (the ConfigSpec paper's form), otherwise the constant α (the mean α when a per-position curve
+     * is used for E[N]).
+     */
     public double acceptanceRate(int i) {
-        return acceptance[i / kCount];
+        int c = i / kCount;
+        if (space.perKLength[c] > 0) {
+            return (expectedTokens[i] - 1.0) / k(i);
+        }
+        return acceptance[c];
+    }
+
+    /** Whether row {@code i}'s acceptance was measured at its own K (the per-K form). */
+    public boolean acceptanceMeasuredPerK(int i) {
+        return space.perKLength[i / kCount] > 0;
+    }
+
+    /**
+     * The spread of E[N] that the acceptance data carries for row {@code i}, as {@code {low,
+     * high}} tokens per round: α(K) ± one standard deviation (clamped to [0, 1]) for a per-K table,
+     * the constant α's confidence interval [acceptanceLow, acceptanceHigh] in the geometric form;
+     * {@code {NaN, NaN}} for a per-position curve (no interval is known for it). The what-if's
+     * α scale applies as to the mean.
+     */
+    public double[] expectedTokensInterval(int i) {
+        int c = i / kCount;
+        int k = k(i);
+        double scale = whatIf.alphaScale();
+        ConfigurationSpace s = space;
+        if (s.perKLength[c] > 0) {
+            int at = s.perKStart[c] + k - s.perKFirst[c];
+            double mean = s.perK[at];
+            double sd = s.perKSpread[at];
+            double low = Math.min(1.0, Math.max(0.0, mean - sd) * scale);
+            double high = Math.min(1.0, Math.min(1.0, mean + sd) * scale);
+            return new double[] { k * low + 1.0, k * high + 1.0 };
+        }
+        if (s.curveLength[c] > 0 || Double.isNaN(s.acceptanceLow[c])) {
+            return new double[] { Double.NaN, Double.NaN };
+        }
+        return new double[] {
+            SpeculativeRoundModel.expectedTokensPerRound(Math.min(1.0, s.acceptanceLow[c] * scale), k),
+            SpeculativeRoundModel.expectedTokensPerRound(Math.min(1.0, s.acceptanceHigh[c] * scale), k),
+        };
+    }
+
+    /**
+     * The interval of {@code objective} for row {@code i} that the acceptance spread gives ({@link
+     * #expectedTokensInterval}), as {@code {worse-or-equal bound, better-or-equal bound}} in the
+     * objective's own units, lower value first. Every objective is E[N] times a factor that does
+     * not depend on acceptance (goodput = E[N] / T, tokens per $ = E[N] / cost, tokens per J =
+     * E[N] / energy, and their inverses), so the bounds scale the row's value. {@code {NaN, NaN}}
+     * when no interval is known or the value itself is NaN.
+     */
+    public double[] interval(Objective objective, int i) {
+        double[] tokens = expectedTokensInterval(i);
+        double value = value(objective, i);
+        double expected = expectedTokens[i];
+        if (Double.isNaN(tokens[0]) || Double.isNaN(value)) {
+            return new double[] { Double.NaN, Double.NaN };
+        }
+        return objective.maximize()
+            ? new double[] { (value * tokens[0]) / expected, (value * tokens[1]) / expected }
+            : new double[] { (value * expected) / tokens[1], (value * expected) / tokens[0] };
     }
 
     /** Effective drafting throughput, tokens/s. */

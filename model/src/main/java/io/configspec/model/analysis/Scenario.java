@@ -3,6 +3,7 @@ package io.configspec.model.analysis;
 import io.configspec.model.domain.FieldChecks;
 import io.configspec.model.domain.InvalidFieldException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What to analyse: which profiles, which part of the configuration space, under which modes,
@@ -19,13 +20,14 @@ import java.util.List;
  * @param quantizations selected quantisation names; empty selects all
  * @param targets selected target ids; empty selects every target the server serves
  * @param server id of the verification server profile
- * @param network id of the network profile
+ * @param network id of the network profile; empty for no network time (the ConfigSpec paper's setting)
  * @param kMin smallest speculative length, ≥ 1
  * @param kMax largest speculative length, ≥ kMin
  * @param objectives objectives of interest, in order (the first two or three are the Pareto axes)
  * @param constraints constraints (SLOs) a configuration must meet to be feasible
  * @param whatIf what-if overrides saved with the scenario
  * @param pricing verification pricing mode
+ * @param billing positions billed per round under token pricing (K or K + 1)
  * @param energy device energy mode
  * @param contextTokens typical context length, tokens ≥ 0 (for context-dependent drafting and T_v)
  * @param batchSize verification batch size B ≥ 1 (GPU-time pricing and fitted T_v)
@@ -40,13 +42,14 @@ public record Scenario(
     List<String> quantizations,
     List<String> targets,
     String server,
-    String network,
+    Optional<String> network,
     int kMin,
     int kMax,
     List<Objective> objectives,
     List<Constraint> constraints,
     WhatIf whatIf,
     PricingMode pricing,
+    TokenBilling billing,
     EnergyMode energy,
     int contextTokens,
     int batchSize
@@ -65,7 +68,8 @@ public record Scenario(
         distinct("select.quantizations", quantizations);
         distinct("select.targets", targets);
         FieldChecks.text("server", server);
-        FieldChecks.text("network", network);
+        network = FieldChecks.present("network", network);
+        network.ifPresent(n -> FieldChecks.text("network", n));
         FieldChecks.positive("k.min", kMin);
         FieldChecks.positive("k.max", kMax);
         if (kMax < kMin) {
@@ -78,6 +82,7 @@ public record Scenario(
         constraints = FieldChecks.list("constraints", constraints);
         whatIf = whatIf == null ? WhatIf.NONE : whatIf;
         FieldChecks.present("pricing", pricing);
+        FieldChecks.present("billing", billing);
         FieldChecks.present("energy", energy);
         FieldChecks.nonNegative("workload.contextTokens", contextTokens);
         FieldChecks.positive("workload.batchSize", batchSize);
@@ -115,6 +120,7 @@ public record Scenario(
             constraints,
             whatIf,
             pricing,
+            billing,
             energy,
             contextTokens,
             batchSize
@@ -140,6 +146,7 @@ public record Scenario(
             constraints,
             replacement,
             pricing,
+            billing,
             energy,
             contextTokens,
             batchSize

@@ -86,13 +86,29 @@ public final class SpeculativeRoundModel {
     }
 
     /**
-     * Verification cost of one round under token pricing (the ConfigSpec paper's mode): every
-     * verified position is billed, K drafts plus the bonus position, so cost = price × (K + 1).
+     * Verification cost of one round under token pricing, the bonus position billed too: cost =
+     * price × (K + 1). Same as {@link #tokenPricedRoundDollars(double, int, TokenBilling)} with
+     * {@link TokenBilling#DRAFTS_AND_BONUS}.
      *
      * @param dollarsPerVerifiedToken price of one verified token in dollars
      */
     public static double tokenPricedRoundDollars(double dollarsPerVerifiedToken, int k) {
-        return dollarsPerVerifiedToken * (k + 1);
+        return tokenPricedRoundDollars(dollarsPerVerifiedToken, k, TokenBilling.DRAFTS_AND_BONUS);
+    }
+
+    /**
+     * Verification cost of one round under token pricing: price × K when only the K drafts are
+     * billed (the ConfigSpec paper's analysis, {@code find_optimal_config.py}: "cost per round = K ×
+     * price"), price × (K + 1) when the target's bonus position is billed too.
+     *
+     * @param dollarsPerVerifiedToken price of one billed token in dollars
+     */
+    public static double tokenPricedRoundDollars(
+        double dollarsPerVerifiedToken,
+        int k,
+        TokenBilling billing
+    ) {
+        return dollarsPerVerifiedToken * billing.billedTokens(k);
     }
 
     /**

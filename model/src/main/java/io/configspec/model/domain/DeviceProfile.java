@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Set;
  * @param kind broad class of device
  * @param cpu CPU description
  * @param gpu GPU description, empty when drafting runs on the CPU only
- * @param memoryGiB memory available to the drafter, GiB, &gt; 0
- * @param idlePowerWatts board power when idle (waiting for the verifier), W, ≥ 0
+ * @param memoryGiB memory available to the drafter, GiB, &gt; 0; empty when the source does not state it
+ * @param idlePowerWatts board power when idle (waiting for the verifier), W, ≥ 0; empty when not
+ *     measured (whole-round energy is then not known for this device)
  * @param drafting one entry per drafter × quantisation, no duplicates
  * @param provenance where the numbers come from
  * @param fieldProvenance per-field overrides
@@ -26,8 +28,8 @@ public record DeviceProfile(
     DeviceKind kind,
     String cpu,
     String gpu,
-    double memoryGiB,
-    double idlePowerWatts,
+    OptionalDouble memoryGiB,
+    OptionalDouble idlePowerWatts,
     List<DraftingMeasurement> drafting,
     Provenance provenance,
     Map<String, Provenance> fieldProvenance
@@ -38,8 +40,10 @@ public record DeviceProfile(
         FieldChecks.present("kind", kind);
         FieldChecks.text("cpu", cpu);
         gpu = gpu == null ? "" : gpu;
-        FieldChecks.positive("memoryGiB", memoryGiB);
-        FieldChecks.nonNegative("idlePowerWatts", idlePowerWatts);
+        memoryGiB = FieldChecks.present("memoryGiB", memoryGiB);
+        memoryGiB.ifPresent(v -> FieldChecks.positive("memoryGiB", v));
+        idlePowerWatts = FieldChecks.present("idlePowerWatts", idlePowerWatts);
+        idlePowerWatts.ifPresent(v -> FieldChecks.nonNegative("idlePowerWatts", v));
         drafting = FieldChecks.list("drafting", drafting);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < drafting.size(); i++) {
@@ -53,6 +57,33 @@ public record DeviceProfile(
         }
         FieldChecks.present("provenance", provenance);
         fieldProvenance = FieldChecks.map(fieldProvenance);
+    }
+
+    /** A device whose memory and idle power are known. */
+    public DeviceProfile(
+        String id,
+        String name,
+        DeviceKind kind,
+        String cpu,
+        String gpu,
+        double memoryGiB,
+        double idlePowerWatts,
+        List<DraftingMeasurement> drafting,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(
+            id,
+            name,
+            kind,
+            cpu,
+            gpu,
+            OptionalDouble.of(memoryGiB),
+            OptionalDouble.of(idlePowerWatts),
+            drafting,
+            provenance,
+            fieldProvenance
+        );
     }
 
     /** The measurement for one drafter × quantisation, if this device has one. */

@@ -1,6 +1,7 @@
 package io.configspec.model.domain;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * How fast, and at what power, one device drafts with one drafter at one quantisation.
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param tokensPerSecond decode throughput r at short context, tokens/s, &gt; 0
  * @param roundOverheadSeconds fixed per-round cost o (prefill of accepted tokens, sampling), s, ≥ 0
  * @param contextSlowdownPerThousandTokens relative slowdown s per 1000 context tokens, ≥ 0
- * @param powerWatts board power while drafting, W, &gt; 0
+ * @param powerWatts board power while drafting, W, &gt; 0; empty when not measured (the device is then
+ *     left out of energy objectives with that reason, never given an invented watt)
  * @param provenance where the numbers come from
  * @param fieldProvenance per-field overrides
  */
@@ -25,7 +27,7 @@ public record DraftingMeasurement(
     double tokensPerSecond,
     double roundOverheadSeconds,
     double contextSlowdownPerThousandTokens,
-    double powerWatts,
+    OptionalDouble powerWatts,
     Provenance provenance,
     Map<String, Provenance> fieldProvenance
 ) implements HasProvenance {
@@ -35,9 +37,33 @@ public record DraftingMeasurement(
         FieldChecks.positive("tokensPerSecond", tokensPerSecond);
         FieldChecks.nonNegative("roundOverheadSeconds", roundOverheadSeconds);
         FieldChecks.nonNegative("contextSlowdownPerThousandTokens", contextSlowdownPerThousandTokens);
-        FieldChecks.positive("powerWatts", powerWatts);
+        powerWatts = FieldChecks.present("powerWatts", powerWatts);
+        powerWatts.ifPresent(v -> FieldChecks.positive("powerWatts", v));
         FieldChecks.present("provenance", provenance);
         fieldProvenance = FieldChecks.map(fieldProvenance);
+    }
+
+    /** A measurement with its drafting power known. */
+    public DraftingMeasurement(
+        String drafter,
+        String quantization,
+        double tokensPerSecond,
+        double roundOverheadSeconds,
+        double contextSlowdownPerThousandTokens,
+        double powerWatts,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(
+            drafter,
+            quantization,
+            tokensPerSecond,
+            roundOverheadSeconds,
+            contextSlowdownPerThousandTokens,
+            OptionalDouble.of(powerWatts),
+            provenance,
+            fieldProvenance
+        );
     }
 
     /** Effective drafting throughput at a context of {@code contextTokens} tokens, tokens/s. */

@@ -5,7 +5,7 @@ package io.configspec.model.domain;
  * (relative to the record, e.g. {@code tokensPerSecond}) and the problem, so that the file loader
  * can prefix the position in the file ({@code drafting[2].tokensPerSecond}) and name the file.
  */
-public final class InvalidFieldException extends IllegalArgumentException {
+public class InvalidFieldException extends IllegalArgumentException {
 
     private final String field;
     private final String problem;

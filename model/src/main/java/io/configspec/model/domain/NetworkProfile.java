@@ -38,6 +38,26 @@ public record NetworkProfile(
         fieldProvenance = FieldChecks.map(fieldProvenance);
     }
 
+    /**
+     * No network: the device and the verifier exchange nothing that takes time (a scenario that
+     * names no network, as in the ConfigSpec paper's analysis, whose round time is K / r + T_v).
+     * Zero round trip and zero bytes; the bandwidths only keep the record valid and change
+     * nothing, since no byte is sent.
+     */
+    public static final NetworkProfile NONE = new NetworkProfile(
+        "none",
+        "none (no network time)",
+        0,
+        1,
+        1,
+        0,
+        0,
+        new Provenance.Literature(
+            "no network: the scenario names none, so a round has no network time, as in the ConfigSpec analysis (find_optimal_config.py: round time = K / r + T_v)"
+        ),
+        Map.of()
+    );
+
     public double uplinkBytesPerSecond() {
         return uplinkMegabitsPerSecond * 125_000.0;
     }

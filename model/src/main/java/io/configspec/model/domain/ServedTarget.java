@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param verification verification latency model
  * @param dollarsPerMillionVerifiedTokens token pricing, $ per 1M verified positions, if offered
  * @param dollarsPerGpuHour GPU-time pricing, $ per GPU-hour, if offered
- * @param targetStepSeconds one autoregressive decoding step of the target alone, s &gt; 0
+ * @param targetStepSeconds one autoregressive decoding step of the target alone, s &gt; 0; empty when
+ *     not known (the cloud-only baseline and speedup are then not computed)
  * @param provenance where the numbers come from
  * @param fieldProvenance per-field overrides
  */
@@ -20,7 +21,7 @@ public record ServedTarget(
     VerificationLatency verification,
     OptionalDouble dollarsPerMillionVerifiedTokens,
     OptionalDouble dollarsPerGpuHour,
-    double targetStepSeconds,
+    OptionalDouble targetStepSeconds,
     Provenance provenance,
     Map<String, Provenance> fieldProvenance
 ) implements HasProvenance {
@@ -42,8 +43,30 @@ public record ServedTarget(
             FieldChecks.positive("dollarsPerMillionVerifiedTokens", v)
         );
         dollarsPerGpuHour.ifPresent(v -> FieldChecks.positive("dollarsPerGpuHour", v));
-        FieldChecks.positive("targetStepSeconds", targetStepSeconds);
+        targetStepSeconds = FieldChecks.present("targetStepSeconds", targetStepSeconds);
+        targetStepSeconds.ifPresent(v -> FieldChecks.positive("targetStepSeconds", v));
         FieldChecks.present("provenance", provenance);
         fieldProvenance = FieldChecks.map(fieldProvenance);
+    }
+
+    /** A served target whose plain decoding step is known. */
+    public ServedTarget(
+        String target,
+        VerificationLatency verification,
+        OptionalDouble dollarsPerMillionVerifiedTokens,
+        OptionalDouble dollarsPerGpuHour,
+        double targetStepSeconds,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(
+            target,
+            verification,
+            dollarsPerMillionVerifiedTokens,
+            dollarsPerGpuHour,
+            OptionalDouble.of(targetStepSeconds),
+            provenance,
+            fieldProvenance
+        );
     }
 }

@@ -135,6 +135,20 @@ public final class FleetScenarioFile {
                         "no alignment profile for " + drafter + " " + quantization + " against " + targetId
                     )
                 );
+            if (alignment.acceptanceRate().isEmpty()) {
+                throw ProfileException.atField(
+                    file,
+                    at + ".drafter",
+                    "has acceptance for " +
+                        drafter +
+                        " " +
+                        quantization +
+                        " against " +
+                        targetId +
+                        " measured per K only (acceptanceByK); the fleet simulator needs a constant acceptanceRate"
+                );
+            }
+            double alpha = alignment.acceptanceRate().getAsDouble();
             double[] curve = alignment
                 .acceptanceByPosition()
                 .stream()
@@ -145,7 +159,7 @@ public final class FleetScenarioFile {
                 calibration = AcceptanceCalibration.fromPoints(
                     alignment.calibration().stream().mapToDouble(CalibrationPoint::confidence).toArray(),
                     alignment.calibration().stream().mapToDouble(CalibrationPoint::acceptanceRate).toArray(),
-                    alignment.acceptanceRate()
+                    alpha
                 );
             }
             double rate = drafting.tokensPerSecondAt(
@@ -157,7 +171,7 @@ public final class FleetScenarioFile {
                 weight,
                 rate,
                 drafting.roundOverheadSeconds(),
-                alignment.acceptanceRate(),
+                alpha,
                 curve,
                 calibration,
                 1,

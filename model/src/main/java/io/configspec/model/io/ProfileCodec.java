@@ -32,6 +32,7 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
+import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
@@ -148,6 +149,7 @@ public final class ProfileCodec {
         .addMixIn(DeviceProfile.class, DeviceProfileMixin.class)
         .addMixIn(DeviceKind.class, JsonNamed.class)
         .addMixIn(PricingMode.class, JsonNamed.class)
+        .addMixIn(TokenBilling.class, JsonNamed.class)
         .addMixIn(EnergyMode.class, JsonNamed.class)
         .addMixIn(Objective.class, CliNamed.class)
         .build();

@@ -2,6 +2,7 @@ package io.configspec.model.io;
 
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Scenario;
+import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.ProfileLibrary;
 import java.nio.file.Path;
@@ -48,6 +49,12 @@ public final class ScenarioLoader {
         ConfigurationSpace space;
         try {
             space = ConfigurationSpace.of(profiles.library(), scenario);
+        } catch (ConfigurationSpace.UnmeasuredKException e) {
+            AlignmentProfile a = e.alignment();
+            Path table = profiles
+                .sources()
+                .get("alignment:" + a.drafter() + "/" + a.quantization() + "/" + a.target());
+            throw ProfileException.atField(file, e.field(), e.problemAt(table + ", acceptanceByK"));
         } catch (InvalidFieldException e) {
             throw ProfileException.atField(file, e.field(), e.problem());
         }

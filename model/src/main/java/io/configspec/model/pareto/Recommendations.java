@@ -4,6 +4,7 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.PricingMode;
+import io.configspec.model.analysis.TokenBilling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,15 +56,34 @@ public final class Recommendations {
         }
         if (best[0] >= 0) {
             result.add(
-                recommendation(space, Recommendation.Kind.GOODPUT, best[0], goodputReason(space, best[0]))
+                recommendation(
+                    space,
+                    Recommendation.Kind.GOODPUT,
+                    best[0],
+                    goodputReason(space, best[0]) + spreadNote(space, Objective.GOODPUT, best[0], feasible)
+                )
             );
         }
         if (best[1] >= 0) {
-            result.add(recommendation(space, Recommendation.Kind.COST, best[1], costReason(space, best[1])));
+            result.add(
+                recommendation(
+                    space,
+                    Recommendation.Kind.COST,
+                    best[1],
+                    costReason(space, best[1]) +
+                        spreadNote(space, Objective.TOKENS_PER_DOLLAR, best[1], feasible)
+                )
+            );
         }
         if (best[2] >= 0) {
             result.add(
-                recommendation(space, Recommendation.Kind.ENERGY, best[2], energyReason(space, best[2]))
+                recommendation(
+                    space,
+                    Recommendation.Kind.ENERGY,
+                    best[2],
+                    energyReason(space, best[2]) +
+                        spreadNote(space, Objective.TOKENS_PER_JOULE, best[2], feasible)
+                )
             );
         }
         int[] front = paperFront != null ? paperFront : ParetoFront.nonDominated(columns, maximize, feasible);
@@ -111,6 +131,70 @@ public final class Recommendations {
         return false;
     }
 
+    /**
+     * What the acceptance data's spread says about the winner of {@code objective}: its interval
+     * ({@link EvaluatedSpace#interval}) and whether the runner-up's interval overlaps it. The
+     * runner-up is the best feasible row with a strictly worse value. Empty when the winner has no
+     * interval (e.g. a per-position curve).
+     */
+    static String spreadNote(EvaluatedSpace space, Objective objective, int winner, boolean[] feasible) {
+        double[] win = space.interval(objective, winner);
+        if (Double.isNaN(win[0])) {
+            return "";
+        }
+        double[] values = space.column(objective);
+        int runnerUp = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (
+                feasible[i] &&
+                !Double.isNaN(values[i]) &&
+                objective.better(values[winner], values[i]) &&
+                (runnerUp < 0 || objective.better(values[i], values[runnerUp]))
+            ) {
+                runnerUp = i;
+            }
+        }
+        String unit = " " + objective.unit();
+        StringBuilder note = new StringBuilder(" With the acceptance spread (")
+            .append(space.acceptanceMeasuredPerK(winner) ? "α(K) ± 1 s.d." : "α's interval")
+            .append(") it lies in ")
+            .append(number(win[0]))
+            .append("–")
+            .append(number(win[1]))
+            .append(unit);
+        if (runnerUp < 0) {
+            return note.append('.').toString();
+        }
+        double[] other = space.interval(objective, runnerUp);
+        var c = space.configuration(runnerUp);
+        note
+            .append("; the runner-up, ")
+            .append(c.device())
+            .append(" / ")
+            .append(c.drafter())
+            .append(' ')
+            .append(c.quantization())
+            .append(" K=")
+            .append(c.k())
+            .append(" (")
+            .append(number(values[runnerUp]))
+            .append(unit);
+        if (Double.isNaN(other[0])) {
+            return note.append(", no interval known).").toString();
+        }
+        note
+            .append(", ")
+            .append(number(other[0]))
+            .append("–")
+            .append(number(other[1]))
+            .append(unit)
+            .append(')');
+        boolean overlap = other[1] >= win[0] && other[0] <= win[1];
+        return note
+            .append(overlap ? ", overlaps it: the data do not separate the two." : ", does not overlap it.")
+            .toString();
+    }
+
     private static Recommendation recommendation(
         EvaluatedSpace space,
         Recommendation.Kind kind,
@@ -153,8 +237,13 @@ public final class Recommendations {
         if (space.pricing() == PricingMode.TOKEN) {
             reason
                 .append(" bills only ")
-                .append(space.k(row) + 1)
-                .append(" verified positions per round for ");
+                .append(space.billing().billedTokens(space.k(row)))
+                .append(
+                    space.billing() == TokenBilling.DRAFTS
+                        ? " verified drafts"
+                        : " positions (drafts and bonus)"
+                )
+                .append(" per round for ");
         } else {
             reason
                 .append(" keeps GPU time at ")

@@ -165,10 +165,12 @@ public final class ScenarioReport {
         kv(
             h,
             "Network",
-            library.network(s.network()).map(NetworkProfile::name).orElse(s.network()) +
-                " (" +
-                s.network() +
-                ")"
+            s.network().isEmpty()
+                ? "none (no network time)"
+                : library.network(s.network().get()).map(NetworkProfile::name).orElse(s.network().get()) +
+                  " (" +
+                  s.network().get() +
+                  ")"
         );
         kv(h, "K", "from " + s.kMin() + " to " + s.kMax() + " (draft tokens per round)");
         kv(
@@ -502,8 +504,7 @@ public final class ScenarioReport {
                     d.cpu() +
                     (d.gpu().isBlank() ? "" : ", " + d.gpu()) +
                     ", " +
-                    number(d.memoryGiB()) +
-                    " GiB",
+                    (d.memoryGiB().isPresent() ? number(d.memoryGiB().getAsDouble()) + " GiB" : "memory not stated"),
                 file.apply("device:" + d.id()),
                 d
             );
@@ -539,13 +540,25 @@ public final class ScenarioReport {
             row(
                 h,
                 a.drafter() + " " + a.quantization() + " → " + a.target(),
-                number(a.acceptanceRate()) +
-                    " [" +
-                    number(a.acceptanceLow()) +
-                    ", " +
-                    number(a.acceptanceHigh()) +
-                    "], n=" +
-                    a.sampleCount(),
+                a.hasAcceptanceByK()
+                    ? "α(K) measured at " +
+                      a.measuredKRange() +
+                      ": " +
+                      String.join(
+                          ", ",
+                          a
+                              .acceptanceByK()
+                              .stream()
+                              .map(m -> "α(" + m.k() + ") " + number(m.acceptanceRate()) + " ± " + number(m.standardDeviation()))
+                              .toList()
+                      )
+                    : number(a.acceptanceRate().orElseThrow()) +
+                      " [" +
+                      number(a.acceptanceLow().orElseThrow()) +
+                      ", " +
+                      number(a.acceptanceHigh().orElseThrow()) +
+                      "], n=" +
+                      a.sampleCount().orElseThrow(),
                 a.promptSet(),
                 a
             );
@@ -558,9 +571,9 @@ public final class ScenarioReport {
                 row(
                     h,
                     "↳ serves " + t.target(),
-                    "target step " +
-                        number(t.targetStepSeconds()) +
-                        " s" +
+                    (t.targetStepSeconds().isPresent()
+                            ? "target step " + number(t.targetStepSeconds().getAsDouble()) + " s"
+                            : "target step not stated") +
                         t
                             .dollarsPerMillionVerifiedTokens()
                             .stream()

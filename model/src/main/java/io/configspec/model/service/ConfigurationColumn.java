@@ -22,7 +22,11 @@ import java.util.List;
 public record ConfigurationColumn(String name, String unit, String description, Type type, Value value) {
     /** How a column's value is written. */
     public enum Type {
-        /** Text (ids, provenance). */
+        /**
+         * Text (ids, provenance). A text column describes the row's combination (device, drafter,
+         * quantisation, target): its value is the same for every K of a combination, and writers
+         * read it once per combination ({@code ConfigurationColumnTest} checks every text column).
+         */
         TEXT,
         /** A whole number. */
         WHOLE,
@@ -234,6 +238,47 @@ public record ConfigurationColumn(String name, String unit, String description, 
         (e, r) -> label(e.combination(r).verificationSource())
     );
 
+    public static final ConfigurationColumn ACCEPTANCE_FORM = text(
+        "acceptanceForm",
+        "the alignment's acceptance form that decided E[N]: per-k (α(K) measured at each K), per-position or constant",
+        (e, r) ->
+            e.combination(r).alignment().hasAcceptanceByK()
+                ? "per-k"
+                : e.combination(r).alignment().hasPositionCurve()
+                    ? "per-position"
+                    : "constant"
+    );
+    public static final ConfigurationColumn EXPECTED_TOKENS_PER_ROUND_LOW = number(
+        "expectedTokensPerRoundLow",
+        "tokens",
+        "E[N] with acceptance one spread down: α(K) − 1 s.d. (per K) or acceptanceLow (constant α); empty when no interval is known",
+        (e, r) -> e.rows().expectedTokensInterval(r)[0]
+    );
+    public static final ConfigurationColumn EXPECTED_TOKENS_PER_ROUND_HIGH = number(
+        "expectedTokensPerRoundHigh",
+        "tokens",
+        "E[N] with acceptance one spread up: α(K) + 1 s.d. (per K) or acceptanceHigh (constant α)",
+        (e, r) -> e.rows().expectedTokensInterval(r)[1]
+    );
+
+    /** The two interval columns of a maximised paper objective: its value at E[N]'s low and high bound. */
+    private static List<ConfigurationColumn> interval(Objective objective) {
+        return List.of(
+            number(
+                objective.columnName().replace("TokensPerSecond", "") + "Low",
+                objective.unit(),
+                objective.label() + " at the low end of the acceptance spread",
+                (e, r) -> e.rows().interval(objective, r)[0]
+            ),
+            number(
+                objective.columnName().replace("TokensPerSecond", "") + "High",
+                objective.unit(),
+                objective.label() + " at the high end of the acceptance spread",
+                (e, r) -> e.rows().interval(objective, r)[1]
+            )
+        );
+    }
+
     /** The column of an objective: its value in the objective's unit. */
     public static ConfigurationColumn of(Objective objective) {
         return number(objective.columnName(), objective.unit(), objective.label(), (e, r) ->
@@ -276,9 +321,15 @@ public record ConfigurationColumn(String name, String unit, String description, 
                 DRAFTING_PROVENANCE,
                 POWER_PROVENANCE,
                 ALIGNMENT_PROVENANCE,
-                VERIFICATION_PROVENANCE
+                VERIFICATION_PROVENANCE,
+                ACCEPTANCE_FORM,
+                EXPECTED_TOKENS_PER_ROUND_LOW,
+                EXPECTED_TOKENS_PER_ROUND_HIGH
             )
         );
+        columns.addAll(interval(Objective.GOODPUT));
+        columns.addAll(interval(Objective.TOKENS_PER_DOLLAR));
+        columns.addAll(interval(Objective.TOKENS_PER_JOULE));
         return Collections.unmodifiableList(columns);
     }
 

@@ -136,6 +136,7 @@ public final class ConfigurationRowWriter {
         json.writeStringField("name", evaluation.scenario().name());
         json.writeStringField("file", evaluation.file().toString());
         json.writeStringField("pricing", space.pricing().jsonName());
+        json.writeStringField("billing", space.billing().jsonName());
         json.writeStringField("energy", space.energy().jsonName());
         json.writeNumberField("kMin", space.kMin());
         json.writeNumberField("kMax", space.kMin() + space.kCount() - 1);
@@ -201,7 +202,8 @@ public final class ConfigurationRowWriter {
         int[] rows,
         List<Recommendation> recommendations
     ) throws IOException {
-        StringBuilder line = new StringBuilder(512);
+        CsvLines lines = new CsvLines(out);
+        StringBuilder line = lines.text;
         if (recommendations != null) {
             line.append("recommendation,");
         }
@@ -210,46 +212,124 @@ public final class ConfigurationRowWriter {
             line.append(",reason");
         }
         line.append('\n');
-        out.write(line.toString());
+        ConfigurationColumn[] columns = ConfigurationColumn.ALL.toArray(ConfigurationColumn[]::new);
+        CsvCells cells = new CsvCells(columns.length);
         for (int i = 0; i < rows.length; i++) {
-            line.setLength(0);
             if (recommendations != null) {
                 line.append(recommendations.get(i).kind().jsonName()).append(',');
             }
             int row = rows[i];
-            boolean first = true;
-            for (ConfigurationColumn column : ConfigurationColumn.ALL) {
-                if (!first) {
+            int combination = evaluation.rows().combinationIndex(row);
+            for (int c = 0; c < columns.length; c++) {
+                if (c > 0) {
                     line.append(',');
                 }
-                first = false;
-                cell(line, column, evaluation, row);
+                cells.append(line, c, columns[c], evaluation, row, combination);
             }
             if (recommendations != null) {
                 line.append(',').append(csvText(recommendations.get(i).reason()));
             }
             line.append('\n');
-            out.write(line.toString());
+            lines.lineEnded();
+        }
+        lines.flush();
+    }
+
+    /**
+     * CSV text collected in one builder and handed to the writer in chunks of about 64 K chars
+     * through a reused array: no object per row or per cell (numbers are appended by {@link
+     * StringBuilder#append(double)}, which writes the same digits as {@link Double#toString(double)}
+     * without making a string).
+     */
+    private static final class CsvLines {
+
+        private static final int CHUNK = 1 << 16;
+
+        final StringBuilder text = new StringBuilder(CHUNK + 4096);
+        private final char[] chars = new char[CHUNK + 4096];
+        private final Writer out;
+
+        CsvLines(Writer out) {
+            this.out = out;
+        }
+
+        void lineEnded() throws IOException {
+            if (text.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            int length = text.length();
+            char[] buffer = length <= chars.length ? chars : new char[length];
+            text.getChars(0, length, buffer, 0);
+            out.write(buffer, 0, length);
+            text.setLength(0);
         }
     }
 
-    private static void cell(
-        StringBuilder line,
-        ConfigurationColumn column,
-        ScenarioEvaluation evaluation,
-        int row
-    ) {
-        ConfigurationColumn.Value value = column.value();
-        switch (column.type()) {
-            case TEXT -> line.append(csvText(value.text(evaluation, row)));
-            case WHOLE -> line.append((long) value.number(evaluation, row));
-            case NUMBER -> {
-                double v = value.number(evaluation, row);
-                if (Double.isFinite(v)) {
-                    line.append(Double.toString(v));
+    /**
+     * One row's cells. Text cells are read and escaped once per combination; a number that repeats
+     * the previous row's (the per-combination numbers, for every K of a combination) is copied from
+     * the previous row's digits instead of being formatted again.
+     */
+    private static final class CsvCells {
+
+        private final int[] lastCombination;
+        private final String[] lastEscaped;
+        private final long[] lastBits;
+        private final char[][] lastDigits;
+        private final int[] lastLength;
+        private final StringBuilder scratch = new StringBuilder(32);
+
+        CsvCells(int columns) {
+            lastCombination = new int[columns];
+            java.util.Arrays.fill(lastCombination, -1);
+            lastEscaped = new String[columns];
+            lastBits = new long[columns];
+            lastDigits = new char[columns][32];
+            lastLength = new int[columns];
+            java.util.Arrays.fill(lastLength, -1);
+        }
+
+        void append(
+            StringBuilder line,
+            int c,
+            ConfigurationColumn column,
+            ScenarioEvaluation evaluation,
+            int row,
+            int combination
+        ) {
+            ConfigurationColumn.Value value = column.value();
+            switch (column.type()) {
+                case TEXT -> {
+                    // text columns describe the combination (ConfigurationColumn.Type.TEXT): read
+                    // and escape them once per combination, not once per K
+                    if (combination != lastCombination[c]) {
+                        lastCombination[c] = combination;
+                        lastEscaped[c] = csvText(value.text(evaluation, row));
+                    }
+                    line.append(lastEscaped[c]);
                 }
+                case WHOLE -> line.append((long) value.number(evaluation, row));
+                case NUMBER -> {
+                    double v = value.number(evaluation, row);
+                    if (!Double.isFinite(v)) {
+                        return;
+                    }
+                    long bits = Double.doubleToRawLongBits(v);
+                    if (lastLength[c] < 0 || bits != lastBits[c]) {
+                        scratch.setLength(0);
+                        scratch.append(v); // the digits of Double.toString(v), written in place
+                        int length = scratch.length();
+                        scratch.getChars(0, length, lastDigits[c], 0);
+                        lastLength[c] = length;
+                        lastBits[c] = bits;
+                    }
+                    line.append(lastDigits[c], 0, lastLength[c]);
+                }
+                case FLAG -> line.append(value.flag(evaluation, row));
             }
-            case FLAG -> line.append(value.flag(evaluation, row));
         }
     }
 
@@ -328,7 +408,11 @@ public final class ConfigurationRowWriter {
                 evaluation.scenario().id() +
                 " (" +
                 space.pricing().jsonName() +
-                " pricing, " +
+                " pricing" +
+                (space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " billing " + space.billing().description()
+                    : "") +
+                ", " +
                 space.energy().jsonName() +
                 " energy): " +
                 rows.length +

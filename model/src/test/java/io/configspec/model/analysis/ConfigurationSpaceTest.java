@@ -124,13 +124,14 @@ class ConfigurationSpaceTest {
             List.of(),
             List.of(),
             "s",
-            "n",
+            java.util.Optional.of("n"),
             2,
             8,
             List.of(),
             List.of(),
             WhatIf.NONE,
             pricing,
+            TokenBilling.DRAFTS_AND_BONUS,
             energy,
             contextTokens,
             batch
@@ -356,7 +357,7 @@ class ConfigurationSpaceTest {
     @Test
     void reEvaluationNeedsNoFiles(@TempDir Path dir) throws Exception {
         SampleFiles.copyTo(dir);
-        var loaded = ScenarioLoader.load(dir.resolve("scenarios/configspec-paper.json"));
+        var loaded = ScenarioLoader.load(dir.resolve("scenarios/illustrative-edge.json"));
         EvaluatedSpace before = loaded.space().evaluate();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

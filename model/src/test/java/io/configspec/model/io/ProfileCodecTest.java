@@ -34,7 +34,7 @@ class ProfileCodecTest {
     @BeforeEach
     void copySamples() {
         SampleFiles.copyTo(dir);
-        pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
     }
 
     private ProfileException readFails(Path file) {
@@ -73,10 +73,10 @@ class ProfileCodecTest {
 
     /** A damage to one sample file and what the sentence must say: the field (a pattern) and a fragment of the reason. */
     static Stream<Arguments> damages() {
-        String pi5 = "profiles/devices/raspberry-pi-5.json";
-        String llama = "profiles/alignment/llama3.json";
-        String models = "profiles/models/models.json";
-        String paper = "scenarios/configspec-paper.json";
+        String pi5 = "profiles/illustrative/devices/raspberry-pi-5.json";
+        String llama = "profiles/illustrative/alignment/llama3.json";
+        String models = "profiles/illustrative/models/models.json";
+        String paper = "scenarios/illustrative-edge.json";
         String speed = "\"tokensPerSecond\": 28";
         return Stream.of(
             Arguments.of(
@@ -131,9 +131,9 @@ class ProfileCodecTest {
             ),
             Arguments.of(
                 pi5,
-                ",\n      \"powerWatts\": 6.8",
+                "\"tokensPerSecond\": 14,\n      ",
                 "",
-                "drafting\\[\\d+]\\.powerWatts",
+                "drafting\\[\\d+]\\.tokensPerSecond",
                 "is missing"
             ),
             Arguments.of(
@@ -334,7 +334,7 @@ class ProfileCodecTest {
     @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
-                dir.resolve("profiles/devices/raspberry-pi-4b.json")
+                dir.resolve("profiles/illustrative/devices/raspberry-pi-4b.json")
             )).device();
         assertEquals(device.provenance(), device.drafting().getFirst().provenance());
         var literature = device

@@ -6,7 +6,9 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
+import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.domain.AcceptanceAtK;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
@@ -91,6 +93,39 @@ final class RichDocuments {
                     List.of(new CalibrationPoint(0.2, 0.3), new CalibrationPoint(0.9, 0.95)),
                     literature,
                     Map.of("acceptanceRate", note)
+                ),
+                // the per-K form (the ConfigSpec paper's) beside a constant α, every optional field set
+                new AlignmentProfile(
+                    "d",
+                    "q8",
+                    "t",
+                    OptionalDouble.of(0.6),
+                    OptionalDouble.of(0.55),
+                    OptionalDouble.of(0.65),
+                    java.util.OptionalInt.of(500),
+                    "chat",
+                    List.of(),
+                    List.of(
+                        new AcceptanceAtK(
+                            2,
+                            0.62,
+                            0.1,
+                            OptionalDouble.of(0.3),
+                            OptionalDouble.of(0.9),
+                            java.util.OptionalInt.of(80)
+                        ),
+                        new AcceptanceAtK(
+                            3,
+                            0.55,
+                            0.12,
+                            OptionalDouble.of(0.2),
+                            OptionalDouble.of(0.8),
+                            java.util.OptionalInt.of(80)
+                        )
+                    ),
+                    List.of(),
+                    literature,
+                    Map.of("acceptanceByK", note)
                 )
             )
         );
@@ -155,7 +190,7 @@ final class RichDocuments {
             List.of("q4"),
             List.of("t"),
             "srv",
-            "net",
+            java.util.Optional.of("net"),
             2,
             9,
             List.of(Objective.GOODPUT, Objective.TIME_PER_TOKEN),
@@ -165,6 +200,7 @@ final class RichDocuments {
             ),
             WhatIf.NONE.with("alphaScale", "0.9").with("kMax", "8").with("pricing", "gpu-time"),
             PricingMode.GPU_TIME,
+            TokenBilling.DRAFTS,
             EnergyMode.WHOLE_ROUND,
             512,
             4

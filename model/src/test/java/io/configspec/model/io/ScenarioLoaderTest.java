@@ -31,7 +31,7 @@ class ScenarioLoaderTest {
     @BeforeEach
     void copySamples() {
         SampleFiles.copyTo(dir);
-        scenario = dir.resolve("scenarios/configspec-paper.json");
+        scenario = dir.resolve("scenarios/illustrative-edge.json");
     }
 
     private static void edit(Path file, String from, String to) throws IOException {
@@ -62,16 +62,16 @@ class ScenarioLoaderTest {
         assertEquals(4, loaded.library().targets().size());
         assertTrue(loaded.space().combinations().size() > 100);
         assertEquals(
-            dir.resolve("profiles/devices/raspberry-pi-5.json"),
+            dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"),
             loaded.profiles().sources().get("device:raspberry-pi-5")
         );
     }
 
     /** A damage, the file it is made in, and the file, field (a pattern) and reason the sentence must name. */
     static Stream<Arguments> damages() {
-        String pi5 = "profiles/devices/raspberry-pi-5.json";
-        String llama = "profiles/alignment/llama3.json";
-        String paper = "scenarios/configspec-paper.json";
+        String pi5 = "profiles/illustrative/devices/raspberry-pi-5.json";
+        String llama = "profiles/illustrative/alignment/llama3.json";
+        String paper = "scenarios/illustrative-edge.json";
         String server = "\"server\":";
         return Stream.of(
             Arguments.of(
@@ -140,17 +140,17 @@ class ScenarioLoaderTest {
             ),
             Arguments.of(
                 paper,
-                "\"../profiles\"",
-                "\"../profiles\", \"../nowhere\"",
+                "\"../profiles/illustrative\"",
+                "\"../profiles/illustrative\", \"../nowhere\"",
                 paper,
                 "profiles\\[1]",
                 "does not exist"
             ),
             Arguments.of(
-                "profiles/networks/wifi-lan.json",
+                "profiles/illustrative/networks/wifi-lan.json",
                 "\"rttSeconds\": 0.02",
                 "\"rttSeconds\": -1",
-                "profiles/networks/wifi-lan.json",
+                "profiles/illustrative/networks/wifi-lan.json",
                 "rttSeconds",
                 "0 or more"
             ),
@@ -184,8 +184,8 @@ class ScenarioLoaderTest {
 
     @Test
     void duplicateIdAcrossFilesNamesBothFiles() throws Exception {
-        Path copy = dir.resolve("profiles/devices/zz-copy.json");
-        Files.copy(dir.resolve("profiles/devices/raspberry-pi-5.json"), copy);
+        Path copy = dir.resolve("profiles/illustrative/devices/zz-copy.json");
+        Files.copy(dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"), copy);
         ProfileException e = loadFails();
         assertEquals(copy, e.file());
         assertTrue(e.getMessage().contains("raspberry-pi-5.json"), e.getMessage());
@@ -194,7 +194,7 @@ class ScenarioLoaderTest {
     @Test
     void aFailedLoadTouchesNoFile() throws Exception {
         edit(
-            dir.resolve("profiles/networks/wifi-lan.json"),
+            dir.resolve("profiles/illustrative/networks/wifi-lan.json"),
             "\"rttSeconds\": 0.02",
             "\"rttSeconds\": \"fast\""
         );
@@ -209,7 +209,7 @@ class ScenarioLoaderTest {
         int size = first.library().size();
         var device = first.library().device("raspberry-pi-5").orElseThrow();
         edit(
-            dir.resolve("profiles/devices/raspberry-pi-5.json"),
+            dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json"),
             "\"tokensPerSecond\": 28",
             "\"tokensPerSecond\": -28"
         );
@@ -220,7 +220,7 @@ class ScenarioLoaderTest {
 
     @Test
     void aProfileFileIsNotAScenario() {
-        Path pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        Path pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         ProfileException e = assertThrows(ProfileException.class, () -> ScenarioLoader.load(pi5));
         assertEquals("kind", e.field().orElseThrow());
     }

@@ -63,14 +63,14 @@ class SchemaConformanceTest {
     @CsvSource(
         delimiter = '|',
         value = {
-            "profiles/alignment/llama3.json|\"acceptanceRate\": 0.7,|\"acceptanceRate\": 1.5,",
-            "profiles/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": 0",
-            "profiles/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": \"28\"",
-            "profiles/devices/raspberry-pi-5.json|\"idlePowerWatts\": 3.0,|",
-            "profiles/devices/raspberry-pi-5.json|\"memoryGiB\": 8|\"memoryGiB\": 8, \"colour\": \"red\"",
-            "profiles/networks/wifi-lan.json|\"rttSeconds\": 0.02|\"rttSeconds\": -0.02",
+            "profiles/illustrative/alignment/llama3.json|\"acceptanceRate\": 0.7,|\"acceptanceRate\": 1.5,",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": 0",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"tokensPerSecond\": 28|\"tokensPerSecond\": \"28\"",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"cpu\": \"Broadcom BCM2712, 4 × Cortex-A76 @ 2.4 GHz\",|",
+            "profiles/illustrative/devices/raspberry-pi-5.json|\"memoryGiB\": 8|\"memoryGiB\": 8, \"colour\": \"red\"",
+            "profiles/illustrative/networks/wifi-lan.json|\"rttSeconds\": 0.02|\"rttSeconds\": -0.02",
             "scenarios/configspec-paper.json|\"pricing\": \"token\"|\"pricing\": \"free\"",
-            "scenarios/configspec-paper.json|\"server\":|\"select\": {\"devices\": []}, \"server\":",
+            "scenarios/illustrative-edge.json|\"server\":|\"select\": {\"devices\": []}, \"server\":",
         }
     )
     void schemaAndLoaderRejectTheSameDamage(String relative, String from, String to, @TempDir Path dir)
@@ -121,7 +121,7 @@ class SchemaConformanceTest {
 
     @Test
     void aParsedTreeReadsWithoutTouchingTheFileSystemOrTheTree() throws Exception {
-        Path pi5 = SampleFiles.root().resolve("profiles/devices/raspberry-pi-5.json");
+        Path pi5 = SampleFiles.root().resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         JsonNode tree = ProfileCodec.readTree(pi5);
         JsonNode before = tree.deepCopy();
         Path nowhere = Path.of("/nonexistent/edit.json");

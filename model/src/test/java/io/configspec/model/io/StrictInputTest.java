@@ -37,7 +37,7 @@ class StrictInputTest {
     @BeforeEach
     void copySamples() throws Exception {
         SampleFiles.copyTo(dir);
-        pi5 = dir.resolve("profiles/devices/raspberry-pi-5.json");
+        pi5 = dir.resolve("profiles/illustrative/devices/raspberry-pi-5.json");
         pi5Text = Files.readString(pi5);
     }
 
@@ -121,7 +121,7 @@ class StrictInputTest {
 
     @Test
     void aFifoInsideALibraryFolderIsSkipped() throws Exception {
-        Path fifo = dir.resolve("profiles/networks/pipe.json");
+        Path fifo = dir.resolve("profiles/illustrative/networks/pipe.json");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
         var loaded = assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
@@ -132,7 +132,7 @@ class StrictInputTest {
 
     @Test
     void anUnreadableFolderIsOneSentence() throws Exception {
-        Path networks = dir.resolve("profiles/networks");
+        Path networks = dir.resolve("profiles/illustrative/networks");
         Files.setPosixFilePermissions(networks, PosixFilePermissions.fromString("---------"));
         try {
             assumeTrue(!Files.isReadable(networks), "permissions are not enforced for this user (root)");

@@ -97,7 +97,47 @@ class RecommendationsTest {
             assertTrue(!reason.contains("\n"), reason);
             assertTrue(reason.contains("K=" + recommendations.get(i).configuration().k()), reason);
         }
-        assertTrue(recommendations.get(0).reason().contains("× cloud-only"), recommendations.get(0).reason());
+        // the paper states no plain decoding time for its targets, so no cloud-only baseline is invented
+        Recommendation goodput = recommendations.get(0);
+        assertEquals(
+            Double.isFinite(space.speedupOverCloudOnly(goodput.row())),
+            goodput.reason().contains("× cloud-only"),
+            goodput.reason()
+        );
+    }
+
+    @Test
+    void reasonsGiveTheAcceptanceSpreadAndSayWhenTheRunnerUpOverlaps() {
+        for (int j = 0; j < 3; j++) {
+            Recommendation r = recommendations.get(j);
+            double[] interval = space.interval(THREE[j], r.row());
+            assertTrue(interval[0] < space.value(THREE[j], r.row()), r.reason());
+            assertTrue(interval[1] > space.value(THREE[j], r.row()), r.reason());
+            assertTrue(r.reason().contains("α(K) ± 1 s.d."), r.reason());
+            assertTrue(r.reason().contains("the runner-up"), r.reason());
+        }
+        // best goodput: Jetson AGX Orin, Llama-3.2-1B-Instruct at K=8 (7.65 tokens/s) against the
+        // same drafter at K=9 (7.60 tokens/s): one standard deviation of α(K) spans both
+        assertTrue(recommendations.get(0).reason().contains("overlaps it"), recommendations.get(0).reason());
+    }
+
+    @Test
+    void disjointIntervalsAreSaidNotToOverlap() {
+        // two rows far apart: the fastest goodput row and the slowest one
+        int fast = space.best(Objective.GOODPUT);
+        int slow = 0;
+        for (int i = 0; i < space.size(); i++) {
+            if (space.goodputTokensPerSecond(i) < space.goodputTokensPerSecond(slow)) {
+                slow = i;
+            }
+        }
+        boolean[] onlyThese = new boolean[space.size()];
+        onlyThese[fast] = true;
+        onlyThese[slow] = true;
+        String note = Recommendations.spreadNote(space, Objective.GOODPUT, fast, onlyThese);
+        assertTrue(space.interval(Objective.GOODPUT, slow)[1] < space.interval(Objective.GOODPUT, fast)[0]);
+        assertTrue(note.contains("does not overlap it"), note);
+        assertTrue(note.contains("K=" + space.k(slow)), note);
     }
 
     @Test

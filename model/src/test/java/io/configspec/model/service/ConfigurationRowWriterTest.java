@@ -53,7 +53,7 @@ class ConfigurationRowWriterTest {
             List<String> fields = new ArrayList<>();
             row.fieldNames().forEachRemaining(fields::add);
             assertEquals(header, fields);
-            String[] cells = lines.get(r + 1).split(",", -1);
+            String[] cells = csvCells(lines.get(r + 1));
             for (int c = 0; c < header.size(); c++) {
                 JsonNode value = row.get(header.get(c));
                 String expected = value.isNull()
@@ -61,12 +61,39 @@ class ConfigurationRowWriterTest {
                     : value.isNumber() && value.isFloatingPointNumber()
                         ? Double.toString(value.asDouble())
                         : value.asText();
-                if (!cells[c].startsWith("\"")) {
-                    assertEquals(expected, cells[c], header.get(c));
-                }
+                assertEquals(expected, cells[c], header.get(c));
             }
         }
         assertEquals("tokens/s", json.get("units").get("goodputTokensPerSecond").asText());
         assertFalse(json.get("units").has("device"));
+    }
+
+    /** The cells of one CSV line (RFC 4180: a cell in double quotes may hold commas and "" for "). */
+    private static String[] csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
     }
 }

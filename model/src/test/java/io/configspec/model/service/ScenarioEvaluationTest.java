@@ -66,14 +66,14 @@ class ScenarioEvaluationTest {
         ScenarioEvaluation e = ScenarioEvaluation.evaluate(
             paper,
             WhatIf.NONE,
-            new ConfigurationFilter(List.of("raspberry-pi-5"), List.of(), List.of()),
+            new ConfigurationFilter(List.of("raspberry-pi-5-paper"), List.of(), List.of()),
             null
         );
         assertTrue(e.size() > 0);
         for (int i = 0; i < e.size(); i++) {
-            assertEquals("raspberry-pi-5", e.configuration(i).device());
+            assertEquals("raspberry-pi-5-paper", e.configuration(i).device());
         }
-        assertEquals("raspberry-pi-5", e.recommendations().getFirst().configuration().device());
+        assertEquals("raspberry-pi-5-paper", e.recommendations().getFirst().configuration().device());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ScenarioEvaluationTest {
             )
         );
         assertEquals("--drafter", error.field());
-        assertTrue(error.problem().contains("qwen2.5-0.5b"), error.problem());
+        assertTrue(error.problem().contains("qwen3-0.6b"), error.problem());
     }
 
     @Test
@@ -110,7 +110,7 @@ class ScenarioEvaluationTest {
     void everyDeviceGetsItsBestGoodputK() {
         ScenarioEvaluation e = ScenarioEvaluation.evaluate(paper, WhatIf.NONE);
         List<ScenarioEvaluation.DeviceOptimum> optima = e.bestGoodputPerDevice();
-        assertEquals(4, optima.size());
+        assertEquals(3, optima.size());
         for (ScenarioEvaluation.DeviceOptimum o : optima) {
             double g = e.rows().goodputTokensPerSecond(o.row());
             for (int i = 0; i < e.size(); i++) {

@@ -130,9 +130,30 @@ public final class DetailsPane extends ScrollPane {
         int r = 0;
         r = figure(r, "E[N]", Numbers.plain(d.expectedTokensPerRound()) + " tokens/round");
         r = figure(r, "Goodput", Numbers.plain(d.goodputTokensPerSecond()) + " tokens/s");
-        r = figure(r, "Energy per token", Numbers.plain(d.joulesPerToken()) + " J/token");
+        if (!Double.isNaN(d.goodputInterval()[0])) {
+            r = figure(r, "Goodput spread", spread(d.goodputInterval(), "", " tokens/s", d.spreadLabel()));
+        }
+        r = figure(
+            r,
+            "Energy per token",
+            Double.isNaN(d.joulesPerToken())
+                ? "not measured (no power figure)"
+                : Numbers.plain(d.joulesPerToken()) + " J/token"
+        );
         r = figure(r, "Cost per 1M tokens", "$" + Numbers.plain(d.dollarsPerMillionTokens()));
-        r = figure(r, "Acceptance α", Numbers.plain(d.acceptanceRate()));
+        if (!Double.isNaN(d.dollarsPerMillionTokensInterval()[0])) {
+            r = figure(
+                r,
+                "Cost spread",
+                spread(d.dollarsPerMillionTokensInterval(), "$", "", d.spreadLabel())
+            );
+        }
+        r = figure(r, "Billing", d.billing());
+        r = figure(
+            r,
+            d.spreadLabel().startsWith("α(K)") ? "Acceptance α(" + d.k() + ")" : "Acceptance α",
+            Numbers.plain(d.acceptanceRate())
+        );
         figure(r, "K / K*", d.k() + " / " + d.kStar() + " (highest goodput for this device and drafter)");
         XYChart.Series<Number, Number> en = new XYChart.Series<>();
         XYChart.Series<Number, Number> gp = new XYChart.Series<>();
@@ -192,5 +213,23 @@ public final class DetailsPane extends ScrollPane {
         figures.add(n, 0, row);
         figures.add(v, 1, row);
         return row + 1;
+    }
+
+    /** "low–high with LABEL" for an interval. */
+    private static String spread(double[] interval, String prefix, String suffix, String label) {
+        if (Double.isNaN(interval[0])) {
+            return "";
+        }
+        return (
+            prefix +
+            Numbers.plain(interval[0]) +
+            "–" +
+            prefix +
+            Numbers.plain(interval[1]) +
+            suffix +
+            " (" +
+            label +
+            ")"
+        );
     }
 }

@@ -118,12 +118,15 @@ public final class ScenarioPane extends ScrollPane {
         Label modes = new Label(
             "Pricing: " +
                 s.pricing().jsonName() +
+                (s.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                    ? " (" + s.billing().description() + ")"
+                    : "") +
                 " · energy: " +
                 s.energy().jsonName() +
                 " · server " +
                 s.server() +
                 " · network " +
-                s.network()
+                s.network().orElse("none (no network time)")
         );
         modes.setWrapText(true);
         content.getChildren().addAll(k, objectives, constraints, modes);

@@ -27,6 +27,11 @@ import java.util.List;
  * @param verdict a sentence on why it wins or loses against its neighbours
  * @param provenance "what: provenance" lines for the profile numbers used
  * @param feasible whether it meets every constraint
+ * @param goodputInterval goodput's interval from the acceptance spread ({@link
+ *     EvaluatedSpace#interval}), tokens/s, {@code {NaN, NaN}} when none is known
+ * @param dollarsPerMillionTokensInterval the same for the cost per 1M tokens, $
+ * @param spreadLabel what the intervals are, e.g. "α(K) ± 1 s.d."; empty when none is known
+ * @param billing how cost is billed, e.g. "token pricing, K verified drafts billed per round"
  */
 public record ConfigurationDetails(
     int row,
@@ -47,7 +52,11 @@ public record ConfigurationDetails(
     int k,
     String verdict,
     List<String> provenance,
-    boolean feasible
+    boolean feasible,
+    double[] goodputInterval,
+    double[] dollarsPerMillionTokensInterval,
+    String spreadLabel,
+    String billing
 ) {
     public double roundSeconds() {
         return draftSeconds + networkSeconds + verifySeconds;
@@ -80,12 +89,23 @@ public record ConfigurationDetails(
                 c.draftingSource().label()
         );
         provenance.add(
-            "Drafting power " + Numbers.plain(c.drafting().powerWatts()) + " W: " + c.powerSource().label()
+            c.drafting().powerWatts().isPresent()
+                ? "Drafting power " +
+                  Numbers.plain(c.drafting().powerWatts().getAsDouble()) +
+                  " W: " +
+                  c.powerSource().label()
+                : "Drafting power not measured (energy is not computed): " + c.powerSource().label()
         );
         provenance.add(
-            "Acceptance α " +
-                Numbers.plain(c.alignment().acceptanceRate()) +
-                ": " +
+            (c.alignment().hasAcceptanceByK()
+                    ? "Acceptance α(K) measured at " +
+                      c.alignment().measuredKRange() +
+                      ", here α(" +
+                      space.k(row) +
+                      ") " +
+                      Numbers.plain(space.acceptanceRate(row)) +
+                      ": "
+                    : "Acceptance α " + Numbers.plain(c.alignment().acceptanceRate().orElseThrow()) + ": ") +
                 c.acceptanceSource().label()
         );
         provenance.add(
@@ -117,7 +137,17 @@ public record ConfigurationDetails(
             space.k(row),
             verdict(evaluation, row, first, kCount),
             provenance,
-            space.feasible(row)
+            space.feasible(row),
+            space.interval(Objective.GOODPUT, row),
+            space.interval(Objective.DOLLARS_PER_MILLION_TOKENS, row),
+            Double.isNaN(space.expectedTokensInterval(row)[0])
+                ? ""
+                : space.acceptanceMeasuredPerK(row)
+                    ? "α(K) ± 1 s.d."
+                    : "α's interval",
+            space.pricing() == io.configspec.model.analysis.PricingMode.TOKEN
+                ? "token pricing, " + space.billing().description()
+                : "GPU-time pricing"
         );
     }
 

@@ -25,6 +25,9 @@ public record EvaluationRequest(
         Objects.requireNonNull(xObjective, "xObjective");
         Objects.requireNonNull(yObjective, "yObjective");
         Objects.requireNonNull(colourBy, "colourBy");
+        // refuses here, on the caller's thread, a K range the space cannot evaluate (e.g. outside a
+        // per-K acceptance table): InvalidFieldException with one sentence the caller shows
+        loaded.space().size(whatIf);
     }
 
     /** The configuration space evaluated. */

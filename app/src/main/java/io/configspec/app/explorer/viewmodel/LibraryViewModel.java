@@ -440,6 +440,42 @@ public final class LibraryViewModel {
 
     // ------------------------------------------------------------------ entries
 
+    /** One line on an alignment: its constant α with interval and count, or its per-K table. */
+    static String acceptanceSummary(io.configspec.model.domain.AlignmentProfile a) {
+        if (a.acceptanceRate().isPresent()) {
+            return (
+                "α " +
+                Numbers.plain(a.acceptanceRate().getAsDouble()) +
+                " (" +
+                Numbers.plain(a.acceptanceLow().orElseThrow()) +
+                "–" +
+                Numbers.plain(a.acceptanceHigh().orElseThrow()) +
+                ", n=" +
+                a.sampleCount().orElseThrow() +
+                ")"
+            );
+        }
+        var first = a.acceptanceByK().getFirst();
+        var last = a.acceptanceByK().getLast();
+        return (
+            "α(K) measured per K, " +
+            a.measuredKRange() +
+            ": α(" +
+            first.k() +
+            ") " +
+            Numbers.plain(first.acceptanceRate()) +
+            " ± " +
+            Numbers.plain(first.standardDeviation()) +
+            " … α(" +
+            last.k() +
+            ") " +
+            Numbers.plain(last.acceptanceRate()) +
+            " ± " +
+            Numbers.plain(last.standardDeviation()) +
+            (first.sampleCount().isPresent() ? ", n=" + first.sampleCount().getAsInt() : ", n not stated")
+        );
+    }
+
     static List<LibraryEntry> entriesOf(ScenarioLoader.LoadedScenario scenario, Map<Path, ObjectNode> trees) {
         var library = scenario.library();
         var sources = scenario.profiles().sources();
@@ -448,10 +484,14 @@ public final class LibraryViewModel {
             String summary =
                 d.kind() +
                 " · " +
-                Numbers.plain(d.memoryGiB()) +
-                " GiB · idle " +
-                Numbers.plain(d.idlePowerWatts()) +
-                " W · " +
+                (d.memoryGiB().isPresent()
+                    ? Numbers.plain(d.memoryGiB().getAsDouble()) + " GiB"
+                    : "memory not stated") +
+                " · " +
+                (d.idlePowerWatts().isPresent()
+                    ? "idle " + Numbers.plain(d.idlePowerWatts().getAsDouble()) + " W"
+                    : "idle power not measured") +
+                " · " +
                 d.drafting().size() +
                 " drafting measurements";
             out.add(entry("Devices", "device:" + d.id(), d.name(), d, summary, sources, trees, "id", d.id()));
@@ -494,15 +534,7 @@ public final class LibraryViewModel {
                     key,
                     a.drafter() + " " + a.quantization() + " → " + a.target(),
                     a,
-                    "α " +
-                        Numbers.plain(a.acceptanceRate()) +
-                        " (" +
-                        Numbers.plain(a.acceptanceLow()) +
-                        "–" +
-                        Numbers.plain(a.acceptanceHigh()) +
-                        ", n=" +
-                        a.sampleCount() +
-                        ")",
+                    acceptanceSummary(a),
                     sources,
                     trees,
                     Map.of("drafter", a.drafter(), "quantization", a.quantization(), "target", a.target())
