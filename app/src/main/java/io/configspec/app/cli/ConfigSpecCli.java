@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     description = "Choose speculative-decoding configurations (device, drafter, quantization, target, K) for edge-cloud LLM serving.",
     subcommands = {
         ValidateCommand.class,
+        ImportCommand.class,
         SweepCommand.class,
         ParetoCommand.class,
         RecommendCommand.class,

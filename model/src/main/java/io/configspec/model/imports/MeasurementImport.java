@@ -65,6 +65,33 @@ public final class MeasurementImport {
         );
     }
 
+    /**
+     * Reads {@code files} (each with the named importer, or the detected one when {@code format}
+     * is empty) and merges what they hold into the profile files the import would write, checked
+     * against their schemas, against each other and against {@code library} (the profile folders or
+     * files the import joins; models already there are not repeated). Nothing is written.
+     *
+     * @throws ProfileException one sentence naming the file (and line or field) at fault
+     */
+    public static ImportPlan plan(List<Path> files, Optional<String> format, ImportOptions options, List<Path> library)
+        throws ProfileException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("an import needs at least one file");
+        }
+        List<ImportedMeasurements> inputs = new java.util.ArrayList<>();
+        for (Path file : files) {
+            inputs.add(measure(file, format));
+        }
+        List<java.util.Map.Entry<Path, io.configspec.model.io.ProfileDocument>> known = new java.util.ArrayList<>();
+        for (Path file : io.configspec.model.io.ProfileLoader.expand(library)) {
+            var tree = ProfileCodec.readTree(file);
+            if (ProfileCodec.kindOf(tree).filter(io.configspec.model.io.ProfileLoader.NOT_PROFILES::contains).isEmpty()) {
+                known.add(java.util.Map.entry(file, ProfileCodec.read(file, tree)));
+            }
+        }
+        return ProfileAssembler.plan(inputs, options, known);
+    }
+
     /** The facts in {@code file}, read by the named importer or, when {@code format} is empty, the detected one. */
     public static ImportedMeasurements measure(Path file, Optional<String> format) throws ProfileException {
         MeasurementImporter importer;
