@@ -567,7 +567,8 @@ final class ProfileAssembler {
                 } else {
                     remember(drafterFacts, drafter, m, ModelRun.named(ModelNames.ofFile(drafter)), quantization.orElse(null));
                 }
-                remember(targetFacts, target, m, targetRun == null ? ModelRun.named(ModelNames.ofFile(target)) : targetRun, targetRun == null ? null : targetRun.name().quantization().orElse(null));
+                boolean asNamed = targetRun != null && options.target().isEmpty();
+                remember(targetFacts, target, m, asNamed ? targetRun : ModelRun.named(ModelNames.ofFile(target)), asNamed ? targetRun.name().quantization().orElse(null) : null);
                 String key = drafter + "\u0000" + target + "\u0000" + quantization.orElse("");
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(m, a));
                 quantizationOf.put(key, quantization);
@@ -792,7 +793,19 @@ final class ProfileAssembler {
 
     /** The planned documents against their schema and against each other and the library. */
     private void check(List<PlannedFile> files) throws ProfileException {
-        List<Map.Entry<Path, ProfileDocument>> all = new ArrayList<>(known);
+        Set<String> replaced = files
+            .stream()
+            .map(PlannedFile::document)
+            .filter(d -> d instanceof ProfileDocument.DeviceDocument)
+            .map(ProfileDocument::id)
+            .filter(knownDevices::containsKey)
+            .collect(Collectors.toSet());
+        List<Map.Entry<Path, ProfileDocument>> all = new ArrayList<>();
+        for (var entry : known) {
+            if (!(entry.getValue() instanceof ProfileDocument.DeviceDocument d && replaced.contains(d.id()))) {
+                all.add(entry);
+            }
+        }
         for (PlannedFile f : files) {
             Path where = f.relative();
             ProfileCodec.read(where, ProfileCodec.toJson(f.document()));
