@@ -41,10 +41,18 @@ final class ImportCommand implements Callable<Integer> {
     )
     String from;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The tools' output files, merged into one set of profiles.")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "The tools' output files, merged into one set of profiles."
+    )
     List<Path> files;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the profile files (devices/, models/, alignment/).")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Folder for the profile files (devices/, models/, alignment/)."
+    )
     Path out;
 
     @Option(names = "--dry-run", description = "Print what would be written; write nothing.")
@@ -57,16 +65,32 @@ final class ImportCommand implements Callable<Integer> {
     )
     List<Path> library = new ArrayList<>();
 
-    @Option(names = "--device", paramLabel = "ID", description = "Id of the device profile (default: named after the board).")
+    @Option(
+        names = "--device",
+        paramLabel = "ID",
+        description = "Id of the device profile (default: named after the board)."
+    )
     String device;
 
-    @Option(names = "--target", paramLabel = "ID", description = "Target model id of acceptance figures whose file names none (or renaming it).")
+    @Option(
+        names = "--target",
+        paramLabel = "ID",
+        description = "Target model id of acceptance figures whose file names none (or renaming it)."
+    )
     String target;
 
-    @Option(names = "--drafter", paramLabel = "ID", description = "Drafter id instead of the one the name rule gives (the files must name one drafter).")
+    @Option(
+        names = "--drafter",
+        paramLabel = "ID",
+        description = "Drafter id instead of the one the name rule gives (the files must name one drafter)."
+    )
     String drafter;
 
-    @Option(names = "--quantization", paramLabel = "NAME", description = "Quantisation instead of (or where missing) the one in the model file's name, e.g. q4_k_m.")
+    @Option(
+        names = "--quantization",
+        paramLabel = "NAME",
+        description = "Quantisation instead of (or where missing) the one in the model file's name, e.g. q4_k_m."
+    )
     String quantization;
 
     @Override
@@ -76,7 +100,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (from != null && MeasurementImport.importer(from).isEmpty()) {
             throw new UserInputException(
-                "import: --from " + from + " is not a format ConfigSpec imports (known: " + MeasurementImport.ids() + ")"
+                "import: --from " +
+                    from +
+                    " is not a format ConfigSpec imports (known: " +
+                    MeasurementImport.ids() +
+                    ")"
             );
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {

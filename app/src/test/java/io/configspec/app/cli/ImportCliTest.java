@@ -23,7 +23,15 @@ class ImportCliTest {
         Path bench = ImportFixtures.copy("llama-bench/b9251-jetson-orin-nano.jsonl", dir);
         Path log = ImportFixtures.copy("tegrastats/orin-nano-jp6.log", dir);
         Path out = dir.resolve("profiles");
-        CliRun run = CliRun.of("import", bench.toString(), log.toString(), "--device", "orin-nano-lab", "--out", out.toString());
+        CliRun run = CliRun.of(
+            "import",
+            bench.toString(),
+            log.toString(),
+            "--device",
+            "orin-nano-lab",
+            "--out",
+            out.toString()
+        );
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("wrote   " + out.resolve("devices/orin-nano-lab.json")), run.out());
         assertTrue(run.out().contains("qwen3-1.7b q4_k_m 42.03 tokens/s"), run.out());
@@ -64,7 +72,19 @@ class ImportCliTest {
         Path good = ImportFixtures.copy("llama-bench/b5163-raspberry-pi-5.json", dir);
         Path bad = ImportFixtures.copy(fixture, dir);
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("import", good.toString(), bad.toString(), "--device", "x", "--drafter", "qwen3-0.6b", "--target", "qwen3-32b", "--out", out.toString());
+        CliRun run = CliRun.of(
+            "import",
+            good.toString(),
+            bad.toString(),
+            "--device",
+            "x",
+            "--drafter",
+            "qwen3-0.6b",
+            "--target",
+            "qwen3-32b",
+            "--out",
+            out.toString()
+        );
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains(expected), run.err());
@@ -76,9 +96,23 @@ class ImportCliTest {
     @Test
     void anUnknownFormatIsExitTwo() {
         Path bench = ImportFixtures.copy("llama-bench/b5163-raspberry-pi-5.json", dir);
-        CliRun run = CliRun.of("import", "--from", "llama-bnch", bench.toString(), "--out", dir.resolve("out").toString());
+        CliRun run = CliRun.of(
+            "import",
+            "--from",
+            "llama-bnch",
+            bench.toString(),
+            "--out",
+            dir.resolve("out").toString()
+        );
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--from llama-bnch is not a format ConfigSpec imports (known: llama-bench, llama-server"), run.err());
+        assertTrue(
+            run
+                .err()
+                .contains(
+                    "--from llama-bnch is not a format ConfigSpec imports (known: llama-bench, llama-server"
+                ),
+            run.err()
+        );
         assertFalse(Files.exists(dir.resolve("out")));
     }
 }

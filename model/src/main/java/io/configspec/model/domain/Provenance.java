@@ -24,8 +24,8 @@ public sealed interface Provenance {
      * @param note what exactly was measured, where a reader needs it (e.g. {@code tg128, 4 threads;
      *     VDD_IN, sd 0.4 W}), or empty
      */
-    record Measured(String tool, LocalDate date, int sampleCount, String source, String note)
-        implements Provenance {
+    record Measured(String tool, LocalDate date, int sampleCount, String source, String note) implements
+        Provenance {
         public Measured {
             FieldChecks.text("tool", tool);
             FieldChecks.present("date", date);

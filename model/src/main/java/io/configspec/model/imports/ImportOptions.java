@@ -28,7 +28,9 @@ public record ImportOptions(
         device = device.map(String::strip).filter(s -> !s.isEmpty());
         target = target.map(String::strip).filter(s -> !s.isEmpty());
         drafter = drafter.map(String::strip).filter(s -> !s.isEmpty());
-        quantization = quantization.map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty());
+        quantization = quantization
+            .map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
+            .filter(s -> !s.isEmpty());
     }
 
     /** No options: every name from the files. */

@@ -60,6 +60,9 @@ public record ImportPlan(List<ImportedMeasurements> inputs, List<PlannedFile> fi
 
     /** The goodput runs the inputs measured (llama-server timings), for predicted-against-measured checks. */
     public List<ImportedMeasurements.Goodput> goodput() {
-        return inputs.stream().flatMap(m -> m.goodput().stream()).toList();
+        return inputs
+            .stream()
+            .flatMap(m -> m.goodput().stream())
+            .toList();
     }
 }

@@ -16,7 +16,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * The CSV log of jetson-stats' {@code jtop} ({@code jtop.stats} written row by row, as its {@code
- * jtop_logger.py} example does; docs/importers.md): jtop 4 and later write one {@code Power NAME}
+ * jtop_logger.py} example does; docs/importing.md): jtop 4 and later write one {@code Power NAME}
  * column per rail and {@code Power TOT}, in milliwatts; jtop 3 wrote the board total as {@code
  * power cur} (and {@code power avg}), in milliwatts. Both have {@code time} and {@code uptime}. The
  * board total of each row counts; the import gives mean, spread, minimum and maximum, naming the
@@ -57,9 +57,17 @@ public final class JtopImporter implements MeasurementImporter {
             total = "power cur";
             version = "jtop 3";
         } else {
-            throw ProfileException.ofFile(file, "is not a jtop CSV log: its header has neither 'Power TOT' (jtop 4+) nor 'power cur' (jtop 3)", null);
+            throw ProfileException.ofFile(
+                file,
+                "is not a jtop CSV log: its header has neither 'Power TOT' (jtop 4+) nor 'power cur' (jtop 3)",
+                null
+            );
         }
-        List<String> rails = header.stream().filter(h -> h.startsWith("Power ") && !h.equals("Power TOT")).map(h -> h.substring(6)).toList();
+        List<String> rails = header
+            .stream()
+            .filter(h -> h.startsWith("Power ") && !h.equals("Power TOT"))
+            .map(h -> h.substring(6))
+            .toList();
         List<Row> rows = ToolRows.csv(file, text);
         SummaryStatistics watts = new SummaryStatistics();
         Optional<LocalDate> date = Optional.empty();
@@ -92,7 +100,18 @@ public final class JtopImporter implements MeasurementImporter {
             described
         );
         Board board = new Board("", "", Optional.of(DeviceKind.EMBEDDED_GPU), "", "");
-        return new ImportedMeasurements(file, id(), "jetson-stats (" + version + ")", date, List.of(board), List.of(), List.of(), List.of(draw), List.of(), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            "jetson-stats (" + version + ")",
+            date,
+            List.of(board),
+            List.of(),
+            List.of(),
+            List.of(draw),
+            List.of(),
+            List.of()
+        );
     }
 
     private static Optional<LocalDate> day(String time) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * The CSV files of the ConfigSpec authors' profiler (github.com/leexcape/Llamacpp-Latency-Profiler,
- * {@code results/}; docs/importers.md), two kinds told apart by their header:
+ * {@code results/}; docs/importing.md), two kinds told apart by their header:
  *
  * <ul>
  *   <li>a model profile ({@code device, model_name, tok_s_avg, tok_s_min, tok_s_max, pm_method,
@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class LatencyProfilerImporter implements MeasurementImporter {
 
-    private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_\\d{2}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_IN_NAME = Pattern.compile(
+        "(\\d{4}-\\d{2}-\\d{2})_\\d{2}-\\d{2}-\\d{2}"
+    );
 
     @Override
     public String id() {
@@ -55,7 +57,10 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
         List<String> header = ToolRows.csvHeader(head.stripLeading());
         return (
             (header.contains("device") && header.contains("model_name") && header.contains("tok_s_avg")) ||
-            (header.contains("target_model") && header.contains("draft_model") && header.contains("spec_len") && header.contains("mean_acceptance_rate"))
+            (header.contains("target_model") &&
+                header.contains("draft_model") &&
+                header.contains("spec_len") &&
+                header.contains("mean_acceptance_rate"))
         );
     }
 
@@ -76,7 +81,8 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
         );
     }
 
-    private ImportedMeasurements profile(Path file, String text, List<String> header) throws ProfileException {
+    private ImportedMeasurements profile(Path file, String text, List<String> header)
+        throws ProfileException {
         for (String required : List.of("device", "model_name", "tok_s_avg")) {
             if (!header.contains(required)) {
                 throw ProfileException.ofFile(file, "has no " + required + " column", null);
@@ -96,14 +102,28 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
             OptionalDouble min = row.number("tok_s_min");
             OptionalDouble max = row.number("tok_s_max");
             if (min.isPresent() && min.getAsDouble() > rate) {
-                throw row.problem("tok_s_min (" + row.text("tok_s_min").orElse("") + ") exceeds tok_s_avg (" + row.text("tok_s_avg").orElse("") + ")");
+                throw row.problem(
+                    "tok_s_min (" +
+                        row.text("tok_s_min").orElse("") +
+                        ") exceeds tok_s_avg (" +
+                        row.text("tok_s_avg").orElse("") +
+                        ")"
+                );
             }
             if (max.isPresent() && max.getAsDouble() < rate) {
-                throw row.problem("tok_s_max (" + row.text("tok_s_max").orElse("") + ") is below tok_s_avg (" + row.text("tok_s_avg").orElse("") + ")");
+                throw row.problem(
+                    "tok_s_max (" +
+                        row.text("tok_s_max").orElse("") +
+                        ") is below tok_s_avg (" +
+                        row.text("tok_s_avg").orElse("") +
+                        ")"
+                );
             }
             OptionalDouble power = row.number("power_avg_w");
             if (power.isPresent() && !(power.getAsDouble() > 0)) {
-                throw row.problem("power_avg_w must be greater than 0 but is " + row.text("power_avg_w").orElse(""));
+                throw row.problem(
+                    "power_avg_w must be greater than 0 but is " + row.text("power_avg_w").orElse("")
+                );
             }
             int powerSamples = (int) Math.min(Integer.MAX_VALUE, row.count("pm_samples", 0));
             boards.computeIfAbsent(device, LatencyProfilerImporter::board);
@@ -113,20 +133,47 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
             }
             StringBuilder detail = new StringBuilder("tok_s_avg");
             if (min.isPresent() && max.isPresent()) {
-                detail.append(" (min ").append(row.text("tok_s_min").get()).append(", max ").append(row.text("tok_s_max").get()).append(" tok/s; runs not stated)");
+                detail
+                    .append(" (min ")
+                    .append(row.text("tok_s_min").get())
+                    .append(", max ")
+                    .append(row.text("tok_s_max").get())
+                    .append(" tok/s; runs not stated)");
             } else {
                 detail.append(" (runs not stated)");
             }
             if (power.isPresent()) {
-                detail.append("; power_avg_w ").append(row.text("pm_method").map(m -> "by " + m + ", ").orElse(""));
+                detail
+                    .append("; power_avg_w ")
+                    .append(
+                        row
+                            .text("pm_method")
+                            .map(m -> "by " + m + ", ")
+                            .orElse("")
+                    );
                 detail.append(powerSamples).append(" readings");
                 row.text("pm_interval_s").ifPresent(s -> detail.append(" every ").append(s).append(" s"));
                 if (row.has("power_min_w") && row.has("power_max_w")) {
-                    detail.append(", min ").append(row.text("power_min_w").get()).append(" W, max ").append(row.text("power_max_w").get()).append(" W");
+                    detail
+                        .append(", min ")
+                        .append(row.text("power_min_w").get())
+                        .append(" W, max ")
+                        .append(row.text("power_max_w").get())
+                        .append(" W");
                 }
             }
             drafting.add(
-                new DraftingRate(device, ModelRun.named(name), rate, OptionalDouble.empty(), 1, power, Math.max(1, powerSamples), detail.toString(), row.line())
+                new DraftingRate(
+                    device,
+                    ModelRun.named(name),
+                    rate,
+                    OptionalDouble.empty(),
+                    1,
+                    power,
+                    Math.max(1, powerSamples),
+                    detail.toString(),
+                    row.line()
+                )
             );
             if (date.isEmpty()) {
                 date = row.text("saved_path").flatMap(LatencyProfilerImporter::dateIn);
@@ -135,10 +182,22 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
         if (date.isEmpty()) {
             date = dateIn(file.getFileName().toString());
         }
-        return new ImportedMeasurements(file, id(), "Llamacpp-Latency-Profiler", date, List.copyOf(boards.values()), drafting, List.of(), List.of(), List.of(), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            "Llamacpp-Latency-Profiler",
+            date,
+            List.copyOf(boards.values()),
+            drafting,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of()
+        );
     }
 
-    private ImportedMeasurements acceptance(Path file, String text, List<String> header) throws ProfileException {
+    private ImportedMeasurements acceptance(Path file, String text, List<String> header)
+        throws ProfileException {
         for (String required : List.of("target_model", "draft_model", "spec_len", "mean_acceptance_rate")) {
             if (!header.contains(required)) {
                 throw ProfileException.ofFile(file, "has no " + required + " column", null);
@@ -154,9 +213,13 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
             String drafter = row.required("draft_model");
             long k = row.count("spec_len", -1);
             if (k < 1) {
-                throw row.problem("spec_len must be a whole number ≥ 1 but is " + row.text("spec_len").orElse("missing"));
+                throw row.problem(
+                    "spec_len must be a whole number ≥ 1 but is " + row.text("spec_len").orElse("missing")
+                );
             }
-            double mean = probability(row, "mean_acceptance_rate").orElseThrow(() -> row.problem("mean_acceptance_rate is missing"));
+            double mean = probability(row, "mean_acceptance_rate").orElseThrow(() ->
+                row.problem("mean_acceptance_rate is missing")
+            );
             OptionalDouble sd = probability(row, "std_acceptance_rate");
             OptionalDouble min = probability(row, "min_acceptance_rate");
             OptionalDouble max = probability(row, "max_acceptance_rate");
@@ -183,7 +246,18 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
                 )
             );
         }
-        return new ImportedMeasurements(file, id(), "Llamacpp-Latency-Profiler", dateIn(file.getFileName().toString()), List.of(), List.of(), List.of(), List.of(), acceptance, List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            "Llamacpp-Latency-Profiler",
+            dateIn(file.getFileName().toString()),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            acceptance,
+            List.of()
+        );
     }
 
     private static OptionalDouble probability(Row row, String field) throws ProfileException {
@@ -205,15 +279,19 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
             if (!name.isEmpty()) {
                 name.append(' ');
             }
-            name.append(switch (word) {
-                case "pi" -> "Pi";
-                case "agx" -> "AGX";
-                default -> Character.toUpperCase(word.charAt(0)) + word.substring(1);
-            });
+            name.append(
+                switch (word) {
+                    case "pi" -> "Pi";
+                    case "agx" -> "AGX";
+                    default -> Character.toUpperCase(word.charAt(0)) + word.substring(1);
+                }
+            );
         }
         Optional<DeviceKind> kind = lower.contains("raspberry") || lower.startsWith("rpi")
             ? Optional.of(DeviceKind.SINGLE_BOARD_COMPUTER)
-            : lower.contains("jetson") ? Optional.of(DeviceKind.EMBEDDED_GPU) : Optional.empty();
+            : lower.contains("jetson")
+                ? Optional.of(DeviceKind.EMBEDDED_GPU)
+                : Optional.empty();
         return new Board(key, name.toString(), kind, "", "");
     }
 

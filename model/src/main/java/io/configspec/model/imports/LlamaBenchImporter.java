@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * llama.cpp's {@code llama-bench} results (docs/importers.md): its JSON ({@code -o json}), JSON
+ * llama.cpp's {@code llama-bench} results (docs/importing.md): its JSON ({@code -o json}), JSON
  * Lines ({@code -o jsonl}), CSV ({@code -o csv}) and default markdown table, of the builds since
  * 2023 (fields read by name, so the columns each build added or dropped do not matter: {@code
  * model_filename}, {@code model_type}, {@code model_size}, {@code model_n_params}, {@code n_prompt},
@@ -120,7 +120,9 @@ public final class LlamaBenchImporter implements MeasurementImporter {
                     )
                 );
             } else if (t.prompt() > 0 && t.generated() == 0) {
-                prefill.add(new PrefillRate("", t.model(), t.rate(), (int) t.prompt(), t.detail(), row.line()));
+                prefill.add(
+                    new PrefillRate("", t.model(), t.rate(), (int) t.prompt(), t.detail(), row.line())
+                );
             }
             if (boards.isEmpty()) {
                 boards.add(board(row));
@@ -146,11 +148,30 @@ public final class LlamaBenchImporter implements MeasurementImporter {
         } else if (!commit.isEmpty()) {
             tool += " commit " + commit;
         }
-        return new ImportedMeasurements(file, id(), tool, date, boards, drafting, prefill, List.of(), List.of(), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            tool,
+            date,
+            boards,
+            drafting,
+            prefill,
+            List.of(),
+            List.of(),
+            List.of()
+        );
     }
 
     /** One test result, read from any of the four forms. */
-    private record Test(ModelRun model, long prompt, long generated, double rate, OptionalDouble spread, int repetitions, String detail) {}
+    private record Test(
+        ModelRun model,
+        long prompt,
+        long generated,
+        double rate,
+        OptionalDouble spread,
+        int repetitions,
+        String detail
+    ) {}
 
     private static Test test(Row row) throws ProfileException {
         long prompt = row.count("n_prompt", -1);
@@ -197,7 +218,13 @@ public final class LlamaBenchImporter implements MeasurementImporter {
             name = ModelNames.ofFile(fileName.get());
             if (name.quantization().isEmpty() && type.isPresent()) {
                 Optional<String> q = ModelNames.ofLlamaBenchType(type.get()).quantization();
-                name = new ModelNames.Name(name.source(), name.id(), q, name.family(), name.nominalParameters());
+                name = new ModelNames.Name(
+                    name.source(),
+                    name.id(),
+                    q,
+                    name.family(),
+                    name.nominalParameters()
+                );
             }
         } else if (type.isPresent()) {
             name = ModelNames.ofLlamaBenchType(type.get());
@@ -269,7 +296,12 @@ public final class LlamaBenchImporter implements MeasurementImporter {
             String l = line.strip();
             if (l.startsWith("|")) {
                 List<String> cells = cells(l);
-                if (!cells.isEmpty() && cells.getFirst().equals("model") && cells.contains("t/s") && cells.contains("test")) {
+                if (
+                    !cells.isEmpty() &&
+                    cells.getFirst().equals("model") &&
+                    cells.contains("t/s") &&
+                    cells.contains("test")
+                ) {
                     return Optional.of(cells);
                 }
                 return Optional.empty();
@@ -344,7 +376,9 @@ public final class LlamaBenchImporter implements MeasurementImporter {
                             throw ProfileException.atLine(
                                 file,
                                 i + 1,
-                                "test \"" + ToolRows.shorten(value) + "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
+                                "test \"" +
+                                    ToolRows.shorten(value) +
+                                    "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
                             );
                         }
                         boolean prompt = m.group(1).equals("pp");
@@ -358,7 +392,9 @@ public final class LlamaBenchImporter implements MeasurementImporter {
                             throw ProfileException.atLine(
                                 file,
                                 i + 1,
-                                "t/s \"" + ToolRows.shorten(value) + "\" is not a rate (expected e.g. 15.29 ± 0.12)"
+                                "t/s \"" +
+                                    ToolRows.shorten(value) +
+                                    "\" is not a rate (expected e.g. 15.29 ± 0.12)"
                             );
                         }
                         row.put("avg_ts", m.group(1));

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * llama.cpp's {@code llama-server} with a draft model (docs/importers.md): either completion
+ * llama.cpp's {@code llama-server} with a draft model (docs/importing.md): either completion
  * responses (the {@code /completion} response, an OpenAI-compatible chat or text completion, a
  * JSON array or JSON Lines of them, or a saved {@code data: …} stream), whose {@code timings} carry
  * {@code predicted_n}, {@code predicted_ms}, {@code predicted_per_second}, {@code draft_n} and
@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  *
  * <p>Each request gives an acceptance (accepted / drafted tokens at the K used) and a goodput
  * (generated tokens per second). K is the request's {@code speculative.n_max} where the response
- * states it ({@code generation_settings}), else {@code --k}; the drafter is named only by the log
- * ({@code loading draft model '…'}), else {@code --drafter}.
+ * states it ({@code generation_settings}), else not known (the acceptance is then pooled without
+ * a K); the drafter is named only by the log ({@code loading draft model '…'}), else {@code
+ * --drafter}.
  */
 public final class LlamaServerImporter implements MeasurementImporter {
 
@@ -62,7 +63,10 @@ public final class LlamaServerImporter implements MeasurementImporter {
 
     @Override
     public boolean detects(Path file, String head) {
-        if (head.contains("\"timings\"") && (head.contains("\"draft_n\"") || head.contains("\"predicted_per_second\""))) {
+        if (
+            head.contains("\"timings\"") &&
+            (head.contains("\"draft_n\"") || head.contains("\"predicted_per_second\""))
+        ) {
             return true;
         }
         return (
@@ -138,11 +142,17 @@ public final class LlamaServerImporter implements MeasurementImporter {
             int line = rows.get(i).line();
             JsonNode timings = o.get("timings");
             if (timings == null || !timings.isObject()) {
-                throw ProfileException.atLine(file, line, "the response has no timings object (is it a llama-server completion response?)");
+                throw ProfileException.atLine(
+                    file,
+                    line,
+                    "the response has no timings object (is it a llama-server completion response?)"
+                );
             }
             Row t = ToolRows.row(file, line, (ObjectNode) timings);
             if (!t.has("draft_n")) {
-                throw t.problem("timings has no draft_n: the server ran without a draft model (start llama-server with --model-draft)");
+                throw t.problem(
+                    "timings has no draft_n: the server ran without a draft model (start llama-server with --model-draft)"
+                );
             }
             long drafted = t.count("draft_n", 0);
             long accepted = t.count("draft_n_accepted", -1);
@@ -150,18 +160,28 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 throw t.problem("timings.draft_n_accepted is missing");
             }
             if (accepted > drafted) {
-                throw t.problem("timings.draft_n_accepted (" + accepted + ") exceeds draft_n (" + drafted + ")");
+                throw t.problem(
+                    "timings.draft_n_accepted (" + accepted + ") exceeds draft_n (" + drafted + ")"
+                );
             }
             long generated = t.count("predicted_n", 0);
             double milliseconds = t.requiredNumber("predicted_ms");
-            double perSecond = t.number("predicted_per_second").orElse(milliseconds > 0 ? generated * 1000.0 / milliseconds : 0);
+            double perSecond = t
+                .number("predicted_per_second")
+                .orElse(milliseconds > 0 ? (generated * 1000.0) / milliseconds : 0);
             if (!(perSecond > 0) || generated == 0) {
-                throw t.problem("timings must show generated tokens (predicted_n > 0, predicted_per_second > 0)");
+                throw t.problem(
+                    "timings must show generated tokens (predicted_n > 0, predicted_per_second > 0)"
+                );
             }
             Optional<ModelRun> target = text(o, "model").map(m -> ModelRun.named(ModelNames.ofFile(m)));
             OptionalInt k = OptionalInt.empty();
             JsonNode settings = o.get("generation_settings");
-            if (settings != null && settings.has("speculative.n_max") && settings.get("speculative.n_max").canConvertToInt()) {
+            if (
+                settings != null &&
+                settings.has("speculative.n_max") &&
+                settings.get("speculative.n_max").canConvertToInt()
+            ) {
                 int n = settings.get("speculative.n_max").asInt();
                 if (n > 0) {
                     k = OptionalInt.of(n);
@@ -201,16 +221,31 @@ public final class LlamaServerImporter implements MeasurementImporter {
             Optional<String> fingerprint = text(o, "system_fingerprint");
             if (fingerprint.isPresent()) {
                 Matcher m = FINGERPRINT.matcher(fingerprint.get());
-                tool = m.matches() ? "llama-server build " + m.group(1) + " (" + m.group(2) + ")" : "llama-server " + fingerprint.get();
+                tool = m.matches()
+                    ? "llama-server build " + m.group(1) + " (" + m.group(2) + ")"
+                    : "llama-server " + fingerprint.get();
             }
             if (date.isEmpty() && o.has("created") && o.get("created").canConvertToLong()) {
-                date = Optional.of(LocalDate.ofInstant(Instant.ofEpochSecond(o.get("created").asLong()), ZoneOffset.UTC));
+                date = Optional.of(
+                    LocalDate.ofInstant(Instant.ofEpochSecond(o.get("created").asLong()), ZoneOffset.UTC)
+                );
             }
         }
         if (goodput.isEmpty()) {
             throw ProfileException.ofFile(file, "holds no completion response with timings", null);
         }
-        return new ImportedMeasurements(file, id(), tool, date, List.of(), List.of(), List.of(), List.of(), acceptance, goodput);
+        return new ImportedMeasurements(
+            file,
+            id(),
+            tool,
+            date,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            acceptance,
+            goodput
+        );
     }
 
     private static ObjectNode object(Path file, int line, String json) throws ProfileException {
@@ -220,14 +255,20 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 return o;
             }
         } catch (JsonProcessingException e) {
-            throw ProfileException.atLine(file, line, "is not a JSON object: " + ToolRows.firstLine(e.getOriginalMessage()));
+            throw ProfileException.atLine(
+                file,
+                line,
+                "is not a JSON object: " + ToolRows.firstLine(e.getOriginalMessage())
+            );
         }
         throw ProfileException.atLine(file, line, "is not a JSON object");
     }
 
     private static Optional<String> text(JsonNode o, String field) {
         JsonNode v = o.get(field);
-        return v != null && v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
+        return v != null && v.isTextual() && !v.asText().isBlank()
+            ? Optional.of(v.asText())
+            : Optional.empty();
     }
 
     // ---------------------------------------------------------------- log
@@ -272,7 +313,11 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 long accepted = Long.parseLong(m.group(2));
                 long drafted = Long.parseLong(m.group(3));
                 if (accepted > drafted) {
-                    throw ProfileException.atLine(file, i + 1, "accepted tokens (" + accepted + ") exceed generated draft tokens (" + drafted + ")");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "accepted tokens (" + accepted + ") exceed generated draft tokens (" + drafted + ")"
+                    );
                 }
                 if (drafted == 0) {
                     continue;
@@ -323,6 +368,17 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 null
             );
         }
-        return new ImportedMeasurements(file, id(), tool, Optional.empty(), List.of(), List.of(), List.of(), List.of(), acceptance, goodput);
+        return new ImportedMeasurements(
+            file,
+            id(),
+            tool,
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            acceptance,
+            goodput
+        );
     }
 }

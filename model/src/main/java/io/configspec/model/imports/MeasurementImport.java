@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Imports other tools' measurements (docs/importers.md): finds the importer of each file (named,
+ * Imports other tools' measurements (docs/importing.md): finds the importer of each file (named,
  * or detected from the file's beginning) and reads it into {@link ImportedMeasurements}.
  */
 public final class MeasurementImport {
@@ -30,7 +30,9 @@ public final class MeasurementImport {
 
     /** The importer named {@code id} (the command line's {@code --from}). */
     public static Optional<MeasurementImporter> importer(String id) {
-        return IMPORTERS.stream().filter(i -> i.id().equals(id)).findFirst();
+        return IMPORTERS.stream()
+            .filter(i -> i.id().equals(id))
+            .findFirst();
     }
 
     /** The ids of every importer, for messages and help. */
@@ -47,20 +49,26 @@ public final class MeasurementImport {
     public static MeasurementImporter detect(Path file) throws ProfileException {
         String text = ProfileCodec.readText(file);
         String head = text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
-        List<MeasurementImporter> found = IMPORTERS.stream().filter(i -> i.detects(file, head)).toList();
+        List<MeasurementImporter> found = IMPORTERS.stream()
+            .filter(i -> i.detects(file, head))
+            .toList();
         if (found.size() == 1) {
             return found.getFirst();
         }
         if (found.isEmpty()) {
             throw ProfileException.ofFile(
                 file,
-                "is in no format ConfigSpec imports that it can recognise (name it with --from: " + ids() + ")",
+                "is in no format ConfigSpec imports that it can recognise (name it with --from: " +
+                    ids() +
+                    ")",
                 null
             );
         }
         throw ProfileException.ofFile(
             file,
-            "could be " + found.stream().map(MeasurementImporter::id).collect(Collectors.joining(" or ")) + ": name the format with --from",
+            "could be " +
+                found.stream().map(MeasurementImporter::id).collect(Collectors.joining(" or ")) +
+                ": name the format with --from",
             null
         );
     }
@@ -73,8 +81,12 @@ public final class MeasurementImport {
      *
      * @throws ProfileException one sentence naming the file (and line or field) at fault
      */
-    public static ImportPlan plan(List<Path> files, Optional<String> format, ImportOptions options, List<Path> library)
-        throws ProfileException {
+    public static ImportPlan plan(
+        List<Path> files,
+        Optional<String> format,
+        ImportOptions options,
+        List<Path> library
+    ) throws ProfileException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("an import needs at least one file");
         }
@@ -82,10 +94,15 @@ public final class MeasurementImport {
         for (Path file : files) {
             inputs.add(measure(file, format));
         }
-        List<java.util.Map.Entry<Path, io.configspec.model.io.ProfileDocument>> known = new java.util.ArrayList<>();
+        List<java.util.Map.Entry<Path, io.configspec.model.io.ProfileDocument>> known =
+            new java.util.ArrayList<>();
         for (Path file : io.configspec.model.io.ProfileLoader.expand(library)) {
             var tree = ProfileCodec.readTree(file);
-            if (ProfileCodec.kindOf(tree).filter(io.configspec.model.io.ProfileLoader.NOT_PROFILES::contains).isEmpty()) {
+            if (
+                ProfileCodec.kindOf(tree)
+                    .filter(io.configspec.model.io.ProfileLoader.NOT_PROFILES::contains)
+                    .isEmpty()
+            ) {
                 known.add(java.util.Map.entry(file, ProfileCodec.read(file, tree)));
             }
         }
@@ -97,7 +114,11 @@ public final class MeasurementImport {
         MeasurementImporter importer;
         if (format.isPresent()) {
             importer = importer(format.get()).orElseThrow(() ->
-                ProfileException.ofFile(file, "cannot be read as \"" + format.get() + "\": no such format (known: " + ids() + ")", null)
+                ProfileException.ofFile(
+                    file,
+                    "cannot be read as \"" + format.get() + "\": no such format (known: " + ids() + ")",
+                    null
+                )
             );
         } else {
             importer = detect(file);

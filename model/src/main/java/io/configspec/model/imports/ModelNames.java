@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rule that turns the model names tools print into profile ids (docs/importers.md, "Model
+ * The rule that turns the model names tools print into profile ids (docs/importing.md, "Model
  * names"). A model file name loses its folder (or Hugging Face owner), its extension ({@code
  * .gguf}, …) and a split suffix ({@code -00001-of-00003}); a quantisation token at its end ({@code
  * Q4_K_M}, {@code Q8_0}, {@code IQ4_XS}, {@code F16}, {@code BF16}, …) becomes the quantisation id

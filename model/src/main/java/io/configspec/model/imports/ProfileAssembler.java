@@ -10,12 +10,12 @@ import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.TargetModel;
+import io.configspec.model.imports.ImportPlan.PlannedFile;
 import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.Board;
 import io.configspec.model.imports.ImportedMeasurements.DraftingRate;
 import io.configspec.model.imports.ImportedMeasurements.ModelRun;
 import io.configspec.model.imports.ImportedMeasurements.PowerDraw;
-import io.configspec.model.imports.ImportPlan.PlannedFile;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
@@ -87,7 +87,14 @@ final class ProfileAssembler {
     }
 
     /** What a model's rows state about it: its name as written, and sizes where stated. */
-    private record ModelFacts(String source, String family, long parameters, boolean exact, Map<String, Long> bytesByQuantization, ImportedMeasurements from) {
+    private record ModelFacts(
+        String source,
+        String family,
+        long parameters,
+        boolean exact,
+        Map<String, Long> bytesByQuantization,
+        ImportedMeasurements from
+    ) {
         Path file() {
             return from.file();
         }
@@ -109,30 +116,34 @@ final class ProfileAssembler {
             if (m.isEmpty()) {
                 throw ProfileException.ofFile(
                     m.file(),
-                    "holds no drafting rate, power reading or acceptance that ConfigSpec imports (read as " + m.format() + ")",
+                    "holds no drafting rate, power reading or acceptance that ConfigSpec imports (read as " +
+                        m.format() +
+                        ")",
                     null
                 );
             }
-            m.prefill().forEach(p ->
-                notes.add(
-                    m.file().getFileName() +
-                    " line " +
-                    p.line() +
-                    ": prompt processing of " +
-                    p.model().name().source() +
-                    " (" +
-                    p.detail() +
-                    ", " +
-                    number(p.tokensPerSecond()) +
-                    " tokens/s) is a prefill rate, not a drafting rate: left out"
-                )
-            );
+            m
+                .prefill()
+                .forEach(p ->
+                    notes.add(
+                        m.file().getFileName() +
+                            " line " +
+                            p.line() +
+                            ": prompt processing of " +
+                            p.model().name().source() +
+                            " (" +
+                            p.detail() +
+                            ", " +
+                            number(p.tokensPerSecond()) +
+                            " tokens/s) is a prefill rate, not a drafting rate: left out"
+                    )
+                );
             if (!m.goodput().isEmpty()) {
                 notes.add(
                     m.file().getFileName() +
-                    ": " +
-                    m.goodput().size() +
-                    " speculative decoding run(s) with measured goodput: compare them with the model's predictions with configspec validate-predictions"
+                        ": " +
+                        m.goodput().size() +
+                        " speculative decoding run(s) with measured goodput: compare them with the model's predictions with configspec validate-predictions"
                 );
             }
         }
@@ -155,7 +166,13 @@ final class ProfileAssembler {
     // ------------------------------------------------------------------ devices
 
     /** One board's measurements after the names are settled. */
-    private record Device(String boardKey, Board board, List<Rate> rates, Optional<Power> power, Optional<DeviceProfile> base) {}
+    private record Device(
+        String boardKey,
+        Board board,
+        List<Rate> rates,
+        Optional<Power> power,
+        Optional<DeviceProfile> base
+    ) {}
 
     /** A drafting rate with its file, after the name rule and the options. */
     private record Rate(ImportedMeasurements from, DraftingRate rate, String drafter, String quantization) {}
@@ -197,7 +214,10 @@ final class ProfileAssembler {
                 "and the other files of this import describe " +
                     keys.size() +
                     " boards (" +
-                    keys.stream().map(k -> k.isEmpty() ? "one unnamed" : k).collect(Collectors.joining(", ")) +
+                    keys
+                        .stream()
+                        .map(k -> k.isEmpty() ? "one unnamed" : k)
+                        .collect(Collectors.joining(", ")) +
                     ") but --device names one device: import each board's files on their own",
                 null
             );
@@ -206,7 +226,10 @@ final class ProfileAssembler {
         for (String key : keys) {
             List<Rate> boardRates = chosen(rates.getOrDefault(key, List.of()));
             Optional<Power> boardPower = pooled(power.getOrDefault(key, List.of()));
-            Board board = boards.getOrDefault(key, boards.getOrDefault("", new Board(key, "", Optional.empty(), "", "")));
+            Board board = boards.getOrDefault(
+                key,
+                boards.getOrDefault("", new Board(key, "", Optional.empty(), "", ""))
+            );
             Optional<DeviceProfile> base = Optional.empty();
             if (boardRates.isEmpty()) {
                 // A power log alone: it measures a device the library already has.
@@ -224,7 +247,12 @@ final class ProfileAssembler {
                 if (base.isEmpty()) {
                     throw ProfileException.ofFile(
                         log,
-                        "holds board power only and --device " + id + " is no device of the library" + (knownDevices.isEmpty() ? " (give the library with --library)" : " (it has: " + String.join(", ", knownDevices.keySet()) + ")"),
+                        "holds board power only and --device " +
+                            id +
+                            " is no device of the library" +
+                            (knownDevices.isEmpty()
+                                ? " (give the library with --library)"
+                                : " (it has: " + String.join(", ", knownDevices.keySet()) + ")"),
                         null
                     );
                 }
@@ -253,7 +281,9 @@ final class ProfileAssembler {
                 ProfileException.atLine(
                     m.file(),
                     d.line(),
-                    "model " + d.model().name().source() + " states no quantisation: give it with --quantization (e.g. q4_k_m)"
+                    "model " +
+                        d.model().name().source() +
+                        " states no quantisation: give it with --quantization (e.g. q4_k_m)"
                 )
             );
         measuredQuantizations.computeIfAbsent(drafter, k -> new LinkedHashSet<>()).add(quantization);
@@ -274,13 +304,23 @@ final class ProfileAssembler {
             throw ProfileException.atLine(
                 m.file(),
                 line,
-                "the files of this import name " + named.size() + " drafters (" + String.join(", ", named) + ") but --drafter renames one: import each drafter's files on their own"
+                "the files of this import name " +
+                    named.size() +
+                    " drafters (" +
+                    String.join(", ", named) +
+                    ") but --drafter renames one: import each drafter's files on their own"
             );
         }
         return options.drafter().get();
     }
 
-    private void remember(Map<String, ModelFacts> facts, String id, ImportedMeasurements m, ModelRun model, String quantization) {
+    private void remember(
+        Map<String, ModelFacts> facts,
+        String id,
+        ImportedMeasurements m,
+        ModelRun model,
+        String quantization
+    ) {
         ModelFacts before = facts.get(id);
         long parameters = model.parameters().orElse(model.name().nominalParameters());
         boolean exact = model.parameters().isPresent();
@@ -295,7 +335,9 @@ final class ProfileAssembler {
         if (before != null && (before.exact() || !exact) && before.parameters() > 0) {
             return;
         }
-        String family = options.drafter().isPresent() && facts == drafterFacts ? ModelNames.family(id) : model.name().family();
+        String family = options.drafter().isPresent() && facts == drafterFacts
+            ? ModelNames.family(id)
+            : model.name().family();
         facts.put(id, new ModelFacts(model.name().source(), family, parameters, exact, bytes, m));
     }
 
@@ -307,32 +349,40 @@ final class ProfileAssembler {
         }
         List<Rate> out = new ArrayList<>();
         for (List<Rate> same : byModel.values()) {
-            List<Rate> shallow = same.stream().filter(r -> !r.rate().detail().contains(" @ d")).toList();
+            List<Rate> shallow = same
+                .stream()
+                .filter(r -> !r.rate().detail().contains(" @ d"))
+                .toList();
             List<Rate> pool = shallow.isEmpty() ? same : shallow;
-            Rate best = pool.stream().max(Comparator.comparingDouble(r -> r.rate().tokensPerSecond())).orElseThrow();
+            Rate best = pool
+                .stream()
+                .max(Comparator.comparingDouble(r -> r.rate().tokensPerSecond()))
+                .orElseThrow();
             out.add(best);
             for (Rate other : same) {
                 if (other != best) {
                     notes.add(
                         other.from().file().getFileName() +
-                        " line " +
-                        other.rate().line() +
-                        ": " +
-                        other.drafter() +
-                        " " +
-                        other.quantization() +
-                        " at " +
-                        number(other.rate().tokensPerSecond()) +
-                        " tokens/s (" +
-                        other.rate().detail() +
-                        ") left out: the device profile keeps " +
-                        number(best.rate().tokensPerSecond()) +
-                        " tokens/s (" +
-                        best.from().file().getFileName() +
-                        " line " +
-                        best.rate().line() +
-                        (shallow.isEmpty() || shallow.contains(other) ? ", the fastest test" : ", the test at the shortest context") +
-                        ")"
+                            " line " +
+                            other.rate().line() +
+                            ": " +
+                            other.drafter() +
+                            " " +
+                            other.quantization() +
+                            " at " +
+                            number(other.rate().tokensPerSecond()) +
+                            " tokens/s (" +
+                            other.rate().detail() +
+                            ") left out: the device profile keeps " +
+                            number(best.rate().tokensPerSecond()) +
+                            " tokens/s (" +
+                            best.from().file().getFileName() +
+                            " line " +
+                            best.rate().line() +
+                            (shallow.isEmpty() || shallow.contains(other)
+                                ? ", the fastest test"
+                                : ", the test at the shortest context") +
+                            ")"
                     );
                 }
             }
@@ -348,8 +398,16 @@ final class ProfileAssembler {
         if (draws.size() == 1) {
             return Optional.of(new Power(draws.getFirst().getValue(), List.of(draws.getFirst().getKey())));
         }
-        int n = draws.stream().mapToInt(e -> e.getValue().samples()).sum();
-        double mean = draws.stream().mapToDouble(e -> e.getValue().meanWatts() * e.getValue().samples()).sum() / n;
+        int n = draws
+            .stream()
+            .mapToInt(e -> e.getValue().samples())
+            .sum();
+        double mean =
+            draws
+                .stream()
+                .mapToDouble(e -> e.getValue().meanWatts() * e.getValue().samples())
+                .sum() /
+            n;
         double variance =
             draws
                 .stream()
@@ -365,10 +423,22 @@ final class ProfileAssembler {
             first.board(),
             mean,
             Math.sqrt(variance),
-            draws.stream().mapToDouble(e -> e.getValue().minimumWatts()).min().orElseThrow(),
-            draws.stream().mapToDouble(e -> e.getValue().maximumWatts()).max().orElseThrow(),
+            draws
+                .stream()
+                .mapToDouble(e -> e.getValue().minimumWatts())
+                .min()
+                .orElseThrow(),
+            draws
+                .stream()
+                .mapToDouble(e -> e.getValue().maximumWatts())
+                .max()
+                .orElseThrow(),
             n,
-            draws.stream().map(e -> e.getValue().rails()).distinct().collect(Collectors.joining("; "))
+            draws
+                .stream()
+                .map(e -> e.getValue().rails())
+                .distinct()
+                .collect(Collectors.joining("; "))
         );
         return Optional.of(new Power(pooled, draws.stream().map(Map.Entry::getKey).toList()));
     }
@@ -412,12 +482,24 @@ final class ProfileAssembler {
                 p.from().getFirst().file()
             );
             notes.add(
-                "device " + base.id() + " is the library's with its drafting power replaced by the measured " + number(p.draw().meanWatts()) + " W: load the new file instead of the library's (same id)"
+                "device " +
+                    base.id() +
+                    " is the library's with its drafting power replaced by the measured " +
+                    number(p.draw().meanWatts()) +
+                    " W: load the new file instead of the library's (same id)"
             );
             return new PlannedFile(
                 Path.of("devices", base.id() + ".json"),
                 new ProfileDocument.DeviceDocument(updated),
-                "device " + base.id() + ": " + drafting.size() + " drafting entries, power " + number(p.draw().meanWatts()) + " W measured (" + p.draw().rails() + ")"
+                "device " +
+                    base.id() +
+                    ": " +
+                    drafting.size() +
+                    " drafting entries, power " +
+                    number(p.draw().meanWatts()) +
+                    " W measured (" +
+                    p.draw().rails() +
+                    ")"
             );
         }
         for (Rate r : device.rates()) {
@@ -430,12 +512,18 @@ final class ProfileAssembler {
             } else if (watts.isPresent()) {
                 fields.put(
                     "powerWatts",
-                    measured(r.from(), Math.max(1, d.powerSamples()), "board power in the same row (line " + d.line() + ")")
+                    measured(
+                        r.from(),
+                        Math.max(1, d.powerSamples()),
+                        "board power in the same row (line " + d.line() + ")"
+                    )
                 );
             }
             String note =
                 d.detail() +
-                (d.standardDeviation().isPresent() ? "; sd " + number(d.standardDeviation().getAsDouble()) + " tokens/s" : "") +
+                (d.standardDeviation().isPresent()
+                    ? "; sd " + number(d.standardDeviation().getAsDouble()) + " tokens/s"
+                    : "") +
                 "; line " +
                 d.line() +
                 (d.model().name().source().equals(r.drafter()) ? "" : "; model " + d.model().name().source());
@@ -458,11 +546,13 @@ final class ProfileAssembler {
             : !board.cpu().isEmpty()
                 ? "Imported board (" + board.cpu() + ")"
                 : "Imported board";
-        String id = options.device().orElseGet(() -> {
-            String base = ModelNames.slug(board.name().isEmpty() ? board.key() : board.name());
-            base = base.isEmpty() ? "imported-board" : base;
-            return knownDevices.containsKey(base) ? base + "-imported" : base;
-        });
+        String id = options
+            .device()
+            .orElseGet(() -> {
+                String base = ModelNames.slug(board.name().isEmpty() ? board.key() : board.name());
+                base = base.isEmpty() ? "imported-board" : base;
+                return knownDevices.containsKey(base) ? base + "-imported" : base;
+            });
         DeviceKind kind = board.kind().orElseGet(() -> guessKind(device));
         String cpu = board.cpu().isEmpty() ? "not stated in " + files(device) : board.cpu();
         Path blame = device.rates().getFirst().from().file();
@@ -477,12 +567,23 @@ final class ProfileAssembler {
                     OptionalDouble.empty(),
                     OptionalDouble.empty(),
                     drafting,
-                    measured(device.rates().getFirst().from(), device.rates().stream().mapToInt(r -> Math.max(1, r.rate().samples())).sum(), "imported with configspec import from " + files(device)),
+                    measured(
+                        device.rates().getFirst().from(),
+                        device
+                            .rates()
+                            .stream()
+                            .mapToInt(r -> Math.max(1, r.rate().samples()))
+                            .sum(),
+                        "imported with configspec import from " + files(device)
+                    ),
                     Map.of()
                 ),
             blame
         );
-        long withPower = drafting.stream().filter(d -> d.powerWatts().isPresent()).count();
+        long withPower = drafting
+            .stream()
+            .filter(d -> d.powerWatts().isPresent())
+            .count();
         return new PlannedFile(
             Path.of("devices", id + ".json"),
             new ProfileDocument.DeviceDocument(profile),
@@ -493,14 +594,36 @@ final class ProfileAssembler {
                 "): " +
                 drafting
                     .stream()
-                    .map(d -> d.drafter() + " " + d.quantization() + " " + number(d.tokensPerSecond()) + " tokens/s" + d.powerWatts().stream().mapToObj(w -> " " + number(w) + " W").findFirst().orElse(""))
+                    .map(
+                        d ->
+                            d.drafter() +
+                            " " +
+                            d.quantization() +
+                            " " +
+                            number(d.tokensPerSecond()) +
+                            " tokens/s" +
+                            d
+                                .powerWatts()
+                                .stream()
+                                .mapToObj(w -> " " + number(w) + " W")
+                                .findFirst()
+                                .orElse("")
+                    )
                     .collect(Collectors.joining(", ")) +
-                (withPower == drafting.size() ? "" : withPower == 0 ? "; power not measured" : "; power not measured for " + (drafting.size() - withPower))
+                (withPower == drafting.size()
+                    ? ""
+                    : withPower == 0
+                        ? "; power not measured"
+                        : "; power not measured for " + (drafting.size() - withPower))
         );
     }
 
     private static DeviceKind guessKind(Device device) {
-        boolean jetson = device.power().stream().flatMap(p -> p.from().stream()).anyMatch(m -> m.format().equals("tegrastats") || m.format().equals("jtop"));
+        boolean jetson = device
+            .power()
+            .stream()
+            .flatMap(p -> p.from().stream())
+            .anyMatch(m -> m.format().equals("tegrastats") || m.format().equals("jtop"));
         String gpu = device.board().gpu().toLowerCase(Locale.ROOT);
         if (jetson || gpu.contains("orin") || gpu.contains("tegra") || gpu.contains("xavier")) {
             return DeviceKind.EMBEDDED_GPU;
@@ -538,13 +661,28 @@ final class ProfileAssembler {
         if (p.from().size() == 1) {
             return m;
         }
-        return new Provenance.Measured(m.tool(), m.date(), m.sampleCount(), p.from().stream().map(x -> x.file().getFileName().toString()).collect(Collectors.joining(", ")), note);
+        return new Provenance.Measured(
+            m.tool(),
+            m.date(),
+            m.sampleCount(),
+            p
+                .from()
+                .stream()
+                .map(x -> x.file().getFileName().toString())
+                .collect(Collectors.joining(", ")),
+            note
+        );
     }
 
     // ------------------------------------------------------------------ alignment
 
     /** Acceptance rows of one drafter → target, with their files. */
-    private record AlignmentGroup(String drafter, String target, List<Map.Entry<ImportedMeasurements, Acceptance>> rows, List<String> quantizations) {}
+    private record AlignmentGroup(
+        String drafter,
+        String target,
+        List<Map.Entry<ImportedMeasurements, Acceptance>> rows,
+        List<String> quantizations
+    ) {}
 
     private List<AlignmentGroup> alignmentGroups() throws ProfileException {
         Map<String, List<Map.Entry<ImportedMeasurements, Acceptance>>> groups = new LinkedHashMap<>();
@@ -553,22 +691,46 @@ final class ProfileAssembler {
             for (Acceptance a : m.acceptance()) {
                 ModelRun drafterRun = a.drafter().orElse(null);
                 if (drafterRun == null && options.drafter().isEmpty()) {
-                    throw ProfileException.atLine(m.file(), a.line(), "the acceptance figure names no drafter model: give it with --drafter");
+                    throw ProfileException.atLine(
+                        m.file(),
+                        a.line(),
+                        "the acceptance figure names no drafter model: give it with --drafter"
+                    );
                 }
-                String drafter = drafterRun == null ? options.drafter().get() : drafterId(m, drafterRun, a.line());
+                String drafter = drafterRun == null
+                    ? options.drafter().get()
+                    : drafterId(m, drafterRun, a.line());
                 ModelRun targetRun = a.target().orElse(null);
                 if (targetRun == null && options.target().isEmpty()) {
-                    throw ProfileException.atLine(m.file(), a.line(), "the acceptance figure names no target model: give it with --target");
+                    throw ProfileException.atLine(
+                        m.file(),
+                        a.line(),
+                        "the acceptance figure names no target model: give it with --target"
+                    );
                 }
                 String target = options.target().orElseGet(() -> targetRun.name().id());
-                Optional<String> quantization = options.quantization().or(() -> drafterRun == null ? Optional.empty() : drafterRun.name().quantization());
+                Optional<String> quantization = options
+                    .quantization()
+                    .or(() -> drafterRun == null ? Optional.empty() : drafterRun.name().quantization());
                 if (drafterRun != null) {
                     remember(drafterFacts, drafter, m, drafterRun, quantization.orElse(null));
                 } else {
-                    remember(drafterFacts, drafter, m, ModelRun.named(ModelNames.ofFile(drafter)), quantization.orElse(null));
+                    remember(
+                        drafterFacts,
+                        drafter,
+                        m,
+                        ModelRun.named(ModelNames.ofFile(drafter)),
+                        quantization.orElse(null)
+                    );
                 }
                 boolean asNamed = targetRun != null && options.target().isEmpty();
-                remember(targetFacts, target, m, asNamed ? targetRun : ModelRun.named(ModelNames.ofFile(target)), asNamed ? targetRun.name().quantization().orElse(null) : null);
+                remember(
+                    targetFacts,
+                    target,
+                    m,
+                    asNamed ? targetRun : ModelRun.named(ModelNames.ofFile(target)),
+                    asNamed ? targetRun.name().quantization().orElse(null) : null
+                );
                 String key = drafter + "\u0000" + target + "\u0000" + quantization.orElse("");
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.entry(m, a));
                 quantizationOf.put(key, quantization);
@@ -595,12 +757,24 @@ final class ProfileAssembler {
                     throw ProfileException.atLine(
                         first.getKey().file(),
                         first.getValue().line(),
-                        "the acceptance of " + drafter + " states no quantisation and neither this import nor the library measured " + drafter + " at one: give it with --quantization (e.g. q4_k_m)"
+                        "the acceptance of " +
+                            drafter +
+                            " states no quantisation and neither this import nor the library measured " +
+                            drafter +
+                            " at one: give it with --quantization (e.g. q4_k_m)"
                     );
                 }
                 quantizations = List.copyOf(all);
                 notes.add(
-                    "acceptance of " + drafter + " → " + target + " was measured per drafter, not per quantisation: it is recorded for each quantisation of " + drafter + " known (" + String.join(", ", all) + ")"
+                    "acceptance of " +
+                        drafter +
+                        " → " +
+                        target +
+                        " was measured per drafter, not per quantisation: it is recorded for each quantisation of " +
+                        drafter +
+                        " known (" +
+                        String.join(", ", all) +
+                        ")"
                 );
             }
             for (String q : quantizations) {
@@ -628,7 +802,17 @@ final class ProfileAssembler {
                         throw ProfileException.atLine(
                             row.getKey().file(),
                             a.line(),
-                            "repeats K " + a.k().getAsInt() + " of " + group.drafter() + " → " + group.target() + " (line " + earlier.getValue().line() + " of " + earlier.getKey().file().getFileName() + ")"
+                            "repeats K " +
+                                a.k().getAsInt() +
+                                " of " +
+                                group.drafter() +
+                                " → " +
+                                group.target() +
+                                " (line " +
+                                earlier.getValue().line() +
+                                " of " +
+                                earlier.getKey().file().getFileName() +
+                                ")"
                         );
                     }
                 } else if (a.draftedTokens().isPresent() && a.acceptedTokens().isPresent()) {
@@ -636,13 +820,26 @@ final class ProfileAssembler {
                     accepted += a.acceptedTokens().getAsLong();
                     counted.add(row);
                 } else {
-                    throw ProfileException.atLine(row.getKey().file(), a.line(), "the acceptance figure has neither token counts nor a spread over prompts, so its uncertainty is unknown");
+                    throw ProfileException.atLine(
+                        row.getKey().file(),
+                        a.line(),
+                        "the acceptance figure has neither token counts nor a spread over prompts, so its uncertainty is unknown"
+                    );
                 }
             }
             List<AcceptanceAtK> byK = new ArrayList<>();
             for (var row : perK.values()) {
                 Acceptance a = row.getValue();
-                byK.add(new AcceptanceAtK(a.k().getAsInt(), a.acceptanceRate(), a.standardDeviation().getAsDouble(), a.minimum(), a.maximum(), OptionalInt.empty()));
+                byK.add(
+                    new AcceptanceAtK(
+                        a.k().getAsInt(),
+                        a.acceptanceRate(),
+                        a.standardDeviation().getAsDouble(),
+                        a.minimum(),
+                        a.maximum(),
+                        OptionalInt.empty()
+                    )
+                );
             }
             OptionalDouble rate = OptionalDouble.empty();
             OptionalDouble low = OptionalDouble.empty();
@@ -664,31 +861,98 @@ final class ProfileAssembler {
             Set<Integer> ks = new java.util.TreeSet<>();
             counted.forEach(r -> r.getValue().k().ifPresent(ks::add));
             String note = perK.isEmpty()
-                ? "accepted / drafted tokens pooled over " + counted.size() + " figure(s): " + accepted + " of " + drafted + (ks.isEmpty() ? "" : " at K " + ks.stream().map(String::valueOf).collect(Collectors.joining(", "))) + "; 95 % Wilson interval; " + first.getValue().detail()
-                : "α(K) for K " + perK.firstKey() + ".." + perK.lastKey() + " with its spread over prompts (" + first.getValue().detail() + "; sample count not stated)";
+                ? "accepted / drafted tokens pooled over " +
+                  counted.size() +
+                  " figure(s): " +
+                  accepted +
+                  " of " +
+                  drafted +
+                  (ks.isEmpty()
+                      ? ""
+                      : " at K " + ks.stream().map(String::valueOf).collect(Collectors.joining(", "))) +
+                  "; 95 % Wilson interval; " +
+                  first.getValue().detail()
+                : "α(K) for K " +
+                  perK.firstKey() +
+                  ".." +
+                  perK.lastKey() +
+                  " with its spread over prompts (" +
+                  first.getValue().detail() +
+                  "; sample count not stated)";
             int sampleCount = drafted > 0 ? (int) Math.min(Integer.MAX_VALUE, drafted) : 1;
             Provenance provenance = measured(first.getKey(), sampleCount, note);
-            if (group.rows().stream().map(r -> r.getKey().file()).distinct().count() > 1) {
+            if (
+                group
+                    .rows()
+                    .stream()
+                    .map(r -> r.getKey().file())
+                    .distinct()
+                    .count() >
+                1
+            ) {
                 Provenance.Measured m = (Provenance.Measured) provenance;
-                provenance = new Provenance.Measured(m.tool(), m.date(), m.sampleCount(), group.rows().stream().map(r -> r.getKey().file().getFileName().toString()).distinct().collect(Collectors.joining(", ")), note);
+                provenance = new Provenance.Measured(
+                    m.tool(),
+                    m.date(),
+                    m.sampleCount(),
+                    group
+                        .rows()
+                        .stream()
+                        .map(r -> r.getKey().file().getFileName().toString())
+                        .distinct()
+                        .collect(Collectors.joining(", ")),
+                    note
+                );
             }
             for (String q : group.quantizations()) {
-                final OptionalDouble r = rate, lo = low, hi = high;
+                final OptionalDouble r = rate,
+                    lo = low,
+                    hi = high;
                 final OptionalInt n = samples;
                 final List<Double> positions = byPosition;
                 final Provenance prov = provenance;
-                entries.add(build(() -> new AlignmentProfile(group.drafter(), q, group.target(), r, lo, hi, n, "not stated in " + first.getKey().file().getFileName(), positions, byK, List.of(), prov, Map.of()), first.getKey().file()));
+                entries.add(
+                    build(
+                        () ->
+                            new AlignmentProfile(
+                                group.drafter(),
+                                q,
+                                group.target(),
+                                r,
+                                lo,
+                                hi,
+                                n,
+                                "not stated in " + first.getKey().file().getFileName(),
+                                positions,
+                                byK,
+                                List.of(),
+                                prov,
+                                Map.of()
+                            ),
+                        first.getKey().file()
+                    )
+                );
             }
             said.add(
                 group.drafter() +
-                " (" +
-                String.join(", ", group.quantizations()) +
-                ") → " +
-                group.target() +
-                ": " +
-                (rate.isPresent() ? "α " + number(rate.getAsDouble()) + " [" + number(low.getAsDouble()) + ", " + number(high.getAsDouble()) + "], " + drafted + " drafted tokens" : "") +
-                (rate.isPresent() && !byK.isEmpty() ? "; " : "") +
-                (byK.isEmpty() ? "" : "α(K) for K " + perK.firstKey() + ".." + perK.lastKey())
+                    " (" +
+                    String.join(", ", group.quantizations()) +
+                    ") → " +
+                    group.target() +
+                    ": " +
+                    (rate.isPresent()
+                        ? "α " +
+                          number(rate.getAsDouble()) +
+                          " [" +
+                          number(low.getAsDouble()) +
+                          ", " +
+                          number(high.getAsDouble()) +
+                          "], " +
+                          drafted +
+                          " drafted tokens"
+                        : "") +
+                    (rate.isPresent() && !byK.isEmpty() ? "; " : "") +
+                    (byK.isEmpty() ? "" : "α(K) for K " + perK.firstKey() + ".." + perK.lastKey())
             );
         }
         String target = groups.getFirst().target();
@@ -697,7 +961,11 @@ final class ProfileAssembler {
             () -> new ProfileDocument.AlignmentDocument(id, entries.getFirst().provenance(), entries),
             blame
         );
-        return new PlannedFile(Path.of("alignment", id + ".json"), document, "alignment " + id + ": " + String.join("; ", said));
+        return new PlannedFile(
+            Path.of("alignment", id + ".json"),
+            document,
+            "alignment " + id + ": " + String.join("; ", said)
+        );
     }
 
     /** Wilson score interval of k successes in n trials. */
@@ -705,13 +973,14 @@ final class ProfileAssembler {
         double p = (double) k / n;
         double z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = (Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
+        double half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
         return new double[] { Math.max(0, centre - half), Math.min(1, centre + half) };
     }
 
     // ------------------------------------------------------------------ models
 
-    private Optional<PlannedFile> modelsFile(List<Device> devices, List<AlignmentGroup> alignments) throws ProfileException {
+    private Optional<PlannedFile> modelsFile(List<Device> devices, List<AlignmentGroup> alignments)
+        throws ProfileException {
         List<DrafterModel> drafters = new ArrayList<>();
         List<String> said = new ArrayList<>();
         for (var entry : drafterFacts.entrySet()) {
@@ -720,10 +989,29 @@ final class ProfileAssembler {
             DrafterModel inLibrary = knownDrafters.get(id);
             if (inLibrary != null) {
                 for (String q : facts.bytesByQuantization().keySet()) {
-                    if (inLibrary.quantizations().stream().noneMatch(v -> v.name().equals(q))) {
+                    if (
+                        inLibrary
+                            .quantizations()
+                            .stream()
+                            .noneMatch(v -> v.name().equals(q))
+                    ) {
                         throw ProfileException.ofFile(
                             facts.file(),
-                            "measured drafter " + id + " at quantisation " + q + " but the library's " + id + " has only " + inLibrary.quantizations().stream().map(QuantizationVariant::name).collect(Collectors.joining(", ")) + ": add " + q + " to the library's models file first, or import without --library",
+                            "measured drafter " +
+                                id +
+                                " at quantisation " +
+                                q +
+                                " but the library's " +
+                                id +
+                                " has only " +
+                                inLibrary
+                                    .quantizations()
+                                    .stream()
+                                    .map(QuantizationVariant::name)
+                                    .collect(Collectors.joining(", ")) +
+                                ": add " +
+                                q +
+                                " to the library's models file first, or import without --library",
                             null
                         );
                     }
@@ -746,40 +1034,109 @@ final class ProfileAssembler {
         }
         String id = "imported-models-" + slugOf(inputs.getFirst().file().getFileName().toString());
         ImportedMeasurements first = inputs.getFirst();
-        Provenance provenance = measured(first, 1, "model names by the import's name rule (docs/importing.md); sizes as the tool states them or as the name states them");
-        ProfileDocument.ModelsDocument document = build(() -> new ProfileDocument.ModelsDocument(id, provenance, drafters, targets), first.file());
-        return Optional.of(new PlannedFile(Path.of("models", id + ".json"), document, "models " + id + ": " + String.join(", ", said)));
+        Provenance provenance = measured(
+            first,
+            1,
+            "model names by the import's name rule (docs/importing.md); sizes as the tool states them or as the name states them"
+        );
+        ProfileDocument.ModelsDocument document = build(
+            () -> new ProfileDocument.ModelsDocument(id, provenance, drafters, targets),
+            first.file()
+        );
+        return Optional.of(
+            new PlannedFile(
+                Path.of("models", id + ".json"),
+                document,
+                "models " + id + ": " + String.join(", ", said)
+            )
+        );
     }
 
     private DrafterModel drafter(String id, ModelFacts facts) {
         if (facts.parameters() <= 0) {
-            throw new InvalidFieldException("parameterCount", "of drafter " + id + " is stated neither by the file nor by the model's name (" + facts.source() + "): give its size in the name, or add the model to the library (--library)");
+            throw new InvalidFieldException(
+                "parameterCount",
+                "of drafter " +
+                    id +
+                    " is stated neither by the file nor by the model's name (" +
+                    facts.source() +
+                    "): give its size in the name, or add the model to the library (--library)"
+            );
         }
         List<QuantizationVariant> variants = new ArrayList<>();
-        facts.bytesByQuantization().forEach((q, bytes) -> variants.add(new QuantizationVariant(q, OptionalDouble.empty(), bytes > 0 ? OptionalLong.of(bytes) : OptionalLong.empty())));
+        facts
+            .bytesByQuantization()
+            .forEach((q, bytes) ->
+                variants.add(
+                    new QuantizationVariant(
+                        q,
+                        OptionalDouble.empty(),
+                        bytes > 0 ? OptionalLong.of(bytes) : OptionalLong.empty()
+                    )
+                )
+            );
         Map<String, Provenance> fields = new LinkedHashMap<>();
         if (!facts.exact()) {
-            fields.put("parameterCount", new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")"));
+            fields.put(
+                "parameterCount",
+                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
+            );
         }
-        return new DrafterModel(id, displayName(facts.source()), facts.family(), facts.parameters(), variants, measured(facts.from(), 1, "the model as the file names it: " + facts.source()), fields);
+        return new DrafterModel(
+            id,
+            displayName(facts.source()),
+            facts.family(),
+            facts.parameters(),
+            variants,
+            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
+            fields
+        );
     }
 
     private TargetModel target(String id, ModelFacts facts) {
         if (facts.parameters() <= 0) {
-            throw new InvalidFieldException("parameterCount", "of target " + id + " is stated neither by the file nor by the model's name (" + facts.source() + "): add the model to the library (--library)");
+            throw new InvalidFieldException(
+                "parameterCount",
+                "of target " +
+                    id +
+                    " is stated neither by the file nor by the model's name (" +
+                    facts.source() +
+                    "): add the model to the library (--library)"
+            );
         }
         List<QuantizationVariant> variants = new ArrayList<>();
         Map<String, Provenance> fields = new LinkedHashMap<>();
         if (facts.bytesByQuantization().isEmpty()) {
             variants.add(new QuantizationVariant("bf16", OptionalDouble.empty(), OptionalLong.empty()));
-            fields.put("quantizations", new Provenance.Illustrative("the file does not state the target's precision; bf16, the precision such models are published in, is assumed"));
+            fields.put(
+                "quantizations",
+                new Provenance.Illustrative(
+                    "the file does not state the target's precision; bf16, the precision such models are published in, is assumed"
+                )
+            );
         } else {
-            facts.bytesByQuantization().keySet().forEach(q -> variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty())));
+            facts
+                .bytesByQuantization()
+                .keySet()
+                .forEach(q ->
+                    variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty()))
+                );
         }
         if (!facts.exact()) {
-            fields.put("parameterCount", new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")"));
+            fields.put(
+                "parameterCount",
+                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
+            );
         }
-        return new TargetModel(id, displayName(facts.source()), facts.family(), facts.parameters(), variants, measured(facts.from(), 1, "the model as the file names it: " + facts.source()), fields);
+        return new TargetModel(
+            id,
+            displayName(facts.source()),
+            facts.family(),
+            facts.parameters(),
+            variants,
+            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
+            fields
+        );
     }
 
     private static String displayName(String source) {
@@ -802,7 +1159,9 @@ final class ProfileAssembler {
             .collect(Collectors.toSet());
         List<Map.Entry<Path, ProfileDocument>> all = new ArrayList<>();
         for (var entry : known) {
-            if (!(entry.getValue() instanceof ProfileDocument.DeviceDocument d && replaced.contains(d.id()))) {
+            if (
+                !(entry.getValue() instanceof ProfileDocument.DeviceDocument d && replaced.contains(d.id()))
+            ) {
                 all.add(entry);
             }
         }
@@ -826,7 +1185,13 @@ final class ProfileAssembler {
                 when = "; day: the import's (the file states none)";
             }
         }
-        return new Provenance.Measured(m.tool(), date, samples, m.file().getFileName().toString(), note + when);
+        return new Provenance.Measured(
+            m.tool(),
+            date,
+            samples,
+            m.file().getFileName().toString(),
+            note + when
+        );
     }
 
     @FunctionalInterface
@@ -852,6 +1217,8 @@ final class ProfileAssembler {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf((long) value);
         }
-        return String.format(Locale.ROOT, "%.4g", value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
+        return String.format(Locale.ROOT, "%.4g", value)
+            .replaceFirst("(\\.\\d*?)0+$", "$1")
+            .replaceFirst("\\.$", "");
     }
 }

@@ -47,7 +47,11 @@ final class PrometheusText {
             i++;
         }
         if (i == 0) {
-            throw ProfileException.atLine(file, number, "is not a Prometheus sample (expected a metric name)");
+            throw ProfileException.atLine(
+                file,
+                number,
+                "is not a Prometheus sample (expected a metric name)"
+            );
         }
         String name = line.substring(0, i);
         Map<String, String> labels = new LinkedHashMap<>();
@@ -65,7 +69,9 @@ final class PrometheusText {
                 while (i < line.length() && isNameChar(line.charAt(i), i == start) && line.charAt(i) != ':') {
                     i++;
                 }
-                if (i == start || i + 1 >= line.length() || line.charAt(i) != '=' || line.charAt(i + 1) != '"') {
+                if (
+                    i == start || i + 1 >= line.length() || line.charAt(i) != '=' || line.charAt(i + 1) != '"'
+                ) {
                     throw ProfileException.atLine(file, number, "has a malformed label set in " + name);
                 }
                 String label = line.substring(start, i);
@@ -100,12 +106,22 @@ final class PrometheusText {
                 default -> Double.parseDouble(rest[0]);
             };
         } catch (NumberFormatException e) {
-            throw ProfileException.atLine(file, number, name + " has the value \"" + ToolRows.shorten(rest[0]) + "\", not a number");
+            throw ProfileException.atLine(
+                file,
+                number,
+                name + " has the value \"" + ToolRows.shorten(rest[0]) + "\", not a number"
+            );
         }
         return new Sample(name, labels, value, number);
     }
 
     private static boolean isNameChar(char c, boolean first) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (!first && c >= '0' && c <= '9');
+        return (
+            (c >= 'a' && c <= 'z') ||
+            (c >= 'A' && c <= 'Z') ||
+            c == '_' ||
+            c == ':' ||
+            (!first && c >= '0' && c <= '9')
+        );
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * NVIDIA Jetson {@code tegrastats} logs (docs/importers.md): one line per interval with the
+ * NVIDIA Jetson {@code tegrastats} logs (docs/importing.md): one line per interval with the
  * power rails as {@code NAME cur/avg} in milliwatts, written {@code VDD_IN 4990mW/4990mW} since
  * JetPack 5 (a third {@code /peak} value on JetPack 7, a {@code MM-DD-YYYY HH:MM:SS} time stamp
  * in front with {@code --timestamp} or by default on newer releases) and {@code POM_5V_IN
@@ -59,7 +59,11 @@ public final class TegrastatsImporter implements MeasurementImporter {
 
     @Override
     public boolean detects(Path file, String head) {
-        String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        String first = head
+            .lines()
+            .filter(l -> !l.isBlank())
+            .findFirst()
+            .orElse("");
         return RAM.matcher(first).find() && (first.contains("CPU [") || first.contains("EMC_FREQ"));
     }
 
@@ -77,14 +81,24 @@ public final class TegrastatsImporter implements MeasurementImporter {
                 continue;
             }
             if (!RAM.matcher(line).find()) {
-                throw ProfileException.atLine(file, i + 1, "is not a tegrastats line (no RAM used/total reading)");
+                throw ProfileException.atLine(
+                    file,
+                    i + 1,
+                    "is not a tegrastats line (no RAM used/total reading)"
+                );
             }
             Matcher stamp = STAMP.matcher(line);
             if (date.isEmpty() && stamp.find()) {
                 try {
-                    date = Optional.of(LocalDate.parse(stamp.group(1), DateTimeFormatter.ofPattern("MM-dd-yyyy")));
+                    date = Optional.of(
+                        LocalDate.parse(stamp.group(1), DateTimeFormatter.ofPattern("MM-dd-yyyy"))
+                    );
                 } catch (DateTimeParseException e) {
-                    throw ProfileException.atLine(file, i + 1, "has the time stamp \"" + stamp.group(1) + "\", not a date MM-DD-YYYY");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "has the time stamp \"" + stamp.group(1) + "\", not a date MM-DD-YYYY"
+                    );
                 }
             }
             Map<String, Double> rails = new LinkedHashMap<>();
@@ -106,9 +120,19 @@ public final class TegrastatsImporter implements MeasurementImporter {
             if (summed == null) {
                 summed = used;
             } else if (!summed.equals(used)) {
-                throw ProfileException.atLine(file, i + 1, "reports the rails " + used + " but earlier lines reported " + summed + " (one board per log)");
+                throw ProfileException.atLine(
+                    file,
+                    i + 1,
+                    "reports the rails " +
+                        used +
+                        " but earlier lines reported " +
+                        summed +
+                        " (one board per log)"
+                );
             }
-            double milliwatts = input != null ? rails.get(input) : rails.values().stream().mapToDouble(Double::doubleValue).sum();
+            double milliwatts = input != null
+                ? rails.get(input)
+                : rails.values().stream().mapToDouble(Double::doubleValue).sum();
             watts.addValue(milliwatts / 1000.0);
             railNames.addAll(rails.keySet());
         }
@@ -116,12 +140,37 @@ public final class TegrastatsImporter implements MeasurementImporter {
             throw ProfileException.ofFile(file, "is empty", null);
         }
         String input = summed;
-        List<String> others = railNames.stream().filter(r -> !r.equals(input)).toList();
+        List<String> others = railNames
+            .stream()
+            .filter(r -> !r.equals(input))
+            .toList();
         String rails = summed.contains(" + ")
             ? "sum of " + summed + " (no board input rail)"
-            : summed + " (board input" + (others.isEmpty() ? "" : "; also logged: " + String.join(", ", others)) + ")";
-        PowerDraw draw = new PowerDraw("", watts.getMean(), watts.getN() > 1 ? watts.getStandardDeviation() : 0, watts.getMin(), watts.getMax(), (int) watts.getN(), rails);
+            : summed +
+              " (board input" +
+              (others.isEmpty() ? "" : "; also logged: " + String.join(", ", others)) +
+              ")";
+        PowerDraw draw = new PowerDraw(
+            "",
+            watts.getMean(),
+            watts.getN() > 1 ? watts.getStandardDeviation() : 0,
+            watts.getMin(),
+            watts.getMax(),
+            (int) watts.getN(),
+            rails
+        );
         Board board = new Board("", "", Optional.of(DeviceKind.EMBEDDED_GPU), "", "");
-        return new ImportedMeasurements(file, id(), "tegrastats", date, List.of(board), List.of(), List.of(), List.of(draw), List.of(), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            "tegrastats",
+            date,
+            List.of(board),
+            List.of(),
+            List.of(),
+            List.of(draw),
+            List.of(),
+            List.of()
+        );
     }
 }

@@ -181,7 +181,11 @@ final class ToolRows {
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode node = ELEMENT.readTree(parser);
                 if (!(node instanceof ObjectNode object)) {
-                    throw ProfileException.atLine(file, line, "expected a JSON object but found " + kind(node));
+                    throw ProfileException.atLine(
+                        file,
+                        line,
+                        "expected a JSON object but found " + kind(node)
+                    );
                 }
                 rows.add(row(file, line, object));
             }
@@ -206,7 +210,11 @@ final class ToolRows {
             try {
                 node = ProfileCodec.mapper().readTree(line);
             } catch (JsonProcessingException e) {
-                throw ProfileException.atLine(file, i + 1, "is not a JSON object: " + firstLine(e.getOriginalMessage()));
+                throw ProfileException.atLine(
+                    file,
+                    i + 1,
+                    "is not a JSON object: " + firstLine(e.getOriginalMessage())
+                );
             }
             if (!(node instanceof ObjectNode object)) {
                 throw ProfileException.atLine(file, i + 1, "expected a JSON object but found " + kind(node));

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * vLLM's speculative decoding counters (docs/importers.md), from either its Prometheus {@code
+ * vLLM's speculative decoding counters (docs/importing.md), from either its Prometheus {@code
  * /metrics} text or its log:
  *
  * <ul>
@@ -81,13 +81,31 @@ public final class VllmMetricsImporter implements MeasurementImporter {
 
     @Override
     public boolean detects(Path file, String head) {
-        return head.contains("vllm:spec_decode_") || head.contains("SpecDecoding metrics:") || head.contains("Speculative metrics: Draft acceptance rate") || (head.contains("vllm") && head.contains("SpeculativeConfig("));
+        return (
+            head.contains("vllm:spec_decode_") ||
+            head.contains("SpecDecoding metrics:") ||
+            head.contains("Speculative metrics: Draft acceptance rate") ||
+            (head.contains("vllm") && head.contains("SpeculativeConfig("))
+        );
     }
 
     @Override
     public ImportedMeasurements measure(Path file) throws ProfileException {
         String text = ProfileCodec.readText(file);
-        boolean prometheus = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().map(l -> l.startsWith("#") || l.startsWith("vllm:") || l.matches("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*)?\\s+\\S+.*")).orElse(false) && text.contains("vllm:");
+        boolean prometheus =
+            text
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .map(
+                    l ->
+                        l.startsWith("#") ||
+                        l.startsWith("vllm:") ||
+                        l.matches("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*)?\\s+\\S+.*")
+                )
+                .orElse(false) &&
+            text.contains("vllm:");
         return prometheus ? metrics(file, text) : log(file, text);
     }
 
@@ -106,12 +124,18 @@ public final class VllmMetricsImporter implements MeasurementImporter {
         String target = null;
         int line = 0;
         for (PrometheusText.Sample s : samples) {
-            String name = s.name().endsWith("_total") ? s.name().substring(0, s.name().length() - 6) : s.name();
+            String name = s.name().endsWith("_total")
+                ? s.name().substring(0, s.name().length() - 6)
+                : s.name();
             if (!name.startsWith("vllm:spec_decode")) {
                 continue;
             }
             if (!(s.value() >= 0) || Double.isInfinite(s.value())) {
-                throw ProfileException.atLine(file, s.line(), s.name() + " must be a count ≥ 0 but is " + s.value());
+                throw ProfileException.atLine(
+                    file,
+                    s.line(),
+                    s.name() + " must be a count ≥ 0 but is " + s.value()
+                );
             }
             if (target == null && s.labels().containsKey("model_name")) {
                 target = s.labels().get("model_name");
@@ -136,7 +160,11 @@ public final class VllmMetricsImporter implements MeasurementImporter {
                     try {
                         p = Integer.parseInt(position == null ? "" : position);
                     } catch (NumberFormatException e) {
-                        throw ProfileException.atLine(file, s.line(), s.name() + " has no whole-number position label");
+                        throw ProfileException.atLine(
+                            file,
+                            s.line(),
+                            s.name() + " has no whole-number position label"
+                        );
                     }
                     perPosition.merge(p, s.value(), Double::sum);
                 }
@@ -152,10 +180,22 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             );
         }
         if (draftTokens <= 0) {
-            throw ProfileException.ofFile(file, "counts no drafted tokens yet (vllm:spec_decode_num_draft_tokens is 0): send requests first", null);
+            throw ProfileException.ofFile(
+                file,
+                "counts no drafted tokens yet (vllm:spec_decode_num_draft_tokens is 0): send requests first",
+                null
+            );
         }
         if (accepted > draftTokens) {
-            throw ProfileException.ofFile(file, "counts more accepted (" + (long) accepted + ") than drafted tokens (" + (long) draftTokens + ")", null);
+            throw ProfileException.ofFile(
+                file,
+                "counts more accepted (" +
+                    (long) accepted +
+                    ") than drafted tokens (" +
+                    (long) draftTokens +
+                    ")",
+                null
+            );
         }
         OptionalInt k = OptionalInt.empty();
         List<Double> byPosition = List.of();
@@ -168,8 +208,13 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             }
             byPosition = conditional(perPosition, drafts);
         }
-        String detail = (sawDrafts ? "vLLM V1 /metrics" : "vLLM V0 /metrics") + ": accepted / drafted tokens" + (Double.isNaN(v0Rate) ? "" : " (gauge " + v0Rate + ")");
-        Optional<ModelRun> targetRun = Optional.ofNullable(target).map(t -> ModelRun.named(ModelNames.ofFile(t)));
+        String detail =
+            (sawDrafts ? "vLLM V1 /metrics" : "vLLM V0 /metrics") +
+            ": accepted / drafted tokens" +
+            (Double.isNaN(v0Rate) ? "" : " (gauge " + v0Rate + ")");
+        Optional<ModelRun> targetRun = Optional.ofNullable(target).map(t ->
+            ModelRun.named(ModelNames.ofFile(t))
+        );
         Acceptance a = new Acceptance(
             Optional.empty(),
             targetRun,
@@ -184,7 +229,18 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             detail,
             line
         );
-        return new ImportedMeasurements(file, id(), "vLLM (/metrics; version not stated)", Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(a), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            "vLLM (/metrics; version not stated)",
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(a),
+            List.of()
+        );
     }
 
     /** α_i = (drafts with i+1 accepted) / (drafts with i accepted), while the denominator is positive. */
@@ -257,12 +313,20 @@ public final class VllmMetricsImporter implements MeasurementImporter {
                 Matcher a = ACCEPTED_TOKENS.matcher(body);
                 Matcher d = DRAFTED_TOKENS.matcher(body);
                 if (!a.find() || !d.find()) {
-                    throw ProfileException.atLine(file, i + 1, "the SpecDecoding metrics line has no 'Accepted: N tokens, Drafted: M tokens'");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "the SpecDecoding metrics line has no 'Accepted: N tokens, Drafted: M tokens'"
+                    );
                 }
                 long lineAccepted = Long.parseLong(a.group(1));
                 long lineDrafted = Long.parseLong(d.group(1));
                 if (lineAccepted > lineDrafted) {
-                    throw ProfileException.atLine(file, i + 1, "accepted tokens (" + lineAccepted + ") exceed drafted tokens (" + lineDrafted + ")");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "accepted tokens (" + lineAccepted + ") exceed drafted tokens (" + lineDrafted + ")"
+                    );
                 }
                 accepted += lineAccepted;
                 drafted += lineDrafted;
@@ -285,12 +349,20 @@ public final class VllmMetricsImporter implements MeasurementImporter {
                 Matcher a = V0_ACCEPTED.matcher(body);
                 Matcher d = V0_DRAFT.matcher(body);
                 if (!a.find() || !d.find()) {
-                    throw ProfileException.atLine(file, i + 1, "the Speculative metrics line has no 'Number of accepted tokens' and 'Number of draft tokens'");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "the Speculative metrics line has no 'Number of accepted tokens' and 'Number of draft tokens'"
+                    );
                 }
                 v0Accepted = Long.parseLong(a.group(1));
                 v0Drafted = Long.parseLong(d.group(1));
                 if (v0Accepted > v0Drafted) {
-                    throw ProfileException.atLine(file, i + 1, "accepted tokens (" + v0Accepted + ") exceed draft tokens (" + v0Drafted + ")");
+                    throw ProfileException.atLine(
+                        file,
+                        i + 1,
+                        "accepted tokens (" + v0Accepted + ") exceed draft tokens (" + v0Drafted + ")"
+                    );
                 }
                 Matcher spec = V0_K.matcher(body);
                 if (spec.find()) {
@@ -299,16 +371,26 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             }
         }
         if (!v1 && v0Drafted < 0) {
-            throw ProfileException.ofFile(file, "holds no 'SpecDecoding metrics' or 'Speculative metrics' line (vLLM logs them every few seconds while it serves)", null);
+            throw ProfileException.ofFile(
+                file,
+                "holds no 'SpecDecoding metrics' or 'Speculative metrics' line (vLLM logs them every few seconds while it serves)",
+                null
+            );
         }
         if (!v1) {
             accepted = v0Accepted;
             drafted = v0Drafted;
         }
         if (drafted == 0) {
-            throw ProfileException.ofFile(file, "counts no drafted tokens: send requests before saving the log", null);
+            throw ProfileException.ofFile(
+                file,
+                "counts no drafted tokens: send requests before saving the log",
+                null
+            );
         }
-        List<Double> byPosition = v1 && perPositionComplete && drafts > 0 ? conditional(cumulative, drafts) : List.of();
+        List<Double> byPosition = v1 && perPositionComplete && drafts > 0
+            ? conditional(cumulative, drafts)
+            : List.of();
         Acceptance a = new Acceptance(
             drafter,
             target,
@@ -320,10 +402,22 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             OptionalLong.of(drafted),
             OptionalLong.of(accepted),
             byPosition,
-            (v1 ? "vLLM log (V1 SpecDecoding metrics)" : "vLLM log (V0 Speculative metrics)") + ": accepted / drafted tokens",
+            (v1 ? "vLLM log (V1 SpecDecoding metrics)" : "vLLM log (V0 Speculative metrics)") +
+                ": accepted / drafted tokens",
             firstLine
         );
         String tool = version.isEmpty() ? "vLLM (version not stated)" : "vLLM " + version;
-        return new ImportedMeasurements(file, id(), tool, date, List.of(), List.of(), List.of(), List.of(), List.of(a), List.of());
+        return new ImportedMeasurements(
+            file,
+            id(),
+            tool,
+            date,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(a),
+            List.of()
+        );
     }
 }

@@ -504,7 +504,9 @@ public final class ScenarioReport {
                     d.cpu() +
                     (d.gpu().isBlank() ? "" : ", " + d.gpu()) +
                     ", " +
-                    (d.memoryGiB().isPresent() ? number(d.memoryGiB().getAsDouble()) + " GiB" : "memory not stated"),
+                    (d.memoryGiB().isPresent()
+                        ? number(d.memoryGiB().getAsDouble()) + " GiB"
+                        : "memory not stated"),
                 file.apply("device:" + d.id()),
                 d
             );
@@ -549,7 +551,15 @@ public final class ScenarioReport {
                           a
                               .acceptanceByK()
                               .stream()
-                              .map(m -> "α(" + m.k() + ") " + number(m.acceptanceRate()) + " ± " + number(m.standardDeviation()))
+                              .map(
+                                  m ->
+                                      "α(" +
+                                      m.k() +
+                                      ") " +
+                                      number(m.acceptanceRate()) +
+                                      " ± " +
+                                      number(m.standardDeviation())
+                              )
                               .toList()
                       )
                     : number(a.acceptanceRate().orElseThrow()) +

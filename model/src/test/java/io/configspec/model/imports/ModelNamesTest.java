@@ -24,7 +24,13 @@ class ModelNamesTest {
             "SmolLM2-135M-Instruct-F16.gguf, smollm2-135m-instruct, f16, smollm2, 135000000",
         }
     )
-    void fileNamesGiveIdQuantizationFamilyAndSize(String file, String id, String quantization, String family, long parameters) {
+    void fileNamesGiveIdQuantizationFamilyAndSize(
+        String file,
+        String id,
+        String quantization,
+        String family,
+        long parameters
+    ) {
         ModelNames.Name name = ModelNames.ofFile(file);
         assertEquals(id, name.id());
         assertEquals(Optional.of(quantization), name.quantization());

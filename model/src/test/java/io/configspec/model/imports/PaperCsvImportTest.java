@@ -51,21 +51,42 @@ class PaperCsvImportTest {
     @Test
     void theProfilerCsvsReproduceTheBundledPaperScenario() throws Exception {
         Path paper = SampleFiles.root().resolve("profiles").resolve("configspec-paper");
-        List<Path> inputs = CSVS.stream().map(c -> ImportFixtures.copy(c, dir.resolve("in"))).toList();
-        ImportPlan plan = MeasurementImport.plan(inputs, Optional.empty(), ImportOptions.none(), List.of(paper.resolve("models")));
+        List<Path> inputs = CSVS.stream()
+            .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
+            .toList();
+        ImportPlan plan = MeasurementImport.plan(
+            inputs,
+            Optional.empty(),
+            ImportOptions.none(),
+            List.of(paper.resolve("models"))
+        );
         Path out = dir.resolve("imported");
         plan.write(out);
         assertEquals(4, plan.files().size(), plan.files().toString());
 
-        ObjectNode scenario = (ObjectNode) ProfileCodec.readTree(SampleFiles.root().resolve("scenarios").resolve("configspec-paper-profiler-speeds.json"));
+        ObjectNode scenario = (ObjectNode) ProfileCodec.readTree(
+            SampleFiles.root().resolve("scenarios").resolve("configspec-paper-profiler-speeds.json")
+        );
         scenario.remove("$schema");
-        scenario.putArray("profiles").add(paper.resolve("models").toString()).add(paper.resolve("servers").toString()).add(out.toString());
-        scenario.withObjectProperty("select").putArray("devices").add("raspberry-pi-5").add("jetson-agx-orin");
+        scenario
+            .putArray("profiles")
+            .add(paper.resolve("models").toString())
+            .add(paper.resolve("servers").toString())
+            .add(out.toString());
+        scenario
+            .withObjectProperty("select")
+            .putArray("devices")
+            .add("raspberry-pi-5")
+            .add("jetson-agx-orin");
         Path file = dir.resolve("imported-scenario.json");
         Files.writeString(file, ProfileCodec.mapper().writeValueAsString(scenario));
 
         EvaluatedSpace imported = ScenarioLoader.load(file).space().evaluate();
-        EvaluatedSpace bundled = ScenarioLoader.load(SampleFiles.root().resolve("scenarios").resolve("configspec-paper-profiler-speeds.json")).space().evaluate();
+        EvaluatedSpace bundled = ScenarioLoader.load(
+            SampleFiles.root().resolve("scenarios").resolve("configspec-paper-profiler-speeds.json")
+        )
+            .space()
+            .evaluate();
 
         Map<Configuration, Integer> bundledRows = new HashMap<>();
         for (int i = 0; i < bundled.size(); i++) {
@@ -78,10 +99,20 @@ class PaperCsvImportTest {
         assertEquals(bundledRows.size(), imported.size(), "same configurations");
         for (int i = 0; i < imported.size(); i++) {
             Configuration c = imported.configuration(i);
-            Configuration same = new Configuration(BUNDLED_DEVICE.get(c.device()), c.drafter(), c.quantization(), c.target(), c.k());
+            Configuration same = new Configuration(
+                BUNDLED_DEVICE.get(c.device()),
+                c.drafter(),
+                c.quantization(),
+                c.target(),
+                c.k()
+            );
             Integer j = bundledRows.get(same);
             assertTrue(j != null, "the bundled scenario has no " + same);
-            for (Objective o : List.of(Objective.GOODPUT, Objective.TOKENS_PER_DOLLAR, Objective.TOKENS_PER_JOULE)) {
+            for (Objective o : List.of(
+                Objective.GOODPUT,
+                Objective.TOKENS_PER_DOLLAR,
+                Objective.TOKENS_PER_JOULE
+            )) {
                 double expected = bundled.value(o, j);
                 assertEquals(expected, imported.value(o, i), Math.abs(expected) * 1e-12, o + " of " + c);
             }
@@ -90,8 +121,15 @@ class PaperCsvImportTest {
 
     @Test
     void everyImportedNumberIsMeasuredWithToolFileAndDay() throws Exception {
-        List<Path> inputs = CSVS.stream().map(c -> ImportFixtures.copy(c, dir.resolve("in"))).toList();
-        ImportPlan plan = MeasurementImport.plan(inputs, Optional.empty(), ImportOptions.none(), List.of(SampleFiles.root().resolve("profiles/configspec-paper/models")));
+        List<Path> inputs = CSVS.stream()
+            .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
+            .toList();
+        ImportPlan plan = MeasurementImport.plan(
+            inputs,
+            Optional.empty(),
+            ImportOptions.none(),
+            List.of(SampleFiles.root().resolve("profiles/configspec-paper/models"))
+        );
         var device = plan
             .files()
             .stream()
@@ -101,7 +139,12 @@ class PaperCsvImportTest {
             .filter(d -> d.id().equals("raspberry-pi-5"))
             .findFirst()
             .orElseThrow();
-        var qwen = device.drafting().stream().filter(d -> d.drafter().equals("qwen3-0.6b") && d.quantization().equals("q4_k_m")).findFirst().orElseThrow();
+        var qwen = device
+            .drafting()
+            .stream()
+            .filter(d -> d.drafter().equals("qwen3-0.6b") && d.quantization().equals("q4_k_m"))
+            .findFirst()
+            .orElseThrow();
         Provenance.Measured rate = (Provenance.Measured) qwen.provenance();
         assertEquals("pi5_llamacpp_profile_19models.csv", rate.source());
         assertTrue(rate.tool().contains("Llamacpp-Latency-Profiler"), rate.tool());

@@ -43,9 +43,15 @@ class ToolFormatsTest {
         return m
             .drafting()
             .stream()
-            .filter(d -> d.model().name().id().equals(id) && d.model().name().quantization().orElse("").equals(quantization))
+            .filter(
+                d ->
+                    d.model().name().id().equals(id) &&
+                    d.model().name().quantization().orElse("").equals(quantization)
+            )
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no drafting rate for " + id + " " + quantization + " in " + m.drafting()));
+            .orElseThrow(() ->
+                new AssertionError("no drafting rate for " + id + " " + quantization + " in " + m.drafting())
+            );
     }
 
     @ParameterizedTest(name = "{0} is detected as {1}")
@@ -84,7 +90,13 @@ class ToolFormatsTest {
         Files.writeString(file, "groceries: milk, eggs\n");
         ProfileException e = assertThrows(ProfileException.class, () -> MeasurementImport.detect(file));
         assertTrue(e.getMessage().startsWith(file + " is in no format"), e.getMessage());
-        assertTrue(e.getMessage().contains("llama-bench, llama-server, vllm-metrics, tegrastats, jtop, llamacpp-latency-profiler"));
+        assertTrue(
+            e
+                .getMessage()
+                .contains(
+                    "llama-bench, llama-server, vllm-metrics, tegrastats, jtop, llamacpp-latency-profiler"
+                )
+        );
     }
 
     @Nested
@@ -114,7 +126,10 @@ class ToolFormatsTest {
             assertEquals("llama-bench build 9251 (e2b129e1b)", m.tool());
             assertEquals(3, m.drafting().size());
             assertEquals(2, m.prefill().size());
-            assertTrue(m.drafting().get(1).detail().startsWith("tg128 @ d4096"), m.drafting().get(1).detail());
+            assertTrue(
+                m.drafting().get(1).detail().startsWith("tg128 @ d4096"),
+                m.drafting().get(1).detail()
+            );
             assertEquals("q8_0", m.drafting().get(2).model().name().quantization().orElseThrow());
             assertEquals("Orin", m.boards().getFirst().gpu());
         }
@@ -158,13 +173,27 @@ class ToolFormatsTest {
         @Test
         void aNegativeRateNamesLineAndField() {
             ProfileException e = refused("llama-bench/broken-negative-rate.json");
-            assertTrue(e.getMessage().endsWith("broken-negative-rate.json: line 41: avg_ts must be greater than 0 but is -18.267002."), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .endsWith(
+                        "broken-negative-rate.json: line 41: avg_ts must be greater than 0 but is -18.267002."
+                    ),
+                e.getMessage()
+            );
         }
 
         @Test
         void aMarkdownRateThatIsNotANumberNamesTheLine() {
             ProfileException e = refused("llama-bench/broken-row.md");
-            assertTrue(e.getMessage().endsWith("broken-row.md: line 3: t/s \"fast\" is not a rate (expected e.g. 15.29 ± 0.12)."), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .endsWith(
+                        "broken-row.md: line 3: t/s \"fast\" is not a rate (expected e.g. 15.29 ± 0.12)."
+                    ),
+                e.getMessage()
+            );
         }
 
         @Test
@@ -205,8 +234,14 @@ class ToolFormatsTest {
             assertEquals("llama-server build 4800 (5bbe6a9f)", m.tool());
             assertEquals(2, m.acceptance().size());
             assertEquals(2, m.goodput().size());
-            assertEquals("qwen2.5-0.5b-instruct", m.acceptance().getFirst().drafter().orElseThrow().name().id());
-            assertEquals("q8_0", m.acceptance().getFirst().drafter().orElseThrow().name().quantization().orElseThrow());
+            assertEquals(
+                "qwen2.5-0.5b-instruct",
+                m.acceptance().getFirst().drafter().orElseThrow().name().id()
+            );
+            assertEquals(
+                "q8_0",
+                m.acceptance().getFirst().drafter().orElseThrow().name().quantization().orElseThrow()
+            );
             assertEquals(22.06, m.goodput().getFirst().tokensPerSecond(), 0);
             assertEquals(92 / 171.0, m.acceptance().get(1).acceptanceRate(), 1e-12);
         }
@@ -223,13 +258,27 @@ class ToolFormatsTest {
         @Test
         void aResponseWithoutDraftCountsSaysTheDraftModelWasOff() {
             ProfileException e = refused("llama-server/broken-no-draft.json");
-            assertTrue(e.getMessage().contains("broken-no-draft.json: line 1: timings has no draft_n: the server ran without a draft model"), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .contains(
+                        "broken-no-draft.json: line 1: timings has no draft_n: the server ran without a draft model"
+                    ),
+                e.getMessage()
+            );
         }
 
         @Test
         void aGarbledAcceptanceLineIsNamed() {
             ProfileException e = refused("llama-server/broken-acceptance-line.log");
-            assertTrue(e.getMessage().contains("broken-acceptance-line.log: line 19: the draft acceptance line is not in llama-server's form"), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .contains(
+                        "broken-acceptance-line.log: line 19: the draft acceptance line is not in llama-server's form"
+                    ),
+                e.getMessage()
+            );
         }
     }
 
@@ -290,13 +339,27 @@ class ToolFormatsTest {
         @Test
         void aMalformedLabelIsNamed() {
             ProfileException e = refused("vllm/broken-label.txt");
-            assertTrue(e.getMessage().contains("broken-label.txt: line 19: has a malformed label set in vllm:spec_decode_num_accepted_tokens_per_pos_total"), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .contains(
+                        "broken-label.txt: line 19: has a malformed label set in vllm:spec_decode_num_accepted_tokens_per_pos_total"
+                    ),
+                e.getMessage()
+            );
         }
 
         @Test
         void moreAcceptedThanDraftedIsNamed() {
             ProfileException e = refused("vllm/broken-accepted-exceeds.log");
-            assertTrue(e.getMessage().contains("broken-accepted-exceeds.log: line 6: accepted tokens (5804) exceed drafted tokens (4806)"), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .contains(
+                        "broken-accepted-exceeds.log: line 6: accepted tokens (5804) exceed drafted tokens (4806)"
+                    ),
+                e.getMessage()
+            );
         }
     }
 
@@ -309,7 +372,10 @@ class ToolFormatsTest {
             PowerDraw p = m.power().getFirst();
             assertEquals(12, p.samples());
             assertTrue(p.meanWatts() > 6.9 && p.meanWatts() < 7.3, "mean " + p.meanWatts());
-            assertTrue(p.rails().startsWith("VDD_IN (board input; also logged: VDD_CPU_GPU_CV, VDD_SOC)"), p.rails());
+            assertTrue(
+                p.rails().startsWith("VDD_IN (board input; also logged: VDD_CPU_GPU_CV, VDD_SOC)"),
+                p.rails()
+            );
             assertEquals(Optional.of(LocalDate.of(2025, 1, 14)), m.date());
         }
 
@@ -331,7 +397,10 @@ class ToolFormatsTest {
         @Test
         void aTruncatedTegrastatsLineIsNamed() {
             ProfileException e = refused("tegrastats/broken-truncated.log");
-            assertTrue(e.getMessage().contains("broken-truncated.log: line 4: has no power rail reading"), e.getMessage());
+            assertTrue(
+                e.getMessage().contains("broken-truncated.log: line 4: has no power rail reading"),
+                e.getMessage()
+            );
         }
 
         @Test
@@ -354,7 +423,12 @@ class ToolFormatsTest {
         @Test
         void aJtopRowWithoutANumberIsNamed() {
             ProfileException e = refused("jtop/broken-power.csv");
-            assertTrue(e.getMessage().contains("broken-power.csv: line 6: Power TOT must be a number but is \"n/a\""), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .contains("broken-power.csv: line 6: Power TOT must be a number but is \"n/a\""),
+                e.getMessage()
+            );
         }
     }
 
@@ -378,7 +452,10 @@ class ToolFormatsTest {
         void jetsonProfileIsAnEmbeddedGpuBoard() throws ProfileException {
             ImportedMeasurements m = read("latency-profiler/jetson-profile-19models.csv");
             assertEquals("Jetson AGX Orin", m.boards().getFirst().name());
-            assertEquals(io.configspec.model.domain.DeviceKind.EMBEDDED_GPU, m.boards().getFirst().kind().orElseThrow());
+            assertEquals(
+                io.configspec.model.domain.DeviceKind.EMBEDDED_GPU,
+                m.boards().getFirst().kind().orElseThrow()
+            );
         }
 
         @Test
@@ -397,13 +474,23 @@ class ToolFormatsTest {
         @Test
         void anAcceptanceAboveOneIsNamed() {
             ProfileException e = refused("latency-profiler/broken-acceptance-above-one.csv");
-            assertTrue(e.getMessage().endsWith("broken-acceptance-above-one.csv: line 4: mean_acceptance_rate must be in [0, 1] but is 1.37."), e.getMessage());
+            assertTrue(
+                e
+                    .getMessage()
+                    .endsWith(
+                        "broken-acceptance-above-one.csv: line 4: mean_acceptance_rate must be in [0, 1] but is 1.37."
+                    ),
+                e.getMessage()
+            );
         }
 
         @Test
         void aMissingSpeedIsNamed() {
             ProfileException e = refused("latency-profiler/broken-missing-speed.csv");
-            assertTrue(e.getMessage().endsWith("broken-missing-speed.csv: line 3: tok_s_avg is missing."), e.getMessage());
+            assertTrue(
+                e.getMessage().endsWith("broken-missing-speed.csv: line 3: tok_s_avg is missing."),
+                e.getMessage()
+            );
         }
     }
 }
