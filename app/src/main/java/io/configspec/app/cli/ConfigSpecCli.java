@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         ValidateCommand.class,
         ImportCommand.class,
+        ValidatePredictionsCommand.class,
         SweepCommand.class,
         ParetoCommand.class,
         RecommendCommand.class,
