@@ -239,33 +239,38 @@ public final class PredictionValidation {
         }
         int kMin = runs.stream().mapToInt(r -> r.configuration().k()).min().orElse(1);
         int kMax = runs.stream().mapToInt(r -> r.configuration().k()).max().orElse(kMin);
-        try {
-            Scenario scenario = new Scenario(
-                "measured",
-                "Measured profiles",
-                "the measured folder's own profiles",
-                List.of("."),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                servers.getFirst().id(),
-                java.util.Optional.empty(),
-                kMin,
-                kMax,
-                List.of(Objective.GOODPUT),
-                List.of(),
-                WhatIf.NONE,
-                PricingMode.TOKEN,
-                TokenBilling.DRAFTS_AND_BONUS,
-                EnergyMode.DRAFTING_ONLY,
-                0,
-                1
-            );
-            return ConfigurationSpace.of(library, scenario).evaluate();
-        } catch (InvalidFieldException e) {
-            throw ProfileException.ofFile(blame, "cannot be predicted from its folder's profiles: " + e.getMessage(), e);
+        InvalidFieldException last = null;
+        // Goodput does not depend on pricing: the first pricing the server's profile supports is used.
+        for (PricingMode pricing : PricingMode.values()) {
+            try {
+                Scenario scenario = new Scenario(
+                    "measured",
+                    "Measured profiles",
+                    "the measured folder's own profiles",
+                    List.of("."),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    servers.getFirst().id(),
+                    java.util.Optional.empty(),
+                    kMin,
+                    kMax,
+                    List.of(Objective.GOODPUT),
+                    List.of(),
+                    WhatIf.NONE,
+                    pricing,
+                    TokenBilling.DRAFTS_AND_BONUS,
+                    EnergyMode.DRAFTING_ONLY,
+                    0,
+                    1
+                );
+                return ConfigurationSpace.of(library, scenario).evaluate();
+            } catch (InvalidFieldException e) {
+                last = e;
+            }
         }
+        throw ProfileException.ofFile(blame, "cannot be predicted from its folder's profiles: " + last.getMessage(), last);
     }
 
 }

@@ -30,4 +30,21 @@ public final class ImportFixtures {
         }
         return target;
     }
+
+    /** The files {@code configspec measure} wrote for draft-1l-int8 → target-12l-fp32 of the sample family (K 1..6). */
+    public static final java.util.List<String> MEASURED_SAMPLE_FAMILY = java.util.List.of(
+        "alignment-draft-1l-int8-target-12l-fp32.json",
+        "device-this-machine-draft-1l-int8.json",
+        "goodput-sweep-draft-1l-int8-target-12l-fp32.json",
+        "models-draft-1l-int8-target-12l-fp32.json",
+        "server-this-machine-target-12l-fp32.json"
+    );
+
+    /** Copies the sample family's measured folder ({@link #MEASURED_SAMPLE_FAMILY}) into {@code dir}; returns dir. */
+    public static Path measuredSampleFamily(Path dir) {
+        for (String name : MEASURED_SAMPLE_FAMILY) {
+            copy("measured/draft-1l-int8/" + name, dir);
+        }
+        return dir;
+    }
 }
