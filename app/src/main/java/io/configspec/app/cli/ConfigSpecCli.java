@@ -2,12 +2,10 @@ package io.configspec.app.cli;
 
 import io.configspec.model.io.ProfileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +25,7 @@ import picocli.CommandLine.Spec;
     versionProvider = ConfigSpecCli.Version.class,
     description = "Choose speculative-decoding configurations (device, drafter, quantization, target, K) for edge-cloud LLM serving.",
     subcommands = {
+        io.configspec.app.ExploreCommand.class,
         ValidateCommand.class,
         ImportCommand.class,
         ValidatePredictionsCommand.class,
@@ -143,20 +142,7 @@ public final class ConfigSpecCli implements Runnable {
         }
 
         public static String version() {
-            try (
-                InputStream in = ConfigSpecCli.class.getResourceAsStream(
-                    "/io/configspec/app/version.properties"
-                )
-            ) {
-                if (in == null) {
-                    return "unknown";
-                }
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", "unknown");
-            } catch (IOException e) {
-                return "unknown";
-            }
+            return io.configspec.app.BuildInfo.version();
         }
     }
 }

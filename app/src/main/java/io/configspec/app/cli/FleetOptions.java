@@ -3,6 +3,7 @@ package io.configspec.app.cli;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.fleet.FleetScenarioFile;
+import io.configspec.model.fleet.FleetSimulator;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -44,15 +45,15 @@ public final class FleetOptions {
     @Option(
         names = "--duration",
         paramLabel = "S",
-        defaultValue = "120",
-        description = "Simulated seconds in which devices start requests (default: ${DEFAULT-VALUE})."
+        defaultValue = "" + (long) FleetSimulator.DEFAULT_DURATION_SECONDS,
+        description = "Simulated seconds in which devices start requests (default: ${DEFAULT-VALUE}, as in the explorer's Fleet tab)."
     )
     double durationSeconds;
 
     @Option(
         names = "--seed",
         paramLabel = "S",
-        defaultValue = "1",
+        defaultValue = "" + FleetSimulator.DEFAULT_SEED,
         description = "Workload seed; the same seed gives the same result (default: ${DEFAULT-VALUE})."
     )
     long seed;

@@ -11,7 +11,8 @@ import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.AfterEach;
@@ -77,12 +78,16 @@ class ExplorerAppRecoveryTest {
         );
         robot.interact(() -> robot.lookup("#recovery-restore").queryButton().fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            Label value = robot.lookup("#value-verifySeconds").queryAs(Label.class);
-            return value.getText().equals("0.250 s");
+            TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
+            return value.getText().equals("0.250");
         });
         String edited = speed.label() + " = " + io.configspec.app.explorer.viewmodel.Numbers.plain(12.345);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> treeContains(robot, edited));
-        assertEquals("0.250 s", robot.lookup("#value-verifySeconds").queryAs(Label.class).getText());
+        assertEquals("0.250", robot.lookup("#value-verifySeconds").queryAs(TextField.class).getText());
+        // The restored value moved the thumb too (issue 19, item 2).
+        Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
+        var s = new io.configspec.app.explorer.viewmodel.WhatIfViewModel().slider("verifySeconds");
+        assertEquals(s.toPosition(0.25), slider.getValue(), 1e-9);
     }
 
     private static boolean treeContains(FxRobot robot, String text) {

@@ -20,4 +20,9 @@ public final class Samples {
     public static Path paperScenario() {
         return root().resolve("scenarios/configspec-paper.json");
     }
+
+    /** One acceptance rate per pair, so any K range evaluates (large-output tests). */
+    public static Path illustrativeScenario() {
+        return root().resolve("scenarios/illustrative-edge.json");
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class KilledWriteTest {
             "io.configspec.app.Main",
             "sweep",
             "--scenario",
-            Samples.paperScenario().toString(),
+            Samples.illustrativeScenario().toString(),
             "--set",
             "kMax=" + kMax,
             "--format",
@@ -65,14 +66,32 @@ class KilledWriteTest {
         }
     }
 
+    /**
+     * Waits until {@code p} opens a temporary file not in {@code known} (its write began); returns
+     * that moment in nanoseconds, or -1 when the process ended first.
+     */
+    private long awaitWriting(Process p, Set<Path> known) throws Exception {
+        while (p.isAlive()) {
+            for (Path t : temporaries()) {
+                if (!known.contains(t)) {
+                    return System.nanoTime();
+                }
+            }
+            Thread.sleep(1);
+        }
+        return -1;
+    }
+
     @Test
     void tenKillsDuringSweepLeaveTheDestinationWholeAndTheNextWriteCleansUp() throws Exception {
         Path out = dir.resolve("out.csv");
-        // Two contents to tell old from new (different row counts), large enough (tens of MB)
-        // that writing takes a good part of a run, so that kills land while the file is written.
-        long start = System.nanoTime();
-        finish(sweep(out, BIG));
-        long fullNanos = System.nanoTime() - start;
+        // Two contents to tell old from new (different row counts), large enough (megabytes) that
+        // writing takes a while. Kills are timed from the moment the child's temporary file appears,
+        // so they land while the file is written however loaded the machine is.
+        Process first = sweep(out, BIG);
+        long writeStarted = awaitWriting(first, Set.of());
+        finish(first);
+        long writeNanos = writeStarted < 0 ? 1_000_000 : System.nanoTime() - writeStarted;
         String larger = Files.readString(out);
         finish(sweep(out, BIG - 1));
         String smaller = Files.readString(out);
@@ -83,10 +102,12 @@ class KilledWriteTest {
         int leftTemporaries = 0;
         for (int i = 0; i < 10; i++) {
             String before = Files.readString(out);
+            Set<Path> known = Set.copyOf(temporaries());
             Process p = sweep(out, i % 2 == 0 ? BIG : BIG - 1);
-            // from the middle of a run (evaluation, then writing) to its end
-            long delay = (long) (fullNanos * (0.4 + 0.6 * random.nextDouble()));
-            p.waitFor(delay, TimeUnit.NANOSECONDS);
+            if (awaitWriting(p, known) >= 0) {
+                // somewhere in the write (a few kills may come after the rename: then the new content)
+                TimeUnit.NANOSECONDS.sleep((long) (writeNanos * 0.9 * random.nextDouble()));
+            }
             p.destroyForcibly(); // SIGKILL on Linux
             p.waitFor();
             String after = Files.readString(out);

@@ -230,7 +230,7 @@ public final class LoopbackExperiment {
                     "median TPOT measured %.1f vs simulated %.1f ms (%.1f %% off); %d requests (%d within SLO), %d rounds, " +
                     "mean drafted %.2f, accepted %.2f; draft %.2f ms/token + %.2f ms/round, call overhead %.2f ms; " +
                     "T_v fit R² %.3f, RMSE %.2f ms over %d batches; per request setup %.1f ms, gap %.0f ms; simulated %d requests; " +
-                    "wasted drafting measured %.2f s vs simulated %.2f s; stops: false %.1f %%, missed %.1f %% (simulated %.1f %%, %.1f %%)",
+                    "wasted drafting measured %.2f s vs simulated %.2f s; %s",
                 settings.policy().label(),
                 settings.clients(),
                 settings.durationSeconds(),
@@ -256,10 +256,16 @@ public final class LoopbackExperiment {
                 simulated.requestsStarted(),
                 measured.wastedDraftSeconds(),
                 simulated.wastedDraftSeconds(),
-                measured.stops().falseStopRate() * 100,
-                measured.stops().missedStopRate() * 100,
-                simulated.stopPrediction().falseStopRate() * 100,
-                simulated.stopPrediction().missedStopRate() * 100
+                settings.policy() == FleetPolicy.SLED
+                    ? "stops: none (fixed K)"
+                    : String.format(
+                          Locale.ROOT,
+                          "stops: false %.1f %%, missed %.1f %% (simulated %.1f %%, %.1f %%)",
+                          measured.stops().falseStopRate() * 100,
+                          measured.stops().missedStopRate() * 100,
+                          simulated.stopPrediction().falseStopRate() * 100,
+                          simulated.stopPrediction().missedStopRate() * 100
+                      )
             );
         }
     }

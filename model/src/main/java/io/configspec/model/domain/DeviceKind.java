@@ -23,6 +23,15 @@ public enum DeviceKind {
         return jsonName;
     }
 
+    /** How a person reads it, e.g. "embedded GPU board". */
+    public String label() {
+        return switch (this) {
+            case SINGLE_BOARD_COMPUTER -> "single-board computer";
+            case EMBEDDED_GPU -> "embedded GPU board";
+            default -> jsonName;
+        };
+    }
+
     public static Optional<DeviceKind> fromJsonName(String name) {
         return Arrays.stream(values())
             .filter(k -> k.jsonName.equals(name))

@@ -41,6 +41,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class FleetSimulator {
 
+    /**
+     * The simulated period, s, in which devices start requests, when the user does not choose one:
+     * the one default of both faces (the Fleet tab and {@code fleet}, {@code capacity}, {@code
+     * fleet-report}), so the same scenario gives the same numbers in both.
+     */
+    public static final double DEFAULT_DURATION_SECONDS = 120.0;
+
+    /** The workload seed when the user does not choose one (both faces). */
+    public static final long DEFAULT_SEED = 1;
+
     private static final int CANCEL_CHECK_EVENTS = 1 << 12;
     /** Weight of the newest round in a device's goodput average (deadlines, WISP auto threshold). */
     private static final double RATE_SMOOTHING = 0.2;

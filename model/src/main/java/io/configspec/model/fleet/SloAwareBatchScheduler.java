@@ -23,10 +23,13 @@ import java.util.List;
  *
  * <p>Interference suppression: a <em>heavy</em> request — one that alone costs more than {@value
  * #HEAVY_FACTOR} times a typical request (a long context or a prefill; typical = a moving average
- * over submitted requests) — would delay every request batched with it, and every request that
- * arrives while it runs. While its deadline leaves room for at least one more batch before it
- * must start, it is deferred: not batched, and never started on an idle server. It runs when it
- * becomes due, first in its batch, with whichever others still fit their deadlines.
+ * over the light requests submitted) — delays every request batched with it, and every request that arrives
+ * while it runs. Until it is due (one batch before its latest start, and no later than its
+ * target: its share of its own slack), it joins a batch only if every member still finishes by
+ * its <em>target</em>, not just its deadline; and an idle server does not start it alone when at
+ * least a quarter of the recent light requests had less room before their targets than it takes
+ * (light requests arriving meanwhile would wait behind it past their targets).
+ * When due it is served like any other request.
  *
  * <p>Guarantee (tested against brute force): whenever some pending request that is not deferred
  * can meet its deadline, every on-time request in the chosen batch meets it; with hold time 0 the
@@ -44,6 +47,13 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
     private final boolean deferHeavy;
     private double holdUntil = Double.NEGATIVE_INFINITY;
     private double typicalAloneSeconds = Double.NaN;
+    // Room the recent light requests had before their targets (target − arrival − alone), s.
+    private final double[] lightTargetSlack = new double[RECENT_LIGHT];
+    private int lightSeen;
+    /** How many recent light requests the idle-server rule looks at. */
+    private static final int RECENT_LIGHT = 64;
+    /** Share of recent light requests that must be at risk for an idle server to hold a heavy one. */
+    private static final double AT_RISK_SHARE = 0.25;
     private boolean[] deferred = new boolean[64];
 
     /** A request costing more than this many typical requests alone is heavy (deferred while it can wait). */
@@ -123,9 +133,15 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         double alone = estimator.aloneSeconds(request);
         latestStart[lo] = request.deadlineSeconds() - alone;
         size++;
-        typicalAloneSeconds = Double.isNaN(typicalAloneSeconds)
-            ? alone
-            : typicalAloneSeconds + TYPICAL_SMOOTHING * (alone - typicalAloneSeconds);
+        if (Double.isNaN(typicalAloneSeconds)) {
+            typicalAloneSeconds = alone;
+        }
+        // The typical request is a light one: heavy requests do not move it (nor the light slack).
+        if (!(alone > HEAVY_FACTOR * typicalAloneSeconds)) {
+            typicalAloneSeconds += TYPICAL_SMOOTHING * (alone - typicalAloneSeconds);
+            lightTargetSlack[lightSeen++ % RECENT_LIGHT] =
+                request.targetSeconds() - request.arrivalSeconds() - alone;
+        }
     }
 
     /** Deadline, then arrival, then id. */
@@ -177,6 +193,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         }
         int eligible = n;
         double due = Double.POSITIVE_INFINITY;
+        double lightestHeavy = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             deferred[i] = false;
             if (deferHeavy) {
@@ -189,12 +206,17 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     deferred[i] = true;
                     eligible--;
                     due = Math.min(due, dueAt);
+                    lightestHeavy = Math.min(lightestHeavy, alone);
                 }
             }
         }
         if (eligible == 0) {
-            holdUntil = due;
-            return 0;
+            if (lightAtRisk(lightestHeavy)) {
+                // light requests arriving meanwhile would wait behind it past their targets
+                holdUntil = due;
+                return 0;
+            }
+            Arrays.fill(deferred, 0, n, false); // nobody to protect: the idle server serves it
         }
 
         if (holdSeconds > 0 && n < maxBatchSize) {
@@ -238,6 +260,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         long context = 0;
         int count = 0;
         double minDeadline = Double.POSITIVE_INFINITY;
+        double minTarget = Double.POSITIVE_INFINITY;
 
         // Phase 1: earliest deadline first. The most urgent on-time request is always admitted;
         // after it, every request that could not wait for the next batch, while the batch stays feasible.
@@ -263,6 +286,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                 context += r.contextTokens();
                 count++;
                 minDeadline = Math.min(minDeadline, r.deadlineSeconds());
+                minTarget = Math.min(minTarget, r.targetSeconds());
             }
         }
 
@@ -284,7 +308,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     keys = new long[Math.max(window, 2 * keys.length)];
                 }
                 for (int i = 0; i < window; i++) {
-                    if (selected[i] || deferred[i]) {
+                    if (selected[i] || (deferred[i] && !wantOnTime)) {
                         continue;
                     }
                     VerificationRequest r = pending[i];
@@ -304,6 +328,10 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                     int i = Integer.MAX_VALUE - (int) (keys[j] & 0xFFFFFFFFL);
                     VerificationRequest r = pending[i];
                     double bound = wantOnTime ? Math.min(minDeadline, r.deadlineSeconds()) : minDeadline;
+                    if (deferred[i]) {
+                        // a heavy request that could wait joins only if every member keeps its target
+                        bound = Math.min(bound, Math.min(minTarget, r.targetSeconds()));
+                    }
                     double t = estimator.predictSeconds(
                         verified + r.verifiedTokens(),
                         prefill + r.prefillTokens(),
@@ -318,6 +346,7 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
                         count++;
                         if (wantOnTime) {
                             minDeadline = Math.min(minDeadline, r.deadlineSeconds());
+                            minTarget = Math.min(minTarget, r.targetSeconds());
                         }
                     }
                 }
@@ -337,6 +366,24 @@ public final class SloAwareBatchScheduler implements VerificationScheduler {
         Arrays.fill(pending, kept, n, null);
         size = kept;
         return count;
+    }
+
+    /**
+     * Whether light requests arriving while a heavy request of {@code seconds} runs would miss
+     * their targets: at least a quarter of the recent ones had less room than that.
+     */
+    private boolean lightAtRisk(double seconds) {
+        int n = Math.min(lightSeen, RECENT_LIGHT);
+        if (n == 0) {
+            return false;
+        }
+        int atRisk = 0;
+        for (int i = 0; i < n; i++) {
+            if (lightTargetSlack[i] < seconds) {
+                atRisk++;
+            }
+        }
+        return atRisk >= AT_RISK_SHARE * n;
     }
 
     @Override

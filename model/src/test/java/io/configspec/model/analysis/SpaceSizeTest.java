@@ -20,7 +20,7 @@ class SpaceSizeTest {
 
     @BeforeAll
     static void load() throws Exception {
-        var loaded = ScenarioLoader.load(SampleFiles.paperScenario());
+        var loaded = ScenarioLoader.load(SampleFiles.illustrativeScenario());
         space = loaded.space();
         base = loaded.scenario().whatIf();
     }

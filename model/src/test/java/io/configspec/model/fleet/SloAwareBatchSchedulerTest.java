@@ -154,32 +154,53 @@ class SloAwareBatchSchedulerTest {
         );
     }
 
-    @Test
-    void aHeavyRequestIsDeferredWhileItCanWaitAndRunsFirstWhenDue() {
-        VerificationTimeEstimator e = new VerificationTimeEstimator(0.010, 0.001, 5e-6, 0.001, 0.0001);
-        SloAwareBatchScheduler s = new SloAwareBatchScheduler(e, 8);
-        // typical requests: 4 positions, 300 context tokens → 10 + 4 + 1.5 + 1 = 16.5 ms alone
+    private static final VerificationTimeEstimator HEAVY_ESTIMATOR = new VerificationTimeEstimator(
+        0.010,
+        0.001,
+        5e-6,
+        0.001,
+        0.0001
+    );
+
+    /** A scheduler that has seen 20 light requests (16.5 ms alone) with {@code targetRoom} s to their targets. */
+    private static SloAwareBatchScheduler afterLightTraffic(double targetRoom) {
+        SloAwareBatchScheduler s = new SloAwareBatchScheduler(HEAVY_ESTIMATOR, 8);
         for (int i = 0; i < 20; i++) {
-            s.submit(new VerificationRequest(i, i, 0.0, 0.5, 4, 300, 2));
+            s.submit(new VerificationRequest(i, i, 0.0, 0.5, 0.0165 + targetRoom, 4, 0, 300, 2));
             s.nextBatch(0.0, new ArrayList<>());
         }
-        // a document: 8,000 context tokens → 56 ms alone; due only near its deadline (target 2 s)
+        return s;
+    }
+
+    @Test
+    void aHeavyRequestIsDeferredWhileLightRequestsNeedTheServerAndRunsWhenDue() {
+        // light requests with 5 ms of room before their targets: a 56 ms batch would make them overshoot
+        SloAwareBatchScheduler s = afterLightTraffic(0.005);
+        // a document: 8,000 context tokens → 56 ms alone; due one batch before its target's latest start
         VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
         s.submit(heavy);
         List<VerificationRequest> out = new ArrayList<>();
-        assertEquals(0, s.nextBatch(1.0, out), "an idle server does not start a heavy request that can wait");
+        assertEquals(0, s.nextBatch(1.0, out), "an idle server keeps itself free for the light requests");
         double wake = s.wakeUpSeconds(1.0);
-        assertTrue(
-            wake > 1.8 && wake < 2.0,
-            "it is due one batch before its target's latest start, was " + wake
-        );
-        // a light request arriving meanwhile is served without it
-        VerificationRequest light = new VerificationRequest(101, 101, 1.1, 1.2, 4, 300, 2);
+        assertTrue(wake > 1.8 && wake < 2.0, "due one batch before its target's latest start, was " + wake);
+        // a light request arriving meanwhile is served without it (the heavy one would overshoot its target)
+        VerificationRequest light = new VerificationRequest(101, 101, 1.1, 1.2, 1.1 + 0.0215, 4, 0, 300, 2);
         s.submit(light);
         assertEquals(1, s.nextBatch(1.1, out));
         assertEquals(List.of(light), out);
-        // once due, the heavy request runs first
+        // once due, the heavy request runs
         assertEquals(1, s.nextBatch(wake, out));
+        assertEquals(List.of(heavy), out);
+    }
+
+    @Test
+    void aHeavyRequestRunsAtOnceWhenLightRequestsHaveRoomToWait() {
+        // light requests with 1 s of room: nobody to protect, the idle server serves the heavy one
+        SloAwareBatchScheduler s = afterLightTraffic(1.0);
+        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
+        s.submit(heavy);
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(1, s.nextBatch(1.0, out));
         assertEquals(List.of(heavy), out);
     }
 

@@ -27,6 +27,11 @@ public final class SampleFiles {
         return root().resolve("scenarios").resolve("configspec-paper.json");
     }
 
+    /** The illustrative edge scenario: one acceptance rate per pair, so any K range evaluates (large-space tests). */
+    public static Path illustrativeScenario() {
+        return root().resolve("scenarios").resolve("illustrative-edge.json");
+    }
+
     /** Copies {@code samples/profiles} and {@code samples/scenarios} into {@code target}; returns target. */
     public static Path copyTo(Path target) {
         Path source = root();

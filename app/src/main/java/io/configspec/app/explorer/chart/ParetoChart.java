@@ -365,11 +365,12 @@ public final class ParetoChart extends Region {
             screenY = new float[n];
         }
         int radius = n > 20_000 ? 1 : n > 2_000 ? 2 : 3;
-        int[] categoryColours = new int[Math.max(1, d.categoryNames().size())];
+        Color[] palette = colours(d);
+        int[] categoryColours = new int[Math.max(1, palette.length)];
         int[] dimmedColours = new int[categoryColours.length];
-        for (int c = 0; c < categoryColours.length; c++) {
-            categoryColours[c] = CategoryPalette.argb(c, false, t.plotBackground());
-            dimmedColours[c] = CategoryPalette.argb(c, true, t.plotBackground());
+        for (int c = 0; c < palette.length; c++) {
+            categoryColours[c] = CategoryPalette.argb(palette[c], false, t.plotBackground());
+            dimmedColours[c] = CategoryPalette.argb(palette[c], true, t.plotBackground());
         }
         AxisScale sx = xScale.get();
         AxisScale sy = yScale.get();
@@ -627,12 +628,26 @@ public final class ParetoChart extends Region {
         g.setLineWidth(1.2);
         for (int i = 0; i < m; i++) {
             int row = frontOrder[i];
-            g.setFill(CategoryPalette.color(d.category()[row]));
+            int c = d.category()[row];
+            Color[] palette = colours(d);
+            g.setFill(c >= 0 && c < palette.length ? palette[c] : Color.GRAY);
             g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
             if (m <= 2_000) {
                 g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
             }
         }
+    }
+
+    private ChartData colouredData;
+    private Color[] colouredPalette = new Color[0];
+
+    /** The session-stable colour of each of {@code d}'s categories (computed once per frame). */
+    private Color[] colours(ChartData d) {
+        if (d != colouredData) {
+            colouredPalette = CategoryPalette.of(d.categoryNames());
+            colouredData = d;
+        }
+        return colouredPalette;
     }
 
     private void drawMarker(GraphicsContext g, int row, Color colour, double radius, double width) {
@@ -695,7 +710,7 @@ public final class ParetoChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < shown; i++) {
             double cy = y + 4 + line * i + line / 2;
-            g.setFill(CategoryPalette.color(i));
+            g.setFill(colours(data.get())[i]);
             g.fillOval(x + 7, cy - 4.5, 9, 9);
             g.setFill(t.text());
             g.fillText(names.get(i), x + 21, cy);

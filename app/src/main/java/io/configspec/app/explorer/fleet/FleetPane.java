@@ -56,7 +56,9 @@ public final class FleetPane extends SplitPane {
         Label scenario = new Label();
         scenario.textProperty().bind(Bindings.concat("Scenario: ", model.scenarioNameProperty()));
         scenario.setWrapText(true);
-        Button open = new Button("Open fleet scenario…");
+        Button open = new Button("Open…");
+        open.setId("fleet-open");
+        open.setTooltip(new javafx.scene.control.Tooltip("Open a fleet scenario file"));
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open fleet scenario");
@@ -120,6 +122,14 @@ public final class FleetPane extends SplitPane {
         settings.addRow(0, new Label("TPOT SLO (ms)"), slo);
         settings.addRow(1, new Label("Devices up to"), max);
         settings.addRow(2, new Label("Simulated seconds"), duration);
+        duration.setId("fleet-duration");
+        duration.setTooltip(
+            new javafx.scene.control.Tooltip(
+                "Period in which devices start requests. Default " +
+                    (long) io.configspec.model.fleet.FleetSimulator.DEFAULT_DURATION_SECONDS +
+                    " s, the same as configspec fleet, capacity and fleet-report (--duration), so both give the same numbers."
+            )
+        );
 
         Button run = new Button("Run");
         run.setId("fleet-run");
@@ -146,16 +156,17 @@ public final class FleetPane extends SplitPane {
         note.setWrapText(true);
         note.getStyleClass().add("provenance-note");
 
+        // Run and its progress first: in view without scrolling at 1366 × 768 (issue 19).
+        HBox actions = new HBox(8, open, run, cancel);
         VBox controls = new VBox(
-            10,
+            8,
             scenario,
-            open,
-            new Label("Device mix (edit the shares)"),
-            mix,
-            settings,
-            new HBox(8, run, cancel),
+            actions,
             progress,
             status,
+            settings,
+            new Label("Device mix (edit the shares)"),
+            mix,
             note
         );
         controls.setPadding(new Insets(10));

@@ -100,7 +100,11 @@ public final class FleetViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final DoubleProperty sloMillis = new SimpleDoubleProperty(this, "sloMillis", 150);
     private final IntegerProperty maxDevices = new SimpleIntegerProperty(this, "maxDevices", 200);
-    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 60);
+    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(
+        this,
+        "durationSeconds",
+        FleetSimulator.DEFAULT_DURATION_SECONDS
+    );
     private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
     private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
     // Read-only views made once: an unmodifiable view listens to its list only weakly, so a view
@@ -224,7 +228,7 @@ public final class FleetViewModel {
             double fraction = Math.min(1.0, done[0] / (double) total);
             executor.runOnUi(() -> progress.set(fraction));
         };
-        long seed = 1;
+        long seed = FleetSimulator.DEFAULT_SEED;
         return executor
             .submit(() -> {
                 for (FleetPolicy p : FleetPolicy.values()) {

@@ -4,6 +4,7 @@ import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.Numbers;
+import io.configspec.app.explorer.viewmodel.TableFilter;
 import io.configspec.model.analysis.Objective;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ConfigurationTable extends BorderPane {
     private final CheckBox paretoOnly = new CheckBox("Pareto only");
     private final Label count = new Label();
     private boolean syncing;
-    private String[] searchText = new String[0];
+    private TableFilter.Row[] searchText = new TableFilter.Row[0];
 
     public ConfigurationTable(ExplorerViewModel model) {
         this.model = model;
@@ -139,22 +140,18 @@ public final class ConfigurationTable extends BorderPane {
             List<Integer> all = new ArrayList<>(now.size());
             for (int i = 0; i < now.size(); i++) all.add(i);
             var combinations = now.space().space().combinations();
-            searchText = new String[combinations.size()];
+            searchText = new TableFilter.Row[combinations.size()];
             for (int c = 0; c < combinations.size(); c++) {
                 var comb = combinations.get(c);
-                searchText[c] = (comb.device().name() +
-                    " " +
-                    comb.device().id() +
-                    " " +
-                    comb.drafter().name() +
-                    " " +
-                    comb.drafter().id() +
-                    " " +
-                    comb.quantization() +
-                    " " +
-                    comb.target().name() +
-                    " " +
-                    comb.target().id()).toLowerCase(Locale.ROOT);
+                searchText[c] = TableFilter.Row.of(
+                    comb.device().name(),
+                    comb.device().id(),
+                    comb.drafter().name(),
+                    comb.drafter().id(),
+                    comb.quantization(),
+                    comb.target().name(),
+                    comb.target().id()
+                );
             }
             syncing = true;
             try {
@@ -173,25 +170,17 @@ public final class ConfigurationTable extends BorderPane {
         if (e == null) {
             return;
         }
-        String text = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(Locale.ROOT);
+        TableFilter query = TableFilter.parse(filter.getText());
         boolean front = paretoOnly.isSelected();
         int kCount = e.space().kCount();
-        String[] search = searchText;
-        List<String> words = text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+        TableFilter.Row[] search = searchText;
         Predicate<Integer> predicate = row -> {
             if (front && !onFront(e, row)) return false;
-            for (String w : words) {
-                if (w.startsWith("k=")) {
-                    if (!w.equals("k=" + e.space().k(row))) return false;
-                } else if (!search[row / kCount].contains(w)) {
-                    return false;
-                }
-            }
-            return true;
+            return query.matches(search[row / kCount], e.space().k(row));
         };
         syncing = true;
         try {
-            filtered.setPredicate(words.isEmpty() && !front ? null : predicate);
+            filtered.setPredicate(query.isEmpty() && !front ? null : predicate);
         } finally {
             syncing = false;
         }

@@ -36,6 +36,7 @@ public final class DetailsPane extends ScrollPane {
 
     public DetailsPane(ExplorerViewModel model) {
         getStyleClass().add("details-pane");
+        setId("details-pane");
         setFitToWidth(true);
         title.setId("details-title");
         title.getStyleClass().add("details-title");
@@ -56,22 +57,23 @@ public final class DetailsPane extends ScrollPane {
         HBox.setHgrow(goodputChart, Priority.ALWAYS);
         Label provenanceTitle = new Label("Where the numbers come from");
         provenanceTitle.getStyleClass().add("section-subtitle");
+        provenanceTitle.setMnemonicParsing(false);
         javafx.scene.control.Button export = ServingExportActions.button(model);
         export.setMinWidth(Region.USE_PREF_SIZE);
         HBox heading = new HBox(8, title, export);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
-        VBox content = new VBox(
-            6,
-            heading,
-            verdict,
-            split,
-            splitLegend,
-            figures,
-            charts,
-            provenanceTitle,
-            provenance
-        );
+        title.setMinWidth(0);
+        // Figures and their sources side by side, above the K charts: the provenance is in view
+        // without scrolling at 1366 × 768 (issue 19, item 11).
+        VBox sources = new VBox(2, provenanceTitle, provenance);
+        sources.setId("details-provenance");
+        sources.setMinWidth(0);
+        HBox.setHgrow(sources, Priority.ALWAYS);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        HBox numbers = new HBox(18, figures, sources);
+        VBox content = new VBox(6, heading, verdict, split, splitLegend, numbers, charts);
+        content.setMinWidth(0);
         content.setPadding(new Insets(6, 8, 6, 8));
         setContent(content);
         model.detailsProperty().addListener((obs, o, n) -> show(n));
@@ -189,6 +191,8 @@ public final class DetailsPane extends ScrollPane {
         for (String line : d.provenance()) {
             Label l = new Label(line);
             l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMnemonicParsing(false);
             l.getStyleClass().add("provenance-line");
             if (line.contains("illustrative")) l.getStyleClass().add("illustrative");
             provenance.getChildren().add(l);

@@ -48,6 +48,7 @@ public final class LibraryPane extends VBox {
 
     public LibraryPane(LibraryViewModel model, Runnable importAction) {
         getStyleClass().add("library-pane");
+        setId("library-pane");
         setSpacing(4);
         setPadding(new Insets(4));
         Label title = new Label("Profile library");
@@ -91,8 +92,12 @@ public final class LibraryPane extends VBox {
                 @Override
                 protected void updateItem(LibraryViewModel.Problem item, boolean empty) {
                     super.updateItem(item, empty);
+                    // One line per refused file; the whole sentence on hover (issue 19, item 11).
                     setText(empty || item == null ? null : "✖ " + item.message());
-                    setWrapText(true);
+                    setTooltip(empty || item == null ? null : new Tooltip(item.message()));
+                    setWrapText(false);
+                    setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                    setMnemonicParsing(false);
                     setPrefWidth(10);
                     getStyleClass().remove("problem");
                     if (!empty) getStyleClass().add("problem");
@@ -202,7 +207,7 @@ public final class LibraryPane extends VBox {
             editor.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ESCAPE) cancelEdit();
             });
-            setText(field.field().label() + " =");
+            setText(FieldLabels.name(field.field().label()) + " =");
             setGraphic(editor);
             editor.requestFocus();
             editor.selectAll();
@@ -244,10 +249,13 @@ public final class LibraryPane extends VBox {
                     getStyleClass().add("profile-cell");
                 }
                 case Item.Field f -> {
-                    setText(f.field().label() + " = " + Numbers.plain(f.field().value()));
+                    setText(FieldLabels.display(f.field().label(), f.field().value()));
                     setTooltip(
                         new Tooltip(
-                            "Double-click to edit · " +
+                            f.field().label() +
+                                " = " +
+                                Numbers.plain(f.field().value()) +
+                                "\nDouble-click to edit · " +
                                 f.entry().file().getFileName() +
                                 " " +
                                 f.field().pointer()

@@ -73,6 +73,23 @@ public final class MainWindow extends BorderPane {
     private final SplitPane main = new SplitPane();
     private final SplitPane centre = new SplitPane();
     private final VBox banner = new VBox();
+    private final IllustrativeBanner illustrativeBanner;
+    private final TabPane left;
+    private final BorderPane centreWithCards;
+    private final RecommendationsPane recommendationsPane;
+    private final ScrollPane rightScroll;
+    private final CheckMenuItem showLeft = new CheckMenuItem("Library and scenario");
+    private final CheckMenuItem showCards = new CheckMenuItem("Recommendations");
+    private final CheckMenuItem showRight = new CheckMenuItem("What-if sliders");
+    private final CheckMenuItem showLower = new CheckMenuItem("Details and table");
+
+    /** Default divider positions (library | centre | what-if; chart / details). */
+    static final double[] MAIN_DIVIDERS = { 0.18, 0.775 };
+    static final double CENTRE_DIVIDER = 0.6;
+    /** Least widths, px, below which a pane stops being usable; the window never squeezes them further. */
+    static final double LEFT_MIN_WIDTH = 200;
+    static final double CENTRE_MIN_WIDTH = 420;
+    static final double RIGHT_MIN_WIDTH = 230;
     private final Menu recentMenu = new Menu("Open recent");
     private final PauseTransition autosaveDelay = new PauseTransition(Duration.seconds(1.5));
 
@@ -86,9 +103,11 @@ public final class MainWindow extends BorderPane {
         libraryPane = new LibraryPane(model.library(), this::importProfiles);
         whatIfPane = new WhatIfPane(model.whatIf());
 
-        TabPane left = new TabPane(tab("Library", libraryPane), tab("Scenario", new ScenarioPane(model)));
+        left = new TabPane(tab("Library", libraryPane), tab("Scenario", new ScenarioPane(model)));
         left.setId("left-tabs");
-        left.setMinWidth(200);
+        // Explicit least widths: a pane's content (a long line of text) can never push the others
+        // off the window, whatever it asks for (issue 19, item 1).
+        left.setMinWidth(LEFT_MIN_WIDTH);
 
         views.setId("views");
         // Tabs not shown at start are built when first opened (start-up time).
@@ -109,25 +128,33 @@ public final class MainWindow extends BorderPane {
         lower.getTabs().addAll(tab("Details", detailsPane), tableTab);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().addAll(views, lower);
-        centre.setDividerPositions(0.6);
-        BorderPane centreWithCards = new BorderPane(centre);
-        centreWithCards.setTop(new RecommendationsPane(model));
+        centre.setDividerPositions(CENTRE_DIVIDER);
+        centre.setMinWidth(0);
+        views.setMinWidth(0);
+        lower.setMinWidth(0);
+        centreWithCards = new BorderPane(centre);
+        centreWithCards.setId("centre");
+        centreWithCards.setMinWidth(CENTRE_MIN_WIDTH);
+        recommendationsPane = new RecommendationsPane(model);
+        centreWithCards.setTop(recommendationsPane);
 
         VBox right = new VBox(10, whatIfPane);
         right.setPadding(new Insets(6, 10, 6, 6));
-        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setId("right-pane");
-        rightScroll.setMinWidth(230);
+        rightScroll.setMinWidth(RIGHT_MIN_WIDTH);
         rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
         main.getItems().addAll(left, centreWithCards, rightScroll);
-        main.setDividerPositions(0.18, 0.775);
+        main.setDividerPositions(MAIN_DIVIDERS);
+        main.setMinWidth(0);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(rightScroll, false);
 
         banner.setId("recovery-banner");
-        setTop(new VBox(menuBar(), banner));
+        illustrativeBanner = new IllustrativeBanner(model);
+        setTop(new VBox(menuBar(), banner, illustrativeBanner));
         setCenter(main);
         setBottom(statusBar());
 
@@ -140,6 +167,12 @@ public final class MainWindow extends BorderPane {
         workspace.changedProperty().addListener((o, a, b) -> updateTitle());
         workspace.fileProperty().addListener((o, a, b) -> updateTitle());
         model.loadedProperty().addListener((o, a, b) -> updateTitle());
+        illustrativeBanner.activeProperty().addListener((o, a, b) -> updateTitle());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmQuit()) {
+                e.consume();
+            }
+        });
         updateTitle();
     }
 
@@ -197,6 +230,16 @@ public final class MainWindow extends BorderPane {
         return tablePane;
     }
 
+    /** The tabs under the chart: details, configurations. */
+    public TabPane lowerTabs() {
+        return lower;
+    }
+
+    /** The tabs of the centre: Pareto chart, three objectives, then the extra views. */
+    public TabPane viewTabs() {
+        return views;
+    }
+
     public LibraryPane libraryPane() {
         return libraryPane;
     }
@@ -245,7 +288,7 @@ public final class MainWindow extends BorderPane {
                 ),
                 item("Export chart as PNG…", "Shortcut+P", this::exportChart),
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", stage::close)
+                item("Quit", "Shortcut+Q", this::quit)
             );
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo profile edit", "Shortcut+Z", () -> model.library().undo());
@@ -277,13 +320,50 @@ public final class MainWindow extends BorderPane {
                 item("Pareto chart", "Shortcut+1", () -> views.getSelectionModel().select(0)),
                 item("Three objectives", "Shortcut+2", () -> views.getSelectionModel().select(1)),
                 item("Details", "Shortcut+3", () -> lower.getSelectionModel().select(0)),
-                item("Configurations table", "Shortcut+4", () -> lower.getSelectionModel().select(1)),
+                item("Configurations table", "Shortcut+4", () -> lower.getSelectionModel().select(1))
+            );
+        // The extra views (Fleet, Boards, …) follow as Ctrl+5, Ctrl+6, …
+        for (int i = 2; i < views.getTabs().size(); i++) {
+            int index = i;
+            String accelerator = i + 3 <= 9 ? "Shortcut+" + (i + 3) : null;
+            view
+                .getItems()
+                .add(
+                    item(views.getTabs().get(i).getText(), accelerator, () ->
+                        views.getSelectionModel().select(index)
+                    )
+                );
+        }
+        view
+            .getItems()
+            .addAll(
+                new SeparatorMenuItem(),
+                showLeft,
+                showCards,
+                showRight,
+                showLower,
+                item("Reset layout", "Shortcut+Shift+L", this::resetLayout),
                 new SeparatorMenuItem(),
                 paretoOnly,
                 dark
             );
+        for (CheckMenuItem pane : List.of(showLeft, showCards, showRight, showLower)) {
+            pane.setSelected(true);
+            pane.selectedProperty().addListener((o, a, b) -> applyPaneVisibility());
+        }
+        showLeft.setId("view-show-left");
+        showCards.setId("view-show-cards");
+        showRight.setId("view-show-right");
+        showLower.setId("view-show-lower");
         Menu help = new Menu("Help");
-        help.getItems().add(item("Keyboard shortcuts", "F1", this::showShortcuts));
+        help
+            .getItems()
+            .addAll(
+                item("User guide", "F1", this::showUserGuide),
+                item("Keyboard shortcuts", "Shift+F1", this::showShortcuts),
+                new SeparatorMenuItem(),
+                item("About ConfigSpec Explorer", null, this::showAbout)
+            );
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -291,6 +371,7 @@ public final class MainWindow extends BorderPane {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
         if (accelerator != null) {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
@@ -315,6 +396,13 @@ public final class MainWindow extends BorderPane {
     private Node statusBar() {
         Label status = new Label();
         status.setId("status");
+        status.setMinWidth(0);
+        status.setMnemonicParsing(false);
+        status
+            .textProperty()
+            .addListener((o, a, b) ->
+                status.setTooltip(b == null || b.isEmpty() ? null : new javafx.scene.control.Tooltip(b))
+            );
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -323,10 +411,13 @@ public final class MainWindow extends BorderPane {
         busy.visibleProperty().bind(model.busyProperty());
         Label units = new Label("Provenance: ● measured  ◆ literature  ○ illustrative");
         units.getStyleClass().add("hint");
+        units.setMinWidth(Region.USE_PREF_SIZE);
+        units.setId("status-provenance");
         HBox bar = new HBox(8, status, units, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
+        bar.setId("status-bar");
         return bar;
     }
 
@@ -351,7 +442,89 @@ public final class MainWindow extends BorderPane {
             : loaded != null
                 ? loaded.scenario().name()
                 : "no scenario";
-        stage.setTitle((workspace.changedProperty().get() ? "• " : "") + name + " — ConfigSpec Explorer");
+        // A scenario named after a paper must not look like the paper's results while its numbers
+        // are placeholders (issue 19, item 6).
+        String illustrative = illustrativeBanner.activeProperty().get() ? " (illustrative numbers)" : "";
+        stage.setTitle(
+            (workspace.changedProperty().get() ? "• " : "") + name + illustrative + " — ConfigSpec Explorer"
+        );
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** Shows or hides the panes as the View menu's toggles say; a hidden pane's space goes to the chart. */
+    private void applyPaneVisibility() {
+        List<Node> items = new ArrayList<>();
+        if (showLeft.isSelected()) items.add(left);
+        items.add(centreWithCards);
+        if (showRight.isSelected()) items.add(rightScroll);
+        if (!main.getItems().equals(items)) {
+            main.getItems().setAll(items);
+            if (items.size() == 3) {
+                main.setDividerPositions(MAIN_DIVIDERS);
+            } else if (items.size() == 2) {
+                main.setDividerPositions(items.get(0) == left ? MAIN_DIVIDERS[0] : MAIN_DIVIDERS[1]);
+            }
+        }
+        recommendationsPane.setVisible(showCards.isSelected());
+        recommendationsPane.setManaged(showCards.isSelected());
+        List<Node> vertical = showLower.isSelected() ? List.of(views, lower) : List.of(views);
+        if (!centre.getItems().equals(vertical)) {
+            centre.getItems().setAll(vertical);
+            if (vertical.size() == 2) centre.setDividerPositions(CENTRE_DIVIDER);
+        }
+    }
+
+    /** Every pane shown again, at its default size (View › Reset layout). */
+    public void resetLayout() {
+        for (CheckMenuItem pane : List.of(showLeft, showCards, showRight, showLower)) pane.setSelected(true);
+        applyPaneVisibility();
+        main.setDividerPositions(MAIN_DIVIDERS);
+        centre.setDividerPositions(CENTRE_DIVIDER);
+    }
+
+    /** The View menu's pane toggles, for tests: left, recommendations, what-if, details. */
+    List<CheckMenuItem> paneToggles() {
+        return List.of(showLeft, showCards, showRight, showLower);
+    }
+
+    // ------------------------------------------------------------------ help and quit
+
+    private void showUserGuide() {
+        UserGuideWindow.show(stage, model.darkThemeProperty().get());
+    }
+
+    private void showAbout() {
+        AboutBox.show(stage);
+    }
+
+    /** File › Quit: asks first when there are unsaved changes. */
+    public void quit() {
+        if (confirmQuit()) {
+            stage.close();
+        }
+    }
+
+    /**
+     * Whether the window may close: yes without unsaved changes; otherwise the user chooses to save
+     * the workspace (then close), quit without saving (the autosave is kept for the next start) or
+     * stay.
+     */
+    boolean confirmQuit() {
+        if (!workspace.changedProperty().get()) {
+            return true;
+        }
+        return switch (QuitDialog.ask(stage)) {
+            case SAVE -> {
+                saveWorkspace();
+                yield !workspace.changedProperty().get();
+            }
+            case DISCARD -> {
+                workspace.abandonChanges();
+                yield true;
+            }
+            case CANCEL -> false;
+        };
     }
 
     private WorkspaceViewModel.Layout windowLayout() {
@@ -377,7 +550,7 @@ public final class MainWindow extends BorderPane {
                     stage.setWidth(window.get(2));
                     stage.setHeight(window.get(3));
                 }
-                if (dividers.size() == 3) {
+                if (dividers.size() == 3 && main.getItems().size() == 3 && centre.getItems().size() == 2) {
                     main.setDividerPositions(dividers.get(0), dividers.get(1));
                     centre.setDividerPositions(dividers.get(2));
                 }

@@ -131,12 +131,24 @@ public final class ScenarioPane extends ScrollPane {
         modes.setWrapText(true);
         content.getChildren().addAll(k, objectives, constraints, modes);
         if (!loaded.space().omitted().isEmpty()) {
-            Label omitted = new Label(
-                "Left out (missing measurements or alignment): " + loaded.space().omitted().size()
+            // Every left-out combination with its reason, wrapped: nothing hides behind a tooltip.
+            Label title = new Label(
+                "Left out: " +
+                    loaded.space().omitted().size() +
+                    " combination(s) without the measurements they need"
             );
-            omitted.setTooltip(new Tooltip(String.join("\n", loaded.space().omitted())));
-            omitted.getStyleClass().add("hint");
-            content.getChildren().add(omitted);
+            title.getStyleClass().add("section-subtitle");
+            title.setWrapText(true);
+            VBox reasons = new VBox(2);
+            reasons.setId("scenario-omitted");
+            for (String reason : loaded.space().omitted()) {
+                Label l = new Label("• " + reason);
+                l.setWrapText(true);
+                l.setMinWidth(0);
+                l.getStyleClass().add("hint");
+                reasons.getChildren().add(l);
+            }
+            content.getChildren().addAll(title, reasons);
         }
     }
 
@@ -163,6 +175,9 @@ public final class ScenarioPane extends ScrollPane {
         List<CheckBox> boxes = new ArrayList<>();
         for (String id : all) {
             CheckBox box = new CheckBox(label.apply(id));
+            // Names like q8_0 keep their underscores (no mnemonic parsing; issue 19, item 8).
+            box.setMnemonicParsing(false);
+            box.setTooltip(new Tooltip(label.apply(id) + " (" + id + ")"));
             box.setId("scenario-" + title.toLowerCase(java.util.Locale.ROOT) + "-" + id);
             box.setSelected(selected.isEmpty() || selected.contains(id));
             boxes.add(box);

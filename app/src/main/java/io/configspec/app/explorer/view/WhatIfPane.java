@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -20,7 +21,7 @@ import javafx.scene.layout.VBox;
 public final class WhatIfPane extends VBox {
 
     /** One header line: [switch] label (shrinks with an ellipsis) … value (never shrinks). */
-    private static javafx.scene.layout.HBox line(CheckBox on, Label label, Label value) {
+    private static javafx.scene.layout.HBox line(CheckBox on, Label label, javafx.scene.Node value) {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
         javafx.scene.layout.HBox box = on == null
@@ -32,6 +33,7 @@ public final class WhatIfPane extends VBox {
 
     public WhatIfPane(WhatIfViewModel model) {
         getStyleClass().add("what-if-pane");
+        setId("what-if-pane");
         setSpacing(4);
         Label title = new Label("What if…");
         title.getStyleClass().add("section-title");
@@ -58,13 +60,17 @@ public final class WhatIfPane extends VBox {
             Label label = new Label(s.label());
             label.setMinWidth(0);
             label.getStyleClass().add("what-if-label");
-            Label value = new Label();
-            value.getStyleClass().add("what-if-value");
-            value.setId("value-" + s.key());
-            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            TextField value = valueField(s, model);
             Slider slider = new Slider(0, 1, s.toPosition(s.value().get()));
             slider.setId("slider-" + s.key());
             slider.setMaxWidth(Double.MAX_VALUE);
+            // One arrow key or track click moves one step, not the whole travel (issue 19, item 2).
+            slider.setBlockIncrement(s.positionStep());
+            if (s.integer()) {
+                slider.setMajorTickUnit(s.positionStep());
+                slider.setMinorTickCount(0);
+                slider.setSnapToTicks(true);
+            }
             GridPane.setHgrow(slider, Priority.ALWAYS);
             boolean[] syncing = { false };
             slider
@@ -83,9 +89,15 @@ public final class WhatIfPane extends VBox {
                     } finally {
                         syncing[0] = false;
                     }
-                    value.setText(s.display());
+                    if (!value.isFocused()) value.setText(s.displayNumber());
                 });
-            value.setText(s.display());
+            value.setText(s.displayNumber());
+            Label unit = new Label(s.displayUnit());
+            unit.getStyleClass().add("what-if-unit");
+            unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.HBox valueAndUnit = new javafx.scene.layout.HBox(2, value, unit);
+            valueAndUnit.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            valueAndUnit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Runnable style = () -> {
                 boolean on = s.overridden().get();
                 label.getStyleClass().remove("overridden");
@@ -105,13 +117,82 @@ public final class WhatIfPane extends VBox {
                 on.setId("on-" + s.key());
                 on.selectedProperty().bindBidirectional(s.overridden());
                 slider.disableProperty().bind(on.selectedProperty().not());
-                grid.add(line(on, label, value), 0, row++, 2, 1);
+                grid.add(line(on, label, valueAndUnit), 0, row++, 2, 1);
             } else {
-                grid.add(line(null, label, value), 0, row++, 2, 1);
+                grid.add(line(null, label, valueAndUnit), 0, row++, 2, 1);
             }
             grid.add(slider, 0, row++, 2, 1);
         }
         grid.setPadding(new Insets(0, 2, 0, 0));
         getChildren().add(grid);
+    }
+
+    /**
+     * The value beside a slider: shows it with its unit; click to type an exact value, Enter to
+     * apply, Escape to go back. A value outside the slider's range is refused with the range.
+     */
+    private static TextField valueField(WhatIfSlider s, WhatIfViewModel model) {
+        TextField value = new TextField();
+        value.getStyleClass().addAll("what-if-value", "what-if-value-field");
+        value.setId("value-" + s.key());
+        value.setPrefColumnCount(5);
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        value.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        Tooltip hint = new Tooltip("Click to type an exact value (" + s.rangeText() + "), Enter to apply");
+        value.setTooltip(hint);
+        Runnable revert = () -> {
+            value.getStyleClass().remove("invalid");
+            value.setTooltip(hint);
+            value.setText(s.displayNumber());
+        };
+        // The whole number is selected when the field gets focus, by Tab or by a click (the click's
+        // release would otherwise put the caret where it landed).
+        boolean[] selectOnRelease = { false };
+        value
+            .focusedProperty()
+            .addListener((o, was, now) -> {
+                if (now) {
+                    String plain = s.integer()
+                        ? String.valueOf((long) s.value().get())
+                        : io.configspec.app.explorer.viewmodel.Numbers.plain(s.value().get()).replace(
+                              ",",
+                              ""
+                          );
+                    value.setText(plain);
+                    value.selectAll();
+                    selectOnRelease[0] = true;
+                } else {
+                    revert.run();
+                }
+            });
+        value.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (selectOnRelease[0]) {
+                selectOnRelease[0] = false;
+                value.selectAll();
+            }
+        });
+        value.setOnAction(e -> {
+            try {
+                double v = s.parse(value.getText());
+                value.getStyleClass().remove("invalid");
+                value.setTooltip(hint);
+                model.set(s.key(), v);
+                value.setText(s.displayNumber());
+                value.getParent().requestFocus();
+            } catch (IllegalArgumentException ex) {
+                if (!value.getStyleClass().contains("invalid")) value.getStyleClass().add("invalid");
+                Tooltip problem = new Tooltip(ex.getMessage());
+                value.setTooltip(problem);
+                var p = value.localToScreen(0, value.getHeight());
+                if (p != null) problem.show(value, p.getX(), p.getY());
+            }
+        });
+        value.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                revert.run();
+                value.getParent().requestFocus();
+            }
+        });
+        return value;
     }
 }

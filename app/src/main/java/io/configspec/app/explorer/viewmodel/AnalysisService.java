@@ -89,12 +89,12 @@ public final class AnalysisService {
             front,
             Numbers.axisTitle(x),
             Numbers.axisTitle(y),
-            i -> tooltip(space, x, y, i)
+            i -> tooltip(request, space, x, y, i)
         );
     }
 
     /** Tooltip text of row {@code i}: the configuration, the two plotted values, and the third. */
-    static String tooltip(EvaluatedSpace space, Objective x, Objective y, int i) {
+    static String tooltip(EvaluationRequest request, EvaluatedSpace space, Objective x, Objective y, int i) {
         var c = space.combination(i);
         StringBuilder sb = new StringBuilder();
         sb.append(c.device().name()).append('\n');
@@ -121,14 +121,9 @@ public final class AnalysisService {
         sb.append("α ").append(Numbers.plain(space.acceptanceRate(i)));
         sb.append(" · E[N] ").append(Numbers.plain(space.expectedTokensPerRound(i))).append(" tokens/round");
         sb
-            .append("\ninputs: drafting ")
-            .append(c.draftingSource().kind())
-            .append(", power ")
-            .append(c.powerSource().kind())
-            .append(", α ")
-            .append(c.acceptanceSource().kind())
-            .append(", verification ")
-            .append(c.verificationSource().kind());
+            .append("\ninputs: ")
+            .append(InputSources.summary(InputSources.of(c, request.space().network(), request.whatIf())))
+            .append("  (● measured ◆ literature ○ illustrative ✎ what-if)");
         if (!space.feasible(i)) {
             sb.append("\nviolates a constraint");
         }

@@ -25,7 +25,8 @@ import java.util.List;
  * @param kStar the K with the highest goodput among {@code kValues}
  * @param k this row's K
  * @param verdict a sentence on why it wins or loses against its neighbours
- * @param provenance "what: provenance" lines for the profile numbers used
+ * @param provenance "badge what: provenance" lines for the input numbers used
+ * @param sources the same, per input quantity (see {@link InputSources})
  * @param feasible whether it meets every constraint
  * @param goodputInterval goodput's interval from the acceptance spread ({@link
  *     EvaluatedSpace#interval}), tokens/s, {@code {NaN, NaN}} when none is known
@@ -52,6 +53,7 @@ public record ConfigurationDetails(
     int k,
     String verdict,
     List<String> provenance,
+    List<InputSources.Source> sources,
     boolean feasible,
     double[] goodputInterval,
     double[] dollarsPerMillionTokensInterval,
@@ -81,43 +83,28 @@ public record ConfigurationDetails(
             }
         }
         var c = space.combination(row);
+        List<InputSources.Source> sources = evaluation.sources(row);
         List<String> provenance = new ArrayList<>();
+        for (InputSources.Source s : sources) {
+            provenance.add(s.badge() + " " + s.quantity() + ": " + s.label());
+        }
         provenance.add(
-            "Drafting " +
-                Numbers.plain(c.drafting().tokensPerSecond()) +
-                " tokens/s: " +
-                c.draftingSource().label()
-        );
-        provenance.add(
-            c.drafting().powerWatts().isPresent()
-                ? "Drafting power " +
-                  Numbers.plain(c.drafting().powerWatts().getAsDouble()) +
-                  " W: " +
-                  c.powerSource().label()
-                : "Drafting power not measured (energy is not computed): " + c.powerSource().label()
-        );
-        provenance.add(
-            (c.alignment().hasAcceptanceByK()
-                    ? "Acceptance α(K) measured at " +
-                      c.alignment().measuredKRange() +
-                      ", here α(" +
-                      space.k(row) +
-                      ") " +
-                      Numbers.plain(space.acceptanceRate(row)) +
-                      ": "
-                    : "Acceptance α " + Numbers.plain(c.alignment().acceptanceRate().orElseThrow()) + ": ") +
-                c.acceptanceSource().label()
-        );
-        provenance.add(
-            "Verification (" + c.served().verification().modelName() + "): " + c.verificationSource().label()
-        );
-        provenance.add(
-            "Network " +
-                evaluation.request().space().network().name() +
+            InputSources.badge(c.device().provenance().kind()) +
+                " Device " +
+                c.device().name() +
                 ": " +
-                evaluation.request().space().network().provenance().label()
+                c.device().provenance().label()
         );
-        provenance.add("Device " + c.device().name() + ": " + c.device().provenance().label());
+        if (c.alignment().hasAcceptanceByK()) {
+            provenance.add(
+                "Acceptance α(K) measured at K " +
+                    c.alignment().measuredKRange() +
+                    "; here α(" +
+                    space.k(row) +
+                    ") = " +
+                    Numbers.plain(space.acceptanceRate(row))
+            );
+        }
         return new ConfigurationDetails(
             row,
             space.configuration(row),
@@ -137,6 +124,7 @@ public record ConfigurationDetails(
             space.k(row),
             verdict(evaluation, row, first, kCount),
             provenance,
+            sources,
             space.feasible(row),
             space.interval(Objective.GOODPUT, row),
             space.interval(Objective.DOLLARS_PER_MILLION_TOKENS, row),

@@ -66,6 +66,11 @@ public record Evaluation(EvaluationRequest request, ScenarioEvaluation result, C
         return out;
     }
 
+    /** Where each input number of row {@code i} comes from (profile field or what-if slider). */
+    public java.util.List<InputSources.Source> sources(int i) {
+        return InputSources.of(space().combination(i), request.space().network(), request.whatIf());
+    }
+
     /** Device display name of row {@code i}. */
     public String deviceName(int i) {
         return space().combination(i).device().name();

@@ -482,7 +482,7 @@ public final class LibraryViewModel {
         List<LibraryEntry> out = new ArrayList<>();
         for (var d : library.devices()) {
             String summary =
-                d.kind() +
+                d.kind().label() +
                 " · " +
                 (d.memoryGiB().isPresent()
                     ? Numbers.plain(d.memoryGiB().getAsDouble()) + " GiB"

@@ -10,6 +10,8 @@ package io.configspec.app.explorer.viewmodel;
  * @param models "K=k · drafter quantisation → target"
  * @param figures the three paper objectives with units
  * @param change what moved since the previous evaluation (empty when nothing did)
+ * @param provenance one line of input sources with badges, e.g. "drafting ○ · α ○ · T_v ◆ …"
+ * @param provenanceDetail one line per input: its quantity and provenance (the card's tooltip)
  */
 public record RecommendationCard(
     RecommendationKind kind,
@@ -18,7 +20,9 @@ public record RecommendationCard(
     String device,
     String models,
     String figures,
-    String change
+    String change,
+    String provenance,
+    String provenanceDetail
 ) {
     static RecommendationCard of(RecommendationKind kind, Evaluation evaluation, Evaluation previous) {
         int row = evaluation.recommendedRow(kind);
@@ -28,6 +32,8 @@ public record RecommendationCard(
                 -1,
                 "No configuration meets the constraints",
                 "none feasible",
+                "",
+                "",
                 "",
                 "",
                 ""
@@ -65,7 +71,9 @@ public record RecommendationCard(
             c.device().name().replaceAll("\\s*\\([^)]*\\)$", ""),
             models,
             figures.toString(),
-            change
+            change,
+            InputSources.counts(evaluation.sources(row)),
+            InputSources.detail(evaluation.sources(row))
         );
     }
 }

@@ -73,6 +73,69 @@ public record WhatIfSlider(
         return integer ? Math.rint(v) : v;
     }
 
+    /** Keyboard and track-click steps in the whole travel: every whole value for K, else 40 steps. */
+    public static final int STEPS = 40;
+
+    /**
+     * One arrow-key or track-click step in slider position units ([0, 1]): one whole value for
+     * integer sliders, 1/{@value #STEPS} of the travel otherwise (a factor of (max/min)^(1/40) on a
+     * log slider, e.g. ×1.15 for T_v from 0.01 s to 3 s).
+     */
+    public double positionStep() {
+        return integer ? 1.0 / (max - min) : 1.0 / STEPS;
+    }
+
+    /**
+     * A typed value: a number, optionally followed by this slider's unit ("0.25", "0.25 s",
+     * "1.5×"); must lie within [min, max].
+     *
+     * @throws IllegalArgumentException with a sentence a user can act on
+     */
+    public double parse(String typed) {
+        String text = typed == null ? "" : typed.trim();
+        if (!unit.isEmpty() && text.endsWith(unit)) {
+            text = text.substring(0, text.length() - unit.length()).trim();
+        }
+        text = text.replace(",", "").replace('−', '-');
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + typed + "' is not a number; " + rangeText());
+        }
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(
+                label + " must be " + rangeText().substring(5) + ", got " + typed.trim()
+            );
+        }
+        if (integer && v != Math.rint(v)) {
+            throw new IllegalArgumentException(label + " must be a whole number, got " + typed.trim());
+        }
+        return v;
+    }
+
+    /** "type a number from 0.01 to 3 s". */
+    public String rangeText() {
+        String u = unit.isEmpty() ? "" : unit.equals("×") ? " ×" : " " + unit;
+        return "type a number from " + trimmed(min) + " to " + trimmed(max) + u;
+    }
+
+    private static String trimmed(double v) {
+        String s = Numbers.plain(v).replace(",", "");
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** The number shown beside the slider, without its unit. */
+    public String displayNumber() {
+        double v = value.get();
+        return integer ? String.valueOf((long) v) : Numbers.plain(v);
+    }
+
+    /** The unit shown after {@link #displayNumber()} (may be empty). */
+    public String displayUnit() {
+        return unit;
+    }
+
     /** The value as shown beside the slider, with its unit. */
     public String display() {
         double v = value.get();

@@ -21,6 +21,8 @@ import java.util.OptionalDouble;
 public final class WhatIfViewModel {
 
     private final Map<String, WhatIfSlider> sliders = new LinkedHashMap<>();
+    /** The value each slider shows when nothing overrides it (the scenario's or a profile's). */
+    private final Map<String, Double> baseValues = new LinkedHashMap<>();
     private Scenario scenario;
     private Runnable onChange = () -> {};
     private boolean updating;
@@ -185,6 +187,7 @@ public final class WhatIfViewModel {
                             .orElse(s.constraint() && s.key().startsWith("min") ? s.min() : s.max())
                     );
                 s.overridden().set(false);
+                baseValues.put(s.key(), s.value().get());
             }
         } finally {
             updating = false;
@@ -195,6 +198,13 @@ public final class WhatIfViewModel {
         WhatIfSlider s = sliders.get(key);
         s.value().set(saved.orElse(fallback));
         s.overridden().set(false);
+        baseValues.put(key, s.value().get());
+    }
+
+    /** The value slider {@code key} shows when it does not override anything. */
+    public double baseValue(String key) {
+        Double v = baseValues.get(key);
+        return v == null ? slider(key).value().get() : v;
     }
 
     /** Back to the scenario's and the profiles' values; reports one change. */
@@ -208,7 +218,13 @@ public final class WhatIfViewModel {
             .anyMatch(s -> s.overridden().get());
         updating = true;
         try {
-            sliders.values().forEach(s -> s.overridden().set(false));
+            // The thumbs move back too: a slider shows the value the evaluation uses (issue 19, item 2).
+            sliders
+                .values()
+                .forEach(s -> {
+                    s.value().set(baseValue(s.key()));
+                    s.overridden().set(false);
+                });
         } finally {
             updating = false;
         }

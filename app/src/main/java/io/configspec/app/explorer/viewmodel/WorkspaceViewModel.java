@@ -83,6 +83,14 @@ public final class WorkspaceViewModel {
         autosaveRequest.run();
     }
 
+    /**
+     * The user chose to quit without saving: the changes are dropped, so {@link #closing} deletes
+     * the autosave instead of keeping it for the next start.
+     */
+    public void abandonChanges() {
+        changed.set(false);
+    }
+
     public ReadOnlyBooleanProperty changedProperty() {
         return changed.getReadOnlyProperty();
     }

@@ -71,7 +71,7 @@ class ParetoChartTest {
         double[] p = chart.screenPosition(1);
         WritableImage image = snapshot(robot);
         Color pixel = image.getPixelReader().getColor((int) p[0], (int) p[1]);
-        assertEquals(CategoryPalette.color(1).toString(), pixel.toString());
+        assertEquals(CategoryPalette.of("Orin").toString(), pixel.toString());
     }
 
     private WritableImage snapshot(FxRobot robot) {

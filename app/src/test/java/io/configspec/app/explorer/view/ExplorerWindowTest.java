@@ -1,0 +1,313 @@
+package io.configspec.app.explorer.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.app.explorer.Samples;
+import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
+import io.configspec.app.explorer.viewmodel.AnalysisService;
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
+import io.configspec.app.explorer.workspace.WorkspaceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a new user met in the window (issue 19), one behaviour per test, at 1366 × 768. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    @TempDir
+    static Path userDir;
+
+    private BackgroundTaskExecutor executor;
+    private ExplorerViewModel model;
+    private WorkspaceViewModel workspace;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = new BackgroundTaskExecutor(2);
+        model = new ExplorerViewModel(executor, new AnalysisService());
+        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
+        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
+        Scene scene = new Scene(window, 1366, 768);
+        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    private void load(FxRobot robot) throws Exception {
+        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
+        settle();
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(
+            90,
+            TimeUnit.SECONDS,
+            () -> model.getEvaluation() != null && !model.busyProperty().get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    // ------------------------------------------------------------------ item 1
+
+    @Test
+    void everyPaneCanBeHiddenFromTheViewMenuAndResetLayoutBringsThemAllBack(FxRobot robot) throws Exception {
+        load(robot);
+        robot.interact(() -> window.paneToggles().forEach(t -> t.setSelected(false)));
+        assertTrue(
+            robot
+                .lookup("#what-if-pane")
+                .tryQuery()
+                .map(n -> n.getScene() == null)
+                .orElse(true)
+        );
+        robot.interact(window::resetLayout);
+        WaitForAsyncUtils.waitForFxEvents();
+        PaneBounds.assertAllInside(robot, window);
+        assertTrue(window.paneToggles().stream().allMatch(CheckMenuItem::isSelected));
+    }
+
+    // ------------------------------------------------------------------ item 2
+
+    @Test
+    void oneRightArrowOnTheVerificationSliderMovesItOneStep(FxRobot robot) throws Exception {
+        load(robot);
+        Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
+        double before = model.whatIf().slider("verifySeconds").value().get();
+        robot.clickOn(slider);
+        settle();
+        double clicked = model.whatIf().slider("verifySeconds").value().get();
+        robot.type(KeyCode.RIGHT);
+        settle();
+        double after = model.whatIf().slider("verifySeconds").value().get();
+        assertTrue(
+            after > clicked && after < clicked * 1.2,
+            clicked + " s → " + after + " s (was " + before + ")"
+        );
+    }
+
+    @Test
+    void resetMovesTheThumbBackToTheValueTheDetailsUse(FxRobot robot) throws Exception {
+        load(robot);
+        Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
+        double home = slider.getValue();
+        robot.interact(() -> slider.setValue(0));
+        settle();
+        robot.clickOn("#reset-what-if");
+        settle();
+        assertEquals(home, slider.getValue(), 1e-9);
+        TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
+        assertEquals("0.500", value.getText());
+        assertEquals(0.5, model.detailsProperty().get().verifySeconds(), 1e-12);
+    }
+
+    @Test
+    void anExactValueCanBeTypedBesideTheSlider(FxRobot robot) throws Exception {
+        load(robot);
+        TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
+        robot.clickOn(value);
+        robot.interact(() -> value.setText("0.237"));
+        robot.interact(() -> value.fireEvent(new ActionEvent()));
+        settle();
+        assertEquals(0.237, model.whatIf().slider("verifySeconds").value().get(), 1e-12);
+        assertEquals(0.237, model.detailsProperty().get().verifySeconds(), 1e-12);
+        robot.interact(() -> value.setText("9"));
+        robot.interact(() -> value.fireEvent(new ActionEvent()));
+        assertTrue(value.getStyleClass().contains("invalid"));
+        assertTrue(value.getTooltip().getText().contains("from 0.01 to 3 s"), value.getTooltip().getText());
+        assertEquals(0.237, model.whatIf().slider("verifySeconds").value().get(), 1e-12);
+    }
+
+    // ------------------------------------------------------------------ item 6
+
+    @Test
+    void illustrativeNumbersRaiseABannerTheTitleSaysSoAndCardsShowTheirSources(FxRobot robot)
+        throws Exception {
+        load(robot);
+        Node banner = robot.lookup("#illustrative-banner").query();
+        assertTrue(banner.isVisible() && banner.isManaged());
+        Label text = robot.lookup("#illustrative-text").queryAs(Label.class);
+        assertTrue(text.getText().startsWith("○ Illustrative numbers: "), text.getText());
+        assertTrue(stage.getTitle().contains("(illustrative numbers)"), stage.getTitle());
+        Label sources = robot.lookup("#card-BEST_GOODPUT .card-provenance").queryAs(Label.class);
+        assertTrue(sources.getText().contains("illustrative"), sources.getText());
+    }
+
+    // ------------------------------------------------------------------ item 8
+
+    @Test
+    void quantisationNamesKeepTheirUnderscoresInTheScenarioTab(FxRobot robot) throws Exception {
+        load(robot);
+        robot.clickOn("Scenario");
+        WaitForAsyncUtils.waitForFxEvents();
+        CheckBox q80 = robot.lookup("#scenario-quantisations-q8_0").queryAs(CheckBox.class);
+        Text shown = (Text) q80.lookup(".text");
+        assertEquals("q8_0", shown.getText());
+    }
+
+    // ------------------------------------------------------------------ item 10
+
+    @Test
+    void theTableFilterPiFiveKFourListsOnlyPiFiveRows(FxRobot robot) throws Exception {
+        load(robot);
+        robot.interact(() -> window.lowerTabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.tablePane().filterField().setText("pi 5 k=4"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> rows = new ArrayList<>(window.tablePane().table().getItems());
+        assertFalse(rows.isEmpty());
+        var e = model.getEvaluation();
+        for (int row : rows) {
+            assertEquals("raspberry-pi-5", e.space().combination(row).device().id(), e.label(row));
+            assertEquals(4, e.space().k(row));
+        }
+    }
+
+    // ------------------------------------------------------------------ item 11
+
+    @Test
+    void theLibraryShowsReadableNamesAndUnitsNotJsonFieldNames(FxRobot robot) throws Exception {
+        load(robot);
+        var tree = window.libraryPane().tree();
+        List<String> shown = new ArrayList<>();
+        robot.interact(() -> {
+            TreeItem<LibraryPane.Item> devices = tree.getRoot().getChildren().getFirst();
+            TreeItem<LibraryPane.Item> first = devices.getChildren().getFirst();
+            first.setExpanded(true);
+            for (var f : first.getChildren()) {
+                if (f.getValue() instanceof LibraryPane.Item.Field field) {
+                    shown.add(FieldLabels.display(field.field().label(), field.field().value()));
+                }
+            }
+        });
+        assertTrue(
+            shown.stream().anyMatch(s -> s.startsWith("memory = ") && s.endsWith(" GiB")),
+            shown.toString()
+        );
+        assertTrue(shown.stream().noneMatch(s -> s.contains("memoryGiB")), shown.toString());
+        assertTrue(
+            model
+                .library()
+                .entries()
+                .stream()
+                .noneMatch(e -> e.summary().contains("EMBEDDED_GPU")),
+            "device kinds read as words"
+        );
+    }
+
+    @Test
+    void aRefusedImportIsOneLineWithTheWholeSentenceOnHover(FxRobot robot) throws Exception {
+        load(robot);
+        Path bad = Files.writeString(
+            userDir.resolve("refused-network.json"),
+            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
+        );
+        robot.interact(() -> model.library().importFiles(List.of(bad)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.library().problems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> problems = robot.lookup("#library-problems").queryAs(ListView.class);
+        var cell = robot
+            .lookup("#library-problems .list-cell.problem")
+            .queryAs(javafx.scene.control.ListCell.class);
+        assertFalse(cell.isWrapText());
+        assertEquals(model.library().problems().getFirst().message(), cell.getTooltip().getText());
+        assertTrue(cell.getHeight() < 30, "one line, was " + cell.getHeight() + " px");
+        assertEquals(1, problems.getItems().size());
+    }
+
+    // ------------------------------------------------------------------ item 14
+
+    @Test
+    void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        Menu help = bar
+            .getMenus()
+            .stream()
+            .filter(m -> m.getText().equals("Help"))
+            .findFirst()
+            .orElseThrow();
+        List<String> items = help
+            .getItems()
+            .stream()
+            .map(MenuItem::getText)
+            .filter(t -> t != null)
+            .toList();
+        assertTrue(
+            items.containsAll(List.of("User guide", "Keyboard shortcuts", "About ConfigSpec Explorer")),
+            items.toString()
+        );
+        MenuItem guide = help.getItems().getFirst();
+        robot.interact(guide::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node page = robot.lookup("#user-guide").query();
+        assertNotNull(page);
+        assertTrue(page.getScene().getWindow().isShowing());
+        robot.interact(() -> ((Stage) page.getScene().getWindow()).close());
+    }
+
+    @Test
+    void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) throws Exception {
+        load(robot);
+        robot.interact(() -> model.whatIf().set("verifySeconds", 0.3));
+        settle();
+        assertTrue(workspace.changedProperty().get());
+        Platform.runLater(window::quit);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
+            robot.lookup("#quit-dialog").tryQuery().isPresent()
+        );
+        var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing());
+        assertTrue(workspace.changedProperty().get());
+    }
+
+    @Test
+    void quittingWithoutUnsavedChangesDoesNotAsk(FxRobot robot) throws Exception {
+        load(robot);
+        assertFalse(workspace.changedProperty().get());
+        robot.interact(window::quit);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing());
+        assertTrue(robot.lookup("#quit-dialog").tryQuery().isEmpty());
+    }
+}

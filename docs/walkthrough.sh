@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Walk through the explorer in a real window, as a user would, and retake the screenshots of
+# docs/images/ that README.md and docs/user-guide.md show.
+#
+#   docs/walkthrough.sh                  # 1366 × 768 (the smallest size we support), writes docs/images/
+#   docs/walkthrough.sh 1920x1080 /tmp/s # another screen size, screenshots into /tmp/s
+#
+# Needs Linux with Xvfb, xdotool and ImageMagick (Debian: apt-get install xvfb xdotool imagemagick
+# libgtk-3-0) and a JDK 25 (found by ./configspec). It starts its own X server on display :97
+# (WALKTHROUGH_DISPLAY overrides), runs ./configspec with a throw-away user folder (no autosave,
+# no recent files of yours are touched), drives it with xdotool (clicks, drags, keys), saves a
+# screenshot after each step, and stops everything it started. Look at every screenshot before
+# committing it: the script checks that the window is there, not that it looks right.
+#
+# Steps (the screenshots):
+#   explorer.png          the window as it opens on the bundled scenario
+#   explorer-what-if.png  after dragging T_v and pressing → twice: what moved, the cards, the chart
+#   explorer-scenario.png the Scenario tab, with one quantisation left out
+#   fleet.png             the Fleet tab after Run (the simulation of the bundled fleet scenario)
+#   boards.png            the Boards tab connected to this machine, after a short profiling run
+#   user-guide.png        Help › User guide
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIZE="${1:-1366x768}"
+OUT="${2:-$ROOT/docs/images}"
+DISPLAY_NUMBER="${WALKTHROUGH_DISPLAY:-:97}"
+W="${SIZE%x*}"
+H="${SIZE#*x}"
+
+for tool in Xvfb xdotool import; do
+  command -v "$tool" >/dev/null || {
+    echo "walkthrough: needs $tool (Debian: apt-get install xvfb xdotool imagemagick libgtk-3-0)" >&2
+    exit 1
+  }
+done
+mkdir -p "$OUT"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/configspec-walkthrough.XXXXXX")"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+Xvfb "$DISPLAY_NUMBER" -screen 0 "${W}x${H}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+PIDS+=("$!")
+export DISPLAY="$DISPLAY_NUMBER"
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.2; done
+
+CONFIGSPEC_JAVA_OPTS="-Dconfigspec.userdir=$WORK/user ${CONFIGSPEC_JAVA_OPTS:-}" \
+  "$ROOT/configspec" >"$WORK/explorer.log" 2>&1 &
+PIDS+=("$!")
+if ! xdotool search --sync --onlyvisible --name "ConfigSpec Explorer" >/dev/null 2>&1; then
+  echo "walkthrough: the explorer window did not open; its log:" >&2
+  cat "$WORK/explorer.log" >&2
+  exit 1
+fi
+WINDOW="$(xdotool search --onlyvisible --name "ConfigSpec Explorer" | head -n 1)"
+
+shot() { # $1 = file name; waits for the window to settle first
+  sleep "${2:-3}"
+  import -window root "$OUT/$1"
+  echo "walkthrough: $OUT/$1"
+}
+key() { xdotool key --window "$WINDOW" "$@"; sleep 1; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep 1; }
+# x of a point at fraction $1 of the what-if column (right of the second divider, 0.775 of the width)
+right_x() { echo $(( W * 775 / 1000 + (W * 225 / 1000) * $1 / 100 )); }
+
+# The window fills the screen (no window manager under Xvfb); the bundled scenario loads in the
+# background, so give it time to draw its first chart.
+xdotool windowsize "$WINDOW" "$W" "$H" windowmove "$WINDOW" 0 0
+shot explorer.png 12
+
+# What if: drag the T_v thumb a little to the left, then two steps with the arrow key.
+TV_Y=111 # the T_v slider's track, under the menu (28 px), the illustrative banner (22 px), the title
+TV_X="$(right_x 62)"
+xdotool mousemove "$TV_X" "$TV_Y" mousedown 1 sleep 0.3 mousemove $((TV_X - 10)) "$TV_Y" sleep 0.3 \
+  mousemove $((TV_X - 25)) "$TV_Y" sleep 0.3 mouseup 1
+sleep 2
+key Right Right
+shot explorer-what-if.png 4
+
+# Scenario tab: leave q8_0 out, then back to everything with Reset layout and Reset what-ifs.
+click 95 67
+shot explorer-scenario.png 2
+key ctrl+r
+click 33 67
+
+# Fleet: open the tab (Ctrl+5), run the bundled fleet scenario, wait for the charts.
+key ctrl+5
+sleep 3
+key alt+r 2>/dev/null || true
+FLEET_RUN_X=$((W * 180 / 1000 + 105)) # "Run" beside "Open…" at the top of the fleet controls
+click "$FLEET_RUN_X" 225
+shot fleet.png 40
+
+# Boards: this machine, a short drafting run (the sample models are generated on first use).
+key ctrl+6
+shot boards.png 5
+
+# Help › User guide.
+key F1
+shot user-guide.png 4
+key ctrl+w 2>/dev/null || true
+
+echo "walkthrough: done; look at every screenshot in $OUT before committing them."
