@@ -52,7 +52,9 @@ final class ValidatePredictionsCommand implements Callable<Integer> {
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(measured);
         if (runs.isEmpty()) {
             throw new UserInputException(
-                "validate-predictions: " + measured + " holds no goodput-sweep report (configspec measure writes one per run)"
+                "validate-predictions: " +
+                    measured +
+                    " holds no goodput-sweep report (configspec measure writes one per run)"
             );
         }
         EvaluatedSpace rows = scenario != null
@@ -76,11 +78,21 @@ final class ValidatePredictionsCommand implements Callable<Integer> {
             out.printf(
                 Locale.ROOT,
                 "%-58s %12.3f %12.3f %+7.1f%% %7s %7.3f%n",
-                conf.device() + " " + conf.drafter() + " " + conf.quantization() + " -> " + conf.target() + ", K=" + conf.k(),
+                conf.device() +
+                    " " +
+                    conf.drafter() +
+                    " " +
+                    conf.quantization() +
+                    " -> " +
+                    conf.target() +
+                    ", K=" +
+                    conf.k(),
                 c.measured().goodputTokensPerSecond(),
                 c.predictedGoodputTokensPerSecond(),
                 100 * c.goodputError(),
-                c.measured().acceptanceRate().isPresent() ? String.format(Locale.ROOT, "%.3f", c.measured().acceptanceRate().getAsDouble()) : "-",
+                c.measured().acceptanceRate().isPresent()
+                    ? String.format(Locale.ROOT, "%.3f", c.measured().acceptanceRate().getAsDouble())
+                    : "-",
                 c.predictedAcceptanceRate()
             );
         }
@@ -105,7 +117,11 @@ final class ValidatePredictionsCommand implements Callable<Integer> {
         out.flush();
         if (report.comparisons().isEmpty()) {
             throw new UserInputException(
-                "validate-predictions: none of the " + runs.size() + " measured configurations is in the scenario (" + report.unmatched().getFirst() + ")"
+                "validate-predictions: none of the " +
+                    runs.size() +
+                    " measured configurations is in the scenario (" +
+                    report.unmatched().getFirst() +
+                    ")"
             );
         }
         return ConfigSpecCli.OK;

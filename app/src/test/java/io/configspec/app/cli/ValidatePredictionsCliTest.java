@@ -22,16 +22,30 @@ class ValidatePredictionsCliTest {
         CliRun run = CliRun.of("validate-predictions", "--measured", measured.toString());
         assertEquals(0, run.exitCode(), run.err());
         for (int k = 1; k <= 6; k++) {
-            assertTrue(run.out().contains("this-machine draft-1l int8 -> target-12l-fp32, K=" + k + " "), run.out());
+            assertTrue(
+                run.out().contains("this-machine draft-1l int8 -> target-12l-fp32, K=" + k + " "),
+                run.out()
+            );
         }
-        assertTrue(run.out().contains("goodput error |predicted - measured| / measured over 6 configurations: median "), run.out());
+        assertTrue(
+            run
+                .out()
+                .contains("goodput error |predicted - measured| / measured over 6 configurations: median "),
+            run.out()
+        );
         assertTrue(run.out().contains("acceptance error |predicted - measured| α: median "), run.out());
     }
 
     @Test
     void aScenarioWithoutTheMeasuredConfigurationsIsExitTwo() {
         Path measured = ImportFixtures.measuredSampleFamily(dir.resolve("measured"));
-        CliRun run = CliRun.of("validate-predictions", "--measured", measured.toString(), "--scenario", SampleFiles.paperScenario().toString());
+        CliRun run = CliRun.of(
+            "validate-predictions",
+            "--measured",
+            measured.toString(),
+            "--scenario",
+            SampleFiles.paperScenario().toString()
+        );
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("none of the 6 measured configurations is in the scenario"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());

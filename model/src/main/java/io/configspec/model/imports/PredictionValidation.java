@@ -107,7 +107,9 @@ public final class PredictionValidation {
             if (kind.equals("goodput-sweep")) {
                 reports.add(Map.entry(file, tree));
             } else if (kind.equals("device")) {
-                devicesByFolder.computeIfAbsent(folder(file), f -> new ArrayList<>()).add(tree.path("id").asText());
+                devicesByFolder
+                    .computeIfAbsent(folder(file), f -> new ArrayList<>())
+                    .add(tree.path("id").asText());
             }
         }
         for (var report : reports) {
@@ -120,7 +122,9 @@ public final class PredictionValidation {
                     throw ProfileException.atField(
                         file,
                         "device",
-                        "is missing and its folder holds " + here.size() + " device profiles, so the measured device is unknown"
+                        "is missing and its folder holds " +
+                            here.size() +
+                            " device profiles, so the measured device is unknown"
                     );
                 }
                 device = here.getFirst();
@@ -137,11 +141,19 @@ public final class PredictionValidation {
                 String at = "points[" + i + "].";
                 int k = p.path("k").asInt(0);
                 if (k < 1) {
-                    throw ProfileException.atField(file, at + "k", "must be a whole number ≥ 1 but is " + p.path("k"));
+                    throw ProfileException.atField(
+                        file,
+                        at + "k",
+                        "must be a whole number ≥ 1 but is " + p.path("k")
+                    );
                 }
                 double goodput = p.path("measuredGoodputTokensPerSecond").asDouble(Double.NaN);
                 if (!(goodput > 0) || Double.isInfinite(goodput)) {
-                    throw ProfileException.atField(file, at + "measuredGoodputTokensPerSecond", "must be a number greater than 0 but is " + p.path("measuredGoodputTokensPerSecond"));
+                    throw ProfileException.atField(
+                        file,
+                        at + "measuredGoodputTokensPerSecond",
+                        "must be a number greater than 0 but is " + p.path("measuredGoodputTokensPerSecond")
+                    );
                 }
                 runs.add(
                     new MeasuredRun(
@@ -173,7 +185,9 @@ public final class PredictionValidation {
 
     private static OptionalDouble optional(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v != null && v.isNumber() && Double.isFinite(v.asDouble()) ? OptionalDouble.of(v.asDouble()) : OptionalDouble.empty();
+        return v != null && v.isNumber() && Double.isFinite(v.asDouble())
+            ? OptionalDouble.of(v.asDouble())
+            : OptionalDouble.empty();
     }
 
     /** The measured runs against the predictions of {@code rows} (an evaluated scenario). */
@@ -187,7 +201,12 @@ public final class PredictionValidation {
         for (MeasuredRun run : runs) {
             Integer i = index.get(run.configuration());
             if (i == null) {
-                unmatched.add(run.configuration() + " (" + run.file().getFileName() + "): the scenario has no such configuration");
+                unmatched.add(
+                    run.configuration() +
+                        " (" +
+                        run.file().getFileName() +
+                        "): the scenario has no such configuration"
+                );
                 continue;
             }
             double goodput = rows.value(Objective.GOODPUT, i);
@@ -202,9 +221,25 @@ public final class PredictionValidation {
                 )
             );
         }
-        double[] g = comparisons.stream().mapToDouble(c -> Math.abs(c.goodputError())).sorted().toArray();
-        double[] a = comparisons.stream().mapToDouble(c -> Math.abs(c.acceptanceError())).filter(Double::isFinite).sorted().toArray();
-        return new Report(comparisons, unmatched, percentile(g, 0.5), percentile(g, 0.9), percentile(a, 0.5), percentile(a, 0.9));
+        double[] g = comparisons
+            .stream()
+            .mapToDouble(c -> Math.abs(c.goodputError()))
+            .sorted()
+            .toArray();
+        double[] a = comparisons
+            .stream()
+            .mapToDouble(c -> Math.abs(c.acceptanceError()))
+            .filter(Double::isFinite)
+            .sorted()
+            .toArray();
+        return new Report(
+            comparisons,
+            unmatched,
+            percentile(g, 0.5),
+            percentile(g, 0.9),
+            percentile(a, 0.5),
+            percentile(a, 0.9)
+        );
     }
 
     /** Linear-interpolated percentile of sorted values (NaN when empty). */
@@ -225,7 +260,8 @@ public final class PredictionValidation {
      *
      * @throws ProfileException when the profiles do not load or hold no single server
      */
-    public static EvaluatedSpace predictionsOf(List<Path> roots, List<MeasuredRun> runs) throws ProfileException {
+    public static EvaluatedSpace predictionsOf(List<Path> roots, List<MeasuredRun> runs)
+        throws ProfileException {
         ProfileLoader.LoadedLibrary loaded = ProfileLoader.load(roots);
         ProfileLibrary library = loaded.library();
         List<ServerProfile> servers = new ArrayList<>(library.servers());
@@ -233,12 +269,22 @@ public final class PredictionValidation {
         if (servers.size() != 1) {
             throw ProfileException.ofFile(
                 roots.getFirst(),
-                "holds " + servers.size() + " server profiles, so the verifier to predict with is unknown: give --scenario",
+                "holds " +
+                    servers.size() +
+                    " server profiles, so the verifier to predict with is unknown: give --scenario",
                 null
             );
         }
-        int kMin = runs.stream().mapToInt(r -> r.configuration().k()).min().orElse(1);
-        int kMax = runs.stream().mapToInt(r -> r.configuration().k()).max().orElse(kMin);
+        int kMin = runs
+            .stream()
+            .mapToInt(r -> r.configuration().k())
+            .min()
+            .orElse(1);
+        int kMax = runs
+            .stream()
+            .mapToInt(r -> r.configuration().k())
+            .max()
+            .orElse(kMin);
         InvalidFieldException last = null;
         // Goodput does not depend on pricing: the first pricing the server's profile supports is used.
         for (PricingMode pricing : PricingMode.values()) {
@@ -270,7 +316,10 @@ public final class PredictionValidation {
                 last = e;
             }
         }
-        throw ProfileException.ofFile(blame, "cannot be predicted from its folder's profiles: " + last.getMessage(), last);
+        throw ProfileException.ofFile(
+            blame,
+            "cannot be predicted from its folder's profiles: " + last.getMessage(),
+            last
+        );
     }
-
 }

@@ -14,6 +14,8 @@ public final class ValidationExplorerView implements ExplorerView {
 
     @Override
     public Node createContent(ExplorerContext context) {
-        return new ValidationView(new ValidationViewModel(context.executor(), () -> context.model().loadedProperty().get()));
+        return new ValidationView(
+            new ValidationViewModel(context.executor(), () -> context.model().loadedProperty().get())
+        );
     }
 }

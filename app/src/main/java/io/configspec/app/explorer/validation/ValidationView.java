@@ -40,7 +40,11 @@ public final class ValidationView extends BorderPane {
         setId("validation-view");
         Button open = new Button("Open measurements…");
         open.setId("validation-open");
-        open.setTooltip(new Tooltip("A folder written by configspec measure (or the board agent): its goodput-sweep reports"));
+        open.setTooltip(
+            new Tooltip(
+                "A folder written by configspec measure (or the board agent): its goodput-sweep reports"
+            )
+        );
         open.disableProperty().bind(model.busyProperty());
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -79,17 +83,56 @@ public final class ValidationView extends BorderPane {
         table.setId("validation-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No measurements opened."));
-        table.getColumns().add(text("Configuration", c -> {
-            var conf = c.measured().configuration();
-            return conf.device() + " · " + conf.drafter() + " " + conf.quantization() + " → " + conf.target();
-        }, 260));
+        table
+            .getColumns()
+            .add(
+                text(
+                    "Configuration",
+                    c -> {
+                        var conf = c.measured().configuration();
+                        return (
+                            conf.device() +
+                            " · " +
+                            conf.drafter() +
+                            " " +
+                            conf.quantization() +
+                            " → " +
+                            conf.target()
+                        );
+                    },
+                    260
+                )
+            );
         table.getColumns().add(text("K", c -> String.valueOf(c.measured().configuration().k()), 40));
-        table.getColumns().add(text("Measured (tokens/s)", c -> fmt("%.2f", c.measured().goodputTokensPerSecond()), 120));
-        table.getColumns().add(text("Predicted (tokens/s)", c -> fmt("%.2f", c.predictedGoodputTokensPerSecond()), 120));
+        table
+            .getColumns()
+            .add(text("Measured (tokens/s)", c -> fmt("%.2f", c.measured().goodputTokensPerSecond()), 120));
+        table
+            .getColumns()
+            .add(text("Predicted (tokens/s)", c -> fmt("%.2f", c.predictedGoodputTokensPerSecond()), 120));
         table.getColumns().add(text("Error (%)", c -> fmt("%+.1f", 100 * c.goodputError()), 80));
-        table.getColumns().add(text("α measured", c -> c.measured().acceptanceRate().isPresent() ? fmt("%.3f", c.measured().acceptanceRate().getAsDouble()) : "not measured", 90));
+        table
+            .getColumns()
+            .add(
+                text(
+                    "α measured",
+                    c ->
+                        c.measured().acceptanceRate().isPresent()
+                            ? fmt("%.3f", c.measured().acceptanceRate().getAsDouble())
+                            : "not measured",
+                    90
+                )
+            );
         table.getColumns().add(text("α predicted", c -> fmt("%.3f", c.predictedAcceptanceRate()), 90));
-        table.getColumns().add(text("Source (measured)", c -> c.measured().file().getFileName() + ", " + c.measured().rounds() + " rounds", 200));
+        table
+            .getColumns()
+            .add(
+                text(
+                    "Source (measured)",
+                    c -> c.measured().file().getFileName() + ", " + c.measured().rounds() + " rounds",
+                    200
+                )
+            );
 
         SplitPane split = new SplitPane(chart, table);
         split.setOrientation(Orientation.VERTICAL);
@@ -103,7 +146,11 @@ public final class ValidationView extends BorderPane {
         return String.format(Locale.ROOT, pattern, value);
     }
 
-    private static TableColumn<Comparison, String> text(String title, java.util.function.Function<Comparison, String> value, double width) {
+    private static TableColumn<Comparison, String> text(
+        String title,
+        java.util.function.Function<Comparison, String> value,
+        double width
+    ) {
         TableColumn<Comparison, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
@@ -150,7 +197,22 @@ public final class ValidationView extends BorderPane {
                 Tooltip.install(
                     node,
                     new Tooltip(
-                        conf.drafter() + " " + conf.quantization() + " → " + conf.target() + ", K=" + conf.k() + "\nmeasured " + fmt("%.2f", c.measured().goodputTokensPerSecond()) + " tokens/s (measured, " + c.measured().file().getFileName() + ")\npredicted " + fmt("%.2f", c.predictedGoodputTokensPerSecond()) + " tokens/s (model)\nerror " + fmt("%+.1f", 100 * c.goodputError()) + " %"
+                        conf.drafter() +
+                            " " +
+                            conf.quantization() +
+                            " → " +
+                            conf.target() +
+                            ", K=" +
+                            conf.k() +
+                            "\nmeasured " +
+                            fmt("%.2f", c.measured().goodputTokensPerSecond()) +
+                            " tokens/s (measured, " +
+                            c.measured().file().getFileName() +
+                            ")\npredicted " +
+                            fmt("%.2f", c.predictedGoodputTokensPerSecond()) +
+                            " tokens/s (model)\nerror " +
+                            fmt("%+.1f", 100 * c.goodputError()) +
+                            " %"
                     )
                 );
             }

@@ -66,7 +66,15 @@ public final class ValidationViewModel {
     /** Reads the measurements under {@code roots} and compares them with the predictions, in the background. */
     public void open(List<Path> roots) {
         busy.set(true);
-        status.set("Reading " + roots.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + " …");
+        status.set(
+            "Reading " +
+                roots
+                    .stream()
+                    .map(Path::toString)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("") +
+                " …"
+        );
         ScenarioLoader.LoadedScenario open = scenario.get();
         executor
             .submit(() -> compare(roots, open))
@@ -90,7 +98,9 @@ public final class ValidationViewModel {
     private static Result compare(List<Path> roots, ScenarioLoader.LoadedScenario open) throws Exception {
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(roots);
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException(roots + " holds no goodput-sweep report (configspec measure writes one per run).");
+            throw new IllegalArgumentException(
+                roots + " holds no goodput-sweep report (configspec measure writes one per run)."
+            );
         }
         if (open != null) {
             EvaluatedSpace rows = open.space().evaluate(open.scenario().whatIf());
@@ -99,7 +109,10 @@ public final class ValidationViewModel {
                 have.add(rows.configuration(i));
             }
             if (runs.stream().anyMatch(r -> have.contains(r.configuration()))) {
-                return new Result(PredictionValidation.compare(rows, runs), "predicted by scenario " + open.scenario().id());
+                return new Result(
+                    PredictionValidation.compare(rows, runs),
+                    "predicted by scenario " + open.scenario().id()
+                );
             }
         }
         return new Result(

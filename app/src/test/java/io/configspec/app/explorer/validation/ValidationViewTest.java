@@ -58,22 +58,34 @@ class ValidationViewTest {
     void theSampleFamilysMeasurementsAgainstThePredictions(FxRobot robot) throws Exception {
         Path measured = ImportFixtures.measuredSampleFamily(dir.resolve("measured"));
         robot.interact(() -> model.open(List.of(measured)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reportProperty().get() != null && !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(
+            60,
+            TimeUnit.SECONDS,
+            () -> model.reportProperty().get() != null && !model.busyProperty().get()
+        );
         WaitForAsyncUtils.waitForFxEvents();
         PredictionValidation.Report report = model.reportProperty().get();
         assertEquals(6, report.comparisons().size());
         @SuppressWarnings("unchecked")
-        TableView<PredictionValidation.Comparison> table = robot.lookup("#validation-table").queryAs(TableView.class);
+        TableView<PredictionValidation.Comparison> table = robot
+            .lookup("#validation-table")
+            .queryAs(TableView.class);
         assertEquals(6, table.getItems().size());
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.lookup("#validation-chart").queryAs(LineChart.class);
         assertEquals(2, chart.getData().size(), "the diagonal and the configurations");
         assertEquals(6, chart.getData().get(1).getData().size());
         Label status = robot.lookup("#validation-status").queryAs(Label.class);
-        assertTrue(status.getText().startsWith("Goodput error over 6 measured configurations: median "), status.getText());
+        assertTrue(
+            status.getText().startsWith("Goodput error over 6 measured configurations: median "),
+            status.getText()
+        );
         assertEquals(ValidationViewModel.summary(report), status.getText());
         Label source = robot.lookup("#validation-source").queryAs(Label.class);
-        assertTrue(source.getText().contains("measured folder's own profiles"), "the paper scenario has no sample-family configuration: " + source.getText());
+        assertTrue(
+            source.getText().contains("measured folder's own profiles"),
+            "the paper scenario has no sample-family configuration: " + source.getText()
+        );
     }
 
     @Test
@@ -81,8 +93,15 @@ class ValidationViewTest {
         Path empty = dir.resolve("empty");
         java.nio.file.Files.createDirectories(empty);
         robot.interact(() -> model.open(List.of(empty)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get() && model.statusProperty().get().contains("goodput-sweep"));
-        assertTrue(model.statusProperty().get().contains("holds no goodput-sweep report"), model.statusProperty().get());
+        WaitForAsyncUtils.waitFor(
+            30,
+            TimeUnit.SECONDS,
+            () -> !model.busyProperty().get() && model.statusProperty().get().contains("goodput-sweep")
+        );
+        assertTrue(
+            model.statusProperty().get().contains("holds no goodput-sweep report"),
+            model.statusProperty().get()
+        );
         assertEquals(null, model.reportProperty().get());
     }
 }
