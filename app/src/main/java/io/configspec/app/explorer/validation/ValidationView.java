@@ -62,9 +62,20 @@ public final class ValidationView extends BorderPane {
         source.setId("validation-source");
         source.textProperty().bind(model.sourceProperty());
         source.setStyle("-fx-opacity: 0.75;");
-        HBox bar = new HBox(8, open, status);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        VBox top = new VBox(4, bar, source);
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.TextField path = new javafx.scene.control.TextField();
+        path.setId("validation-path");
+        path.setPromptText("or paste a folder path and press Enter");
+        path.disableProperty().bind(model.busyProperty());
+        path.setOnAction(e -> {
+            String text = path.getText().strip();
+            if (!text.isEmpty()) {
+                model.open(List.of(java.nio.file.Path.of(text)));
+            }
+        });
+        HBox bar = new HBox(8, open, path);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        VBox top = new VBox(4, bar, status, source);
         top.setPadding(new Insets(6));
         setTop(top);
 

@@ -57,7 +57,11 @@ class ValidationViewTest {
     @Test
     void theSampleFamilysMeasurementsAgainstThePredictions(FxRobot robot) throws Exception {
         Path measured = ImportFixtures.measuredSampleFamily(dir.resolve("measured"));
-        robot.interact(() -> model.open(List.of(measured)));
+        robot.interact(() -> {
+            var path = robot.lookup("#validation-path").queryAs(javafx.scene.control.TextField.class);
+            path.setText(measured.toString());
+            path.fireEvent(new javafx.event.ActionEvent());
+        });
         WaitForAsyncUtils.waitFor(
             60,
             TimeUnit.SECONDS,
