@@ -24,9 +24,12 @@ import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -64,6 +67,12 @@ public final class JFreeChartRenderer implements ChartRenderer {
     private static final Color MARKER = new Color(0xc0392b);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
+    static {
+        // Rotated labels (the y axis title) as text, not glyph outlines: an SVG that says what it
+        // shows (searchable, smaller). JFreeChart's workaround dates from Java 1.4 on Windows.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private final boolean preferPng;
 
     /** SVG up to {@link #SVG_POINT_LIMIT} points, PNG above. */
@@ -85,7 +94,7 @@ public final class JFreeChartRenderer implements ChartRenderer {
     }
 
     /** The JFreeChart of {@code chart}: one scatter series per category, the front as a line, labelled markers. */
-    static JFreeChart chart(ReportChart chart) {
+    public static JFreeChart chart(ReportChart chart) {
         XYSeriesCollection points = new XYSeriesCollection();
         XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
         for (int s = 0; s < chart.series().size(); s++) {
@@ -100,8 +109,8 @@ public final class JFreeChartRenderer implements ChartRenderer {
             pointRenderer.setSeriesShape(s, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         pointRenderer.setDrawOutlines(false); // one path per point, not two
-        NumberAxis x = axis(chart.xLabel());
-        NumberAxis y = axis(chart.yLabel());
+        ValueAxis x = chart.xLog() ? logAxis(chart.xLabel()) : axis(chart.xLabel());
+        ValueAxis y = chart.yLog() ? logAxis(chart.yLabel()) : axis(chart.yLabel());
         XYPlot plot = new XYPlot(points, x, y, pointRenderer);
         plot.setBackgroundPaint(new Color(0xfafbfd));
         plot.setDomainGridlinePaint(new Color(0xe3e7ee));
@@ -175,7 +184,8 @@ public final class JFreeChartRenderer implements ChartRenderer {
         return new double[] { min, max };
     }
 
-    private static NumberAxis axis(String label) {
+    /** A value axis in the report's fonts that does not force zero into its range. */
+    public static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(FONT.deriveFont(Font.BOLD));
@@ -183,8 +193,61 @@ public final class JFreeChartRenderer implements ChartRenderer {
         return axis;
     }
 
+    private static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setLabelFont(FONT.deriveFont(Font.BOLD));
+        axis.setTickLabelFont(FONT);
+        axis.setSmallestValue(Double.MIN_NORMAL);
+        return axis;
+    }
+
+    /** Gives {@code chart} the report's look: white background, fonts, legend below. */
+    public static JFreeChart styled(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(FONT.deriveFont(Font.BOLD, 14f));
+        }
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemFont(FONT);
+        }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setBackgroundPaint(new Color(0xfafbfd));
+            xy.setDomainGridlinePaint(new Color(0xe3e7ee));
+            xy.setRangeGridlinePaint(new Color(0xe3e7ee));
+            xy.setOutlinePaint(new Color(0xb8c0cc));
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot category) {
+            category.setBackgroundPaint(new Color(0xfafbfd));
+            category.setRangeGridlinePaint(new Color(0xe3e7ee));
+            category.setOutlinePaint(new Color(0xb8c0cc));
+        }
+        return chart;
+    }
+
+    /** The {@link #PALETTE} colour of series {@code i}. */
+    public static Color paletteColour(int i) {
+        return PALETTE[Math.floorMod(i, PALETTE.length)];
+    }
+
     /** {@code chart} as an SVG document (UTF-8). */
-    static Image svg(JFreeChart chart, int width, int height) {
+    public static Image svg(JFreeChart chart, int width, int height) {
+        return svg(java.util.List.of(chart), 1, width, height);
+    }
+
+    /**
+     * Several charts in one SVG document, in a grid of {@code columns} columns, each cell {@code
+     * cellWidth} × {@code cellHeight} CSS pixels (UTF-8).
+     */
+    public static Image svg(java.util.List<JFreeChart> charts, int columns, int cellWidth, int cellHeight) {
+        if (charts.isEmpty() || columns < 1) {
+            throw new IllegalArgumentException("at least one chart and one column");
+        }
+        int rows = (charts.size() + columns - 1) / columns;
+        int width = cellWidth * Math.min(columns, charts.size());
+        int height = cellHeight * rows;
         Document document;
         try {
             document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
@@ -197,7 +260,15 @@ public final class JFreeChartRenderer implements ChartRenderer {
         SVGGraphics2D g = new SVGGraphics2D(context, false);
         g.setFont(FONT);
         g.setSVGCanvasSize(new Dimension(width, height));
-        chart.draw(g, new Rectangle(0, 0, width, height));
+        for (int i = 0; i < charts.size(); i++) {
+            Rectangle cell = new Rectangle(
+                (i % columns) * cellWidth,
+                (i / columns) * cellHeight,
+                cellWidth,
+                cellHeight
+            );
+            charts.get(i).draw(g, cell);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             g.stream(out, true);
@@ -213,7 +284,7 @@ public final class JFreeChartRenderer implements ChartRenderer {
     }
 
     /** {@code chart} as a PNG at twice the size (sharp on high-density screens). */
-    static Image png(JFreeChart chart, int width, int height) {
+    public static Image png(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width * 2, height * 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

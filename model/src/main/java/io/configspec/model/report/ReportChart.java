@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param series the points, one series per category, drawn in their order's colours
  * @param front the front's points in drawing order (a polyline), may be empty
  * @param markers labelled points drawn on top, may be empty
+ * @param xLog a logarithmic x axis (values that are not positive are not drawn)
+ * @param yLog a logarithmic y axis
  */
 public record ReportChart(
     String title,
@@ -22,7 +24,9 @@ public record ReportChart(
     String yLabel,
     List<Series> series,
     List<Point> front,
-    List<Marker> markers
+    List<Marker> markers,
+    boolean xLog,
+    boolean yLog
 ) {
     public ReportChart {
         Objects.requireNonNull(title, "title");
@@ -31,6 +35,18 @@ public record ReportChart(
         series = List.copyOf(series);
         front = List.copyOf(front);
         markers = List.copyOf(markers);
+    }
+
+    /** Linear axes. */
+    public ReportChart(
+        String title,
+        String xLabel,
+        String yLabel,
+        List<Series> series,
+        List<Point> front,
+        List<Marker> markers
+    ) {
+        this(title, xLabel, yLabel, series, front, markers, false, false);
     }
 
     /** Number of points in all series. */

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 /**
@@ -65,6 +66,27 @@ public final class ScenarioReport {
 
     private ScenarioReport() {}
 
+    /**
+     * Progress of a report being made, and the way to cancel it: called before each step; a call
+     * that throws {@link CancellationException} stops the report, and nothing is written.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /** No progress shown, never cancelled. */
+        Progress NONE = (done, total, step) -> {};
+
+        /**
+         * @param done steps finished
+         * @param total steps in all ({@link #STEPS})
+         * @param step what comes next, e.g. {@code Drawing the charts}
+         * @throws CancellationException to cancel
+         */
+        void step(int done, int total, String step);
+    }
+
+    /** Steps of a written report: sections, three charts, the file. */
+    public static final int STEPS = 5 + CHART_AXES.size();
+
     /** Writes the report of {@code evaluation} to {@code file} atomically. */
     public static void write(
         Path file,
@@ -72,12 +94,48 @@ public final class ScenarioReport {
         ChartRenderer renderer,
         Instant generatedAt
     ) throws IOException {
-        String html = html(evaluation, renderer, generatedAt);
-        AtomicFiles.write(file, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        write(file, evaluation, renderer, generatedAt, Progress.NONE);
+    }
+
+    /**
+     * Writes the report of {@code evaluation} to {@code file} atomically, telling {@code progress}
+     * before each step.
+     *
+     * @throws CancellationException if {@code progress} cancels; {@code file} is then untouched
+     */
+    public static void write(
+        Path file,
+        ScenarioEvaluation evaluation,
+        ChartRenderer renderer,
+        Instant generatedAt,
+        Progress progress
+    ) throws IOException {
+        String html = html(evaluation, renderer, generatedAt, progress);
+        progress.step(STEPS - 1, STEPS, "Writing " + file.getFileName());
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> {
+            // The last chance to cancel: an exception here leaves the old file as it was.
+            int chunk = 1 << 16;
+            for (int at = 0; at < bytes.length; at += chunk) {
+                if (at > 0) progress.step(STEPS - 1, STEPS, "Writing " + file.getFileName());
+                out.write(bytes, at, Math.min(chunk, bytes.length - at));
+            }
+        });
+        progress.step(STEPS, STEPS, "Written");
     }
 
     /** The report of {@code evaluation} as one HTML document. */
     public static String html(ScenarioEvaluation evaluation, ChartRenderer renderer, Instant generatedAt) {
+        return html(evaluation, renderer, generatedAt, Progress.NONE);
+    }
+
+    private static String html(
+        ScenarioEvaluation evaluation,
+        ChartRenderer renderer,
+        Instant generatedAt,
+        Progress progress
+    ) {
+        progress.step(0, STEPS, "Describing the scenario");
         Scenario scenario = evaluation.scenario();
         EvaluatedSpace rows = evaluation.rows();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -124,8 +182,10 @@ public final class ScenarioReport {
 
         scenarioSection(h, evaluation);
         whatIfSection(h, evaluation.whatIf());
-        chartsSection(h, evaluation, renderer);
+        chartsSection(h, evaluation, renderer, progress);
+        progress.step(1 + CHART_AXES.size(), STEPS, "Exporting the recommendations");
         recommendationsSection(h, evaluation);
+        progress.step(2 + CHART_AXES.size(), STEPS, "Listing the front and the profiles");
         frontSection(h, evaluation);
         profilesSection(h, evaluation);
         h
@@ -241,7 +301,8 @@ public final class ScenarioReport {
     private static void chartsSection(
         StringBuilder h,
         ScenarioEvaluation evaluation,
-        ChartRenderer renderer
+        ChartRenderer renderer,
+        Progress progress
     ) {
         h.append("<section id=\"charts\"><h2>Pareto charts</h2>\n");
         h.append(
@@ -249,7 +310,9 @@ public final class ScenarioReport {
                 "feasible one beats on both axes; the labelled points are the recommendations. Configurations that " +
                 "violate a constraint are grey.</p>\n"
         );
-        for (List<Objective> axes : CHART_AXES) {
+        for (int c = 0; c < CHART_AXES.size(); c++) {
+            List<Objective> axes = CHART_AXES.get(c);
+            progress.step(1 + c, STEPS, "Drawing chart " + (c + 1) + " of " + CHART_AXES.size());
             Chart chart = chart(evaluation, axes.get(0), axes.get(1));
             ChartRenderer.Image image = renderer.render(chart.chart(), CHART_WIDTH, CHART_HEIGHT);
             h.append("<figure>");

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Window;
@@ -88,6 +89,13 @@ public final class ServingExportActions {
             MenuItem export = new MenuItem(TITLE);
             export.setId("export-for-serving-menu");
             ContextMenu menu = new ContextMenu(export);
+            Node chart = ChartExports.chartAround(node);
+            if (chart != null) {
+                menu.getItems().add(new SeparatorMenuItem());
+                menu
+                    .getItems()
+                    .addAll(ChartExportActions.menuItems(chart, model.executor(), model::showStatus));
+            }
             export.setOnAction(a ->
                 open(model, row, node.getScene() == null ? null : node.getScene().getWindow())
             );

@@ -3,8 +3,9 @@ package io.configspec.app.explorer.view;
 import io.configspec.app.explorer.ExplorerContext;
 import io.configspec.app.explorer.ExplorerView;
 import io.configspec.app.explorer.ExplorerViews;
-import io.configspec.app.explorer.chart.ChartImages;
 import io.configspec.app.explorer.chart.ChartTheme;
+import io.configspec.app.explorer.export.ChartExportActions;
+import io.configspec.app.explorer.export.ReportExportDialog;
 import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ConfigurationExport;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
@@ -157,6 +158,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(menuBar(), banner, illustrativeBanner));
         setCenter(main);
         setBottom(statusBar());
+        ChartExportActions.install(this, model.executor(), model::showStatus); // right-click a chart: PNG/SVG
 
         model.darkThemeProperty().addListener((o, a, b) -> applyTheme());
         sceneProperty().addListener((o, a, b) -> applyTheme());
@@ -286,7 +288,10 @@ public final class MainWindow extends BorderPane {
                 item(ServingExportActions.TITLE, "Shortcut+Alt+E", () ->
                     ServingExportActions.open(model, model.selectedRowProperty().get(), stage)
                 ),
-                item("Export chart as PNG…", "Shortcut+P", this::exportChart),
+                item("Export chart as PNG or SVG…", "Shortcut+P", this::exportChart),
+                item(ReportExportDialog.TITLE, "Shortcut+Alt+R", () ->
+                    ReportExportDialog.chooseAndExport(model, stage)
+                ),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", this::quit)
             );
@@ -381,7 +386,7 @@ public final class MainWindow extends BorderPane {
 
     private void showShortcuts() {
         model.showStatus(
-            "Ctrl+O scenario · Ctrl+S save workspace · Ctrl+I import · Ctrl+Z/Y undo/redo · Ctrl+R reset what-ifs · Ctrl+0 reset zoom · Ctrl+E export · Ctrl+P chart PNG · Ctrl+T theme · Ctrl+1–4 views"
+            "Ctrl+O scenario · Ctrl+S save workspace · Ctrl+I import · Ctrl+Z/Y undo/redo · Ctrl+R reset what-ifs · Ctrl+0 reset zoom · Ctrl+E export · Ctrl+Alt+E for serving · Ctrl+Alt+R report · Ctrl+P chart PNG/SVG · Ctrl+T theme · Ctrl+1–4 views"
         );
     }
 
@@ -662,27 +667,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void exportChart() {
-        File f = chooser("Export chart", "PNG images", "*.png").showSaveDialog(stage);
-        if (f == null) return;
-        Node node = views.getSelectionModel().getSelectedIndex() == 1 ? objectivesPane() : chartPane.chart();
-        var image = ChartImages.snapshot(node);
-        model
-            .executor()
-            .submit(() -> {
-                ChartImages.writePng(image, f.toPath());
-                return null;
-            })
-            .whenComplete((v, err) ->
-                model
-                    .executor()
-                    .runOnUi(() ->
-                        model.showStatus(
-                            err == null
-                                ? "Chart saved to " + f.getName()
-                                : "PNG export failed: " + err.getMessage()
-                        )
-                    )
-            );
+        Tab tab = views.getSelectionModel().getSelectedItem();
+        ChartExportActions.saveChartsIn(
+            tab == null ? null : tab.getContent(),
+            stage,
+            model.executor(),
+            model::showStatus
+        );
     }
 
     /** Unused spacer helper kept small. */
