@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
         AgentCommand.class,
         ProfileCommand.class,
         TwinCommand.class,
+        QpartCommand.class,
         CommandLine.HelpCommand.class,
     }
 )

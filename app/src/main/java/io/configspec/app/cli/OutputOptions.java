@@ -2,6 +2,7 @@ package io.configspec.app.cli;
 
 import io.configspec.model.io.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -23,6 +24,12 @@ public final class OutputOptions {
     @FunctionalInterface
     public interface Content {
         void writeTo(Writer writer) throws IOException;
+    }
+
+    /** Writes the output as bytes (UTF-8), for output large enough that a character encoder costs. */
+    @FunctionalInterface
+    public interface ByteContent {
+        void writeTo(OutputStream stream) throws IOException;
     }
 
     @Option(
@@ -91,6 +98,21 @@ public final class OutputOptions {
             writer.flush();
         });
         return "Wrote " + out + ".";
+    }
+
+    /**
+     * Like {@link #write(PrintWriter, PrintWriter, Content)}, but a file given by {@code --out} is
+     * written by {@code bytes} straight to its stream; standard output still gets {@code content}.
+     */
+    public void write(PrintWriter stdout, PrintWriter stderr, Content content, ByteContent bytes)
+        throws IOException {
+        if (out == null) {
+            write(stdout, stderr, content);
+            return;
+        }
+        AtomicFiles.write(out, bytes::writeTo);
+        stderr.println("Wrote " + out + ".");
+        stderr.flush();
     }
 
     /** Writes {@code content} and prints the notice, if any, on {@code stderr}. */

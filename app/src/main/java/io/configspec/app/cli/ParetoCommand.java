@@ -48,7 +48,8 @@ final class ParetoCommand implements Callable<Integer> {
     public Integer call() throws ProfileException, IOException {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
         List<Objective> objectives = parseObjectives(objectiveNames);
-        ScenarioEvaluation evaluation = scenario.evaluate();
+        // streamed: the front is found block by block, so a space of any size is answered
+        ScenarioEvaluation evaluation = scenario.scan(List.of(objectives));
         int[] rows = evaluation.frontBestFirst(objectives);
         if (format == OutputFormat.TEXT && output.out() == null) {
             spec
@@ -71,7 +72,7 @@ final class ParetoCommand implements Callable<Integer> {
                         ": " +
                         rows.length +
                         " of " +
-                        evaluation.rows().feasibleCount() +
+                        evaluation.feasibleCount() +
                         " feasible configurations; normalised hypervolume " +
                         String.format(
                             java.util.Locale.ROOT,

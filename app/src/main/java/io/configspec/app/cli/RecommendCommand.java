@@ -36,7 +36,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ProfileException, IOException {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
-        ScenarioEvaluation evaluation = scenario.evaluate();
+        // streamed: the recommendations are found block by block, so a space of any size is answered
+        ScenarioEvaluation evaluation = scenario.scan(List.of());
         List<Recommendation> recommendations = evaluation.recommendations();
         if (recommendations.isEmpty()) {
             throw new UserInputException(

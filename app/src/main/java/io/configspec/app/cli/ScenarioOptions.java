@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.io.ProfileException;
@@ -100,8 +101,24 @@ public final class ScenarioOptions {
     public ScenarioEvaluation evaluate() throws ProfileException {
         ScenarioLoader.LoadedScenario loaded = load();
         WhatIf whatIf = whatIf(loaded);
+        return userInput(() -> ScenarioEvaluation.evaluate(loaded, whatIf, filter(), null));
+    }
+
+    /**
+     * Like {@link #evaluate()}, streamed ({@link ScenarioEvaluation#scan}): memory follows the
+     * fronts, not the space, so a space of any size is answered.
+     *
+     * @param fronts the fronts (lists of objectives) the command asks for besides goodput/cost/energy
+     */
+    public ScenarioEvaluation scan(List<List<Objective>> fronts) throws ProfileException {
+        ScenarioLoader.LoadedScenario loaded = load();
+        WhatIf whatIf = whatIf(loaded);
+        return userInput(() -> ScenarioEvaluation.scan(loaded, whatIf, filter(), fronts));
+    }
+
+    private static ScenarioEvaluation userInput(java.util.function.Supplier<ScenarioEvaluation> evaluation) {
         try {
-            return ScenarioEvaluation.evaluate(loaded, whatIf, filter(), null);
+            return evaluation.get();
         } catch (InvalidFieldException e) {
             String field = e.field();
             throw new UserInputException(

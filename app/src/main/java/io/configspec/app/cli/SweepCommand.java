@@ -4,6 +4,7 @@ import io.configspec.model.io.ProfileException;
 import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,16 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ProfileException, IOException {
         OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
-        ScenarioEvaluation evaluation = scenario.evaluate();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->
-            ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation)
+        // csv and json are written block by block as rows are evaluated (any size in constant
+        // memory); text aligns its columns over every row, so it holds the space
+        ScenarioEvaluation evaluation = format.rows() == ConfigurationRowWriter.Format.TEXT
+            ? scenario.evaluate()
+            : scenario.scan(List.of());
+        output.write(
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            writer -> ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation),
+            stream -> ConfigurationRowWriter.writeAllRows(format.rows(), stream, evaluation)
         );
         return ConfigSpecCli.OK;
     }

@@ -17,6 +17,7 @@ public final class ExplorerViews {
             new io.configspec.app.explorer.fleet.FleetView(),
             new io.configspec.app.explorer.boards.BoardsExplorerView(),
             new io.configspec.app.explorer.validation.ValidationExplorerView(),
+            new io.configspec.app.explorer.qpart.QpartView(),
         };
         return List.of(views);
     }

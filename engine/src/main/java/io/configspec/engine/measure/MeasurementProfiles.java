@@ -340,7 +340,8 @@ public final class MeasurementProfiles {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
     }
 
-    private static String cpuDescription() {
+    /** This machine's CPU model (Linux), else its architecture. */
+    public static String cpuDescription() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -353,7 +354,8 @@ public final class MeasurementProfiles {
         return System.getProperty("os.arch");
     }
 
-    private static double memoryGiB() {
+    /** This machine's memory, GiB. */
+    public static double memoryGiB() {
         if (
             ManagementFactory.getOperatingSystemMXBean() instanceof
                 com.sun.management.OperatingSystemMXBean os

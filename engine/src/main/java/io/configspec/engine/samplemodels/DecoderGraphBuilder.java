@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes a Llama-style decoder as an ONNX model in the Hugging Face Optimum layout with a KV
@@ -33,6 +34,8 @@ public final class DecoderGraphBuilder {
 
     private final DecoderArchitecture arch;
     private final Precision precision;
+    private final Function<String, Precision> linearPrecision;
+    private final String precisionLabel;
     private final WeightSource weights;
     private final Map<String, String> extraMetadata = new LinkedHashMap<>();
 
@@ -42,6 +45,27 @@ public final class DecoderGraphBuilder {
     public DecoderGraphBuilder(DecoderArchitecture arch, Precision precision, WeightSource weights) {
         this.arch = arch;
         this.precision = precision;
+        this.linearPrecision = name -> precision;
+        this.precisionLabel = precision.cliName();
+        this.weights = weights;
+    }
+
+    /**
+     * A mixed-precision decoder (a QPART plan): each linear weight ({@link WeightSource} names,
+     * e.g. {@code layers.2.mlp.up}, {@code lm_head}) takes the precision {@code linearPrecision}
+     * gives it (one of {@link Precision#FP32}, {@link Precision#INT8}, {@link Precision#INT4});
+     * the embedding stays fp32. {@code precisionLabel} is written as {@code configspec.precision}.
+     */
+    public DecoderGraphBuilder(
+        DecoderArchitecture arch,
+        Function<String, Precision> linearPrecision,
+        String precisionLabel,
+        WeightSource weights
+    ) {
+        this.arch = arch;
+        this.precision = Precision.FP32;
+        this.linearPrecision = linearPrecision;
+        this.precisionLabel = precisionLabel;
         this.weights = weights;
     }
 
@@ -129,7 +153,7 @@ public final class DecoderGraphBuilder {
         g.metadata("configspec.intermediate_size", Integer.toString(arch.intermediateSize()));
         g.metadata("configspec.vocab_size", Integer.toString(arch.vocabSize()));
         g.metadata("configspec.kv_dtype", "float32");
-        g.metadata("configspec.precision", precision.cliName());
+        g.metadata("configspec.precision", precisionLabel);
         extraMetadata.forEach(g::metadata);
 
         // Embedding (kept fp32 except for fp16 models, as weight-only quantisers do).
@@ -298,7 +322,7 @@ public final class DecoderGraphBuilder {
 
     private String linearInto(String name, String x, int in, int out, String output) {
         float[] w = weights.weight(name, in, out);
-        return switch (precision) {
+        return switch (linearPrecision.apply(name)) {
             case FP32 -> g.node(
                 "MatMul",
                 List.of(x, g.floatTensor(name, w, true, in, out)),

@@ -241,10 +241,76 @@ public final class SampleFamily {
         Precision precision,
         int layers
     ) throws IOException {
+        DecoderArchitecture arch = spec.architecture(layers);
+        return writeModel(
+            root,
+            spec,
+            tokenizer,
+            name,
+            role,
+            precision,
+            precision.cliName(),
+            layers,
+            new DecoderGraphBuilder(arch, precision, weights)
+        );
+    }
+
+    /**
+     * Writes a mixed-precision drafter of the family (a QPART plan) as {@code root/name}: the
+     * first {@code layers} blocks and the head of the family, each linear weight in the precision
+     * {@code linearPrecision} gives its {@link WeightSource} name (fp32, int8 or int4), the same
+     * weights as every other member. {@code precisionLabel} (e.g. {@code qpart-da0.02}) is its
+     * precision in {@code config.json}, so the model catalog and {@code measure} name it so.
+     */
+    public static Member writeDrafter(
+        Path root,
+        Spec spec,
+        String name,
+        int layers,
+        java.util.function.Function<String, Precision> linearPrecision,
+        String precisionLabel
+    ) throws IOException {
+        if (layers < 0 || layers >= spec.targetLayers()) {
+            throw new IllegalArgumentException(
+                "drafter layers must be in [0, " + spec.targetLayers() + "), was " + layers
+            );
+        }
+        Files.createDirectories(root);
+        SampleLanguage language = language(spec);
+        DecoderArchitecture arch = spec.architecture(layers);
+        return writeModel(
+            root,
+            spec,
+            language.tokenizerJson(),
+            name,
+            "drafter",
+            Precision.FP32,
+            precisionLabel,
+            layers,
+            new DecoderGraphBuilder(arch, linearPrecision, precisionLabel, new FamilyWeights(spec, language))
+        );
+    }
+
+    /** The family's weights (every member reads the same tensors by name). */
+    public static WeightSource weights(Spec spec) {
+        return new FamilyWeights(spec, language(spec));
+    }
+
+    private static Member writeModel(
+        Path root,
+        Spec spec,
+        String tokenizer,
+        String name,
+        String role,
+        Precision precision,
+        String precisionLabel,
+        int layers,
+        DecoderGraphBuilder builder
+    ) throws IOException {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
         DecoderArchitecture arch = spec.architecture(layers);
-        long parameters = new DecoderGraphBuilder(arch, precision, weights)
+        long parameters = builder
             .metadata("configspec.role", role)
             .metadata("configspec.family", FAMILY)
             .writeInline(dir.resolve("model.onnx"));
@@ -253,8 +319,9 @@ public final class SampleFamily {
         config.put("model_type", "llama");
         config.put("configspec_family", FAMILY);
         config.put("configspec_role", role);
-        config.put("configspec_precision", precision.cliName());
+        config.put("configspec_precision", precisionLabel);
         config.put("configspec_parameters", parameters);
+        config.put("configspec_seed", spec.seed());
         config.put("num_hidden_layers", arch.layers());
         config.put("hidden_size", arch.hiddenSize());
         config.put("num_attention_heads", arch.heads());
@@ -263,6 +330,7 @@ public final class SampleFamily {
         config.put("intermediate_size", arch.intermediateSize());
         config.put("vocab_size", arch.vocabSize());
         config.put("max_position_embeddings", arch.maxPositions());
+        config.put("tie_word_embeddings", false);
         mapper().writeValue(dir.resolve("config.json").toFile(), config);
         return new Member(name, role, precision, layers, parameters, dir);
     }

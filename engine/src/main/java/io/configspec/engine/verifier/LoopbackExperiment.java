@@ -32,6 +32,7 @@ import io.configspec.model.fleet.SloAwareBatchScheduler;
 import io.configspec.model.fleet.SpeculationController;
 import io.configspec.model.fleet.StopPredictionCounts;
 import io.configspec.model.fleet.TokenLengthDistribution;
+import io.configspec.model.fleet.VerificationRequest;
 import io.configspec.model.fleet.VerificationScheduler;
 import io.configspec.model.fleet.VerificationTimeEstimator;
 import io.configspec.model.fleet.VerificationTimeFit;
@@ -128,6 +129,10 @@ public final class LoopbackExperiment {
      *        with the first verification) per request
      * @param stops how often WISP's stops were right (all zero under SLED)
      * @param wastedDraftSeconds drafting time spent on rejected tokens, summed over clients, s
+     * @param meanQueueWaitSeconds mean time a verification request waited at the service for its
+     *        batch to start, s
+     * @param meanDispatchDelaySeconds mean time the service's worker took to start a batch once
+     *        it was due, over the batches it waited for, s (the simulated server is given it)
      */
     public record Measured(
         long requests,
@@ -143,7 +148,9 @@ public final class LoopbackExperiment {
         double meanGapSeconds,
         double meanSetupSeconds,
         StopPredictionCounts stops,
-        double wastedDraftSeconds
+        double wastedDraftSeconds,
+        double meanQueueWaitSeconds,
+        double meanDispatchDelaySeconds
     ) {}
 
     /**
@@ -155,7 +162,13 @@ public final class LoopbackExperiment {
      * @param predictor WISP's rejection predictor fitted in the calibration phase
      * @param serverMeasurements every batch of the measured phase, with its composition
      * @param scenario the fleet scenario built from the measured components
-     * @param simulated the simulator's prediction for it
+     * @param simulated the simulator's first run for it (seed = the settings' seed)
+     * @param simulatedGoodputTokensPerSecond goodput averaged over {@link #SIMULATION_RUNS} seeds:
+     *        the prediction compared with the measurement
+     * @param simulatedTpotMedianSeconds median time per output token of those runs' requests
+     *        pooled: the prediction compared with the measurement
+     * @param simulatedQueueWaitSeconds mean time a simulated request waited for its batch, s
+     * @param simulatedBatchSeconds mean simulated batch latency, s
      */
     public record Report(
         Settings settings,
@@ -165,7 +178,11 @@ public final class LoopbackExperiment {
         AcceptancePredictor predictor,
         List<VerificationMeasurement> serverMeasurements,
         FleetScenario scenario,
-        FleetResult simulated
+        FleetResult simulated,
+        double simulatedGoodputTokensPerSecond,
+        double simulatedTpotMedianSeconds,
+        double simulatedQueueWaitSeconds,
+        double simulatedBatchSeconds
     ) {
         /**
          * The verification service's fitted estimator as a server profile (provenance measured),
@@ -210,7 +227,7 @@ public final class LoopbackExperiment {
         /** |simulated − measured| ÷ measured goodput. */
         public double goodputRelativeError() {
             return (
-                Math.abs(simulated.goodputTokensPerSecond() - measured.goodputTokensPerSecond()) /
+                Math.abs(simulatedGoodputTokensPerSecond - measured.goodputTokensPerSecond()) /
                 measured.goodputTokensPerSecond()
             );
         }
@@ -218,7 +235,7 @@ public final class LoopbackExperiment {
         /** |simulated − measured| ÷ measured median time per output token. */
         public double tpotRelativeError() {
             return (
-                Math.abs(simulated.tpotP50Seconds() - measured.tpotMedianSeconds()) /
+                Math.abs(simulatedTpotMedianSeconds - measured.tpotMedianSeconds()) /
                 measured.tpotMedianSeconds()
             );
         }
@@ -230,15 +247,16 @@ public final class LoopbackExperiment {
                     "median TPOT measured %.1f vs simulated %.1f ms (%.1f %% off); %d requests (%d within SLO), %d rounds, " +
                     "mean drafted %.2f, accepted %.2f; draft %.2f ms/token + %.2f ms/round, call overhead %.2f ms; " +
                     "T_v fit R² %.3f, RMSE %.2f ms over %d batches; per request setup %.1f ms, gap %.0f ms; simulated %d requests; " +
-                    "wasted drafting measured %.2f s vs simulated %.2f s; %s",
+                    "wasted drafting measured %.2f s vs simulated %.2f s; queue wait measured %.1f ms (of which dispatch %.1f ms per batch) " +
+                    "vs simulated %.1f ms; batch measured %.1f ms × %.2f vs simulated %.1f ms × %.2f; %s",
                 settings.policy().label(),
                 settings.clients(),
                 settings.durationSeconds(),
                 measured.goodputTokensPerSecond(),
-                simulated.goodputTokensPerSecond(),
+                simulatedGoodputTokensPerSecond,
                 goodputRelativeError() * 100,
                 measured.tpotMedianSeconds() * 1000,
-                simulated.tpotP50Seconds() * 1000,
+                simulatedTpotMedianSeconds * 1000,
                 tpotRelativeError() * 100,
                 measured.requests(),
                 measured.requestsMeetingSlo(),
@@ -256,6 +274,22 @@ public final class LoopbackExperiment {
                 simulated.requestsStarted(),
                 measured.wastedDraftSeconds(),
                 simulated.wastedDraftSeconds(),
+                measured.meanQueueWaitSeconds() * 1000,
+                measured.meanDispatchDelaySeconds() * 1000,
+                simulatedQueueWaitSeconds * 1000,
+                serverMeasurements
+                        .stream()
+                        .mapToDouble(VerificationMeasurement::latencySeconds)
+                        .average()
+                        .orElse(0) *
+                    1000,
+                serverMeasurements
+                    .stream()
+                    .mapToDouble(VerificationMeasurement::batchSize)
+                    .average()
+                    .orElse(0),
+                simulatedBatchSeconds * 1000,
+                simulated.meanBatchSize(),
                 settings.policy() == FleetPolicy.SLED
                     ? "stops: none (fixed K)"
                     : String.format(
@@ -269,6 +303,9 @@ public final class LoopbackExperiment {
             );
         }
     }
+
+    /** Simulator runs (seeds) whose mean is the prediction compared with the measurement. */
+    static final int SIMULATION_RUNS = 16;
 
     private LoopbackExperiment() {}
 
@@ -349,6 +386,8 @@ public final class LoopbackExperiment {
               );
         Phase phase;
         List<VerificationMeasurement> batches;
+        double[] queueWaits;
+        double[] reactions;
         try (VerificationServer server = VerificationServer.start(target, scheduler, 0)) {
             phase = runClients(
                 server,
@@ -361,9 +400,15 @@ public final class LoopbackExperiment {
                 settings.seed()
             );
             batches = server.measurements();
+            queueWaits = server.queueWaits();
+            reactions = server.reactionDelays();
         }
         VerificationTimeFit fit = fitOrMean(batches);
-        Measured measured = phase.summarise(settings);
+        Measured measured = phase.summarise(
+            settings,
+            Arrays.stream(queueWaits).average().orElse(0),
+            Arrays.stream(reactions).average().orElse(0)
+        );
         AcceptanceCalibration observed = observedCalibration(phase.rounds(), calibration);
 
         double meanPrompt = prompts
@@ -394,7 +439,13 @@ public final class LoopbackExperiment {
             "loopback",
             List.of(device),
             new FleetNetwork(measured.callOverheadSeconds(), 1e12, 1e12, 0, 0),
-            new FleetServer(fit.estimator(), settings.maxBatchSize(), noiseCv),
+            // the service's worker, woken when a batch is due, starts it this much later (measured)
+            new FleetServer(
+                fit.estimator(),
+                settings.maxBatchSize(),
+                noiseCv,
+                measured.meanDispatchDelaySeconds()
+            ),
             new FleetWorkload(
                 TokenLengthDistribution.fixed((int) Math.round(meanPrompt)),
                 TokenLengthDistribution.fixed(settings.outputTokens()),
@@ -409,14 +460,53 @@ public final class LoopbackExperiment {
             Double.NaN,
             settings.batchTimeoutSeconds()
         );
-        FleetResult simulated = FleetSimulator.run(
+        // The simulator's expectation, not one draw: the same scenario over SIMULATION_RUNS seeds
+        // (goodput averaged, time per token pooled), so its own sampling noise does not count
+        // against the comparison.
+        double[] simulatedWait = new double[2];
+        double[] simulatedBatch = new double[2];
+        FleetSimulator.BatchListener listener = (start, seconds, batch) -> {
+            for (VerificationRequest r : batch) {
+                simulatedWait[0] += start - r.arrivalSeconds();
+                simulatedWait[1]++;
+            }
+            simulatedBatch[0] += seconds;
+            simulatedBatch[1]++;
+        };
+        FleetResult simulated = null;
+        double goodputSum = 0;
+        List<double[]> tpots = new ArrayList<>();
+        for (int run = 0; run < SIMULATION_RUNS; run++) {
+            FleetResult result = FleetSimulator.run(
+                scenario,
+                settings.policy(),
+                settings.clients(),
+                settings.durationSeconds(),
+                settings.seed() + run,
+                () -> false,
+                listener
+            );
+            if (simulated == null) {
+                simulated = result;
+            }
+            goodputSum += result.goodputTokensPerSecond();
+            tpots.add(result.tpotSeconds());
+        }
+        double[] pooled = tpots.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+        return new Report(
+            settings,
+            measured,
+            fit,
+            observed,
+            predictor,
+            batches,
             scenario,
-            settings.policy(),
-            settings.clients(),
-            settings.durationSeconds(),
-            settings.seed()
+            simulated,
+            goodputSum / SIMULATION_RUNS,
+            pooled.length == 0 ? Double.NaN : pooled[(pooled.length - 1) / 2],
+            simulatedWait[0] / Math.max(1, simulatedWait[1]),
+            simulatedBatch[0] / Math.max(1, simulatedBatch[1])
         );
-        return new Report(settings, measured, fit, observed, predictor, batches, scenario, simulated);
     }
 
     /**
@@ -564,7 +654,7 @@ public final class LoopbackExperiment {
         List<Double> gaps,
         double windowSeconds
     ) {
-        Measured summarise(Settings s) {
+        Measured summarise(Settings s, double meanQueueWaitSeconds, double meanDispatchDelaySeconds) {
             double[] tpot = requests
                 .stream()
                 .mapToDouble(r -> (r.endSeconds() - r.startSeconds()) / r.tokens())
@@ -629,7 +719,9 @@ public final class LoopbackExperiment {
                 gaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
                 requests.stream().mapToDouble(RequestRecord::setupSeconds).average().orElse(0),
                 stops,
-                wasted
+                wasted,
+                meanQueueWaitSeconds,
+                meanDispatchDelaySeconds
             );
         }
     }
@@ -649,7 +741,13 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<RoundSample> rounds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Double> gaps = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        long epoch = System.nanoTime();
+        // The window opens when every client is connected (a device that is online, as in the
+        // simulator): each opens and closes one session first, then all start together.
+        long[] epoch = new long[1];
+        java.util.concurrent.CyclicBarrier online = new java.util.concurrent.CyclicBarrier(
+            settings.clients(),
+            () -> epoch[0] = System.nanoTime()
+        );
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < settings.clients(); c++) {
             int client = c;
@@ -663,6 +761,7 @@ public final class LoopbackExperiment {
                             settings,
                             calibration,
                             predictor,
+                            online,
                             epoch,
                             seconds,
                             new SplittableRandom(seed * 31 + client),
@@ -672,6 +771,7 @@ public final class LoopbackExperiment {
                         );
                     } catch (Throwable e) {
                         failures.add(e);
+                        online.reset(); // clients still waiting to start give up
                     }
                 },
                 "loopback-client-" + c
@@ -707,7 +807,8 @@ public final class LoopbackExperiment {
         Settings settings,
         AcceptanceCalibration calibration,
         AcceptancePredictor predictor,
-        long epoch,
+        java.util.concurrent.CyclicBarrier online,
+        long[] epochHolder,
         double seconds,
         SplittableRandom random,
         ConcurrentLinkedQueue<RequestRecord> requests,
@@ -715,6 +816,9 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
         VerifierClient client = server.client();
+        client.close(client.open(prompts.getFirst()));
+        online.await(10 * 60, java.util.concurrent.TimeUnit.SECONDS);
+        long epoch = epochHolder[0];
         // WISP's budget per round is SLED's K (as in the simulator): it only ever drafts less.
         int maxK = settings.policy() == FleetPolicy.SLED
             ? settings.fixedK()
@@ -725,12 +829,17 @@ public final class LoopbackExperiment {
         double draftRate = 0; // this client's latest drafting rate, tokens/s (0: not yet known)
         Thread.sleep((long) (random.nextDouble() * settings.meanThinkSeconds() * 1000));
         try (DecoderSession draft = drafterModel.newSession()) {
-            while (elapsed(epoch) < seconds) {
+            // Every wall-clock second of the client belongs to one measured interval (setup, a
+            // round's drafting, its call, the gap): each interval starts where the previous one
+            // ended, so time the thread spent waiting for a CPU between them is still counted.
+            double start = elapsed(epoch);
+            while (start < seconds) {
                 int[] prompt = prompts.get(random.nextInt(prompts.size()));
                 int length = settings.outputTokens();
-                double start = elapsed(epoch);
                 long session = client.open(prompt);
-                double setup = elapsed(epoch) - start;
+                double opened = elapsed(epoch);
+                double setup = opened - start;
+                double roundStart = opened;
                 int[] committed = Arrays.copyOf(prompt, prompt.length + length + maxK + 2);
                 int n = prompt.length;
                 int generated = 0;
@@ -738,7 +847,6 @@ public final class LoopbackExperiment {
                 int[] drafts = new int[maxK];
                 double[] predictedAcceptance = new double[maxK];
                 while (generated < length) {
-                    double roundStart = elapsed(epoch);
                     // Drafter catches up on committed tokens it has not seen, then drafts.
                     int[] seen = draft.tokens();
                     int common = 0;
@@ -820,15 +928,17 @@ public final class LoopbackExperiment {
                     double observed = produced / Math.max(1e-6, roundEnd - roundStart);
                     roundRate = roundRate > 0 ? roundRate + 0.2 * (observed - roundRate) : observed;
                     draftRate = drafted / Math.max(1e-6, draftEnd - roundStart);
+                    roundStart = roundEnd;
                 }
-                double end = elapsed(epoch);
+                double end = roundStart;
                 client.close(session);
                 requests.add(new RequestRecord(start, end, length, setup));
                 double think = -settings.meanThinkSeconds() * Math.log(1 - random.nextDouble());
                 Thread.sleep((long) (think * 1000));
                 // every gap counts, also the last one (a gap that ends after the window would
                 // otherwise be missing, biasing the mean towards short gaps)
-                gaps.add(elapsed(epoch) - end);
+                start = elapsed(epoch);
+                gaps.add(start - end);
             }
         }
     }

@@ -52,7 +52,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       tokens} are the accepted drafts plus the target's own next token; {@code serverSeconds}
  *       is the time from arrival to the end of its batch. The request's deadline is its arrival
  *       plus {@code slackSeconds}, its target (even pace) its arrival plus {@code
- *       targetSlackSeconds} (default: the deadline).
+ *       targetSlackSeconds} (default: the deadline). A slack may be zero or negative (the client
+ *       is already late: its deadline has passed), up to a day either way.
  *   <li>{@code DELETE /v1/sessions/{id}}.
  * </ul>
  *
@@ -124,6 +125,12 @@ public final class VerificationServer implements AutoCloseable {
     private final Map<Long, CompletableFuture<Verdict>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, int[]> pendingDrafts = new ConcurrentHashMap<>();
     private final List<VerificationMeasurement> measurements = new ArrayList<>();
+    /** Per verification request: seconds from its arrival to the start of its batch (guarded by measurements). */
+    private final List<Double> queueWaits = new ArrayList<>();
+    /** Per batch: seconds the worker took to start it once it was due (guarded by measurements). */
+    private final List<Double> reactionDelays = new ArrayList<>();
+    /** Earliest arrival since the worker last began to wait, NaN when none (guarded by lock). */
+    private double firstArrivalWhileWaiting = Double.NaN;
     private final AtomicLong nextSession = new AtomicLong(1);
     private final AtomicLong nextRequest = new AtomicLong(1);
     private final long epochNanos = System.nanoTime();
@@ -246,6 +253,29 @@ public final class VerificationServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /**
+     * Every verification request so far: seconds from its arrival to the start of its batch
+     * (waiting for the scheduler and for the worker to wake), in batch order.
+     */
+    public double[] queueWaits() {
+        synchronized (measurements) {
+            return queueWaits.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    /**
+     * Every batch so far that the worker waited for (not one started as the previous one ended):
+     * seconds from the moment it was due — the arrival that let the scheduler dispatch it, or the
+     * wake-up time the scheduler asked for — to the moment the worker thread actually started it.
+     * On a quiet machine this is microseconds; on a loaded one it is the time the worker waited
+     * for a CPU, which the simulator's server does not have unless it is told.
+     */
+    public double[] reactionDelays() {
+        synchronized (measurements) {
+            return reactionDelays.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
     /** Every batch run so far: its composition and measured latency (a copy). */
     public List<VerificationMeasurement> measurements() {
         synchronized (measurements) {
@@ -360,8 +390,8 @@ public final class VerificationServer implements AutoCloseable {
         }
         long sessionId = sessionNode.longValue();
         int[] draftIds = tokenIds(body.get("drafts"), "drafts", 0, limits.maxDraftTokens());
-        double slack = positive(body, "slackSeconds", Double.POSITIVE_INFINITY);
-        double targetSlack = positive(body, "targetSlackSeconds", slack);
+        double slack = slack(body, "slackSeconds", Double.POSITIVE_INFINITY);
+        double targetSlack = slack(body, "targetSlackSeconds", slack);
         double expected = positive(body, "expectedTokens", 1.0);
         Sequence sequence = sessions.get(sessionId);
         if (sequence == null) {
@@ -433,6 +463,9 @@ public final class VerificationServer implements AutoCloseable {
         lock.lock();
         try {
             scheduler.submit(request);
+            if (!(firstArrivalWhileWaiting <= now)) {
+                firstArrivalWhileWaiting = now;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -500,6 +533,31 @@ public final class VerificationServer implements AutoCloseable {
         return ids;
     }
 
+    /** Largest |slack| a client may send, s (one day): beyond it a deadline means nothing. */
+    static final double MAX_SLACK_SECONDS = 86_400;
+
+    /**
+     * An optional slack in seconds (a missing one takes {@code fallback}): any finite number up
+     * to a day either way. Zero or negative is meaningful — the client is already late, so its
+     * deadline lies in the past and the scheduler treats it as the most urgent (earliest deadline).
+     */
+    private static double slack(JsonNode body, String field, double fallback) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isNumber() || !(Math.abs(node.doubleValue()) <= MAX_SLACK_SECONDS)) {
+            throw new HttpProblem(
+                400,
+                "field '" +
+                    field +
+                    "': must be a number of seconds between -86400 and 86400 (negative: already late), was " +
+                    node
+            );
+        }
+        return node.doubleValue();
+    }
+
     /** An optional positive number (a missing one takes {@code fallback}). */
     private static double positive(JsonNode body, String field, double fallback) {
         JsonNode node = body.get(field);
@@ -518,6 +576,7 @@ public final class VerificationServer implements AutoCloseable {
         List<VerificationRequest> batch = new ArrayList<>();
         lock.lock();
         try {
+            double requestedWake = Double.NaN; // NaN: the worker did not wait before this batch
             while (running) {
                 double now = nowSeconds();
                 int n = scheduler.nextBatch(now, batch);
@@ -526,11 +585,24 @@ public final class VerificationServer implements AutoCloseable {
                     long waitNanos = wake == Double.POSITIVE_INFINITY
                         ? TimeUnit.MILLISECONDS.toNanos(50)
                         : Math.max(1_000L, (long) ((wake - now) * 1e9));
+                    requestedWake = wake;
+                    firstArrivalWhileWaiting = Double.NaN;
                     changed.awaitNanos(waitNanos);
                     continue;
                 }
+                // due: the wake-up the scheduler asked for, or the first arrival that woke the worker
+                boolean waited = !Double.isNaN(requestedWake);
+                double due = !waited
+                    ? now
+                    : Math.min(
+                          requestedWake,
+                          Double.isNaN(firstArrivalWhileWaiting) ? now : firstArrivalWhileWaiting
+                      );
+                requestedWake = Double.NaN;
                 lock.unlock(); // clients keep submitting while the batch runs
                 long start = System.nanoTime();
+                double startSeconds = (start - epochNanos) / 1e9;
+                double reaction = Math.max(0.0, startSeconds - due);
                 long verified = 0;
                 long prefill = 0;
                 long context = 0;
@@ -564,6 +636,12 @@ public final class VerificationServer implements AutoCloseable {
                             prefill
                         )
                     );
+                    for (int i = 0; i < n; i++) {
+                        queueWaits.add(Math.max(0.0, startSeconds - batch.get(i).arrivalSeconds()));
+                    }
+                    if (waited) {
+                        reactionDelays.add(reaction);
+                    }
                 }
                 for (int i = 0; i < n; i++) {
                     VerificationRequest r = batch.get(i);

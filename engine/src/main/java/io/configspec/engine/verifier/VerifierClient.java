@@ -46,7 +46,8 @@ public final class VerifierClient {
     /**
      * Verifies {@code drafts} after the session's last committed token.
      *
-     * @param slackSeconds time from now by which the verification should be done (the deadline)
+     * @param slackSeconds time from now by which the verification should be done (the deadline);
+     *        zero or negative when the client is already late
      * @param expectedTokens tokens the client expects from this round (the request's value)
      * @return the accepted drafts followed by the target's own token, and the server's time
      */
@@ -73,11 +74,13 @@ public final class VerifierClient {
         for (int i = 0; i < count; i++) {
             ids.add(drafts[i]);
         }
+        // negative = already late; the service accepts up to a day either way
+        double max = VerificationServer.MAX_SLACK_SECONDS;
         if (Double.isFinite(slackSeconds)) {
-            body.put("slackSeconds", slackSeconds);
+            body.put("slackSeconds", Math.max(-max, Math.min(max, slackSeconds)));
         }
         if (Double.isFinite(targetSlackSeconds) && targetSlackSeconds < slackSeconds) {
-            body.put("targetSlackSeconds", targetSlackSeconds);
+            body.put("targetSlackSeconds", Math.max(-max, Math.min(max, targetSlackSeconds)));
         }
         body.put("expectedTokens", expectedTokens);
         JsonNode reply = post("/v1/verify", body);

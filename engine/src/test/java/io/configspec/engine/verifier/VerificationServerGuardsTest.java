@@ -119,10 +119,24 @@ class VerificationServerGuardsTest {
             400,
             "drafts[0]"
         );
+        // a negative slack is a late client (accepted); one beyond a day or not a number is refused
         assertJsonError(
-            post("/v1/verify", "{\"session\": " + session + ", \"drafts\": [1], \"slackSeconds\": -1}", AUTH),
+            post(
+                "/v1/verify",
+                "{\"session\": " + session + ", \"drafts\": [1], \"slackSeconds\": -1e6}",
+                AUTH
+            ),
             400,
             "slackSeconds"
+        );
+        assertJsonError(
+            post(
+                "/v1/verify",
+                "{\"session\": " + session + ", \"drafts\": [1], \"targetSlackSeconds\": \"soon\"}",
+                AUTH
+            ),
+            400,
+            "targetSlackSeconds"
         );
     }
 

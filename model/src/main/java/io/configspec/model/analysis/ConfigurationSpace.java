@@ -513,6 +513,61 @@ public final class ConfigurationSpace {
      * be {@code reuse} itself, whose earlier values are then overwritten: a caller that still
      * reads them on another thread must not pass it.
      */
+    /**
+     * Evaluates the block of {@code count} rows from row {@code firstRow} of the whole space (rows
+     * numbered as {@link #evaluate(WhatIf)} numbers them): how a space too large to hold is
+     * streamed. Each row has the same values as in a whole-space evaluation. Memory is {@code
+     * count} rows ({@link EvaluatedSpace#BYTES_PER_ROW} each); nothing is refused for size.
+     *
+     * @param reuse an earlier block of this space with {@code count} rows whose arrays may be
+     *     overwritten, or null
+     * @throws IllegalArgumentException if the block is not inside the space
+     */
+    public EvaluatedSpace evaluateRows(WhatIf whatIf, long firstRow, int count, EvaluatedSpace reuse) {
+        int kMin = kMin(whatIf);
+        int kMax = kMax(whatIf);
+        long total = sizeOf(whatIf).configurations();
+        if (firstRow < 0 || count < 0 || firstRow + count > total) {
+            throw new IllegalArgumentException(
+                "rows " + firstRow + " + " + count + " are not inside the space's " + total + " rows"
+            );
+        }
+        boolean reusable = reuse != null && reuse.space() == this && reuse.size() == count;
+        EvaluatedSpace target = reusable ? reuse : new EvaluatedSpace(this, count);
+        target.fill(whatIf, kMin, kMax, firstRow, null);
+        return target;
+    }
+
+    /**
+     * Evaluates only the given rows of the whole space (e.g. a front and the best rows a streamed
+     * pass found), each with the same values as in a whole-space evaluation; row {@code i} of the
+     * result is space row {@code rows[i]}.
+     *
+     * @param rows strictly ascending row numbers inside the space
+     * @throws IllegalArgumentException if they are not
+     */
+    public EvaluatedSpace evaluateRows(WhatIf whatIf, long[] rows) {
+        int kMin = kMin(whatIf);
+        int kMax = kMax(whatIf);
+        long total = sizeOf(whatIf).configurations();
+        long[] copy = rows.clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] < 0 || copy[i] >= total || (i > 0 && copy[i] <= copy[i - 1])) {
+                throw new IllegalArgumentException(
+                    "rows must ascend strictly inside the space's " +
+                        total +
+                        " rows, got " +
+                        copy[i] +
+                        " at " +
+                        i
+                );
+            }
+        }
+        EvaluatedSpace target = new EvaluatedSpace(this, copy.length);
+        target.fill(whatIf, kMin, kMax, 0L, copy);
+        return target;
+    }
+
     public EvaluatedSpace evaluateInto(WhatIf whatIf, EvaluatedSpace reuse) {
         int kMin = kMin(whatIf);
         int kMax = kMax(whatIf);

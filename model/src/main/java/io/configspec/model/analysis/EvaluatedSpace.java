@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A configuration space evaluated under one {@link WhatIf}: one row per configuration,
- * column-oriented. Row {@code i} is combination {@code i / kCount()} at K = {@code kMin() + i %
- * kCount()}.
+ * column-oriented. Row {@code i} of the whole space is combination {@code i / kCount()} at K =
+ * {@code kMin() + i % kCount()}; a block or a selection of the space ({@link
+ * ConfigurationSpace#evaluateRows}) holds fewer rows, and {@link #globalRow(int)} says which.
  *
  * <p>Columns returned by {@link #column(Objective)} are the internal arrays: callers must not
  * modify them. A value is NaN when it cannot be computed (e.g. tokens per $ under GPU-time
@@ -28,6 +29,9 @@ public final class EvaluatedSpace {
     private EnergyMode energy;
     private int kMin;
     private int kCount;
+    // which rows of the space this object holds: firstRow + i, or selected[i] when not null
+    private long firstRow;
+    private long[] selected;
 
     // per combination
     private final double[] acceptance;
@@ -72,13 +76,25 @@ public final class EvaluatedSpace {
         feasible = new boolean[rows];
     }
 
-    /** The hot loop: DESIGN §4 per row, through {@link SpeculativeRoundModel}. */
+    /** The hot loop: DESIGN §4 per row, through {@link SpeculativeRoundModel}; every row of the space. */
     void fill(WhatIf w, int kMin, int kMax) {
+        fill(w, kMin, kMax, 0L, null);
+    }
+
+    /**
+     * Fills the rows this object holds: global rows {@code firstRow … firstRow + size() - 1} when
+     * {@code selected} is null, else the global rows {@code selected} lists (ascending). A row's
+     * values are the same bits whichever rows are evaluated with it: each combination's E[N]
+     * recurrence runs from its first K up to the rows wanted, as a whole-space pass runs it.
+     */
+    void fill(WhatIf w, int kMin, int kMax, long firstRow, long[] selected) {
         ConfigurationSpace s = space;
         Scenario scenario = s.scenario();
         this.whatIf = w;
         this.kMin = kMin;
         this.kCount = kMax - kMin + 1;
+        this.firstRow = firstRow;
+        this.selected = selected;
         this.pricing = w.pricing().orElse(scenario.pricing());
         this.billing = scenario.billing();
         this.energy = w.energy().orElse(scenario.energy());
@@ -111,9 +127,11 @@ public final class EvaluatedSpace {
         int kCount = this.kCount;
         Objective[] objectives = OBJECTIVES;
 
-        int combos = acceptance.length;
+        int rows = size;
         int row = 0;
-        for (int c = 0; c < combos; c++) {
+        while (row < rows) {
+            int c = (int) (globalRow(row) / kCount);
+            long combinationStart = (long) c * kCount;
             double alpha = Math.min(1.0, s.acceptanceRate[c] * alphaScale);
             double rate = s.draftTokensPerSecond[c] * speedScale;
             double overhead = s.roundOverheadSeconds[c] / speedScale;
@@ -144,15 +162,24 @@ public final class EvaluatedSpace {
                     : alpha;
                 expected += survive;
             }
-            for (int j = 0; j < kCount; j++, row++) {
+            int j = 0; // the recurrence stands at K = kMin + j
+            long g;
+            while (row < rows && (g = globalRow(row)) < combinationStart + kCount) {
+                int wanted = (int) (g - combinationStart);
+                if (perK) {
+                    j = wanted;
+                }
+                while (j < wanted) {
+                    j++;
+                    int kj = kMin + j;
+                    survive *= curve
+                        ? Math.min(1.0, s.curve[curveStart + Math.min(kj - 1, curveLast)] * alphaScale)
+                        : alpha;
+                    expected += survive;
+                }
                 int k = kMin + j;
                 if (perK) {
                     expected = k * Math.min(1.0, s.perK[perKOffset + k] * alphaScale) + 1.0;
-                } else if (j > 0) {
-                    survive *= curve
-                        ? Math.min(1.0, s.curve[curveStart + Math.min(k - 1, curveLast)] * alphaScale)
-                        : alpha;
-                    expected += survive;
                 }
                 double draft = overhead + k * secondsPerDraftToken;
                 double network = networkBase + k * uplinkSecondsPerDraftToken;
@@ -174,6 +201,7 @@ public final class EvaluatedSpace {
                 for (int o = 0; o < objectives.length; o++) {
                     objectiveColumns[o][row] = objectives[o].of(expected, round, dollars, joules);
                 }
+                row++;
             }
         }
         applyConstraints();
@@ -237,17 +265,49 @@ public final class EvaluatedSpace {
         return kCount;
     }
 
+    /**
+     * Row {@code i}'s number in the whole space (combination × K order, as {@link
+     * ConfigurationSpace#evaluate(WhatIf)} numbers them): {@code i} itself for a whole-space
+     * evaluation, otherwise the row of a block or a selection ({@link
+     * ConfigurationSpace#evaluateRows}).
+     */
+    public long globalRow(int i) {
+        return selected == null ? firstRow + i : selected[i];
+    }
+
+    /** The whole space's row of this object's row 0 (0 for a whole-space evaluation). */
+    public long firstRow() {
+        return selected == null ? firstRow : selected.length == 0 ? 0 : selected[0];
+    }
+
+    /** Whether these rows are the whole space (not a block or a selection of it). */
+    public boolean wholeSpace() {
+        return (
+            selected == null && firstRow == 0 && (long) size == (long) kCount * space.combinations().size()
+        );
+    }
+
+    /** This object's row holding space row {@code globalRow}, or −1 when it does not hold it. */
+    public int rowOf(long globalRow) {
+        if (selected != null) {
+            int i = java.util.Arrays.binarySearch(selected, globalRow);
+            return i >= 0 ? i : -1;
+        }
+        long i = globalRow - firstRow;
+        return i >= 0 && i < size ? (int) i : -1;
+    }
+
     /** Index into {@code space().combinations()} of row {@code i}. */
     public int combinationIndex(int i) {
-        return i / kCount;
+        return (int) (globalRow(i) / kCount);
     }
 
     public Combination combination(int i) {
-        return space.combinations().get(i / kCount);
+        return space.combinations().get(combinationIndex(i));
     }
 
     public int k(int i) {
-        return kMin + (i % kCount);
+        return kMin + (int) (globalRow(i) % kCount);
     }
 
     /** The ids of row {@code i}'s configuration. */
@@ -271,7 +331,7 @@ public final class EvaluatedSpace {
      * is used for E[N]).
      */
     public double acceptanceRate(int i) {
-        int c = i / kCount;
+        int c = combinationIndex(i);
         if (space.perKLength[c] > 0) {
             return (expectedTokens[i] - 1.0) / k(i);
         }
@@ -280,7 +340,7 @@ public final class EvaluatedSpace {
 
     /** Whether row {@code i}'s acceptance was measured at its own K (the per-K form). */
     public boolean acceptanceMeasuredPerK(int i) {
-        return space.perKLength[i / kCount] > 0;
+        return space.perKLength[combinationIndex(i)] > 0;
     }
 
     /**
@@ -291,7 +351,7 @@ public final class EvaluatedSpace {
      * α scale applies as to the mean.
      */
     public double[] expectedTokensInterval(int i) {
-        int c = i / kCount;
+        int c = combinationIndex(i);
         int k = k(i);
         double scale = whatIf.alphaScale();
         ConfigurationSpace s = space;
@@ -334,7 +394,7 @@ public final class EvaluatedSpace {
 
     /** Effective drafting throughput, tokens/s. */
     public double draftTokensPerSecond(int i) {
-        return draftRate[i / kCount];
+        return draftRate[combinationIndex(i)];
     }
 
     /** E[N], tokens per round. */
@@ -387,12 +447,12 @@ public final class EvaluatedSpace {
 
     /** Goodput of the cloud-only baseline for row {@code i}'s target: 1 / (target step + RTT), tokens/s. */
     public double cloudOnlyTokensPerSecond(int i) {
-        return cloudOnly[i / kCount];
+        return cloudOnly[combinationIndex(i)];
     }
 
     /** Goodput relative to cloud-only decoding of the same target. */
     public double speedupOverCloudOnly(int i) {
-        return value(Objective.GOODPUT, i) / cloudOnly[i / kCount];
+        return value(Objective.GOODPUT, i) / cloudOnly[combinationIndex(i)];
     }
 
     /** Whether row {@code i} meets every constraint. */

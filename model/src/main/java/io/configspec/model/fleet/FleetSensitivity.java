@@ -188,7 +188,12 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
                     );
             }
             case BATCH_LIMIT -> base.withServer(
-                new FleetServer(base.server().estimator(), (int) value, base.server().latencyNoiseCv())
+                new FleetServer(
+                    base.server().estimator(),
+                    (int) value,
+                    base.server().latencyNoiseCv(),
+                    base.server().dispatchDelaySeconds()
+                )
             );
         };
     }

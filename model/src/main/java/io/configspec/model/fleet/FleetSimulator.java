@@ -108,6 +108,9 @@ public final class FleetSimulator {
     private final int serverEntity;
     private final SplittableRandom serverRandom;
     private boolean serverBusy;
+    /** When the last batch ended (−∞ before the first): a batch starting later waits for dispatch. */
+    private double lastBatchEnd = Double.NEGATIVE_INFINITY;
+    private final double dispatchDelay;
     private List<VerificationRequest> batch = new ArrayList<>();
     private double now;
     private long nextRequestId;
@@ -168,6 +171,7 @@ public final class FleetSimulator {
         this.centralized = policy == FleetPolicy.CENTRALIZED;
         this.network = scenario.network();
         this.estimator = scenario.server().estimator();
+        this.dispatchDelay = scenario.server().dispatchDelaySeconds();
         this.scheduler = scenario.schedulerFor(policy);
         this.slo = scenario.sloTpotSeconds();
         this.thinkMean = scenario.workload().meanThinkSeconds();
@@ -612,6 +616,7 @@ public final class FleetSimulator {
     private void onServer() {
         if (serverBusy) {
             serverBusy = false;
+            lastBatchEnd = now;
             List<VerificationRequest> done = batch;
             rounds += done.size();
             for (int i = 0, n = done.size(); i < n; i++) {
@@ -638,6 +643,9 @@ public final class FleetSimulator {
             double cv = scenario.server().latencyNoiseCv();
             if (cv > 0) {
                 seconds *= Math.max(0.5, 1.0 + cv * TokenLengthDistribution.gaussian(serverRandom));
+            }
+            if (now > lastBatchEnd) {
+                seconds += dispatchDelay; // an idle server's worker takes this long to start
             }
             if (listener != null) {
                 listener.onBatch(now, seconds, batch);

@@ -53,7 +53,8 @@ public final class ProfileLoader {
     public static final java.util.Set<String> NOT_PROFILES = java.util.Set.of(
         "scenario",
         "fleet-scenario",
-        "goodput-sweep"
+        "goodput-sweep",
+        "qpart-calibration"
     );
 
     private ProfileLoader() {}

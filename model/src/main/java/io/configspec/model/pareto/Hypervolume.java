@@ -83,25 +83,50 @@ public final class Hypervolume {
         int d = columns.length;
         int n = columns[0].length;
         int[] selected = rows == null ? identity(n) : rows;
-        double[][] scaled = new double[d][selected.length];
+        double[] lo = new double[d];
+        double[] hi = new double[d];
         for (int j = 0; j < d; j++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
+            lo[j] = Double.POSITIVE_INFINITY;
+            hi[j] = Double.NEGATIVE_INFINITY;
             for (int row : selected) {
                 double v = columns[j][row];
                 if (!Double.isNaN(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+                    lo[j] = Math.min(lo[j], v);
+                    hi[j] = Math.max(hi[j], v);
                 }
             }
-            double range = hi - lo;
+        }
+        return normalized(columns, maximize, selected, lo, hi);
+    }
+
+    /**
+     * {@link #normalized(double[][], boolean[], int[])} with the bounds given: for a set too large
+     * to hold, pass its front as {@code rows} (dominated rows add no volume) and the smallest and
+     * largest non-NaN value of each objective over the whole set, found while it streamed past.
+     *
+     * @param lo per column, the smallest value of the set (+∞ when it has none)
+     * @param hi per column, the largest value of the set (−∞ when it has none)
+     */
+    public static double normalized(
+        double[][] columns,
+        boolean[] maximize,
+        int[] rows,
+        double[] lo,
+        double[] hi
+    ) {
+        ParetoFront.checkShape(columns, maximize, null);
+        int d = columns.length;
+        int[] selected = rows == null ? identity(columns[0].length) : rows;
+        double[][] scaled = new double[d][selected.length];
+        for (int j = 0; j < d; j++) {
+            double range = hi[j] - lo[j];
             boolean rescale = range > 0 && Double.isFinite(range);
             for (int i = 0; i < selected.length; i++) {
                 double v = columns[j][selected[i]];
                 if (Double.isNaN(v)) {
                     scaled[j][i] = v;
                 } else if (rescale) {
-                    scaled[j][i] = (maximize[j] ? v - lo : hi - v) / range;
+                    scaled[j][i] = (maximize[j] ? v - lo[j] : hi[j] - v) / range;
                 } else {
                     scaled[j][i] = 1.0;
                 }

@@ -8,7 +8,10 @@ import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.pareto.Recommendation;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,21 +57,85 @@ public final class ConfigurationRowWriter {
     public static void writeRows(Format format, Writer out, ScenarioEvaluation evaluation, int[] rows)
         throws IOException {
         switch (format) {
-            case JSON -> writeJson(out, evaluation, rows, null);
-            case CSV -> writeCsv(out, evaluation, rows, null);
+            case JSON -> writeJson(out, evaluation, held(evaluation, rows), null);
+            case CSV -> writeCsv(out, evaluation, held(evaluation, rows), null);
             case TEXT -> writeTable(out, evaluation, rows);
         }
         out.flush();
     }
 
-    /** Writes every row of {@code evaluation}. */
+    /**
+     * Writes every row of {@code evaluation}. JSON and CSV rows of a streamed evaluation ({@link
+     * ScenarioEvaluation#scan}) are evaluated and written block by block, so memory stays the same
+     * whatever the number of rows; text holds every row to align its columns.
+     */
     public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation)
         throws IOException {
+        if (format != Format.TEXT) {
+            RowSource all = everyRow(evaluation);
+            if (format == Format.JSON) {
+                writeJson(out, evaluation, all, null);
+            } else {
+                writeCsv(out, evaluation, all, null);
+            }
+            out.flush();
+            return;
+        }
+        if (evaluation.streamed()) {
+            throw new IllegalArgumentException("text needs every row held: evaluate the space, not scan it");
+        }
         int[] rows = new int[evaluation.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;
         }
         writeRows(format, out, evaluation, rows);
+    }
+
+    /**
+     * {@link #writeAllRows(Format, Writer, ScenarioEvaluation)} to a stream, UTF-8: CSV goes to the
+     * stream as bytes, with no character encoder between (what {@code sweep --out} uses).
+     */
+    public static void writeAllRows(Format format, OutputStream out, ScenarioEvaluation evaluation)
+        throws IOException {
+        if (format == Format.CSV) {
+            writeCsv(new CsvLines(out, null), evaluation, everyRow(evaluation), null);
+            out.flush();
+            return;
+        }
+        Writer writer = new java.io.BufferedWriter(
+            new OutputStreamWriter(out, StandardCharsets.UTF_8),
+            1 << 16
+        );
+        writeAllRows(format, writer, evaluation);
+        writer.flush();
+    }
+
+    private static RowSource everyRow(ScenarioEvaluation evaluation) {
+        return visitor ->
+            evaluation.forEachBlock(block -> {
+                for (int row = 0, n = block.size(); row < n; row++) {
+                    visitor.row(block, row);
+                }
+            });
+    }
+
+    /** Rows handed to a writer one at a time, each with the evaluation (or block) that holds it. */
+    @FunctionalInterface
+    private interface RowSource {
+        void forEach(RowVisitor visitor) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface RowVisitor {
+        void row(ScenarioEvaluation evaluation, int row) throws IOException;
+    }
+
+    private static RowSource held(ScenarioEvaluation evaluation, int[] rows) {
+        return visitor -> {
+            for (int row : rows) {
+                visitor.row(evaluation, row);
+            }
+        };
     }
 
     /** Writes recommendations (their rows, what they are best at, and why). */
@@ -80,8 +147,8 @@ public final class ConfigurationRowWriter {
     ) throws IOException {
         int[] rows = recommendations.stream().mapToInt(Recommendation::row).toArray();
         switch (format) {
-            case JSON -> writeJson(out, evaluation, rows, recommendations);
-            case CSV -> writeCsv(out, evaluation, rows, recommendations);
+            case JSON -> writeJson(out, evaluation, held(evaluation, rows), recommendations);
+            case CSV -> writeCsv(out, evaluation, held(evaluation, rows), recommendations);
             case TEXT -> writeRecommendationText(out, evaluation, recommendations);
         }
         out.flush();
@@ -92,7 +159,7 @@ public final class ConfigurationRowWriter {
     private static void writeJson(
         Writer out,
         ScenarioEvaluation evaluation,
-        int[] rows,
+        RowSource rows,
         List<Recommendation> recommendations
     ) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -109,9 +176,7 @@ public final class ConfigurationRowWriter {
             json.writeEndObject();
             if (recommendations == null) {
                 json.writeArrayFieldStart("configurations");
-                for (int row : rows) {
-                    writeRow(json, evaluation, row);
-                }
+                rows.forEach((holder, row) -> writeRow(json, holder, row));
             } else {
                 json.writeArrayFieldStart("recommendations");
                 for (Recommendation r : recommendations) {
@@ -199,101 +264,142 @@ public final class ConfigurationRowWriter {
     private static void writeCsv(
         Writer out,
         ScenarioEvaluation evaluation,
-        int[] rows,
+        RowSource rows,
         List<Recommendation> recommendations
     ) throws IOException {
-        CsvLines lines = new CsvLines(out);
-        StringBuilder line = lines.text;
-        if (recommendations != null) {
-            line.append("recommendation,");
-        }
-        line.append(String.join(",", ConfigurationColumn.names()));
-        if (recommendations != null) {
-            line.append(",reason");
-        }
-        line.append('\n');
+        writeCsv(new CsvLines(null, out), evaluation, rows, recommendations);
+    }
+
+    private static void writeCsv(
+        CsvLines lines,
+        ScenarioEvaluation evaluation,
+        RowSource rows,
+        List<Recommendation> recommendations
+    ) throws IOException {
+        lines.put(
+            (recommendations != null ? "recommendation," : "") +
+                String.join(",", ConfigurationColumn.names()) +
+                (recommendations != null ? ",reason" : "") +
+                "\n"
+        );
         ConfigurationColumn[] columns = ConfigurationColumn.ALL.toArray(ConfigurationColumn[]::new);
         CsvCells cells = new CsvCells(columns.length);
-        for (int i = 0; i < rows.length; i++) {
+        int[] index = { 0 };
+        rows.forEach((holder, row) -> {
+            int i = index[0]++;
             if (recommendations != null) {
-                line.append(recommendations.get(i).kind().jsonName()).append(',');
+                lines.put(recommendations.get(i).kind().jsonName() + ",");
             }
-            int row = rows[i];
-            int combination = evaluation.rows().combinationIndex(row);
+            int combination = holder.rows().combinationIndex(row);
             for (int c = 0; c < columns.length; c++) {
                 if (c > 0) {
-                    line.append(',');
+                    lines.put(COMMA);
                 }
-                cells.append(line, c, columns[c], evaluation, row, combination);
+                cells.append(lines, c, columns[c], holder, row, combination);
             }
             if (recommendations != null) {
-                line.append(',').append(csvText(recommendations.get(i).reason()));
+                lines.put(COMMA);
+                lines.put(csvText(recommendations.get(i).reason()));
             }
-            line.append('\n');
+            lines.put(NEWLINE);
             lines.lineEnded();
-        }
+        });
         lines.flush();
     }
 
+    private static final byte COMMA = ',';
+    private static final byte NEWLINE = '\n';
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * CSV text collected in one builder and handed to the writer in chunks of about 64 K chars
-     * through a reused array: no object per row or per cell (numbers are appended by {@link
-     * StringBuilder#append(double)}, which writes the same digits as {@link Double#toString(double)}
-     * without making a string).
+     * CSV bytes (UTF-8) collected in one reused array and handed on in chunks of about 64 KB: to a
+     * stream as they are, or to a writer decoded, one chunk at a time (chunks end at line ends, so
+     * no character is split). No object per row or per cell.
      */
     private static final class CsvLines {
 
         private static final int CHUNK = 1 << 16;
 
-        final StringBuilder text = new StringBuilder(CHUNK + 4096);
-        private final char[] chars = new char[CHUNK + 4096];
-        private final Writer out;
+        private byte[] bytes = new byte[CHUNK + 8192];
+        private int length;
+        private final OutputStream stream;
+        private final Writer writer;
 
-        CsvLines(Writer out) {
-            this.out = out;
+        CsvLines(OutputStream stream, Writer writer) {
+            this.stream = stream;
+            this.writer = writer;
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+            }
+        }
+
+        void put(byte b) {
+            room(1);
+            bytes[length++] = b;
+        }
+
+        void put(byte[] b) {
+            put(b, b.length);
+        }
+
+        void put(byte[] b, int count) {
+            room(count);
+            System.arraycopy(b, 0, bytes, length, count);
+            length += count;
+        }
+
+        void put(String text) {
+            put(text.getBytes(StandardCharsets.UTF_8));
         }
 
         void lineEnded() throws IOException {
-            if (text.length() >= CHUNK) {
+            if (length >= CHUNK) {
                 flush();
             }
         }
 
         void flush() throws IOException {
-            int length = text.length();
-            char[] buffer = length <= chars.length ? chars : new char[length];
-            text.getChars(0, length, buffer, 0);
-            out.write(buffer, 0, length);
-            text.setLength(0);
+            if (stream != null) {
+                stream.write(bytes, 0, length);
+            } else {
+                writer.write(new String(bytes, 0, length, StandardCharsets.UTF_8));
+            }
+            length = 0;
         }
     }
 
     /**
-     * One row's cells. Text cells are read and escaped once per combination; a number that repeats
-     * the previous row's (the per-combination numbers, for every K of a combination) is copied from
-     * the previous row's digits instead of being formatted again.
+     * One row's cells. Text cells are read, escaped and encoded once per combination; a number that
+     * repeats the previous row's (the per-combination numbers, for every K of a combination) is
+     * copied from the previous row's digits instead of being formatted again. Digits are those of
+     * {@link Double#toString(double)} ({@link StringBuilder#append(double)} writes them without
+     * making a string).
      */
     private static final class CsvCells {
 
         private final int[] lastCombination;
-        private final String[] lastEscaped;
+        private final byte[][] lastEscaped;
         private final long[] lastBits;
-        private final char[][] lastDigits;
+        private final byte[][] lastDigits;
         private final int[] lastLength;
         private final StringBuilder scratch = new StringBuilder(32);
 
         CsvCells(int columns) {
             lastCombination = new int[columns];
             java.util.Arrays.fill(lastCombination, -1);
-            lastEscaped = new String[columns];
+            lastEscaped = new byte[columns][];
             lastBits = new long[columns];
-            lastDigits = new char[columns][32];
+            lastDigits = new byte[columns][32];
             lastLength = new int[columns];
             java.util.Arrays.fill(lastLength, -1);
         }
 
         void append(
-            StringBuilder line,
+            CsvLines line,
             int c,
             ConfigurationColumn column,
             ScenarioEvaluation evaluation,
@@ -303,15 +409,21 @@ public final class ConfigurationRowWriter {
             ConfigurationColumn.Value value = column.value();
             switch (column.type()) {
                 case TEXT -> {
-                    // text columns describe the combination (ConfigurationColumn.Type.TEXT): read
-                    // and escape them once per combination, not once per K
+                    // text columns describe the combination (ConfigurationColumn.Type.TEXT): read,
+                    // escape and encode them once per combination, not once per K
                     if (combination != lastCombination[c]) {
                         lastCombination[c] = combination;
-                        lastEscaped[c] = csvText(value.text(evaluation, row));
+                        lastEscaped[c] = csvText(value.text(evaluation, row)).getBytes(
+                            StandardCharsets.UTF_8
+                        );
                     }
-                    line.append(lastEscaped[c]);
+                    line.put(lastEscaped[c]);
                 }
-                case WHOLE -> line.append((long) value.number(evaluation, row));
+                case WHOLE -> {
+                    scratch.setLength(0);
+                    scratch.append((long) value.number(evaluation, row));
+                    putAscii(line, scratch);
+                }
                 case NUMBER -> {
                     double v = value.number(evaluation, row);
                     if (!Double.isFinite(v)) {
@@ -322,13 +434,22 @@ public final class ConfigurationRowWriter {
                         scratch.setLength(0);
                         scratch.append(v); // the digits of Double.toString(v), written in place
                         int length = scratch.length();
-                        scratch.getChars(0, length, lastDigits[c], 0);
+                        byte[] digits = lastDigits[c];
+                        for (int i = 0; i < length; i++) {
+                            digits[i] = (byte) scratch.charAt(i);
+                        }
                         lastLength[c] = length;
                         lastBits[c] = bits;
                     }
-                    line.append(lastDigits[c], 0, lastLength[c]);
+                    line.put(lastDigits[c], lastLength[c]);
                 }
-                case FLAG -> line.append(value.flag(evaluation, row));
+                case FLAG -> line.put(value.flag(evaluation, row) ? TRUE : FALSE);
+            }
+        }
+
+        private static void putAscii(CsvLines line, StringBuilder digits) {
+            for (int i = 0, n = digits.length(); i < n; i++) {
+                line.put((byte) digits.charAt(i));
             }
         }
     }
@@ -437,9 +558,9 @@ public final class ConfigurationRowWriter {
             "Scenario " +
                 evaluation.scenario().id() +
                 ": " +
-                space.feasibleCount() +
+                evaluation.feasibleCount() +
                 " of " +
-                space.size() +
+                evaluation.configurationCount() +
                 " configurations meet the constraints.\n"
         );
         boolean illustrative = false;

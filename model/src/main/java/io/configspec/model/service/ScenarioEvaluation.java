@@ -10,6 +10,7 @@ import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.pareto.FrontAccumulator;
 import io.configspec.model.pareto.Hypervolume;
 import io.configspec.model.pareto.ParetoFront;
 import io.configspec.model.pareto.Recommendation;
@@ -38,6 +39,9 @@ import java.util.stream.IntStream;
  */
 public final class ScenarioEvaluation {
 
+    /** Rows per block when a streamed evaluation passes over its space (about 7 MB of rows). */
+    public static final int BLOCK_ROWS = 1 << 16;
+
     private final ScenarioLoader.LoadedScenario loaded;
     private final ConfigurationFilter filter;
     private final WhatIf whatIf;
@@ -46,24 +50,67 @@ public final class ScenarioEvaluation {
     private final boolean[] onPaperFront;
     private final List<Recommendation> recommendations;
     private final Map<List<Objective>, int[]> fronts = new ConcurrentHashMap<>();
+    /** What a streamed pass found over the whole space; null when {@link #rows} is the whole space. */
+    private final Scan scan;
+
+    /**
+     * The whole-space figures of a streamed evaluation.
+     *
+     * @param configurations rows in the space
+     * @param feasible rows meeting the constraints
+     * @param paperFront the goodput/cost/energy front as space rows, ascending
+     * @param lowest per objective (ordinal), the smallest feasible value (+∞ when none)
+     * @param highest per objective, the largest feasible value (−∞ when none)
+     * @param blockRows rows per block when the space is streamed again
+     */
+    private record Scan(
+        long configurations,
+        long feasible,
+        long[] paperFront,
+        double[] lowest,
+        double[] highest,
+        int blockRows
+    ) {}
 
     private ScenarioEvaluation(
         ScenarioLoader.LoadedScenario loaded,
         ConfigurationFilter filter,
         WhatIf whatIf,
-        EvaluatedSpace rows
+        EvaluatedSpace rows,
+        int[] paperFront,
+        List<Recommendation> recommendations,
+        Scan scan
     ) {
         this.loaded = loaded;
         this.filter = filter;
         this.whatIf = whatIf;
         this.rows = rows;
-        this.paperFront = computeFront(rows, Objective.GOODPUT_COST_ENERGY);
+        this.paperFront = paperFront;
         this.onPaperFront = new boolean[rows.size()];
         for (int row : paperFront) {
             onPaperFront[row] = true;
         }
         fronts.put(Objective.GOODPUT_COST_ENERGY, paperFront);
-        this.recommendations = Recommendations.of(rows, paperFront);
+        this.recommendations = recommendations;
+        this.scan = scan;
+    }
+
+    private static ScenarioEvaluation whole(
+        ScenarioLoader.LoadedScenario loaded,
+        ConfigurationFilter filter,
+        WhatIf whatIf,
+        EvaluatedSpace rows
+    ) {
+        int[] paperFront = computeFront(rows, Objective.GOODPUT_COST_ENERGY);
+        return new ScenarioEvaluation(
+            loaded,
+            filter,
+            whatIf,
+            rows,
+            paperFront,
+            Recommendations.of(rows, paperFront),
+            null
+        );
     }
 
     /** Evaluates every configuration of {@code loaded} under {@code whatIf}. */
@@ -86,6 +133,19 @@ public final class ScenarioEvaluation {
         ConfigurationFilter filter,
         ScenarioEvaluation reuse
     ) {
+        ConfigurationSpace space = space(loaded, filter, reuse);
+        EvaluatedSpace rows = reuse != null && reuse.scan == null && reuse.rows.space() == space
+            ? space.evaluateInto(whatIf, reuse.rows)
+            : space.evaluate(whatIf);
+        return whole(loaded, filter, whatIf, rows);
+    }
+
+    /** The (filtered) space of {@code loaded}, {@code reuse}'s when it has the same filter. */
+    private static ConfigurationSpace space(
+        ScenarioLoader.LoadedScenario loaded,
+        ConfigurationFilter filter,
+        ScenarioEvaluation reuse
+    ) {
         ConfigurationSpace space = loaded.space();
         if (!filter.keepsAll()) {
             if (reuse != null && reuse.loaded == loaded && reuse.filter.equals(filter)) {
@@ -102,10 +162,254 @@ public final class ScenarioEvaluation {
                 }
             }
         }
-        EvaluatedSpace rows = reuse != null && reuse.rows.space() == space
-            ? space.evaluateInto(whatIf, reuse.rows)
-            : space.evaluate(whatIf);
-        return new ScenarioEvaluation(loaded, filter, whatIf, rows);
+        return space;
+    }
+
+    /**
+     * Like {@link #evaluate(ScenarioLoader.LoadedScenario, WhatIf, ConfigurationFilter,
+     * ScenarioEvaluation)}, but streamed: the space is evaluated block by block ({@link #BLOCK_ROWS}
+     * rows at a time, never all at once), its fronts found on the way ({@link FrontAccumulator}), and
+     * only the rows the answers need are kept: the goodput/cost/energy front, the fronts over
+     * {@code fronts}, and the best and runner-up rows of the recommendations. Memory therefore
+     * follows the fronts, not the space: how {@code sweep}, {@code pareto} and {@code recommend}
+     * handle spaces of any size.
+     *
+     * <p>The result answers like a whole-space evaluation for {@link #paperFront()}, {@link
+     * #front(List)} over the lists given, {@link #recommendations()}, {@link
+     * #normalisedHypervolume(List)}, {@link #configurationCount()} and {@link #feasibleCount()} (same
+     * rows, same values); its {@link #rows()} hold only the rows kept, and {@link
+     * ConfigurationRowWriter#writeAllRows} streams the space again to write every row.
+     *
+     * @param fronts lists of 1 to 3 objectives whose fronts {@link #front(List)} must answer
+     * @throws InvalidFieldException naming the what-if key or filter option at fault
+     */
+    public static ScenarioEvaluation scan(
+        ScenarioLoader.LoadedScenario loaded,
+        WhatIf whatIf,
+        ConfigurationFilter filter,
+        List<List<Objective>> fronts
+    ) {
+        return scan(loaded, whatIf, filter, fronts, BLOCK_ROWS);
+    }
+
+    static ScenarioEvaluation scan(
+        ScenarioLoader.LoadedScenario loaded,
+        WhatIf whatIf,
+        ConfigurationFilter filter,
+        List<List<Objective>> fronts,
+        int blockRows
+    ) {
+        ConfigurationSpace space = space(loaded, filter, null);
+        long total = space.sizeOf(whatIf).configurations();
+        List<List<Objective>> lists = new ArrayList<>();
+        lists.add(Objective.GOODPUT_COST_ENERGY);
+        for (List<Objective> objectives : fronts) {
+            checkFrontObjectives(objectives);
+            if (!lists.contains(objectives)) {
+                lists.add(List.copyOf(objectives));
+            }
+        }
+        StreamedStatistics statistics = new StreamedStatistics(lists);
+        EvaluatedSpace block = null;
+        for (long first = 0; first < total; first += blockRows) {
+            int count = (int) Math.min(blockRows, total - first);
+            block = space.evaluateRows(whatIf, first, count, block);
+            statistics.accept(block);
+        }
+        Map<List<Objective>, long[]> found = statistics.finish();
+        long[] kept = statistics.keptRows(found);
+        EvaluatedSpace rows = space.evaluateRows(whatIf, kept);
+        int[] paperFront = local(kept, found.get(Objective.GOODPUT_COST_ENERGY));
+        Scan scan = new Scan(
+            total,
+            statistics.feasible,
+            found.get(Objective.GOODPUT_COST_ENERGY),
+            statistics.lowest,
+            statistics.highest,
+            blockRows
+        );
+        ScenarioEvaluation evaluation = new ScenarioEvaluation(
+            loaded,
+            filter,
+            whatIf,
+            rows,
+            paperFront,
+            Recommendations.of(rows, paperFront),
+            scan
+        );
+        for (List<Objective> objectives : lists) {
+            evaluation.fronts.put(objectives, local(kept, found.get(objectives)));
+        }
+        return evaluation;
+    }
+
+    /** Positions in {@code kept} (ascending) of {@code rows} (ascending, all in {@code kept}). */
+    private static int[] local(long[] kept, long[] rows) {
+        int[] local = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            local[i] = Arrays.binarySearch(kept, rows[i]);
+        }
+        return local;
+    }
+
+    /**
+     * What one streamed pass gathers: feasible count, bounds and best rows per objective, the
+     * recommendations' winners and runners-up (their tie rules), and one {@link FrontAccumulator}
+     * per list of objectives.
+     */
+    private static final class StreamedStatistics {
+
+        private static final Objective[] OBJECTIVES = Objective.values();
+        private static final Objective[] PAPER = Objective.GOODPUT_COST_ENERGY.toArray(Objective[]::new);
+        /** Survivors buffered before a front accumulator compacts (about 2.6 MB per list). */
+        private static final int COMPACT_ABOVE = 1 << 16;
+
+        private final List<List<Objective>> lists;
+        private final List<FrontAccumulator> accumulators = new ArrayList<>();
+        long feasible;
+        final double[] lowest = new double[OBJECTIVES.length];
+        final double[] highest = new double[OBJECTIVES.length];
+        /** Per objective, the first feasible row with its best value (ParetoFront.best's rule). */
+        private final long[] best = new long[OBJECTIVES.length];
+        private final double[] bestValue = new double[OBJECTIVES.length];
+        /** Per paper objective: the winner with the other two breaking ties (Recommendations' rule). */
+        private final long[] winner = new long[PAPER.length];
+        private final double[][] winnerValues = new double[PAPER.length][PAPER.length];
+        /** Per paper objective: its best value and the first row with it. */
+        private final long[] firstAtTop = new long[PAPER.length];
+        private final double[] top = new double[PAPER.length];
+        /** Per paper objective: the first row of the best value below the best (the runner-up). */
+        private final long[] runnerUp = new long[PAPER.length];
+        private final double[] runnerUpValue = new double[PAPER.length];
+
+        StreamedStatistics(List<List<Objective>> lists) {
+            this.lists = lists;
+            for (List<Objective> objectives : lists) {
+                List<Objective> distinct = objectives.stream().distinct().toList();
+                accumulators.add(
+                    distinct.size() == 1 ? null : new FrontAccumulator(maximize(distinct), COMPACT_ABOVE)
+                );
+            }
+            Arrays.fill(lowest, Double.POSITIVE_INFINITY);
+            Arrays.fill(highest, Double.NEGATIVE_INFINITY);
+            Arrays.fill(best, -1);
+            Arrays.fill(winner, -1);
+            Arrays.fill(runnerUp, -1);
+            Arrays.fill(firstAtTop, -1);
+        }
+
+        void accept(EvaluatedSpace block) {
+            int n = block.size();
+            long base = block.firstRow();
+            boolean[] feasibleMask = block.feasibleMask();
+            feasible += block.feasibleCount();
+            for (int i = 0; i < lists.size(); i++) {
+                FrontAccumulator accumulator = accumulators.get(i);
+                if (accumulator != null) {
+                    List<Objective> distinct = lists.get(i).stream().distinct().toList();
+                    accumulator.accept(columns(block, distinct), feasibleMask, n, base);
+                }
+            }
+            for (Objective objective : OBJECTIVES) {
+                int o = objective.ordinal();
+                double[] values = block.column(objective);
+                boolean maximize = objective.maximize();
+                for (int r = 0; r < n; r++) {
+                    double v = values[r];
+                    if (!feasibleMask[r] || Double.isNaN(v)) {
+                        continue;
+                    }
+                    lowest[o] = Math.min(lowest[o], v);
+                    highest[o] = Math.max(highest[o], v);
+                    if (best[o] < 0 || (maximize ? v > bestValue[o] : v < bestValue[o])) {
+                        best[o] = base + r;
+                        bestValue[o] = v;
+                    }
+                }
+            }
+            double[][] paper = columns(block, Objective.GOODPUT_COST_ENERGY);
+            for (int j = 0; j < PAPER.length; j++) {
+                Objective objective = PAPER[j];
+                double[] primary = paper[j];
+                for (int r = 0; r < n; r++) {
+                    double v = primary[r];
+                    if (!feasibleMask[r] || Double.isNaN(v)) {
+                        continue;
+                    }
+                    long row = base + r;
+                    if (winner[j] < 0 || beatsWinner(paper, j, r)) {
+                        winner[j] = row;
+                        for (int m = 0; m < PAPER.length; m++) {
+                            winnerValues[j][m] = paper[m][r];
+                        }
+                    }
+                    if (firstAtTop[j] < 0 || objective.better(v, top[j])) {
+                        // the old best value's first row is now the best row below the best
+                        runnerUp[j] = firstAtTop[j];
+                        runnerUpValue[j] = top[j];
+                        firstAtTop[j] = row;
+                        top[j] = v;
+                    } else if (
+                        objective.better(top[j], v) &&
+                        (runnerUp[j] < 0 || objective.better(v, runnerUpValue[j]))
+                    ) {
+                        runnerUp[j] = row;
+                        runnerUpValue[j] = v;
+                    }
+                }
+            }
+        }
+
+        /** Recommendations' rule: the primary column decides, then the others in order (all maximised). */
+        private boolean beatsWinner(double[][] paper, int j, int r) {
+            if (paper[j][r] != winnerValues[j][j]) {
+                return paper[j][r] > winnerValues[j][j];
+            }
+            for (int m = 0; m < PAPER.length; m++) {
+                if (m != j && paper[m][r] != winnerValues[j][m]) {
+                    return paper[m][r] > winnerValues[j][m];
+                }
+            }
+            return false;
+        }
+
+        Map<List<Objective>, long[]> finish() {
+            Map<List<Objective>, long[]> found = new java.util.HashMap<>();
+            for (int i = 0; i < lists.size(); i++) {
+                FrontAccumulator accumulator = accumulators.get(i);
+                if (accumulator != null) {
+                    found.put(lists.get(i), accumulator.finish());
+                } else {
+                    long row = best[lists.get(i).getFirst().ordinal()];
+                    found.put(lists.get(i), row < 0 ? new long[0] : new long[] { row });
+                }
+            }
+            return found;
+        }
+
+        /** Every row an answer needs, ascending. */
+        long[] keptRows(Map<List<Objective>, long[]> found) {
+            java.util.TreeSet<Long> kept = new java.util.TreeSet<>();
+            for (long[] rows : found.values()) {
+                for (long row : rows) {
+                    kept.add(row);
+                }
+            }
+            for (long[] rows : new long[][] { best, winner, runnerUp }) {
+                for (long row : rows) {
+                    if (row >= 0) {
+                        kept.add(row);
+                    }
+                }
+            }
+            return kept.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    private static void checkFrontObjectives(List<Objective> objectives) {
+        if (objectives.isEmpty() || objectives.size() > 3) {
+            throw new IllegalArgumentException("a front needs 1 to 3 objectives, got " + objectives);
+        }
     }
 
     private static int[] computeFront(EvaluatedSpace rows, List<Objective> objectives) {
@@ -165,8 +469,61 @@ public final class ScenarioEvaluation {
         return rows.space();
     }
 
+    /** Rows held in {@link #rows()}: every configuration, or for a streamed evaluation the rows kept. */
     public int size() {
         return rows.size();
+    }
+
+    /** Whether this evaluation was streamed ({@link #scan}): {@link #rows()} then holds only the rows kept. */
+    public boolean streamed() {
+        return scan != null;
+    }
+
+    /** Configurations in the (filtered) space under this what-if. */
+    public long configurationCount() {
+        return scan != null ? scan.configurations() : rows.size();
+    }
+
+    /** Configurations that meet the constraints. */
+    public long feasibleCount() {
+        return scan != null ? scan.feasible() : rows.feasibleCount();
+    }
+
+    /** One block of a streamed space, with the whole space's goodput/cost/energy front marked. */
+    @FunctionalInterface
+    public interface BlockVisitor {
+        void visit(ScenarioEvaluation block) throws java.io.IOException;
+    }
+
+    /**
+     * Every row of the space in order, as blocks of at most {@link #BLOCK_ROWS} rows evaluated one
+     * at a time (the same values as {@link #rows()} holds for its rows): for writing every row of a
+     * space that is not held. Each block is an evaluation whose {@link #rows()} are the block and
+     * whose {@link #onPaperFront(int)} is the whole space's front; it holds no recommendations.
+     * A whole-space evaluation visits itself once.
+     */
+    public void forEachBlock(BlockVisitor visitor) throws java.io.IOException {
+        if (scan == null) {
+            visitor.visit(this);
+            return;
+        }
+        ConfigurationSpace space = rows.space();
+        long[] front = scan.paperFront();
+        int next = 0;
+        EvaluatedSpace block = null;
+        for (long first = 0; first < scan.configurations(); first += scan.blockRows()) {
+            int count = (int) Math.min(scan.blockRows(), scan.configurations() - first);
+            block = space.evaluateRows(whatIf, first, count, block);
+            int from = next;
+            while (next < front.length && front[next] < first + count) {
+                next++;
+            }
+            int[] local = new int[next - from];
+            for (int i = 0; i < local.length; i++) {
+                local[i] = (int) (front[from + i] - first);
+            }
+            visitor.visit(new ScenarioEvaluation(loaded, filter, whatIf, block, local, List.of(), scan));
+        }
     }
 
     public Configuration configuration(int row) {
@@ -197,6 +554,15 @@ public final class ScenarioEvaluation {
         if (objectives.isEmpty() || objectives.size() > 3) {
             throw new IllegalArgumentException("a front needs 1 to 3 objectives, got " + objectives);
         }
+        if (scan != null) {
+            int[] front = fronts.get(objectives);
+            if (front == null) {
+                throw new IllegalStateException(
+                    "a streamed evaluation holds only the fronts it was made for, not " + objectives
+                );
+            }
+            return front;
+        }
         return fronts.computeIfAbsent(List.copyOf(objectives), o -> computeFront(rows, o));
     }
 
@@ -217,6 +583,24 @@ public final class ScenarioEvaluation {
      * between their worst and best values that the front dominates, in [0, 1].
      */
     public double normalisedHypervolume(List<Objective> objectives) {
+        if (scan != null) {
+            // dominated rows add no volume: the front with the whole space's bounds gives the same
+            double[] lo = objectives
+                .stream()
+                .mapToDouble(o -> scan.lowest()[o.ordinal()])
+                .toArray();
+            double[] hi = objectives
+                .stream()
+                .mapToDouble(o -> scan.highest()[o.ordinal()])
+                .toArray();
+            return Hypervolume.normalized(
+                columns(rows, objectives),
+                maximize(objectives),
+                front(objectives),
+                lo,
+                hi
+            );
+        }
         int[] feasible = IntStream.range(0, rows.size()).filter(rows::feasible).toArray();
         return Hypervolume.normalized(columns(rows, objectives), maximize(objectives), feasible);
     }
@@ -248,6 +632,9 @@ public final class ScenarioEvaluation {
 
     /** Per device, in the space's order, its feasible row with the highest goodput (K* of the paper). */
     public List<DeviceOptimum> bestGoodputPerDevice() {
+        if (scan != null) {
+            throw new IllegalStateException("a streamed evaluation does not hold every row");
+        }
         List<Combination> combinations = space().combinations();
         List<String> devices = new ArrayList<>();
         List<DeviceProfile> profiles = new ArrayList<>();
@@ -298,7 +685,7 @@ public final class ScenarioEvaluation {
                 comb.quantization().equals(configuration.quantization()) &&
                 comb.target().id().equals(configuration.target())
             ) {
-                return c * rows.kCount() + kOffset;
+                return rows.rowOf((long) c * rows.kCount() + kOffset);
             }
         }
         return -1;

@@ -40,8 +40,8 @@ public final class BoardsExplorerView implements ExplorerView {
             () ->
                 LocalBoard.start(
                     SensorSuite.detectSystem(),
-                    context.home().resolve("samples/models"),
-                    Path.of(System.getProperty("user.home"), ".cache", "configspec", "twins")
+                    SampleModels.directory(context.home(), cacheDirectory()),
+                    cacheDirectory().resolve("twins")
                 ),
             () -> {
                 ScenarioLoader.LoadedScenario loaded = context.model().loadedProperty().get();
@@ -54,6 +54,14 @@ public final class BoardsExplorerView implements ExplorerView {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new BoardsView(model));
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    private static Path cacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("configspec");
     }
 
     private static Path userConfigDirectory() {

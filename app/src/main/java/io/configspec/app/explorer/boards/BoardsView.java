@@ -102,7 +102,6 @@ public final class BoardsView extends BorderPane {
         power.textProperty().bind(model.powerDescriptionProperty());
         power.setWrapText(true);
         VBox top = new VBox(4, connection, status, board, power);
-        setTop(top);
 
         // Dashboard.
         wattsTile = TileBuilder.create()
@@ -114,9 +113,11 @@ public final class BoardsView extends BorderPane {
             .prefSize(240, 160)
             .build();
         wattsTile.setId("tile-watts");
-        tokensTile = numberTile("Drafting speed", "tokens/s", 1);
+        // TilesFX draws a unit with "/" as a stacked fraction ("tokens" over "s", issue 19 item 11):
+        // units with a slash go in the title, the unit slot keeps the simple ones.
+        tokensTile = numberTile("Drafting speed (tokens/s)", "", 1);
         tokensTile.setId("tile-tokens");
-        joulesTile = numberTile("Energy per token", "J/token", 3);
+        joulesTile = numberTile("Energy per token (J/token)", "", 3);
         joulesTile.setId("tile-joules");
         temperatureTile = numberTile("Temperature (hottest zone)", "°C", 1);
         temperatureTile.setId("tile-temperature");
@@ -224,8 +225,12 @@ public final class BoardsView extends BorderPane {
         );
         run.setAlignment(Pos.CENTER_LEFT);
         noShrink(drafter, twin, start, cancel);
-        VBox bottom = new VBox(6, run, progress, message);
-        setBottom(bottom);
+        // The run's controls under the connection, above the tiles: in view without scrolling in the
+        // Boards tab at 1366 × 768 (the tiles are what may scroll).
+        message.setWrapText(true);
+        top.getChildren().addAll(run, progress, message);
+        top.setPadding(new Insets(0, 0, 4, 0));
+        setTop(top);
     }
 
     private static Tile numberTile(String title, String unit, int decimals) {
@@ -248,11 +253,11 @@ public final class BoardsView extends BorderPane {
             boolean missing = Double.isNaN(v);
             tile.setValueVisible(!missing);
             tile.setTextVisible(missing);
+            // One "n/a" line (the text), not the same words again as the description.
+            tile.setDescription("");
             if (missing) {
-                tile.setDescription("n/a: " + whenMissing);
                 tile.setText("n/a: " + whenMissing);
             } else {
-                tile.setDescription("");
                 tile.setText("");
                 tile.setValue(v);
             }

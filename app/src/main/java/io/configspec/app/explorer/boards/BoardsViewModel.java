@@ -332,7 +332,9 @@ public final class BoardsViewModel implements AutoCloseable {
 
     /** Profiles this machine: starts an in-process agent and connects to it. */
     public void connectToThisMachine() {
-        statusMessage.set("Starting the local agent…");
+        statusMessage.set(
+            "Starting the local agent (the first time it also generates the sample models: about half a minute)…"
+        );
         background(
             () -> {
                 if (local == null) {

@@ -82,7 +82,7 @@ public final class FleetPane extends SplitPane {
         device.setCellValueFactory(c ->
             new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().label())
         );
-        device.setPrefWidth(230);
+        device.setPrefWidth(180);
         TableColumn<FleetViewModel.DeviceShare, Double> weight = new TableColumn<>("Share");
         weight.setCellValueFactory(c -> c.getValue().weightProperty().asObject());
         weight.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
@@ -93,6 +93,10 @@ public final class FleetPane extends SplitPane {
             }
         });
         mix.getColumns().setAll(java.util.List.of(device, weight));
+        // The columns share the table's width: no sideways scrolling in a narrow controls column.
+        mix.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        weight.setMinWidth(60);
+        weight.setMaxWidth(80);
 
         Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, model.sloMillisProperty().get(), 10.0);
         slo.setId("fleet-slo");
@@ -116,6 +120,10 @@ public final class FleetPane extends SplitPane {
             .valueProperty()
             .addListener((o, a, b) -> model.durationSecondsProperty().set(b));
 
+        for (Spinner<?> spinner : java.util.List.of(slo, max, duration)) {
+            spinner.setPrefWidth(110);
+            spinner.setMinWidth(90);
+        }
         GridPane settings = new GridPane();
         settings.setHgap(8);
         settings.setVgap(6);
@@ -170,9 +178,13 @@ public final class FleetPane extends SplitPane {
             note
         );
         controls.setPadding(new Insets(10));
-        controls.setMinWidth(280);
+        // The controls column never gets narrower than its content (the divider stops there), so it
+        // never scrolls sideways and hides its own labels (issue 19, seen at 1366 × 768).
+        controls.setMinWidth(270);
         ScrollPane controlScroll = new ScrollPane(controls);
         controlScroll.setFitToWidth(true);
+        controlScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        controlScroll.setMinWidth(290);
 
         // ---- charts
         goodputChart = lineChart("Goodput against fleet size", "devices", "goodput (tokens/s, within SLO)");

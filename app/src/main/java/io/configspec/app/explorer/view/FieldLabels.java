@@ -47,7 +47,7 @@ final class FieldLabels {
 
     /** "drafting #3 · speed" for {@code drafting[2].tokensPerSecond}. */
     static String name(String label) {
-        String[] parts = label.split("\\.");
+        String[] parts = splitOutsideBrackets(label);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
@@ -66,9 +66,28 @@ final class FieldLabels {
         return String.join(" · ", out);
     }
 
+    /** Splits at the dots between names, not those inside a key ({@code drafting[qwen3-0.6b/q8_0]}). */
+    private static String[] splitOutsideBrackets(String label) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < label.length(); i++) {
+            char ch = label.charAt(i);
+            if (ch == '[') depth++;
+            else if (ch == ']' && depth > 0) depth--;
+            else if (ch == '.' && depth == 0) {
+                parts.add(label.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(label.substring(start));
+        return parts.toArray(String[]::new);
+    }
+
     /** The unit of the field's last name, or "". */
     static String unit(String label) {
-        String last = label.substring(label.lastIndexOf('.') + 1).replaceAll("\\[.*\\]$", "");
+        String[] parts = splitOutsideBrackets(label);
+        String last = parts[parts.length - 1].replaceAll("\\[.*\\]$", "");
         return nameAndUnit(last)[1];
     }
 

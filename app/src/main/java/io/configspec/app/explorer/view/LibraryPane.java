@@ -92,8 +92,9 @@ public final class LibraryPane extends VBox {
                 @Override
                 protected void updateItem(LibraryViewModel.Problem item, boolean empty) {
                     super.updateItem(item, empty);
-                    // One line per refused file; the whole sentence on hover (issue 19, item 11).
-                    setText(empty || item == null ? null : "✖ " + item.message());
+                    // One line per refused file, led by the file's name (a full path first left no
+                    // room for the sentence); the whole message on hover (issue 19, item 11).
+                    setText(empty || item == null ? null : "✖ " + shortMessage(item));
                     setTooltip(empty || item == null ? null : new Tooltip(item.message()));
                     setWrapText(false);
                     setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
@@ -265,5 +266,23 @@ public final class LibraryPane extends VBox {
                 }
             }
         }
+    }
+
+    /** The problem's sentence led by the file's name instead of its full path. */
+    static String shortMessage(LibraryViewModel.Problem problem) {
+        String message = problem.message();
+        if (problem.file() == null || problem.file().getFileName() == null) {
+            return message;
+        }
+        String name = problem.file().getFileName().toString();
+        String path = problem.file().toString();
+        if (message.startsWith(path)) {
+            return name + message.substring(path.length());
+        }
+        String absolute = problem.file().toAbsolutePath().toString();
+        if (message.startsWith(absolute)) {
+            return name + message.substring(absolute.length());
+        }
+        return message.contains(name) ? message : name + ": " + message;
     }
 }

@@ -62,7 +62,7 @@ class ServingExportDialogTest {
     private int selectTheBestGoodputPointByClickingIt(FxRobot robot) throws Exception {
         robot.interact(() -> model.loadScenario(Samples.paperScenario()));
         WaitForAsyncUtils.waitFor(
-            30,
+            90, // as the other window tests: a loaded CI machine can take more than 30 s
             TimeUnit.SECONDS,
             () -> model.getEvaluation() != null && !model.busyProperty().get()
         );

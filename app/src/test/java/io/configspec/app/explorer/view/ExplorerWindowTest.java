@@ -78,6 +78,12 @@ class ExplorerWindowTest {
         settle();
     }
 
+    /** The illustrative edge scenario: placeholder numbers, devices with memory, networks. */
+    private void loadIllustrative(FxRobot robot) throws Exception {
+        robot.interact(() -> model.loadScenario(Samples.illustrativeScenario()));
+        settle();
+    }
+
     private void settle() throws Exception {
         WaitForAsyncUtils.waitFor(
             90,
@@ -162,7 +168,7 @@ class ExplorerWindowTest {
     @Test
     void illustrativeNumbersRaiseABannerTheTitleSaysSoAndCardsShowTheirSources(FxRobot robot)
         throws Exception {
-        load(robot);
+        loadIllustrative(robot);
         Node banner = robot.lookup("#illustrative-banner").query();
         assertTrue(banner.isVisible() && banner.isManaged());
         Label text = robot.lookup("#illustrative-text").queryAs(Label.class);
@@ -197,7 +203,7 @@ class ExplorerWindowTest {
         assertFalse(rows.isEmpty());
         var e = model.getEvaluation();
         for (int row : rows) {
-            assertEquals("raspberry-pi-5", e.space().combination(row).device().id(), e.label(row));
+            assertEquals("raspberry-pi-5-paper", e.space().combination(row).device().id(), e.label(row));
             assertEquals(4, e.space().k(row));
         }
     }
@@ -206,7 +212,7 @@ class ExplorerWindowTest {
 
     @Test
     void theLibraryShowsReadableNamesAndUnitsNotJsonFieldNames(FxRobot robot) throws Exception {
-        load(robot);
+        loadIllustrative(robot);
         var tree = window.libraryPane().tree();
         List<String> shown = new ArrayList<>();
         robot.interact(() -> {

@@ -1,0 +1,31 @@
+package io.configspec.app.explorer.qpart;
+
+import io.configspec.app.explorer.ExplorerContext;
+import io.configspec.app.explorer.ExplorerView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+
+/** The "QPART planner" tab: per-layer bit-widths of a drafter under an acceptance budget. */
+public final class QpartView implements ExplorerView {
+
+    @Override
+    public String title() {
+        return "QPART planner";
+    }
+
+    @Override
+    public Node createContent(ExplorerContext context) {
+        QpartViewModel model = new QpartViewModel(context.executor());
+        QpartPane pane = new QpartPane(model, context.window());
+        Path drafter = QpartPane.sampleDrafter(context.home());
+        if (drafter != null && Files.isDirectory(drafter)) {
+            model.modelDirectoryProperty().set(drafter);
+        }
+        if (context.home() != null) {
+            model.profilesProperty().set(context.home().resolve("samples/profiles"));
+            model.loadDevices();
+        }
+        return pane;
+    }
+}

@@ -1,0 +1,304 @@
+package io.configspec.app.explorer.qpart;
+
+import io.configspec.app.explorer.concurrent.TaskExecutor;
+import io.configspec.engine.qpart.ModelLayersReader;
+import io.configspec.engine.qpart.PlannedDrafterMeasurement;
+import io.configspec.engine.qpart.PlannedDrafterWorkflow;
+import io.configspec.engine.qpart.PlannedDrafters;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.ProfileLibrary;
+import io.configspec.model.io.ProfileLoader;
+import io.configspec.model.qpart.ModelLayers;
+import io.configspec.model.qpart.QpartPlan;
+import io.configspec.model.qpart.QpartPlanner;
+import io.configspec.model.qpart.QpartPlanning;
+import io.configspec.model.qpart.QpartProblem;
+import io.configspec.model.qpart.QuantizationNoise;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * View model of the planner panel: a drafter (model directory), a profile folder and a device, an
+ * acceptance budget Δα; the QPART plan for them (recomputed off the UI thread when the budget
+ * moves), and, on request, the planned drafter built and measured against the unquantised one
+ * ({@link PlannedDrafterWorkflow}), with cancel. Properties change only on the UI thread.
+ */
+public final class QpartViewModel {
+
+    private final TaskExecutor executor;
+    private final ObjectProperty<Path> modelDirectory = new SimpleObjectProperty<>(this, "modelDirectory");
+    private final ObjectProperty<Path> profiles = new SimpleObjectProperty<>(this, "profiles");
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final StringProperty device = new SimpleStringProperty(this, "device");
+    private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0.02);
+    private final StringProperty target = new SimpleStringProperty(this, "target", "target-12l-fp32");
+    private final ObjectProperty<QpartPlan> plan = new SimpleObjectProperty<>(this, "plan");
+    private final ObjectProperty<PlannedDrafterWorkflow.Result> built = new SimpleObjectProperty<>(
+        this,
+        "built"
+    );
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
+    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private long planGeneration;
+    private QpartProblem problem;
+    private ModelLayers layers;
+
+    public QpartViewModel(TaskExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ObjectProperty<Path> modelDirectoryProperty() {
+        return modelDirectory;
+    }
+
+    public ObjectProperty<Path> profilesProperty() {
+        return profiles;
+    }
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public DoubleProperty budgetProperty() {
+        return budget;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<QpartPlan> planProperty() {
+        return plan;
+    }
+
+    public ObjectProperty<PlannedDrafterWorkflow.Result> builtProperty() {
+        return built;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Loads the device ids of the profile folder (off the UI thread), keeping the device if present. */
+    public void loadDevices() {
+        Path folder = profiles.get();
+        if (folder == null) {
+            return;
+        }
+        executor
+            .submit(() ->
+                ProfileLoader.load(List.of(folder))
+                    .library()
+                    .devices()
+                    .stream()
+                    .map(DeviceProfile::id)
+                    .sorted()
+                    .toList()
+            )
+            .whenComplete((ids, error) ->
+                executor.runOnUi(() -> {
+                    if (error != null) {
+                        status.set(sentence(error));
+                        return;
+                    }
+                    devices.setAll(ids);
+                    if (device.get() == null || !ids.contains(device.get())) {
+                        device.set(
+                            ids.contains("this-machine")
+                                ? "this-machine"
+                                : ids.isEmpty()
+                                    ? null
+                                    : ids.getFirst()
+                        );
+                    }
+                    replan();
+                })
+            );
+    }
+
+    /** Plans for the current inputs off the UI thread; a later call supersedes an earlier one. */
+    public void replan() {
+        Path model = modelDirectory.get();
+        Path folder = profiles.get();
+        String id = device.get();
+        double delta = budget.get();
+        if (model == null || folder == null || id == null) {
+            return;
+        }
+        long generation = ++planGeneration;
+        executor
+            .submit(() -> {
+                ModelLayers read = ModelLayersReader.read(model);
+                ProfileLibrary library = ProfileLoader.load(List.of(folder)).library();
+                QpartProblem p = QpartPlanning.problem(
+                    new QpartPlanning.Request(
+                        read,
+                        id,
+                        Optional.empty(),
+                        Optional.empty(),
+                        new QpartPlanning.Budget.AcceptanceDrop(delta),
+                        new TreeSet<>(PlannedDrafters.BUILDABLE_BITS),
+                        io.configspec.model.qpart.Channel.DEFAULT_AMORTISED_TOKENS
+                    ),
+                    library
+                );
+                return new Object[] { read, p, QpartPlanner.plan(p) };
+            })
+            .whenComplete((result, error) ->
+                executor.runOnUi(() -> {
+                    if (generation != planGeneration) {
+                        return;
+                    }
+                    if (error != null) {
+                        plan.set(null);
+                        status.set(sentence(error));
+                        return;
+                    }
+                    layers = (ModelLayers) result[0];
+                    problem = (QpartProblem) result[1];
+                    plan.set((QpartPlan) result[2]);
+                    status.set(predictedSummary((QpartPlan) result[2]));
+                })
+            );
+    }
+
+    /** Builds the current plan's drafter beside the model and measures it (off the UI thread). */
+    public void buildAndMeasure(List<String> prompts) {
+        QpartPlan current = plan.get();
+        Path model = modelDirectory.get();
+        if (current == null || problem == null || running.get()) {
+            return;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        running.set(true);
+        status.set("building and measuring " + PlannedDrafters.quantizationId(budget.get()) + "…");
+        PlannedDrafterWorkflow.Request request = new PlannedDrafterWorkflow.Request(
+            problem,
+            current,
+            true,
+            model,
+            model.toAbsolutePath().getParent(),
+            PlannedDrafters.quantizationId(budget.get()),
+            true,
+            target.get(),
+            prompts,
+            32,
+            3
+        );
+        executor
+            .submit(() ->
+                PlannedDrafterWorkflow.run(request, line -> {
+                    if (cancelled.get()) {
+                        throw new CancellationException("cancelled");
+                    }
+                    executor.runOnUi(() -> status.set(line));
+                })
+            )
+            .whenComplete((result, error) ->
+                executor.runOnUi(() -> {
+                    running.set(false);
+                    if (error != null) {
+                        status.set(cancelled.get() ? "cancelled" : sentence(error));
+                        return;
+                    }
+                    built.set(result);
+                    status.set(measuredSummary(result));
+                })
+            );
+    }
+
+    /** Stops a build-and-measure at its next step. */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /** The prompts file next to the models (sample family), if any. */
+    public Optional<Path> promptsFile() {
+        Path model = modelDirectory.get();
+        if (model == null) {
+            return Optional.empty();
+        }
+        Path prompts = model.toAbsolutePath().getParent().resolve("prompts.txt");
+        return Files.isRegularFile(prompts) ? Optional.of(prompts) : Optional.empty();
+    }
+
+    /** Predicted device throughput of every layer at 16 bits, tokens/s. */
+    public static double referenceTokensPerSecond(QpartPlan plan) {
+        double seconds = 0;
+        for (var layer : plan.problem().layers()) {
+            seconds += plan
+                .problem()
+                .device()
+                .seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
+        }
+        return 1 / seconds;
+    }
+
+    static String predictedSummary(QpartPlan p) {
+        return String.format(
+            Locale.ROOT,
+            "predicted (QPART, device profile %s): Δα %.4f ≤ %.4f, %.0f tokens/s vs %.0f at fp32 (×%.2f)",
+            p.problem().device().deviceId(),
+            p.totalDegradation(),
+            p.problem().budget(),
+            1 / p.deviceSecondsPerToken(),
+            referenceTokensPerSecond(p),
+            referenceTokensPerSecond(p) > 0
+                ? (1 / p.deviceSecondsPerToken()) / referenceTokensPerSecond(p)
+                : Double.NaN
+        );
+    }
+
+    static String measuredSummary(PlannedDrafterWorkflow.Result r) {
+        PlannedDrafterMeasurement m = r.measurement();
+        return String.format(
+            Locale.ROOT,
+            "measured on this machine (%d attempts): α %.4f vs %.4f fp32 (drop %.4f), %.0f vs %.0f tokens/s (×%.2f, median of %d passes)",
+            r.attempts().size(),
+            m.planned().rate(),
+            m.reference().rate(),
+            m.acceptanceDrop(),
+            m.plannedSpeed().tokensPerSecond(),
+            m.referenceSpeed().tokensPerSecond(),
+            m.speedup(),
+            m.plannedSpeed().passes().size()
+        );
+    }
+
+    private static String sentence(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+        String message = e.getMessage();
+        return message == null
+            ? e.getClass().getSimpleName()
+            : message.strip().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,226 @@
+package io.configspec.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.qpart.SensitivityCalibration;
+import io.configspec.model.qpart.SensitivityCalibrationFile;
+import io.configspec.model.testing.SampleFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code configspec qpart}: the plan as JSON and text, and bad input. */
+class QpartCliTest {
+
+    @TempDir
+    Path temp;
+
+    private Path model;
+    private String profiles;
+
+    @BeforeEach
+    void writeModel() throws Exception {
+        model = temp.resolve("tiny-drafter");
+        Files.createDirectories(model);
+        Files.writeString(
+            model.resolve("config.json"),
+            """
+            {"num_hidden_layers": 2, "hidden_size": 512, "num_attention_heads": 8, "num_key_value_heads": 4,
+             "intermediate_size": 1408, "vocab_size": 32000, "tie_word_embeddings": false}
+            """
+        );
+        profiles = SampleFiles.root().resolve("profiles").toString();
+    }
+
+    private void calibrate() throws Exception {
+        SensitivityCalibration calibration = new SensitivityCalibration(
+            "tiny-drafter",
+            "tiny-target",
+            "test prompts",
+            1,
+            0.8,
+            new Provenance.Measured("test", LocalDate.of(2026, 12, 2), 100),
+            List.of(
+                SensitivityCalibration.fitted(
+                    0.8,
+                    "block 0",
+                    0.6,
+                    List.of(new SensitivityCalibration.Measurement(4, 0.70))
+                ),
+                SensitivityCalibration.fitted(
+                    0.8,
+                    "block 1",
+                    0.6,
+                    List.of(new SensitivityCalibration.Measurement(4, 0.79))
+                ),
+                SensitivityCalibration.fitted(
+                    0.8,
+                    "head",
+                    18,
+                    List.of(new SensitivityCalibration.Measurement(4, 0.77))
+                )
+            )
+        );
+        SensitivityCalibrationFile.write(model.resolve(SensitivityCalibrationFile.FILE_NAME), calibration);
+    }
+
+    @Test
+    void jsonListsEachLayersBitsAndPredictedDegradationAndTheTotalWithinTheBudget() throws Exception {
+        calibrate();
+        CliRun run = CliRun.of(
+            "qpart",
+            "--model",
+            model.toString(),
+            "--device",
+            "laptop-x86-64",
+            "--profiles",
+            profiles,
+            "--budget-acceptance-drop",
+            "0.02",
+            "--format",
+            "json"
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        JsonNode layers = json.get("layers");
+        assertEquals(3, layers.size());
+        double sum = 0;
+        for (JsonNode layer : layers) {
+            assertTrue(Set.of(4, 8, 16).contains(layer.get("bits").asInt()), layer.toString());
+            assertTrue(layer.get("predictedDegradation").isNumber(), layer.toString());
+            sum += layer.get("predictedDegradation").asDouble();
+        }
+        JsonNode total = json.get("total");
+        assertEquals(sum, total.get("degradation").asDouble(), 1e-12);
+        assertTrue(total.get("degradation").asDouble() <= 0.02);
+        assertTrue(total.get("withinBudget").asBoolean());
+        assertEquals(0.02, json.get("budget").get("value").asDouble());
+        assertEquals("acceptance rate (Δα)", json.get("budget").get("unit").asText());
+        assertEquals(
+            "acceptance rate (predicted drop)",
+            json.get("units").get("predictedDegradation").asText()
+        );
+        assertTrue(
+            json
+                .get("provenance")
+                .get("deviceThroughput")
+                .get(0)
+                .get("source")
+                .asText()
+                .startsWith("device profile laptop-x86-64 drafting measurements")
+        );
+        // Block 0 loses 0.1 at 4 bits: over the budget alone, so it is not at 4 bits.
+        assertTrue(layers.get(0).get("bits").asInt() > 4);
+    }
+
+    @Test
+    void aLooserBudgetIsNeverSlowerInText() throws Exception {
+        calibrate();
+        double previous = Double.POSITIVE_INFINITY;
+        for (String budget : List.of("0", "0.005", "0.02", "0.2")) {
+            CliRun run = CliRun.of(
+                "qpart",
+                "--model",
+                model.toString(),
+                "--device",
+                "laptop-x86-64",
+                "--profiles",
+                profiles,
+                "--budget-acceptance-drop",
+                budget,
+                "--format",
+                "json"
+            );
+            assertEquals(0, run.exitCode(), run.err());
+            double seconds = new ObjectMapper()
+                .readTree(run.out())
+                .get("total")
+                .get("secondsPerToken")
+                .asDouble();
+            assertTrue(seconds <= previous, budget + ": " + seconds + " > " + previous);
+            previous = seconds;
+        }
+        CliRun text = CliRun.of(
+            "qpart",
+            "--model",
+            model.toString(),
+            "--device",
+            "laptop-x86-64",
+            "--profiles",
+            profiles,
+            "--budget-acceptance-drop",
+            "0.02"
+        );
+        assertTrue(text.out().contains("total degradation"), text.out());
+        assertTrue(text.out().contains("tokens/s"), text.out());
+    }
+
+    @Test
+    void badInputIsOneSentenceAndExitTwo() throws Exception {
+        assertBad(
+            "--budget-acceptance-drop must be a number ≥ 0, was -0.1.",
+            "--device",
+            "laptop-x86-64",
+            "--budget-acceptance-drop",
+            "-0.1"
+        );
+        assertBad(
+            "--budget-noise must be a number ≥ 0, was -1.0.",
+            "--device",
+            "laptop-x86-64",
+            "--budget-noise",
+            "-1"
+        );
+        CliRun unknown = run("--device", "mars-rover", "--budget-noise", "1");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(
+            unknown.err().startsWith("no device 'mars-rover' in the profiles (devices: "),
+            unknown.err()
+        );
+        assertEquals(1, unknown.err().strip().lines().count());
+        CliRun uncalibrated = run("--device", "laptop-x86-64", "--budget-acceptance-drop", "0.02");
+        assertEquals(2, uncalibrated.exitCode());
+        assertTrue(
+            uncalibrated
+                .err()
+                .startsWith("tiny-drafter has no sensitivity calibration (qpart-calibration.json)"),
+            uncalibrated.err()
+        );
+        assertBad(
+            "give exactly one budget: --budget-acceptance-drop DELTA_ALPHA or --budget-noise NOISE.",
+            "--device",
+            "laptop-x86-64"
+        );
+        CliRun bits = run("--device", "laptop-x86-64", "--budget-noise", "1", "--bits", "4,5");
+        assertEquals(2, bits.exitCode());
+        assertEquals("bit-width 5 is not one of [2, 3, 4, 8, 16].", bits.err().strip());
+    }
+
+    private CliRun run(String... args) {
+        String[] all = new String[args.length + 6];
+        all[0] = "qpart";
+        all[1] = "--model";
+        all[2] = model.toString();
+        all[3] = "--profiles";
+        all[4] = profiles;
+        all[5] = "--format=json";
+        System.arraycopy(args, 0, all, 6, args.length);
+        return CliRun.of(all);
+    }
+
+    private void assertBad(String sentence, String... args) {
+        CliRun run = run(args);
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(sentence, run.err().strip());
+        assertEquals("", run.out());
+    }
+}
