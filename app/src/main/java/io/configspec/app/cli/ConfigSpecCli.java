@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         io.configspec.app.ExploreCommand.class,
         ValidateCommand.class,
+        ImportCommand.class,
+        ValidatePredictionsCommand.class,
         SweepCommand.class,
         ParetoCommand.class,
         RecommendCommand.class,

@@ -16,6 +16,7 @@ public final class ExplorerViews {
             // one line per extra view
             new io.configspec.app.explorer.fleet.FleetView(),
             new io.configspec.app.explorer.boards.BoardsExplorerView(),
+            new io.configspec.app.explorer.validation.ValidationExplorerView(),
             new io.configspec.app.explorer.qpart.QpartView(),
         };
         return List.of(views);

@@ -20,12 +20,23 @@ public sealed interface Provenance {
      * @param tool tool and version that measured it, e.g. {@code configspec-profiler 0.1.0}
      * @param date day of the measurement
      * @param sampleCount number of samples (rounds, prompts, readings) behind the figure, ≥ 1
+     * @param source the file the figure was imported from (e.g. {@code pi5-bench.json}), or empty
+     * @param note what exactly was measured, where a reader needs it (e.g. {@code tg128, 4 threads;
+     *     VDD_IN, sd 0.4 W}), or empty
      */
-    record Measured(String tool, LocalDate date, int sampleCount) implements Provenance {
+    record Measured(String tool, LocalDate date, int sampleCount, String source, String note) implements
+        Provenance {
         public Measured {
             FieldChecks.text("tool", tool);
             FieldChecks.present("date", date);
             FieldChecks.positive("sampleCount", sampleCount);
+            source = source == null ? "" : source;
+            note = note == null ? "" : note;
+        }
+
+        /** Measured by a tool of this program (no imported file, no note). */
+        public Measured(String tool, LocalDate date, int sampleCount) {
+            this(tool, date, sampleCount, "", "");
         }
 
         @Override
@@ -35,7 +46,17 @@ public sealed interface Provenance {
 
         @Override
         public String label() {
-            return "measured (" + tool + ", " + date + ", n=" + sampleCount + ")";
+            return (
+                "measured (" +
+                tool +
+                ", " +
+                date +
+                ", n=" +
+                sampleCount +
+                (source.isEmpty() ? "" : ", from " + source) +
+                (note.isEmpty() ? "" : "; " + note) +
+                ")"
+            );
         }
     }
 

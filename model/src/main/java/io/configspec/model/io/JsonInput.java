@@ -85,6 +85,23 @@ final class JsonInput {
         }
     }
 
+    /**
+     * A text file (a tool's log, CSV or table) under the same rules as JSON files: regular file,
+     * at most {@link #MAX_FILE_BYTES}, strict UTF-8 (offset of a malformed byte named), a leading
+     * byte-order mark skipped.
+     */
+    static String text(Path file) throws ProfileException {
+        byte[] bytes = bytes(file);
+        int start = bytes.length >= 3 &&
+            (bytes[0] & 0xff) == 0xef &&
+            (bytes[1] & 0xff) == 0xbb &&
+            (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
+        checkUtf8(file, bytes, start);
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    }
+
     /** The file's bytes, after checking its type and size without opening it. */
     private static byte[] bytes(Path file) throws ProfileException {
         BasicFileAttributes attributes;

@@ -245,6 +245,14 @@ public final class ProfileCodec {
     }
 
     /**
+     * A text file read under the rules of profile files (regular file, 50 MB, strict UTF-8, a
+     * leading byte-order mark skipped): for importers of other tools' logs, CSV files and tables.
+     */
+    public static String readText(Path file) throws ProfileException {
+        return JsonInput.text(file);
+    }
+
+    /**
      * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
      * that dispatch on the kind, including kinds other readers own, such as {@code goodput-sweep}).
      *

@@ -48,6 +48,11 @@ public final class ProfileException extends Exception {
         return new ProfileException(file, null, line, column, reason, cause);
     }
 
+    /** A problem on one line of a text file (a tool's log or table), 1-based. */
+    public static ProfileException atLine(Path file, int line, String reason) {
+        return new ProfileException(file, null, line, 0, reason, null);
+    }
+
     private static String sentence(Path file, String field, int line, int column, String reason) {
         String where;
         String at = "";
@@ -55,7 +60,7 @@ public final class ProfileException extends Exception {
             where = ": " + field + " ";
             at = " (at " + pointer(field) + ")";
         } else if (line > 0) {
-            where = ": line " + line + ", column " + column + ": ";
+            where = column > 0 ? ": line " + line + ", column " + column + ": " : ": line " + line + ": ";
         } else {
             where = " ";
         }

@@ -1,0 +1,146 @@
+package io.configspec.app.explorer.validation;
+
+import io.configspec.app.explorer.concurrent.TaskExecutor;
+import io.configspec.model.analysis.EvaluatedSpace;
+import io.configspec.model.imports.PredictionValidation;
+import io.configspec.model.io.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Validation view's state (issue 10): measured runs ({@code goodput-sweep} reports of {@code
+ * configspec measure}, the board agent, imports with goodput) against the model's predictions.
+ * Predictions come from the open scenario when it has the measured configurations, otherwise from
+ * the measured folder's own profiles (as {@code configspec validate-predictions} without {@code
+ * --scenario}). Reading and evaluating run off the FX thread.
+ */
+public final class ValidationViewModel {
+
+    private final TaskExecutor executor;
+    private final Supplier<ScenarioLoader.LoadedScenario> scenario;
+    private final ObjectProperty<PredictionValidation.Report> report = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty(
+        "Open a folder with measurements (configspec measure --out DIR, the board agent's runs) to compare them with the model's predictions."
+    );
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * @param executor where reading and evaluating run
+     * @param scenario the open scenario, or null when none is open
+     */
+    public ValidationViewModel(TaskExecutor executor, Supplier<ScenarioLoader.LoadedScenario> scenario) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+    }
+
+    /** What was compared, once a folder was opened. */
+    public ObjectProperty<PredictionValidation.Report> reportProperty() {
+        return report;
+    }
+
+    /** One line for the user: what to do, what is being read, or what went wrong. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Where the predictions came from. */
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Reads the measurements under {@code roots} and compares them with the predictions, in the background. */
+    public void open(List<Path> roots) {
+        busy.set(true);
+        status.set(
+            "Reading " +
+                roots
+                    .stream()
+                    .map(Path::toString)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("") +
+                " …"
+        );
+        ScenarioLoader.LoadedScenario open = scenario.get();
+        executor
+            .submit(() -> compare(roots, open))
+            .whenComplete((result, failure) ->
+                executor.runOnUi(() -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        status.set(cause.getMessage());
+                        return;
+                    }
+                    report.set(result.report());
+                    source.set(result.source());
+                    status.set(summary(result.report()));
+                })
+            );
+    }
+
+    private record Result(PredictionValidation.Report report, String source) {}
+
+    private static Result compare(List<Path> roots, ScenarioLoader.LoadedScenario open) throws Exception {
+        List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(roots);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException(
+                roots + " holds no goodput-sweep report (configspec measure writes one per run)."
+            );
+        }
+        if (open != null) {
+            EvaluatedSpace rows = open.space().evaluate(open.scenario().whatIf());
+            Set<io.configspec.model.domain.Configuration> have = new HashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                have.add(rows.configuration(i));
+            }
+            if (runs.stream().anyMatch(r -> have.contains(r.configuration()))) {
+                return new Result(
+                    PredictionValidation.compare(rows, runs),
+                    "predicted by scenario " + open.scenario().id()
+                );
+            }
+        }
+        return new Result(
+            PredictionValidation.compare(PredictionValidation.predictionsOf(roots, runs), runs),
+            "predicted from the measured folder's own profiles (its device, alignment and server)"
+        );
+    }
+
+    /** The medians and 90th percentiles in words. */
+    public static String summary(PredictionValidation.Report r) {
+        String text = String.format(
+            java.util.Locale.ROOT,
+            "Goodput error over %d measured configurations: median %.1f %%, p90 %.1f %%",
+            r.comparisons().size(),
+            100 * r.medianGoodputError(),
+            100 * r.p90GoodputError()
+        );
+        if (Double.isFinite(r.medianAcceptanceError())) {
+            text += String.format(
+                java.util.Locale.ROOT,
+                "; acceptance error: median %.3f, p90 %.3f",
+                r.medianAcceptanceError(),
+                r.p90AcceptanceError()
+            );
+        }
+        if (!r.unmatched().isEmpty()) {
+            text += "; " + r.unmatched().size() + " measured configurations not predicted";
+        }
+        return text + ".";
+    }
+}
