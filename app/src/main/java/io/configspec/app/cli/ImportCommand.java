@@ -2,7 +2,7 @@ package io.configspec.app.cli;
 
 import io.configspec.model.imports.ImportOptions;
 import io.configspec.model.imports.ImportPlan;
-import io.configspec.model.imports.MeasurementImport;
+import io.configspec.model.imports.Importers;
 import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,14 +37,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(
         names = "--from",
         paramLabel = "FORMAT",
-        description = "The files' format: llama-bench, llama-server, vllm-metrics, tegrastats, jtop or llamacpp-latency-profiler (default: detected per file)."
+        description = "The files' format: profile (ConfigSpec JSON), llama-bench, llama-server, vllm-metrics, tegrastats, jtop or llamacpp-latency-profiler (default: detected per file)."
     )
     String from;
 
     @Parameters(
         arity = "1..*",
         paramLabel = "FILE",
-        description = "The tools' output files, merged into one set of profiles."
+        description = "The tools' output files (and ConfigSpec profile files), merged into one set of profiles."
     )
     List<Path> files;
 
@@ -98,12 +98,12 @@ final class ImportCommand implements Callable<Integer> {
         if (out == null && !dryRun) {
             throw new UserInputException("import: give --out DIR (the folder for the profiles) or --dry-run");
         }
-        if (from != null && MeasurementImport.importer(from).isEmpty()) {
+        if (from != null && Importers.byId(from).isEmpty()) {
             throw new UserInputException(
                 "import: --from " +
                     from +
                     " is not a format ConfigSpec imports (known: " +
-                    MeasurementImport.ids() +
+                    Importers.ids() +
                     ")"
             );
         }
@@ -116,13 +116,26 @@ final class ImportCommand implements Callable<Integer> {
             Optional.ofNullable(drafter),
             Optional.ofNullable(quantization)
         );
-        ImportPlan plan = MeasurementImport.plan(files, Optional.ofNullable(from), options, library);
+        ImportPlan plan = Importers.readAll(
+            files,
+            Optional.ofNullable(from),
+            options,
+            Importers.library(library)
+        ).requireAll();
         if (!dryRun) {
             plan.write(out);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        for (var input : plan.inputs()) {
-            stdout.println("read    " + input.file() + " (" + input.format() + ", " + input.tool() + ")");
+        for (ImportPlan.FileOutcome outcome : plan.outcomes()) {
+            stdout.println(
+                "read    " +
+                    outcome.file() +
+                    " (" +
+                    outcome.format().orElseThrow() +
+                    ": " +
+                    String.join("; ", outcome.gives()) +
+                    ")"
+            );
         }
         for (ImportPlan.PlannedFile file : plan.files()) {
             Path where = out == null ? file.relative() : out.resolve(file.relative());

@@ -53,6 +53,26 @@ public record ImportedMeasurements(
         goodput = List.copyOf(goodput);
     }
 
+    /**
+     * What the file held, for people, e.g. "3 drafting rate(s), 1 power reading(s)"; prefill rates
+     * and goodput runs are named so a reader sees that they are not made into profiles.
+     */
+    public String summary() {
+        List<String> parts = new java.util.ArrayList<>();
+        count(parts, drafting.size(), "drafting rate(s)");
+        count(parts, power.size(), "power reading(s)");
+        count(parts, acceptance.size(), "acceptance figure(s)");
+        count(parts, prefill.size(), "prefill rate(s), kept apart from drafting");
+        count(parts, goodput.size(), "goodput run(s), for configspec validate-predictions");
+        return parts.isEmpty() ? "nothing ConfigSpec imports" : String.join(", ", parts);
+    }
+
+    private static void count(List<String> parts, int n, String what) {
+        if (n > 0) {
+            parts.add(n + " " + what);
+        }
+    }
+
     /** Whether the file held nothing an import can use. */
     public boolean isEmpty() {
         return drafting.isEmpty() && power.isEmpty() && acceptance.isEmpty() && goodput.isEmpty();

@@ -45,8 +45,7 @@ public final class JtopImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         List<String> header = ToolRows.csvHeader(text.stripLeading());
         String total;
         String version;

@@ -65,8 +65,7 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         List<String> header = ToolRows.csvHeader(text.stripLeading());
         if (header.contains("tok_s_avg")) {
             return profile(file, text, header);

@@ -71,8 +71,7 @@ public final class LlamaBenchImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         String trimmed = text.stripLeading();
         List<Row> rows;
         String build = "";

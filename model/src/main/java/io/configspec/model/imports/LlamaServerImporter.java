@@ -78,8 +78,7 @@ public final class LlamaServerImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("data:")) {
             return responses(file, text);
@@ -111,7 +110,7 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 }
             }
         } else if (trimmed.startsWith("[") || !trimmed.lines().findFirst().orElse("").strip().endsWith("}")) {
-            JsonNode tree = ProfileCodec.readTree(file);
+            JsonNode tree = ProfileCodec.readTree(file, text);
             List<Row> located = ToolRows.jsonObjects(file, text);
             List<JsonNode> all = new ArrayList<>();
             if (tree.isArray()) {

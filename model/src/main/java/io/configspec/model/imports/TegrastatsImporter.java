@@ -68,8 +68,7 @@ public final class TegrastatsImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         String[] lines = text.split("\n", -1);
         SummaryStatistics watts = new SummaryStatistics();
         Set<String> railNames = new LinkedHashSet<>();

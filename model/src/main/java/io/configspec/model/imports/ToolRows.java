@@ -165,7 +165,7 @@ final class ToolRows {
      * once.
      */
     static List<Row> jsonObjects(Path file, String text) throws ProfileException {
-        JsonNode tree = ProfileCodec.readTree(file);
+        JsonNode tree = ProfileCodec.readTree(file, text);
         if (!tree.isArray() && !tree.isObject()) {
             throw ProfileException.ofFile(file, "must hold a JSON array of objects or one object", null);
         }

@@ -90,8 +90,7 @@ public final class VllmMetricsImporter implements MeasurementImporter {
     }
 
     @Override
-    public ImportedMeasurements measure(Path file) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+    public ImportedMeasurements measure(Path file, String text) throws ProfileException {
         boolean prometheus =
             text
                 .lines()

@@ -65,6 +65,24 @@ final class JsonInput {
         } catch (IOException e) {
             throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
         }
+        return parse(file, parser);
+    }
+
+    /**
+     * A file's text, already read by {@link #text}, parsed under the same limits as {@link #read}:
+     * an importer that looked at the text first does not read the file again.
+     */
+    static JsonNode parse(Path file, String text) throws ProfileException {
+        JsonParser parser;
+        try {
+            parser = ProfileCodec.mapper().createParser(text);
+        } catch (IOException e) {
+            throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        return parse(file, parser);
+    }
+
+    private static JsonNode parse(Path file, JsonParser parser) throws ProfileException {
         try (parser) {
             JsonNode tree = ProfileCodec.mapper().readTree(parser);
             if (tree != null && !tree.isMissingNode() && !plain(tree)) {

@@ -245,6 +245,14 @@ public final class ProfileCodec {
     }
 
     /**
+     * {@code text} (the content of {@code file}, read with {@link #readText}) parsed strictly into
+     * a tree under the same limits as {@link #readTree(Path)}, without reading the file again.
+     */
+    public static JsonNode readTree(Path file, String text) throws ProfileException {
+        return JsonInput.parse(file, text);
+    }
+
+    /**
      * A text file read under the rules of profile files (regular file, 50 MB, strict UTF-8, a
      * leading byte-order mark skipped): for importers of other tools' logs, CSV files and tables.
      */

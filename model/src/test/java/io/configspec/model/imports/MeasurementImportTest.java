@@ -26,6 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The assembler: the facts of an import's files merged into profiles a library loads. */
 class MeasurementImportTest {
 
+    /** The batch through the one import path, every file required (as the command line does). */
+    private static ImportPlan plan(
+        List<Path> files,
+        Optional<String> format,
+        ImportOptions options,
+        List<Path> library
+    ) throws ProfileException {
+        return Importers.readAll(files, format, options, Importers.library(library)).requireAll();
+    }
+
     @TempDir
     Path dir;
 
@@ -62,12 +72,7 @@ class MeasurementImportTest {
     @Test
     void llamaBenchJsonFromARaspberryPiGivesTheTextGenerationAvgTsAsDraftingRate() throws Exception {
         Path file = fixture("llama-bench/b5163-raspberry-pi-5.json");
-        ImportPlan plan = MeasurementImport.plan(
-            List.of(file),
-            Optional.of("llama-bench"),
-            ImportOptions.none(),
-            List.of()
-        );
+        ImportPlan plan = plan(List.of(file), Optional.of("llama-bench"), ImportOptions.none(), List.of());
         DeviceProfile device = device(plan);
         JsonNode rows = ProfileCodec.mapper().readTree(file.toFile());
         int textGeneration = 0;
@@ -112,7 +117,7 @@ class MeasurementImportTest {
 
     @Test
     void aPowerLogOfTheSameBoardGivesEveryDraftingEntryItsPowerWithTheRails() throws Exception {
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             List.of(
                 fixture("llama-bench/b9251-jetson-orin-nano.jsonl"),
                 fixture("tegrastats/orin-nano-jp6.log")
@@ -142,7 +147,7 @@ class MeasurementImportTest {
 
     @Test
     void llamaServerCountsGiveAlphaWithAWilsonIntervalOverTheDraftedTokens() throws Exception {
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             List.of(fixture("llama-server/server-b4800.log")),
             Optional.empty(),
             ImportOptions.none(),
@@ -178,7 +183,7 @@ class MeasurementImportTest {
     void vllmMetricsNeedTheDrafterAndGivePerPositionAcceptance() throws Exception {
         Path metrics = fixture("vllm/metrics-v0.10.txt");
         ProfileException e = assertThrows(ProfileException.class, () ->
-            MeasurementImport.plan(List.of(metrics), Optional.empty(), ImportOptions.none(), List.of())
+            plan(List.of(metrics), Optional.empty(), ImportOptions.none(), List.of())
         );
         assertTrue(
             e
@@ -188,7 +193,7 @@ class MeasurementImportTest {
                 ),
             e.getMessage()
         );
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             List.of(metrics),
             Optional.empty(),
             options(null, null, "qwen3-0.6b", "bf16"),
@@ -206,7 +211,7 @@ class MeasurementImportTest {
     @Test
     void aPowerLogAloneUpdatesTheLibraryDeviceItNames() throws Exception {
         Path library = SampleFiles.root().resolve("profiles/illustrative");
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             List.of(fixture("tegrastats/orin-nano-jp6.log")),
             Optional.empty(),
             options("jetson-orin-nano", null, null, null),
@@ -234,7 +239,7 @@ class MeasurementImportTest {
     void aPowerLogAloneWithoutDeviceIsOneSentence() {
         Path log = fixture("tegrastats/nano-jp4.log");
         ProfileException e = assertThrows(ProfileException.class, () ->
-            MeasurementImport.plan(List.of(log), Optional.empty(), ImportOptions.none(), List.of())
+            plan(List.of(log), Optional.empty(), ImportOptions.none(), List.of())
         );
         assertTrue(
             e.getMessage().startsWith(log + " holds board power only: name the library device"),
@@ -249,7 +254,7 @@ class MeasurementImportTest {
             fixture("latency-profiler/jetson-profile-19models.csv")
         );
         ProfileException e = assertThrows(ProfileException.class, () ->
-            MeasurementImport.plan(files, Optional.empty(), options("my-board", null, null, null), List.of())
+            plan(files, Optional.empty(), options("my-board", null, null, null), List.of())
         );
         assertTrue(
             e
@@ -268,7 +273,7 @@ class MeasurementImportTest {
         String original = Files.readString(fixture("latency-profiler/rpi5-profile-19models.csv"));
         Files.writeString(csv, original.replace("Qwen3-0.6B-Q4_K_M.gguf", "Qwen3-0.6B.gguf"));
         ProfileException e = assertThrows(ProfileException.class, () ->
-            MeasurementImport.plan(List.of(csv), Optional.empty(), ImportOptions.none(), List.of())
+            plan(List.of(csv), Optional.empty(), ImportOptions.none(), List.of())
         );
         assertTrue(
             e
@@ -287,7 +292,7 @@ class MeasurementImportTest {
             fixture("jtop/broken-power.csv")
         );
         ProfileException e = assertThrows(ProfileException.class, () ->
-            MeasurementImport.plan(files, Optional.empty(), ImportOptions.none(), List.of())
+            plan(files, Optional.empty(), ImportOptions.none(), List.of())
         );
         assertTrue(e.getMessage().contains("broken-power.csv: line 6: "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
@@ -320,7 +325,7 @@ class MeasurementImportTest {
                 ImportOptions.none()
             )
         )) {
-            ImportPlan plan = MeasurementImport.plan(
+            ImportPlan plan = plan(
                 batch.getKey().stream().map(this::fixture).toList(),
                 Optional.empty(),
                 batch.getValue(),

@@ -9,6 +9,7 @@ import io.configspec.model.analysis.Objective;
 import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.testing.ImportFixtures;
 import io.configspec.model.testing.SampleFiles;
@@ -30,6 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * joule.
  */
 class PaperCsvImportTest {
+
+    /** The batch through the one import path, every file required (as the command line does). */
+    private static ImportPlan plan(
+        List<Path> files,
+        Optional<String> format,
+        ImportOptions options,
+        List<Path> library
+    ) throws ProfileException {
+        return Importers.readAll(files, format, options, Importers.library(library)).requireAll();
+    }
 
     private static final List<String> CSVS = List.of(
         "latency-profiler/paper/pi5_llamacpp_profile_19models.csv",
@@ -54,7 +65,7 @@ class PaperCsvImportTest {
         List<Path> inputs = CSVS.stream()
             .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
             .toList();
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             inputs,
             Optional.empty(),
             ImportOptions.none(),
@@ -124,7 +135,7 @@ class PaperCsvImportTest {
         List<Path> inputs = CSVS.stream()
             .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
             .toList();
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             inputs,
             Optional.empty(),
             ImportOptions.none(),

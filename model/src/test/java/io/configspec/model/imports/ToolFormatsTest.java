@@ -8,6 +8,7 @@ import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.DraftingRate;
 import io.configspec.model.imports.ImportedMeasurements.Goodput;
 import io.configspec.model.imports.ImportedMeasurements.PowerDraw;
+import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.testing.ImportFixtures;
 import java.nio.file.Files;
@@ -27,16 +28,24 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ToolFormatsTest {
 
+    private static ImportedMeasurements measure(Path file, Optional<String> format) throws ProfileException {
+        return ((Imported.Measurements) Importers.read(file, format)).facts();
+    }
+
+    private static Importer detect(Path file) throws ProfileException {
+        return Importers.detect(file, ProfileCodec.readText(file));
+    }
+
     @TempDir
     Path dir;
 
     private ImportedMeasurements read(String fixture) throws ProfileException {
-        return MeasurementImport.measure(ImportFixtures.copy(fixture, dir), Optional.empty());
+        return measure(ImportFixtures.copy(fixture, dir), Optional.empty());
     }
 
     private ProfileException refused(String fixture) {
         Path file = ImportFixtures.copy(fixture, dir);
-        return assertThrows(ProfileException.class, () -> MeasurementImport.measure(file, Optional.empty()));
+        return assertThrows(ProfileException.class, () -> measure(file, Optional.empty()));
     }
 
     private static DraftingRate drafting(ImportedMeasurements m, String id, String quantization) {
@@ -81,14 +90,16 @@ class ToolFormatsTest {
         }
     )
     void everyFixtureIsDetectedAsItsOwnFormatOnly(String fixture, String format) throws ProfileException {
-        assertEquals(format, MeasurementImport.detect(ImportFixtures.copy(fixture, dir)).id());
+        assertEquals(format, detect(ImportFixtures.copy(fixture, dir)).id());
     }
 
     @Test
     void aFileOfNoKnownFormatIsOneSentenceNamingTheFormats() throws Exception {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "groceries: milk, eggs\n");
-        ProfileException e = assertThrows(ProfileException.class, () -> MeasurementImport.detect(file));
+        ProfileException e = assertThrows(ProfileException.class, () ->
+            Importers.detect(file, ProfileCodec.readText(file))
+        );
         assertTrue(e.getMessage().startsWith(file + " is in no format"), e.getMessage());
         assertTrue(
             e
