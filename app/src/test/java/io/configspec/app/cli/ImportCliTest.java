@@ -109,7 +109,7 @@ class ImportCliTest {
             run
                 .err()
                 .contains(
-                    "--from llama-bnch is not a format ConfigSpec imports (known: llama-bench, llama-server"
+                    "--from llama-bnch is not a format ConfigSpec imports (known: profile, llama-bench, llama-server"
                 ),
             run.err()
         );

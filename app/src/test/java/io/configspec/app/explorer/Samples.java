@@ -25,4 +25,26 @@ public final class Samples {
     public static Path illustrativeScenario() {
         return root().resolve("scenarios/illustrative-edge.json");
     }
+
+    /** The four files of one real {@code configspec profile} run, copied into {@code dir} (see the README beside them). */
+    public static java.util.List<Path> profileRun(Path dir) {
+        try {
+            java.util.List<Path> out = new java.util.ArrayList<>();
+            for (String name : java.util.List.of(
+                "models.json",
+                "server.json",
+                "alignment.json",
+                "device.json"
+            )) {
+                try (var in = Samples.class.getResourceAsStream("/imports/profile-run/" + name)) {
+                    Path file = dir.resolve(name);
+                    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    out.add(file);
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -287,7 +287,12 @@ public final class ConfigurationSpace {
                         String what = device.id() + " / " + drafter.id() + " " + q + " → " + target.id();
                         Optional<DraftingMeasurement> drafting = device.drafting(drafter.id(), q);
                         if (drafting.isEmpty()) {
-                            omitted.add(what + ": no drafting measurement on this device");
+                            omitted.add(
+                                what +
+                                    ": no drafting measurement on this device (measure it there: configspec profile --drafter " +
+                                    drafter.id() +
+                                    ", or import llama-bench results)"
+                            );
                             continue;
                         }
                         Optional<AlignmentProfile> alignment = library.alignment(
@@ -296,7 +301,14 @@ public final class ConfigurationSpace {
                             target.id()
                         );
                         if (alignment.isEmpty()) {
-                            omitted.add(what + ": no alignment profile");
+                            omitted.add(
+                                what +
+                                    ": no alignment profile, so no acceptance rate (measure it: configspec profile --drafter " +
+                                    drafter.id() +
+                                    " --target " +
+                                    target.id() +
+                                    ", or import llama-server or vLLM metrics)"
+                            );
                             continue;
                         }
                         combinations.add(
@@ -310,6 +322,46 @@ public final class ConfigurationSpace {
                                 server.served(target.id()).orElseThrow()
                             )
                         );
+                    }
+                }
+            }
+        }
+        if (scenario.targets().isEmpty()) {
+            for (DeviceProfile device : devices) {
+                for (DraftingMeasurement m : device.drafting()) {
+                    Optional<DrafterModel> drafter = drafters
+                        .stream()
+                        .filter(d -> d.id().equals(m.drafter()))
+                        .findFirst();
+                    if (
+                        drafter.isEmpty() ||
+                        (!scenario.quantizations().isEmpty() &&
+                            !scenario.quantizations().contains(m.quantization()))
+                    ) {
+                        continue;
+                    }
+                    for (TargetModel target : library.targets()) {
+                        if (
+                            target.family().equals(drafter.get().family()) &&
+                            server.served(target.id()).isEmpty()
+                        ) {
+                            omitted.add(
+                                device.id() +
+                                    " / " +
+                                    m.drafter() +
+                                    " " +
+                                    m.quantization() +
+                                    " → " +
+                                    target.id() +
+                                    ": the scenario's server " +
+                                    server.id() +
+                                    " does not verify " +
+                                    target.id() +
+                                    " (choose a server that does, e.g. the one configspec profile --target " +
+                                    target.id() +
+                                    " measures)"
+                            );
+                        }
                     }
                 }
             }

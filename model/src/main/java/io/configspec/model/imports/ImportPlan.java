@@ -19,6 +19,8 @@ import java.util.Optional;
  * preview shows it; {@link #write} writes it.
  *
  * @param outcomes one per input file, in the order given
+ * @param leftOut the outcomes of the files left out, in the order their problems were found (a
+ *     file that cannot be read before one whose documents do not fit the rest)
  * @param inputs the facts read from each tool's file, in the order given (profile files have none)
  * @param files the profile documents, in the order to load them (profile files as given, then the
  *     assembled models, alignment and devices)
@@ -26,12 +28,14 @@ import java.util.Optional;
  */
 public record ImportPlan(
     List<FileOutcome> outcomes,
+    List<FileOutcome> leftOut,
     List<ImportedMeasurements> inputs,
     List<PlannedFile> files,
     List<String> notes
 ) {
     public ImportPlan {
         outcomes = List.copyOf(outcomes);
+        leftOut = List.copyOf(leftOut);
         inputs = List.copyOf(inputs);
         files = List.copyOf(files);
         notes = List.copyOf(notes);
@@ -39,7 +43,7 @@ public record ImportPlan(
 
     /** A plan of assembled documents alone (before the batch's outcomes are known). */
     ImportPlan(List<ImportedMeasurements> inputs, List<PlannedFile> files, List<String> notes) {
-        this(List.of(), inputs, files, notes);
+        this(List.of(), List.of(), inputs, files, notes);
     }
 
     /**
@@ -108,17 +112,10 @@ public record ImportPlan(
      * that change nothing unless all of a batch is good (the command line).
      */
     public ImportPlan requireAll() throws ProfileException {
-        for (FileOutcome outcome : outcomes) {
-            if (outcome.problem().isPresent()) {
-                throw outcome.problem().get();
-            }
+        if (!leftOut.isEmpty()) {
+            throw leftOut.getFirst().problem().orElseThrow();
         }
         return this;
-    }
-
-    /** The input files left out, each with its sentence. */
-    public List<FileOutcome> leftOut() {
-        return outcomes.stream().filter(FileOutcome::leftOut).toList();
     }
 
     /**

@@ -243,6 +243,13 @@ public final class Importers {
             );
         }
         planned.addAll(assembled.files());
-        return new ImportPlan(outcomes, assembled.inputs(), planned, assembled.notes());
+        List<ImportPlan.FileOutcome> leftOut = new ArrayList<>();
+        for (Path file : problems.keySet()) {
+            outcomes
+                .stream()
+                .filter(o -> o.file().equals(file))
+                .forEach(leftOut::add);
+        }
+        return new ImportPlan(outcomes, leftOut, assembled.inputs(), planned, assembled.notes());
     }
 }

@@ -9,14 +9,18 @@ import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.imports.ImportOptions;
+import io.configspec.model.imports.ImportPlan;
+import io.configspec.model.imports.Importers;
 import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileLoader;
 import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.service.ProfileWorkspace;
+import io.configspec.model.service.ScenarioJoin;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -35,12 +40,18 @@ import javafx.collections.ObservableList;
 
 /**
  * The profile library: every loaded profile with its provenance, imports (file chooser or drag
- * and drop), in-place edits of numbers with undo and redo, and saving edited files atomically.
+ * and drop, through the model's one import path {@link Importers#readAll}, previewed before
+ * anything changes), in-place edits of numbers with undo and redo, and saving edited files
+ * atomically.
  *
- * <p>Every change builds a complete new library from the documents (the loader's cross-checks
- * included) in the background and replaces the old one only when that succeeds; a file that fails
- * is listed in {@link #problems()} with its one-sentence error and changes nothing else. Edits are
- * kept as JSON trees per file until saved, so the autosave can hold them. UI-thread confined.
+ * <p>Changes (imports, edits, undo, redo, restored edits, saves) run one at a time, in the order
+ * asked: each starts from the state the previous one left, on the UI thread, and does its work in
+ * the background. Two quick Ctrl+Z therefore revert two edits, and an edit made while another is
+ * being applied builds on it. Every change builds a complete new library (the loader's
+ * cross-checks included) from a {@link ProfileWorkspace}, in which only the changed file is decoded
+ * again, and replaces the old one only when that succeeds; a file that fails is listed in {@link
+ * #problems()} with its one-sentence error and changes nothing else. Edits are kept as JSON trees
+ * per file until saved, so the autosave can hold them. UI-thread confined.
  */
 public final class LibraryViewModel {
 
@@ -50,21 +61,36 @@ public final class LibraryViewModel {
     /** One edit of one number; undoable. */
     public record Edit(Path file, String pointer, double before, double after) {}
 
+    /** One undoable step: an edit of one number, or one import (all its files). */
+    private sealed interface Change {}
+
+    private record EditChange(Edit edit) implements Change {}
+
+    private record ImportChange(
+        Map<Path, ProfileWorkspace.Entry> added,
+        Map<Path, ProfileWorkspace.Entry> replaced,
+        List<Path> inputs
+    ) implements Change {}
+
     private final TaskExecutor executor;
     private final Consumer<ScenarioLoader.LoadedScenario> onLibraryChanged;
     private final ObservableList<LibraryEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final Deque<Edit> undo = new ArrayDeque<>();
-    private final Deque<Edit> redo = new ArrayDeque<>();
+    private final Deque<Change> undo = new ArrayDeque<>();
+    private final Deque<Change> redo = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
 
     private ScenarioLoader.LoadedScenario current;
-    /** Current JSON of every profile file (edited or not), in load order. */
-    private Map<Path, ObjectNode> trees = new LinkedHashMap<>();
+    /** Every profile file's JSON and document (edited or not), in load order. */
+    private ProfileWorkspace workspace = ProfileWorkspace.empty();
     private final Set<Path> edited = new LinkedHashSet<>();
     private final List<Path> imported = new ArrayList<>();
+    /** The last change asked for; the next one starts when it ends. */
+    private CompletableFuture<?> queue = CompletableFuture.completedFuture(null);
+    /** Counts {@link #show} calls: a change queued before a new scenario does nothing. */
+    private int generation;
 
     LibraryViewModel(TaskExecutor executor, Consumer<ScenarioLoader.LoadedScenario> onLibraryChanged) {
         this.executor = executor;
@@ -92,23 +118,38 @@ public final class LibraryViewModel {
         return dirty.getReadOnlyProperty();
     }
 
+    /** The files imported since the scenario was opened (not undone), for the workspace. */
     public List<Path> importedFiles() {
         return List.copyOf(imported);
+    }
+
+    /** Number of undoable steps (for tests and the Edit menu). */
+    public int undoDepth() {
+        return undo.size();
     }
 
     /** Edited, unsaved documents as JSON text, for the autosave. */
     public Map<String, String> editedDocuments() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Path p : edited) {
-            out.put(p.toAbsolutePath().toString(), trees.get(p).toPrettyString());
+            ObjectNode tree = workspace.tree(p);
+            if (tree != null) {
+                out.put(p.toAbsolutePath().toString(), tree.toPrettyString());
+            }
         }
         return out;
     }
 
+    /** The JSON of a loaded profile file as it stands (edits applied), or null; do not change it. */
+    public ObjectNode tree(Path file) {
+        return workspace.tree(file);
+    }
+
     /** Shows a newly loaded scenario's library; forgets edits and history. */
     void show(ScenarioLoader.LoadedScenario scenario) {
+        generation++;
         current = scenario;
-        trees = new LinkedHashMap<>();
+        workspace = ProfileWorkspace.empty();
         edited.clear();
         imported.clear();
         undo.clear();
@@ -116,27 +157,20 @@ public final class LibraryViewModel {
         problems.clear();
         updateFlags();
         entries.setAll(entriesOf(scenario, Map.of()));
-        // File trees for in-place editing are read in the background.
+        // File trees for in-place editing are read in the background, before any queued change.
         var files = new LinkedHashSet<>(scenario.profiles().sources().values());
-        executor
-            .submit(() -> readTrees(files))
-            .whenComplete((read, error) ->
-                executor.runOnUi(() -> {
-                    if (error == null && current == scenario) {
-                        trees = read;
-                        entries.setAll(entriesOf(scenario, read));
-                    }
-                })
-            );
-    }
-
-    private static Map<Path, ObjectNode> readTrees(Iterable<Path> files) throws IOException {
-        FxThreadGuard.requireBackground("reading profile files");
-        Map<Path, ObjectNode> out = new LinkedHashMap<>();
-        for (Path f : files) {
-            out.put(f, (ObjectNode) ProfileCodec.mapper().readTree(Files.readAllBytes(f)));
-        }
-        return out;
+        enqueue(() ->
+            background(() -> {
+                FxThreadGuard.requireBackground("reading profile files");
+                return ProfileWorkspace.read(files);
+            }).thenApply(read -> {
+                if (read != null && current == scenario) {
+                    workspace = read;
+                    entries.setAll(entriesOf(scenario, workspace.trees()));
+                }
+                return null;
+            })
+        );
     }
 
     /** Follows a scenario change that kept the same profiles (e.g. a new selection). */
@@ -144,85 +178,48 @@ public final class LibraryViewModel {
         current = scenario;
     }
 
-    // ------------------------------------------------------------------ import
+    // ------------------------------------------------------------------ one change at a time
 
     /**
-     * Imports profile files. Each file is read and cross-checked with the loaded ones; a file that
-     * fails is listed in {@link #problems()} and leaves the library as it was.
+     * Runs {@code change} once every change asked before it has ended, on the UI thread; a change
+     * asked before the scenario was replaced completes with null without running.
      */
-    public CompletableFuture<Void> importFiles(List<Path> files) {
-        CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
-        for (Path file : files) {
-            done = done.thenCompose(v -> importOne(file));
-        }
-        return done;
+    private <T> CompletableFuture<T> enqueue(java.util.function.Supplier<CompletableFuture<T>> change) {
+        int asked = generation;
+        CompletableFuture<T> result = queue
+            .handle((v, e) -> null)
+            .thenCompose(v -> asked == generation ? change.get() : CompletableFuture.completedFuture(null));
+        queue = result;
+        return result;
     }
 
-    private CompletableFuture<Void> importOne(Path file) {
-        ScenarioLoader.LoadedScenario base = current;
-        Map<Path, ObjectNode> baseTrees = trees;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (base == null) {
-            problems.add(new Problem(file, "Open a scenario before importing profiles."));
-            done.complete(null);
-            return done;
-        }
+    /**
+     * Runs {@code work} in the background; the returned future completes on the UI thread, with
+     * null (and the error in {@link #problems()} under {@code file}) when it failed.
+     */
+    private <T> CompletableFuture<T> background(java.util.concurrent.Callable<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         executor
-            .submit(() -> {
-                FxThreadGuard.requireBackground("importing " + file.getFileName());
-                ProfileDocument document = ProfileCodec.read(file);
-                if (document instanceof ProfileDocument.ScenarioDocument) {
-                    throw ProfileException.atField(
-                        file,
-                        "kind",
-                        "is \"scenario\"; import profiles here and open scenarios with File › Open scenario"
-                    );
-                }
-                Map<Path, ObjectNode> next = new LinkedHashMap<>(
-                    baseTrees.isEmpty()
-                        ? readTrees(new LinkedHashSet<>(base.profiles().sources().values()))
-                        : baseTrees
-                );
-                next.put(file, (ObjectNode) ProfileCodec.mapper().readTree(Files.readAllBytes(file)));
-                return new Rebuilt(rebuild(base, next, Map.of(file, document)), next);
-            })
-            .whenComplete((rebuilt, error) ->
+            .submit(work)
+            .whenComplete((value, error) ->
                 executor.runOnUi(() -> {
-                    problems.removeIf(p -> p.file().equals(file));
                     if (error != null) {
-                        problems.add(new Problem(file, ExplorerViewModel.message(error)));
-                    } else if (current == base) {
-                        imported.add(file);
-                        apply(rebuilt);
+                        done.completeExceptionally(ExplorerViewModel.unwrap(error));
+                    } else {
+                        done.complete(value);
                     }
-                    done.complete(null);
                 })
             );
         return done;
     }
 
-    private record Rebuilt(ScenarioLoader.LoadedScenario scenario, Map<Path, ObjectNode> trees) {}
-
-    /**
-     * A new loaded scenario from JSON trees; {@code known} are documents already decoded. Runs off
-     * the UI thread. Errors name the real file, not a temporary one.
-     */
+    /** The new scenario and library from {@code next}; runs off the UI thread. */
     private static ScenarioLoader.LoadedScenario rebuild(
         ScenarioLoader.LoadedScenario base,
-        Map<Path, ObjectNode> trees,
-        Map<Path, ProfileDocument> known
-    ) throws ProfileException, IOException {
+        ProfileWorkspace next
+    ) throws ProfileException {
         FxThreadGuard.requireBackground("rebuilding the profile library");
-        List<Map.Entry<Path, ProfileDocument>> documents = new ArrayList<>();
-        for (Map.Entry<Path, ObjectNode> e : trees.entrySet()) {
-            ProfileDocument document = known.containsKey(e.getKey())
-                ? known.get(e.getKey())
-                : decode(e.getKey(), e.getValue());
-            if (!(document instanceof ProfileDocument.ScenarioDocument)) {
-                documents.add(Map.entry(e.getKey(), document));
-            }
-        }
-        ProfileLoader.LoadedLibrary library = ProfileLoader.assemble(documents);
+        ProfileLoader.LoadedLibrary library = next.assemble();
         ConfigurationSpace space;
         try {
             space = ConfigurationSpace.of(library.library(), base.scenario());
@@ -232,103 +229,315 @@ public final class LibraryViewModel {
         return new ScenarioLoader.LoadedScenario(base.file(), base.scenario(), library, space);
     }
 
-    /** Decodes a JSON tree as if it were {@code file} (through a temporary copy). */
-    private static ProfileDocument decode(Path file, ObjectNode tree) throws ProfileException, IOException {
-        Path tmp = Files.createTempFile("configspec-edit", ".json");
-        try {
-            Files.write(tmp, ProfileCodec.mapper().writeValueAsBytes(tree));
-            try {
-                return ProfileCodec.read(tmp);
-            } catch (ProfileException e) {
-                throw e.field().isPresent()
-                    ? ProfileException.atField(file, e.field().get(), e.reason())
-                    : ProfileException.ofFile(file, e.reason(), e);
+    /**
+     * Replaces the workspace by {@code next} when it rebuilds; otherwise lists the error under
+     * {@code blame} and changes nothing. Completes on the UI thread with whether it was applied.
+     */
+    private CompletableFuture<Boolean> replace(ProfileWorkspace next, Path blame) {
+        ScenarioLoader.LoadedScenario base = current;
+        return background(() -> rebuild(base, next)).handle((rebuilt, error) -> {
+            problems.removeIf(p -> p.file().equals(blame));
+            if (error != null) {
+                problems.add(new Problem(blame, ExplorerViewModel.message(error)));
+                return false;
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            if (current != base) {
+                return false;
+            }
+            workspace = next;
+            current = rebuilt;
+            entries.setAll(entriesOf(current, workspace.trees()));
+            onLibraryChanged.accept(current);
+            return true;
+        });
     }
 
-    private void apply(Rebuilt rebuilt) {
-        current = rebuilt.scenario();
-        trees = rebuilt.trees();
-        entries.setAll(entriesOf(current, trees));
-        onLibraryChanged.accept(current);
+    // ------------------------------------------------------------------ import
+
+    /**
+     * What importing {@code files} would change, without changing anything: read through the one
+     * import path against the library as it will stand when the changes asked before are done.
+     * Completes on the UI thread (null only when a new scenario was opened meanwhile).
+     */
+    public CompletableFuture<ImportPreview> preview(List<Path> files) {
+        return enqueue(() -> previewNow(List.copyOf(files)));
+    }
+
+    private CompletableFuture<ImportPreview> previewNow(List<Path> files) {
+        ScenarioLoader.LoadedScenario base = current;
+        ProfileWorkspace library = workspace;
+        if (base == null) {
+            return CompletableFuture.failedFuture(
+                new IllegalStateException("Open a scenario before importing profiles.")
+            );
+        }
+        return background(() -> preview(base, library, files));
+    }
+
+    /** Runs off the UI thread. */
+    private static ImportPreview preview(
+        ScenarioLoader.LoadedScenario base,
+        ProfileWorkspace library,
+        List<Path> files
+    ) {
+        FxThreadGuard.requireBackground("reading files to import");
+        // A file imported again replaces its earlier self rather than clashing with it.
+        ProfileWorkspace others = library.without(files);
+        ImportPlan plan = Importers.readAll(
+            files,
+            Optional.empty(),
+            ImportOptions.none(),
+            others.documents()
+        );
+        Map<Path, ProfileWorkspace.Entry> added = new LinkedHashMap<>();
+        Path folder = files.getFirst().toAbsolutePath().getParent();
+        for (ImportPlan.PlannedFile f : plan.files()) {
+            if (f.profile().isPresent()) {
+                added.put(
+                    f.profile().get().file(),
+                    new ProfileWorkspace.Entry(f.profile().get().tree(), f.document())
+                );
+            } else {
+                // Profiles made from tools' measurements live in memory beside their inputs until saved.
+                added.put(
+                    folder.resolve(f.relative()),
+                    new ProfileWorkspace.Entry(ProfileCodec.toJson(f.document()), f.document())
+                );
+            }
+        }
+        Map<Path, ProfileWorkspace.Entry> replaced = new LinkedHashMap<>();
+        ProfileWorkspace next = library;
+        for (var e : added.entrySet()) {
+            if (library.contains(e.getKey())) {
+                replaced.put(e.getKey(), library.entry(e.getKey()));
+            }
+            next = next.with(e.getKey(), e.getValue());
+        }
+        Optional<ScenarioLoader.LoadedScenario> candidate = Optional.empty();
+        Optional<String> failure = Optional.empty();
+        List<ImportPreview.DeviceReach> devices = new ArrayList<>();
+        if (!added.isEmpty()) {
+            try {
+                ScenarioLoader.LoadedScenario loaded = rebuild(base, next);
+                candidate = Optional.of(loaded);
+                for (ProfileWorkspace.Entry e : added.values()) {
+                    if (e.document() instanceof ProfileDocument.DeviceDocument(var device)) {
+                        devices.add(reach(loaded, device));
+                    }
+                }
+            } catch (ProfileException e) {
+                failure = Optional.of(e.getMessage());
+            }
+        }
+        return new ImportPreview(plan, library, added, replaced, candidate, failure, devices);
+    }
+
+    private static ImportPreview.DeviceReach reach(
+        ScenarioLoader.LoadedScenario loaded,
+        io.configspec.model.domain.DeviceProfile device
+    ) {
+        int configurations = (int) loaded
+            .space()
+            .combinations()
+            .stream()
+            .filter(c -> c.device().id().equals(device.id()))
+            .count();
+        Optional<ScenarioJoin> join = configurations > 0
+            ? Optional.empty()
+            : ScenarioJoin.of(loaded.library(), loaded.scenario(), device.id());
+        List<String> leftOut = new ArrayList<>();
+        try {
+            var space = ConfigurationSpace.of(
+                loaded.library(),
+                join.map(ScenarioJoin::scenario).orElse(loaded.scenario())
+            );
+            space
+                .omitted()
+                .stream()
+                .filter(line -> line.startsWith(device.id() + " / "))
+                .forEach(leftOut::add);
+        } catch (InvalidFieldException e) {
+            leftOut.add(e.getMessage());
+        }
+        if (configurations == 0 && join.isEmpty() && leftOut.isEmpty()) {
+            leftOut.add(
+                "none of the drafters measured on " +
+                    device.name() +
+                    " pairs with a target of the open scenario (same family, verified by its server)"
+            );
+        }
+        return new ImportPreview.DeviceReach(device.id(), device.name(), configurations, join, leftOut);
+    }
+
+    /**
+     * Applies a previewed import as one undoable step: the files it takes join the library, the
+     * files it leaves out are listed in {@link #problems()} with their sentence. When the library
+     * changed since the preview, the import is settled again against the library as it is.
+     *
+     * @return completes on the UI thread with the preview applied (possibly settled again), or
+     *     null when nothing was applied
+     */
+    public CompletableFuture<ImportPreview> confirm(ImportPreview preview) {
+        return enqueue(() -> {
+            if (preview.base() == workspace) {
+                return applyImport(preview);
+            }
+            List<Path> files = preview.plan().outcomes().stream().map(ImportPlan.FileOutcome::file).toList();
+            return previewNow(files).thenCompose(this::applyImport);
+        });
+    }
+
+    private CompletableFuture<ImportPreview> applyImport(ImportPreview preview) {
+        for (ImportPlan.FileOutcome o : preview.plan().outcomes()) {
+            problems.removeIf(p -> p.file().equals(o.file()));
+            o.reason().ifPresent(r -> problems.add(new Problem(o.file(), r)));
+        }
+        Path blame = preview.plan().outcomes().getFirst().file();
+        if (preview.failure().isPresent()) {
+            problems.add(new Problem(blame, preview.failure().get()));
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!preview.canApply()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Path> inputs = preview
+            .plan()
+            .outcomes()
+            .stream()
+            .filter(o -> !o.leftOut())
+            .map(ImportPlan.FileOutcome::file)
+            .toList();
+        ImportChange change = new ImportChange(preview.added(), preview.replaced(), inputs);
+        return replace(withImport(workspace, change), blame).thenApply(ok -> {
+            if (!ok) return null;
+            imported.addAll(inputs);
+            undo.push(change);
+            redo.clear();
+            updateFlags();
+            return preview;
+        });
+    }
+
+    private static ProfileWorkspace withImport(ProfileWorkspace ws, ImportChange change) {
+        for (var e : change.added().entrySet()) {
+            ws = ws.with(e.getKey(), e.getValue());
+        }
+        return ws;
+    }
+
+    private static ProfileWorkspace withoutImport(ProfileWorkspace ws, ImportChange change) {
+        ws = ws.without(change.added().keySet());
+        for (var e : change.replaced().entrySet()) {
+            ws = ws.with(e.getKey(), e.getValue());
+        }
+        return ws;
+    }
+
+    /**
+     * Imports {@code files} without a preview (a profiling run's files, a restored workspace): what
+     * fits joins the library as one undoable step; what is left out is listed in {@link #problems()}.
+     *
+     * @return completes on the UI thread with what was applied (its devices say how each reaches
+     *     the chart), or null when nothing was
+     */
+    public CompletableFuture<ImportPreview> importFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (current == null) {
+            files.forEach(f -> problems.add(new Problem(f, "Open a scenario before importing profiles.")));
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Path> copy = List.copyOf(files);
+        return enqueue(() ->
+            previewNow(copy)
+                .exceptionally(error -> {
+                    problems.add(new Problem(copy.getFirst(), ExplorerViewModel.message(error)));
+                    return null;
+                })
+                .thenCompose(p -> p == null ? CompletableFuture.completedFuture(null) : applyImport(p))
+        );
     }
 
     // ------------------------------------------------------------------ edits
 
     /** Sets one number of one file; refused (listed in problems) when the result does not validate. */
     public CompletableFuture<Boolean> edit(Path file, String pointer, double value) {
-        JsonNode node = trees.containsKey(file) ? trees.get(file).at(pointer) : null;
-        if (node == null || !node.isNumber()) {
-            problems.add(
-                new Problem(file, file.getFileName() + ": " + pointer + " is not a number in this file.")
-            );
-            return CompletableFuture.completedFuture(false);
-        }
-        Edit edit = new Edit(file, pointer, node.asDouble(), value);
-        return applyEdit(edit, value).thenApply(ok -> {
-            if (ok) {
-                undo.push(edit);
-                redo.clear();
-                updateFlags();
+        return enqueue(() -> {
+            JsonNode node = workspace.contains(file) ? workspace.tree(file).at(pointer) : null;
+            if (node == null || !node.isNumber()) {
+                problems.add(
+                    new Problem(file, file.getFileName() + ": " + pointer + " is not a number in this file.")
+                );
+                return CompletableFuture.completedFuture(false);
             }
-            return ok;
+            Edit edit = new Edit(file, pointer, node.asDouble(), value);
+            return setNumber(edit, value).thenApply(ok -> {
+                if (ok) {
+                    undo.push(new EditChange(edit));
+                    redo.clear();
+                    updateFlags();
+                }
+                return ok;
+            });
         });
     }
 
+    /** Reverts the latest change (an edit or a whole import); changes asked before it run first. */
     public CompletableFuture<Boolean> undo() {
-        if (undo.isEmpty()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        Edit edit = undo.peek();
-        return applyEdit(edit, edit.before()).thenApply(ok -> {
-            if (ok) {
-                redo.push(undo.pop());
-                updateFlags();
-            }
-            return ok;
-        });
+        return enqueue(() -> step(undo, redo, true));
     }
 
+    /** Applies again the latest undone change; changes asked before it run first. */
     public CompletableFuture<Boolean> redo() {
-        if (redo.isEmpty()) {
+        return enqueue(() -> step(redo, undo, false));
+    }
+
+    /** Moves the top of {@code from} to {@code to} once it is applied (reverted when {@code back}). */
+    private CompletableFuture<Boolean> step(Deque<Change> from, Deque<Change> to, boolean back) {
+        if (from.isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        Edit edit = redo.peek();
-        return applyEdit(edit, edit.after()).thenApply(ok -> {
+        Change change = from.peek();
+        CompletableFuture<Boolean> applied = switch (change) {
+            case EditChange(Edit e) -> setNumber(e, back ? e.before() : e.after());
+            case ImportChange i -> replace(
+                back ? withoutImport(workspace, i) : withImport(workspace, i),
+                i.inputs().isEmpty() ? i.added().keySet().iterator().next() : i.inputs().getFirst()
+            ).thenApply(ok -> {
+                if (ok && back) imported.removeAll(i.inputs());
+                if (ok && !back) imported.addAll(i.inputs());
+                return ok;
+            });
+        };
+        return applied.thenApply(ok -> {
             if (ok) {
-                undo.push(redo.pop());
+                to.push(from.pop());
                 updateFlags();
             }
             return ok;
         });
     }
 
-    private CompletableFuture<Boolean> applyEdit(Edit edit, double value) {
-        ScenarioLoader.LoadedScenario base = current;
-        Map<Path, ObjectNode> next = new LinkedHashMap<>(trees);
-        ObjectNode copy = trees.get(edit.file()).deepCopy();
+    private CompletableFuture<Boolean> setNumber(Edit edit, double value) {
+        ObjectNode copy = workspace.tree(edit.file()).deepCopy();
         setNumber(copy, edit.pointer(), value);
-        next.put(edit.file(), copy);
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        executor
-            .submit(() -> new Rebuilt(rebuild(base, next, Map.of()), next))
-            .whenComplete((rebuilt, error) ->
-                executor.runOnUi(() -> {
+        ProfileWorkspace base = workspace;
+        return background(() -> base.withTree(edit.file(), copy))
+            .handle((next, error) -> {
+                if (error != null) {
                     problems.removeIf(p -> p.file().equals(edit.file()));
-                    if (error != null) {
-                        problems.add(new Problem(edit.file(), ExplorerViewModel.message(error)));
-                        done.complete(false);
-                    } else {
-                        edited.add(edit.file());
-                        apply(rebuilt);
-                        done.complete(true);
-                    }
-                })
-            );
-        return done;
+                    problems.add(new Problem(edit.file(), ExplorerViewModel.message(error)));
+                }
+                return next;
+            })
+            .thenCompose(next ->
+                next == null ? CompletableFuture.completedFuture(false) : replace(next, edit.file())
+            )
+            .thenApply(ok -> {
+                if (ok) edited.add(edit.file());
+                return ok;
+            });
     }
 
     private static void setNumber(ObjectNode root, String pointer, double value) {
@@ -347,30 +556,24 @@ public final class LibraryViewModel {
         if (documents.isEmpty() || current == null) {
             return CompletableFuture.completedFuture(null);
         }
-        ScenarioLoader.LoadedScenario base = current;
-        Map<Path, ObjectNode> baseTrees = trees;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        executor
-            .submit(() -> {
-                Map<Path, ObjectNode> next = new LinkedHashMap<>(
-                    baseTrees.isEmpty()
-                        ? readTrees(new LinkedHashSet<>(base.profiles().sources().values()))
-                        : baseTrees
-                );
+        return enqueue(() -> {
+            ScenarioLoader.LoadedScenario base = current;
+            ProfileWorkspace library = workspace;
+            return background(() -> {
+                ProfileWorkspace next = library;
                 for (Map.Entry<String, String> e : documents.entrySet()) {
                     Path p = Path.of(e.getKey());
                     Path key = next
-                        .keySet()
+                        .files()
                         .stream()
                         .filter(k -> k.toAbsolutePath().equals(p.toAbsolutePath()))
                         .findFirst()
                         .orElse(p);
-                    next.put(key, (ObjectNode) ProfileCodec.mapper().readTree(e.getValue()));
+                    next = next.withTree(key, (ObjectNode) ProfileCodec.mapper().readTree(e.getValue()));
                 }
-                return new Rebuilt(rebuild(base, next, Map.of()), next);
+                return next;
             })
-            .whenComplete((rebuilt, error) ->
-                executor.runOnUi(() -> {
+                .handle((next, error) -> {
                     if (error != null) {
                         problems.add(
                             new Problem(
@@ -379,57 +582,55 @@ public final class LibraryViewModel {
                                     ExplorerViewModel.message(error)
                             )
                         );
-                    } else {
-                        for (String path : documents.keySet()) {
-                            rebuilt
-                                .trees()
-                                .keySet()
-                                .stream()
-                                .filter(k -> k.toAbsolutePath().equals(Path.of(path).toAbsolutePath()))
-                                .forEach(edited::add);
-                        }
-                        apply(rebuilt);
-                        updateFlags();
                     }
-                    done.complete(null);
+                    return next;
                 })
-            );
-        return done;
+                .thenCompose(next -> {
+                    if (next == null) return CompletableFuture.completedFuture(null);
+                    return replace(next, base.file()).thenApply(ok -> {
+                        if (ok) {
+                            for (String path : documents.keySet()) {
+                                next
+                                    .files()
+                                    .stream()
+                                    .filter(k -> k.toAbsolutePath().equals(Path.of(path).toAbsolutePath()))
+                                    .forEach(edited::add);
+                            }
+                            updateFlags();
+                        }
+                        return null;
+                    });
+                });
+        });
     }
 
     /** Writes every edited file atomically (background); clears the dirty flag on success. */
     public CompletableFuture<Void> save() {
-        Map<Path, byte[]> toWrite = new LinkedHashMap<>();
-        for (Path p : edited) {
-            try {
-                toWrite.put(
-                    p,
-                    ProfileCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(trees.get(p))
-                );
-            } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
+        return enqueue(() -> {
+            Map<Path, byte[]> toWrite = new LinkedHashMap<>();
+            for (Path p : edited) {
+                try {
+                    toWrite.put(
+                        p,
+                        ProfileCodec.mapper()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsBytes(workspace.tree(p))
+                    );
+                } catch (IOException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
             }
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        executor
-            .submit(() -> {
+            return background(() -> {
                 for (Map.Entry<Path, byte[]> e : toWrite.entrySet()) {
                     AtomicFiles.write(e.getKey(), e.getValue());
                 }
                 return null;
-            })
-            .whenComplete((v, error) ->
-                executor.runOnUi(() -> {
-                    if (error != null) {
-                        done.completeExceptionally(ExplorerViewModel.unwrap(error));
-                    } else {
-                        edited.removeAll(toWrite.keySet());
-                        updateFlags();
-                        done.complete(null);
-                    }
-                })
-            );
-        return done;
+            }).thenApply(v -> {
+                edited.removeAll(toWrite.keySet());
+                updateFlags();
+                return null;
+            });
+        });
     }
 
     private void updateFlags() {

@@ -1,0 +1,164 @@
+package io.configspec.app.explorer.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.app.explorer.Samples;
+import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Importing the four files {@code configspec profile} writes (issue 19, acceptance 3; issue 10's
+ * desktop import): previewed before anything changes, taken in any selection order, one undo step,
+ * and the measured device brought onto the goodput chart of the open scenario with one action.
+ */
+class ImportPreviewTest {
+
+    private static final String DEVICE = "unknown-board-measured";
+
+    @TempDir
+    Path dir;
+
+    private ExplorerViewModel model;
+    private List<Path> run;
+
+    @BeforeEach
+    void load() {
+        model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
+        model.loadScenario(Samples.paperScenario()).join();
+        run = Samples.profileRun(dir);
+    }
+
+    private boolean inLibrary() {
+        return model
+            .library()
+            .entries()
+            .stream()
+            .anyMatch(e -> e.key().equals("device:" + DEVICE));
+    }
+
+    /** Rows of the measured device in the evaluation the chart draws. */
+    private long onChart() {
+        var space = model.getEvaluation().space();
+        long n = 0;
+        for (int i = 0; i < space.size(); i++) {
+            if (space.combination(i).device().id().equals(DEVICE)) n++;
+        }
+        return n;
+    }
+
+    @Test
+    void theFourFilesOfAProfileRunImportTogetherInAnySelectionOrder() {
+        Random random = new Random(19);
+        for (int i = 0; i < 5; i++) {
+            load();
+            List<Path> order = new ArrayList<>(run);
+            Collections.shuffle(order, random);
+            if (i == 0) order = List.of(run.get(3), run.get(2), run.get(1), run.get(0)); // device.json first
+            ImportPreview preview = model.library().preview(order).join();
+            assertEquals(List.of(), preview.plan().leftOut(), order + ": " + preview.lines());
+            assertTrue(preview.canApply(), preview.lines().toString());
+            assertFalse(inLibrary(), "the preview changes nothing");
+            assertNotNull(model.library().confirm(preview).join());
+            assertTrue(inLibrary(), order.toString());
+            assertEquals(List.of(), model.library().problems(), order.toString());
+        }
+    }
+
+    @Test
+    void importingTheDeviceFileFirstStillTakesAllFour() {
+        // File › Import with device.json first in the selection: it names the drafter models.json defines.
+        model.library().importFiles(List.of(run.get(3), run.get(2), run.get(1), run.get(0))).join();
+        assertEquals(List.of(), model.library().problems());
+        assertTrue(inLibrary());
+    }
+
+    @Test
+    void thePreviewSaysWhatEachFileGivesAndHowTheDeviceReachesTheChart() {
+        ImportPreview preview = model.library().preview(run).join();
+        List<String> lines = preview.lines();
+        assertTrue(
+            lines.stream().anyMatch(l -> l.startsWith("✓ device.json (profile): device " + DEVICE)),
+            lines.toString()
+        );
+        assertTrue(
+            lines.stream().anyMatch(l -> l.startsWith("✓ models.json (profile): models")),
+            lines.toString()
+        );
+        ImportPreview.DeviceReach reach = preview.devices().getFirst();
+        assertEquals(DEVICE, reach.deviceId());
+        assertEquals(0, reach.configurations(), "the paper scenario selects its own three boards");
+        assertTrue(reach.join().isPresent(), reach.summary());
+        assertTrue(reach.summary().contains("local-unknown-board-measured"), reach.summary());
+    }
+
+    @Test
+    void theMeasuredDeviceJoinsTheOpenScenarioAndAppearsOnTheGoodputChart() {
+        ImportPreview applied = model.library().confirm(model.library().preview(run).join()).join();
+        assertEquals(0, onChart());
+        var join = applied.devices().getFirst().join().orElseThrow();
+        assertTrue(model.joinScenario(join).join());
+        assertTrue(onChart() > 0, "the measured device is on the chart");
+        assertTrue(model.chartDataProperty().get().toString().length() > 0);
+        assertTrue(model.loadedProperty().get().scenario().devices().contains(DEVICE));
+    }
+
+    @Test
+    void oneImportIsOneUndoStep() {
+        model.library().confirm(model.library().preview(run).join()).join();
+        assertTrue(inLibrary());
+        assertEquals(1, model.library().undoDepth());
+        assertTrue(model.library().undo().join());
+        assertFalse(inLibrary());
+        assertFalse(model.library().canUndoProperty().get());
+        assertEquals(List.of(), model.library().importedFiles());
+        assertTrue(model.library().redo().join());
+        assertTrue(inLibrary());
+        assertEquals(4, model.library().importedFiles().size());
+    }
+
+    @Test
+    void aDeviceWithoutItsModelsIsLeftOutWithFileFieldAndReason() {
+        Path device = run.get(3);
+        ImportPreview preview = model.library().preview(List.of(device)).join();
+        String reason = preview.plan().leftOut().getFirst().reason().orElseThrow();
+        assertTrue(reason.contains("device.json") && reason.contains("drafter"), reason);
+        assertFalse(preview.canApply());
+        model.library().confirm(preview).join();
+        assertFalse(inLibrary());
+        assertEquals(1, model.library().problems().size());
+    }
+
+    @Test
+    void aToolsFileIsImportedThroughTheSamePath() throws Exception {
+        Path models = run.get(0);
+        Path bench = dir.resolve("bench.json");
+        // llama-bench -o json of the generated drafter: a text-generation test at 1800 tokens/s
+        Files.writeString(
+            bench,
+            """
+            [{"build_commit": "b5163", "build_number": 5163, "cpu_info": "AMD EPYC", "gpu_info": "",
+              "model_filename": "draft-1l-int8.gguf", "model_type": "llama 1M", "model_size": 1077383,
+              "model_n_params": 721920, "n_prompt": 0, "n_gen": 128, "test_time": "2026-12-03T01:00:00Z",
+              "avg_ns": 71111111, "stddev_ns": 100000, "avg_ts": 1800.0, "stddev_ts": 5.0}]
+            """
+        );
+        ImportPreview preview = model.library().preview(List.of(bench, models)).join();
+        assertEquals(
+            "llama-bench",
+            preview.plan().outcomes().getFirst().format().orElseThrow(),
+            preview.lines().toString()
+        );
+        assertTrue(preview.lines().toString().contains("drafting rate"), preview.lines().toString());
+    }
+}
