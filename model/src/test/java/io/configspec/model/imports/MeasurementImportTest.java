@@ -125,7 +125,7 @@ class MeasurementImportTest {
     @Test
     void aRealLlamaBenchJsonFromARaspberryPi4BGivesItsTg128AvgTsAsTheDraftingRate() throws Exception {
         Path file = fixture("llama-bench/real-b7095-raspberry-pi-4b-gemma3-270m.json");
-        ImportPlan plan = MeasurementImport.plan(
+        ImportPlan plan = plan(
             List.of(file),
             Optional.of("llama-bench"),
             options("raspberry-pi-4b", null, null, null),
