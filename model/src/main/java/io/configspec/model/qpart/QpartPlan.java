@@ -47,9 +47,17 @@ public record QpartPlan(
         layers = List.copyOf(layers);
     }
 
-    /** Σ of the layers' widths, server layers counted at 16 (they run unquantised). */
-    public int totalBits() {
-        return layers.stream().mapToInt(LayerPlan::bits).sum();
+    /**
+     * The total bits of the planned layers' weights: Σ parameters × width, layers on the server
+     * counted at 16 (they run unquantised), block scales and the fixed weights left out. The
+     * planner never gives fewer of them at a tighter budget (decision 0071).
+     */
+    public long weightBits() {
+        long bits = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            bits += problem.layers().get(l).parameters() * layers.get(l).bits();
+        }
+        return bits;
     }
 
     /** The widths in layer order. */
