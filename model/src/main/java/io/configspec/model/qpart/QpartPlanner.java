@@ -42,6 +42,10 @@ public final class QpartPlanner {
     /** Bytes sent up per token when the whole model runs on the server (the token id). */
     public static final long TOKEN_BYTES = 8;
 
+    /** The rule in one line, for output. */
+    public static final String RULE =
+        "fewest total weight bits among the plans within the budget that no other beats on both time and degradation, then least time (decision 0071)";
+
     private QpartPlanner() {}
 
     /**
