@@ -134,7 +134,10 @@ class QpartConfigurationSpaceTest {
         assertTrue(recommend.out().contains("\"draft-3l\""), recommend.out());
         assertTrue(recommend.out().contains("\"" + LABEL + "\""), recommend.out());
 
-        ExplorerViewModel explorer = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
+        ExplorerViewModel explorer = new ExplorerViewModel(
+            new SynchronousTaskExecutor(),
+            new AnalysisService()
+        );
         explorer.loadScenario(scenario).join();
         EvaluatedSpace space = explorer.getEvaluation().space();
         int rows = 0;
@@ -155,7 +158,10 @@ class QpartConfigurationSpaceTest {
         }
         assertEquals(3, rows, "one entry per K");
         assertTrue(
-            explorer.recommendations().stream().anyMatch(card -> card.models().contains(LABEL)),
+            explorer
+                .recommendations()
+                .stream()
+                .anyMatch(card -> card.models().contains(LABEL)),
             explorer.recommendations().toString()
         );
     }

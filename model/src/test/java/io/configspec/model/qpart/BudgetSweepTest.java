@@ -36,9 +36,16 @@ class BudgetSweepTest {
     private static void assertNoLooser(QpartPlan tighter, QpartPlan looser, String context) {
         assertTrue(
             tighter.weightBits() >= looser.weightBits(),
-            context + ": fewer total bits at a tighter budget, " + tighter.weightBits() + " < " + looser.weightBits()
+            context +
+                ": fewer total bits at a tighter budget, " +
+                tighter.weightBits() +
+                " < " +
+                looser.weightBits()
         );
-        assertTrue(tighter.secondsPerToken() >= looser.secondsPerToken(), context + ": faster at a tighter budget");
+        assertTrue(
+            tighter.secondsPerToken() >= looser.secondsPerToken(),
+            context + ": faster at a tighter budget"
+        );
         assertTrue(
             tighter.totalDegradation() <= looser.totalDegradation(),
             context + ": more degradation at a tighter budget"
@@ -56,11 +63,16 @@ class BudgetSweepTest {
         throws QpartInputException {
         Random random = new Random(2027);
         for (int model = 0; model < 150; model++) {
-            int layerCount = 1 + model % 4;
+            int layerCount = 1 + (model % 4);
             QpartProblem open = new QpartProblem(
                 "model " + model,
                 model % 3 == 0
-                    ? QpartInstances.decoderLayers(random, Math.max(1, layerCount - 1), 590_000, 65_536 + random.nextInt(1_000_000))
+                    ? QpartInstances.decoderLayers(
+                          random,
+                          Math.max(1, layerCount - 1),
+                          590_000,
+                          65_536 + random.nextInt(1_000_000)
+                      )
                     : QpartInstances.randomLayers(random, layerCount),
                 50_000,
                 model % 2 == 0 ? QpartInstances.allWidths() : BUILDABLE,
@@ -113,7 +125,12 @@ class BudgetSweepTest {
             QpartProblem problem = new QpartProblem(
                 "model " + model,
                 model % 2 == 0
-                    ? QpartInstances.decoderLayers(random, layers, 590_000, 65_536 + random.nextInt(1_000_000))
+                    ? QpartInstances.decoderLayers(
+                          random,
+                          layers,
+                          590_000,
+                          65_536 + random.nextInt(1_000_000)
+                      )
                     : QpartInstances.randomLayers(random, layers),
                 50_000,
                 QpartInstances.allWidths(),

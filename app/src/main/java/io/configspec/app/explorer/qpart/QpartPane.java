@@ -107,7 +107,7 @@ public final class QpartPane extends VBox {
         CategoryAxis x = new CategoryAxis();
         x.setLabel("planner layer");
         NumberAxis y = new NumberAxis(0, 16, 4);
-        y.setLabel("bit-width (bits)");
+        y.setLabel("bits");
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("qpart-bits-chart");
         chart.setLegendVisible(false);
@@ -149,6 +149,7 @@ public final class QpartPane extends VBox {
         VBox actionsAndStatus = new VBox(6, actions, status);
         HBox.setHgrow(actionsAndStatus, Priority.ALWAYS);
         figures.setMinHeight(Region.USE_PREF_SIZE);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(24, figures, actionsAndStatus);
         bottom.setMinHeight(Region.USE_PREF_SIZE);
 

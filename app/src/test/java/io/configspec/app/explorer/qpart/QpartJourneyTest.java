@@ -93,7 +93,13 @@ class QpartJourneyTest {
         layers.put("block 1", new double[] { 1, 0.9362 - 0.0182 });
         layers.put("block 2", new double[] { 1, 0.9362 - 0.0039 });
         layers.put("head", new double[] { 1, 0.9362 - 0.0365 });
-        QpartFixtures.calibrate(models.resolve("draft-3l-fp32"), "draft-3l-fp32", "target-12l-fp32", 0.9362, layers);
+        QpartFixtures.calibrate(
+            models.resolve("draft-3l-fp32"),
+            "draft-3l-fp32",
+            "target-12l-fp32",
+            0.9362,
+            layers
+        );
     }
 
     private QpartPane open() throws Exception {
@@ -133,7 +139,10 @@ class QpartJourneyTest {
             assertTrue(node.isVisible(), id);
             assertTrue(b.getHeight() > 0 && b.getWidth() > 0, id + " " + b);
             assertTrue(
-                b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= scene.getWidth() && b.getMaxY() <= scene.getHeight(),
+                b.getMinX() >= 0 &&
+                    b.getMinY() >= 0 &&
+                    b.getMaxX() <= scene.getWidth() &&
+                    b.getMaxY() <= scene.getHeight(),
                 id + " at " + b + " outside " + scene.getWidth() + " × " + scene.getHeight()
             );
         });
@@ -144,7 +153,9 @@ class QpartJourneyTest {
         prepareHome();
         QpartPane pane = open();
         assertTrue(pane.model().modelDirectoryProperty().get().endsWith("draft-3l-fp32"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pane.model().devices().contains("laptop-x86-64"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
+            pane.model().devices().contains("laptop-x86-64")
+        );
         ComboBox<?> device = robot.lookup("#qpart-device").queryAs(ComboBox.class);
         // Choosing from the drop-down list is JavaFX's own behaviour; the journey checks what follows.
         robot.interact(() -> pane.model().deviceProperty().set("laptop-x86-64"));
@@ -170,7 +181,10 @@ class QpartJourneyTest {
             assertTrue(tighter.secondsPerToken() >= looser.secondsPerToken(), "no faster at " + expected);
             looser = tighter;
         }
-        assertTrue(java.util.Arrays.stream(looser.bits()).allMatch(b -> b == 16), "Δα 0: every layer at 16 bits");
+        assertTrue(
+            java.util.Arrays.stream(looser.bits()).allMatch(b -> b == 16),
+            "Δα 0: every layer at 16 bits"
+        );
         for (int step = 0; step < 4; step++) {
             robot.type(KeyCode.RIGHT);
         }

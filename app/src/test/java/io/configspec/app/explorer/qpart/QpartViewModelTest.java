@@ -32,6 +32,10 @@ class QpartViewModelTest {
         QpartViewModel model = model();
         model.loadDevices();
         assertTrue(model.devices().contains("laptop-x86-64"), model.devices().toString());
+        // The first device in order (jetson-agx-orin-paper) has no throughput per width; the
+        // default is the first that has, and it plans.
+        assertTrue(model.devices().getFirst().compareTo(model.deviceProperty().get()) < 0);
+        assertTrue(model.planProperty().get() != null, model.statusProperty().get());
         model.deviceProperty().set("laptop-x86-64");
         model.budgetProperty().set(0.02);
         model.replan();
