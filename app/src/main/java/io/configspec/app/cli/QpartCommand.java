@@ -25,7 +25,6 @@ import io.configspec.model.qpart.QpartPlan;
 import io.configspec.model.qpart.QpartPlanner;
 import io.configspec.model.qpart.QpartPlanning;
 import io.configspec.model.qpart.QpartProblem;
-import io.configspec.model.qpart.QuantizationNoise;
 import io.configspec.model.qpart.SensitivityCalibration;
 import io.configspec.model.qpart.SensitivityCalibrationFile;
 import java.io.IOException;
@@ -557,14 +556,7 @@ public final class QpartCommand implements Callable<Integer> {
 
     /** Predicted device throughput of the plan ÷ that of every layer at 16 bits. */
     static double predictedSpeedup(QpartPlan plan) {
-        double reference = 0;
-        for (var layer : plan.problem().layers()) {
-            reference += plan
-                .problem()
-                .device()
-                .seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
-        }
-        return reference / plan.deviceSecondsPerToken();
+        return plan.referenceDeviceSecondsPerToken() / plan.deviceSecondsPerToken();
     }
 
     private static String num(double v) {

@@ -60,6 +60,18 @@ public record QpartPlan(
         return bits;
     }
 
+    /**
+     * Predicted compute time per token of every layer on the device at the reference width (the
+     * unquantised drafter), s: what the plan's speed-up is measured against.
+     */
+    public double referenceDeviceSecondsPerToken() {
+        double seconds = 0;
+        for (PlannerLayer layer : problem.layers()) {
+            seconds += problem.device().seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
+        }
+        return seconds;
+    }
+
     /** The widths in layer order. */
     public int[] bits() {
         return layers.stream().mapToInt(LayerPlan::bits).toArray();

@@ -15,7 +15,6 @@ import io.configspec.model.qpart.QpartPlan;
 import io.configspec.model.qpart.QpartPlanner;
 import io.configspec.model.qpart.QpartPlanning;
 import io.configspec.model.qpart.QpartProblem;
-import io.configspec.model.qpart.QuantizationNoise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -273,14 +272,7 @@ public final class QpartViewModel {
 
     /** Predicted device throughput of every layer at 16 bits, tokens/s. */
     public static double referenceTokensPerSecond(QpartPlan plan) {
-        double seconds = 0;
-        for (var layer : plan.problem().layers()) {
-            seconds += plan
-                .problem()
-                .device()
-                .seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
-        }
-        return 1 / seconds;
+        return 1 / plan.referenceDeviceSecondsPerToken();
     }
 
     static String predictedSummary(QpartPlan p) {
