@@ -166,10 +166,28 @@ class BoardCommandsTest {
             "0.1",
         };
 
-        Run refused = run(concat(common, "--out", temp.resolve("refused").toString()));
+        Path withoutPower = temp.resolve("without-power");
+        Run unpowered = run(concat(common, "--out", withoutPower.toString()));
+        assertEquals(0, unpowered.code(), unpowered.err());
+        assertTrue(unpowered.out().contains("Power: not measured"), unpowered.out());
+        String device = Files.readString(withoutPower.resolve("device.json"));
+        assertFalse(device.contains("powerWatts"), "no invented watt: " + device);
+        assertTrue(
+            ProfileLoader.load(List.of(withoutPower))
+                .library()
+                .devices()
+                .iterator()
+                .next()
+                .drafting()
+                .getFirst()
+                .powerWatts()
+                .isEmpty()
+        );
+
+        Run refused = run(concat(common, "--out", temp.resolve("refused").toString(), "--power-watts", "-3"));
         assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("no power sensor"), refused.err());
-        assertTrue(refused.out().contains("Power: not measured"), refused.out());
+        assertTrue(refused.err().contains("--power-watts must be a positive number of watts"), refused.err());
+        assertTrue(Files.notExists(temp.resolve("refused")), "a refused run writes nothing");
 
         Path out = temp.resolve("measured");
         Run given = run(
