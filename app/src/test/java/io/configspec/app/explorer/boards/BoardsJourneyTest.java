@@ -189,6 +189,13 @@ class BoardsJourneyTest {
             assertTrue(Double.isNaN(e.space().value(Objective.TOKENS_PER_JOULE, i)), "energy not measured");
         }
         assertTrue(explorer.statusProperty().get().contains("not measured"), explorer.statusProperty().get());
+        var energyCard = explorer
+            .recommendations()
+            .stream()
+            .filter(c -> c.kind() == io.configspec.app.explorer.viewmodel.RecommendationKind.BEST_ENERGY)
+            .findFirst()
+            .orElseThrow();
+        assertEquals("energy not measured", energyCard.device(), "not \"none feasible\"");
         assertTrue(robot.lookup("#power-entry").query().isVisible(), "the user may enter power");
 
         // Power read from a meter: the energy of the board's configurations becomes known.
