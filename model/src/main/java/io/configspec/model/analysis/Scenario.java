@@ -96,31 +96,6 @@ public record Scenario(
         }
     }
 
-    /** This scenario verified by server {@code server}, priced by {@code pricing}. */
-    public Scenario withServer(String server, PricingMode pricing) {
-        return new Scenario(
-            id,
-            name,
-            description,
-            profiles,
-            devices,
-            drafters,
-            quantizations,
-            targets,
-            server,
-            network,
-            kMin,
-            kMax,
-            objectives,
-            constraints,
-            whatIf,
-            pricing,
-            billing,
-            energy,
-            contextTokens,
-            batchSize
-        );
-    }
 
     /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */
     public Scenario withSelection(

@@ -216,32 +216,6 @@ public final class ExplorerViewModel {
      * in the background; on failure (e.g. nothing left) the status says why and nothing changes.
      */
     public CompletableFuture<Boolean> changeSelection(ScenarioSelection selection) {
-        return changeScenario(selection::applyTo);
-    }
-
-    /**
-     * Lets a newly measured or imported device join the open scenario (the one click the import
-     * preview offers): its selection, and its server where the scenario's verifies none of the
-     * device's targets, as {@code join} says. On failure the status says why and nothing changes.
-     */
-    public CompletableFuture<Boolean> joinScenario(io.configspec.model.service.ScenarioJoin join) {
-        return changeScenario(s -> join.scenario()).thenApply(ok -> {
-            if (ok) {
-                status.set(
-                    "Added " +
-                        join.deviceId() +
-                        " to the scenario: " +
-                        join.configurations() +
-                        " configuration(s)"
-                );
-            }
-            return ok;
-        });
-    }
-
-    private CompletableFuture<Boolean> changeScenario(
-        java.util.function.UnaryOperator<io.configspec.model.analysis.Scenario> change
-    ) {
         var base = loaded.get();
         if (base == null) {
             return CompletableFuture.completedFuture(false);
@@ -250,7 +224,7 @@ public final class ExplorerViewModel {
         executor
             .submit(() -> {
                 FxThreadGuard.requireBackground("enumerating the configuration space");
-                var scenario = change.apply(base.scenario());
+                var scenario = selection.applyTo(base.scenario());
                 var space = ConfigurationSpace.of(base.library(), scenario);
                 return new ScenarioLoader.LoadedScenario(base.file(), scenario, base.profiles(), space);
             })

@@ -3,7 +3,7 @@ package io.configspec.app.explorer.viewmodel;
 import io.configspec.model.imports.ImportPlan;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.service.ProfileWorkspace;
-import io.configspec.model.service.ScenarioJoin;
+import io.configspec.model.service.DeviceAdoption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,9 @@ public record ImportPreview(
      * @param deviceId its id
      * @param name its display name
      * @param configurations its (device, drafter, quantisation, target) combinations in the scenario as it is
-     * @param join how it can join the scenario when it has none there, if it can
+     * @param adoption how it joins the scenario ({@link DeviceAdoption}) when it has no
+     *     configuration there and joining gives it some
+     * @param gained the combinations joining gives it (0 without an adoption)
      * @param leftOut its configurations that stay off the chart, each with the missing measurement
      *     and how to get it
      */
@@ -53,7 +55,8 @@ public record ImportPreview(
         String deviceId,
         String name,
         int configurations,
-        Optional<ScenarioJoin> join,
+        Optional<DeviceAdoption.Result> adoption,
+        int gained,
         List<String> leftOut
     ) {
         public DeviceReach {
@@ -65,14 +68,13 @@ public record ImportPreview(
             if (configurations > 0) {
                 return name + ": " + configurations + " configuration(s) on the chart";
             }
-            if (join.isPresent()) {
+            if (adoption.isPresent()) {
                 return (
                     name +
-                    ": not in the open scenario; adding it gives " +
-                    join.get().configurations() +
-                    " configuration(s) (" +
-                    String.join("; ", join.get().changes()) +
-                    ")"
+                    ": not in the open scenario; adding it puts " +
+                    gained +
+                    " configuration(s) on the chart. " +
+                    adoption.get().note()
                 );
             }
             return name + ": stays off the chart of the open scenario";

@@ -19,7 +19,7 @@ import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileLoader;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.service.ProfileWorkspace;
-import io.configspec.model.service.ScenarioJoin;
+import io.configspec.model.service.DeviceAdoption;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -342,15 +342,25 @@ public final class LibraryViewModel {
             .stream()
             .filter(c -> c.device().id().equals(device.id()))
             .count();
-        Optional<ScenarioJoin> join = configurations > 0
+        Optional<DeviceAdoption.Result> adoption = configurations > 0
             ? Optional.empty()
-            : ScenarioJoin.of(loaded.library(), loaded.scenario(), device.id());
+            : Optional.of(DeviceAdoption.adopt(loaded.library(), loaded.scenario(), device.id())).filter(
+                  DeviceAdoption.Result::joined
+              );
+        int gained = 0;
         List<String> leftOut = new ArrayList<>();
         try {
             var space = ConfigurationSpace.of(
                 loaded.library(),
-                join.map(ScenarioJoin::scenario).orElse(loaded.scenario())
+                adoption.map(DeviceAdoption.Result::scenario).orElse(loaded.scenario())
             );
+            gained = adoption.isEmpty()
+                ? 0
+                : (int) space
+                      .combinations()
+                      .stream()
+                      .filter(c -> c.device().id().equals(device.id()))
+                      .count();
             space
                 .omitted()
                 .stream()
@@ -359,14 +369,15 @@ public final class LibraryViewModel {
         } catch (InvalidFieldException e) {
             leftOut.add(e.getMessage());
         }
-        if (configurations == 0 && join.isEmpty() && leftOut.isEmpty()) {
-            leftOut.add(
-                "none of the drafters measured on " +
-                    device.name() +
-                    " pairs with a target of the open scenario (same family, verified by its server)"
-            );
+        if (gained == 0) {
+            adoption.ifPresent(a -> leftOut.add(a.note()));
+            adoption = Optional.empty();
         }
-        return new ImportPreview.DeviceReach(device.id(), device.name(), configurations, join, leftOut);
+        if (configurations == 0 && adoption.isEmpty() && leftOut.isEmpty()) {
+            DeviceAdoption.Result why = DeviceAdoption.adopt(loaded.library(), loaded.scenario(), device.id());
+            leftOut.add(why.joined() ? "none of its configurations enumerates in the open scenario" : why.note());
+        }
+        return new ImportPreview.DeviceReach(device.id(), device.name(), configurations, adoption, gained, leftOut);
     }
 
     /**

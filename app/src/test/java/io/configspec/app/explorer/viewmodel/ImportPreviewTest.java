@@ -98,16 +98,17 @@ class ImportPreviewTest {
         ImportPreview.DeviceReach reach = preview.devices().getFirst();
         assertEquals(DEVICE, reach.deviceId());
         assertEquals(0, reach.configurations(), "the paper scenario selects its own three boards");
-        assertTrue(reach.join().isPresent(), reach.summary());
-        assertTrue(reach.summary().contains("local-unknown-board-measured"), reach.summary());
+        assertTrue(reach.adoption().isPresent(), reach.summary());
+        assertTrue(reach.gained() > 0, reach.summary());
+        assertTrue(reach.summary().contains("Local verifier on unknown board"), reach.summary());
     }
 
     @Test
     void theMeasuredDeviceJoinsTheOpenScenarioAndAppearsOnTheGoodputChart() {
         ImportPreview applied = model.library().confirm(model.library().preview(run).join()).join();
         assertEquals(0, onChart());
-        var join = applied.devices().getFirst().join().orElseThrow();
-        assertTrue(model.joinScenario(join).join());
+        assertTrue(applied.devices().getFirst().adoption().isPresent());
+        assertTrue(model.adoptDevice(DEVICE).join());
         assertTrue(onChart() > 0, "the measured device is on the chart");
         assertTrue(model.chartDataProperty().get().toString().length() > 0);
         assertTrue(model.loadedProperty().get().scenario().devices().contains(DEVICE));

@@ -1,0 +1,146 @@
+package io.configspec.app.explorer.view;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.configspec.app.explorer.Samples;
+import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
+import io.configspec.app.explorer.viewmodel.AnalysisService;
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
+import io.configspec.app.explorer.workspace.WorkspaceStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * File › Import of the four files {@code configspec profile} writes, selected with device.json
+ * first, in the real main window at 1366×768 (issue 19, acceptance 3): the preview lists what each
+ * file gives before anything changes, Import takes all four, and the measured board is drawn on
+ * the goodput chart. The native file chooser cannot be driven headless, so the test hands the
+ * chooser's selection to the same action the menu runs.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ImportPreviewDialogTest {
+
+    private static final String DEVICE = "unknown-board-measured";
+
+    @TempDir
+    static Path userDir;
+
+    @TempDir
+    Path dir;
+
+    private BackgroundTaskExecutor executor;
+    private ExplorerViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        executor = new BackgroundTaskExecutor(2);
+        model = new ExplorerViewModel(executor, new AnalysisService());
+        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
+        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
+        Scene scene = new Scene(window, 1366, 768);
+        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(
+            60,
+            TimeUnit.SECONDS,
+            () -> model.getEvaluation() != null && !model.busyProperty().get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private int deviceRowOnChart() {
+        var evaluation = model.getEvaluation();
+        var space = evaluation.space();
+        for (int i = 0; i < space.size(); i++) {
+            if (space.combination(i).device().id().equals(DEVICE)) return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void theFourProfileFilesImportThroughThePreviewAndTheBoardIsDrawnOnTheChart(FxRobot robot)
+        throws Exception {
+        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
+        settle();
+        List<Path> run = Samples.profileRun(dir);
+        List<Path> selection = List.of(run.get(3), run.get(1), run.get(2), run.get(0)); // device.json first
+        robot.interact(() -> ImportPreviewDialog.open(model, stage, selection));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
+            robot.lookup("#import-preview").tryQuery().isPresent()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String shown = robot
+            .lookup("#import-preview .label")
+            .queryAllAs(Label.class)
+            .stream()
+            .map(Label::getText)
+            .collect(Collectors.joining("\n"));
+        assertTrue(shown.contains("✓ device.json (profile): device " + DEVICE), shown);
+        assertTrue(shown.contains("✓ models.json (profile)"), shown);
+        assertFalse(shown.contains("✗"), shown);
+        assertTrue(
+            model
+                .library()
+                .entries()
+                .stream()
+                .noneMatch(e -> e.key().equals("device:" + DEVICE)),
+            "nothing changes before Import"
+        );
+        CheckBox join = robot.lookup("#join-" + DEVICE).queryAs(CheckBox.class);
+        assertTrue(join.isSelected(), "adding the board to the open scenario is offered, ticked");
+
+        robot.clickOn(
+            robot
+                .lookup(".button")
+                .match((Button b) -> "Import".equals(b.getText()))
+                .queryButton()
+        );
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            var e = model.getEvaluation();
+            return e != null && !model.busyProperty().get() && deviceRowOnChart() >= 0;
+        });
+        settle();
+        int row = deviceRowOnChart();
+        WaitForAsyncUtils.waitFor(
+            30,
+            TimeUnit.SECONDS,
+            () -> window.chartPane().chart().screenPosition(row) != null
+        );
+        assertNotNull(
+            window.chartPane().chart().screenPosition(row),
+            "the measured board is drawn on the goodput chart"
+        );
+        assertTrue(model.library().canUndoProperty().get());
+    }
+}
