@@ -96,7 +96,6 @@ public record Scenario(
         }
     }
 
-
     /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */
     public Scenario withSelection(
         List<String> devices,

@@ -2,7 +2,6 @@ package io.configspec.app.explorer.view;
 
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.ImportPreview;
-import io.configspec.model.service.ScenarioJoin;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import javafx.stage.Window;
 /**
  * The import preview (File › Import, drag and drop on the library): what each file gives or why it
  * is left out, and for each imported device whether it reaches the open scenario's chart, with a
- * tick box (on by default) that adds it to the scenario when it is not there; nothing changes until
+ * tick box (on by default) that adds it to the scenario when it is not there ({@code
+ * DeviceAdoption}, as the Boards tab does after a profiling run); nothing changes until
  * Import. The whole import is one undo step (Ctrl+Z).
  */
 public final class ImportPreviewDialog {
@@ -109,23 +109,16 @@ public final class ImportPreviewDialog {
             lines.getChildren().add(l);
         }
         for (ImportPreview.DeviceReach d : preview.devices()) {
-            d
-                .join()
-                .ifPresent(join -> {
-                    CheckBox box = new CheckBox(
-                        "Add " +
-                            d.name() +
-                            " to the open scenario (" +
-                            join.configurations() +
-                            " configuration(s) on the chart)"
-                    );
-                    box.setId("join-" + d.deviceId());
-                    box.setSelected(true);
-                    box.setWrapText(true);
-                    box.setMnemonicParsing(false);
-                    joins.put(d.deviceId(), box);
-                    lines.getChildren().add(box);
-                });
+            if (d.adoption().isEmpty()) continue;
+            CheckBox box = new CheckBox(
+                "Add " + d.name() + " to the open scenario (" + d.gained() + " configuration(s) on the chart)"
+            );
+            box.setId("join-" + d.deviceId());
+            box.setSelected(true);
+            box.setWrapText(true);
+            box.setMnemonicParsing(false);
+            joins.put(d.deviceId(), box);
+            lines.getChildren().add(box);
         }
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setFitToWidth(true);
@@ -149,9 +142,8 @@ public final class ImportPreviewDialog {
                 );
                 for (ImportPreview.DeviceReach d : applied.devices()) {
                     CheckBox box = joins.get(d.deviceId());
-                    if (box != null && box.isSelected() && d.join().isPresent()) {
-                        ScenarioJoin join = d.join().get();
-                        model.joinScenario(join);
+                    if (box != null && box.isSelected() && d.adoption().isPresent()) {
+                        model.adoptDevice(d.deviceId());
                     }
                 }
             });

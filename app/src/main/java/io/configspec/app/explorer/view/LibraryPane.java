@@ -47,6 +47,17 @@ public final class LibraryPane extends VBox {
     private final Map<String, Boolean> expanded = new LinkedHashMap<>();
 
     public LibraryPane(LibraryViewModel model, Runnable importAction) {
+        this(model, importAction, model::importFiles);
+    }
+
+    /**
+     * @param importFiles what a drop of files does (the window opens the import preview)
+     */
+    public LibraryPane(
+        LibraryViewModel model,
+        Runnable importAction,
+        java.util.function.Consumer<List<java.nio.file.Path>> importFiles
+    ) {
         getStyleClass().add("library-pane");
         setId("library-pane");
         setSpacing(4);
@@ -122,7 +133,7 @@ public final class LibraryPane extends VBox {
         setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
             if (files != null && !files.isEmpty()) {
-                model.importFiles(files.stream().map(File::toPath).toList());
+                importFiles.accept(files.stream().map(File::toPath).toList());
                 e.setDropCompleted(true);
             }
             e.consume();

@@ -101,7 +101,9 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         chartPane = new ChartPane(model);
         detailsPane = new DetailsPane(model);
-        libraryPane = new LibraryPane(model.library(), this::importProfiles);
+        libraryPane = new LibraryPane(model.library(), this::importProfiles, files ->
+            ImportPreviewDialog.open(model, stage, files)
+        );
         whatIfPane = new WhatIfPane(model.whatIf());
 
         left = new TabPane(tab("Library", libraryPane), tab("Scenario", new ScenarioPane(model)));
@@ -645,11 +647,21 @@ public final class MainWindow extends BorderPane {
     }
 
     private void importProfiles() {
-        List<File> files = chooser("Import profiles", "Profile files", "*.json").showOpenMultipleDialog(
-            stage
+        FileChooser chooser = chooser(
+            "Import profiles or measurements",
+            "Profiles and tools' outputs (JSON, CSV, logs, tables)",
+            "*.json",
+            "*.jsonl",
+            "*.csv",
+            "*.log",
+            "*.txt",
+            "*.md"
         );
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null && !files.isEmpty()) {
-            model.library().importFiles(files.stream().map(File::toPath).toList());
+            // One batch through the import preview: references resolve within it in any order.
+            ImportPreviewDialog.open(model, stage, files.stream().map(File::toPath).toList());
         }
     }
 

@@ -2,8 +2,8 @@ package io.configspec.app.explorer.viewmodel;
 
 import io.configspec.model.imports.ImportPlan;
 import io.configspec.model.io.ScenarioLoader;
-import io.configspec.model.service.ProfileWorkspace;
 import io.configspec.model.service.DeviceAdoption;
+import io.configspec.model.service.ProfileWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,8 +18,8 @@ import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileLoader;
 import io.configspec.model.io.ScenarioLoader;
-import io.configspec.model.service.ProfileWorkspace;
 import io.configspec.model.service.DeviceAdoption;
+import io.configspec.model.service.ProfileWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -66,10 +66,12 @@ public final class LibraryViewModel {
 
     private record EditChange(Edit edit) implements Change {}
 
+    /** @param before the scenario when the import was made: undo returns to it when the device joined it since */
     private record ImportChange(
         Map<Path, ProfileWorkspace.Entry> added,
         Map<Path, ProfileWorkspace.Entry> replaced,
-        List<Path> inputs
+        List<Path> inputs,
+        io.configspec.model.analysis.Scenario before
     ) implements Change {}
 
     private final TaskExecutor executor;
@@ -218,15 +220,37 @@ public final class LibraryViewModel {
         ScenarioLoader.LoadedScenario base,
         ProfileWorkspace next
     ) throws ProfileException {
+        return rebuild(base, next, null);
+    }
+
+    /**
+     * As {@link #rebuild(ScenarioLoader.LoadedScenario, ProfileWorkspace)}; when the scenario no
+     * longer enumerates and {@code fallback} is given (an undone import whose device had joined
+     * it), with {@code fallback} instead.
+     */
+    private static ScenarioLoader.LoadedScenario rebuild(
+        ScenarioLoader.LoadedScenario base,
+        ProfileWorkspace next,
+        io.configspec.model.analysis.Scenario fallback
+    ) throws ProfileException {
         FxThreadGuard.requireBackground("rebuilding the profile library");
         ProfileLoader.LoadedLibrary library = next.assemble();
+        io.configspec.model.analysis.Scenario scenario = base.scenario();
         ConfigurationSpace space;
         try {
-            space = ConfigurationSpace.of(library.library(), base.scenario());
+            space = ConfigurationSpace.of(library.library(), scenario);
         } catch (InvalidFieldException e) {
-            throw ProfileException.atField(base.file(), e.field(), e.problem());
+            if (fallback == null) {
+                throw ProfileException.atField(base.file(), e.field(), e.problem());
+            }
+            scenario = fallback;
+            try {
+                space = ConfigurationSpace.of(library.library(), scenario);
+            } catch (InvalidFieldException again) {
+                throw ProfileException.atField(base.file(), again.field(), again.problem());
+            }
         }
-        return new ScenarioLoader.LoadedScenario(base.file(), base.scenario(), library, space);
+        return new ScenarioLoader.LoadedScenario(base.file(), scenario, library, space);
     }
 
     /**
@@ -234,8 +258,16 @@ public final class LibraryViewModel {
      * {@code blame} and changes nothing. Completes on the UI thread with whether it was applied.
      */
     private CompletableFuture<Boolean> replace(ProfileWorkspace next, Path blame) {
+        return replace(next, blame, null);
+    }
+
+    private CompletableFuture<Boolean> replace(
+        ProfileWorkspace next,
+        Path blame,
+        io.configspec.model.analysis.Scenario fallback
+    ) {
         ScenarioLoader.LoadedScenario base = current;
-        return background(() -> rebuild(base, next)).handle((rebuilt, error) -> {
+        return background(() -> rebuild(base, next, fallback)).handle((rebuilt, error) -> {
             problems.removeIf(p -> p.file().equals(blame));
             if (error != null) {
                 problems.add(new Problem(blame, ExplorerViewModel.message(error)));
@@ -374,10 +406,23 @@ public final class LibraryViewModel {
             adoption = Optional.empty();
         }
         if (configurations == 0 && adoption.isEmpty() && leftOut.isEmpty()) {
-            DeviceAdoption.Result why = DeviceAdoption.adopt(loaded.library(), loaded.scenario(), device.id());
-            leftOut.add(why.joined() ? "none of its configurations enumerates in the open scenario" : why.note());
+            DeviceAdoption.Result why = DeviceAdoption.adopt(
+                loaded.library(),
+                loaded.scenario(),
+                device.id()
+            );
+            leftOut.add(
+                why.joined() ? "none of its configurations enumerates in the open scenario" : why.note()
+            );
         }
-        return new ImportPreview.DeviceReach(device.id(), device.name(), configurations, adoption, gained, leftOut);
+        return new ImportPreview.DeviceReach(
+            device.id(),
+            device.name(),
+            configurations,
+            adoption,
+            gained,
+            leftOut
+        );
     }
 
     /**
@@ -418,7 +463,12 @@ public final class LibraryViewModel {
             .filter(o -> !o.leftOut())
             .map(ImportPlan.FileOutcome::file)
             .toList();
-        ImportChange change = new ImportChange(preview.added(), preview.replaced(), inputs);
+        ImportChange change = new ImportChange(
+            preview.added(),
+            preview.replaced(),
+            inputs,
+            current.scenario()
+        );
         return replace(withImport(workspace, change), blame).thenApply(ok -> {
             if (!ok) return null;
             imported.addAll(inputs);
@@ -514,7 +564,8 @@ public final class LibraryViewModel {
             case EditChange(Edit e) -> setNumber(e, back ? e.before() : e.after());
             case ImportChange i -> replace(
                 back ? withoutImport(workspace, i) : withImport(workspace, i),
-                i.inputs().isEmpty() ? i.added().keySet().iterator().next() : i.inputs().getFirst()
+                i.inputs().isEmpty() ? i.added().keySet().iterator().next() : i.inputs().getFirst(),
+                back ? i.before() : null
             ).thenApply(ok -> {
                 if (ok && back) imported.removeAll(i.inputs());
                 if (ok && !back) imported.addAll(i.inputs());

@@ -27,6 +27,12 @@ public final class SteppedTaskExecutor implements TaskExecutor {
         return done;
     }
 
+    /** Delayed work is held like any other work: {@link #runAll} runs it in turn. */
+    @Override
+    public <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work) {
+        return submit(work);
+    }
+
     @Override
     public void runOnUi(Runnable action) {
         pending.add(action);

@@ -110,8 +110,12 @@ class ImportPreviewTest {
         assertTrue(applied.devices().getFirst().adoption().isPresent());
         assertTrue(model.adoptDevice(DEVICE).join());
         assertTrue(onChart() > 0, "the measured device is on the chart");
-        assertTrue(model.chartDataProperty().get().toString().length() > 0);
         assertTrue(model.loadedProperty().get().scenario().devices().contains(DEVICE));
+
+        // Undoing the import takes the board off again and returns to the scenario as it was.
+        assertTrue(model.library().undo().join());
+        assertEquals(0, onChart());
+        assertEquals("configspec-paper-verifier", model.loadedProperty().get().scenario().server());
     }
 
     @Test
