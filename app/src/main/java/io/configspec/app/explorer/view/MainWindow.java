@@ -137,7 +137,10 @@ public final class MainWindow extends BorderPane {
         // QPART, …) is open they fold down to their tab strip and give that view the height it
         // needs at 1366 × 768; back on the chart they open again as the user left them.
         lower.setMinHeight(0);
-        views.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> foldLowerFor(b.intValue()));
+        views
+            .getSelectionModel()
+            .selectedIndexProperty()
+            .addListener((o, a, b) -> foldLowerFor(b.intValue()));
         centre.setMinWidth(0);
         views.setMinWidth(0);
         lower.setMinWidth(0);
@@ -517,7 +520,9 @@ public final class MainWindow extends BorderPane {
         if (fold) {
             chartDivider = centre.getDividerPositions()[0];
             double height = centre.getHeight();
-            centre.setDividerPositions(height > 4 * FOLDED_LOWER_HEIGHT ? 1 - FOLDED_LOWER_HEIGHT / height : 0.95);
+            centre.setDividerPositions(
+                height > 4 * FOLDED_LOWER_HEIGHT ? 1 - FOLDED_LOWER_HEIGHT / height : 0.95
+            );
         } else {
             centre.setDividerPositions(chartDivider);
         }

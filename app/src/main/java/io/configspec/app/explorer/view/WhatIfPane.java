@@ -133,7 +133,9 @@ public final class WhatIfPane extends VBox {
             grid.add(heading, 0, row++, 2, 1);
             grid.add(slider, 0, row++, 2, 1);
             if (s.key().equals(WhatIfViewModel.NETWORK_KEYS.getLast())) {
-                Label noNetwork = new Label("No network time in this scenario: no round-trip or bandwidth sliders.");
+                Label noNetwork = new Label(
+                    "No network time in this scenario: no round-trip or bandwidth sliders."
+                );
                 noNetwork.setId("what-if-no-network");
                 noNetwork.getStyleClass().add("hint");
                 noNetwork.setWrapText(true);

@@ -180,6 +180,9 @@ class ParetoChartTest {
         Color swatch = image
             .getPixelReader()
             .getColor((int) legend.getMinX() + 4, (int) (legend.getMinY() + 8));
-        assertEquals(CategoryPalette.of("Raspberry Pi 4B (ConfigSpec analysis)").toString(), swatch.toString());
+        assertEquals(
+            CategoryPalette.of("Raspberry Pi 4B (ConfigSpec analysis)").toString(),
+            swatch.toString()
+        );
     }
 }

@@ -126,6 +126,35 @@ public final class ExplorerWindowFixture implements AutoCloseable {
         );
     }
 
+    /**
+     * Waits until {@code condition}, evaluated on the FX thread, holds (a node drawn, a dialog
+     * open): condition-based, so a slow machine only makes it wait longer.
+     */
+    public static void awaitFx(java.util.function.BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS, () ->
+            WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until a node matching {@code query} is in a showing window and visible. */
+    public static void awaitNode(FxRobot robot, String query) throws TimeoutException {
+        awaitFx(() ->
+            robot
+                .lookup(query)
+                .tryQuery()
+                .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow().isShowing())
+                .isPresent()
+        );
+    }
+
+    /** Waits until the chart has drawn {@code row} and returns its position on the canvas. */
+    public double[] awaitPoint(int row) throws TimeoutException {
+        double[][] at = new double[1][];
+        awaitFx(() -> (at[0] = window.chartPane().chart().screenPosition(row)) != null);
+        return at[0];
+    }
+
     /** Stops the background executor. */
     @Override
     public void close() {

@@ -74,14 +74,22 @@ class WindowLayoutTest {
             );
         }
         // The buttons that start the work of those views are on screen, whole.
-        for (String[] button : new String[][] { { "Fleet", "#fleet-run" }, { "Fleet", "#fleet-cancel" }, {
-            "QPART planner",
-            "#qpart-build",
-        } }) {
+        for (String[] button : new String[][] {
+            { "Fleet", "#fleet-run" },
+            { "Fleet", "#fleet-cancel" },
+            { "QPART planner", "#qpart-build" },
+        }) {
             robot.interact(() ->
                 views
                     .getSelectionModel()
-                    .select(views.getTabs().stream().filter(t -> t.getText().equals(button[0])).findFirst().orElseThrow())
+                    .select(
+                        views
+                            .getTabs()
+                            .stream()
+                            .filter(t -> t.getText().equals(button[0]))
+                            .findFirst()
+                            .orElseThrow()
+                    )
             );
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> f.window().layout());
