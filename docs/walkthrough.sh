@@ -17,7 +17,7 @@
 #   explorer-what-if.png  after dragging T_v and pressing → twice: what moved, the cards, the chart
 #   explorer-scenario.png the Scenario tab (what takes part)
 #   fleet.png             the Fleet tab after Run (the simulation of the bundled fleet scenario)
-#   boards.png            the Boards tab connected to this machine
+#   boards.png            the Boards tab: this machine, a short profiling run (K 1 to 2)
 #   user-guide.png        Help › User guide
 set -euo pipefail
 
@@ -73,7 +73,7 @@ click() { xdotool mousemove "$1" "$2" click 1; sleep 1; }
 CENTRE_X=$((W * 180 / 1000))              # left edge of the centre column
 RIGHT_X=$((W * 775 / 1000))               # left edge of the what-if column
 TRACK_LEFT=$((RIGHT_X + 12))              # a what-if slider's track
-TRACK_RIGHT=$((W - 69))
+TRACK_RIGHT=$((W - 13))              # (no scroll bar: the sliders fit at 768 px)
 TV_Y=89                                   # the T_v slider's track
 # T_v 0.5 s on its log scale from 0.01 s to 3 s: ln(50)/ln(300) = 0.686 of the track.
 TV_X=$((TRACK_LEFT + (TRACK_RIGHT - TRACK_LEFT) * 686 / 1000))
@@ -83,6 +83,28 @@ TABS_Y=45                                 # the Library | Scenario tabs
 # background, so give it time to draw its first chart.
 xdotool windowsize "$WINDOW" "$W" "$H" windowmove "$WINDOW" 0 0
 shot explorer.png 15
+
+# The extra views first, while no "what moved" lines sit above the tabs (they push the tabs down).
+# Fleet: open the tab (Ctrl+5; details and table fold to their tab strip), Run the bundled fleet
+# scenario and wait for the charts (the simulation runs in the background; FLEET_SECONDS).
+key ctrl+5
+sleep 5
+click $((CENTRE_X + 105)) 211             # "Run", beside "Open…" at the top of the fleet controls
+shot fleet.png "${FLEET_SECONDS:-60}"
+
+# Boards: this machine (no agent needed), K from 1 to 2, a short profiling run of the sample
+# drafter (the sample models are generated on first use; BOARDS_SECONDS).
+key ctrl+6
+sleep 4
+click $((CENTRE_X + 538)) 173             # "This machine"
+sleep 4
+xdotool mousemove $((CENTRE_X + 600)) 257 click --repeat 3 1 type 2   # K "to": 2
+sleep 0.5
+click $((CENTRE_X + 708)) 257             # "Start profiling"
+shot boards.png "${BOARDS_SECONDS:-60}"
+
+# Back on the chart (Ctrl+1): the details open again.
+key ctrl+1
 
 # What if: drag the T_v thumb a little to the left, then two steps with the arrow key.
 xdotool mousemove "$TV_X" "$TV_Y" mousedown 1 sleep 0.3 mousemove $((TV_X - 10)) "$TV_Y" sleep 0.3 \
@@ -96,22 +118,6 @@ click 93 "$TABS_Y"
 shot explorer-scenario.png 2
 click 33 "$TABS_Y"
 key ctrl+r
-
-# Fleet: open the tab (Ctrl+5; the details fold away), Run the bundled fleet scenario, wait for
-# the charts (the simulation runs in the background; FLEET_SECONDS under load).
-key ctrl+5
-sleep 5
-click $((CENTRE_X + 105)) 211             # "Run", beside "Open…" at the top of the fleet controls
-shot fleet.png "${FLEET_SECONDS:-60}"
-
-# Boards: connect to this machine (no agent needed) and show the tiles.
-key ctrl+6
-sleep 4
-click $((CENTRE_X + 538)) 173             # "This machine"
-shot boards.png 8
-
-# Back on the chart: the details open again.
-key ctrl+1
 
 # Help › User guide.
 key F1

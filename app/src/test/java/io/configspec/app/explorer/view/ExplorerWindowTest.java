@@ -250,7 +250,7 @@ class ExplorerWindowTest {
     // ------------------------------------------------------------------ item 14
 
     @Test
-    void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) {
+    void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         Menu help = bar
             .getMenus()
@@ -274,6 +274,20 @@ class ExplorerWindowTest {
         Node page = robot.lookup("#user-guide").query();
         assertNotNull(page);
         assertTrue(page.getScene().getWindow().isShowing());
+        // The page fits its window: paragraphs wrap and screenshots shrink, no line runs off the right.
+        ExplorerWindowFixture.awaitFx(() -> !page.lookupAll(".guide-image").isEmpty());
+        robot.interact(() -> page.getScene().getRoot().layout());
+        double sceneWidth = page.getScene().getWidth();
+        assertTrue(
+            page.getLayoutBounds().getWidth() <= sceneWidth,
+            page.getLayoutBounds() + " in " + sceneWidth
+        );
+        for (Node image : page.lookupAll(".guide-image")) {
+            assertTrue(
+                image.getLayoutBounds().getWidth() < sceneWidth,
+                image.getLayoutBounds() + " in " + sceneWidth
+            );
+        }
         robot.interact(() -> ((Stage) page.getScene().getWindow()).close());
     }
 
@@ -370,5 +384,61 @@ class ExplorerWindowTest {
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isShowing());
+    }
+
+    // ------------------------------------------------------------------ item 11, texts in view
+
+    /** Card texts are one line each, cut with "…" at 1366 × 768, the whole text on hover. */
+    @Test
+    void cardTextsEllipsizeOnOneLineWithTheWholeTextOnHover(FxRobot robot) throws Exception {
+        load(robot);
+        List<Label> lines = new ArrayList<>();
+        robot.interact(() ->
+            robot
+                .lookup("#recommendations .card")
+                .queryAll()
+                .forEach(card -> card.lookupAll(".label").forEach(n -> lines.add((Label) n)))
+        );
+        assertTrue(lines.size() >= 16, "four cards of four lines, was " + lines.size());
+        boolean anyCut = false;
+        for (Label line : lines) {
+            assertFalse(line.isWrapText(), line.getText());
+            assertEquals(javafx.scene.control.OverrunStyle.ELLIPSIS, line.getTextOverrun(), line.getText());
+            assertNotNull(line.getTooltip(), line.getText());
+            assertTrue(
+                line.getTooltip().getText().contains(line.getText()) ||
+                    line.getStyleClass().contains("card-provenance"),
+                line.getText()
+            );
+            Text shown = (Text) line.lookup(".text");
+            if (!shown.getText().equals(line.getText())) {
+                anyCut = true;
+                assertTrue(shown.getText().endsWith(line.getEllipsisString()), shown.getText());
+            }
+            assertTrue(line.getHeight() < 24, line.getText() + ": " + line.getHeight() + " px");
+        }
+        assertTrue(anyCut, "the paper's long model names are cut at 1366 × 768");
+    }
+
+    /** "Where the numbers come from" is in view in the details pane without scrolling. */
+    @Test
+    void theDetailsShowWhereTheNumbersComeFromWithoutScrolling(FxRobot robot) throws Exception {
+        load(robot);
+        ExplorerWindowFixture.awaitFx(() -> model.detailsProperty().get() != null);
+        robot.interact(() -> window.layout());
+        Node sources = robot.lookup("#details-provenance").query();
+        Node pane = robot.lookup("#details-pane").query();
+        var s = sources.localToScene(sources.getLayoutBounds());
+        var viewport = pane.localToScene(pane.getLayoutBounds());
+        assertEquals(0, ((javafx.scene.control.ScrollPane) pane).getVvalue(), 0.0);
+        assertTrue(
+            s.getMinY() >= viewport.getMinY() && s.getMinY() + 40 <= viewport.getMaxY(),
+            "sources at y " +
+                s.getMinY() +
+                ", details show y " +
+                viewport.getMinY() +
+                "–" +
+                viewport.getMaxY()
+        );
     }
 }
