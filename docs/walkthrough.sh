@@ -12,6 +12,12 @@
 # screenshot after each step, and stops everything it started. Look at every screenshot before
 # committing it: the script checks that the window is there, not that it looks right.
 #
+# Driving the window by hand on the same X server: it has no window manager, so nothing fits a
+# window to the screen. GTK's file dialogs (File › Import, Open) then open at their own default
+# size, 1096 × 822 px, taller than 768 px, with Cancel and Open below the screen's edge. Start a
+# window manager first (e.g. `matchbox-window-manager -use_titlebar no &`, Debian package
+# matchbox-window-manager) and they are fitted to 768 px as on a desktop.
+#
 # Steps (the screenshots):
 #   explorer.png          the window as it opens on the bundled scenario
 #   explorer-what-if.png  after dragging T_v and pressing → twice: what moved, the cards, the chart
