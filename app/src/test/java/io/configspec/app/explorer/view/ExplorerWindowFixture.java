@@ -118,11 +118,16 @@ public final class ExplorerWindowFixture implements AutoCloseable {
 
     private boolean settled() {
         Evaluation e = model.getEvaluation();
+        if (e == null || model.busyProperty().get() || e.request().loaded() != model.loadedProperty().get()) {
+            return false;
+        }
+        // Either the evaluation on screen is the one for the current what-ifs, or the model refused
+        // them and said why in the status line (e.g. K beyond the measured 2..10 of the paper's
+        // acceptance: the chart keeps the last evaluation). A published evaluation's status ends
+        // "… on the front".
         return (
-            e != null &&
-            !model.busyProperty().get() &&
-            e.request().loaded() == model.loadedProperty().get() &&
-            e.request().whatIf().equals(model.whatIf().whatIf())
+            e.request().whatIf().equals(model.whatIf().whatIf()) ||
+            !String.valueOf(model.statusProperty().get()).endsWith(" on the front")
         );
     }
 
