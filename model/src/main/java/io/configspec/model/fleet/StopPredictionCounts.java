@@ -32,6 +32,31 @@ public record StopPredictionCounts(
     }
 
     /**
+     * The two rates for people, each with the count it is a share of; a rate with nothing to
+     * count (no stop predicted, no token rejected — e.g. a drafter the target agrees with on every
+     * token of the run) is said in words, never as NaN.
+     */
+    public String describe() {
+        String stops = predictedStops == 0
+            ? "false stops n/a (no stop predicted in " + rounds + " rounds)"
+            : String.format(
+                  java.util.Locale.ROOT,
+                  "false stops %.1f %% of %d stops",
+                  falseStopRate() * 100,
+                  predictedStops
+              );
+        String missed = roundsWithRejection == 0
+            ? "missed stops n/a (no token rejected in " + rounds + " rounds)"
+            : String.format(
+                  java.util.Locale.ROOT,
+                  "missed stops %.1f %% of %d rejections",
+                  missedStopRate() * 100,
+                  roundsWithRejection
+              );
+        return stops + ", " + missed;
+    }
+
+    /**
      * Counts one round.
      *
      * @param flagged for each drafted token, whether the controller predicted it rejected
