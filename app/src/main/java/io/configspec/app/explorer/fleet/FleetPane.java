@@ -77,10 +77,10 @@ public final class FleetPane extends SplitPane {
         // The bundled fleet scenarios (the illustrative sample fleet, the WISP paper's setting, ...).
         ComboBox<Path> sampleChoice = new ComboBox<>(
             FXCollections.observableArrayList(
-                FleetViewModel.sampleScenarios(home == null ? null : home.resolve("sampleChoice/scenarios"))
+                FleetViewModel.sampleScenarios(home == null ? null : home.resolve("samples/scenarios"))
             )
         );
-        sampleChoice.setId("fleet-sampleChoice");
+        sampleChoice.setId("fleet-samples");
         sampleChoice.setPromptText("Sample scenario");
         sampleChoice.setMaxWidth(Double.MAX_VALUE);
         sampleChoice.setConverter(
@@ -386,7 +386,7 @@ public final class FleetPane extends SplitPane {
         sensitivityNote.getStyleClass().add("provenance-note");
         VBox sensitivityBox = new VBox(
             6,
-            new HBox(8, new Label("Sensitivity to"), knob, sweep),
+            sensitivityRow(knob, sweep),
             sensitivityChart,
             sensitivitySummary,
             sensitivityNote
@@ -407,6 +407,22 @@ public final class FleetPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(controlScroll, chartScroll);
         setDividerPositions(0.3);
+    }
+
+    /**
+     * "Sensitivity to [setting] [Run sensitivity]": the label and the button keep their whole text
+     * (seen cut to "Sensitivit…" / "Run sensiti…" at 1366 × 768); the setting list takes what is left.
+     */
+    private static HBox sensitivityRow(ComboBox<FleetSensitivity.Knob> knob, Button sweep) {
+        Label label = new Label("Sensitivity to");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        knob.setMinWidth(120);
+        knob.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(knob, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(8, label, knob, sweep);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static java.util.List<XYChart.Data<Number, Number>> ratios(
