@@ -175,19 +175,7 @@ public record FleetDeviceType(
 
     /** The same device kind with another SLED K. */
     public FleetDeviceType withFixedDraftTokens(int k) {
-        return new FleetDeviceType(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            k,
-            promptTokens,
-            sloTpotSeconds
-        );
+        return withAcceptance(acceptanceRate, acceptanceByPosition, calibration, k);
     }
 
     /** The same device kind with its own SLO (NaN: the scenario's). */

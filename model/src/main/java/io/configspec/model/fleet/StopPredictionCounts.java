@@ -37,23 +37,24 @@ public record StopPredictionCounts(
      * token of the run) is said in words, never as NaN.
      */
     public String describe() {
-        String stops = predictedStops == 0
-            ? "false stops n/a (no stop predicted in " + rounds + " rounds)"
+        return (
+            share("false stops", falseStops, predictedStops, "stops", "no stop predicted") +
+            ", " +
+            share("missed stops", missedStops, roundsWithRejection, "rejections", "no token rejected")
+        );
+    }
+
+    private String share(String what, long part, long whole, String wholeName, String noneText) {
+        return whole == 0
+            ? what + " n/a (" + noneText + " in " + rounds + " rounds)"
             : String.format(
                   java.util.Locale.ROOT,
-                  "false stops %.1f %% of %d stops",
-                  falseStopRate() * 100,
-                  predictedStops
+                  "%s %.1f %% of %d %s",
+                  what,
+                  (100.0 * part) / whole,
+                  whole,
+                  wholeName
               );
-        String missed = roundsWithRejection == 0
-            ? "missed stops n/a (no token rejected in " + rounds + " rounds)"
-            : String.format(
-                  java.util.Locale.ROOT,
-                  "missed stops %.1f %% of %d rejections",
-                  missedStopRate() * 100,
-                  roundsWithRejection
-              );
-        return stops + ", " + missed;
     }
 
     /**
