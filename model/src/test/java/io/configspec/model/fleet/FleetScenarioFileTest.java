@@ -125,8 +125,8 @@ class FleetScenarioFileTest {
     private static final String PER_K = """
         {
           "schemaVersion": 1, "kind": "fleet-scenario", "id": "per-k",
-          "profiles": ["PROFILES/configspec-paper", "PROFILES/wisp-paper"],
-          "server": "a100-qwen3-32b", "target": "qwen3-32b", "network": "edge-wifi",
+          "profiles": ["PROFILES/configspec-paper", "PROFILES/wisp-paper", "PROFILES/illustrative/networks"],
+          "server": "a100-qwen3-32b", "target": "qwen3-32b", "network": "wifi-lan",
           "devices": [ { "device": "jetson-agx-orin-paper", "drafter": "qwen3-0.6b", "quantization": "q4_k_m" KFIELD } ],
           "workload": { "promptTokens": { "mean": 100 }, "outputTokens": { "mean": 200 }, "meanThinkSeconds": 1 },
           "sloTpotSeconds": 0.2,
