@@ -311,6 +311,8 @@ installer() {
   deb | rpm)
     # jpackage's scripts plus /usr/bin/configspec for the command line (linux/postinst, prerm).
     cp "$HERE/linux/postinst" "$HERE/linux/prerm" "$resources/"
+    # The menu entry: jpackage's template with the product's name instead of the package's.
+    cp "$HERE/linux/$NAME.desktop" "$resources/"
     # What JavaFX's bundled natives (libglass, libprism_es2, libjavafx_font) link against; jpackage
     # cannot see them inside the jars (it adds what the runtime's own libraries need, e.g. libxtst6,
     # libasound2). Checked by installers/check.sh with ldd.
@@ -325,7 +327,8 @@ installer() {
   esac
   local app="$DIST/$NAME"
   [ "$OS" = mac ] && app="$DIST/$NAME.app"
-  rm -f "$DIST"/*."$type"
+  # only this package's earlier installers (not the agent's configspec-agent_*.deb)
+  rm -f "$DIST/$NAME"[_-][0-9]*."$type"
   "$JDK/bin/jpackage" --type "$type" --app-image "$app" --name "$NAME" --app-version "$VERSION" \
     --vendor "ConfigSpec Explorer" --description "Speculative-decoding configuration explorer" \
     "${opts[@]}" --dest "$DIST"
