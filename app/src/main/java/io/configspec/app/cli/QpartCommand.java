@@ -25,7 +25,6 @@ import io.configspec.model.qpart.QpartPlan;
 import io.configspec.model.qpart.QpartPlanner;
 import io.configspec.model.qpart.QpartPlanning;
 import io.configspec.model.qpart.QpartProblem;
-import io.configspec.model.qpart.QuantizationNoise;
 import io.configspec.model.qpart.SensitivityCalibration;
 import io.configspec.model.qpart.SensitivityCalibrationFile;
 import java.io.IOException;
@@ -323,10 +322,13 @@ public final class QpartCommand implements Callable<Integer> {
                 cal.put("referenceAcceptance", c.referenceAcceptance());
                 cal.put("provenance", c.provenance().toString());
             });
+        root.put("rule", QpartPlanner.RULE);
         ArrayNode perLayer = root.putArray("layers");
-        for (QpartPlan.LayerPlan l : plan.layers()) {
+        for (int i = 0; i < plan.layers().size(); i++) {
+            QpartPlan.LayerPlan l = plan.layers().get(i);
             ObjectNode n = perLayer.addObject();
             n.put("name", l.name());
+            n.put("parameters", plan.problem().layers().get(i).parameters());
             n.put("onDevice", l.onDevice());
             n.put("bits", l.bits());
             n.put("buildable", PlannedDrafters.BUILDABLE_BITS.contains(l.bits()));
@@ -337,7 +339,7 @@ public final class QpartCommand implements Callable<Integer> {
         total.put("degradation", plan.totalDegradation());
         total.put("budget", budget.value());
         total.put("withinBudget", plan.totalDegradation() <= budget.value());
-        total.put("bits", plan.totalBits());
+        total.put("weightBits", plan.weightBits());
         total.put("partition", plan.partition());
         total.put("wholeModelOnDevice", plan.wholeModelOnDevice());
         total.put("deviceSecondsPerToken", plan.deviceSecondsPerToken());
@@ -349,6 +351,7 @@ public final class QpartCommand implements Callable<Integer> {
             "predictedDegradation",
             calibrated ? "acceptance rate (predicted drop)" : "QPART noise measure (relative)"
         );
+        units.put("weightBits", "bits (Σ parameters × width, server layers at 16)");
         units.put("deviceSecondsPerToken", "s");
         units.put("secondsPerToken", "s");
         units.put("predictedTokensPerSecond", "tokens/s");
@@ -465,13 +468,15 @@ public final class QpartCommand implements Callable<Integer> {
         s.append(
             String.format(
                 Locale.ROOT,
-                "total degradation %s ≤ budget %s (predicted); split after layer %d of %d%n",
+                "total degradation %s ≤ budget %s (predicted); split after layer %d of %d; %d weight bits%n",
                 num(plan.totalDegradation()),
                 num(budget.value()),
                 plan.partition(),
-                plan.layers().size()
+                plan.layers().size(),
+                plan.weightBits()
             )
         );
+        s.append("rule: ").append(QpartPlanner.RULE).append('\n');
         s.append(
             String.format(
                 Locale.ROOT,
@@ -551,14 +556,7 @@ public final class QpartCommand implements Callable<Integer> {
 
     /** Predicted device throughput of the plan ÷ that of every layer at 16 bits. */
     static double predictedSpeedup(QpartPlan plan) {
-        double reference = 0;
-        for (var layer : plan.problem().layers()) {
-            reference += plan
-                .problem()
-                .device()
-                .seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
-        }
-        return reference / plan.deviceSecondsPerToken();
+        return plan.referenceDeviceSecondsPerToken() / plan.deviceSecondsPerToken();
     }
 
     private static String num(double v) {

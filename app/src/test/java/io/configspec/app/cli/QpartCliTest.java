@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.configspec.model.domain.Provenance;
-import io.configspec.model.qpart.SensitivityCalibration;
-import io.configspec.model.qpart.SensitivityCalibrationFile;
+import io.configspec.app.testing.QpartFixtures;
 import io.configspec.model.testing.SampleFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,48 +25,12 @@ class QpartCliTest {
 
     @BeforeEach
     void writeModel() throws Exception {
-        model = temp.resolve("tiny-drafter");
-        Files.createDirectories(model);
-        Files.writeString(
-            model.resolve("config.json"),
-            """
-            {"num_hidden_layers": 2, "hidden_size": 512, "num_attention_heads": 8, "num_key_value_heads": 4,
-             "intermediate_size": 1408, "vocab_size": 32000, "tie_word_embeddings": false}
-            """
-        );
+        model = QpartFixtures.tinyDrafter(temp);
         profiles = SampleFiles.root().resolve("profiles").toString();
     }
 
     private void calibrate() throws Exception {
-        SensitivityCalibration calibration = new SensitivityCalibration(
-            "tiny-drafter",
-            "tiny-target",
-            "test prompts",
-            1,
-            0.8,
-            new Provenance.Measured("test", LocalDate.of(2026, 12, 2), 100),
-            List.of(
-                SensitivityCalibration.fitted(
-                    0.8,
-                    "block 0",
-                    0.6,
-                    List.of(new SensitivityCalibration.Measurement(4, 0.70))
-                ),
-                SensitivityCalibration.fitted(
-                    0.8,
-                    "block 1",
-                    0.6,
-                    List.of(new SensitivityCalibration.Measurement(4, 0.79))
-                ),
-                SensitivityCalibration.fitted(
-                    0.8,
-                    "head",
-                    18,
-                    List.of(new SensitivityCalibration.Measurement(4, 0.77))
-                )
-            )
-        );
-        SensitivityCalibrationFile.write(model.resolve(SensitivityCalibrationFile.FILE_NAME), calibration);
+        QpartFixtures.tinyCalibratedDrafter(temp);
     }
 
     @Test
@@ -94,7 +54,9 @@ class QpartCliTest {
         JsonNode layers = json.get("layers");
         assertEquals(3, layers.size());
         double sum = 0;
+        long weightBits = 0;
         for (JsonNode layer : layers) {
+            weightBits += layer.get("parameters").asLong() * layer.get("bits").asInt();
             assertTrue(Set.of(4, 8, 16).contains(layer.get("bits").asInt()), layer.toString());
             assertTrue(layer.get("predictedDegradation").isNumber(), layer.toString());
             sum += layer.get("predictedDegradation").asDouble();
@@ -103,6 +65,8 @@ class QpartCliTest {
         assertEquals(sum, total.get("degradation").asDouble(), 1e-12);
         assertTrue(total.get("degradation").asDouble() <= 0.02);
         assertTrue(total.get("withinBudget").asBoolean());
+        assertEquals(weightBits, total.get("weightBits").asLong());
+        assertTrue(json.get("rule").asText().startsWith("fewest total weight bits"), json.toString());
         assertEquals(0.02, json.get("budget").get("value").asDouble());
         assertEquals("acceptance rate (Δα)", json.get("budget").get("unit").asText());
         assertEquals(
@@ -123,9 +87,10 @@ class QpartCliTest {
     }
 
     @Test
-    void aLooserBudgetIsNeverSlowerInText() throws Exception {
+    void aLooserBudgetIsNeverSlowerAndNeverHasMoreTotalBits() throws Exception {
         calibrate();
         double previous = Double.POSITIVE_INFINITY;
+        long previousBits = Long.MAX_VALUE;
         for (String budget : List.of("0", "0.005", "0.02", "0.2")) {
             CliRun run = CliRun.of(
                 "qpart",
@@ -141,13 +106,13 @@ class QpartCliTest {
                 "json"
             );
             assertEquals(0, run.exitCode(), run.err());
-            double seconds = new ObjectMapper()
-                .readTree(run.out())
-                .get("total")
-                .get("secondsPerToken")
-                .asDouble();
+            JsonNode total = new ObjectMapper().readTree(run.out()).get("total");
+            double seconds = total.get("secondsPerToken").asDouble();
+            long weightBits = total.get("weightBits").asLong();
             assertTrue(seconds <= previous, budget + ": " + seconds + " > " + previous);
+            assertTrue(weightBits <= previousBits, budget + ": " + weightBits + " > " + previousBits);
             previous = seconds;
+            previousBits = weightBits;
         }
         CliRun text = CliRun.of(
             "qpart",
@@ -187,6 +152,7 @@ class QpartCliTest {
             unknown.err()
         );
         assertEquals(1, unknown.err().strip().lines().count());
+        assertEquals("", unknown.out());
         CliRun uncalibrated = run("--device", "laptop-x86-64", "--budget-acceptance-drop", "0.02");
         assertEquals(2, uncalibrated.exitCode());
         assertTrue(

@@ -8,6 +8,8 @@ import io.configspec.engine.tokenizer.HuggingFaceTextTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * A planned drafter measured beside the unquantised drafter it was planned from, on this machine:
@@ -54,7 +56,8 @@ public record PlannedDrafterMeasurement(
     /**
      * Measures {@code plannedDir} and {@code referenceDir} (model directories) against {@code
      * reference}: acceptance once each (deterministic), throughput over {@code passes} passes each,
-     * alternating.
+     * alternating. {@code log} gets a line after the acceptances and after each pass (progress; a
+     * caller that cancels throws from it, which stops the measurement there).
      */
     public static PlannedDrafterMeasurement measure(
         Path referenceDir,
@@ -62,7 +65,8 @@ public record PlannedDrafterMeasurement(
         GreedyAgreement.Reference reference,
         int tokens,
         int passes,
-        EngineOptions options
+        EngineOptions options,
+        Consumer<String> log
     ) throws ModelLoadException, InferenceException {
         try (
             DecoderModel ref = DecoderModel.open(referenceDir.resolve("model.onnx"), options);
@@ -70,11 +74,30 @@ public record PlannedDrafterMeasurement(
         ) {
             GreedyAgreement.Acceptance refAlpha = GreedyAgreement.acceptance(ref, reference);
             GreedyAgreement.Acceptance planAlpha = GreedyAgreement.acceptance(plan, reference);
+            log.accept(
+                String.format(
+                    Locale.ROOT,
+                    "α %.4f planned vs %.4f unquantised; timing %d passes each",
+                    planAlpha.rate(),
+                    refAlpha.rate(),
+                    passes
+                )
+            );
             List<Double> refPasses = new ArrayList<>();
             List<Double> planPasses = new ArrayList<>();
             for (int pass = 0; pass < passes; pass++) {
                 refPasses.addAll(DraftingSpeed.measure(ref, reference.prompts(), tokens, 1).passes());
                 planPasses.addAll(DraftingSpeed.measure(plan, reference.prompts(), tokens, 1).passes());
+                log.accept(
+                    String.format(
+                        Locale.ROOT,
+                        "pass %d of %d: %.1f tokens/s planned, %.1f unquantised",
+                        pass + 1,
+                        passes,
+                        planPasses.getLast(),
+                        refPasses.getLast()
+                    )
+                );
             }
             int perPass = reference.prompts().size() * tokens;
             return new PlannedDrafterMeasurement(

@@ -133,7 +133,8 @@ public final class PlannedDrafterWorkflow {
             reference,
             request.tokens(),
             request.passes(),
-            options
+            options,
+            log
         );
         return new Result(name, member, plan, attempts, measured);
     }

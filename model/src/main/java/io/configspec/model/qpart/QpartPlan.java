@@ -47,9 +47,29 @@ public record QpartPlan(
         layers = List.copyOf(layers);
     }
 
-    /** Σ of the layers' widths, server layers counted at 16 (they run unquantised). */
-    public int totalBits() {
-        return layers.stream().mapToInt(LayerPlan::bits).sum();
+    /**
+     * The total bits of the planned layers' weights: Σ parameters × width, layers on the server
+     * counted at 16 (they run unquantised), block scales and the fixed weights left out. The
+     * planner never gives fewer of them at a tighter budget (decision 0071).
+     */
+    public long weightBits() {
+        long bits = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            bits += problem.layers().get(l).parameters() * layers.get(l).bits();
+        }
+        return bits;
+    }
+
+    /**
+     * Predicted compute time per token of every layer on the device at the reference width (the
+     * unquantised drafter), s: what the plan's speed-up is measured against.
+     */
+    public double referenceDeviceSecondsPerToken() {
+        double seconds = 0;
+        for (PlannerLayer layer : problem.layers()) {
+            seconds += problem.device().seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
+        }
+        return seconds;
     }
 
     /** The widths in layer order. */

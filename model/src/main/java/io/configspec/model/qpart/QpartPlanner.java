@@ -7,18 +7,31 @@ import java.util.List;
 
 /**
  * QPART's joint choice of layer-wise bit-widths and partition point (arXiv:2506.23934), solved
- * exactly (decision 0070).
+ * exactly under a rule that makes tighter budgets never give fewer total bits (decision 0071,
+ * which supersedes 0070).
  *
- * <p>For a partition point p the predicted time per token is a sum over the device's layers of
- * c_l(b) = F_l / rate(b) + (shipped bytes of layer l at b) / downlink / amortised tokens, plus a
- * term that depends on p only (the round trip, the uplink and the server's compute for the rest,
- * and the fixed weights' shipping); the degradation is a sum of d_l(b) over the same layers. For
- * each p this is a multiple-choice knapsack, solved by dynamic programming over the layers whose
- * states are the non-dominated (degradation, time) pairs of the layers so far: a state is dropped
- * only when another has no more degradation and no more time, so no optimal plan is lost, and
- * states over the budget are never kept. The best plan over all p wins. Ties are broken by less
- * degradation, then more total bits, then a later split, then higher widths from the first layer
- * on, the same order {@link #compare} gives any two plans.
+ * <p><b>The rule.</b> Among the plans within the budget that are on the time–degradation front
+ * (no other plan has no more time and no more degradation, and less of one), the plan with the
+ * fewest total weight bits ({@link QpartPlan#weightBits()}: Σ parameters × width, layers on the
+ * server counted at 16); ties by less time per token, then less degradation, then a later split,
+ * then higher widths from the first layer on ({@link #compare}). The front of the plans within a
+ * budget B is the set E of front plans of the whole problem cut at B (whatever dominates a plan
+ * degrades no more than it, so it is within B too); a tighter budget cuts E shorter, so the fewest
+ * bits over it can only rise. Every plan E gains at a looser budget degrades more than every plan
+ * it had, so, being on the front, it is faster than each of them: a tighter budget also never gives
+ * a faster plan or more degradation. Pure time minimisation (decision 0070) is not monotone in
+ * bits: the partition point and the widths of differently sized layers trade against each other.
+ *
+ * <p><b>The computation.</b> For a partition point p the predicted time per token is a sum over the
+ * device's layers of c_l(b) = F_l / rate(b) + (shipped bytes of layer l at b) / downlink /
+ * amortised tokens, plus a term that depends on p only (the round trip, the uplink and the server's
+ * compute for the rest, and the fixed weights' shipping); the degradation is a sum of d_l(b) over
+ * the same layers. For each p a dynamic programme over the layers keeps the non-dominated
+ * (degradation, time) pairs of the layers so far (of two equal pairs, the one with fewer bits, then
+ * higher widths): a prefix that another dominates cannot begin a front plan, and states over the
+ * budget are never kept. The complete plans of every p are cut to their common front, and the rule
+ * picks among it. The sets kept at a budget are exactly those kept at a looser one cut at it, in
+ * floating point too, so the monotonicity holds for the computed plans, not only on paper.
  *
  * <p>Cost: states per layer are bounded by the non-dominated pairs, in practice hundreds to a few
  * thousand for the models here (25 layers, 5 widths: under 1 ms to tens of ms). Stateless and
@@ -29,10 +42,15 @@ public final class QpartPlanner {
     /** Bytes sent up per token when the whole model runs on the server (the token id). */
     public static final long TOKEN_BYTES = 8;
 
+    /** The rule in one line, for output. */
+    public static final String RULE =
+        "fewest total weight bits among the plans within the budget that no other beats on both time and degradation, then least time (decision 0071)";
+
     private QpartPlanner() {}
 
     /**
-     * The plan of least predicted time per token within the budget.
+     * The plan of fewest total weight bits on the time–degradation front within the budget (see
+     * the class comment).
      *
      * @throws QpartInputException when no plan meets the budget (only possible when 16 bits is not
      *     among the allowed widths and no split is allowed)
@@ -40,7 +58,7 @@ public final class QpartPlanner {
     public static QpartPlan plan(QpartProblem problem) throws QpartInputException {
         int layerCount = problem.layers().size();
         int[] widths = problem.bitWidths().stream().mapToInt(Integer::intValue).toArray();
-        QpartPlan best = null;
+        List<QpartPlan> complete = new ArrayList<>();
         for (int p = problem.channel().allowsSplit() ? 0 : layerCount; p <= layerCount; p++) {
             List<Label> labels = List.of(Label.START);
             for (int l = 0; l < p; l++) {
@@ -51,13 +69,15 @@ public final class QpartPlanner {
             }
             double fixed = fixedSeconds(problem, p);
             for (Label label : labels) {
-                if (label.depth != p) {
-                    continue;
+                if (label.depth == p) {
+                    complete.add(evaluate(problem, label.widths(), p, label.cost + fixed));
                 }
-                QpartPlan candidate = evaluate(problem, label.widths(), p, label.cost + fixed);
-                if (best == null || compare(candidate, best) < 0) {
-                    best = candidate;
-                }
+            }
+        }
+        QpartPlan best = null;
+        for (QpartPlan candidate : front(complete)) {
+            if (best == null || compare(candidate, best) < 0) {
+                best = candidate;
             }
         }
         if (best == null) {
@@ -80,19 +100,50 @@ public final class QpartPlanner {
     }
 
     /**
-     * Orders plans best first: less time per token, then less degradation, then more total bits,
-     * then a later split, then higher widths from the first layer on.
+     * The plans of {@code plans} that no other of them dominates: none has no more degradation and
+     * no more time per token and less of one (plans equal in both are all kept). Order not kept.
+     */
+    public static List<QpartPlan> front(List<QpartPlan> plans) {
+        List<QpartPlan> sorted = new ArrayList<>(plans);
+        sorted.sort(
+            Comparator.comparingDouble(QpartPlan::totalDegradation).thenComparingDouble(
+                QpartPlan::secondsPerToken
+            )
+        );
+        List<QpartPlan> front = new ArrayList<>();
+        double leastTimeAtLessDegradation = Double.POSITIVE_INFINITY;
+        int i = 0;
+        while (i < sorted.size()) {
+            double degradation = sorted.get(i).totalDegradation();
+            double groupLeast = sorted.get(i).secondsPerToken();
+            int j = i;
+            while (j < sorted.size() && sorted.get(j).totalDegradation() == degradation) {
+                QpartPlan plan = sorted.get(j);
+                if (plan.secondsPerToken() == groupLeast && groupLeast < leastTimeAtLessDegradation) {
+                    front.add(plan);
+                }
+                j++;
+            }
+            leastTimeAtLessDegradation = Math.min(leastTimeAtLessDegradation, groupLeast);
+            i = j;
+        }
+        return front;
+    }
+
+    /**
+     * The rule's order among front plans, best first: fewer total weight bits, then less time per
+     * token, then less degradation, then a later split, then higher widths from the first layer on.
      */
     public static int compare(QpartPlan a, QpartPlan b) {
-        int c = Double.compare(a.secondsPerToken(), b.secondsPerToken());
+        int c = Long.compare(a.weightBits(), b.weightBits());
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(a.secondsPerToken(), b.secondsPerToken());
         if (c != 0) {
             return c;
         }
         c = Double.compare(a.totalDegradation(), b.totalDegradation());
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(b.totalBits(), a.totalBits());
         if (c != 0) {
             return c;
         }
@@ -197,7 +248,7 @@ public final class QpartPlanner {
             for (int i = 0; i < widths.length; i++) {
                 double degradation = label.degradation + d[i];
                 if (degradation <= problem.budget()) {
-                    next.add(new Label(label, widths[i], degradation, label.cost + c[i]));
+                    next.add(new Label(label, widths[i], layer.parameters(), degradation, label.cost + c[i]));
                 }
             }
         }
@@ -216,9 +267,9 @@ public final class QpartPlanner {
     /** A partial plan: widths of layers 0..depth−1 (through the parent chain), its degradation and cost. */
     private static final class Label {
 
-        static final Label START = new Label(null, 0, 0, 0);
+        static final Label START = new Label(null, 0, 0, 0, 0);
 
-        /** Less degradation first, then less cost, then more bits, then higher widths from the first layer. */
+        /** Less degradation first, then less cost, then fewer weight bits, then higher widths from the first layer. */
         static final Comparator<Label> ORDER = (a, b) -> {
             int c = Double.compare(a.degradation, b.degradation);
             if (c != 0) {
@@ -228,22 +279,22 @@ public final class QpartPlanner {
             if (c != 0) {
                 return c;
             }
-            c = Integer.compare(b.totalBits, a.totalBits);
+            c = Long.compare(a.weightBits, b.weightBits);
             return c != 0 ? c : -Arrays.compare(a.widths(), b.widths());
         };
 
         final Label parent;
         final int bits;
         final int depth;
-        final int totalBits;
+        final long weightBits;
         final double degradation;
         final double cost;
 
-        Label(Label parent, int bits, double degradation, double cost) {
+        Label(Label parent, int bits, long parameters, double degradation, double cost) {
             this.parent = parent;
             this.bits = bits;
             this.depth = parent == null ? 0 : parent.depth + 1;
-            this.totalBits = parent == null ? 0 : parent.totalBits + bits;
+            this.weightBits = parent == null ? 0 : parent.weightBits + parameters * bits;
             this.degradation = degradation;
             this.cost = cost;
         }

@@ -110,6 +110,52 @@ class MeasurementImportTest {
         assertEquals(2, library.drafters().size());
     }
 
+    /**
+     * Issue 10, acceptance 1 on a real file: {@code llama-bench -o json} as run on a Raspberry Pi 4B
+     * (llama.cpp build 7095, gemma3-270m Q4_K_M, 4 threads), published in github.com/sensura-san/llm-bench
+     * {@code results/gemma3-270m-instruct_Q4_K_M_2025-11-22T02-43-13Z.json}. Its three rows are a prompt
+     * test (pp512), a text-generation test (tg128) and a combined one (pp512+tg128): only tg128 is a
+     * drafting rate.
+     */
+    @Test
+    void aRealLlamaBenchJsonFromARaspberryPi4BGivesItsTg128AvgTsAsTheDraftingRate() throws Exception {
+        Path file = fixture("llama-bench/real-b7095-raspberry-pi-4b-gemma3-270m.json");
+        ImportPlan plan = MeasurementImport.plan(
+            List.of(file),
+            Optional.of("llama-bench"),
+            options("raspberry-pi-4b", null, null, null),
+            List.of()
+        );
+        DeviceProfile device = device(plan);
+        assertEquals("raspberry-pi-4b", device.id());
+        assertEquals(
+            1,
+            device.drafting().size(),
+            "pp512 and pp512+tg128 are not drafting rates: " + device.drafting()
+        );
+        DraftingMeasurement d = device.drafting().getFirst();
+        assertEquals(13.861141, d.tokensPerSecond(), 0.0, "the tg128 row's avg_ts");
+        assertEquals("q4_k_m", d.quantization());
+        Provenance.Measured p = (Provenance.Measured) d.provenance();
+        assertEquals("llama-bench build 7095 (f40a2e5f1)", p.tool());
+        assertEquals("real-b7095-raspberry-pi-4b-gemma3-270m.json", p.source());
+        assertEquals(5, p.sampleCount());
+        assertEquals("2025-11-22", p.date().toString());
+        assertTrue(
+            plan
+                .notes()
+                .stream()
+                .anyMatch(n -> n.contains("prefill rate") && n.contains("68.87 tokens/s")),
+            plan.notes().toString()
+        );
+
+        Path out = dir.resolve("out");
+        plan.write(out);
+        var library = ProfileLoader.load(List.of(out)).library();
+        assertEquals(1, library.devices().size());
+        assertEquals(1, library.drafters().size());
+    }
+
     @Test
     void aPowerLogOfTheSameBoardGivesEveryDraftingEntryItsPowerWithTheRails() throws Exception {
         ImportPlan plan = MeasurementImport.plan(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedSet;
@@ -13,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class QpartPlannerTest {
 
-    /** Every plan of the problem, by enumeration: every partition point and every width of every device layer. */
-    static QpartPlan bruteForce(QpartProblem problem) {
+    /** Every plan of the problem within its budget, by enumeration: every partition point and every width of every device layer. */
+    static List<QpartPlan> feasiblePlans(QpartProblem problem) {
         int layerCount = problem.layers().size();
         int[] widths = problem.bitWidths().stream().mapToInt(Integer::intValue).toArray();
-        QpartPlan best = null;
+        List<QpartPlan> plans = new ArrayList<>();
         for (int p = problem.channel().allowsSplit() ? 0 : layerCount; p <= layerCount; p++) {
             int combinations = (int) Math.pow(widths.length, p);
             for (int code = 0; code < combinations; code++) {
@@ -28,15 +30,47 @@ class QpartPlannerTest {
                     rest /= widths.length;
                 }
                 QpartPlan plan = QpartPlanner.evaluate(problem, bits, p);
-                if (plan.totalDegradation() > problem.budget()) {
-                    continue;
-                }
-                if (best == null || QpartPlanner.compare(plan, best) < 0) {
-                    best = plan;
+                if (plan.totalDegradation() <= problem.budget()) {
+                    plans.add(plan);
                 }
             }
         }
+        return plans;
+    }
+
+    /**
+     * The rule of decision 0071 applied to enumerated plans: among those within the budget that no
+     * other within it dominates (found by a sweep in order of time, the planner's sweeps in order of
+     * degradation), the first in {@link QpartPlanner#compare}'s order.
+     */
+    static QpartPlan bruteForce(List<QpartPlan> feasible) {
+        List<QpartPlan> byTime = new ArrayList<>(feasible);
+        byTime.sort(
+            Comparator.comparingDouble(QpartPlan::secondsPerToken).thenComparingDouble(
+                QpartPlan::totalDegradation
+            )
+        );
+        QpartPlan best = null;
+        double leastDegradationWhenFaster = Double.POSITIVE_INFINITY;
+        int i = 0;
+        while (i < byTime.size()) {
+            double seconds = byTime.get(i).secondsPerToken();
+            double groupLeast = byTime.get(i).totalDegradation();
+            for (; i < byTime.size() && byTime.get(i).secondsPerToken() == seconds; i++) {
+                QpartPlan plan = byTime.get(i);
+                boolean onFront =
+                    plan.totalDegradation() == groupLeast && groupLeast < leastDegradationWhenFaster;
+                if (onFront && (best == null || QpartPlanner.compare(plan, best) < 0)) {
+                    best = plan;
+                }
+            }
+            leastDegradationWhenFaster = Math.min(leastDegradationWhenFaster, groupLeast);
+        }
         return best;
+    }
+
+    static QpartPlan bruteForce(QpartProblem problem) {
+        return bruteForce(feasiblePlans(problem));
     }
 
     private static QpartProblem problem(
@@ -53,6 +87,7 @@ class QpartPlannerTest {
         assertEquals(expected.totalDegradation(), actual.totalDegradation(), 0, context + ": degradation");
         assertEquals(expected.partition(), actual.partition(), context + ": partition");
         assertArrayEquals(expected.bits(), actual.bits(), context + ": widths");
+        assertEquals(expected.weightBits(), actual.weightBits(), context + ": weight bits");
     }
 
     @Test

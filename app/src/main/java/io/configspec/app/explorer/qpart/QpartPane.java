@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -33,6 +34,9 @@ import javafx.stage.Window;
  */
 public final class QpartPane extends VBox {
 
+    /** The bar chart's least height, px: room for the axes and bars still readable. */
+    static final double CHART_MIN_HEIGHT = 120;
+
     private final QpartViewModel model;
     private final XYChart.Series<String, Number> bits = new XYChart.Series<>();
     private final Label predictedDrop = new Label("–");
@@ -42,6 +46,7 @@ public final class QpartPane extends VBox {
 
     public QpartPane(QpartViewModel model, Window owner) {
         this.model = model;
+        setId("qpart-pane");
         setSpacing(8);
         setPadding(new Insets(10));
 
@@ -102,13 +107,17 @@ public final class QpartPane extends VBox {
         CategoryAxis x = new CategoryAxis();
         x.setLabel("planner layer");
         NumberAxis y = new NumberAxis(0, 16, 4);
-        y.setLabel("bit-width (bits)");
+        y.setLabel("bits");
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("qpart-bits-chart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle("Bit-width per layer (QPART plan)");
         chart.getData().add(bits);
+        // The chart alone gives way when the tab is short (1366 × 768 with the explorer's cards and
+        // the details pane): the figures, Build/Cancel and the status below it keep their height.
+        chart.setMinHeight(CHART_MIN_HEIGHT);
+        chart.setPrefHeight(CHART_MIN_HEIGHT * 2);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         GridPane figures = new GridPane();
@@ -123,23 +132,40 @@ public final class QpartPane extends VBox {
         run.disableProperty().bind(model.runningProperty().or(model.planProperty().isNull()));
         run.setOnAction(e -> model.buildAndMeasure(prompts()));
         Button cancel = new Button("Cancel");
+        cancel.setId("qpart-cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
         Label status = new Label();
         status.setId("qpart-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
+
+        // Figures on the left, the actions and their status beside them: one band of three rows
+        // instead of five stacked ones, so the buttons stay on screen at 1366 × 768.
+        HBox actions = new HBox(8, run, cancel);
+        actions.setId("qpart-actions");
+        actions.setMinHeight(Region.USE_PREF_SIZE);
+        VBox actionsAndStatus = new VBox(6, actions, status);
+        HBox.setHgrow(actionsAndStatus, Priority.ALWAYS);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bottom = new HBox(24, figures, actionsAndStatus);
+        bottom.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(
             new HBox(8, new Label("Drafter"), folder, choose),
             new HBox(8, new Label("Device"), device, new Label("Budget"), budget, budgetValue),
             chart,
-            figures,
-            new HBox(8, run, cancel),
-            status
+            bottom
         );
         model.planProperty().addListener((o, a, b) -> showPlan(b));
         model.builtProperty().addListener((o, a, b) -> showBuilt(b));
+    }
+
+    /** The panel's view model. */
+    QpartViewModel model() {
+        return model;
     }
 
     private List<String> prompts() {

@@ -5,6 +5,7 @@ import io.configspec.app.explorer.ExplorerView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 
 /** The "QPART planner" tab: per-layer bit-widths of a drafter under an acceptance budget. */
 public final class QpartView implements ExplorerView {
@@ -26,6 +27,10 @@ public final class QpartView implements ExplorerView {
             model.profilesProperty().set(context.home().resolve("samples/profiles"));
             model.loadDevices();
         }
-        return pane;
+        // Scrolls rather than clipping when even the chart's least height does not fit.
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 }

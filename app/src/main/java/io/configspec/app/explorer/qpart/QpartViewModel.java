@@ -8,12 +8,13 @@ import io.configspec.engine.qpart.PlannedDrafters;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.io.ProfileLoader;
+import io.configspec.model.qpart.DeviceThroughput;
 import io.configspec.model.qpart.ModelLayers;
+import io.configspec.model.qpart.QpartInputException;
 import io.configspec.model.qpart.QpartPlan;
 import io.configspec.model.qpart.QpartPlanner;
 import io.configspec.model.qpart.QpartPlanning;
 import io.configspec.model.qpart.QpartProblem;
-import io.configspec.model.qpart.QuantizationNoise;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,42 +106,62 @@ public final class QpartViewModel {
         return running;
     }
 
-    /** Loads the device ids of the profile folder (off the UI thread), keeping the device if present. */
+    /**
+     * Loads the device ids of the profile folder (off the UI thread), keeping the device if present;
+     * else choosing {@code this-machine}, else the first device whose profile gives a throughput
+     * per width (one the planner can plan for), else the first.
+     */
     public void loadDevices() {
         Path folder = profiles.get();
         if (folder == null) {
             return;
         }
         executor
-            .submit(() ->
-                ProfileLoader.load(List.of(folder))
-                    .library()
+            .submit(() -> {
+                ProfileLibrary library = ProfileLoader.load(List.of(folder)).library();
+                List<DeviceProfile> all = library
                     .devices()
                     .stream()
-                    .map(DeviceProfile::id)
-                    .sorted()
-                    .toList()
-            )
-            .whenComplete((ids, error) ->
+                    .sorted(java.util.Comparator.comparing(DeviceProfile::id))
+                    .toList();
+                String plannable = null;
+                for (DeviceProfile d : all) {
+                    try {
+                        DeviceThroughput.fromProfile(d, library);
+                        plannable = d.id();
+                        break;
+                    } catch (QpartInputException e) {
+                        // no drafting measurement of a described drafter: listed, not the default
+                    }
+                }
+                return new Devices(all.stream().map(DeviceProfile::id).toList(), plannable);
+            })
+            .whenComplete((found, error) ->
                 executor.runOnUi(() -> {
                     if (error != null) {
                         status.set(sentence(error));
                         return;
                     }
+                    List<String> ids = found.ids();
                     devices.setAll(ids);
                     if (device.get() == null || !ids.contains(device.get())) {
                         device.set(
                             ids.contains("this-machine")
                                 ? "this-machine"
-                                : ids.isEmpty()
-                                    ? null
-                                    : ids.getFirst()
+                                : found.plannable() != null
+                                    ? found.plannable()
+                                    : ids.isEmpty()
+                                        ? null
+                                        : ids.getFirst()
                         );
                     }
                     replan();
                 })
             );
     }
+
+    /** The device ids of a profile folder, and the first the planner can plan for (or null). */
+    private record Devices(List<String> ids, String plannable) {}
 
     /** Plans for the current inputs off the UI thread; a later call supersedes an earlier one. */
     public void replan() {
@@ -251,14 +272,7 @@ public final class QpartViewModel {
 
     /** Predicted device throughput of every layer at 16 bits, tokens/s. */
     public static double referenceTokensPerSecond(QpartPlan plan) {
-        double seconds = 0;
-        for (var layer : plan.problem().layers()) {
-            seconds += plan
-                .problem()
-                .device()
-                .seconds(layer.flopsPerToken(), QuantizationNoise.REFERENCE_BITS);
-        }
-        return 1 / seconds;
+        return 1 / plan.referenceDeviceSecondsPerToken();
     }
 
     static String predictedSummary(QpartPlan p) {
