@@ -298,6 +298,9 @@ make_cds_archive() {
   # The launcher maps it from now on; if the JVM finds it unusable it starts without it (-Xshare:auto).
   printf 'java-options=-XX:SharedArchiveFile=$APPDIR/%s.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:cds*=off,aot*=off\n' \
     "$NAME" >>"$dir/$NAME.cfg"
+  # The JVM accepts an archived jar only with the modification time (seconds) it had here; a
+  # package manager installs files with the time it packed them. The .deb's postinst puts these back.
+  (cd "$dir" && stat -c '%Y %n' ./*.jar | sed 's| \./| |') >"$dir/$NAME.jsa.mtimes"
   log "class-data-sharing archive: $(du -h "$dir/$NAME.jsa" | cut -f1), $(wc -l <"$work/classes.classlist") classes listed"
 }
 
