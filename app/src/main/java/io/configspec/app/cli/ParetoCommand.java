@@ -81,6 +81,13 @@ final class ParetoCommand implements Callable<Integer> {
                         ) +
                         " (share of the box between the worst and best feasible values that the front dominates)."
                 );
+            if (
+                objectives
+                    .stream()
+                    .anyMatch(o -> o == Objective.TOKENS_PER_JOULE || o == Objective.JOULES_PER_TOKEN)
+            ) {
+                evaluation.energyNotMeasured().ifPresent(spec.commandLine().getOut()::println);
+            }
         }
         // the rows' "pareto" column keeps sweep's meaning (goodput/cost/energy front) in every command
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->

@@ -126,7 +126,7 @@ class BoardCommandsTest {
     }
 
     @Test
-    void profilingWithoutAPowerSensorWritesNoProfileUnlessPowerIsGiven() throws Exception {
+    void profilingWithoutAPowerSensorWritesAProfileWithoutPowerOrWithTheGivenOne() throws Exception {
         Path models = temp.resolve("models");
         SampleFamily.Spec d = SampleFamily.Spec.defaults();
         SampleFamily.generate(
@@ -166,10 +166,28 @@ class BoardCommandsTest {
             "0.1",
         };
 
-        Run refused = run(concat(common, "--out", temp.resolve("refused").toString()));
+        Path withoutPower = temp.resolve("without-power");
+        Run unpowered = run(concat(common, "--out", withoutPower.toString()));
+        assertEquals(0, unpowered.code(), unpowered.err());
+        assertTrue(unpowered.out().contains("Power: not measured"), unpowered.out());
+        String device = Files.readString(withoutPower.resolve("device.json"));
+        assertFalse(device.contains("powerWatts"), "no invented watt: " + device);
+        assertTrue(
+            ProfileLoader.load(List.of(withoutPower))
+                .library()
+                .devices()
+                .iterator()
+                .next()
+                .drafting()
+                .getFirst()
+                .powerWatts()
+                .isEmpty()
+        );
+
+        Run refused = run(concat(common, "--out", temp.resolve("refused").toString(), "--power-watts", "-3"));
         assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("no power sensor"), refused.err());
-        assertTrue(refused.out().contains("Power: not measured"), refused.out());
+        assertTrue(refused.err().contains("--power-watts must be a positive number of watts"), refused.err());
+        assertTrue(Files.notExists(temp.resolve("refused")), "a refused run writes nothing");
 
         Path out = temp.resolve("measured");
         Run given = run(
@@ -179,6 +197,87 @@ class BoardCommandsTest {
         assertTrue(Files.readString(out.resolve("device.json")).contains("\"illustrative\""));
         // The measured profiles load as a library together.
         assertEquals(1, ProfileLoader.load(List.of(out)).library().devices().size());
+    }
+
+    /**
+     * Issue 19: a board measured without power is recommended on goodput and cost; energy leaves
+     * it out with one clear line, never a NaN ranking.
+     */
+    @Test
+    void aDeviceWithoutPowerIsRecommendedOnGoodputAndLeftOutOfEnergyWithOneLine() throws Exception {
+        Path models = temp.resolve("models");
+        SampleFamily.Spec d = SampleFamily.Spec.defaults();
+        SampleFamily.Spec spec = new SampleFamily.Spec(
+            d.seed(),
+            d.vocabSize(),
+            d.heads(),
+            d.kvHeads(),
+            d.headDim(),
+            d.intermediateSize(),
+            2,
+            List.of(1),
+            List.of(Precision.INT8),
+            d.blockScale(),
+            d.decay()
+        );
+        SampleFamily.generate(models, spec);
+        Path profiles = temp.resolve("profiles");
+        Path board = Files.createDirectories(temp.resolve("pi/proc/device-tree")).getParent().getParent();
+        Files.writeString(board.resolve("proc/device-tree/model"), "Raspberry Pi 4 Model B Rev 1.4\0");
+        Run profiled = run(
+            "profile",
+            "--drafter",
+            SampleFamily.drafterName(1, Precision.INT8),
+            "--target",
+            SampleFamily.targetName(spec),
+            "--models",
+            models.toString(),
+            "--sysfs-root",
+            board.toString(),
+            "--k",
+            "1,2,4",
+            "--rounds",
+            "2",
+            "--repetitions",
+            "2",
+            "--warmup",
+            "1",
+            "--idle-seconds",
+            "0.1",
+            "--prompts",
+            "2",
+            "--out",
+            profiles.toString()
+        );
+        assertEquals(0, profiled.code(), profiled.err());
+        String device = ProfileLoader.load(List.of(profiles)).library().devices().iterator().next().id();
+        Path scenario = temp.resolve("scenario.json");
+        Files.writeString(
+            scenario,
+            """
+            {"schemaVersion": 1, "kind": "scenario", "id": "measured", "name": "Measured board",
+             "profiles": ["profiles"], "server": "local-%s", "k": {"min": 1, "max": 4},
+             "objectives": ["goodput", "cost", "energy"], "pricing": "gpu-time", "energy": "drafting-only"}
+            """.formatted(device)
+        );
+
+        Run recommend = run("recommend", "--scenario", scenario.toString());
+        Run pareto = run("pareto", "--scenario", scenario.toString());
+
+        assertEquals(0, recommend.code(), recommend.err());
+        assertTrue(recommend.out().contains("Best goodput: " + device), recommend.out());
+        assertFalse(recommend.out().contains("Best energy"), recommend.out());
+        assertFalse(recommend.out().contains("NaN"), recommend.out());
+        assertTrue(recommend.out().contains("power not measured"), recommend.out());
+        String line = "Energy not measured for Raspberry Pi";
+        assertEquals(1, recommend.out().split(line, -1).length - 1, recommend.out());
+        assertTrue(
+            recommend.out().contains("4 configurations are left out of energy objectives"),
+            recommend.out()
+        );
+        assertEquals(0, pareto.code(), pareto.err());
+        assertEquals(1, pareto.out().split(line, -1).length - 1, pareto.out());
+        assertFalse(pareto.out().contains("NaN"), pareto.out());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -18,6 +18,7 @@ import io.configspec.model.io.ProfileDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,59 +33,89 @@ import java.util.OptionalDouble;
  * verifier server profile (measured T_v). Models the library does not know yet (the sample family)
  * get a models profile.
  *
- * <p>Power is never invented: on a board without a power sensor the device profile can only be
- * written with power figures the user supplies ({@link Options#assumedDraftingWatts}), which are
- * then marked {@code illustrative} field by field; without them writing fails with a message
- * saying so.
+ * <p>Power is never invented: on a board without a power sensor the device profile is written
+ * without power figures (drafting speed, acceptance and verification still count; energy for the
+ * device reads "not measured") unless the user gives them ({@link Options#userPower}), measured
+ * with an external meter or estimated, each recorded with that provenance field by field.
  */
 public final class MeasuredProfiles {
 
     /**
+     * Power figures a user gives for a board without a power sensor.
+     *
+     * @param draftingWatts board power while drafting, W, &gt; 0
+     * @param idleWatts board power while idle, W, ≥ 0
+     * @param provenance how the user got them: {@code measured} (an external meter) or {@code
+     *     illustrative} (an estimate)
+     */
+    public record UserPower(double draftingWatts, double idleWatts, Provenance provenance) {
+        public UserPower {
+            if (!(draftingWatts > 0) || Double.isInfinite(draftingWatts)) {
+                throw new IllegalArgumentException(
+                    "drafting power must be a positive number of watts, was " + draftingWatts
+                );
+            }
+            if (!(idleWatts >= 0) || Double.isInfinite(idleWatts)) {
+                throw new IllegalArgumentException(
+                    "idle power must be zero or a positive number of watts, was " + idleWatts
+                );
+            }
+            java.util.Objects.requireNonNull(provenance, "provenance");
+        }
+
+        /** Read from an external meter (e.g. a USB power meter) by the user on {@code date}. */
+        public static UserPower metered(
+            double draftingWatts,
+            double idleWatts,
+            String meter,
+            LocalDate date
+        ) {
+            String what = meter == null || meter.isBlank() ? "an external power meter" : meter.strip();
+            return new UserPower(
+                draftingWatts,
+                idleWatts,
+                new Provenance.Measured("entered by the user", date, 1, "", "read from " + what)
+            );
+        }
+
+        /** Estimated by the user (e.g. from a data sheet); {@code basis} says from what. */
+        public static UserPower estimated(double draftingWatts, double idleWatts, String basis) {
+            String why = basis == null || basis.isBlank() ? "" : ": " + basis.strip();
+            return new UserPower(
+                draftingWatts,
+                idleWatts,
+                new Provenance.Illustrative(
+                    "not measured: the board has no power sensor; estimated by the user" + why
+                )
+            );
+        }
+    }
+
+    /**
      * @param deviceId id of the measured device profile (kept apart from any illustrative one it replaces)
      * @param deviceName display name
-     * @param assumedDraftingWatts drafting power to record when the board has no power sensor, or empty
-     * @param assumedIdleWatts idle power to record when the board has no power sensor, or empty
+     * @param userPower power figures the user gives when the board has no power sensor, or empty
      * @param verifierDollarsPerGpuHour price of the local verifier (a placeholder; illustrative)
      */
     public record Options(
         String deviceId,
         String deviceName,
-        OptionalDouble assumedDraftingWatts,
-        OptionalDouble assumedIdleWatts,
+        java.util.Optional<UserPower> userPower,
         double verifierDollarsPerGpuHour
     ) {
-        /** Id {@code <board>-measured}, name {@code <board> (measured)}, no assumed power, $1/GPU-hour placeholder. */
+        /** Id {@code <board>-measured}, name {@code <board> (measured)}, no user power, $1/GPU-hour placeholder. */
         public static Options forBoard(String boardName) {
             return new Options(
                 slug(boardName) + "-measured",
                 boardName + " (measured)",
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
+                java.util.Optional.empty(),
                 1.0
             );
         }
 
-        public Options withAssumedPower(double draftingWatts, double idleWatts) {
-            return new Options(
-                deviceId,
-                deviceName,
-                OptionalDouble.of(draftingWatts),
-                OptionalDouble.of(idleWatts),
-                verifierDollarsPerGpuHour
-            );
-        }
-    }
-
-    /** Thrown when a profile cannot be written honestly (no power sensor and no assumed power). */
-    public static final class MissingPowerException extends IllegalStateException {
-
-        MissingPowerException(String board) {
-            super(
-                "the board '" +
-                    board +
-                    "' has no power sensor, so no power was measured; give the drafting and idle power" +
-                    " yourself (--power-watts, --idle-watts; recorded as illustrative) or profile on a board with a sensor"
-            );
+        /** These options with power figures the user gives (used only where no sensor measured power). */
+        public Options withUserPower(UserPower power) {
+            return new Options(deviceId, deviceName, java.util.Optional.of(power), verifierDollarsPerGpuHour);
         }
     }
 
@@ -142,7 +173,6 @@ public final class MeasuredProfiles {
         int samples = 0;
         double idleSum = 0;
         int idleRuns = 0;
-        boolean idleAssumed = false;
         for (ProfilingResult r : results) {
             String quantization = recordedQuantization(r, known);
             Provenance measured = quantization.equals(r.quantization())
@@ -153,17 +183,12 @@ public final class MeasuredProfiles {
                       Math.max(1, r.measuredRounds())
                   );
             Map<String, Provenance> fields = new LinkedHashMap<>();
-            double watts = r.draftingWatts();
-            if (Double.isNaN(watts)) {
-                watts = options
-                    .assumedDraftingWatts()
-                    .orElseThrow(() -> new MissingPowerException(r.board().boardName()));
-                fields.put(
-                    "powerWatts",
-                    new Provenance.Illustrative(
-                        "not measured: the board has no power sensor; value given by the user"
-                    )
-                );
+            OptionalDouble watts = OptionalDouble.empty();
+            if (!Double.isNaN(r.draftingWatts())) {
+                watts = OptionalDouble.of(r.draftingWatts());
+            } else if (options.userPower().isPresent()) {
+                watts = OptionalDouble.of(options.userPower().get().draftingWatts());
+                fields.put("powerWatts", options.userPower().get().provenance());
             }
             DraftingFit fit = r.fit();
             drafting.put(
@@ -185,39 +210,26 @@ public final class MeasuredProfiles {
                 idleRuns++;
             }
         }
-        double idle;
+        OptionalDouble idle = OptionalDouble.empty();
         Map<String, Provenance> deviceFields = new LinkedHashMap<>();
         if (idleRuns > 0) {
-            idle = idleSum / idleRuns;
-        } else {
-            idle = options
-                .assumedIdleWatts()
-                .orElseThrow(() -> new MissingPowerException(first.board().boardName()));
-            idleAssumed = true;
-        }
-        if (idleAssumed) {
-            deviceFields.put(
-                "idlePowerWatts",
-                new Provenance.Illustrative(
-                    "not measured: the board has no power sensor; value given by the user"
-                )
-            );
+            idle = OptionalDouble.of(idleSum / idleRuns);
+        } else if (options.userPower().isPresent()) {
+            idle = OptionalDouble.of(options.userPower().get().idleWatts());
+            deviceFields.put("idlePowerWatts", options.userPower().get().provenance());
         }
         var board = first.board();
         String cpu = board.cpuCores() + " × " + board.cpuModel() + " (" + board.architecture() + ")";
-        double memoryGiB = board.memoryTotalBytes() > 0
-            ? board.memoryTotalBytes() / (1024.0 * 1024 * 1024)
-            : 1.0;
-        if (board.memoryTotalBytes() <= 0) {
-            deviceFields.put("memoryGiB", new Provenance.Illustrative("memory size unknown"));
-        }
+        OptionalDouble memoryGiB = board.memoryTotalBytes() > 0
+            ? OptionalDouble.of(Math.round((board.memoryTotalBytes() / (1024.0 * 1024 * 1024)) * 100) / 100.0)
+            : OptionalDouble.empty();
         return new DeviceProfile(
             options.deviceId(),
             options.deviceName(),
             kind(first),
             cpu,
             "",
-            Math.round(memoryGiB * 100) / 100.0,
+            memoryGiB,
             idle,
             new ArrayList<>(drafting.values()),
             measured(first, Math.max(1, samples)),
@@ -484,20 +496,40 @@ public final class MeasuredProfiles {
             raw.resolve(slug(result.drafter() + "-" + result.quantization()) + ".measurement"),
             out -> out.write(json)
         );
+        return rewrite(directory, result.board().boardName(), known, options);
+    }
+
+    /**
+     * Rewrites a board's measured profiles in {@code directory} from the raw results kept there
+     * (see {@link #writeAccumulating}), e.g. with power figures the user has since given. Returns
+     * the files written, in import order.
+     *
+     * @throws IOException also when {@code directory} holds no raw result of {@code boardName}
+     */
+    public static List<Path> rewrite(Path directory, String boardName, ProfileLibrary known, Options options)
+        throws IOException {
+        Path raw = directory.resolve("raw");
         List<ProfilingResult> all = new ArrayList<>();
-        try (java.util.stream.Stream<Path> files = Files.list(raw)) {
-            for (Path file : files
-                .filter(f -> f.getFileName().toString().endsWith(".measurement"))
-                .sorted()
-                .toList()) {
-                try {
-                    all.add(ProfilingResult.fromJson(RAW_MAPPER.readTree(file.toFile())));
-                } catch (IOException | RuntimeException e) {
-                    // A damaged raw file is skipped; the run that wrote it can be repeated.
+        if (Files.isDirectory(raw)) {
+            try (java.util.stream.Stream<Path> files = Files.list(raw)) {
+                for (Path file : files
+                    .filter(f -> f.getFileName().toString().endsWith(".measurement"))
+                    .sorted()
+                    .toList()) {
+                    try {
+                        all.add(ProfilingResult.fromJson(RAW_MAPPER.readTree(file.toFile())));
+                    } catch (IOException | RuntimeException e) {
+                        // A damaged raw file is skipped; the run that wrote it can be repeated.
+                    }
                 }
             }
         }
-        all.removeIf(r -> !r.board().boardName().equals(result.board().boardName()));
+        all.removeIf(r -> !r.board().boardName().equals(boardName));
+        if (all.isEmpty()) {
+            throw new IOException(
+                raw + ": no measurement of the board '" + boardName + "' to write profiles from"
+            );
+        }
         return write(directory, all, known, options);
     }
 

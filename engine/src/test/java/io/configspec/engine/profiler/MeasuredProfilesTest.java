@@ -103,23 +103,76 @@ class MeasuredProfilesTest {
     }
 
     @Test
-    void noPowerSensorAndNoAssumedPowerMeansNoProfile() {
-        MeasuredProfiles.MissingPowerException e = assertThrows(
-            MeasuredProfiles.MissingPowerException.class,
-            () ->
-                MeasuredProfiles.device(
-                    List.of(twinResult(Double.NaN, Double.NaN)),
-                    MeasuredProfiles.Options.forBoard("Pi")
-                )
+    void noPowerSensorMeansAProfileWithoutPowerNeverAnInventedWatt() throws Exception {
+        DeviceProfile d = MeasuredProfiles.device(
+            List.of(twinResult(Double.NaN, Double.NaN)),
+            MeasuredProfiles.Options.forBoard("Pi")
         );
-        assertTrue(e.getMessage().contains("no power sensor"));
+
+        assertTrue(d.idlePowerWatts().isEmpty());
+        DraftingMeasurement m = d.drafting().getFirst();
+        assertTrue(m.powerWatts().isEmpty(), "no watt is invented");
+        assertTrue(m.fieldProvenance().isEmpty(), "nothing marks a figure that is not there");
+        assertTrue(m.provenance() instanceof Provenance.Measured, "the speed is measured");
+
+        // The written files load as a library.
+        Path out = temp.resolve("no-power");
+        MeasuredProfiles.write(
+            out,
+            List.of(twinResult(Double.NaN, Double.NaN)),
+            null,
+            MeasuredProfiles.Options.forBoard("Pi")
+        );
+        ProfileLibrary loaded = ProfileLoader.load(List.of(out)).library();
+        assertTrue(loaded.device("pi-measured").orElseThrow().drafting().getFirst().powerWatts().isEmpty());
+    }
+
+    @Test
+    void powerReadFromAMeterIsRecordedAsMeasuredByTheUser() {
+        DeviceProfile d = MeasuredProfiles.device(
+            List.of(twinResult(Double.NaN, Double.NaN)),
+            MeasuredProfiles.Options.forBoard("Pi").withUserPower(
+                MeasuredProfiles.UserPower.metered(
+                    6.5,
+                    2.5,
+                    "USB meter UM25C",
+                    java.time.LocalDate.of(2026, 12, 3)
+                )
+            )
+        );
+
+        DraftingMeasurement m = d.drafting().getFirst();
+        assertEquals(6.5, m.powerWatts().orElseThrow());
+        Provenance.Measured power = (Provenance.Measured) m.fieldProvenance().get("powerWatts");
+        assertEquals("entered by the user", power.tool());
+        assertTrue(power.note().contains("USB meter UM25C"));
+        assertEquals(2.5, d.idlePowerWatts().orElseThrow());
+        assertTrue(d.fieldProvenance().get("idlePowerWatts") instanceof Provenance.Measured);
+    }
+
+    @Test
+    void aSensorsReadingWinsOverPowerTheUserGave() {
+        DeviceProfile d = MeasuredProfiles.device(
+            List.of(twinResult(4.0, 3.0)),
+            MeasuredProfiles.Options.forBoard("Pi").withUserPower(
+                MeasuredProfiles.UserPower.estimated(9, 9, "")
+            )
+        );
+
+        assertEquals(
+            twinResult(4.0, 3.0).draftingWatts(),
+            d.drafting().getFirst().powerWatts().orElseThrow()
+        );
+        assertTrue(d.drafting().getFirst().fieldProvenance().isEmpty());
     }
 
     @Test
     void assumedPowerIsMarkedIllustrativeFieldByField() {
         DeviceProfile d = MeasuredProfiles.device(
             List.of(twinResult(Double.NaN, Double.NaN)),
-            MeasuredProfiles.Options.forBoard("Pi").withAssumedPower(5.0, 3.0)
+            MeasuredProfiles.Options.forBoard("Pi").withUserPower(
+                MeasuredProfiles.UserPower.estimated(5.0, 3.0, "data sheet")
+            )
         );
 
         assertEquals(3.0, d.idlePowerWatts().orElseThrow());

@@ -127,6 +127,32 @@ public record Scenario(
         );
     }
 
+    /** The scenario verifying on another server under another pricing mode. */
+    public Scenario withServer(String replacementServer, PricingMode replacementPricing) {
+        return new Scenario(
+            id,
+            name,
+            description,
+            profiles,
+            devices,
+            drafters,
+            quantizations,
+            targets,
+            replacementServer,
+            network,
+            kMin,
+            kMax,
+            objectives,
+            constraints,
+            whatIf,
+            replacementPricing,
+            billing,
+            energy,
+            contextTokens,
+            batchSize
+        );
+    }
+
     /** The scenario with its what-if replaced. */
     public Scenario withWhatIf(WhatIf replacement) {
         return new Scenario(

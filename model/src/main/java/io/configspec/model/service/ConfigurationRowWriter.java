@@ -571,7 +571,9 @@ public final class ConfigurationRowWriter {
                 "  Figures from: drafting speed " +
                     source(combination.draftingSource()) +
                     ", power " +
-                    source(combination.powerSource()) +
+                    (combination.drafting().powerWatts().isPresent()
+                        ? source(combination.powerSource())
+                        : "not measured") +
                     ", α " +
                     source(combination.acceptanceSource()) +
                     ", verification " +
@@ -579,6 +581,10 @@ public final class ConfigurationRowWriter {
                     ".\n"
             );
             illustrative |= combination.illustrative();
+        }
+        var notMeasured = evaluation.energyNotMeasured();
+        if (notMeasured.isPresent()) {
+            out.write("\n" + notMeasured.get() + "\n");
         }
         if (illustrative) {
             out.write(

@@ -609,6 +609,40 @@ public final class ScenarioEvaluation {
      * The recommendations in the order goodput, cost, energy, balanced, each with its reason; an
      * objective with no feasible number is left out (empty when nothing is feasible).
      */
+    /**
+     * One sentence naming the devices whose energy is not measured (no drafting power, or under
+     * whole-round energy no idle power): their configurations have no tokens per joule and are left
+     * out of energy objectives and the energy recommendation. Empty when every device has power.
+     */
+    public Optional<String> energyNotMeasured() {
+        java.util.Map<String, Integer> combinations = new java.util.LinkedHashMap<>();
+        boolean wholeRound = scenario().energy() == io.configspec.model.analysis.EnergyMode.WHOLE_ROUND;
+        for (Combination c : space().combinations()) {
+            boolean known =
+                c.drafting().powerWatts().isPresent() &&
+                (!wholeRound || c.device().idlePowerWatts().isPresent());
+            if (!known) {
+                combinations.merge(c.device().name(), 1, Integer::sum);
+            }
+        }
+        if (combinations.isEmpty()) {
+            return Optional.empty();
+        }
+        int ks = scenario().kMax() - scenario().kMin() + 1;
+        long configurations = (long) ks * combinations.values().stream().mapToInt(Integer::intValue).sum();
+        return Optional.of(
+            "Energy not measured for " +
+                String.join(", ", combinations.keySet()) +
+                " (no " +
+                (wholeRound ? "drafting or idle " : "drafting ") +
+                "power figure): " +
+                configurations +
+                " configuration" +
+                (configurations == 1 ? " is" : "s are") +
+                " left out of energy objectives; measure or enter the power (configspec profile --power-watts, or the Boards tab)."
+        );
+    }
+
     public List<Recommendation> recommendations() {
         return recommendations;
     }

@@ -2,6 +2,7 @@ package io.configspec.app.explorer.boards;
 
 import io.configspec.app.explorer.ExplorerContext;
 import io.configspec.app.explorer.ExplorerView;
+import io.configspec.engine.profiler.MeasuredProfiles;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Path;
@@ -24,18 +25,7 @@ public final class BoardsExplorerView implements ExplorerView {
         BoardsViewModel model = new BoardsViewModel(
             context.executor(),
             BoardSettingsStore.userDefault(),
-            (result, files) -> {
-                context.model().library().importFiles(files);
-                context
-                    .model()
-                    .showStatus(
-                        "Measured profile of " +
-                            result.drafter() +
-                            " on " +
-                            result.board().boardName() +
-                            " added to the library."
-                    );
-            },
+            librarySink(context.model()),
             userConfigDirectory().resolve("measured"),
             () ->
                 LocalBoard.start(
@@ -54,6 +44,22 @@ public final class BoardsExplorerView implements ExplorerView {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new BoardsView(model));
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /**
+     * Measured profiles go into the open library and their device into the open scenario, so the
+     * board is on the chart in the same session (issue 19).
+     */
+    static MeasuredProfileSink librarySink(io.configspec.app.explorer.viewmodel.ExplorerViewModel model) {
+        return (result, files) ->
+            model
+                .library()
+                .importFiles(files)
+                .thenRun(() ->
+                    model.adoptDevice(
+                        MeasuredProfiles.Options.forBoard(result.board().boardName()).deviceId()
+                    )
+                );
     }
 
     private static Path cacheDirectory() {

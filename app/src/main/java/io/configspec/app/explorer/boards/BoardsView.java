@@ -176,6 +176,7 @@ public final class BoardsView extends BorderPane {
         precision.visibleProperty().bind(twin.selectedProperty());
         precision.managedProperty().bind(precision.visibleProperty());
         TextField target = new TextField();
+        target.setId("run-target");
         target.setPromptText("target (optional)");
         target.textProperty().bindBidirectional(model.targetProperty());
         Spinner<Integer> kMin = new Spinner<>(1, 32, model.kMinProperty().get());
@@ -228,7 +229,54 @@ public final class BoardsView extends BorderPane {
         // The run's controls under the connection, above the tiles: in view without scrolling in the
         // Boards tab at 1366 × 768 (the tiles are what may scroll).
         message.setWrapText(true);
-        top.getChildren().addAll(run, progress, message);
+
+        // Power for a board without a sensor: entered by the user, with how they got it.
+        TextField draftingWatts = new TextField();
+        draftingWatts.setId("power-drafting");
+        draftingWatts.setPromptText("drafting");
+        draftingWatts.setPrefColumnCount(5);
+        draftingWatts.textProperty().bindBidirectional(model.enteredDraftingWattsProperty());
+        TextField idleWatts = new TextField();
+        idleWatts.setId("power-idle");
+        idleWatts.setPromptText("idle (blank: same)");
+        idleWatts.setPrefColumnCount(8);
+        idleWatts.textProperty().bindBidirectional(model.enteredIdleWattsProperty());
+        ComboBox<BoardsViewModel.PowerOrigin> origin = new ComboBox<>();
+        origin.setId("power-origin");
+        origin.getItems().setAll(BoardsViewModel.PowerOrigin.values());
+        origin.valueProperty().bindBidirectional(model.powerOriginProperty());
+        TextField note = new TextField();
+        note.setId("power-note");
+        note.setPromptText("meter, or what the estimate is based on");
+        note.setPrefColumnCount(16);
+        note.textProperty().bindBidirectional(model.powerNoteProperty());
+        Button savePower = new Button("Save power");
+        savePower.setId("power-save");
+        savePower.setOnAction(e -> model.savePower());
+        Label powerMessage = new Label();
+        powerMessage.setId("power-message");
+        powerMessage.setWrapText(true);
+        powerMessage.textProperty().bind(model.powerMessageProperty());
+        Label powerTitle = new Label("Power (this board has no sensor):");
+        FlowPane powerRow = new FlowPane(
+            6,
+            6,
+            powerTitle,
+            draftingWatts,
+            new Label("W drafting,"),
+            idleWatts,
+            new Label("W idle"),
+            origin,
+            note,
+            savePower
+        );
+        powerRow.setAlignment(Pos.CENTER_LEFT);
+        noShrink(powerTitle, savePower);
+        VBox powerEntry = new VBox(4, powerRow, powerMessage);
+        powerEntry.setId("power-entry");
+        powerEntry.visibleProperty().bind(model.powerNeededProperty());
+        powerEntry.managedProperty().bind(powerEntry.visibleProperty());
+        top.getChildren().addAll(run, progress, message, powerEntry);
         top.setPadding(new Insets(0, 0, 4, 0));
         setTop(top);
     }

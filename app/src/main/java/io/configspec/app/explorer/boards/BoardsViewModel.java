@@ -10,14 +10,15 @@ import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.profiler.ProfilingResult;
 import io.configspec.engine.sensors.SensorSnapshot;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -56,6 +57,25 @@ public final class BoardsViewModel implements AutoCloseable {
         TWIN,
     }
 
+    /** How a user got the power figures they enter for a board without a power sensor. */
+    public enum PowerOrigin {
+        /** Read from an external meter: recorded as measured (by the user). */
+        METER("Read from a power meter"),
+        /** An estimate (data sheet, a similar board): recorded as illustrative. */
+        ESTIMATE("Estimated");
+
+        private final String label;
+
+        PowerOrigin(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** Readings kept for the sparklines. */
     public static final int HISTORY = 120;
     /** Readings per second requested from the agent. */
@@ -73,11 +93,6 @@ public final class BoardsViewModel implements AutoCloseable {
     private final Path measuredDirectory;
     private final LocalBoardFactory localFactory;
     private final java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "boards-poller");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final StringProperty host = new SimpleStringProperty();
     private final StringProperty port = new SimpleStringProperty();
@@ -108,6 +123,14 @@ public final class BoardsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProfilingResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lastProfileFile = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper powerNeeded = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty enteredDraftingWatts = new SimpleStringProperty("");
+    private final StringProperty enteredIdleWatts = new SimpleStringProperty("");
+    private final ObjectProperty<PowerOrigin> powerOrigin = new SimpleObjectProperty<>(PowerOrigin.METER);
+    private final StringProperty powerNote = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper powerMessage = new ReadOnlyStringWrapper("");
+    /** Power the user gave per board name (boards without a sensor), applied to later runs too. */
+    private final Map<String, MeasuredProfiles.UserPower> userPower = new ConcurrentHashMap<>();
 
     private final AtomicReference<SensorSnapshot> pendingReading = new AtomicReference<>();
     private final AtomicBoolean readingScheduled = new AtomicBoolean();
@@ -116,7 +139,13 @@ public final class BoardsViewModel implements AutoCloseable {
     private volatile boolean wantConnected;
     private volatile String jobId;
     private volatile LocalBoard local;
-    private int generation;
+    /**
+     * Counts connects and disconnects: work scheduled for an older connection (a reconnect, a
+     * poll, a stream's end) sees a newer number and does nothing. Read on worker threads.
+     */
+    private final AtomicInteger generation = new AtomicInteger();
+    private volatile boolean closed;
+    private final AtomicBoolean polling = new AtomicBoolean();
 
     /**
      * @param measuredDirectory where measured profiles are written (one subdirectory per board and drafter)
@@ -270,6 +299,35 @@ public final class BoardsViewModel implements AutoCloseable {
         return lastProfileFile.getReadOnlyProperty();
     }
 
+    /** Whether the last run's board has no power sensor, so the user may enter its power. */
+    public ReadOnlyBooleanProperty powerNeededProperty() {
+        return powerNeeded.getReadOnlyProperty();
+    }
+
+    /** Drafting power the user enters, W (text as typed). */
+    public StringProperty enteredDraftingWattsProperty() {
+        return enteredDraftingWatts;
+    }
+
+    /** Idle power the user enters, W (text as typed; blank = the drafting power). */
+    public StringProperty enteredIdleWattsProperty() {
+        return enteredIdleWatts;
+    }
+
+    public ObjectProperty<PowerOrigin> powerOriginProperty() {
+        return powerOrigin;
+    }
+
+    /** The meter's name, or what the estimate is based on. */
+    public StringProperty powerNoteProperty() {
+        return powerNote;
+    }
+
+    /** What became of the last power entry (or why it was refused). */
+    public ReadOnlyStringProperty powerMessageProperty() {
+        return powerMessage.getReadOnlyProperty();
+    }
+
     // ------------------------------------------------------------------ actions
 
     /** Connects to the agent at host:port with the token; remembers them. */
@@ -297,7 +355,7 @@ public final class BoardsViewModel implements AutoCloseable {
         }
         closeConnection();
         wantConnected = true;
-        int myGeneration = ++generation;
+        int myGeneration = generation.incrementAndGet();
         state.set(ConnectionState.CONNECTING);
         statusMessage.set("Connecting to " + h + ":" + p + "…");
         BoardSettings settings = new BoardSettings(h, p, rememberToken.get() ? t : "");
@@ -311,7 +369,7 @@ public final class BoardsViewModel implements AutoCloseable {
                 return newClient.info();
             },
             info -> {
-                if (myGeneration != generation) {
+                if (myGeneration != generation.get()) {
                     newClient.close();
                     return;
                 }
@@ -321,7 +379,7 @@ public final class BoardsViewModel implements AutoCloseable {
             },
             failure -> {
                 newClient.close();
-                if (myGeneration == generation) {
+                if (myGeneration == generation.get()) {
                     wantConnected = false;
                     state.set(ConnectionState.DISCONNECTED);
                     statusMessage.set(message(failure));
@@ -355,7 +413,7 @@ public final class BoardsViewModel implements AutoCloseable {
     /** Closes the connection (a running job on the board carries on). */
     public void disconnect() {
         wantConnected = false;
-        generation++;
+        generation.incrementAndGet();
         closeConnection();
         state.set(ConnectionState.DISCONNECTED);
         statusMessage.set("Disconnected.");
@@ -446,7 +504,7 @@ public final class BoardsViewModel implements AutoCloseable {
                 : info.powerSources().getFirst().id() + ": " + info.powerSources().getFirst().description()
         );
         statusMessage.set("Connected to " + b.boardName() + ".");
-        if (info.runningJob() != null && jobId == null) {
+        if (info.runningJob() != null && (jobId == null || jobId.equals(info.runningJob()))) {
             jobId = info.runningJob();
             running.set(true);
             pollJob();
@@ -458,7 +516,7 @@ public final class BoardsViewModel implements AutoCloseable {
         if (c == null) {
             return;
         }
-        int myGeneration = generation;
+        int myGeneration = generation.get();
         stream = c.stream(STREAM_HZ, 0, this::onReading, failure ->
             executor.runOnUi(() -> streamEnded(myGeneration, failure))
         );
@@ -490,7 +548,7 @@ public final class BoardsViewModel implements AutoCloseable {
     }
 
     private void streamEnded(int streamGeneration, Throwable failure) {
-        if (streamGeneration != generation || !wantConnected) {
+        if (streamGeneration != generation.get() || !wantConnected) {
             return;
         }
         state.set(ConnectionState.LOST);
@@ -504,52 +562,61 @@ public final class BoardsViewModel implements AutoCloseable {
 
     private void scheduleReconnect(int myGeneration, long delayMillis) {
         AgentClient c = client;
-        if (c == null) {
+        if (c == null || closed) {
             return;
         }
-        scheduler.schedule(
-            () -> {
-                if (myGeneration != generation || !wantConnected) {
+        executor
+            .submitAfter(Duration.ofMillis(delayMillis), () -> {
+                if (myGeneration != generation.get() || !wantConnected) {
+                    return null;
+                }
+                return c.info();
+            })
+            .whenComplete((info, failure) -> {
+                if (myGeneration != generation.get() || !wantConnected) {
                     return;
                 }
-                try {
-                    AgentInfo info = c.info();
-                    executor.runOnUi(() -> {
-                        if (myGeneration == generation && wantConnected) {
-                            connected(info);
-                            startStream();
-                        }
-                    });
-                } catch (Exception e) {
+                if (failure != null) {
                     scheduleReconnect(myGeneration, Math.min(5000, delayMillis * 2));
+                    return;
                 }
-            },
-            delayMillis,
-            TimeUnit.MILLISECONDS
-        );
+                executor.runOnUi(() -> {
+                    if (myGeneration == generation.get() && wantConnected) {
+                        connected(info);
+                        startStream();
+                    }
+                });
+            });
     }
 
+    /** Starts polling the current job unless a poll loop is already running. */
     private void pollJob() {
+        if (polling.compareAndSet(false, true)) {
+            pollJob(generation.get(), 250);
+        }
+    }
+
+    private void pollJob(int myGeneration, long delayMillis) {
         String id = jobId;
         AgentClient c = client;
-        if (id == null || c == null) {
+        if (id == null || c == null || closed || myGeneration != generation.get()) {
+            // Finished, or disconnected: a later connection starts its own loop.
+            polling.set(false);
             return;
         }
-        scheduler.schedule(
-            () -> {
-                JobStatus status;
-                try {
-                    status = c.job(id);
-                } catch (Exception e) {
+        executor
+            .submitAfter(Duration.ofMillis(delayMillis), () -> c.job(id))
+            .whenComplete((status, failure) -> {
+                if (failure != null) {
                     // Lost connection: keep polling; the job runs on the board regardless.
-                    scheduler.schedule(this::pollJob, 1, TimeUnit.SECONDS);
+                    pollJob(myGeneration, 1000);
                     return;
                 }
-                executor.runOnUi(() -> jobUpdated(status));
-            },
-            250,
-            TimeUnit.MILLISECONDS
-        );
+                executor.runOnUi(() -> {
+                    jobUpdated(status);
+                    pollJob(myGeneration, 250);
+                });
+            });
     }
 
     private void jobUpdated(JobStatus status) {
@@ -565,7 +632,6 @@ public final class BoardsViewModel implements AutoCloseable {
             joulesPerToken.set(status.liveJoulesPerToken());
         }
         if (!status.state().finished()) {
-            pollJob();
             return;
         }
         jobId = null;
@@ -580,37 +646,125 @@ public final class BoardsViewModel implements AutoCloseable {
         lastResult.set(result);
         tokensPerSecond.set(result.fit().tokensPerSecond());
         joulesPerToken.set(result.joulesPerToken());
-        if (!result.hasPower()) {
-            progressMessage.set(
-                "Done. No power sensor on this board, so no profile with power figures was written (see the CLI's --power-watts)."
-            );
-            return;
-        }
+        powerNeeded.set(!result.hasPower());
+        writeProfiles(result, false);
+    }
+
+    /**
+     * Writes the board's measured profiles (every drafter measured on it so far) with the power
+     * the user gave, if any, and hands them to the sink.
+     *
+     * @param powerOnly whether only the power changed (the message says so)
+     */
+    private void writeProfiles(ProfilingResult result, boolean powerOnly) {
         io.configspec.model.domain.ProfileLibrary known = library.get();
-        Path dir = measuredDirectory.resolve(MeasuredProfiles.slug(result.board().boardName()));
+        String boardName = result.board().boardName();
+        Path dir = measuredDirectory.resolve(MeasuredProfiles.slug(boardName));
+        MeasuredProfiles.Options options = MeasuredProfiles.Options.forBoard(boardName);
+        MeasuredProfiles.UserPower power = userPower.get(boardName);
+        if (power != null) {
+            options = options.withUserPower(power);
+        }
+        MeasuredProfiles.Options chosen = options;
         background(
             () ->
-                MeasuredProfiles.writeAccumulating(
-                    dir,
-                    result,
-                    known,
-                    MeasuredProfiles.Options.forBoard(result.board().boardName())
-                ),
+                powerOnly
+                    ? MeasuredProfiles.rewrite(dir, boardName, known, chosen)
+                    : MeasuredProfiles.writeAccumulating(dir, result, known, chosen),
             files -> {
                 lastProfileFile.set(files.getLast().toString());
+                String powerNote = result.hasPower()
+                    ? ""
+                    : power != null
+                        ? " Power as you gave it (" + power.provenance().label() + ")."
+                        : " Power not measured (no power sensor): energy for this board reads \"not measured\"; enter a measured or estimated power below.";
                 progressMessage.set(
-                    String.format(
-                        Locale.ROOT,
-                        "Done: %.1f tokens/s measured; profile saved to %s.",
-                        result.fit().tokensPerSecond(),
-                        files.getLast()
-                    )
+                    (powerOnly
+                            ? "Power saved; profile rewritten to " + files.getLast() + "."
+                            : String.format(
+                                  Locale.ROOT,
+                                  "Done: %.1f tokens/s measured; profile saved to %s.",
+                                  result.fit().tokensPerSecond(),
+                                  files.getLast()
+                              )) +
+                        powerNote
                 );
                 sink.accept(result, files);
             },
             failure ->
                 progressMessage.set("Measured, but the profile could not be saved: " + message(failure))
         );
+    }
+
+    /**
+     * Records the drafting and idle power the user entered for the board of the last run (which
+     * has no power sensor) with how they got it, and rewrites its profiles with them. A bad entry
+     * is explained in {@link #powerMessageProperty()} and changes nothing.
+     */
+    public void savePower() {
+        ProfilingResult result = lastResult.get();
+        if (result == null) {
+            powerMessage.set("Profile the board first; the power is recorded with its measurement.");
+            return;
+        }
+        if (result.hasPower()) {
+            powerMessage.set("This board's power was measured by its sensor; nothing to enter.");
+            return;
+        }
+        double drafting;
+        double idle;
+        try {
+            drafting = watts("Drafting power", enteredDraftingWatts.get(), false);
+            idle = enteredIdleWatts.get() == null || enteredIdleWatts.get().isBlank()
+                ? drafting
+                : watts("Idle power", enteredIdleWatts.get(), true);
+        } catch (IllegalArgumentException e) {
+            powerMessage.set(e.getMessage());
+            return;
+        }
+        MeasuredProfiles.UserPower power = powerOrigin.get() == PowerOrigin.METER
+            ? MeasuredProfiles.UserPower.metered(drafting, idle, powerNote.get(), java.time.LocalDate.now())
+            : MeasuredProfiles.UserPower.estimated(drafting, idle, powerNote.get());
+        userPower.put(result.board().boardName(), power);
+        powerMessage.set(
+            String.format(
+                Locale.ROOT,
+                "Power recorded: drafting %s W, idle %s W, %s.",
+                plain(drafting),
+                plain(idle),
+                power.provenance().label()
+            )
+        );
+        writeProfiles(result, true);
+    }
+
+    private static double watts(String what, String text, boolean zeroAllowed) {
+        double value;
+        try {
+            value = Double.parseDouble(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                what +
+                    " must be a number of watts, e.g. 5.2; \"" +
+                    (text == null ? "" : text.strip()) +
+                    "\" is not."
+            );
+        }
+        if (!Double.isFinite(value) || value < 0 || (!zeroAllowed && value == 0)) {
+            throw new IllegalArgumentException(
+                what +
+                    " must be " +
+                    (zeroAllowed ? "zero or more" : "more than zero") +
+                    " watts, was " +
+                    plain(value) +
+                    "."
+            );
+        }
+        return value;
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private void closeConnection() {
@@ -656,10 +810,10 @@ public final class BoardsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         wantConnected = false;
-        generation++;
+        generation.incrementAndGet();
         closeConnection();
-        scheduler.shutdownNow();
         LocalBoard l = local;
         local = null;
         if (l != null) {

@@ -15,6 +15,8 @@ import javafx.application.Platform;
 public final class BackgroundTaskExecutor implements TaskExecutor {
 
     private final ExecutorService workers;
+    /** Only waits for delays; the work itself runs on {@link #workers}. */
+    private final java.util.concurrent.ScheduledExecutorService timer;
 
     public BackgroundTaskExecutor() {
         this(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
@@ -28,6 +30,11 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
             return t;
         };
         this.workers = Executors.newFixedThreadPool(threads, factory);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "explorer-timer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -49,6 +56,28 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            timer.schedule(
+                () ->
+                    submit(work).whenComplete((value, failure) -> {
+                        if (failure != null) {
+                            future.completeExceptionally(failure);
+                        } else {
+                            future.complete(value);
+                        }
+                    }),
+                Math.max(0, delay.toMillis()),
+                java.util.concurrent.TimeUnit.MILLISECONDS
+            );
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    @Override
     public void runOnUi(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
@@ -59,6 +88,8 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
 
     @Override
     public void close() {
+        // Delayed work not yet due is dropped (its futures never complete): nothing waits on them.
+        timer.shutdownNow();
         workers.shutdown();
     }
 }

@@ -13,6 +13,13 @@ public interface TaskExecutor extends AutoCloseable {
     /** Runs {@code work} off the UI thread; the future completes with its result or exception. */
     <T> CompletableFuture<T> submit(Callable<T> work);
 
+    /**
+     * Runs {@code work} off the UI thread once {@code delay} has passed (polling, reconnecting);
+     * the future completes with its result or exception, or exceptionally when the executor closes
+     * first.
+     */
+    <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work);
+
     /** Runs {@code action} on the UI thread (later, unless already there in a synchronous setup). */
     void runOnUi(Runnable action);
 

@@ -243,6 +243,66 @@ public final class ExplorerViewModel {
         return done;
     }
 
+    /**
+     * Brings a device of the library (e.g. one just measured on the Boards tab) into the open
+     * scenario, so its configurations are on the chart (issue 19): see {@link
+     * io.configspec.model.service.DeviceAdoption}. The status line says what changed or why the
+     * device cannot be shown; the future completes on the UI thread with whether it joined.
+     */
+    public CompletableFuture<Boolean> adoptDevice(String deviceId) {
+        var base = loaded.get();
+        if (base == null) {
+            status.set("Open a scenario to see the measured device on the chart.");
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor
+            .submit(() -> {
+                FxThreadGuard.requireBackground("adding a device to the scenario");
+                var adoption = io.configspec.model.service.DeviceAdoption.adopt(
+                    base.library(),
+                    base.scenario(),
+                    deviceId
+                );
+                if (adoption.scenario().equals(base.scenario())) {
+                    return new Adopted(adoption, null);
+                }
+                var space = ConfigurationSpace.of(base.library(), adoption.scenario());
+                return new Adopted(
+                    adoption,
+                    new ScenarioLoader.LoadedScenario(
+                        base.file(),
+                        adoption.scenario(),
+                        base.profiles(),
+                        space
+                    )
+                );
+            })
+            .whenComplete((adopted, error) ->
+                executor.runOnUi(() -> {
+                    if (error != null) {
+                        status.set("The measured device could not join the scenario: " + message(error));
+                        done.complete(false);
+                        return;
+                    }
+                    boolean current = loaded.get() == base;
+                    if (adopted.replacement() != null && current) {
+                        pendingNote = adopted.adoption().note();
+                        library.rebase(adopted.replacement());
+                        libraryChanged(adopted.replacement());
+                    }
+                    status.set(adopted.adoption().note());
+                    done.complete(current && adopted.adoption().joined());
+                })
+            );
+        return done;
+    }
+
+    private record Adopted(
+        io.configspec.model.service.DeviceAdoption.Result adoption,
+        ScenarioLoader.LoadedScenario replacement
+    ) {}
+
     // ------------------------------------------------------------------ evaluation
 
     /** Asks for a re-evaluation with the current inputs (coalesced). */
@@ -314,9 +374,14 @@ public final class ExplorerViewModel {
                 result.size() +
                 " configurations meet the constraints; " +
                 result.front().length +
-                " on the front"
+                " on the front" +
+                (pendingNote == null ? "" : ". " + pendingNote)
         );
+        pendingNote = null;
     }
+
+    /** A note for the status line after the next evaluation (e.g. what a new device changed). */
+    private String pendingNote;
 
     private void failed(Throwable error) {
         busy.set(evaluator.busy());

@@ -27,11 +27,21 @@ public record RecommendationCard(
     static RecommendationCard of(RecommendationKind kind, Evaluation evaluation, Evaluation previous) {
         int row = evaluation.recommendedRow(kind);
         if (row < 0) {
+            // Energy (and the balanced pick, which needs all three objectives) of devices without
+            // a power figure is not measured: say so rather than "none feasible".
+            boolean noEnergy =
+                (kind == RecommendationKind.BEST_ENERGY || kind == RecommendationKind.BALANCED) &&
+                java.util.Arrays.stream(
+                    evaluation.space().column(io.configspec.model.analysis.Objective.TOKENS_PER_JOULE)
+                ).allMatch(Double::isNaN);
+            var notMeasured = noEnergy
+                ? evaluation.result().energyNotMeasured()
+                : java.util.Optional.<String>empty();
             return new RecommendationCard(
                 kind,
                 -1,
-                "No configuration meets the constraints",
-                "none feasible",
+                notMeasured.orElse("No configuration meets the constraints"),
+                notMeasured.isPresent() ? "energy not measured" : "none feasible",
                 "",
                 "",
                 "",

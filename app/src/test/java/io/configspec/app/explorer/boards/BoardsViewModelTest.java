@@ -5,9 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
+import io.configspec.engine.agent.AgentConfig;
+import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.net.BearerToken;
+import io.configspec.engine.profiler.DraftingCell;
+import io.configspec.engine.profiler.DraftingFit;
+import io.configspec.engine.profiler.ModelProvider;
 import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.profiler.ProfilingResult;
+import io.configspec.engine.profiler.SampleStatistics;
+import io.configspec.engine.sensors.CommandRunner;
+import io.configspec.engine.sensors.SensorOptions;
+import io.configspec.engine.sensors.SensorSuite;
+import io.configspec.engine.sensors.SysfsReader;
+import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.Provenance;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.ProfileDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +134,205 @@ class BoardsViewModelTest {
 
             assertEquals("Connect to a board first.", m.statusMessageProperty().get());
             assertTrue(!m.runningProperty().get());
+        }
+    }
+
+    // ---------------------------------------------------------------- with a real loopback agent
+
+    private static final String TOKEN = "boards-view-model-token-0123";
+
+    /** A board without a power sensor (thermal zone only) and an agent whose job returns a small measurement. */
+    private BoardAgent agentWithoutPowerSensor(int port) throws Exception {
+        Path board = temp.resolve("board");
+        Path zone = board.resolve("sys/class/thermal/thermal_zone0");
+        Files.createDirectories(zone);
+        Files.writeString(zone.resolve("type"), "cpu-thermal\n");
+        Files.writeString(zone.resolve("temp"), "47000\n");
+        Files.createDirectories(board.resolve("proc/device-tree"));
+        Files.writeString(board.resolve("proc/device-tree/model"), "Raspberry Pi 4 Model B Rev 1.4\0");
+        SensorSuite suite = SensorSuite.detect(
+            new SysfsReader(board),
+            CommandRunner.none(),
+            SensorOptions.defaults()
+        );
+        return BoardAgent.start(
+            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
+            suite,
+            (request, context) -> {
+                context.progress(0.5, "drafting");
+                SampleStatistics round = new SampleStatistics(3, 0.05, 0.001, 0.002);
+                SampleStatistics rate = new SampleStatistics(3, 40, 1, 2);
+                return new ProfilingResult(
+                    "test",
+                    LocalDate.of(2026, 12, 3),
+                    context.sensors().suite().boardInfo(),
+                    null,
+                    request.drafterLabel(),
+                    "int8",
+                    "configspec-sample",
+                    new ModelProvider.ModelInfo(
+                        request.drafterLabel(),
+                        "configspec-sample",
+                        "int8",
+                        1_000_000,
+                        2_000_000
+                    ),
+                    null,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    20,
+                    List.of(new DraftingCell(32, 2, round, rate, 18)),
+                    new DraftingFit(40, 0, 0),
+                    List.of(),
+                    null
+                ).toJson();
+            }
+        );
+    }
+
+    private static void eventually(java.util.concurrent.Callable<Boolean> condition, Runnable step)
+        throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            step.run();
+            Thread.sleep(20);
+        }
+    }
+
+    private BoardsViewModel connected(
+        SynchronousTaskExecutor executor,
+        BoardAgent agent,
+        List<List<Path>> sunk
+    ) {
+        BoardsViewModel m = new BoardsViewModel(
+            executor,
+            new BoardSettingsStore(temp.resolve("boards.json")),
+            (result, files) -> sunk.add(files),
+            temp.resolve("measured"),
+            () -> {
+                throw new IllegalStateException("no local agent here");
+            }
+        );
+        m.hostProperty().set("127.0.0.1");
+        m.portProperty().set(Integer.toString(agent.port()));
+        m.tokenProperty().set(TOKEN);
+        m.connect();
+        assertEquals(ConnectionState.CONNECTED, m.stateProperty().get(), m.statusMessageProperty().get());
+        return m;
+    }
+
+    @Test
+    void aRunOnABoardWithoutPowerWritesTheProfileWithoutPowerAndOffersToEnterIt() throws Exception {
+        SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+        List<List<Path>> sunk = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (
+            BoardAgent agent = agentWithoutPowerSensor(0);
+            BoardsViewModel m = connected(executor, agent, sunk)
+        ) {
+            assertTrue(m.powerDescriptionProperty().get().startsWith("No power sensor"));
+
+            m.startRun();
+            eventually(() -> !m.runningProperty().get(), executor::runDelayed);
+
+            assertEquals(1, sunk.size(), m.progressMessageProperty().get());
+            assertTrue(
+                m.progressMessageProperty().get().contains("not measured"),
+                m.progressMessageProperty().get()
+            );
+            assertTrue(m.powerNeededProperty().get());
+            DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
+                    sunk.getFirst().getLast()
+                )).device();
+            assertTrue(device.drafting().getFirst().powerWatts().isEmpty(), "no invented watt");
+            assertTrue(device.idlePowerWatts().isEmpty());
+            assertEquals(40, device.drafting().getFirst().tokensPerSecond(), 1e-9);
+
+            // A bad entry is explained in one sentence and writes nothing.
+            m.enteredDraftingWattsProperty().set("five");
+            m.savePower();
+            assertEquals(
+                "Drafting power must be a number of watts, e.g. 5.2; \"five\" is not.",
+                m.powerMessageProperty().get()
+            );
+            m.enteredDraftingWattsProperty().set("0");
+            m.savePower();
+            assertEquals(
+                "Drafting power must be more than zero watts, was 0.",
+                m.powerMessageProperty().get()
+            );
+            assertEquals(1, sunk.size());
+
+            // An estimate is recorded as illustrative, with what it rests on.
+            m.enteredDraftingWattsProperty().set("5.5");
+            m.enteredIdleWattsProperty().set("");
+            m.powerOriginProperty().set(BoardsViewModel.PowerOrigin.ESTIMATE);
+            m.powerNoteProperty().set("Raspberry Pi 4 data sheet");
+            m.savePower();
+
+            assertEquals(2, sunk.size(), m.powerMessageProperty().get());
+            DeviceProfile withPower = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
+                    sunk.getLast().getLast()
+                )).device();
+            DraftingMeasurement drafting = withPower.drafting().getFirst();
+            assertEquals(5.5, drafting.powerWatts().orElseThrow(), 1e-12);
+            assertEquals(
+                5.5,
+                withPower.idlePowerWatts().orElseThrow(),
+                1e-12,
+                "blank idle: the drafting power"
+            );
+            assertTrue(
+                drafting.provenanceOf("powerWatts") instanceof Provenance.Illustrative i &&
+                    i.note().contains("data sheet")
+            );
+            assertTrue(
+                drafting.provenanceOf("tokensPerSecond") instanceof Provenance.Measured,
+                "the speed stays measured"
+            );
+        }
+    }
+
+    /**
+     * Issue 18: BoardsViewModel schedules through the TaskExecutor, and a reconnect that falls due
+     * after the user disconnected does nothing (the connection generation is read safely off the
+     * UI thread).
+     */
+    @Test
+    void aReconnectDueAfterADisconnectDoesNothingAndOneDueBeforeReconnects() throws Exception {
+        SynchronousTaskExecutor executor = new SynchronousTaskExecutor();
+        BoardAgent agent = agentWithoutPowerSensor(0);
+        int port = agent.port();
+        try (BoardsViewModel m = connected(executor, agent, new java.util.ArrayList<>())) {
+            agent.close();
+            eventually(
+                () -> m.stateProperty().get() == ConnectionState.LOST && executor.delayedCount() > 0,
+                () -> {}
+            );
+            agent = agentWithoutPowerSensor(port);
+
+            // Due before a disconnect: the reconnect goes through the executor and succeeds.
+            eventually(() -> m.stateProperty().get() == ConnectionState.CONNECTED, executor::runDelayed);
+
+            agent.close();
+            eventually(
+                () -> m.stateProperty().get() == ConnectionState.LOST && executor.delayedCount() > 0,
+                () -> {}
+            );
+            agent = agentWithoutPowerSensor(port);
+            m.disconnect();
+            executor.runDelayed();
+            executor.runDelayed();
+
+            assertEquals(ConnectionState.DISCONNECTED, m.stateProperty().get());
+            assertEquals("Disconnected.", m.statusMessageProperty().get());
+            assertEquals(0, executor.delayedCount(), "nothing rescheduled for the old connection");
+        } finally {
+            agent.close();
         }
     }
 }

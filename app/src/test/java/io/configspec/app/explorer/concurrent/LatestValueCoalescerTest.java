@@ -31,6 +31,11 @@ class LatestValueCoalescerTest {
         }
 
         @Override
+        public <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work) {
+            return submit(work);
+        }
+
+        @Override
         public void runOnUi(Runnable action) {
             action.run();
         }
