@@ -341,7 +341,9 @@ class ParetoAndRecommendCliTest {
             "--format",
             "json",
             "--target",
-            "qwen3-32b"
+            "qwen3-32b",
+            "--drafter",
+            "qwen3-0.6b"
         );
         assertEquals(0, run.exitCode(), run.err());
         JsonNode root = ProfileCodec.mapper().readTree(run.out());
@@ -355,6 +357,7 @@ class ParetoAndRecommendCliTest {
         for (JsonNode row : rows) {
             assertEquals("raspberry-pi-5-paper", row.get("device").asText(), row.toString());
             assertEquals("qwen3-32b", row.get("target").asText(), row.toString());
+            assertEquals("qwen3-0.6b", row.get("drafter").asText(), row.toString());
         }
     }
 

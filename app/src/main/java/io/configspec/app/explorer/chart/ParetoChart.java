@@ -86,7 +86,6 @@ public final class ParetoChart extends Region {
     private boolean rasterDirty = true;
     private boolean overlayDirty;
     private int[] frontOrder = new int[0];
-    private int legendCorner;
     private double lastMouseX = Double.NaN;
     private double lastMouseY = Double.NaN;
 
@@ -118,7 +117,7 @@ public final class ParetoChart extends Region {
         yScale.addListener((obs, o, n) -> resetView());
         theme.addListener((obs, o, n) -> invalidateRaster());
         compact.addListener((obs, o, n) -> invalidateRaster());
-        showLegend.addListener((obs, o, n) -> redrawOverlays());
+        showLegend.addListener((obs, o, n) -> invalidateRaster()); // the legend's strip changes the plot's height
         connectFront.addListener((obs, o, n) -> redrawOverlays());
         selectedRow.addListener((obs, o, n) -> redrawOverlays());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMouseMoved);
@@ -256,7 +255,85 @@ public final class ParetoChart extends Region {
     }
 
     private double marginTop() {
-        return compact.get() ? 8 : 12;
+        if (!legendShown()) {
+            return compact.get() ? 8 : 12;
+        }
+        return 6 + legendLayout().height() + 6;
+    }
+
+    private boolean legendShown() {
+        return showLegend.get() && !compact.get() && !data.get().categoryNames().isEmpty();
+    }
+
+    /** Height of one legend line, px. */
+    private static final double LEGEND_LINE = 16;
+    /** Gap between legend entries on one line, px. */
+    private static final double LEGEND_GAP = 14;
+
+    /**
+     * Where each legend entry goes: left to right in a strip above the plot, wrapping onto more
+     * lines when the chart is narrow. The legend never lies over the points (whichever corner is
+     * emptiest, a full chart has points in all four).
+     *
+     * @param x left of each entry's swatch, relative to the plot's left edge
+     * @param line line of each entry, from 0
+     * @param labels the texts, the last possibly "… N more"
+     * @param swatches how many labels are categories with a colour (the rest: "… N more")
+     * @param height total height of the strip, px
+     */
+    private record LegendLayout(double[] x, int[] line, List<String> labels, int swatches, double height) {}
+
+    private LegendLayout legendCache;
+    private List<String> legendCacheNames;
+    private double legendCacheWidth = -1;
+
+    private LegendLayout legendLayout() {
+        List<String> names = data.get().categoryNames();
+        double width = Math.max(40, canvas.getWidth() - marginLeft() - marginRight());
+        if (legendCache != null && names == legendCacheNames && width == legendCacheWidth) {
+            return legendCache;
+        }
+        int shown = names.size() > 16 ? 15 : names.size();
+        List<String> labels = new java.util.ArrayList<>(names.subList(0, shown));
+        if (shown < names.size()) labels.add("… " + (names.size() - shown) + " more");
+        Font font = tickFont();
+        double[] x = new double[labels.size()];
+        int[] line = new int[labels.size()];
+        double cursor = 0;
+        int current = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            double entry = 14 + textWidth(labels.get(i), font);
+            if (cursor > 0 && cursor + entry > width) {
+                current++;
+                cursor = 0;
+            }
+            x[i] = cursor;
+            line[i] = current;
+            cursor += entry + LEGEND_GAP;
+        }
+        legendCache = new LegendLayout(x, line, labels, shown, (current + 1) * LEGEND_LINE);
+        legendCacheNames = names;
+        legendCacheWidth = width;
+        return legendCache;
+    }
+
+    /**
+     * The legend's strip in the canvas's coordinates, or null when no legend is drawn; and the
+     * plot area below it. For tests: the two never overlap.
+     */
+    public javafx.geometry.Rectangle2D[] legendAndPlotArea() {
+        double left = marginLeft();
+        double top = marginTop();
+        double plotW = canvas.getWidth() - left - marginRight();
+        double plotH = canvas.getHeight() - top - marginBottom();
+        javafx.geometry.Rectangle2D plot = new javafx.geometry.Rectangle2D(left, top, plotW, plotH);
+        if (!legendShown()) {
+            return new javafx.geometry.Rectangle2D[] { null, plot };
+        }
+        return new javafx.geometry.Rectangle2D[] {
+            new javafx.geometry.Rectangle2D(left, 6, plotW, legendLayout().height()),
+            plot,
+        };
     }
 
     private double marginRight() {
@@ -423,34 +500,7 @@ public final class ParetoChart extends Region {
             .getPixelWriter()
             .setPixels(0, 0, plotW, plotH, PixelFormat.getIntArgbPreInstance(), pixels, 0, plotW);
         index = PointIndex.build(screenX, screenY, width, height, GRID_CELL_PX);
-        legendCorner = emptiestCorner(n, left, top, plotW, plotH);
         frontOrder = sortedFront(d, sx, sy);
-    }
-
-    /** The plot corner (0 top-right, 1 top-left, 2 bottom-right, 3 bottom-left) with the fewest points. */
-    private int emptiestCorner(int n, double left, double top, int plotW, int plotH) {
-        int[] counts = new int[4];
-        double w = plotW * 0.38;
-        double h = plotH * 0.32;
-        for (int i = 0; i < n; i++) {
-            float x = screenX[i];
-            if (Float.isNaN(x)) continue;
-            double px = x - left;
-            double py = screenY[i] - top;
-            boolean right = px > plotW - w;
-            boolean leftSide = px < w;
-            boolean upper = py < h;
-            boolean lower = py > plotH - h;
-            if (upper && right) counts[0]++;
-            if (upper && leftSide) counts[1]++;
-            if (lower && right) counts[2]++;
-            if (lower && leftSide) counts[3]++;
-        }
-        int best = 0;
-        for (int c = 1; c < 4; c++) {
-            if (counts[c] < counts[best]) best = c;
-        }
-        return best;
     }
 
     private void stamp(int cx, int cy, int radius, int colour, int w, int h) {
@@ -682,42 +732,20 @@ public final class ParetoChart extends Region {
         double plotW,
         double plotH
     ) {
-        List<String> names = data.get().categoryNames();
-        if (names.isEmpty()) {
-            return;
-        }
-        int shown = names.size() > 16 ? 15 : names.size();
-        Font font = tickFont();
-        g.setFont(font);
-        double width = 0;
-        for (int i = 0; i < shown; i++) {
-            width = Math.max(width, textWidth(names.get(i), font));
-        }
-        double line = 16;
-        int lines = shown + (shown < names.size() ? 1 : 0);
-        double boxW = width + 28;
-        double boxH = lines * line + 8;
-        boolean rightSide = legendCorner == 0 || legendCorner == 2;
-        boolean upper = legendCorner == 0 || legendCorner == 1;
-        double x = rightSide ? left + plotW - boxW - 6 : left + 6;
-        double y = upper ? top + 6 : top + plotH - boxH - 6;
-        g.setFill(t.tooltipBackground());
-        g.fillRoundRect(x, y, boxW, boxH, 6, 6);
-        g.setStroke(t.grid());
-        g.setLineWidth(1);
-        g.strokeRoundRect(x, y, boxW, boxH, 6, 6);
+        LegendLayout layout = legendLayout();
+        Color[] colours = colours(data.get());
+        g.setFont(tickFont());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < shown; i++) {
-            double cy = y + 4 + line * i + line / 2;
-            g.setFill(colours(data.get())[i]);
-            g.fillOval(x + 7, cy - 4.5, 9, 9);
+        for (int i = 0; i < layout.labels().size(); i++) {
+            double x = left + layout.x()[i];
+            double cy = 6 + LEGEND_LINE * layout.line()[i] + LEGEND_LINE / 2;
+            if (i < layout.swatches() && i < colours.length) {
+                g.setFill(colours[i]);
+                g.fillOval(x, cy - 4.5, 9, 9);
+            }
             g.setFill(t.text());
-            g.fillText(names.get(i), x + 21, cy);
-        }
-        if (shown < names.size()) {
-            g.setFill(t.text());
-            g.fillText("… " + (names.size() - shown) + " more", x + 21, y + 4 + line * shown + line / 2);
+            g.fillText(layout.labels().get(i), x + 14, cy);
         }
     }
 

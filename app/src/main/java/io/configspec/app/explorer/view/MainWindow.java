@@ -91,6 +91,9 @@ public final class MainWindow extends BorderPane {
     static final double LEFT_MIN_WIDTH = 200;
     static final double CENTRE_MIN_WIDTH = 420;
     static final double RIGHT_MIN_WIDTH = 230;
+    /** The chart / details divider the user had before an extra view folded the details away. */
+    private double chartDivider = CENTRE_DIVIDER;
+    private boolean lowerFolded;
     private final Menu recentMenu = new Menu("Open recent");
     private final PauseTransition autosaveDelay = new PauseTransition(Duration.seconds(1.5));
 
@@ -130,6 +133,14 @@ public final class MainWindow extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().addAll(views, lower);
         centre.setDividerPositions(CENTRE_DIVIDER);
+        // Details and the table follow the chart's selection. While an extra view (Fleet, Boards,
+        // QPART, …) is open they fold down to their tab strip and give that view the height it
+        // needs at 1366 × 768; back on the chart they open again as the user left them.
+        lower.setMinHeight(0);
+        views
+            .getSelectionModel()
+            .selectedIndexProperty()
+            .addListener((o, a, b) -> foldLowerFor(b.intValue()));
         centre.setMinWidth(0);
         views.setMinWidth(0);
         lower.setMinWidth(0);
@@ -476,7 +487,11 @@ public final class MainWindow extends BorderPane {
         List<Node> vertical = showLower.isSelected() ? List.of(views, lower) : List.of(views);
         if (!centre.getItems().equals(vertical)) {
             centre.getItems().setAll(vertical);
-            if (vertical.size() == 2) centre.setDividerPositions(CENTRE_DIVIDER);
+            if (vertical.size() == 2) {
+                centre.setDividerPositions(chartDivider);
+                lowerFolded = false;
+                foldLowerFor(views.getSelectionModel().getSelectedIndex());
+            }
         }
     }
 
@@ -486,6 +501,32 @@ public final class MainWindow extends BorderPane {
         applyPaneVisibility();
         main.setDividerPositions(MAIN_DIVIDERS);
         centre.setDividerPositions(CENTRE_DIVIDER);
+        chartDivider = CENTRE_DIVIDER;
+        lowerFolded = false;
+        foldLowerFor(views.getSelectionModel().getSelectedIndex());
+    }
+
+    /** Index of the first extra view among the centre tabs (after the chart and three objectives). */
+    static final int FIRST_EXTRA_VIEW = 2;
+    /** Height, px, left to the details' tab strip while an extra view is open. */
+    static final double FOLDED_LOWER_HEIGHT = 34;
+
+    /** Folds the details down to their tab strip for an extra view; opens them again for the charts. */
+    private void foldLowerFor(int tab) {
+        boolean fold = tab >= FIRST_EXTRA_VIEW;
+        if (fold == lowerFolded || centre.getItems().size() != 2) {
+            return;
+        }
+        if (fold) {
+            chartDivider = centre.getDividerPositions()[0];
+            double height = centre.getHeight();
+            centre.setDividerPositions(
+                height > 4 * FOLDED_LOWER_HEIGHT ? 1 - FOLDED_LOWER_HEIGHT / height : 0.95
+            );
+        } else {
+            centre.setDividerPositions(chartDivider);
+        }
+        lowerFolded = fold;
     }
 
     /** The View menu's pane toggles, for tests: left, recommendations, what-if, details. */
@@ -543,7 +584,8 @@ public final class MainWindow extends BorderPane {
             public List<Double> dividers() {
                 List<Double> out = new ArrayList<>();
                 for (double d : main.getDividerPositions()) out.add(d);
-                for (double d : centre.getDividerPositions()) out.add(d);
+                if (lowerFolded) out.add(chartDivider);
+                else for (double d : centre.getDividerPositions()) out.add(d);
                 return out;
             }
 
@@ -557,7 +599,8 @@ public final class MainWindow extends BorderPane {
                 }
                 if (dividers.size() == 3 && main.getItems().size() == 3 && centre.getItems().size() == 2) {
                     main.setDividerPositions(dividers.get(0), dividers.get(1));
-                    centre.setDividerPositions(dividers.get(2));
+                    chartDivider = dividers.get(2);
+                    if (!lowerFolded) centre.setDividerPositions(chartDivider);
                 }
             }
         };

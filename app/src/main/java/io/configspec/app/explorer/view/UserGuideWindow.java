@@ -89,6 +89,7 @@ public final class UserGuideWindow {
         VBox page = content(markdown());
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
+        fitImagesTo(page, scroll);
         Scene scene = new Scene(scroll, 980, 720);
         scene
             .getStylesheets()
@@ -104,6 +105,31 @@ public final class UserGuideWindow {
     }
 
     private static Stage open;
+
+    /**
+     * Screenshots are drawn at most as wide as the window shows (the page's own width would grow
+     * with them: a 1366 px screenshot kept the page 1366 px wide and every paragraph ran off the
+     * window's right edge).
+     */
+    static void fitImagesTo(VBox page, ScrollPane scroll) {
+        page.setMinWidth(0);
+        for (Node n : page.lookupAll(".guide-image")) {
+            ImageView view = (ImageView) n;
+            view.fitWidthProperty().unbind();
+            view
+                .fitWidthProperty()
+                .bind(
+                    javafx.beans.binding.Bindings.createDoubleBinding(
+                        () ->
+                            Math.min(
+                                view.getImage().getWidth(),
+                                Math.max(120, scroll.getViewportBounds().getWidth() - 40)
+                            ),
+                        scroll.viewportBoundsProperty()
+                    )
+                );
+        }
+    }
 
     private static Node block(org.commonmark.node.Node block, VBox page) {
         return switch (block) {

@@ -2,6 +2,7 @@ package io.configspec.app.explorer.view;
 
 import io.configspec.app.explorer.viewmodel.WhatIfSlider;
 import io.configspec.app.explorer.viewmodel.WhatIfViewModel;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -112,16 +113,37 @@ public final class WhatIfPane extends VBox {
             };
             s.overridden().addListener((obs, o, n) -> style.run());
             style.run();
+            javafx.scene.layout.HBox heading;
             if (s.constraint()) {
                 CheckBox on = new CheckBox();
                 on.setId("on-" + s.key());
                 on.selectedProperty().bindBidirectional(s.overridden());
                 slider.disableProperty().bind(on.selectedProperty().not());
-                grid.add(line(on, label, valueAndUnit), 0, row++, 2, 1);
+                heading = line(on, label, valueAndUnit);
             } else {
-                grid.add(line(null, label, valueAndUnit), 0, row++, 2, 1);
+                heading = line(null, label, valueAndUnit);
             }
+            heading.setId("what-if-line-" + s.key());
+            // A quantity the open scenario does not have (the network of the paper's setting) has
+            // no slider on screen.
+            for (javafx.scene.Node n : List.of(heading, slider)) {
+                n.visibleProperty().bind(s.applies());
+                n.managedProperty().bind(s.applies());
+            }
+            grid.add(heading, 0, row++, 2, 1);
             grid.add(slider, 0, row++, 2, 1);
+            if (s.key().equals(WhatIfViewModel.NETWORK_KEYS.getLast())) {
+                Label noNetwork = new Label(
+                    "No network time in this scenario: no round-trip or bandwidth sliders."
+                );
+                noNetwork.setId("what-if-no-network");
+                noNetwork.getStyleClass().add("hint");
+                noNetwork.setWrapText(true);
+                noNetwork.setMinWidth(0);
+                noNetwork.visibleProperty().bind(s.applies().not());
+                noNetwork.managedProperty().bind(s.applies().not());
+                grid.add(noNetwork, 0, row++, 2, 1);
+            }
         }
         grid.setPadding(new Insets(0, 2, 0, 0));
         getChildren().add(grid);

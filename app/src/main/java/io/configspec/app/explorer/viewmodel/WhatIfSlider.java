@@ -18,6 +18,9 @@ import javafx.beans.property.SimpleDoubleProperty;
  * @param logarithmic whether the slider moves in log space (ranges over decades)
  * @param integer whether only whole values are allowed (K)
  * @param constraint whether this is a constraint threshold (off until switched on)
+ * @param applies whether the open scenario has the quantity at all (a scenario without a network
+ *     has no round trip or bandwidth to change); a slider that does not apply is not shown and
+ *     overrides nothing
  */
 public record WhatIfSlider(
     String key,
@@ -29,7 +32,8 @@ public record WhatIfSlider(
     boolean integer,
     boolean constraint,
     DoubleProperty value,
-    BooleanProperty overridden
+    BooleanProperty overridden,
+    BooleanProperty applies
 ) {
     public static WhatIfSlider of(
         String key,
@@ -51,7 +55,8 @@ public record WhatIfSlider(
             integer,
             constraint,
             new SimpleDoubleProperty(null, key, min),
-            new SimpleBooleanProperty(null, key + "Overridden", false)
+            new SimpleBooleanProperty(null, key + "Overridden", false),
+            new SimpleBooleanProperty(null, key + "Applies", true)
         );
     }
 

@@ -23,6 +23,9 @@ public final class WhatIfViewModel {
     private final Map<String, WhatIfSlider> sliders = new LinkedHashMap<>();
     /** The value each slider shows when nothing overrides it (the scenario's or a profile's). */
     private final Map<String, Double> baseValues = new LinkedHashMap<>();
+    /** The sliders that change the network time, shown only for a scenario with a network. */
+    public static final List<String> NETWORK_KEYS = List.of("rttSeconds", "uplinkMbps", "downlinkMbps");
+
     private Scenario scenario;
     private Runnable onChange = () -> {};
     private boolean updating;
@@ -161,6 +164,10 @@ public final class WhatIfViewModel {
             show("rttSeconds", saved.rttSeconds(), network.rttSeconds());
             show("uplinkMbps", saved.uplinkMegabitsPerSecond(), network.uplinkMegabitsPerSecond());
             show("downlinkMbps", saved.downlinkMegabitsPerSecond(), network.downlinkMegabitsPerSecond());
+            // The ConfigSpec paper's setting has no network time: its scenario leaves the network
+            // out, and sliders for a round trip and bandwidths it never uses would only mislead.
+            boolean hasNetwork = scenario.network().isPresent();
+            for (String key : NETWORK_KEYS) sliders.get(key).applies().set(hasNetwork);
             OptionalDouble price = served
                 .map(ServedTarget::dollarsPerMillionVerifiedTokens)
                 .orElse(OptionalDouble.empty());
@@ -246,7 +253,7 @@ public final class WhatIfViewModel {
         }
         WhatIf w = scenario.whatIf();
         for (WhatIfSlider s : sliders.values()) {
-            if (s.overridden().get()) {
+            if (s.overridden().get() && s.applies().get()) {
                 w = w.with(s.key(), s.integer() ? Math.rint(s.value().get()) : s.value().get());
             }
         }
@@ -259,7 +266,7 @@ public final class WhatIfViewModel {
         sliders
             .values()
             .stream()
-            .filter(s -> s.overridden().get())
+            .filter(s -> s.overridden().get() && s.applies().get())
             .forEach(s -> out.put(s.key(), s.value().get()));
         return out;
     }

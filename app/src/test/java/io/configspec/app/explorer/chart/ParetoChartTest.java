@@ -129,4 +129,60 @@ class ParetoChartTest {
         assertTrue(chart.framesRenderedProperty().get() > 0);
         assertTrue(chart.rowAt(p[0], p[1]) >= 0);
     }
+
+    /**
+     * Points in every corner (the paper scenario's chart): the legend, with three long device
+     * names, lies in its own strip above the plot and covers no point (issue 19, legend leftover).
+     */
+    @Test
+    void theLegendCoversNoPointEvenWhenEveryCornerHasPoints(FxRobot robot) {
+        int n = 400;
+        Random random = new Random(19);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            // A grid of points over the whole plot, the corners included.
+            x[i] = (i % 20) + random.nextDouble() * 0.2;
+            y[i] = (i / 20) + random.nextDouble() * 0.2;
+            c[i] = i % 3;
+        }
+        ChartData data = new ChartData(
+            x,
+            y,
+            c,
+            List.of(
+                "Raspberry Pi 4B (ConfigSpec analysis)",
+                "Raspberry Pi 5 (ConfigSpec analysis speeds)",
+                "Jetson AGX Orin (ConfigSpec analysis speeds)"
+            ),
+            null,
+            null,
+            new int[] { n - 1 },
+            "x",
+            "y",
+            i -> "row " + i
+        );
+        robot.interact(() -> chart.setData(data));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Rectangle2D[] areas = chart.legendAndPlotArea();
+        javafx.geometry.Rectangle2D legend = areas[0];
+        javafx.geometry.Rectangle2D plot = areas[1];
+        assertNotNull(legend, "a legend is drawn");
+        assertTrue(legend.getMaxY() <= plot.getMinY(), legend + " above " + plot);
+        for (int row = 0; row < n; row++) {
+            double[] p = chart.screenPosition(row);
+            assertNotNull(p, "row " + row + " is on screen");
+            assertTrue(!legend.contains(p[0], p[1]), "row " + row + " at " + p[0] + ", " + p[1]);
+        }
+        // Its swatches are painted where the legend says: the first device's colour at its start.
+        WritableImage image = snapshot(robot);
+        Color swatch = image
+            .getPixelReader()
+            .getColor((int) legend.getMinX() + 4, (int) (legend.getMinY() + 8));
+        assertEquals(
+            CategoryPalette.of("Raspberry Pi 4B (ConfigSpec analysis)").toString(),
+            swatch.toString()
+        );
+    }
 }

@@ -2,21 +2,14 @@ package io.configspec.app.explorer.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
+import io.configspec.app.explorer.view.ExplorerWindowFixture;
 import io.configspec.app.explorer.view.MainWindow;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.RecommendationKind;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,45 +32,39 @@ class ServingExportDialogTest {
     @TempDir
     static Path userDir;
 
-    private BackgroundTaskExecutor executor;
+    private ExplorerWindowFixture f;
     private ExplorerViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
+        f = ExplorerWindowFixture.show(stage, userDir);
+        model = f.model();
+        window = f.window();
     }
 
     @AfterEach
     void stop() {
-        executor.close();
+        f.close();
     }
 
     private int selectTheBestGoodputPointByClickingIt(FxRobot robot) throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        WaitForAsyncUtils.waitFor(
-            90, // as the other window tests: a loaded CI machine can take more than 30 s
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.loadPaper(robot);
         var chart = window.chartPane().chart();
         int best = model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
-        double[] at = chart.screenPosition(best);
-        assertNotNull(at, "the best-goodput point is drawn");
+        double[] at = f.awaitPoint(best);
         Point2D screen = chart.canvas().localToScreen(at[0], at[1]);
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         int selected = model.selectedRowProperty().get();
         assertEquals(chart.rowAt(at[0], at[1]), selected, "the click selects the point under it");
         return selected;
+    }
+
+    /** Clicks a control of the export dialog once the dialog shows it (it opens on the next pulse). */
+    private static void click(FxRobot robot, String query) throws Exception {
+        ExplorerWindowFixture.awaitNode(robot, query);
+        robot.clickOn(query);
     }
 
     private static String clipboard(FxRobot robot) {
@@ -92,8 +79,8 @@ class ServingExportDialogTest {
         int k = model.getEvaluation().space().k(row);
         var c = model.getEvaluation().space().combination(row);
 
-        robot.clickOn("#export-for-serving"); // 1
-        robot.clickOn("#export-copy"); // 2
+        click(robot, "#export-for-serving"); // 1
+        click(robot, "#export-copy"); // 2
         String vllm = clipboard(robot);
         // The paper's model profile names the Hugging Face repositories and GGUF files.
         String targetRepo = c.target().huggingFaceRepository().orElseThrow();
@@ -119,11 +106,11 @@ class ServingExportDialogTest {
             "Copied the vLLM text to the clipboard.",
             robot.lookup("#export-message").queryLabeled().getText()
         );
-        robot.clickOn("#export-close");
+        click(robot, "#export-close");
 
-        robot.clickOn("#export-for-serving"); // 1
-        robot.clickOn("#export-stack-llamacpp"); // 2
-        robot.clickOn("#export-copy"); // 3
+        click(robot, "#export-for-serving"); // 1
+        click(robot, "#export-stack-llamacpp"); // 2
+        click(robot, "#export-copy"); // 3
         String llama = clipboard(robot);
         assertTrue(
             llama.contains(
@@ -146,8 +133,8 @@ class ServingExportDialogTest {
         var chart = window.chartPane().chart();
         double[] at = chart.screenPosition(row);
         robot.rightClickOn(chart.canvas().localToScreen(at[0], at[1]));
-        robot.clickOn("#export-for-serving-menu");
-        robot.clickOn("#export-stack-sglang");
+        click(robot, "#export-for-serving-menu");
+        click(robot, "#export-stack-sglang");
         String text = robot.lookup("#export-text").queryTextInputControl().getText();
         assertTrue(text.contains("--speculative-num-steps " + model.getEvaluation().space().k(row)), text);
         assertEquals(row, model.selectedRowProperty().get());

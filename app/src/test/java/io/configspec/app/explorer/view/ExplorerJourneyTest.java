@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.WhatIfSlider;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
@@ -17,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
@@ -44,7 +41,7 @@ class ExplorerJourneyTest {
     @TempDir
     Path userDir;
 
-    private BackgroundTaskExecutor executor;
+    private ExplorerWindowFixture f;
     private ExplorerViewModel model;
     private WorkspaceViewModel workspace;
     private MainWindow window;
@@ -57,59 +54,31 @@ class ExplorerJourneyTest {
     }
 
     private void open(int width, int height) throws Exception {
-        robot.interact(() -> {
-            executor = new BackgroundTaskExecutor(2);
-            model = new ExplorerViewModel(executor, new AnalysisService());
-            workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-            window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-            Scene scene;
-            if (width * height <= HEADLESS_SCREEN_PIXELS) {
-                scene = new Scene(window, width, height);
-            } else {
-                // The headless platform's one screen (1000 × 1000 in JavaFX 26) cannot take a
-                // full-HD window's pixels: lay the window out at full size and show it at half
-                // scale. Layout (what this journey checks) happens at 1920 × 1080; the robot
-                // clicks through the scale.
-                window.setMinSize(width, height);
-                window.setPrefSize(width, height);
-                window.setMaxSize(width, height);
-                window.getTransforms().setAll(new javafx.scene.transform.Scale(0.5, 0.5, 0, 0));
-                scene = new Scene(new javafx.scene.Group(window), width / 2.0, height / 2.0);
-            }
-            scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
-        });
+        robot.interact(() -> f = ExplorerWindowFixture.show(stage, userDir, width, height));
+        model = f.model();
+        workspace = f.workspace();
+        window = f.window();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(width, window.getWidth(), 0.5);
         assertEquals(height, window.getHeight(), 0.5);
     }
 
-    /** The largest window shown unscaled under the headless platform (1366 × 768 is). */
-    private static final int HEADLESS_SCREEN_PIXELS = 1366 * 768;
-
     @AfterEach
     void close() {
-        if (executor != null) executor.close();
+        if (f != null) f.close();
     }
 
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(
-            90,
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.settle();
     }
 
+    /** The sliders the paper scenario shows (it has no network: no round-trip or bandwidth sliders). */
     private static final List<String> SLIDERS = List.of(
         "verifySeconds",
-        "rttSeconds",
-        "uplinkMbps",
         "dollarsPerMillionTokens",
         "alphaScale",
         "draftSpeedScale",
+        "powerScale",
         "kMin",
         "kMax"
     );
@@ -126,8 +95,7 @@ class ExplorerJourneyTest {
     void twentySliderMovesAScenarioSwitchAndARestoreLeaveEveryPaneInsideTheWindow(int width, int height)
         throws Exception {
         open(width, height);
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        settle();
+        f.loadPaper(robot);
 
         // Twenty moves: clicks on the track, arrow keys, a drag of the thumb.
         for (int move = 0; move < 20; move++) {
@@ -169,7 +137,7 @@ class ExplorerJourneyTest {
         CheckBox pi4 = robot.lookup("#scenario-devices-raspberry-pi-4b-paper").queryAs(CheckBox.class);
         robot.clickOn(pi4);
         settle();
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
+        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
             model
                 .getEvaluation()
                 .space()
@@ -194,7 +162,7 @@ class ExplorerJourneyTest {
         settle();
         robot.interact(() -> window.offerRecovery(recovery.get(), () -> {}));
         robot.clickOn("#recovery-restore");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
+        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
             model.whatIf().slider("verifySeconds").overridden().get()
         );
         settle();

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -49,7 +45,7 @@ class ExplorerWindowTest {
     @TempDir
     static Path userDir;
 
-    private BackgroundTaskExecutor executor;
+    private ExplorerWindowFixture f;
     private ExplorerViewModel model;
     private WorkspaceViewModel workspace;
     private MainWindow window;
@@ -58,39 +54,28 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
+        f = ExplorerWindowFixture.show(stage, userDir);
+        model = f.model();
+        workspace = f.workspace();
+        window = f.window();
     }
 
     @AfterEach
     void stop() {
-        executor.close();
+        f.close();
     }
 
     private void load(FxRobot robot) throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        settle();
+        f.loadPaper(robot);
     }
 
     /** The illustrative edge scenario: placeholder numbers, devices with memory, networks. */
     private void loadIllustrative(FxRobot robot) throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.illustrativeScenario()));
-        settle();
+        f.load(robot, Samples.illustrativeScenario());
     }
 
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(
-            90,
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.settle();
     }
 
     // ------------------------------------------------------------------ item 1
@@ -248,7 +233,9 @@ class ExplorerWindowTest {
             "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
         );
         robot.interact(() -> model.library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.library().problems().isEmpty());
+        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
+            !model.library().problems().isEmpty()
+        );
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> problems = robot.lookup("#library-problems").queryAs(ListView.class);
         var cell = robot
@@ -263,7 +250,7 @@ class ExplorerWindowTest {
     // ------------------------------------------------------------------ item 14
 
     @Test
-    void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) {
+    void theHelpMenuOffersTheUserGuideAndAnAboutBox(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         Menu help = bar
             .getMenus()
@@ -287,6 +274,20 @@ class ExplorerWindowTest {
         Node page = robot.lookup("#user-guide").query();
         assertNotNull(page);
         assertTrue(page.getScene().getWindow().isShowing());
+        // The page fits its window: paragraphs wrap and screenshots shrink, no line runs off the right.
+        ExplorerWindowFixture.awaitFx(() -> !page.lookupAll(".guide-image").isEmpty());
+        robot.interact(() -> page.getScene().getRoot().layout());
+        double sceneWidth = page.getScene().getWidth();
+        assertTrue(
+            page.getLayoutBounds().getWidth() <= sceneWidth,
+            page.getLayoutBounds() + " in " + sceneWidth
+        );
+        for (Node image : page.lookupAll(".guide-image")) {
+            assertTrue(
+                image.getLayoutBounds().getWidth() < sceneWidth,
+                image.getLayoutBounds() + " in " + sceneWidth
+            );
+        }
         robot.interact(() -> ((Stage) page.getScene().getWindow()).close());
     }
 
@@ -297,9 +298,7 @@ class ExplorerWindowTest {
         settle();
         assertTrue(workspace.changedProperty().get());
         Platform.runLater(window::quit);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
-            robot.lookup("#quit-dialog").tryQuery().isPresent()
-        );
+        ExplorerWindowFixture.awaitNode(robot, "#quit-dialog");
         var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
@@ -315,5 +314,131 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isShowing());
         assertTrue(robot.lookup("#quit-dialog").tryQuery().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ item 2, a short drag
+
+    /** A short drag of the T_v thumb moves T_v a little, not to the minimum. */
+    @Test
+    void aShortDragOfTheThumbMovesTheValueALittleNotToTheMinimum(FxRobot robot) throws Exception {
+        load(robot);
+        var tv = model.whatIf().slider("verifySeconds");
+        double before = tv.value().get();
+        Node thumb = robot.lookup("#slider-verifySeconds .thumb").query();
+        robot.drag(thumb).moveBy(-20, 0).drop();
+        settle();
+        double after = tv.value().get();
+        assertTrue(after < before, before + " s → " + after + " s");
+        assertTrue(after > 2 * tv.min() && after > before / 3, before + " s → " + after + " s");
+        assertEquals(after, model.getEvaluation().request().whatIf().verifySeconds().orElseThrow(), 1e-12);
+    }
+
+    // ------------------------------------------------------------------ leftover: network sliders
+
+    /**
+     * The paper scenario has no network time: no round-trip or bandwidth sliders (a note says
+     * why); a scenario with a network shows them, and moving one changes its evaluation.
+     */
+    @Test
+    void networkSlidersAreShownOnlyForAScenarioWithANetwork(FxRobot robot) throws Exception {
+        load(robot);
+        for (String key : io.configspec.app.explorer.viewmodel.WhatIfViewModel.NETWORK_KEYS) {
+            Slider slider = robot.lookup("#slider-" + key).queryAs(Slider.class);
+            assertFalse(slider.isVisible() || slider.isManaged(), key + " shown for the paper scenario");
+            assertFalse(robot.lookup("#what-if-line-" + key).query().isVisible(), key);
+        }
+        assertTrue(robot.lookup("#what-if-no-network").query().isVisible());
+        assertTrue(robot.lookup("#slider-verifySeconds").query().isVisible());
+        loadIllustrative(robot);
+        for (String key : io.configspec.app.explorer.viewmodel.WhatIfViewModel.NETWORK_KEYS) {
+            assertTrue(robot.lookup("#slider-" + key).query().isVisible(), key);
+        }
+        assertFalse(robot.lookup("#what-if-no-network").query().isVisible());
+        robot.interact(() -> model.whatIf().set("rttSeconds", 0.2));
+        settle();
+        assertEquals(0.2, model.getEvaluation().request().whatIf().rttSeconds().orElseThrow(), 1e-12);
+    }
+
+    // ------------------------------------------------------------------ item 14, Ctrl+Q
+
+    /** Ctrl+Q (File › Quit's shortcut) with unsaved changes asks before closing the window. */
+    @Test
+    void ctrlQWithUnsavedChangesAsks(FxRobot robot) throws Exception {
+        load(robot);
+        robot.interact(() -> model.whatIf().set("verifySeconds", 0.3));
+        settle();
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        MenuItem quit = bar
+            .getMenus()
+            .getFirst()
+            .getItems()
+            .stream()
+            .filter(i -> "Quit".equals(i.getText()))
+            .findFirst()
+            .orElseThrow();
+        assertEquals(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Q"), quit.getAccelerator());
+        robot.clickOn("#status");
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        ExplorerWindowFixture.awaitNode(robot, "#quit-dialog");
+        var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing());
+    }
+
+    // ------------------------------------------------------------------ item 11, texts in view
+
+    /** Card texts are one line each, cut with "…" at 1366 × 768, the whole text on hover. */
+    @Test
+    void cardTextsEllipsizeOnOneLineWithTheWholeTextOnHover(FxRobot robot) throws Exception {
+        load(robot);
+        List<Label> lines = new ArrayList<>();
+        robot.interact(() ->
+            robot
+                .lookup("#recommendations .card")
+                .queryAll()
+                .forEach(card -> card.lookupAll(".label").forEach(n -> lines.add((Label) n)))
+        );
+        assertTrue(lines.size() >= 16, "four cards of four lines, was " + lines.size());
+        boolean anyCut = false;
+        for (Label line : lines) {
+            assertFalse(line.isWrapText(), line.getText());
+            assertEquals(javafx.scene.control.OverrunStyle.ELLIPSIS, line.getTextOverrun(), line.getText());
+            assertNotNull(line.getTooltip(), line.getText());
+            assertTrue(
+                line.getTooltip().getText().contains(line.getText()) ||
+                    line.getStyleClass().contains("card-provenance"),
+                line.getText()
+            );
+            Text shown = (Text) line.lookup(".text");
+            if (!shown.getText().equals(line.getText())) {
+                anyCut = true;
+                assertTrue(shown.getText().endsWith(line.getEllipsisString()), shown.getText());
+            }
+            assertTrue(line.getHeight() < 24, line.getText() + ": " + line.getHeight() + " px");
+        }
+        assertTrue(anyCut, "the paper's long model names are cut at 1366 × 768");
+    }
+
+    /** "Where the numbers come from" is in view in the details pane without scrolling. */
+    @Test
+    void theDetailsShowWhereTheNumbersComeFromWithoutScrolling(FxRobot robot) throws Exception {
+        load(robot);
+        ExplorerWindowFixture.awaitFx(() -> model.detailsProperty().get() != null);
+        robot.interact(() -> window.layout());
+        Node sources = robot.lookup("#details-provenance").query();
+        Node pane = robot.lookup("#details-pane").query();
+        var s = sources.localToScene(sources.getLayoutBounds());
+        var viewport = pane.localToScene(pane.getLayoutBounds());
+        assertEquals(0, ((javafx.scene.control.ScrollPane) pane).getVvalue(), 0.0);
+        assertTrue(
+            s.getMinY() >= viewport.getMinY() && s.getMinY() + 40 <= viewport.getMaxY(),
+            "sources at y " +
+                s.getMinY() +
+                ", details show y " +
+                viewport.getMinY() +
+                "–" +
+                viewport.getMaxY()
+        );
     }
 }

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.cli.ConfigSpecCli;
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.pareto.Recommendations;
 import java.io.PrintWriter;
@@ -23,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -44,40 +39,29 @@ class MainWindowTest {
     @TempDir
     static Path userDir;
 
-    private BackgroundTaskExecutor executor;
+    private ExplorerWindowFixture f;
     private ExplorerViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
+        f = ExplorerWindowFixture.show(stage, userDir);
+        model = f.model();
+        window = f.window();
     }
 
     @AfterEach
     void stop() {
-        executor.close();
+        f.close();
     }
 
     private void loadSamples(FxRobot robot) throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        settle();
+        f.loadPaper(robot);
     }
 
-    /** Waits until no evaluation is running or queued and the FX queue is drained. */
+    /** Waits until the evaluation of the current scenario and what-ifs is on screen. */
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(
-            30,
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.settle();
     }
 
     private static Set<String> key(Iterable<io.configspec.model.domain.Configuration> configurations) {
@@ -93,6 +77,7 @@ class MainWindowTest {
         var chart = window.chartPane().chart();
         var data = chart.getData();
         assertTrue(data.size() > 100);
+        f.awaitPoint(data.front()[0]); // drawn on the next layout pulse
         List<io.configspec.model.domain.Configuration> drawn = new ArrayList<>();
         for (int row : data.front()) drawn.add(model.getEvaluation().space().configuration(row));
         assertTrue(chart.framesRenderedProperty().get() > 0);
@@ -176,8 +161,7 @@ class MainWindowTest {
         loadSamples(robot);
         var chart = window.chartPane().chart();
         int row = model.getEvaluation().front()[model.getEvaluation().front().length / 2];
-        double[] p = chart.screenPosition(row);
-        assertNotNull(p);
+        double[] p = f.awaitPoint(row);
         robot.clickOn(chart.canvas().localToScreen(p[0], p[1]));
         WaitForAsyncUtils.waitForFxEvents();
         int selected = model.selectedRowProperty().get();
@@ -208,7 +192,9 @@ class MainWindowTest {
         var chartBefore = window.chartPane().chart().getData();
         var entriesBefore = List.copyOf(model.library().entries());
         robot.interact(() -> model.library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !model.library().problems().isEmpty());
+        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
+            !model.library().problems().isEmpty()
+        );
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ListView<Object> problems = robot.lookup("#library-problems").queryAs(ListView.class);

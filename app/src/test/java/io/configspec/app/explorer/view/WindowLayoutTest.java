@@ -2,15 +2,7 @@ package io.configspec.app.explorer.view;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window at 1366 × 768 keeps every pane on screen whatever the recommendation texts say (item 1). */
 @ExtendWith(ApplicationExtension.class)
@@ -29,48 +20,91 @@ class WindowLayoutTest {
     @TempDir
     static Path userDir;
 
-    private BackgroundTaskExecutor executor;
-    private ExplorerViewModel model;
-    private MainWindow window;
+    private ExplorerWindowFixture f;
 
     @Start
     void start(Stage stage) {
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
+        f = ExplorerWindowFixture.show(stage, userDir);
     }
 
     @AfterEach
     void stop() {
-        executor.close();
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(
-            90,
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.close();
     }
 
     @Test
     void aSliderMoveThatChangesEveryRecommendationKeepsTheWhatIfPaneChartAndStatusBarOnScreen(FxRobot robot)
         throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        settle();
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
         // From 0.5 s to 3 s and to the minimum: K* moves on every device and every card changes.
         for (double position : new double[] { 1.0, 0.0 }) {
             robot.interact(() -> slider.setValue(position));
-            settle();
+            f.settle();
         }
-        assertTrue(!model.changes().isEmpty(), "the move produced what-moved lines");
-        PaneBounds.assertAllInside(robot, window);
+        assertTrue(!f.model().changes().isEmpty(), "the move produced what-moved lines");
+        PaneBounds.assertAllInside(robot, f.window());
+    }
+
+    /**
+     * The extra views (Fleet, Boards, QPART, …) get the centre's height at 1366 × 768: details
+     * fold down to their tab strip while one is open, and open again on the chart (leftovers: the
+     * Fleet tab cramped, the QPART tab's Build/Cancel row clipped).
+     */
+    @Test
+    void anExtraViewGetsTheCentresHeightAndTheChartGetsItsDetailsBack(FxRobot robot) throws Exception {
+        f.loadPaper(robot);
+        var views = f.window().viewTabs();
+        var lower = f.window().lowerTabs();
+        double chartHeight = views.getHeight();
+        double detailsHeight = lower.getHeight();
+        for (int tab = MainWindow.FIRST_EXTRA_VIEW; tab < views.getTabs().size(); tab++) {
+            int index = tab;
+            robot.interact(() -> views.getSelectionModel().select(index));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> f.window().layout());
+            String name = views.getTabs().get(tab).getText();
+            assertTrue(
+                lower.getHeight() <= MainWindow.FOLDED_LOWER_HEIGHT + 1,
+                name + ": details " + lower.getHeight() + " px high"
+            );
+            assertTrue(
+                views.getHeight() >= chartHeight + detailsHeight - MainWindow.FOLDED_LOWER_HEIGHT - 2,
+                name + ": " + views.getHeight() + " px high, the chart had " + chartHeight
+            );
+        }
+        // The buttons that start the work of those views are on screen, whole.
+        for (String[] button : new String[][] {
+            { "Fleet", "#fleet-run" },
+            { "Fleet", "#fleet-cancel" },
+            { "QPART planner", "#qpart-build" },
+        }) {
+            robot.interact(() ->
+                views
+                    .getSelectionModel()
+                    .select(
+                        views
+                            .getTabs()
+                            .stream()
+                            .filter(t -> t.getText().equals(button[0]))
+                            .findFirst()
+                            .orElseThrow()
+                    )
+            );
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> f.window().layout());
+            javafx.scene.Node node = robot.lookup(button[1]).query();
+            var b = node.localToScene(node.getLayoutBounds());
+            var area = views.localToScene(views.getLayoutBounds());
+            assertTrue(
+                node.isVisible() && area.contains(b) && b.getMaxY() <= f.window().getHeight(),
+                button[1] + " at " + b + " outside " + area
+            );
+        }
+        robot.interact(() -> views.getSelectionModel().select(0));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> f.window().layout());
+        assertTrue(Math.abs(lower.getHeight() - detailsHeight) < 2, "details back: " + lower.getHeight());
+        PaneBounds.assertAllInside(robot, f.window());
     }
 }

@@ -90,7 +90,8 @@ class WorkspaceViewModelTest {
         WorkspaceStore store = new WorkspaceStore(dir.resolve("user"));
         WorkspaceViewModel workspace = new WorkspaceViewModel(model, store);
         model.loadScenario(Samples.paperScenario()).join();
-        model.whatIf().set("rttSeconds", 0.2);
+        // T_v: the paper scenario has no network, so a round-trip slider would override nothing.
+        model.whatIf().set("verifySeconds", 0.2);
         model.selectedRowProperty().set(model.getEvaluation().front()[0]);
         var selected = model.selectedConfigurationValue();
         workspace.autosaveNow().join();
@@ -103,7 +104,7 @@ class WorkspaceViewModelTest {
 
         ExplorerViewModel other = newModel();
         new WorkspaceViewModel(other, store).open(file).join();
-        assertEquals(0.2, other.whatIf().overrides().get("rttSeconds"), 1e-12);
+        assertEquals(0.2, other.whatIf().overrides().get("verifySeconds"), 1e-12);
         assertEquals(selected, other.selectedConfigurationValue());
     }
 
