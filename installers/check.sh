@@ -168,7 +168,8 @@ say "   installed with $(grep -o '[0-9]* newly installed' "$TARGET/root-apt.log"
 [ -L "$CROOT/usr/bin/$NAME" ] || fail "/usr/bin/$NAME missing after install"
 desktop="$(find "$CROOT/usr/share/applications" -name "*$NAME*.desktop" | head -n 1)"
 [ -n "$desktop" ] || fail "no desktop entry in /usr/share/applications"
-say "   desktop entry ${desktop#"$CROOT"}: $(grep -E '^(Exec|Icon)=' "$desktop" | tr '\n' ' ')"
+say "   desktop entry ${desktop#"$CROOT"}: $(grep -E '^(Name|Exec|Icon)=' "$desktop" | tr '\n' ' ')"
+grep -qx 'Name=ConfigSpec Explorer' "$desktop" || fail "the desktop entry's Name is not 'ConfigSpec Explorer'"
 out="$(in_root "$NAME" recommend --scenario "/opt/$NAME/lib/app/samples/scenarios/configspec-paper.json")" || fail "recommend in the root"
 say "   in the root, /usr/bin/$NAME recommend (no display): exit 0, $(wc -l <<<"$out") lines"
 in_root env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=/tmp/classload.txt" "$NAME" recommend \
@@ -179,6 +180,11 @@ in_root env DISPLAY=":$DISPLAY_NUMBER" JAVA_TOOL_OPTIONS="-Dconfigspec.startupTi
   "/opt/$NAME/bin/$NAME" >"$TARGET/root-explorer.out" 2>&1 || true
 grep -q 'first chart frame' "$TARGET/root-explorer.out" || fail "the installed explorer did not draw its chart: $(tail -n 5 "$TARGET/root-explorer.out")"
 say "   in the root, the installed explorer under Xvfb: $(grep -o 'window shown after [0-9]* ms\|first chart frame after [0-9]* ms' "$TARGET/root-explorer.out" | tr '\n' ' ')"
+in_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q "$NAME" >"$TARGET/root-remove.log" 2>&1 ||
+  fail "apt-get remove $NAME: $(tail -n 5 "$TARGET/root-remove.log")"
+[ -e "$CROOT/usr/bin/$NAME" ] || [ -e "$CROOT/opt/$NAME/bin/$NAME" ] || [ -e "$desktop" ] &&
+  fail "apt-get remove left $(ls -d "$CROOT/usr/bin/$NAME" "$CROOT/opt/$NAME/bin/$NAME" "$desktop" 2>/dev/null | tr '\n' ' ')"
+say "   apt-get remove $NAME: exit 0; /usr/bin/$NAME, /opt/$NAME and the desktop entry are gone"
 
 # ---------------------------------------------------------------------------------------------
 say "4. agent packages"

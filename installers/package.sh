@@ -298,6 +298,9 @@ make_cds_archive() {
   # The launcher maps it from now on; if the JVM finds it unusable it starts without it (-Xshare:auto).
   printf 'java-options=-XX:SharedArchiveFile=$APPDIR/%s.jsa\njava-options=-Xshare:auto\njava-options=-Xlog:cds*=off,aot*=off\n' \
     "$NAME" >>"$dir/$NAME.cfg"
+  # The JVM accepts an archived jar only with the modification time (seconds) it had here; a
+  # package manager installs files with the time it packed them. The .deb's postinst puts these back.
+  (cd "$dir" && stat -c '%Y %n' ./*.jar | sed 's| \./| |') >"$dir/$NAME.jsa.mtimes"
   log "class-data-sharing archive: $(du -h "$dir/$NAME.jsa" | cut -f1), $(wc -l <"$work/classes.classlist") classes listed"
 }
 
@@ -311,6 +314,8 @@ installer() {
   deb | rpm)
     # jpackage's scripts plus /usr/bin/configspec for the command line (linux/postinst, prerm).
     cp "$HERE/linux/postinst" "$HERE/linux/prerm" "$resources/"
+    # The menu entry: jpackage's template with the product's name instead of the package's.
+    cp "$HERE/linux/$NAME.desktop" "$resources/"
     # What JavaFX's bundled natives (libglass, libprism_es2, libjavafx_font) link against; jpackage
     # cannot see them inside the jars (it adds what the runtime's own libraries need, e.g. libxtst6,
     # libasound2). Checked by installers/check.sh with ldd.
@@ -325,7 +330,8 @@ installer() {
   esac
   local app="$DIST/$NAME"
   [ "$OS" = mac ] && app="$DIST/$NAME.app"
-  rm -f "$DIST"/*."$type"
+  # only this package's earlier installers (not the agent's configspec-agent_*.deb)
+  rm -f "$DIST/$NAME"[_-][0-9]*."$type"
   "$JDK/bin/jpackage" --type "$type" --app-image "$app" --name "$NAME" --app-version "$VERSION" \
     --vendor "ConfigSpec Explorer" --description "Speculative-decoding configuration explorer" \
     "${opts[@]}" --dest "$DIST"

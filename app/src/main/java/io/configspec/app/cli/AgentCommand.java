@@ -102,20 +102,7 @@ final class AgentCommand implements Callable<Integer> {
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(board.modelsDirectory(), board.twinsDirectory(), EngineOptions.defaults())
         );
-        JobRunner runner = new JobRunner() {
-            @Override
-            public com.fasterxml.jackson.databind.JsonNode run(
-                io.configspec.engine.profiler.ProfilingRequest request,
-                io.configspec.engine.profiler.ProfilingContext context
-            ) throws Exception {
-                return profiler.run(request, context).toJson();
-            }
-
-            @Override
-            public void check(io.configspec.engine.profiler.ProfilingRequest request) {
-                profiler.check(request);
-            }
-        };
+        JobRunner runner = JobRunner.of(profiler);
         BoardAgent agent = BoardAgent.start(
             AgentConfig.loopback(port, token).withBindAddress(address),
             suite,

@@ -10,9 +10,11 @@ import io.configspec.app.explorer.Samples;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,5 +93,49 @@ class OutputPathCliTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.isSymbolicLink(link));
         assertTrue(Files.readString(real).startsWith("drafter") || Files.readString(real).length() > 100);
+    }
+
+    /**
+     * A file system that refuses the write (here a file size limit, {@code ulimit -f}, as a full
+     * disk or a quota would): one sentence naming the file, the old file unchanged, no temporary
+     * file; exit 1 (the input was fine, the disk was not). The JVM ignores SIGXFSZ, so the write
+     * gets EFBIG. Runs the real CLI in a child JVM.
+     */
+    @Test
+    void aWriteTheFileSystemRefusesLeavesTheOldFileAndNoTemporary() throws Exception {
+        assumeTrue(run("bash", "-c", "ulimit -f 64"), "needs bash with ulimit");
+        Path out = dir.resolve("out.csv");
+        Files.writeString(out, "old");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(
+            "bash",
+            "-c",
+            "ulimit -f 64; exec \"$0\" \"$@\"", // 64 KiB; the sweep writes about 520 KB
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.configspec.app.Main",
+            "sweep",
+            "--scenario",
+            Samples.paperScenario().toString(),
+            "--format",
+            "csv",
+            "--out",
+            out.toString()
+        )
+            .redirectErrorStream(true)
+            .start();
+        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES), printed);
+
+        assertEquals(ConfigSpecCli.RUNTIME_FAILURE, child.exitValue(), printed);
+        assertEquals(
+            "configspec: cannot write " + out + ": file too large; the file was left as it was.",
+            printed.strip()
+        );
+        assertEquals("old", Files.readString(out));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".configspec-tmp")));
+        }
     }
 }

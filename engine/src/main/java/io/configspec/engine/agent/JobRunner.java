@@ -1,6 +1,7 @@
 package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.profiler.BoardProfiler;
 import io.configspec.engine.profiler.ProfilingContext;
 import io.configspec.engine.profiler.ProfilingRequest;
 
@@ -22,4 +23,23 @@ public interface JobRunner {
      * @throws IllegalArgumentException naming the field and what is wrong
      */
     default void check(ProfilingRequest request) {}
+
+    /**
+     * The runner of a real board: {@code profiler} measures, and refuses a job naming a model this
+     * board does not have before it is accepted (400, the field named). The one runner of the
+     * {@code agent} command and of the desktop's "profile this machine".
+     */
+    static JobRunner of(BoardProfiler profiler) {
+        return new JobRunner() {
+            @Override
+            public JsonNode run(ProfilingRequest request, ProfilingContext context) throws Exception {
+                return profiler.run(request, context).toJson();
+            }
+
+            @Override
+            public void check(ProfilingRequest request) {
+                profiler.check(request);
+            }
+        };
+    }
 }

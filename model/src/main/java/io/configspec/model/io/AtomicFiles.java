@@ -97,7 +97,11 @@ public final class AtomicFiles {
                 OutputStream out = new BufferedOutputStream(unclosable(Channels.newOutputStream(open)));
                 content.writeTo(out);
                 out.flush();
-                open.force(true);
+                try {
+                    open.force(true);
+                } catch (IOException e) {
+                    throw new DestinationFailure(e);
+                }
                 if (existing != null) {
                     keepPermissions(destination, temp);
                 }
@@ -105,6 +109,15 @@ public final class AtomicFiles {
                 moved = true;
             }
             forceDirectory(directory);
+        } catch (DestinationFailure e) {
+            throw new IOException(
+                "cannot write " +
+                    target +
+                    ": " +
+                    reason(e.getCause()) +
+                    (existing != null ? "; the file was left as it was." : "; nothing was written."),
+                e.getCause()
+            );
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -252,17 +265,63 @@ public final class AtomicFiles {
     }
 
     /** Writers such as Jackson close the stream they are given; the channel must stay open for force(). */
+    /**
+     * The temporary file's own stream: closing it only flushes (the channel is closed by {@link
+     * #write}), and a failure of the file system under it (disk full, quota, file size limit, I/O
+     * error) becomes a {@link DestinationFailure}, told apart from the content's own exceptions.
+     */
     private static OutputStream unclosable(OutputStream out) {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new DestinationFailure(e);
+                }
             }
 
             @Override
             public void close() throws IOException {
-                out.flush();
+                flush();
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new DestinationFailure(e);
+                }
             }
         };
+    }
+
+    /** Writing the temporary file failed in the file system (the content producer did not fail). */
+    private static final class DestinationFailure extends IOException {
+
+        DestinationFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /** "no space left on device", without the path a file system exception puts in front. */
+    private static String reason(IOException e) {
+        String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : e.getMessage();
+        if (why == null || why.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        why = why.strip();
+        while (why.endsWith(".")) {
+            why = why.substring(0, why.length() - 1);
+        }
+        return Character.toLowerCase(why.charAt(0)) + why.substring(1);
     }
 }

@@ -2,6 +2,7 @@ package io.configspec.model.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,12 +45,16 @@ class AtomicFilesTest {
     void failedWriteLeavesTheOldFileIntactAndNoTemporaryFile() throws Exception {
         Path file = dir.resolve("a.json");
         Files.writeString(file, "old content");
-        assertThrows(IOException.class, () ->
+        IOException producers = new IOException("the producer failed");
+        IOException thrown = assertThrows(IOException.class, () ->
             AtomicFiles.write(file, out -> {
                 out.write("half of the new".getBytes(StandardCharsets.UTF_8));
-                throw new IOException("disk full");
+                throw producers;
             })
         );
+        // the content producer's own exception passes as it is (only the file system's failures
+        // are restated as "cannot write FILE: ...", see OutputPathCliTest)
+        assertSame(producers, thrown);
         assertEquals("old content", Files.readString(file));
         assertEquals(1, filesIn(dir));
     }

@@ -2,6 +2,7 @@ package io.configspec.app.explorer.boards;
 
 import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.agent.JobRunner;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.profiler.BoardProfiler;
@@ -30,9 +31,7 @@ public final class LocalBoard implements AutoCloseable {
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(modelsDirectory, twinsDirectory, EngineOptions.defaults())
         );
-        BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, token), sensors, (request, context) ->
-            profiler.run(request, context).toJson()
-        );
+        BoardAgent agent = BoardAgent.start(AgentConfig.loopback(0, token), sensors, JobRunner.of(profiler));
         return new LocalBoard(agent, token);
     }
 
