@@ -11,7 +11,8 @@ import java.util.function.Function;
  * computation runs at a time; inputs arriving meanwhile replace each other, and when the running
  * computation ends only the newest one is computed next. Results are published on the UI thread,
  * in input order, and a result is dropped when a newer input is already waiting, so the screen
- * never goes back to an older state.
+ * never goes back to an older state. {@link #submit} is called on the UI thread, and a computation's
+ * end is handled there too, so no two computations overlap and none overtakes another.
  *
  * @param <I> input (e.g. a what-if snapshot)
  * @param <O> output (e.g. an evaluated space with its front)
@@ -37,7 +38,7 @@ public final class LatestValueCoalescer<I, O> {
         this.failure = Objects.requireNonNull(failure);
     }
 
-    /** Requests a computation on {@code input}; returns immediately. */
+    /** Requests a computation on {@code input} (UI thread); returns immediately. */
     public void submit(I input) {
         pending.set(Objects.requireNonNull(input));
         drain();
@@ -49,25 +50,32 @@ public final class LatestValueCoalescer<I, O> {
     }
 
     private void drain() {
-        if (!running.compareAndSet(false, true)) {
+        if (running.get()) {
             return;
         }
         I input = pending.getAndSet(null);
         if (input == null) {
-            running.set(false);
             return;
         }
+        running.set(true);
         executor
             .submit(() -> compute.apply(input))
-            .whenComplete((result, error) -> {
-                boolean superseded = pending.get() != null;
-                running.set(false);
-                if (error != null) {
-                    executor.runOnUi(() -> failure.accept(error));
-                } else if (!superseded) {
-                    executor.runOnUi(() -> publish.accept(result));
-                }
-                drain();
-            });
+            .whenComplete((result, error) -> executor.runOnUi(() -> finished(result, error)));
+    }
+
+    /**
+     * On the UI thread: the computation has ended. Its result is published unless a newer input is
+     * waiting, and only then may the next computation start, so results reach the screen in input
+     * order and {@link #busy()} is false when the last one is published.
+     */
+    private void finished(O result, Throwable error) {
+        running.set(false);
+        boolean superseded = pending.get() != null;
+        if (error != null) {
+            failure.accept(error);
+        } else if (!superseded) {
+            publish.accept(result);
+        }
+        drain();
     }
 }

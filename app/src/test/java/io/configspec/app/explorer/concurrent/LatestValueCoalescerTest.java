@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LatestValueCoalescerTest {
 
     /** Runs submitted work only when the test says so, to interleave a "drag" with a computation. */
-    private static final class ManualExecutor implements TaskExecutor {
+    private static class ManualExecutor implements TaskExecutor {
 
         final List<Runnable> queued = new ArrayList<>();
 
@@ -75,6 +75,73 @@ class LatestValueCoalescerTest {
         assertEquals(List.of(500), published);
         assertTrue(executor.queued.isEmpty());
         assertTrue(!coalescer.busy());
+    }
+
+    /**
+     * A worker hands a result to the UI thread while the user moves the slider again: the newer
+     * input's result must not reach the screen before the older one (which would then replace it:
+     * the chart stuck on a what-if the sliders no longer show).
+     */
+    @Test
+    void aResultIsHandedToTheUiBeforeANewerComputationCanStart() {
+        List<Runnable> ui = new ArrayList<>();
+        List<Integer> published = new ArrayList<>();
+        List<Runnable> onFirstHandOver = new ArrayList<>();
+        ManualExecutor executor = new ManualExecutor() {
+            @Override
+            public void runOnUi(Runnable action) {
+                // The user's next input arrives, and is computed, at the moment the worker hands over.
+                List<Runnable> meanwhile = List.copyOf(onFirstHandOver);
+                onFirstHandOver.clear();
+                meanwhile.forEach(Runnable::run);
+                ui.add(action);
+            }
+        };
+        LatestValueCoalescer<Integer, Integer> coalescer = new LatestValueCoalescer<>(
+            executor,
+            v -> v,
+            published::add,
+            e -> {}
+        );
+        coalescer.submit(1);
+        onFirstHandOver.add(() -> {
+            coalescer.submit(2);
+            while (!executor.queued.isEmpty()) executor.runNext();
+        });
+        while (!executor.queued.isEmpty() || !ui.isEmpty()) {
+            if (!executor.queued.isEmpty()) executor.runNext();
+            else ui.removeFirst().run();
+        }
+        assertEquals(2, published.getLast(), "the newest input's result is on screen: " + published);
+        assertEquals(
+            published.stream().sorted().distinct().toList(),
+            published,
+            "never an older result after a newer one"
+        );
+        assertTrue(!coalescer.busy());
+    }
+
+    @Test
+    void busyIsFalseWhenTheLastResultIsPublished() {
+        List<Runnable> ui = new ArrayList<>();
+        List<Boolean> busyAtPublish = new ArrayList<>();
+        ManualExecutor executor = new ManualExecutor() {
+            @Override
+            public void runOnUi(Runnable action) {
+                ui.add(action);
+            }
+        };
+        @SuppressWarnings("unchecked")
+        LatestValueCoalescer<Integer, Integer>[] c = new LatestValueCoalescer[1];
+        c[0] = new LatestValueCoalescer<>(executor, v -> v, v -> busyAtPublish.add(c[0].busy()), e -> {});
+        c[0].submit(1);
+        executor.runNext();
+        ui.removeFirst().run();
+        assertEquals(
+            List.of(false),
+            busyAtPublish,
+            "a view reading busy() when it shows the result sees idle"
+        );
     }
 
     @Test

@@ -112,8 +112,32 @@ public final class ExplorerWindowFixture implements AutoCloseable {
      * what-ifs, nothing is queued, and the FX queue is drained.
      */
     public void settle() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS, this::settled);
+        try {
+            WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS, this::settled);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("not settled after " + SETTLE_SECONDS + " s: " + describe());
+        }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the window's model shows now, for a timeout's message. */
+    private String describe() {
+        Evaluation e = model.getEvaluation();
+        return (
+            "busy=" +
+            model.busyProperty().get() +
+            ", status=\"" +
+            model.statusProperty().get() +
+            "\", what-ifs=" +
+            model.whatIf().whatIf() +
+            ", on screen=" +
+            (e == null
+                ? "none"
+                : e.request().whatIf() +
+                  " (loaded " +
+                  (e.request().loaded() == model.loadedProperty().get()) +
+                  ")")
+        );
     }
 
     private boolean settled() {
