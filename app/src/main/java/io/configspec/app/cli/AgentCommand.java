@@ -3,10 +3,10 @@ package io.configspec.app.cli;
 import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
 import io.configspec.engine.agent.JobRunner;
+import io.configspec.engine.measure.BoardProfiler;
+import io.configspec.engine.measure.OnnxModelProvider;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.profiler.BoardProfiler;
-import io.configspec.engine.profiler.OnnxModelProvider;
 import io.configspec.engine.sensors.PowerSource;
 import io.configspec.engine.sensors.SensorSuite;
 import java.io.IOException;
@@ -105,14 +105,14 @@ final class AgentCommand implements Callable<Integer> {
         JobRunner runner = new JobRunner() {
             @Override
             public com.fasterxml.jackson.databind.JsonNode run(
-                io.configspec.engine.profiler.ProfilingRequest request,
-                io.configspec.engine.profiler.ProfilingContext context
+                io.configspec.engine.measure.ProfilingRequest request,
+                io.configspec.engine.measure.ProfilingContext context
             ) throws Exception {
                 return profiler.run(request, context).toJson();
             }
 
             @Override
-            public void check(io.configspec.engine.profiler.ProfilingRequest request) {
+            public void check(io.configspec.engine.measure.ProfilingRequest request) {
                 profiler.check(request);
             }
         };

@@ -2,10 +2,10 @@ package io.configspec.app.explorer.boards;
 
 import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.measure.BoardProfiler;
+import io.configspec.engine.measure.OnnxModelProvider;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.profiler.BoardProfiler;
-import io.configspec.engine.profiler.OnnxModelProvider;
 import io.configspec.engine.sensors.SensorSuite;
 import java.io.IOException;
 import java.nio.file.Path;
