@@ -487,7 +487,6 @@ public final class BoardsViewModel implements AutoCloseable {
     // ------------------------------------------------------------------ internals
 
     private void connected(AgentInfo info) {
-        state.set(ConnectionState.CONNECTED);
         var b = info.board();
         boardDescription.set(
             b.boardName() +
@@ -504,6 +503,9 @@ public final class BoardsViewModel implements AutoCloseable {
                 : info.powerSources().getFirst().id() + ": " + info.powerSources().getFirst().description()
         );
         statusMessage.set("Connected to " + b.boardName() + ".");
+        // Last: whoever watches the state (a view, a test on another thread) sees the board's
+        // description and power source already set.
+        state.set(ConnectionState.CONNECTED);
         if (info.runningJob() != null && (jobId == null || jobId.equals(info.runningJob()))) {
             jobId = info.runningJob();
             running.set(true);
