@@ -119,14 +119,7 @@ final class FleetJson {
             r.draftSeconds(),
             r.stopPrediction().predictedStops() == 0 && r.stopPrediction().roundsWithRejection() == 0
                 ? "none (fixed K)"
-                : String.format(
-                      Locale.ROOT,
-                      "false stops %.1f %% of %d stops, missed stops %.1f %% of %d rejections",
-                      r.stopPrediction().falseStopRate() * 100,
-                      r.stopPrediction().predictedStops(),
-                      r.stopPrediction().missedStopRate() * 100,
-                      r.stopPrediction().roundsWithRejection()
-                  ),
+                : r.stopPrediction().describe(),
             r.requestsDropped(),
             r.durationSeconds(),
             r.seed()

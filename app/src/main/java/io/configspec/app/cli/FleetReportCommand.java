@@ -27,12 +27,6 @@ import picocli.CommandLine.Spec;
 )
 final class FleetReportCommand implements Callable<Integer> {
 
-    /** What the WISP paper reports (arXiv 2601.11652), for comparison. */
-    static final String PAPER =
-        "(The WISP paper (Li et al., arXiv 2601.11652) reports up to 2.1× and 4.1× capacity and 1.94× and 3.7× goodput over " +
-        "centralised serving and SLED; in its evaluation SLED's goodput is below centralised serving's (170.82 against " +
-        "326.12 tokens/s, Qwen3-32B on an A100, as quoted in issue 11). literature)";
-
     @Spec
     CommandSpec spec;
 
@@ -114,12 +108,15 @@ final class FleetReportCommand implements Callable<Integer> {
                 policies.set(p.cliName(), node);
             }
             var ratios = o.putObject("wispRatios");
-            for (FleetPolicy other : new FleetPolicy[] { FleetPolicy.CENTRALIZED, FleetPolicy.SLED }) {
-                ratios
-                    .putObject(other.cliName())
-                    .put("capacity", FleetJson.round(c.capacityRatio(other), 4))
-                    .put("goodputAtCapacity", FleetJson.round(c.goodputRatioAtCapacity(other), 4))
-                    .put("goodputAtCommonDevices", FleetJson.round(c.goodputRatioAtCommonSize(other), 4));
+            var sledRatios = o.putObject("sledRatios");
+            for (FleetPolicy[] pair : FleetComparison.PAPER_PAIRS) {
+                (pair[0] == FleetPolicy.WISP ? ratios : sledRatios).putObject(pair[1].cliName())
+                    .put("capacity", FleetJson.round(c.capacityRatio(pair[0], pair[1]), 4))
+                    .put("goodputAtCapacity", FleetJson.round(c.goodputRatioAtCapacity(pair[0], pair[1]), 4))
+                    .put(
+                        "goodputAtCommonDevices",
+                        FleetJson.round(c.goodputRatioAtCommonSize(pair[0], pair[1]), 4)
+                    );
             }
             if (sweep != null) {
                 o.set("sensitivity", FleetJson.sensitivity(sweep));
@@ -135,22 +132,7 @@ final class FleetReportCommand implements Callable<Integer> {
                 options.durationSeconds,
                 options.seed
             );
-            out.print(c.summary());
-            for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
-                FleetResult r = c.atCommonSize().get(p);
-                out.printf(
-                    Locale.ROOT,
-                    "%-12s at N = %d: drafted %d tokens, wasted %d (%.1f %%), wasted drafting %.1f s of %.1f s%n",
-                    p.label(),
-                    c.commonDevices(),
-                    r.draftedTokens(),
-                    r.wastedDraftTokens(),
-                    r.wastedDraftFraction() * 100,
-                    r.wastedDraftSeconds(),
-                    r.draftSeconds()
-                );
-            }
-            out.println(PAPER);
+            out.print(c.report());
             if (sweep != null) {
                 out.println();
                 out.print(

@@ -241,13 +241,12 @@ public final class KSweep {
         );
         progress.accept(
             String.format(
-                "dynamic drafting (K ≤ %d, stop below %.2f): %.2f drafted/round, %.1f tokens/s; false stops %.1f %%, missed stops %.1f %%",
+                "dynamic drafting (K ≤ %d, stop below %.2f): %.2f drafted/round, %.1f tokens/s; %s",
                 kMax,
                 base.dynamicThreshold(),
                 result.dynamic().draftedTokens() / (double) Math.max(1, result.dynamic().rounds()),
                 result.dynamic().goodputTokensPerSecond(),
-                result.stops().falseStopRate() * 100,
-                result.stops().missedStopRate() * 100
+                result.stops().describe()
             )
         );
         return result;

@@ -252,8 +252,11 @@ public final class MeasurementProfiles {
             predictor.put("marginWeight", dynamic.predictor().marginWeight());
             predictor.put("sampleCount", dynamic.predictor().sampleCount());
             d.put("rounds", dynamic.stops().rounds());
-            d.put("falseStopRate", dynamic.stops().falseStopRate());
-            d.put("missedStopRate", dynamic.stops().missedStopRate());
+            // A rate with nothing to count (no stop predicted, no token rejected) is null, never NaN.
+            putRate(d, "falseStopRate", dynamic.stops().falseStopRate());
+            d.put("predictedStops", dynamic.stops().predictedStops());
+            putRate(d, "missedStopRate", dynamic.stops().missedStopRate());
+            d.put("roundsWithRejection", dynamic.stops().roundsWithRejection());
             d.put(
                 "draftedPerRound",
                 dynamic.dynamic().draftedTokens() / (double) Math.max(1, dynamic.dynamic().rounds())
@@ -329,5 +332,13 @@ public final class MeasurementProfiles {
             return Math.max(0.1, os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
         }
         return Math.max(0.1, Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
+    }
+
+    private static void putRate(ObjectNode node, String field, double rate) {
+        if (Double.isNaN(rate)) {
+            node.putNull(field);
+        } else {
+            node.put(field, rate);
+        }
     }
 }

@@ -292,14 +292,11 @@ public final class LoopbackExperiment {
                 simulated.meanBatchSize(),
                 settings.policy() == FleetPolicy.SLED
                     ? "stops: none (fixed K)"
-                    : String.format(
-                          Locale.ROOT,
-                          "stops: false %.1f %%, missed %.1f %% (simulated %.1f %%, %.1f %%)",
-                          measured.stops().falseStopRate() * 100,
-                          measured.stops().missedStopRate() * 100,
-                          simulated.stopPrediction().falseStopRate() * 100,
-                          simulated.stopPrediction().missedStopRate() * 100
-                      )
+                    : "stops: " +
+                      measured.stops().describe() +
+                      " (simulated: " +
+                      simulated.stopPrediction().describe() +
+                      ")"
             );
         }
     }

@@ -1,6 +1,7 @@
 package io.configspec.model.fleet;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -79,26 +80,80 @@ public record FleetComparison(
 
     /** WISP's capacity over {@code other}'s (∞ when the other serves no device, NaN when neither does). */
     public double capacityRatio(FleetPolicy other) {
-        return (double) capacity(FleetPolicy.WISP).capacityDevices() / capacity(other).capacityDevices();
+        return capacityRatio(FleetPolicy.WISP, other);
+    }
+
+    /** {@code policy}'s capacity over {@code other}'s (∞ when the other serves none, NaN when neither does). */
+    public double capacityRatio(FleetPolicy policy, FleetPolicy other) {
+        return (double) capacity(policy).capacityDevices() / capacity(other).capacityDevices();
     }
 
     /** WISP's goodput at its capacity over {@code other}'s goodput at the other's capacity. */
     public double goodputRatioAtCapacity(FleetPolicy other) {
-        return goodputAtCapacity(FleetPolicy.WISP) / goodputAtCapacity(other);
+        return goodputRatioAtCapacity(FleetPolicy.WISP, other);
+    }
+
+    /** {@code policy}'s goodput at its capacity over {@code other}'s at the other's capacity. */
+    public double goodputRatioAtCapacity(FleetPolicy policy, FleetPolicy other) {
+        return goodputAtCapacity(policy) / goodputAtCapacity(other);
     }
 
     /** WISP's goodput over {@code other}'s, both at the common fleet size. */
     public double goodputRatioAtCommonSize(FleetPolicy other) {
+        return goodputRatioAtCommonSize(FleetPolicy.WISP, other);
+    }
+
+    /** {@code policy}'s goodput over {@code other}'s, both at the common fleet size. */
+    public double goodputRatioAtCommonSize(FleetPolicy policy, FleetPolicy other) {
         return (
-            atCommonSize.get(FleetPolicy.WISP).goodputTokensPerSecond() /
+            atCommonSize.get(policy).goodputTokensPerSecond() /
             atCommonSize.get(other).goodputTokensPerSecond()
         );
     }
+
+    /** The pairs the WISP paper compares: WISP over centralised, WISP over SLED, SLED over centralised. */
+    public static final List<FleetPolicy[]> PAPER_PAIRS = List.of(
+        new FleetPolicy[] { FleetPolicy.WISP, FleetPolicy.CENTRALIZED },
+        new FleetPolicy[] { FleetPolicy.WISP, FleetPolicy.SLED },
+        new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.CENTRALIZED }
+    );
 
     /** Goodput of {@code policy} at its own capacity, tokens/s (0 when its capacity is 0). */
     public double goodputAtCapacity(FleetPolicy policy) {
         FleetResult r = capacity(policy).atCapacity();
         return r == null ? 0.0 : r.goodputTokensPerSecond();
+    }
+
+    /** What the WISP paper reports (arXiv 2601.11652; SLED and centralised figures as quoted in issue 11). */
+    public static final String PAPER_FIGURES =
+        "(The WISP paper (Li et al., arXiv 2601.11652) reports up to 2.1× and 4.1× capacity and 1.94× and 3.7× goodput over " +
+        "centralised serving and SLED; in its evaluation SLED's goodput is below centralised serving's (170.82 against " +
+        "326.12 tokens/s, 0.52×, Qwen3-32B on an A100, as quoted in issue 11). literature)";
+
+    /**
+     * The whole comparison for people, as {@code configspec fleet-report} prints it and the Fleet
+     * tab shows it: {@link #summary()}, SLED's and WISP's wasted drafting at the common size, and
+     * the paper's figures.
+     */
+    public String report() {
+        StringBuilder out = new StringBuilder(summary());
+        for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
+            FleetResult r = atCommonSize.get(p);
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "%-12s at N = %d: drafted %d tokens, wasted %d (%.1f %%), wasted drafting %.1f s of %.1f s%n",
+                    p.label(),
+                    commonDevices,
+                    r.draftedTokens(),
+                    r.wastedDraftTokens(),
+                    r.wastedDraftFraction() * 100,
+                    r.wastedDraftSeconds(),
+                    r.draftSeconds()
+                )
+            );
+        }
+        return out.append(PAPER_FIGURES).append(System.lineSeparator()).toString();
     }
 
     /** A few lines for people: capacity, goodput and ratios. */
@@ -127,16 +182,17 @@ public record FleetComparison(
                 )
             );
         }
-        for (FleetPolicy other : new FleetPolicy[] { FleetPolicy.CENTRALIZED, FleetPolicy.SLED }) {
+        for (FleetPolicy[] pair : PAPER_PAIRS) {
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "WISP / %-11s capacity %.2f×, goodput at capacity %.2f×, goodput at N = %d %.2f×%n",
-                    other.label(),
-                    capacityRatio(other),
-                    goodputRatioAtCapacity(other),
+                    "%-4s / %-11s capacity %.2f×, goodput at capacity %.2f×, goodput at N = %d %.2f×%n",
+                    pair[0].label(),
+                    pair[1].label(),
+                    capacityRatio(pair[0], pair[1]),
+                    goodputRatioAtCapacity(pair[0], pair[1]),
                     commonDevices,
-                    goodputRatioAtCommonSize(other)
+                    goodputRatioAtCommonSize(pair[0], pair[1])
                 )
             );
         }

@@ -87,51 +87,56 @@ public record FleetDeviceType(
     }
 
     public FleetDeviceType {
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException(id + ": weight must be finite and > 0, was " + weight);
-        }
-        if (!(draftTokensPerSecond > 0) || Double.isInfinite(draftTokensPerSecond)) {
-            throw new IllegalArgumentException(
-                id + ": draftTokensPerSecond must be finite and > 0, was " + draftTokensPerSecond
-            );
-        }
-        if (!(roundOverheadSeconds >= 0) || Double.isInfinite(roundOverheadSeconds)) {
-            throw new IllegalArgumentException(
-                id + ": roundOverheadSeconds must be finite and ≥ 0, was " + roundOverheadSeconds
-            );
-        }
-        if (!(acceptanceRate >= 0 && acceptanceRate <= 1)) {
-            throw new IllegalArgumentException(
-                id + ": acceptanceRate must be in [0, 1], was " + acceptanceRate
-            );
-        }
+        FleetChecks.positive(id + ": weight", weight);
+        FleetChecks.positive(id + ": draftTokensPerSecond", draftTokensPerSecond);
+        FleetChecks.nonNegative(id + ": roundOverheadSeconds", roundOverheadSeconds);
+        FleetChecks.probability(id + ": acceptanceRate", acceptanceRate);
         if (acceptanceByPosition != null) {
             if (acceptanceByPosition.length == 0) {
                 acceptanceByPosition = null;
             } else {
                 for (int i = 0; i < acceptanceByPosition.length; i++) {
-                    double a = acceptanceByPosition[i];
-                    if (!(a >= 0 && a <= 1)) {
-                        throw new IllegalArgumentException(
-                            id + ": acceptanceByPosition[" + i + "] must be in [0, 1], was " + a
-                        );
-                    }
+                    FleetChecks.probability(
+                        id + ": acceptanceByPosition[" + i + "]",
+                        acceptanceByPosition[i]
+                    );
                 }
                 acceptanceByPosition = acceptanceByPosition.clone();
             }
         }
-        if (!Double.isNaN(sloTpotSeconds) && (!(sloTpotSeconds > 0) || Double.isInfinite(sloTpotSeconds))) {
-            throw new IllegalArgumentException(
-                id +
-                    ": sloTpotSeconds must be finite and > 0 (or NaN for the scenario's), was " +
-                    sloTpotSeconds
-            );
+        if (!Double.isNaN(sloTpotSeconds)) {
+            FleetChecks.positive(id + ": sloTpotSeconds (NaN for the scenario's)", sloTpotSeconds);
         }
-        if (fixedDraftTokens < 1) {
-            throw new IllegalArgumentException(
-                id + ": fixedDraftTokens must be ≥ 1, was " + fixedDraftTokens
-            );
-        }
+        FleetChecks.atLeastOne(id + ": fixedDraftTokens", fixedDraftTokens);
+    }
+
+    /**
+     * The same device kind with another acceptance model and SLED K.
+     *
+     * @param alpha mean acceptance
+     * @param curve per-position acceptance, or {@code null} / empty
+     * @param newCalibration confidence → acceptance table, or {@code null}
+     * @param k SLED's K
+     */
+    public FleetDeviceType withAcceptance(
+        double alpha,
+        double[] curve,
+        AcceptanceCalibration newCalibration,
+        int k
+    ) {
+        return new FleetDeviceType(
+            id,
+            label,
+            weight,
+            draftTokensPerSecond,
+            roundOverheadSeconds,
+            alpha,
+            curve,
+            newCalibration,
+            k,
+            promptTokens,
+            sloTpotSeconds
+        );
     }
 
     /** The same device kind with another share of the fleet. */
@@ -170,19 +175,7 @@ public record FleetDeviceType(
 
     /** The same device kind with another SLED K. */
     public FleetDeviceType withFixedDraftTokens(int k) {
-        return new FleetDeviceType(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            k,
-            promptTokens,
-            sloTpotSeconds
-        );
+        return withAcceptance(acceptanceRate, acceptanceByPosition, calibration, k);
     }
 
     /** The same device kind with its own SLO (NaN: the scenario's). */

@@ -76,32 +76,14 @@ public record FleetScenario(
         if (network == null || server == null || workload == null) {
             throw new IllegalArgumentException("network, server and workload must be given");
         }
-        if (!(sloTpotSeconds > 0) || Double.isInfinite(sloTpotSeconds)) {
-            throw new IllegalArgumentException(
-                "sloTpotSeconds must be finite and > 0, was " + sloTpotSeconds
-            );
+        FleetChecks.positive("sloTpotSeconds", sloTpotSeconds);
+        FleetChecks.nonNegative("sledBatchTimeoutSeconds", sledBatchTimeoutSeconds);
+        FleetChecks.atLeastOne("wispMaxDraftTokens", wispMaxDraftTokens);
+        if (!Double.isNaN(wispStopThreshold)) {
+            FleetChecks.probability("wispStopThreshold (NaN for auto)", wispStopThreshold);
         }
-        if (!(sledBatchTimeoutSeconds >= 0) || Double.isInfinite(sledBatchTimeoutSeconds)) {
-            throw new IllegalArgumentException(
-                "sledBatchTimeoutSeconds must be finite and ≥ 0, was " + sledBatchTimeoutSeconds
-            );
-        }
-        if (wispMaxDraftTokens < 1) {
-            throw new IllegalArgumentException("wispMaxDraftTokens must be ≥ 1, was " + wispMaxDraftTokens);
-        }
-        if (!Double.isNaN(wispStopThreshold) && !(wispStopThreshold >= 0 && wispStopThreshold <= 1)) {
-            throw new IllegalArgumentException(
-                "wispStopThreshold must be in [0, 1] or NaN (auto), was " + wispStopThreshold
-            );
-        }
-        if (!(wispHoldSeconds >= 0) || Double.isInfinite(wispHoldSeconds)) {
-            throw new IllegalArgumentException(
-                "wispHoldSeconds must be finite and ≥ 0, was " + wispHoldSeconds
-            );
-        }
-        if (!(wispRejectBelow >= 0 && wispRejectBelow <= 1)) {
-            throw new IllegalArgumentException("wispRejectBelow must be in [0, 1], was " + wispRejectBelow);
-        }
+        FleetChecks.nonNegative("wispHoldSeconds", wispHoldSeconds);
+        FleetChecks.probability("wispRejectBelow", wispRejectBelow);
     }
 
     /** The same scenario with another SLO. */

@@ -135,69 +135,28 @@ public final class FleetScenarioFile {
                         "no alignment profile for " + drafter + " " + quantization + " against " + targetId
                     )
                 );
-            if (alignment.acceptanceRate().isEmpty()) {
-                throw ProfileException.atField(
-                    file,
-                    at + ".drafter",
-                    "has acceptance for " +
-                        drafter +
-                        " " +
-                        quantization +
-                        " against " +
-                        targetId +
-                        " measured per K only (acceptanceByK); the fleet simulator needs a constant acceptanceRate"
-                );
-            }
-            double alpha = alignment.acceptanceRate().getAsDouble();
-            double[] curve = alignment
-                .acceptanceByPosition()
-                .stream()
-                .mapToDouble(Double::doubleValue)
-                .toArray();
-            AcceptanceCalibration calibration = null;
-            if (!alignment.calibration().isEmpty()) {
-                calibration = AcceptanceCalibration.fromPoints(
-                    alignment.calibration().stream().mapToDouble(CalibrationPoint::confidence).toArray(),
-                    alignment.calibration().stream().mapToDouble(CalibrationPoint::acceptanceRate).toArray(),
-                    alpha
-                );
-            }
             double rate = drafting.tokensPerSecondAt(
                 kindPrompts == null ? meanContext : kindPrompts.mean() + output.mean() / 2
             );
-            FleetDeviceType provisional = new FleetDeviceType(
+            String label = device.name() + " · " + drafter + " " + quantization;
+            FleetDeviceType base = new FleetDeviceType(
                 deviceId,
-                device.name() + " · " + drafter + " " + quantization,
+                label,
                 weight,
                 rate,
                 drafting.roundOverheadSeconds(),
-                alpha,
-                curve,
-                calibration,
+                0,
+                null,
+                null,
                 1,
                 kindPrompts,
                 kindSlo
             );
-            int k = d.k() != null
-                ? d.k()
-                : provisionalScenario(provisional, network, fleetServer, workload, slo).bestFixedK(
-                      provisional,
-                      wispMaxK
-                  );
+            FleetScenario provisional = provisionalScenario(base, network, fleetServer, workload, slo);
             mix.add(
-                new FleetDeviceType(
-                    provisional.id(),
-                    provisional.label(),
-                    weight,
-                    rate,
-                    provisional.roundOverheadSeconds(),
-                    provisional.acceptanceRate(),
-                    curve,
-                    calibration,
-                    k,
-                    kindPrompts,
-                    kindSlo
-                )
+                alignment.acceptanceRate().isPresent()
+                    ? constantAcceptance(base, alignment, d.k(), wispMaxK, provisional)
+                    : perKAcceptance(base, alignment, d.k(), wispMaxK, provisional, file, at)
             );
         }
         FleetScenario scenario;
@@ -219,6 +178,94 @@ public final class FleetScenarioFile {
             throw ProfileException.ofFile(file, "is not a valid fleet scenario: " + e.getMessage(), e);
         }
         return new Loaded(file, spec.id(), scenario, loaded, spec.description());
+    }
+
+    /**
+     * A device kind whose alignment gives a constant α (with an optional per-position curve and
+     * calibration table): SLED's K is the file's or the analytically best in [1, wispMaxK].
+     */
+    private static FleetDeviceType constantAcceptance(
+        FleetDeviceType base,
+        AlignmentProfile alignment,
+        Integer fileK,
+        int wispMaxK,
+        FleetScenario provisional
+    ) {
+        double alpha = alignment.acceptanceRate().getAsDouble();
+        double[] curve = alignment.acceptanceByPosition().stream().mapToDouble(Double::doubleValue).toArray();
+        AcceptanceCalibration calibration = alignment.calibration().isEmpty()
+            ? null
+            : AcceptanceCalibration.fromPoints(
+                  alignment.calibration().stream().mapToDouble(CalibrationPoint::confidence).toArray(),
+                  alignment.calibration().stream().mapToDouble(CalibrationPoint::acceptanceRate).toArray(),
+                  alpha
+              );
+        FleetDeviceType type = base.withAcceptance(alpha, curve, calibration, 1);
+        int k = fileK != null ? fileK : provisional.bestFixedK(type, wispMaxK);
+        return type.withAcceptance(alpha, curve, calibration, k);
+    }
+
+    /**
+     * A device kind whose alignment was measured per K only (the ConfigSpec paper's form, α(K) =
+     * accepted ÷ K): at SLED's K the rounds draw i.i.d. acceptances with the constant α whose E[N]
+     * equals the measured K·α(K) + 1 ({@link PerKAcceptance#equivalentAlpha}). SLED's K is the
+     * file's (it must be a measured K) or the measured K up to {@code wispMaxK} with the best
+     * analytical goodput, each K judged with its own α. Per-token statistics were not measured, so
+     * WISP's predictor is uninformative (every token predicted at α): it stops only when one more
+     * token no longer pays for its drafting time.
+     */
+    private static FleetDeviceType perKAcceptance(
+        FleetDeviceType base,
+        AlignmentProfile alignment,
+        Integer fileK,
+        int wispMaxK,
+        FleetScenario provisional,
+        Path file,
+        String at
+    ) throws ProfileException {
+        int first = alignment.acceptanceByK().getFirst().k();
+        int last = alignment.acceptanceByK().getLast().k();
+        if (fileK != null && !alignment.covers(fileK)) {
+            throw ProfileException.atField(
+                file,
+                at + ".k",
+                "is " + fileK + " but acceptance was measured for " + alignment.measuredKRange() + " only"
+            );
+        }
+        if (fileK == null && first > wispMaxK) {
+            throw ProfileException.atField(
+                file,
+                "wisp.maxDraftTokens",
+                "is " +
+                    wispMaxK +
+                    " but " +
+                    at +
+                    "'s acceptance was measured for " +
+                    alignment.measuredKRange() +
+                    " only (raise it to " +
+                    first +
+                    " or give the device's k)"
+            );
+        }
+        FleetDeviceType best = null;
+        double bestGoodput = Double.NEGATIVE_INFINITY;
+        int from = fileK != null ? fileK : first;
+        int to = fileK != null ? fileK : Math.min(last, wispMaxK);
+        for (int k = from; k <= to; k++) {
+            double alpha = PerKAcceptance.equivalentAlpha(k, alignment.expectedTokensPerRound(k));
+            FleetDeviceType type = base.withAcceptance(
+                alpha,
+                new double[0],
+                PerKAcceptance.uninformative(alpha),
+                k
+            );
+            double goodput = provisional.analyticalGoodput(type, k);
+            if (goodput > bestGoodput) {
+                best = type;
+                bestGoodput = goodput;
+            }
+        }
+        return best;
     }
 
     /** The estimator a server profile's verification latency model implies. */

@@ -32,6 +32,32 @@ public record StopPredictionCounts(
     }
 
     /**
+     * The two rates for people, each with the count it is a share of; a rate with nothing to
+     * count (no stop predicted, no token rejected — e.g. a drafter the target agrees with on every
+     * token of the run) is said in words, never as NaN.
+     */
+    public String describe() {
+        return (
+            share("false stops", falseStops, predictedStops, "stops", "no stop predicted") +
+            ", " +
+            share("missed stops", missedStops, roundsWithRejection, "rejections", "no token rejected")
+        );
+    }
+
+    private String share(String what, long part, long whole, String wholeName, String noneText) {
+        return whole == 0
+            ? what + " n/a (" + noneText + " in " + rounds + " rounds)"
+            : String.format(
+                  java.util.Locale.ROOT,
+                  "%s %.1f %% of %d %s",
+                  what,
+                  (100.0 * part) / whole,
+                  whole,
+                  wholeName
+              );
+    }
+
+    /**
      * Counts one round.
      *
      * @param flagged for each drafted token, whether the controller predicted it rejected

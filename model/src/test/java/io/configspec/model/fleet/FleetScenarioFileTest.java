@@ -117,4 +117,94 @@ class FleetScenarioFileTest {
         );
         assertEquals("kind", e.field().orElseThrow());
     }
+
+    static Path wispPaper() {
+        return SampleFiles.root().resolve("scenarios").resolve("wisp-paper.json");
+    }
+
+    private static final String PER_K = """
+        {
+          "schemaVersion": 1, "kind": "fleet-scenario", "id": "per-k",
+          "profiles": ["PROFILES/configspec-paper", "PROFILES/wisp-paper", "PROFILES/illustrative/networks"],
+          "server": "a100-qwen3-32b", "target": "qwen3-32b", "network": "wifi-lan",
+          "devices": [ { "device": "jetson-agx-orin-paper", "drafter": "qwen3-0.6b", "quantization": "q4_k_m" KFIELD } ],
+          "workload": { "promptTokens": { "mean": 100 }, "outputTokens": { "mean": 200 }, "meanThinkSeconds": 1 },
+          "sloTpotSeconds": 0.2,
+          "wisp": { "maxDraftTokens": MAXK }
+        }
+        """;
+
+    private static String perK(String kField, int maxK) {
+        return PER_K.replace("KFIELD", kField).replace("MAXK", Integer.toString(maxK));
+    }
+
+    @Test
+    void theWispPaperSampleDraftsWithTheConfigSpecPapersPerKAcceptance() throws ProfileException {
+        FleetScenarioFile.Loaded loaded = FleetScenarioFile.load(wispPaper());
+        FleetScenario s = loaded.scenario();
+        assertEquals("wisp-paper", loaded.id());
+        assertEquals(3, s.deviceMix().size());
+        var alignment = loaded
+            .profiles()
+            .library()
+            .alignment("qwen3-0.6b", "q4_k_m", "qwen3-32b")
+            .orElseThrow();
+        assertTrue(alignment.acceptanceRate().isEmpty(), "the paper's Qwen3 alignment is per K only");
+        for (FleetDeviceType d : s.deviceMix()) {
+            int k = d.fixedDraftTokens();
+            assertTrue(k >= 2 && k <= 10, d.id() + ": SLED's K " + k + " is a measured K");
+            assertEquals(
+                PerKAcceptance.equivalentAlpha(k, alignment.expectedTokensPerRound(k)),
+                d.acceptanceRate(),
+                1e-9,
+                d.id() + ": α reproduces the measured E[N] at K"
+            );
+            assertEquals(1, d.calibration().binCount(), d.id() + ": no per-token statistics, one bin");
+        }
+        // the fastest board (Jetson AGX Orin, 98.63 tokens/s) drafts at least as long as the slowest
+        int piK = s.deviceMix().getFirst().fixedDraftTokens();
+        int jetsonK = s.deviceMix().getLast().fixedDraftTokens();
+        assertTrue(jetsonK >= piK, "Pi 4B K " + piK + ", Jetson K " + jetsonK);
+        // Qwen3-32B on an A100: the illustrative linear estimate of the sample's server profile
+        assertEquals(0.035, s.server().estimator().interceptSeconds(), 1e-12);
+        assertEquals(0.2, s.sloTpotSeconds(), 1e-12);
+    }
+
+    @Test
+    void perKRoundsYieldTheMeasuredTokensPerRound(@TempDir Path dir) throws Exception {
+        FleetScenario s = FleetScenarioFile.load(write(dir, perK(", \"k\": 4", 10))).scenario();
+        FleetDeviceType jetson = s.deviceMix().getFirst();
+        assertEquals(4, jetson.fixedDraftTokens());
+        FleetResult r = FleetSimulator.run(s, FleetPolicy.SLED, 4, 300, 3, () -> false);
+        double accepted = r.draftedTokens() - r.wastedDraftTokens();
+        double perRound = accepted / r.verificationRounds() + 1;
+        // the ConfigSpec artifact: α(4) = 0.43993621133021565 for Qwen3-0.6B Q4_K_M against Qwen3-32B
+        double measured = 4 * 0.43993621133021565 + 1;
+        assertEquals(measured, perRound, measured * 0.03, "tokens per round at K = 4");
+    }
+
+    @Test
+    void aKOutsideThePerKTableNamesTheField(@TempDir Path dir) throws Exception {
+        ProfileException e = assertThrows(ProfileException.class, () ->
+            FleetScenarioFile.load(write(dir, perK(", \"k\": 12", 12)))
+        );
+        assertEquals("devices[0].k", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("K 2..10"), e.getMessage());
+    }
+
+    @Test
+    void aBudgetBelowTheFirstMeasuredKNamesTheField(@TempDir Path dir) throws Exception {
+        ProfileException e = assertThrows(ProfileException.class, () ->
+            FleetScenarioFile.load(write(dir, perK("", 1)))
+        );
+        assertEquals("wisp.maxDraftTokens", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("devices[0]"), e.getMessage());
+    }
+
+    @Test
+    void withoutAKTheBestMeasuredKWithinTheBudgetIsChosen(@TempDir Path dir) throws Exception {
+        FleetScenario s = FleetScenarioFile.load(write(dir, perK("", 3))).scenario();
+        int k = s.deviceMix().getFirst().fixedDraftTokens();
+        assertTrue(k == 2 || k == 3, "K " + k + " within the measured 2..10 and the budget 3");
+    }
 }

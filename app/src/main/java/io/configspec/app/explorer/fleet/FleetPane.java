@@ -74,6 +74,35 @@ public final class FleetPane extends SplitPane {
             }
         });
 
+        // The bundled fleet scenarios (the illustrative sample fleet, the WISP paper's setting, ...).
+        ComboBox<Path> sampleChoice = new ComboBox<>(
+            FXCollections.observableArrayList(
+                FleetViewModel.sampleScenarios(home == null ? null : home.resolve("samples/scenarios"))
+            )
+        );
+        sampleChoice.setId("fleet-samples");
+        sampleChoice.setPromptText("Sample scenario");
+        sampleChoice.setMaxWidth(Double.MAX_VALUE);
+        sampleChoice.setConverter(
+            new StringConverter<>() {
+                @Override
+                public String toString(Path p) {
+                    return p == null ? "" : p.getFileName().toString();
+                }
+
+                @Override
+                public Path fromString(String text) {
+                    return null;
+                }
+            }
+        );
+        sampleChoice.setOnAction(e -> {
+            if (sampleChoice.getValue() != null) {
+                model.loadScenario(sampleChoice.getValue());
+            }
+        });
+        sampleChoice.disableProperty().bind(model.runningProperty());
+
         TableView<FleetViewModel.DeviceShare> mix = new TableView<>(model.deviceMix());
         mix.setId("fleet-mix");
         mix.setEditable(true);
@@ -166,9 +195,13 @@ public final class FleetPane extends SplitPane {
 
         // Run and its progress first: in view without scrolling at 1366 × 768 (issue 19).
         HBox actions = new HBox(8, open, run, cancel);
+        HBox sampleRow = new HBox(8, new Label("Sample"), sampleChoice);
+        sampleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(sampleChoice, javafx.scene.layout.Priority.ALWAYS);
         VBox controls = new VBox(
             8,
             scenario,
+            sampleRow,
             actions,
             progress,
             status,
@@ -276,6 +309,8 @@ public final class FleetPane extends SplitPane {
         comparison.setId("fleet-comparison");
         comparison.setWrapText(true);
         comparison.textProperty().bind(model.comparisonProperty());
+        // The comparison is the fleet-report table: columns line up only in a fixed-width font.
+        comparison.setStyle("-fx-font-family: monospace;");
 
         // ---- sensitivity: capacity ratios against one setting the paper leaves open
         ComboBox<FleetSensitivity.Knob> knob = new ComboBox<>(
@@ -351,7 +386,7 @@ public final class FleetPane extends SplitPane {
         sensitivityNote.getStyleClass().add("provenance-note");
         VBox sensitivityBox = new VBox(
             6,
-            new HBox(8, new Label("Sensitivity to"), knob, sweep),
+            sensitivityRow(knob, sweep),
             sensitivityChart,
             sensitivitySummary,
             sensitivityNote
@@ -372,6 +407,22 @@ public final class FleetPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(controlScroll, chartScroll);
         setDividerPositions(0.3);
+    }
+
+    /**
+     * "Sensitivity to [setting] [Run sensitivity]": the label and the button keep their whole text
+     * (seen cut to "Sensitivit…" / "Run sensiti…" at 1366 × 768); the setting list takes what is left.
+     */
+    private static HBox sensitivityRow(ComboBox<FleetSensitivity.Knob> knob, Button sweep) {
+        Label label = new Label("Sensitivity to");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        knob.setMinWidth(120);
+        knob.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(knob, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(8, label, knob, sweep);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static java.util.List<XYChart.Data<Number, Number>> ratios(

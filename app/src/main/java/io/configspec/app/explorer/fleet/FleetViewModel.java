@@ -3,6 +3,7 @@ package io.configspec.app.explorer.fleet;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.fleet.CapacityResult;
 import io.configspec.model.fleet.CapacitySearch;
+import io.configspec.model.fleet.FleetComparison;
 import io.configspec.model.fleet.FleetDeviceType;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
@@ -145,6 +146,35 @@ public final class FleetViewModel {
             tpotDistributions.put(p, FXCollections.observableArrayList());
             curveViews.put(p, FXCollections.unmodifiableObservableList(curves.get(p)));
             tpotViews.put(p, FXCollections.unmodifiableObservableList(tpotDistributions.get(p)));
+        }
+    }
+
+    /**
+     * The fleet scenario files ({@code "kind": "fleet-scenario"}) in {@code directory}, by file
+     * name; empty when it is not a readable directory.
+     */
+    public static List<Path> sampleScenarios(Path directory) {
+        if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.list(directory)) {
+            return files
+                .filter(f -> f.getFileName().toString().endsWith(".json"))
+                .filter(FleetViewModel::isFleetScenario)
+                .sorted()
+                .toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean isFleetScenario(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).matches(
+                "(?s).*\"kind\"\\s*:\\s*\"fleet-scenario\".*"
+            );
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
@@ -309,57 +339,16 @@ public final class FleetViewModel {
     }
 
     /**
-     * WISP against the others, as the paper compares them: capacity and goodput ratios, and the
-     * wasted drafting (tokens and device seconds) of SLED and WISP at WISP's capacity.
+     * The comparison {@code configspec fleet-report} prints (capacity and goodput ratios of WISP
+     * over centralised serving and SLED and of SLED over centralised serving, the wasted drafting
+     * of SLED and WISP at WISP's capacity, the paper's figures), marked simulated.
      */
     static String comparisonText(
         Map<FleetPolicy, CapacityResult> found,
         Map<FleetPolicy, FleetResult> atN,
         int n
     ) {
-        StringBuilder out = new StringBuilder();
-        for (FleetPolicy other : new FleetPolicy[] { FleetPolicy.CENTRALIZED, FleetPolicy.SLED }) {
-            int wisp = found.get(FleetPolicy.WISP).capacityDevices();
-            int theirs = found.get(other).capacityDevices();
-            double gw = found.get(FleetPolicy.WISP).atCapacity() == null
-                ? 0
-                : found.get(FleetPolicy.WISP).atCapacity().goodputTokensPerSecond();
-            double go = found.get(other).atCapacity() == null
-                ? 0
-                : found.get(other).atCapacity().goodputTokensPerSecond();
-            out.append(
-                String.format(
-                    Locale.ROOT,
-                    "WISP ÷ %s: capacity %s, goodput at capacity %s%n",
-                    other.label(),
-                    ratio(wisp, theirs),
-                    ratio(gw, go)
-                )
-            );
-        }
-        for (FleetPolicy p : new FleetPolicy[] { FleetPolicy.SLED, FleetPolicy.WISP }) {
-            FleetResult r = atN.get(p);
-            out.append(
-                String.format(
-                    Locale.ROOT,
-                    "%s at %d devices: %,d drafted tokens, %,d wasted (%.1f %%), %.0f s of drafting wasted%n",
-                    p.label(),
-                    n,
-                    r.draftedTokens(),
-                    r.wastedDraftTokens(),
-                    r.wastedDraftFraction() * 100,
-                    r.wastedDraftSeconds()
-                )
-            );
-        }
-        out.append(
-            "(simulated; the WISP paper reports up to 2.1× and 4.1× capacity over centralised serving and SLED)"
-        );
-        return out.toString();
-    }
-
-    private static String ratio(double a, double b) {
-        return b > 0 ? String.format(Locale.ROOT, "%.2f×", a / b) : "— (serves none)";
+        return "Simulated:" + System.lineSeparator() + new FleetComparison(found, atN, n).report();
     }
 
     /**

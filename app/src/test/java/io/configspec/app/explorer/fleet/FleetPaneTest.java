@@ -88,4 +88,31 @@ class FleetPaneTest {
         Label summary = robot.lookup("#fleet-sensitivity-summary").queryAs(Label.class);
         assertTrue(summary.getText().contains("SLED below centralised"), summary.getText());
     }
+
+    @Test
+    void theSampleListOffersTheWispPapersSettingAndLoadsIt(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<java.nio.file.Path> samples = robot
+            .lookup("#fleet-samples")
+            .queryAs(javafx.scene.control.ComboBox.class);
+        var names = samples
+            .getItems()
+            .stream()
+            .map(p -> p.getFileName().toString())
+            .toList();
+        assertTrue(names.contains("fleet.json") && names.contains("wisp-paper.json"), names.toString());
+        robot.interact(() ->
+            samples.setValue(
+                samples
+                    .getItems()
+                    .stream()
+                    .filter(p -> p.getFileName().toString().equals("wisp-paper.json"))
+                    .findFirst()
+                    .orElseThrow()
+            )
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.model().scenarioNameProperty().get().contains("WISP paper"));
+        assertEquals(200, pane.model().sloMillisProperty().get(), 1e-9);
+    }
 }

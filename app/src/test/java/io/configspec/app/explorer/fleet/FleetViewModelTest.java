@@ -55,10 +55,32 @@ class FleetViewModelTest {
         FleetViewModel vm = loaded();
         vm.run().join();
         String text = vm.comparisonProperty().get();
-        assertTrue(text.contains("WISP ÷ Centralised"), text);
-        assertTrue(text.contains("WISP ÷ SLED"), text);
-        assertTrue(text.contains("s of drafting wasted"), text);
-        assertTrue(text.contains("simulated"), text);
+        // the same comparison as configspec fleet-report: WISP over both, SLED over centralised
+        assertTrue(text.contains("WISP / Centralised"), text);
+        assertTrue(text.contains("WISP / SLED"), text);
+        assertTrue(text.contains("SLED / Centralised"), text);
+        assertTrue(text.contains("wasted drafting"), text);
+        assertTrue(text.startsWith("Simulated"), text);
+        assertTrue(text.contains("170.82 against 326.12 tokens/s"), text);
+    }
+
+    @Test
+    void theBundledFleetScenariosIncludeTheWispPapersSettingAndItLoads() {
+        var samples = FleetViewModel.sampleScenarios(Samples.root().resolve("scenarios"));
+        var names = samples
+            .stream()
+            .map(p -> p.getFileName().toString())
+            .toList();
+        assertTrue(names.contains("fleet.json"), names.toString());
+        assertTrue(names.contains("wisp-paper.json"), names.toString());
+        assertFalse(names.contains("configspec-paper.json"), "a single-device scenario is not offered");
+        FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
+        assertTrue(
+            vm.loadScenario(Samples.root().resolve("scenarios/wisp-paper.json")),
+            vm.statusProperty().get()
+        );
+        assertEquals(3, vm.deviceMix().size());
+        assertEquals(200, vm.sloMillisProperty().get(), 1e-9);
     }
 
     @Test
