@@ -3,15 +3,15 @@ package io.configspec.app.cli;
 import io.configspec.engine.agent.AgentClient;
 import io.configspec.engine.agent.JobState;
 import io.configspec.engine.agent.JobStatus;
+import io.configspec.engine.measure.BoardProfiler;
+import io.configspec.engine.measure.DraftingCell;
+import io.configspec.engine.measure.MeasuredProfiles;
+import io.configspec.engine.measure.OnnxModelProvider;
+import io.configspec.engine.measure.ProfilingContext;
+import io.configspec.engine.measure.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingResult;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.profiler.BoardProfiler;
-import io.configspec.engine.profiler.DraftingCell;
-import io.configspec.engine.profiler.MeasuredProfiles;
-import io.configspec.engine.profiler.OnnxModelProvider;
-import io.configspec.engine.profiler.ProfilingContext;
-import io.configspec.engine.profiler.ProfilingRequest;
-import io.configspec.engine.profiler.ProfilingResult;
 import io.configspec.engine.sensors.SensorSampler;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.AtomicFiles;
@@ -385,15 +385,31 @@ final class ProfileCommand implements Callable<Integer> {
     static void printSummary(PrintWriter w, ProfilingResult r) {
         w.printf(Locale.ROOT, "%n%s %s on %s%n", r.drafter(), r.quantization(), r.board().boardName());
         w.printf(Locale.ROOT, "%8s %4s %14s %20s%n", "context", "K", "round (ms)", "tokens/s (95% CI)");
+        int wide = 0;
         for (DraftingCell c : r.cells()) {
+            double half = Double.isNaN(c.tokensPerSecond().ci95HalfWidth())
+                ? 0
+                : c.tokensPerSecond().ci95HalfWidth();
+            boolean wider = half > c.tokensPerSecond().mean();
+            wide += wider ? 1 : 0;
             w.printf(
                 Locale.ROOT,
-                "%8d %4d %14.2f %12.1f ± %-6.1f%n",
+                "%8d %4d %14.2f %12.1f ± %-6.1f%s%n",
                 c.contextTokens(),
                 c.k(),
                 c.roundSeconds().mean() * 1000,
                 c.tokensPerSecond().mean(),
-                Double.isNaN(c.tokensPerSecond().ci95HalfWidth()) ? 0 : c.tokensPerSecond().ci95HalfWidth()
+                half,
+                wider ? " (!)" : ""
+            );
+        }
+        if (wide > 0) {
+            w.println(
+                "(!) " +
+                    wide +
+                    " of " +
+                    r.cells().size() +
+                    " intervals are wider than the value itself: the repetitions disagree more than the speed they measure (a busy or throttling machine, or too few rounds); repeat with more --rounds and --repetitions before relying on those rows."
             );
         }
         w.printf(

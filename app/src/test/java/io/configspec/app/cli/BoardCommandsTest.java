@@ -280,6 +280,57 @@ class BoardCommandsTest {
         assertFalse(pareto.out().contains("NaN"), pareto.out());
     }
 
+    /** Issue 19 item 13: "799.2 ± 1166.5 tokens/s" says the interval is wider than the value. */
+    @Test
+    void theSummarySaysWhenAnIntervalIsWiderThanTheValue() {
+        io.configspec.engine.measure.SampleStatistics round =
+            new io.configspec.engine.measure.SampleStatistics(3, 0.0025, 0.001, 0.002);
+        io.configspec.engine.measure.ProfilingResult result =
+            new io.configspec.engine.measure.ProfilingResult(
+                "test",
+                java.time.LocalDate.of(2026, 12, 3),
+                new io.configspec.engine.sensors.BoardInfo("Test board", "CPU", 2, 1L << 30, "amd64"),
+                null,
+                "draft-1l-int8",
+                "int8",
+                "configspec-sample",
+                null,
+                null,
+                Double.NaN,
+                0,
+                Double.NaN,
+                Double.NaN,
+                0,
+                List.of(
+                    new io.configspec.engine.measure.DraftingCell(
+                        32,
+                        2,
+                        round,
+                        new io.configspec.engine.measure.SampleStatistics(3, 799.2, 469.6, 1166.5),
+                        30
+                    ),
+                    new io.configspec.engine.measure.DraftingCell(
+                        32,
+                        4,
+                        round,
+                        new io.configspec.engine.measure.SampleStatistics(3, 1600, 10, 25),
+                        30
+                    )
+                ),
+                new io.configspec.model.measurement.DraftingFit(800, 0, 0),
+                List.of(),
+                null
+            );
+        StringWriter text = new StringWriter();
+
+        ProfileCommand.printSummary(new PrintWriter(text), result);
+
+        String out = text.toString();
+        assertTrue(out.contains("799.2 ± 1166.5 (!)"), out);
+        assertFalse(out.contains("1600.0 ± 25.0 (!)"), out);
+        assertTrue(out.contains("1 of 2 intervals are wider than the value itself"), out);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

@@ -1,7 +1,7 @@
 package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.sensors.SensorSnapshot;
 import java.io.IOException;
 import java.io.InputStream;

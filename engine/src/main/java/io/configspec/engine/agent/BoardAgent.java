@@ -2,10 +2,10 @@ package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.net.GuardedHttpServer;
 import io.configspec.engine.net.HttpCall;
 import io.configspec.engine.net.HttpProblem;
-import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.SensorSampler;
 import io.configspec.engine.sensors.SensorSnapshot;
 import io.configspec.engine.sensors.SensorSuite;

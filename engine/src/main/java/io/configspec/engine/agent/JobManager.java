@@ -1,8 +1,8 @@
 package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.engine.profiler.ProfilingContext;
-import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingContext;
+import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.sensors.SensorSampler;
 import java.security.SecureRandom;
 import java.util.HexFormat;

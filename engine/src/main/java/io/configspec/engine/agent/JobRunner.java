@@ -1,9 +1,9 @@
 package io.configspec.engine.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.engine.profiler.BoardProfiler;
-import io.configspec.engine.profiler.ProfilingContext;
-import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.measure.BoardProfiler;
+import io.configspec.engine.measure.ProfilingContext;
+import io.configspec.engine.measure.ProfilingRequest;
 
 /** Runs one profiling job to completion on the calling thread and returns its result as JSON. */
 @FunctionalInterface

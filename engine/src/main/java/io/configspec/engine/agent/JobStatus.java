@@ -3,7 +3,7 @@ package io.configspec.engine.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.configspec.engine.profiler.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingRequest;
 
 /**
  * A snapshot of a job, as {@code GET /api/v1/jobs/{id}} returns it.

@@ -12,8 +12,11 @@ import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.analysis.SpeculativeRoundModel;
+import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.fleet.LogisticAcceptancePredictor;
 import io.configspec.model.fleet.SpeculationController;
+import io.configspec.model.measurement.DraftingFit;
+import io.configspec.model.measurement.VerificationFit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -135,24 +138,31 @@ public final class KSweep {
             drafted[i] = s.draftedTokens() / (double) s.rounds();
             draftSeconds[i] = s.draftSeconds() / s.rounds();
         }
-        double[] fit = DraftingFit.fit(drafted, draftSeconds);
-        double draftOverhead = fit[0];
-        double rate = fit[1];
+        List<DraftingFit.Point> draftingPoints = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            draftingPoints.add(new DraftingFit.Point(0, drafted[i], draftSeconds[i]));
+        }
+        DraftingFit fit = DraftingFit.of(draftingPoints);
+        double draftOverhead = fit.roundOverheadSeconds();
+        double rate = fit.tokensPerSecond();
         double engineOverhead =
             (pooled.roundSeconds() - pooled.draftSeconds() - pooled.verifySeconds()) / pooled.rounds();
         double[] verified = new double[n];
-        double[] verifySeconds = new double[n];
+        List<VerificationFit.Point> verificationPoints = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             verified[i] = drafted[i] + 1;
-            verifySeconds[i] = RunStatistics.of(perK.get(i)).meanVerifySeconds();
+            verificationPoints.add(
+                new VerificationFit.Point(verified[i], 1, RunStatistics.of(perK.get(i)).meanVerifySeconds())
+            );
         }
-        double[] verifyFit = DraftingFit.fit(verified, verifySeconds);
+        VerificationLatency.Linear verifyFit = VerificationFit.of(verificationPoints);
         List<SweepPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RunStatistics s = RunStatistics.of(perK.get(i));
             double expected = expectedTokens(alpha, drafted[i]);
             double drafting = engineOverhead + draftOverhead + drafted[i] / rate;
-            double fittedVerify = verifyFit[0] + verified[i] / verifyFit[1];
+            double fittedVerify =
+                verifyFit.interceptSeconds() + verifyFit.secondsPerVerifiedToken() * verified[i];
             points.add(
                 new SweepPoint(
                     kMin + i,

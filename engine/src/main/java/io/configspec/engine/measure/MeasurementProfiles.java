@@ -5,21 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.decoding.RunStatistics;
 import io.configspec.engine.onnx.ModelCatalog;
 import io.configspec.engine.samplemodels.Precision;
-import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
-import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
-import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
-import io.configspec.model.domain.ServedTarget;
-import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
-import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.io.AtomicFiles;
 import io.configspec.model.io.ProfileCodec;
-import io.configspec.model.io.ProfileDocument;
+import io.configspec.model.measurement.BoardMeasurement;
+import io.configspec.model.measurement.DraftingFit;
+import io.configspec.model.measurement.MeasuredProfileWriter;
+import io.configspec.model.measurement.VerificationFit;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -32,9 +27,10 @@ import java.util.OptionalDouble;
 
 /**
  * Writes a {@link SweepResult} in the core's profile file format (provenance {@code measured},
- * with tool version, date and sample count): an alignment profile, a device profile of this
- * machine with the drafting measurement, a server profile with the target's verification
- * latency, a models profile naming the drafter and the target, and {@code
+ * with tool version, date and sample count) through the one writer, {@link MeasuredProfileWriter}:
+ * an alignment profile, a device profile of this machine with the drafting measurement (no power:
+ * {@code measure} does not measure it, and none is invented), a server profile with the target's
+ * verification latency, a models profile naming the drafter and the target, and {@code
  * goodput-sweep-*.json} (kind {@code goodput-sweep}, a report that profile loading skips) with
  * measured and predicted goodput per K. The folder therefore loads as a profile library.
  */
@@ -100,117 +96,110 @@ public final class MeasurementProfiles {
                 );
             }
         }
-        AlignmentProfile alignment = new AlignmentProfile(
-            drafterId,
-            quantization,
-            targetId,
-            alpha,
-            Math.min(alpha, wilson[0]),
-            Math.max(alpha, wilson[1]),
-            (int) Math.max(1, Math.min(Integer.MAX_VALUE, evaluated)),
-            promptSet,
-            byPosition,
-            calibration,
-            measured,
-            Map.of()
-        );
-        Path alignmentFile = directory.resolve("alignment-" + slug + ".json");
-        ProfileCodec.write(
-            alignmentFile,
-            new ProfileDocument.AlignmentDocument("measured-alignment-" + slug, measured, List.of(alignment))
-        );
-
-        DraftingMeasurement drafting = new DraftingMeasurement(
-            drafterId,
-            quantization,
-            sweep.draftTokensPerSecond(),
-            sweep.draftOverheadSeconds() + sweep.engineOverheadSeconds(),
-            0,
-            1,
-            measured,
-            Map.of(
-                "powerWatts",
-                new Provenance.Illustrative(
-                    "not measured by configspec measure; profile the board for power"
-                ),
-                "contextSlowdownPerThousandTokens",
-                new Provenance.Illustrative("not measured")
-            )
-        );
-        DeviceProfile device = new DeviceProfile(
-            "this-machine",
-            "This machine (" +
-                System.getProperty("os.arch") +
-                ", " +
-                Runtime.getRuntime().availableProcessors() +
-                " cores)",
-            DeviceKind.OTHER,
-            cpuDescription(),
-            "",
-            memoryGiB(),
-            0,
-            List.of(drafting),
-            measured,
-            Map.of("idlePowerWatts", new Provenance.Illustrative("not measured"))
-        );
-        Path deviceFile = directory.resolve(
-            "device-this-machine-" + drafterId + "-" + quantization + ".json"
-        );
-        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
-
-        double[] latency = verificationFit(sweep);
-        ServedTarget served = new ServedTarget(
-            targetId,
-            new VerificationLatency.Linear(latency[0], latency[1], 0, 0),
-            OptionalDouble.empty(),
-            OptionalDouble.of(1.0),
-            sweep.targetStepSeconds(),
-            measured,
-            Map.of("dollarsPerGpuHour", new Provenance.Illustrative("this machine has no price"))
-        );
-        ServerProfile server = new ServerProfile(
-            "this-machine-" + targetId,
-            "This machine serving " + targetId,
-            "CPU (ONNX Runtime)",
-            List.of(served),
-            measured,
-            Map.of()
-        );
-        Path serverFile = directory.resolve("server-this-machine-" + targetId + ".json");
-        ProfileCodec.write(serverFile, new ProfileDocument.ServerDocument(server));
-
-        // Drafter and target share the target's vocabulary (ModelPair checked it), so the target's
-        // id names their family.
-        Path modelsFile = directory.resolve("models-" + slug + ".json");
-        ProfileCodec.write(
-            modelsFile,
-            new ProfileDocument.ModelsDocument(
-                "models-" + slug,
-                measured,
-                List.of(
-                    new DrafterModel(
-                        drafterId,
-                        drafterId,
-                        targetId,
-                        Math.max(1, drafter.parameters()),
-                        List.of(variant(quantization, drafter)),
-                        measured,
-                        Map.of()
-                    )
-                ),
-                List.of(
-                    new TargetModel(
-                        targetId,
-                        targetId,
-                        targetId,
-                        Math.max(1, target.parameters()),
-                        List.of(variant(target.precision(), target)),
-                        measured,
-                        Map.of()
-                    )
+        List<VerificationFit.Point> verificationPoints = new ArrayList<>();
+        for (SweepPoint p : sweep.points()) {
+            RunStatistics s = p.statistics();
+            verificationPoints.add(
+                new VerificationFit.Point(
+                    s.draftedTokens() / (double) s.rounds() + 1,
+                    1,
+                    s.meanVerifySeconds()
                 )
+            );
+        }
+        BoardMeasurement measurement = new BoardMeasurement(
+            new BoardMeasurement.Device(
+                "this-machine",
+                "This machine (" +
+                    System.getProperty("os.arch") +
+                    ", " +
+                    Runtime.getRuntime().availableProcessors() +
+                    " cores)",
+                DeviceKind.OTHER,
+                cpuDescription(),
+                OptionalDouble.of(memoryGiB()),
+                OptionalDouble.empty(), // idle power is not measured by configspec measure: none is written
+                Map.of()
+            ),
+            List.of(
+                new BoardMeasurement.Drafting(
+                    drafterId,
+                    quantization,
+                    // KSweep's DraftingFit; the engine's own per-round overhead is part of the round
+                    // overhead the profile records
+                    new DraftingFit(
+                        sweep.draftTokensPerSecond(),
+                        sweep.draftOverheadSeconds() + sweep.engineOverheadSeconds(),
+                        0
+                    ),
+                    OptionalDouble.empty(), // no power measured: none is written (energy reads "not measured")
+                    measured,
+                    Map.of("contextSlowdownPerThousandTokens", new Provenance.Illustrative("not measured"))
+                )
+            ),
+            List.of(
+                new BoardMeasurement.Acceptance(
+                    drafterId,
+                    quantization,
+                    targetId,
+                    alpha,
+                    wilson[0],
+                    wilson[1],
+                    (int) Math.max(1, Math.min(Integer.MAX_VALUE, evaluated)),
+                    promptSet,
+                    byPosition,
+                    calibration,
+                    measured
+                )
+            ),
+            java.util.Optional.of(
+                new BoardMeasurement.Verifier(
+                    "this-machine-" + targetId,
+                    "This machine serving " + targetId,
+                    "CPU (ONNX Runtime)",
+                    targetId,
+                    verificationPoints,
+                    OptionalDouble.of(sweep.targetStepSeconds()),
+                    1.0,
+                    "this machine has no price",
+                    measured
+                )
+            ),
+            // Drafter and target share the target's vocabulary (ModelPair checked it), so the
+            // target's id names their family.
+            List.of(
+                new BoardMeasurement.Model(
+                    drafterId,
+                    targetId,
+                    Math.max(1, drafter.parameters()),
+                    List.of(variant(quantization, drafter))
+                )
+            ),
+            List.of(
+                new BoardMeasurement.Model(
+                    targetId,
+                    targetId,
+                    Math.max(1, target.parameters()),
+                    List.of(variant(target.precision(), target))
+                )
+            ),
+            measured
+        );
+        List<Path> files = MeasuredProfileWriter.write(
+            directory,
+            measurement,
+            new MeasuredProfileWriter.FileNames(
+                "models-" + slug + ".json",
+                "server-this-machine-" + targetId + ".json",
+                "alignment-" + slug + ".json",
+                "device-this-machine-" + drafterId + "-" + quantization + ".json",
+                slug
             )
         );
+        Path modelsFile = files.get(0);
+        Path serverFile = files.get(1);
+        Path alignmentFile = files.get(2);
+        Path deviceFile = files.get(3);
 
         Path sweepFile = directory.resolve("goodput-sweep-" + slug + ".json");
         ObjectNode json = ProfileCodec.mapper().createObjectNode();
@@ -304,29 +293,6 @@ public final class MeasurementProfiles {
             bytes = Math.max(1, (long) ((Math.max(1, entry.parameters()) * bits) / 8));
         }
         return new QuantizationVariant(precision, bits, bytes);
-    }
-
-    /** T_v = c₀ + c_v × (K + 1), least squares over the sweep's points. */
-    private static double[] verificationFit(SweepResult sweep) {
-        int n = sweep.points().size();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            RunStatistics s = sweep.points().get(i).statistics();
-            x[i] = s.draftedTokens() / (double) s.rounds() + 1;
-            y[i] = s.meanVerifySeconds();
-        }
-        double[] fit = DraftingFit.fit(x, y);
-        double perToken = 1 / fit[1];
-        double intercept = fit[0];
-        if (intercept <= 0) {
-            intercept = Math.max(1e-9, y[0] - perToken * x[0]);
-            if (intercept <= 1e-9) {
-                intercept = y[0];
-                perToken = 0;
-            }
-        }
-        return new double[] { intercept, perToken };
     }
 
     private static double[] wilson(long successes, long trials) {

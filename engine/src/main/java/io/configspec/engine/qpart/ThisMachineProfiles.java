@@ -24,19 +24,14 @@ import java.util.Map;
  * Writes the drafting throughput {@link QpartCalibrator#measureWidths} measured as profiles the
  * planner reads: a device profile {@value #DEVICE_ID} with one drafting measurement per width
  * (quantisations {@code fp32}, {@code int8}, {@code int4} of the drafter), and a models profile
- * naming the drafter (and its target, whose family it shares). Power is not measured (a
- * placeholder of 1 W marked illustrative "not measured", as {@code configspec measure} writes it).
+ * naming the drafter (and its target, whose family it shares). Power is not measured, so none is
+ * written (no {@code powerWatts}, no {@code idlePowerWatts}; energy for this device reads "not
+ * measured"), as {@code configspec measure} does: never an invented watt.
  */
 public final class ThisMachineProfiles {
 
     /** The device id written. */
     public static final String DEVICE_ID = "this-machine";
-
-    /**
-     * Drafting power written, W: a placeholder (the file format needs a number), marked
-     * illustrative "not measured", as {@code configspec measure} does.
-     */
-    public static final double PLACEHOLDER_POWER_WATTS = 1;
 
     /** Files written. */
     public record Written(Path device, Path models) {}
@@ -82,11 +77,9 @@ public final class ThisMachineProfiles {
                     speed.tokensPerSecond(),
                     0,
                     0,
-                    PLACEHOLDER_POWER_WATTS,
+                    java.util.OptionalDouble.empty(),
                     measured,
                     Map.of(
-                        "powerWatts",
-                        new Provenance.Illustrative("not measured by configspec qpart calibrate"),
                         "roundOverheadSeconds",
                         new Provenance.Illustrative("not measured (decode throughput only)"),
                         "contextSlowdownPerThousandTokens",
@@ -113,11 +106,11 @@ public final class ThisMachineProfiles {
             DeviceKind.OTHER,
             MeasurementProfiles.cpuDescription(),
             "",
-            MeasurementProfiles.memoryGiB(),
-            0,
+            java.util.OptionalDouble.of(MeasurementProfiles.memoryGiB()),
+            java.util.OptionalDouble.empty(),
             drafting,
             measured,
-            Map.of("idlePowerWatts", new Provenance.Illustrative("not measured"))
+            Map.of()
         );
         Path deviceFile = directory.resolve("device-" + DEVICE_ID + "-qpart-" + drafterId + ".json");
         ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));

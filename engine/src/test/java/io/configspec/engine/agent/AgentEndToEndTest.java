@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.engine.measure.BoardProfiler;
+import io.configspec.engine.measure.MeasuredProfiles;
+import io.configspec.engine.measure.OnnxModelProvider;
+import io.configspec.engine.measure.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingResult;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.profiler.BoardProfiler;
-import io.configspec.engine.profiler.MeasuredProfiles;
-import io.configspec.engine.profiler.OnnxModelProvider;
-import io.configspec.engine.profiler.ProfilingRequest;
-import io.configspec.engine.profiler.ProfilingResult;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.samplemodels.SampleFamily;
 import io.configspec.engine.sensors.SensorOptions;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.engine.measure.ProfilingContext;
+import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.net.BearerToken;
-import io.configspec.engine.profiler.ProfilingContext;
-import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.CommandRunner;
 import io.configspec.engine.sensors.SensorOptions;
 import io.configspec.engine.sensors.SensorSuite;

@@ -108,5 +108,14 @@ class QpartCalibratorTest {
         assertEquals(2.0 * 1_903_616 * 400, throughput.rates().get(8).flopsPerSecond(), 1e-3);
         assertEquals(2.0 * 1_903_616 * 210, throughput.rates().get(16).flopsPerSecond(), 1e-3);
         assertEquals(4, throughput.rates().get(3).measuredWidth());
+        // No invented watt: power was not measured, so the profile has none.
+        var device = library.device(ThisMachineProfiles.DEVICE_ID).orElseThrow();
+        assertTrue(device.idlePowerWatts().isEmpty());
+        assertTrue(
+            device
+                .drafting()
+                .stream()
+                .allMatch(m -> m.powerWatts().isEmpty())
+        );
     }
 }

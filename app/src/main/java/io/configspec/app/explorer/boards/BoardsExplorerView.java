@@ -2,7 +2,7 @@ package io.configspec.app.explorer.boards;
 
 import io.configspec.app.explorer.ExplorerContext;
 import io.configspec.app.explorer.ExplorerView;
-import io.configspec.engine.profiler.MeasuredProfiles;
+import io.configspec.engine.measure.MeasuredProfiles;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import io.configspec.engine.agent.AgentClient;
 import io.configspec.engine.agent.AgentInfo;
 import io.configspec.engine.agent.JobState;
 import io.configspec.engine.agent.JobStatus;
-import io.configspec.engine.profiler.MeasuredProfiles;
-import io.configspec.engine.profiler.ProfilingRequest;
-import io.configspec.engine.profiler.ProfilingResult;
+import io.configspec.engine.measure.MeasuredProfiles;
+import io.configspec.engine.measure.ProfilingRequest;
+import io.configspec.engine.measure.ProfilingResult;
 import io.configspec.engine.sensors.SensorSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -487,7 +487,6 @@ public final class BoardsViewModel implements AutoCloseable {
     // ------------------------------------------------------------------ internals
 
     private void connected(AgentInfo info) {
-        state.set(ConnectionState.CONNECTED);
         var b = info.board();
         boardDescription.set(
             b.boardName() +
@@ -504,6 +503,9 @@ public final class BoardsViewModel implements AutoCloseable {
                 : info.powerSources().getFirst().id() + ": " + info.powerSources().getFirst().description()
         );
         statusMessage.set("Connected to " + b.boardName() + ".");
+        // Last: whoever watches the state (a view, a test on another thread) sees the board's
+        // description and power source already set.
+        state.set(ConnectionState.CONNECTED);
         if (info.runningJob() != null && (jobId == null || jobId.equals(info.runningJob()))) {
             jobId = info.runningJob();
             running.set(true);

@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.boards;
 
-import io.configspec.engine.profiler.ProfilingResult;
+import io.configspec.engine.measure.ProfilingResult;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.engine.agent.AgentClient;
 import io.configspec.engine.agent.AgentException;
+import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.onnx.ModelCatalog;
-import io.configspec.engine.profiler.ProfilingRequest;
 import io.configspec.engine.sensors.CommandRunner;
 import io.configspec.engine.sensors.SensorOptions;
 import io.configspec.engine.sensors.SensorSuite;

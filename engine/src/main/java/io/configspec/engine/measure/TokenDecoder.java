@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 /**
  * A decoder with a KV cache, as the profiler drives it: feed tokens, get logits, roll back. The

@@ -1,10 +1,11 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.sensors.BoardInfo;
+import io.configspec.model.measurement.DraftingFit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 /**
  * Verification latency of the target for K drafted tokens (K + 1 positions) at a batch size.

@@ -1,9 +1,10 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.model.measurement.DraftingFit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class SampleStatisticsTest {
             }
         }
 
-        DraftingFit fit = DraftingFit.of(cells);
+        DraftingFit fit = DraftingFit.of(DraftingCell.points(cells));
 
         assertEquals(r, fit.tokensPerSecond(), 1e-9);
         assertEquals(o, fit.roundOverheadSeconds(), 1e-12);
@@ -69,7 +70,7 @@ class SampleStatisticsTest {
             new DraftingCell(32, 2, new SampleStatistics(1, 0.021, 0, 0), new SampleStatistics(1, 1, 0, 0), 1)
         );
 
-        DraftingFit fit = DraftingFit.of(cells);
+        DraftingFit fit = DraftingFit.of(DraftingCell.points(cells));
 
         assertEquals(0.0, fit.roundOverheadSeconds());
         assertEquals(1 / ((0.009 + 2 * 0.021) / 5), fit.tokensPerSecond(), 1e-9);

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;

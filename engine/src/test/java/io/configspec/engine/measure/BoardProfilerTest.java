@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

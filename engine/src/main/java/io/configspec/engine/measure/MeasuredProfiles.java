@@ -1,20 +1,15 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import io.configspec.engine.samplemodels.Precision;
-import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
-import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
-import io.configspec.model.domain.ServedTarget;
-import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
-import io.configspec.model.domain.VerificationLatency;
-import io.configspec.model.io.ProfileCodec;
-import io.configspec.model.io.ProfileDocument;
+import io.configspec.model.measurement.BoardMeasurement;
+import io.configspec.model.measurement.DraftingFit;
+import io.configspec.model.measurement.MeasuredProfileWriter;
+import io.configspec.model.measurement.VerificationFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,11 +160,26 @@ public final class MeasuredProfiles {
 
     /** As {@link #device(List, Options)}, naming quantisations as {@code known} does (see {@link #recordedQuantization}). */
     public static DeviceProfile device(List<ProfilingResult> results, ProfileLibrary known, Options options) {
+        return MeasuredProfileWriter.device(measurement(results, known, options));
+    }
+
+    /**
+     * What the runs found, for {@link MeasuredProfileWriter}: drafting per drafter × quantisation
+     * (later runs replace earlier ones), measured acceptance, the local verifier of the last run
+     * with a target, and the models {@code known} lacks. Power the board did not measure is the
+     * user's (with its provenance) or absent.
+     */
+    public static BoardMeasurement measurement(
+        List<ProfilingResult> results,
+        ProfileLibrary known,
+        Options options
+    ) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no profiling results");
         }
         ProfilingResult first = results.getFirst();
-        Map<String, DraftingMeasurement> drafting = new LinkedHashMap<>();
+        Map<String, BoardMeasurement.Drafting> drafting = new LinkedHashMap<>();
+        List<BoardMeasurement.Acceptance> acceptance = new ArrayList<>();
         int samples = 0;
         double idleSum = 0;
         int idleRuns = 0;
@@ -190,20 +200,30 @@ public final class MeasuredProfiles {
                 watts = OptionalDouble.of(options.userPower().get().draftingWatts());
                 fields.put("powerWatts", options.userPower().get().provenance());
             }
-            DraftingFit fit = r.fit();
             drafting.put(
                 r.drafter() + "\u0000" + quantization,
-                new DraftingMeasurement(
-                    r.drafter(),
-                    quantization,
-                    fit.tokensPerSecond(),
-                    fit.roundOverheadSeconds(),
-                    fit.contextSlowdownPerThousandTokens(),
-                    watts,
-                    measured,
-                    fields
-                )
+                new BoardMeasurement.Drafting(r.drafter(), quantization, r.fit(), watts, measured, fields)
             );
+            AcceptanceMeasurement a = r.acceptance();
+            if (a != null) {
+                double alpha = a.pooledAlpha();
+                double half = Double.isNaN(a.alpha().ci95HalfWidth()) ? 0 : a.alpha().ci95HalfWidth();
+                acceptance.add(
+                    new BoardMeasurement.Acceptance(
+                        r.drafter(),
+                        r.quantization(),
+                        a.target(),
+                        alpha,
+                        alpha - half,
+                        alpha + half,
+                        a.attemptedPositions(),
+                        a.target() + "-prompts (" + a.prompts() + ", greedy)",
+                        a.acceptanceByPosition(),
+                        List.of(),
+                        measured(r, Math.max(1, a.attemptedPositions()))
+                    )
+                );
+            }
             samples += r.measuredRounds();
             if (!Double.isNaN(r.idleWatts())) {
                 idleSum += r.idleWatts();
@@ -219,211 +239,116 @@ public final class MeasuredProfiles {
             deviceFields.put("idlePowerWatts", options.userPower().get().provenance());
         }
         var board = first.board();
-        String cpu = board.cpuCores() + " × " + board.cpuModel() + " (" + board.architecture() + ")";
         OptionalDouble memoryGiB = board.memoryTotalBytes() > 0
-            ? OptionalDouble.of(Math.round((board.memoryTotalBytes() / (1024.0 * 1024 * 1024)) * 100) / 100.0)
+            ? OptionalDouble.of(board.memoryTotalBytes() / (1024.0 * 1024 * 1024))
             : OptionalDouble.empty();
-        return new DeviceProfile(
-            options.deviceId(),
-            options.deviceName(),
-            kind(first),
-            cpu,
-            "",
-            memoryGiB,
-            idle,
+        return new BoardMeasurement(
+            new BoardMeasurement.Device(
+                options.deviceId(),
+                options.deviceName(),
+                kind(first),
+                board.cpuCores() + " × " + board.cpuModel() + " (" + board.architecture() + ")",
+                memoryGiB,
+                idle,
+                deviceFields
+            ),
             new ArrayList<>(drafting.values()),
-            measured(first, Math.max(1, samples)),
-            deviceFields
+            acceptance,
+            localVerifier(results, options),
+            drafterModels(results, known),
+            targetModels(results, known),
+            measured(first, Math.max(1, samples))
         );
     }
 
-    /** The measured acceptance of a run with a target, if it had one. */
-    public static java.util.Optional<AlignmentProfile> alignment(ProfilingResult r) {
-        AcceptanceMeasurement a = r.acceptance();
-        if (a == null) {
-            return java.util.Optional.empty();
-        }
-        double alpha = a.pooledAlpha();
-        double half = Double.isNaN(a.alpha().ci95HalfWidth()) ? 0 : a.alpha().ci95HalfWidth();
-        return java.util.Optional.of(
-            new AlignmentProfile(
-                r.drafter(),
-                r.quantization(),
-                a.target(),
-                alpha,
-                Math.max(0, Math.min(alpha, alpha - half)),
-                Math.min(1, Math.max(alpha, alpha + half)),
-                Math.max(1, a.attemptedPositions()),
-                a.target() + "-prompts (" + a.prompts() + ", greedy)",
-                a.acceptanceByPosition(),
-                List.of(),
-                measured(r, Math.max(1, a.attemptedPositions())),
-                Map.of()
-            )
-        );
-    }
-
-    /**
-     * A server profile for the target as verified on this machine: T_v = c₀ + c_v × Σ(K + 1) + c_b
-     * × B fitted to the measured latencies (c_b = 0 with batch 1 only), and a placeholder price.
-     */
-    public static java.util.Optional<ServerProfile> localVerifier(ProfilingResult r, Options options) {
-        if (r.verification().isEmpty() || r.targetInfo() == null) {
-            return java.util.Optional.empty();
-        }
-        double intercept = 0;
-        double slope = 0;
-        double perRequest = 0;
-        boolean batched = r.verification().stream().mapToInt(VerificationCell::batch).distinct().count() > 1;
-        if (batched) {
-            // T_v = c0 + c_v × B(K + 1) + c_b × B, by ordinary least squares.
-            double[] y = r
-                .verification()
-                .stream()
-                .mapToDouble(v -> v.seconds().mean())
-                .toArray();
-            double[][] x = r
-                .verification()
-                .stream()
-                .map(v -> new double[] { (double) v.batch() * (v.k() + 1), v.batch() })
-                .toArray(double[][]::new);
-            var ols = new org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression();
-            try {
-                ols.newSampleData(y, x);
-                double[] beta = ols.estimateRegressionParameters();
-                intercept = beta[0];
-                slope = beta[1];
-                perRequest = beta[2];
-            } catch (RuntimeException e) {
-                intercept = -1; // singular design (e.g. one K): fall back below
-            }
-            batched = intercept > 0 && slope >= 0 && perRequest >= 0;
-        }
-        if (!batched) {
-            perRequest = 0;
-            List<VerificationCell> single = r
-                .verification()
-                .stream()
-                .filter(v -> v.batch() == 1)
-                .toList();
-            if (single.isEmpty()) {
-                single = r.verification();
-            }
-            double[] x = single
-                .stream()
-                .mapToDouble(v -> v.k() + 1)
-                .toArray();
-            double[] y = single
-                .stream()
-                .mapToDouble(v -> v.seconds().mean())
-                .toArray();
-            if (x.length == 1) {
-                intercept = y[0];
-                slope = 0;
-            } else {
-                double[] fit = DraftingFit.line(x, y);
-                intercept = fit[0];
-                slope = fit[1];
-                if (intercept <= 0 || slope < 0) {
-                    intercept = java.util.Arrays.stream(y).average().orElseThrow();
-                    slope = 0;
-                }
-            }
-        }
-        Provenance measured = measured(
-            r,
-            r.verification().size() * r.verification().getFirst().seconds().n()
-        );
-        double step = intercept + slope + perRequest;
-        ServedTarget served = new ServedTarget(
-            r.targetInfo().id(),
-            new VerificationLatency.Linear(intercept, slope, 0, perRequest),
-            OptionalDouble.empty(),
-            OptionalDouble.of(options.verifierDollarsPerGpuHour()),
-            step,
-            measured,
-            Map.of(
-                "dollarsPerGpuHour",
-                new Provenance.Illustrative("placeholder price of a local verifier; set your own")
-            )
-        );
-        String id = "local-" + options.deviceId();
-        return java.util.Optional.of(
-            new ServerProfile(
-                id,
-                "Local verifier on " + options.deviceName(),
-                r.board().cpuModel(),
-                List.of(served),
-                measured,
-                Map.of()
-            )
-        );
-    }
-
-    /** Drafter and target entries for models the library lacks (e.g. the sample family), or empty. */
-    public static java.util.Optional<ProfileDocument.ModelsDocument> models(
+    /** The verifier measured by the last run with a target, if any. */
+    private static java.util.Optional<BoardMeasurement.Verifier> localVerifier(
         List<ProfilingResult> results,
-        ProfileLibrary known,
         Options options
     ) {
-        Map<String, DrafterModel> drafters = new LinkedHashMap<>();
-        Map<String, List<QuantizationVariant>> drafterQuants = new LinkedHashMap<>();
-        Map<String, TargetModel> targets = new LinkedHashMap<>();
-        ProfilingResult first = results.getFirst();
-        Provenance provenance = measured(first, 1);
-        for (ProfilingResult r : results) {
-            ModelProvider.ModelInfo d = r.drafterInfo();
-            if (d != null && (known == null || known.drafter(r.drafter()).isEmpty())) {
-                drafterQuants
-                    .computeIfAbsent(r.drafter(), k -> new ArrayList<>())
-                    .removeIf(q -> q.name().equals(r.quantization()));
-                drafterQuants.get(r.drafter()).add(variant(r.quantization(), d));
-                drafters.put(
-                    r.drafter(),
-                    new DrafterModel(
-                        r.drafter(),
-                        r.drafter(),
-                        family(r.family()),
-                        positive(d.parameters()),
-                        drafterQuants.get(r.drafter()),
-                        provenance,
-                        Map.of()
+        for (ProfilingResult r : results.reversed()) {
+            if (!r.verification().isEmpty() && r.targetInfo() != null) {
+                return java.util.Optional.of(
+                    new BoardMeasurement.Verifier(
+                        "local-" + options.deviceId(),
+                        "Local verifier on " + options.deviceName(),
+                        r.board().cpuModel(),
+                        r.targetInfo().id(),
+                        r
+                            .verification()
+                            .stream()
+                            .map(v -> new VerificationFit.Point(v.k() + 1, v.batch(), v.seconds().mean()))
+                            .toList(),
+                        OptionalDouble.empty(),
+                        options.verifierDollarsPerGpuHour(),
+                        "placeholder price of a local verifier; set your own",
+                        measured(r, r.verification().size() * r.verification().getFirst().seconds().n())
                     )
                 );
             }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<BoardMeasurement.Model> drafterModels(
+        List<ProfilingResult> results,
+        ProfileLibrary known
+    ) {
+        Map<String, List<QuantizationVariant>> quantizations = new LinkedHashMap<>();
+        Map<String, String> families = new LinkedHashMap<>();
+        Map<String, Long> parameters = new LinkedHashMap<>();
+        for (ProfilingResult r : results) {
+            ModelProvider.ModelInfo d = r.drafterInfo();
+            if (d != null && (known == null || known.drafter(r.drafter()).isEmpty())) {
+                List<QuantizationVariant> list = quantizations.computeIfAbsent(r.drafter(), k ->
+                    new ArrayList<>()
+                );
+                list.removeIf(q -> q.name().equals(r.quantization()));
+                list.add(variant(r.quantization(), d));
+                families.put(r.drafter(), family(r.family()));
+                parameters.put(r.drafter(), positive(d.parameters()));
+            }
+        }
+        return quantizations
+            .entrySet()
+            .stream()
+            .map(e ->
+                new BoardMeasurement.Model(
+                    e.getKey(),
+                    families.get(e.getKey()),
+                    parameters.get(e.getKey()),
+                    e.getValue()
+                )
+            )
+            .toList();
+    }
+
+    private static List<BoardMeasurement.Model> targetModels(
+        List<ProfilingResult> results,
+        ProfileLibrary known
+    ) {
+        Map<String, BoardMeasurement.Model> targets = new LinkedHashMap<>();
+        for (ProfilingResult r : results) {
             ModelProvider.ModelInfo t = r.targetInfo();
             if (t != null && (known == null || known.target(t.id()).isEmpty())) {
                 targets.put(
                     t.id(),
-                    new TargetModel(
-                        t.id(),
+                    new BoardMeasurement.Model(
                         t.id(),
                         family(t.family()),
                         positive(t.parameters()),
-                        List.of(variant(t.precision(), t)),
-                        provenance,
-                        Map.of()
+                        List.of(variant(t.precision(), t))
                     )
                 );
             }
         }
-        if (drafters.isEmpty() && targets.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(
-            new ProfileDocument.ModelsDocument(
-                "models-" + options.deviceId(),
-                provenance,
-                new ArrayList<>(drafters.values()),
-                new ArrayList<>(targets.values())
-            )
-        );
+        return new ArrayList<>(targets.values());
     }
 
     /**
-     * Writes the profiles of {@code results} into {@code directory}: as applicable {@code
-     * models.json}, {@code server.json}, {@code alignment.json}, and {@code device.json} last.
-     * Returns the files written, in that order. Each write is atomic.
+     * Writes the profiles of {@code results} into {@code directory} through {@link
+     * MeasuredProfileWriter}: as applicable {@code models.json}, {@code server.json}, {@code
+     * alignment.json}, and {@code device.json} last. Returns the files written, in that order.
      *
      * @param known the library the files will join (to leave out models it already has), or null
      */
@@ -433,46 +358,11 @@ public final class MeasuredProfiles {
         ProfileLibrary known,
         Options options
     ) throws IOException {
-        Files.createDirectories(directory);
-        List<Path> written = new ArrayList<>();
-        DeviceProfile device = device(results, known, options);
-        // Written (and returned) in dependency order: models, server, alignment, then the device,
-        // so importing the files one by one never refers to something not yet loaded.
-        java.util.Optional<ProfileDocument.ModelsDocument> models = models(results, known, options);
-        if (models.isPresent()) {
-            Path file = directory.resolve("models.json");
-            ProfileCodec.write(file, models.get());
-            written.add(file);
-        }
-        for (ProfilingResult r : results.reversed()) {
-            java.util.Optional<ServerProfile> server = localVerifier(r, options);
-            if (server.isPresent()) {
-                Path file = directory.resolve("server.json");
-                ProfileCodec.write(file, new ProfileDocument.ServerDocument(server.get()));
-                written.add(file);
-                break;
-            }
-        }
-        List<AlignmentProfile> alignments = new ArrayList<>();
-        for (ProfilingResult r : results) {
-            alignment(r).ifPresent(alignments::add);
-        }
-        if (!alignments.isEmpty()) {
-            Path file = directory.resolve("alignment.json");
-            ProfileCodec.write(
-                file,
-                new ProfileDocument.AlignmentDocument(
-                    "alignment-" + options.deviceId(),
-                    measured(results.getFirst(), 1),
-                    alignments
-                )
-            );
-            written.add(file);
-        }
-        Path deviceFile = directory.resolve("device.json");
-        ProfileCodec.write(deviceFile, new ProfileDocument.DeviceDocument(device));
-        written.add(deviceFile);
-        return written;
+        return MeasuredProfileWriter.write(
+            directory,
+            measurement(results, known, options),
+            MeasuredProfileWriter.FileNames.standard()
+        );
     }
 
     /**

@@ -1,4 +1,7 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
+
+import io.configspec.model.measurement.DraftingFit;
+import java.util.List;
 
 /**
  * Drafting measured at one context length and one K.
@@ -16,4 +19,12 @@ public record DraftingCell(
     SampleStatistics roundSeconds,
     SampleStatistics tokensPerSecond,
     int rounds
-) {}
+) {
+    /** The cells as points for the model's drafting fit (mean round time at each context and K). */
+    public static List<DraftingFit.Point> points(List<DraftingCell> cells) {
+        return cells
+            .stream()
+            .map(c -> new DraftingFit.Point(c.contextTokens(), c.k(), c.roundSeconds().mean()))
+            .toList();
+    }
+}

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import io.configspec.engine.sensors.SensorSampler;
 import java.util.concurrent.CancellationException;

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,7 @@ import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.io.ProfileLoader;
+import io.configspec.model.measurement.DraftingFit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import io.configspec.engine.sensors.PowerSource;
 import io.configspec.engine.sensors.SensorSuite;
+import io.configspec.model.measurement.DraftingFit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class BoardProfiler {
                 joulesPerToken,
                 powerSamples,
                 cells,
-                DraftingFit.of(cells),
+                DraftingFit.of(DraftingCell.points(cells)),
                 verification,
                 acceptance
             );

@@ -1,4 +1,4 @@
-package io.configspec.engine.profiler;
+package io.configspec.engine.measure;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
