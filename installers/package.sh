@@ -170,13 +170,15 @@ make_runtime() {
 
 # --- 3. the app image ---------------------------------------------------------------------------
 # JVM options of the packaged app: those of ./configspec (both branches; --add-opens/exports are what
-# ControlsFX and TilesFX need, harmless for the command line).
+# ControlsFX and TilesFX need, harmless for the command line; java.nio is opened for Apache Arrow's
+# memory, sweep --format arrow, decision 0027).
 JAVA_OPTIONS=(
   --enable-native-access=ALL-UNNAMED,javafx.graphics
   --sun-misc-unsafe-memory-access=allow
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.ai.djl=error
   --add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED
   --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED
   --add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED

@@ -11,8 +11,9 @@ import picocli.CommandLine;
 
 /**
  * The value of {@code --format}, the same option in every command ({@link OutputOptions}): text for
- * people ({@code table} is another name for it), JSON or CSV for scripts, or, for {@code export}, a
- * serving stack's own form. Each command says which of them it writes.
+ * people ({@code table} is another name for it), JSON or CSV for scripts, an Apache Arrow IPC file
+ * for data tools ({@code sweep} only), or, for {@code export}, a serving stack's own form. Each
+ * command says which of them it writes.
  *
  * @param name the name on the command line
  * @param stack the serving stack, or null for text, JSON and CSV
@@ -21,6 +22,8 @@ public record OutputFormat(String name, ServingStack stack) {
     public static final OutputFormat TEXT = new OutputFormat("text", null);
     public static final OutputFormat JSON = new OutputFormat("json", null);
     public static final OutputFormat CSV = new OutputFormat("csv", null);
+    /** An Apache Arrow IPC file (a binary file: needs {@code --out}). */
+    public static final OutputFormat ARROW = new OutputFormat("arrow", null);
 
     /** The format of a serving stack, e.g. {@code vllm}. */
     public static OutputFormat of(ServingStack stack) {
@@ -34,6 +37,7 @@ public record OutputFormat(String name, ServingStack stack) {
             case "text", "table" -> Optional.of(TEXT);
             case "json" -> Optional.of(JSON);
             case "csv" -> Optional.of(CSV);
+            case "arrow" -> Optional.of(ARROW);
             default -> ServingStack.fromCliName(n).map(OutputFormat::of);
         };
     }
@@ -43,7 +47,7 @@ public record OutputFormat(String name, ServingStack stack) {
         return stack != null;
     }
 
-    /** The row writer's format of text, JSON or CSV. */
+    /** The row writer's format of text, JSON or CSV (not Arrow: {@link ArrowRowWriter} writes it). */
     public ConfigurationRowWriter.Format rows() {
         return switch (name) {
             case "json" -> ConfigurationRowWriter.Format.JSON;
@@ -67,7 +71,7 @@ public record OutputFormat(String name, ServingStack stack) {
                 new CommandLine.TypeConversionException(
                     "'" +
                         value +
-                        "' is not an output format (text, json, csv, or for export " +
+                        "' is not an output format (text, json, csv, arrow, or for export " +
                         ServingStack.cliNames() +
                         ")"
                 )
@@ -80,7 +84,7 @@ public record OutputFormat(String name, ServingStack stack) {
 
         @Override
         public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>(List.of("text", "json", "csv"));
+            List<String> names = new ArrayList<>(List.of("text", "json", "csv", "arrow"));
             return names.iterator();
         }
     }

@@ -38,7 +38,8 @@ public final class OutputOptions {
         converter = OutputFormat.Converter.class,
         completionCandidates = OutputFormat.Names.class,
         description = "Output format: text (also called table), json or csv, as the command supports " +
-            "(default: text); export also takes a serving stack."
+            "(default: text); sweep also writes arrow (an Apache Arrow IPC file, with --out); export " +
+            "also takes a serving stack."
     )
     OutputFormat format;
 
@@ -113,6 +114,32 @@ public final class OutputOptions {
         AtomicFiles.write(out, bytes::writeTo);
         stderr.println("Wrote " + out + ".");
         stderr.flush();
+    }
+
+    /**
+     * Writes a binary file ({@code --format arrow}) to {@code --out}, atomically, and prints the
+     * notice on {@code stderr}.
+     *
+     * @throws UserInputException when no {@code --out} was given (binary output is not for a terminal)
+     */
+    public void writeFile(PrintWriter stderr, ByteContent bytes) throws IOException {
+        AtomicFiles.write(requireFile(), bytes::writeTo);
+        stderr.println("Wrote " + out + ".");
+        stderr.flush();
+    }
+
+    /**
+     * The {@code --out} file, for a binary format.
+     *
+     * @throws UserInputException when none was given (binary output is not for a terminal)
+     */
+    public Path requireFile() {
+        if (out == null) {
+            throw new UserInputException(
+                "--format " + format.name() + " writes a binary file: give it with --out FILE"
+            );
+        }
+        return out;
     }
 
     /** Writes {@code content} and prints the notice, if any, on {@code stderr}. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description = "Evaluate every configuration of a scenario (goodput, tokens per $, tokens per J, ...) and print them."
+    description = "Evaluate every configuration of a scenario (goodput, tokens per $, tokens per J, ...) and print them" +
+        " (or write them as CSV, JSON or an Apache Arrow file)."
 )
 final class SweepCommand implements Callable<Integer> {
 
@@ -30,7 +31,18 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProfileException, IOException {
-        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+        OutputFormat format = output.format(
+            OutputFormat.TEXT,
+            OutputFormat.JSON,
+            OutputFormat.CSV,
+            OutputFormat.ARROW
+        );
+        if (format == OutputFormat.ARROW) {
+            output.requireFile(); // a missing --out is said at once, before the evaluation
+            ScenarioEvaluation evaluation = scenario.scan(List.of());
+            output.writeFile(spec.commandLine().getErr(), stream -> ArrowRowWriter.write(stream, evaluation));
+            return ConfigSpecCli.OK;
+        }
         // csv and json are written block by block as rows are evaluated (any size in constant
         // memory); text aligns its columns over every row, so it holds the space
         ScenarioEvaluation evaluation = format.rows() == ConfigurationRowWriter.Format.TEXT

@@ -73,7 +73,9 @@ public class ConfigurationSpaceEvaluationBenchmark {
                             m.tokensPerSecond() * (0.5 + random.nextDouble()),
                             m.roundOverheadSeconds(),
                             m.contextSlowdownPerThousandTokens(),
-                            m.powerWatts() * (0.5 + random.nextDouble()),
+                            m.powerWatts().isPresent()
+                                ? java.util.OptionalDouble.of(m.powerWatts().getAsDouble() * (0.5 + random.nextDouble()))
+                                : java.util.OptionalDouble.empty(),
                             m.provenance(),
                             m.fieldProvenance()
                         )

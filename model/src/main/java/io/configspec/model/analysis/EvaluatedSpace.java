@@ -351,6 +351,14 @@ public final class EvaluatedSpace {
      * α scale applies as to the mean.
      */
     public double[] expectedTokensInterval(int i) {
+        return new double[] { expectedTokensBound(i, false), expectedTokensBound(i, true) };
+    }
+
+    /**
+     * One end of {@link #expectedTokensInterval} ({@code high} or low) without an array: what the
+     * row writers read, one cell at a time.
+     */
+    public double expectedTokensBound(int i, boolean high) {
         int c = combinationIndex(i);
         int k = k(i);
         double scale = whatIf.alphaScale();
@@ -359,17 +367,16 @@ public final class EvaluatedSpace {
             int at = s.perKStart[c] + k - s.perKFirst[c];
             double mean = s.perK[at];
             double sd = s.perKSpread[at];
-            double low = Math.min(1.0, Math.max(0.0, mean - sd) * scale);
-            double high = Math.min(1.0, Math.min(1.0, mean + sd) * scale);
-            return new double[] { k * low + 1.0, k * high + 1.0 };
+            double alpha = high
+                ? Math.min(1.0, Math.min(1.0, mean + sd) * scale)
+                : Math.min(1.0, Math.max(0.0, mean - sd) * scale);
+            return k * alpha + 1.0;
         }
         if (s.curveLength[c] > 0 || Double.isNaN(s.acceptanceLow[c])) {
-            return new double[] { Double.NaN, Double.NaN };
+            return Double.NaN;
         }
-        return new double[] {
-            SpeculativeRoundModel.expectedTokensPerRound(Math.min(1.0, s.acceptanceLow[c] * scale), k),
-            SpeculativeRoundModel.expectedTokensPerRound(Math.min(1.0, s.acceptanceHigh[c] * scale), k),
-        };
+        double alpha = high ? s.acceptanceHigh[c] : s.acceptanceLow[c];
+        return SpeculativeRoundModel.expectedTokensPerRound(Math.min(1.0, alpha * scale), k);
     }
 
     /**
@@ -381,15 +388,20 @@ public final class EvaluatedSpace {
      * when no interval is known or the value itself is NaN.
      */
     public double[] interval(Objective objective, int i) {
-        double[] tokens = expectedTokensInterval(i);
+        return new double[] { intervalBound(objective, i, false), intervalBound(objective, i, true) };
+    }
+
+    /** One end of {@link #interval} ({@code high}er value or lower) without an array. */
+    public double intervalBound(Objective objective, int i, boolean high) {
         double value = value(objective, i);
-        double expected = expectedTokens[i];
-        if (Double.isNaN(tokens[0]) || Double.isNaN(value)) {
-            return new double[] { Double.NaN, Double.NaN };
+        // a maximised objective grows with E[N]: its high end is E[N]'s high end; a minimised one
+        // (∝ 1 / E[N]) takes E[N]'s other end
+        double tokens = expectedTokensBound(i, objective.maximize() == high);
+        if (Double.isNaN(tokens) || Double.isNaN(value)) {
+            return Double.NaN;
         }
-        return objective.maximize()
-            ? new double[] { (value * tokens[0]) / expected, (value * tokens[1]) / expected }
-            : new double[] { (value * expected) / tokens[1], (value * expected) / tokens[0] };
+        double expected = expectedTokens[i];
+        return objective.maximize() ? (value * tokens) / expected : (value * expected) / tokens;
     }
 
     /** Effective drafting throughput, tokens/s. */

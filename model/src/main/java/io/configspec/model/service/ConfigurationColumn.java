@@ -153,7 +153,7 @@ public record ConfigurationColumn(String name, String unit, String description, 
         "tokens",
         "speculative length K: tokens drafted per round",
         Type.WHOLE,
-        (e, r) -> id(e, r).k()
+        (e, r) -> e.rows().k(r)
     );
     public static final ConfigurationColumn ACCEPTANCE_RATE = number(
         "acceptanceRate",
@@ -252,13 +252,13 @@ public record ConfigurationColumn(String name, String unit, String description, 
         "expectedTokensPerRoundLow",
         "tokens",
         "E[N] with acceptance one spread down: α(K) − 1 s.d. (per K) or acceptanceLow (constant α); empty when no interval is known",
-        (e, r) -> e.rows().expectedTokensInterval(r)[0]
+        (e, r) -> e.rows().expectedTokensBound(r, false)
     );
     public static final ConfigurationColumn EXPECTED_TOKENS_PER_ROUND_HIGH = number(
         "expectedTokensPerRoundHigh",
         "tokens",
         "E[N] with acceptance one spread up: α(K) + 1 s.d. (per K) or acceptanceHigh (constant α)",
-        (e, r) -> e.rows().expectedTokensInterval(r)[1]
+        (e, r) -> e.rows().expectedTokensBound(r, true)
     );
 
     /** The two interval columns of a maximised paper objective: its value at E[N]'s low and high bound. */
@@ -268,13 +268,13 @@ public record ConfigurationColumn(String name, String unit, String description, 
                 objective.columnName().replace("TokensPerSecond", "") + "Low",
                 objective.unit(),
                 objective.label() + " at the low end of the acceptance spread",
-                (e, r) -> e.rows().interval(objective, r)[0]
+                (e, r) -> e.rows().intervalBound(objective, r, false)
             ),
             number(
                 objective.columnName().replace("TokensPerSecond", "") + "High",
                 objective.unit(),
                 objective.label() + " at the high end of the acceptance spread",
-                (e, r) -> e.rows().interval(objective, r)[1]
+                (e, r) -> e.rows().intervalBound(objective, r, true)
             )
         );
     }

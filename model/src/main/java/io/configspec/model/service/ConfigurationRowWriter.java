@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes configuration rows of a {@link ScenarioEvaluation} as text for people, JSON or CSV, in
@@ -72,11 +76,10 @@ public final class ConfigurationRowWriter {
     public static void writeAllRows(Format format, Writer out, ScenarioEvaluation evaluation)
         throws IOException {
         if (format != Format.TEXT) {
-            RowSource all = everyRow(evaluation);
             if (format == Format.JSON) {
-                writeJson(out, evaluation, all, null);
+                writeJson(out, evaluation, everyRow(evaluation), null);
             } else {
-                writeCsv(out, evaluation, all, null);
+                writeEveryRowCsv(new CsvLines(null, out), evaluation);
             }
             out.flush();
             return;
@@ -98,7 +101,7 @@ public final class ConfigurationRowWriter {
     public static void writeAllRows(Format format, OutputStream out, ScenarioEvaluation evaluation)
         throws IOException {
         if (format == Format.CSV) {
-            writeCsv(new CsvLines(out, null), evaluation, everyRow(evaluation), null);
+            writeEveryRowCsv(new CsvLines(out, null), evaluation);
             out.flush();
             return;
         }
@@ -276,27 +279,15 @@ public final class ConfigurationRowWriter {
         RowSource rows,
         List<Recommendation> recommendations
     ) throws IOException {
-        lines.put(
-            (recommendations != null ? "recommendation," : "") +
-                String.join(",", ConfigurationColumn.names()) +
-                (recommendations != null ? ",reason" : "") +
-                "\n"
-        );
-        ConfigurationColumn[] columns = ConfigurationColumn.ALL.toArray(ConfigurationColumn[]::new);
-        CsvCells cells = new CsvCells(columns.length);
+        lines.put(csvHeader(recommendations != null));
+        CsvCells cells = new CsvCells();
         int[] index = { 0 };
         rows.forEach((holder, row) -> {
             int i = index[0]++;
             if (recommendations != null) {
                 lines.put(recommendations.get(i).kind().jsonName() + ",");
             }
-            int combination = holder.rows().combinationIndex(row);
-            for (int c = 0; c < columns.length; c++) {
-                if (c > 0) {
-                    lines.put(COMMA);
-                }
-                cells.append(lines, c, columns[c], holder, row, combination);
-            }
+            cells.row(lines, holder, row);
             if (recommendations != null) {
                 lines.put(COMMA);
                 lines.put(csvText(recommendations.get(i).reason()));
@@ -305,6 +296,102 @@ public final class ConfigurationRowWriter {
             lines.lineEnded();
         });
         lines.flush();
+    }
+
+    private static String csvHeader(boolean recommendations) {
+        return (
+            (recommendations ? "recommendation," : "") +
+            String.join(",", ConfigurationColumn.names()) +
+            (recommendations ? ",reason" : "") +
+            "\n"
+        );
+    }
+
+    /** Rows per part of a block formatted by one thread. */
+    private static final int PART_ROWS = 4096;
+
+    /**
+     * Every row of {@code evaluation} as CSV, block by block ({@link
+     * ScenarioEvaluation#forEachBlock}); each block's rows are formatted in parts of {@link
+     * #PART_ROWS} rows by one thread per processor, and the parts are written in order, so the
+     * bytes are those of a single thread (each part's cells start from a fresh {@link CsvCells},
+     * which only skips work, never changes a cell). Formatting, not evaluation, is most of the
+     * time of a sweep (docs/benchmarks.md).
+     */
+    private static void writeEveryRowCsv(CsvLines lines, ScenarioEvaluation evaluation) throws IOException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads < 2) {
+            writeCsv(lines, evaluation, everyRow(evaluation), null);
+            return;
+        }
+        lines.put(csvHeader(false));
+        lines.flush();
+        ExecutorService pool = Executors.newFixedThreadPool(
+            threads,
+            task -> {
+                Thread thread = new Thread(task, "csv-rows");
+                thread.setDaemon(true);
+                return thread;
+            }
+        );
+        try {
+            List<CsvPart> parts = new ArrayList<>();
+            List<Future<CsvPart>> formatted = new ArrayList<>();
+            evaluation.forEachBlock(block -> {
+                formatted.clear();
+                for (int from = 0, p = 0, n = block.size(); from < n; from += PART_ROWS, p++) {
+                    if (p == parts.size()) {
+                        parts.add(new CsvPart(lines));
+                    }
+                    CsvPart part = parts.get(p);
+                    int start = from;
+                    int end = Math.min(n, from + PART_ROWS);
+                    formatted.add(pool.submit(() -> part.format(block, start, end)));
+                }
+                // in order; the block's arrays are reused by the next block, so all parts end here
+                for (Future<CsvPart> part : formatted) {
+                    done(part).lines.flush();
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CsvPart done(Future<CsvPart> part) throws IOException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing CSV rows");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** One thread's part of a block: its own line buffer (written out by the caller) and cells. */
+    private static final class CsvPart {
+
+        final CsvLines lines;
+        private final CsvCells cells = new CsvCells();
+
+        CsvPart(CsvLines output) {
+            lines = new CsvLines(output.stream, output.writer);
+        }
+
+        CsvPart format(ScenarioEvaluation block, int from, int to) {
+            for (int row = from; row < to; row++) {
+                cells.row(lines, block, row);
+                lines.put(NEWLINE);
+            }
+            return this;
+        }
     }
 
     private static final byte COMMA = ',';
@@ -381,6 +468,10 @@ public final class ConfigurationRowWriter {
      */
     private static final class CsvCells {
 
+        private static final ConfigurationColumn[] COLUMNS = ConfigurationColumn.ALL.toArray(
+            ConfigurationColumn[]::new
+        );
+
         private final int[] lastCombination;
         private final byte[][] lastEscaped;
         private final long[] lastBits;
@@ -388,7 +479,8 @@ public final class ConfigurationRowWriter {
         private final int[] lastLength;
         private final StringBuilder scratch = new StringBuilder(32);
 
-        CsvCells(int columns) {
+        CsvCells() {
+            int columns = COLUMNS.length;
             lastCombination = new int[columns];
             java.util.Arrays.fill(lastCombination, -1);
             lastEscaped = new byte[columns][];
@@ -398,7 +490,18 @@ public final class ConfigurationRowWriter {
             java.util.Arrays.fill(lastLength, -1);
         }
 
-        void append(
+        /** The cells of one row, comma-separated, without the line end. */
+        void row(CsvLines line, ScenarioEvaluation evaluation, int row) {
+            int combination = evaluation.rows().combinationIndex(row);
+            for (int c = 0; c < COLUMNS.length; c++) {
+                if (c > 0) {
+                    line.put(COMMA);
+                }
+                append(line, c, COLUMNS[c], evaluation, row, combination);
+            }
+        }
+
+        private void append(
             CsvLines line,
             int c,
             ConfigurationColumn column,

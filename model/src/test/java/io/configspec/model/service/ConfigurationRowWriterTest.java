@@ -68,6 +68,44 @@ class ConfigurationRowWriterTest {
         assertFalse(json.get("units").has("device"));
     }
 
+    /**
+     * Every row as CSV is formatted in parts by several threads (one per processor, parts of 4,096
+     * rows, streamed blocks): the bytes must be those of one thread writing the rows in order, to a
+     * writer and to a stream alike.
+     */
+    @Test
+    void everyRowCsvInParallelPartsIsTheOneThreadCsv() throws Exception {
+        ScenarioLoader.LoadedScenario loaded = ScenarioLoader.load(SampleFiles.illustrativeScenario());
+        WhatIf whatIf = loaded.scenario().whatIf().with("kMax", "120");
+        ScenarioEvaluation whole = ScenarioEvaluation.evaluate(loaded, whatIf);
+        assertTrue(whole.size() > 3 * 4096, "rows: " + whole.size());
+        int[] all = new int[whole.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        StringWriter oneThread = new StringWriter();
+        ConfigurationRowWriter.writeRows(ConfigurationRowWriter.Format.CSV, oneThread, whole, all);
+        ScenarioEvaluation streamed = ScenarioEvaluation.scan(
+            loaded,
+            whatIf,
+            ConfigurationFilter.ALL,
+            List.of(),
+            5000 // blocks that end inside a part
+        );
+        for (ScenarioEvaluation evaluation : List.of(whole, streamed)) {
+            StringWriter writer = new StringWriter();
+            ConfigurationRowWriter.writeAllRows(ConfigurationRowWriter.Format.CSV, writer, evaluation);
+            assertEquals(oneThread.toString(), writer.toString(), "to a writer, streamed " + evaluation.streamed());
+            java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+            ConfigurationRowWriter.writeAllRows(ConfigurationRowWriter.Format.CSV, stream, evaluation);
+            assertEquals(
+                oneThread.toString(),
+                stream.toString(java.nio.charset.StandardCharsets.UTF_8),
+                "to a stream, streamed " + evaluation.streamed()
+            );
+        }
+    }
+
     /** The cells of one CSV line (RFC 4180: a cell in double quotes may hold commas and "" for "). */
     private static String[] csvCells(String line) {
         List<String> cells = new ArrayList<>();
