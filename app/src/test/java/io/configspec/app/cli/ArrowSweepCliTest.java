@@ -47,11 +47,31 @@ class ArrowSweepCliTest {
         String scenario = SampleFiles.illustrativeScenario().toString();
         Path arrow = dir.resolve("sweep.arrow");
         Path csv = dir.resolve("sweep.csv");
-        CliRun a = CliRun.of("sweep", "--scenario", scenario, "--set", K_MAX, "--format", "arrow", "--out", arrow.toString());
+        CliRun a = CliRun.of(
+            "sweep",
+            "--scenario",
+            scenario,
+            "--set",
+            K_MAX,
+            "--format",
+            "arrow",
+            "--out",
+            arrow.toString()
+        );
         assertEquals(0, a.exitCode(), a.err());
         assertEquals("", a.out());
         assertTrue(a.err().contains("Wrote " + arrow), a.err());
-        CliRun c = CliRun.of("sweep", "--scenario", scenario, "--set", K_MAX, "--format", "csv", "--out", csv.toString());
+        CliRun c = CliRun.of(
+            "sweep",
+            "--scenario",
+            scenario,
+            "--set",
+            K_MAX,
+            "--format",
+            "csv",
+            "--out",
+            csv.toString()
+        );
         assertEquals(0, c.exitCode(), c.err());
 
         List<List<String>> lines = new ArrayList<>();
@@ -75,7 +95,10 @@ class ArrowSweepCliTest {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             List<Field> fields = root.getSchema().getFields();
             assertEquals(header, fields.stream().map(Field::getName).toList());
-            assertEquals("tokens/s", root.getSchema().findField("goodputTokensPerSecond").getMetadata().get("unit"));
+            assertEquals(
+                "tokens/s",
+                root.getSchema().findField("goodputTokensPerSecond").getMetadata().get("unit")
+            );
             assertEquals(
                 Integer.toString(lines.size() - 1),
                 root.getSchema().getCustomMetadata().get("configspec.configurations")
@@ -113,16 +136,33 @@ class ArrowSweepCliTest {
 
     @Test
     void arrowWithoutAFileIsRefusedBeforeAnyWork() {
-        CliRun run = CliRun.of("sweep", "--scenario", SampleFiles.paperScenario().toString(), "--format", "arrow");
+        CliRun run = CliRun.of(
+            "sweep",
+            "--scenario",
+            SampleFiles.paperScenario().toString(),
+            "--format",
+            "arrow"
+        );
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().contains("--format arrow writes a binary file: give it with --out FILE"), run.err());
+        assertTrue(
+            run.err().contains("--format arrow writes a binary file: give it with --out FILE"),
+            run.err()
+        );
     }
 
     @Test
     void onlySweepWritesArrow() throws Exception {
         Path out = dir.resolve("front.arrow");
-        CliRun run = CliRun.of("pareto", "--scenario", SampleFiles.paperScenario().toString(), "--format", "arrow", "--out", out.toString());
+        CliRun run = CliRun.of(
+            "pareto",
+            "--scenario",
+            SampleFiles.paperScenario().toString(),
+            "--format",
+            "arrow",
+            "--out",
+            out.toString()
+        );
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--format arrow is not written by this command"), run.err());
         assertFalse(Files.exists(out));

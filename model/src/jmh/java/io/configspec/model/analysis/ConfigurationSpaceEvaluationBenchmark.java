@@ -74,7 +74,9 @@ public class ConfigurationSpaceEvaluationBenchmark {
                             m.roundOverheadSeconds(),
                             m.contextSlowdownPerThousandTokens(),
                             m.powerWatts().isPresent()
-                                ? java.util.OptionalDouble.of(m.powerWatts().getAsDouble() * (0.5 + random.nextDouble()))
+                                ? java.util.OptionalDouble.of(
+                                      m.powerWatts().getAsDouble() * (0.5 + random.nextDouble())
+                                  )
                                 : java.util.OptionalDouble.empty(),
                             m.provenance(),
                             m.fieldProvenance()

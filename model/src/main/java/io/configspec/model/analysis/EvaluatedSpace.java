@@ -23,6 +23,8 @@ public final class EvaluatedSpace {
     private final ConfigurationSpace space;
     private final int size;
     private WhatIf whatIf;
+    /** The what-if's α scale, read once per fill (not a map lookup per cell written). */
+    private double alphaScale;
     private List<Constraint> constraints;
     private PricingMode pricing;
     private TokenBilling billing;
@@ -91,6 +93,7 @@ public final class EvaluatedSpace {
         ConfigurationSpace s = space;
         Scenario scenario = s.scenario();
         this.whatIf = w;
+        this.alphaScale = w.alphaScale();
         this.kMin = kMin;
         this.kCount = kMax - kMin + 1;
         this.firstRow = firstRow;
@@ -361,7 +364,7 @@ public final class EvaluatedSpace {
     public double expectedTokensBound(int i, boolean high) {
         int c = combinationIndex(i);
         int k = k(i);
-        double scale = whatIf.alphaScale();
+        double scale = alphaScale;
         ConfigurationSpace s = space;
         if (s.perKLength[c] > 0) {
             int at = s.perKStart[c] + k - s.perKFirst[c];

@@ -326,14 +326,11 @@ public final class ConfigurationRowWriter {
         }
         lines.put(csvHeader(false));
         lines.flush();
-        ExecutorService pool = Executors.newFixedThreadPool(
-            threads,
-            task -> {
-                Thread thread = new Thread(task, "csv-rows");
-                thread.setDaemon(true);
-                return thread;
-            }
-        );
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "csv-rows");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             List<CsvPart> parts = new ArrayList<>();
             List<Future<CsvPart>> formatted = new ArrayList<>();

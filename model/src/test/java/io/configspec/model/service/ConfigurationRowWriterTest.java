@@ -95,7 +95,11 @@ class ConfigurationRowWriterTest {
         for (ScenarioEvaluation evaluation : List.of(whole, streamed)) {
             StringWriter writer = new StringWriter();
             ConfigurationRowWriter.writeAllRows(ConfigurationRowWriter.Format.CSV, writer, evaluation);
-            assertEquals(oneThread.toString(), writer.toString(), "to a writer, streamed " + evaluation.streamed());
+            assertEquals(
+                oneThread.toString(),
+                writer.toString(),
+                "to a writer, streamed " + evaluation.streamed()
+            );
             java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
             ConfigurationRowWriter.writeAllRows(ConfigurationRowWriter.Format.CSV, stream, evaluation);
             assertEquals(
