@@ -7,8 +7,9 @@
 #   ./mvnw -B -q -DskipTests -pl app -am package          # app/target/configspec-app.jar + lib/
 #   app/bench/sweep-vs-cp.sh [DIR] [PAIRS]                 # DIR: scratch folder, ~20 GB free (default /tmp/sweep-vs-cp)
 #
-# Environment: JAVA (default: the JDK 25 the launcher finds), ARROWJS (folder holding
-# node_modules/apache-arrow; without it the Arrow read-back is skipped).
+# Environment: JAVA (default: the JDK 25 the launcher finds), APP (folder holding configspec-app.jar
+# and lib/, default app/target: copy it elsewhere when a build may run meanwhile), ARROWJS (folder
+# holding node_modules/apache-arrow; without it the Arrow read-back is skipped).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR="${1:-/tmp/sweep-vs-cp}"
@@ -22,7 +23,7 @@ fi
 SCENARIO="$ROOT/samples/scenarios/illustrative-edge.json"
 CLI=("$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
   --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
-  -cp "$ROOT/app/target/configspec-app.jar:$ROOT/app/target/lib/*" io.configspec.app.Main)
+  -cp "${APP:-$ROOT/app/target}/configspec-app.jar:${APP:-$ROOT/app/target}/lib/*" io.configspec.app.Main)
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # timed LABEL CMD...: one line "LABEL wall_s user_s sys_s peak_MB load-before -> load-after"

@@ -404,6 +404,7 @@ public final class ConfigurationRowWriter {
     private static final class CsvLines {
 
         private static final int CHUNK = 1 << 16;
+        private static final int WRITE_PIECE = 1 << 18;
 
         private byte[] bytes = new byte[CHUNK + 8192];
         private int length;
@@ -448,7 +449,12 @@ public final class ConfigurationRowWriter {
 
         void flush() throws IOException {
             if (stream != null) {
-                stream.write(bytes, 0, length);
+                // in pieces: a file channel's stream copies a heap array through a temporary direct
+                // buffer of the array's size, a fresh mapping (page faults) whenever a larger one is
+                // needed; a part of a block is megabytes
+                for (int at = 0; at < length; at += WRITE_PIECE) {
+                    stream.write(bytes, at, Math.min(WRITE_PIECE, length - at));
+                }
             } else {
                 writer.write(new String(bytes, 0, length, StandardCharsets.UTF_8));
             }
