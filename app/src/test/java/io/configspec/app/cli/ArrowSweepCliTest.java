@@ -44,35 +44,8 @@ class ArrowSweepCliTest {
 
     @Test
     void arrowFileHoldsTheCsvRowsCellForCell() throws Exception {
-        String scenario = SampleFiles.illustrativeScenario().toString();
-        Path arrow = dir.resolve("sweep.arrow");
-        Path csv = dir.resolve("sweep.csv");
-        CliRun a = CliRun.of(
-            "sweep",
-            "--scenario",
-            scenario,
-            "--set",
-            K_MAX,
-            "--format",
-            "arrow",
-            "--out",
-            arrow.toString()
-        );
-        assertEquals(0, a.exitCode(), a.err());
-        assertEquals("", a.out());
-        assertTrue(a.err().contains("Wrote " + arrow), a.err());
-        CliRun c = CliRun.of(
-            "sweep",
-            "--scenario",
-            scenario,
-            "--set",
-            K_MAX,
-            "--format",
-            "csv",
-            "--out",
-            csv.toString()
-        );
-        assertEquals(0, c.exitCode(), c.err());
+        Path arrow = sweep("arrow");
+        Path csv = sweep("csv");
 
         List<List<String>> lines = new ArrayList<>();
         try (
@@ -118,6 +91,27 @@ class ArrowSweepCliTest {
         assertEquals(lines.size() - 1, row);
         assertTrue(batches >= 2, "one record batch only: " + batches);
         assertTrue(row > 65_536, "rows: " + row);
+    }
+
+    /** {@code sweep --format FORMAT --out sweep.FORMAT} of the illustrative scenario with K ≤ 600. */
+    private Path sweep(String format) {
+        Path out = dir.resolve("sweep." + format);
+        String scenario = SampleFiles.illustrativeScenario().toString();
+        CliRun run = CliRun.of(
+            "sweep",
+            "--scenario",
+            scenario,
+            "--set",
+            K_MAX,
+            "--format",
+            format,
+            "--out",
+            out.toString()
+        );
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("Wrote " + out), run.err());
+        return out;
     }
 
     /** An Arrow cell as the CSV writes it (numbers as Double.toString, null as an empty cell). */
