@@ -44,6 +44,9 @@ echo "## 10 M configurations (kMax=90000), -Xmx1g"
 timed "pareto" sh -c "$(printf '%q ' "${CLI[@]}") pareto --scenario $SCENARIO --set kMax=90000 --format csv >$DIR/front.csv"
 echo "front: $(($(wc -l <"$DIR/front.csv") - 1)) rows"
 for i in $(seq 1 "$PAIRS"); do
+  # no old output to replace: like cp's copy, the sweep writes a new file (replacing a 10 GB file
+  # would charge the sweep for freeing it)
+  rm -f "$DIR/s10m.csv"
   timed "sweep --format csv ($i)" "${CLI[@]}" sweep --scenario "$SCENARIO" --set kMax=90000 --format csv --out "$DIR/s10m.csv"
   timed "cp of its output ($i)" cp "$DIR/s10m.csv" "$DIR/copy.csv"
   rm -f "$DIR/copy.csv"
