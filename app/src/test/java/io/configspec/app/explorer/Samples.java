@@ -1,7 +1,10 @@
 package io.configspec.app.explorer;
 
+import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.LibraryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Locates the bundled samples from a test (the working directory is the module, app/). */
 public final class Samples {
@@ -46,5 +49,25 @@ public final class Samples {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The first device of a loaded explorer's library (with the paper scenario: its first board). */
+    public static LibraryEntry firstDevice(ExplorerViewModel model) {
+        return model
+            .library()
+            .entries()
+            .stream()
+            .filter(e -> e.group().equals("Devices"))
+            .findFirst()
+            .orElseThrow();
+    }
+
+    /** A device entry's drafting speeds (its {@code tokensPerSecond} fields) in file order: what the edit tests change. */
+    public static List<LibraryEntry.EditableField> speeds(LibraryEntry device) {
+        return device
+            .fields()
+            .stream()
+            .filter(f -> f.label().endsWith("tokensPerSecond"))
+            .toList();
     }
 }
