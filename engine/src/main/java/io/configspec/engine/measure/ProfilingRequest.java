@@ -10,6 +10,7 @@ import io.configspec.engine.twins.TwinConfigException;
 import io.configspec.model.io.ProfileSchemas;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What a profiling job measures: a drafter (a model by name in the board's model directory, or an
@@ -250,6 +251,6 @@ public record ProfilingRequest(
         if (values == null) {
             return List.of();
         }
-        return values.contains(null) ? values : values.stream().distinct().sorted().toList();
+        return values.stream().anyMatch(Objects::isNull) ? values : values.stream().distinct().sorted().toList();
     }
 }
