@@ -217,11 +217,13 @@ public record ProfilingRequest(
      */
     private static ObjectNode grouped(ObjectNode flat) {
         ObjectNode json = MAPPER.createObjectNode();
-        flat.properties().forEach(field -> {
-            if (!field.getValue().isNull()) {
-                json.set(field.getKey(), field.getValue());
-            }
-        });
+        flat
+            .properties()
+            .forEach(field -> {
+                if (!field.getValue().isNull()) {
+                    json.set(field.getKey(), field.getValue());
+                }
+            });
         for (String part : TWIN) {
             JsonNode value = json.remove(twinComponent(part));
             if (value != null) {
@@ -251,6 +253,8 @@ public record ProfilingRequest(
         if (values == null) {
             return List.of();
         }
-        return values.stream().anyMatch(Objects::isNull) ? values : values.stream().distinct().sorted().toList();
+        return values.stream().anyMatch(Objects::isNull)
+            ? values
+            : values.stream().distinct().sorted().toList();
     }
 }

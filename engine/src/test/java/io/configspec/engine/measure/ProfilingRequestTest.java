@@ -90,7 +90,21 @@ class ProfilingRequestTest {
     @Test
     void aRequestBuiltInCodeIsHeldToTheSameSchema() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-            new ProfilingRequest(null, "qwen2.5-0.5b", "int8", null, null, List.of(1), List.of(32), 2, 0, 3, 1, List.of(), 8)
+            new ProfilingRequest(
+                null,
+                "qwen2.5-0.5b",
+                "int8",
+                null,
+                null,
+                List.of(1),
+                List.of(32),
+                2,
+                0,
+                3,
+                1,
+                List.of(),
+                8
+            )
         );
         IllegalArgumentException idle = assertThrows(IllegalArgumentException.class, () ->
             ProfilingRequest.forDrafter("d").withIdleSeconds(61)
