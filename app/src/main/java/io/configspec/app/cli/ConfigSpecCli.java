@@ -107,14 +107,17 @@ public final class ConfigSpecCli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
             int code;
-            if (e instanceof ProfileException || e instanceof UserInputException) {
+            if (e instanceof ProfileException) {
+                // starts with the file at fault, as a compiler's message does
                 errors.println(e.getMessage());
                 code = BAD_INPUT;
             } else if (
+                e instanceof UserInputException ||
                 e instanceof io.configspec.model.io.OutputPathException ||
                 e instanceof io.configspec.model.analysis.SpaceTooLargeException
             ) {
-                errors.println("configspec: " + e.getMessage());
+                String message = e.getMessage();
+                errors.println(message.startsWith("configspec") ? message : "configspec: " + message);
                 code = BAD_INPUT;
             } else if (e instanceof IOException || e instanceof UncheckedIOException) {
                 errors.println("configspec: " + e.getMessage());
