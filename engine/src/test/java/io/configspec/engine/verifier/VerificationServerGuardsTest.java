@@ -209,7 +209,11 @@ class VerificationServerGuardsTest {
         assertEquals(1000 - VerificationServer.Limits.defaults().maxSessions(), refused);
         assertTrue(
             peak < 2 * idle,
-            "resident up to " + peak / 1_000_000 + " MB through the openings, " + idle / 1_000_000 + " MB idle"
+            "resident up to " +
+                peak / 1_000_000 +
+                " MB through the openings, " +
+                idle / 1_000_000 +
+                " MB idle"
         );
     }
 

@@ -577,11 +577,13 @@ public final class ConfigurationSpace {
         double alphaScale = whatIf.alphaScale();
         double speedScale = whatIf.draftSpeedScale();
         double rate = draftTokensPerSecond[c] * speedScale;
-        double uplink = whatIf.uplinkMegabitsPerSecond().orElse(network.uplinkMegabitsPerSecond()) * 125_000.0;
+        double uplink =
+            whatIf.uplinkMegabitsPerSecond().orElse(network.uplinkMegabitsPerSecond()) * 125_000.0;
         double uplinkSecondsPerDraftToken = network.bytesPerDraftToken() / uplink;
         double downlink =
             whatIf.downlinkMegabitsPerSecond().orElse(network.downlinkMegabitsPerSecond()) * 125_000.0;
-        double networkBase = whatIf.rttSeconds().orElse(network.rttSeconds()) + network.replyBytes() / downlink;
+        double networkBase =
+            whatIf.rttSeconds().orElse(network.rttSeconds()) + network.replyBytes() / downlink;
         boolean verifyOverride = whatIf.verifySeconds().isPresent();
         double verifyBase = verifyOverride ? whatIf.verifySeconds().getAsDouble() : verifyBaseSeconds[c];
         double verifyPerK = verifyOverride ? 0 : verifyPerKSeconds[c];

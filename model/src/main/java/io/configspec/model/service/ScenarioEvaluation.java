@@ -407,7 +407,6 @@ public final class ScenarioEvaluation {
                 }
                 return lo;
             }
-
         }
     }
 

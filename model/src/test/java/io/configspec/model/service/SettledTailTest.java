@@ -115,9 +115,7 @@ class SettledTailTest {
             )
         );
         whatIfs.add(longRange.with("maxGoodput", number(own.value(Objective.GOODPUT, deep))));
-        whatIfs.add(
-            longRange.with("minTimePerToken", number(own.value(Objective.TIME_PER_TOKEN, deep)))
-        );
+        whatIfs.add(longRange.with("minTimePerToken", number(own.value(Objective.TIME_PER_TOKEN, deep))));
         whatIfs.add(
             longRange
                 .with("minTokensPerDollar", number(own.value(Objective.TOKENS_PER_DOLLAR, deep)))
