@@ -155,6 +155,10 @@ class VerificationServerGuardsTest {
             false
         );
         assertJsonError(answer, 413, "larger than");
+        System.out.printf(
+            "verification service: 100 MB body answered 413 after the client pushed %.2f MB%n",
+            answer.bodySent() / 1e6
+        );
         assertTrue(answer.bodySent() < 8L * 1024 * 1024, "sent " + answer.bodySent());
     }
 
