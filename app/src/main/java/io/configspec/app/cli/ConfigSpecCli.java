@@ -107,17 +107,14 @@ public final class ConfigSpecCli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
             int code;
-            if (e instanceof ProfileException) {
-                // starts with the file at fault, as a compiler's message does
+            if (e instanceof ProfileException || e instanceof UserInputException) {
                 errors.println(e.getMessage());
                 code = BAD_INPUT;
             } else if (
-                e instanceof UserInputException ||
                 e instanceof io.configspec.model.io.OutputPathException ||
                 e instanceof io.configspec.model.analysis.SpaceTooLargeException
             ) {
-                String message = e.getMessage();
-                errors.println(message.startsWith("configspec") ? message : "configspec: " + message);
+                errors.println("configspec: " + e.getMessage());
                 code = BAD_INPUT;
             } else if (e instanceof IOException || e instanceof UncheckedIOException) {
                 errors.println("configspec: " + e.getMessage());

@@ -214,7 +214,7 @@ class ConfigSpecCliTest {
     void unknownSetKeyIsBadInputNamingTheKey() {
         CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScael=0.9");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("configspec: --set alphaScael is not a what-if key"), run.err());
+        assertTrue(run.err().startsWith("--set alphaScael is not a what-if key"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertEquals("", run.out());
     }
