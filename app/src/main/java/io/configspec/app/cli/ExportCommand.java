@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.workload.RoutedComparison;
 import io.configspec.model.export.LlamaCppDialect;
 import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
@@ -140,7 +141,10 @@ final class ExportCommand implements Callable<Integer> {
                 evaluation.rows(),
                 r.row(),
                 new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
-                List.of(summary)
+                java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(summary),
+                    evaluation.routedComparisons().stream().map(RoutedComparison::exportNote)
+                ).toList()
             );
             if (!result.placeholders().isEmpty()) {
                 spec
