@@ -34,8 +34,9 @@ import java.util.Random;
  * routed set's goodput under the mix with {@link RoutedDrafting#secondsPerToken} and {@link
  * RoutedDrafting#switchesPerToken} (switch time: the mean measured adapter switch, selector accuracy
  * 1 because each request's domain is known). Measured: all requests in one random order, the
- * adapter switched (read from its file and bound) whenever the domain changes; goodput = output
- * tokens / (time in rounds + time in switches). Like {@code measure}, prefill is left out of both.
+ * adapter switched (read from its file and bound) whenever the domain changes; goodput = tokens
+ * produced by the rounds / (time in rounds + time in switches). Like {@code measure}, prefill is
+ * left out of both.
  * The same is done for the shared drafter without adapters (no switches), for reference.
  */
 public final class RoutedWorkloadMeasurement {
@@ -65,7 +66,7 @@ public final class RoutedWorkloadMeasurement {
      * @param domains per-domain calibration
      * @param switchSeconds mean measured adapter switch (read + bind), s
      * @param switches switches in the mixed run
-     * @param tokens output tokens of the mixed run
+     * @param tokens tokens the mixed run's rounds produced
      * @param predictedGoodput routed set, predicted, tokens/s
      * @param measuredGoodput routed set, measured, tokens/s
      * @param sharedPredictedGoodput shared drafter without adapters, predicted, tokens/s
@@ -179,7 +180,7 @@ public final class RoutedWorkloadMeasurement {
                 current = request.getKey();
             }
             GenerationResult result = decoder.generate(request.getValue(), outputTokens);
-            tokens += result.tokens().length;
+            tokens += result.statistics().producedTokens();
             seconds += result.rounds().stream().mapToDouble(RoundRecord::roundSeconds).sum();
         }
         closeActive(drafter);
@@ -187,7 +188,7 @@ public final class RoutedWorkloadMeasurement {
         long sharedTokens = 0;
         for (var request : order) {
             GenerationResult result = decoder.generate(request.getValue(), outputTokens);
-            sharedTokens += result.tokens().length;
+            sharedTokens += result.statistics().producedTokens();
             sharedSeconds += result.rounds().stream().mapToDouble(RoundRecord::roundSeconds).sum();
         }
         return new Result(

@@ -357,6 +357,35 @@ class WorkloadMixTest {
         assertEquals("workload.requestTokens", e.field());
     }
 
+    @Test
+    void theSampleScenarioWritesAndReadsBackTheSameMixAndRoutes() throws Exception {
+        java.nio.file.Path file = io.configspec.model.testing.SampleFiles.root().resolve(
+            "scenarios/illustrative-workload-mix.json"
+        );
+        var document = io.configspec.model.io.ProfileCodec.read(file);
+        Scenario scenario = ((io.configspec.model.io.ProfileDocument.ScenarioDocument) document).scenario();
+        assertEquals(3, scenario.mix().size());
+        assertEquals(OptionalInt.of(256), scenario.requestTokens());
+        assertEquals(RouteKind.ADAPTERS, scenario.routes().getFirst().kind());
+        var written = io.configspec.model.io.ProfileCodec.toJson(document);
+        assertEquals(0.4, written.at("/workload/mix/0/weight").asDouble());
+        assertEquals("adapters", written.at("/routes/0/kind").asText());
+        assertEquals(document, io.configspec.model.io.ProfileCodec.read(file, written));
+    }
+
+    @Test
+    void theSampleScenarioSaysWhetherItsRoutedSetBeatsTheSingleBestDrafter() throws Exception {
+        var loaded = io.configspec.model.io.ScenarioLoader.load(
+            io.configspec.model.testing.SampleFiles.root().resolve("scenarios/illustrative-workload-mix.json")
+        );
+        List<RoutedComparison> routed = RoutedDrafting.compare(loaded.library(), loaded.scenario(), WhatIf.NONE);
+        assertEquals(1, routed.size());
+        RoutedComparison r = routed.getFirst();
+        assertEquals("raspberry-pi-5-lora", r.device());
+        assertEquals(r.goodputTokensPerSecond() > r.singleBestGoodputTokensPerSecond(), r.beatsSingleBest());
+        assertTrue(r.exportNote().contains("not supported by vLLM"), r.exportNote());
+    }
+
     private static double goodput(EvaluatedSpace space, String drafter, int k) {
         for (int i = 0; i < space.size(); i++) {
             if (space.configuration(i).drafter().equals(drafter) && space.k(i) == k) {
