@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The sample family with domains (issue 22, docs/engine.md "Domain adapters"): the family's
- * generator over a language of three sub-languages — {@code code} (3 steep successors per word),
- * {@code maths} (5) and {@code chat} (10, flat) — on disjoint thirds of the vocabulary, so text
+ * generator over a language of three sub-languages — {@code code} (2 steep successors per word),
+ * {@code maths} (4) and {@code chat} (16, flat) — on disjoint thirds of the vocabulary, so text
  * stays in its domain and a small drafter predicts code better than chat. One target and early-exit
  * drafters of 1, 2 and 3 blocks, all fp32; the drafters take a low-rank adapter of rank {@link
  * #ADAPTER_RANK} ({@link DecoderGraphBuilder#adapterRank}), zeros meaning none. The adapters
@@ -21,13 +21,13 @@ public final class DomainFamily {
 
     /** The three sub-languages. */
     public static final List<SampleLanguage.Domain> DOMAINS = List.of(
-        new SampleLanguage.Domain("code", 3, 2.0),
-        new SampleLanguage.Domain("maths", 5, 1.4),
-        new SampleLanguage.Domain("chat", 10, 0.8)
+        new SampleLanguage.Domain("code", 2, 4.0),
+        new SampleLanguage.Domain("maths", 4, 2.0),
+        new SampleLanguage.Domain("chat", 16, 0.5)
     );
 
     /** Rank of the drafters' adapter inputs. */
-    public static final int ADAPTER_RANK = 16;
+    public static final int ADAPTER_RANK = 32;
 
     /** Seed of the measurement prompts of each domain ({@code prompts-DOMAIN.txt}). */
     public static final long PROMPT_SEED = 11L;
@@ -35,8 +35,11 @@ public final class DomainFamily {
     /** Seed of the prompts the adapters are fitted on (never the measurement prompts). */
     public static final long FIT_SEED = 13L;
 
-    /** Prompts per domain, for measurement and for fitting alike. */
+    /** Measurement prompts per domain. */
     public static final int PROMPTS_PER_DOMAIN = 16;
+
+    /** Prompts per domain the adapters are fitted on. */
+    public static final int FIT_PROMPTS_PER_DOMAIN = 48;
 
     private DomainFamily() {}
 
@@ -52,7 +55,7 @@ public final class DomainFamily {
 
     /** Prompts the adapters of {@code domain} are fitted on (disjoint seed from the measurement prompts). */
     public static List<String> fitPrompts(SampleFamily.Spec spec, String domain) {
-        return language(spec).prompts(domain, FIT_SEED, PROMPTS_PER_DOMAIN, 6, 14);
+        return language(spec).prompts(domain, FIT_SEED, FIT_PROMPTS_PER_DOMAIN, 6, 14);
     }
 
     /** {@link #prompts} as token ids (the words of the family's WordLevel tokenizer). */

@@ -19,7 +19,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p><b>Fit.</b> The target's greedy continuations of the domain's fit prompts are decoded; the
  * target and the drafter without adapter then run over prompt + continuation, and for each current
  * token t the mean logit residual Δ[t] = mean(z_target − z_drafter) over the positions where t is
- * the current token is taken: the least-squares solution of logits_target ≈ logits_drafter +
+ * the current token is taken, shrunk towards 0 by {@link #SHRINKAGE} pseudo-positions (ridge): the
+ * regularised least-squares solution of logits_target ≈ logits_drafter +
  * onehot(t)·ΔW. Its best rank-r approximation, weighted by how often each token occurs (rows scaled
  * by √count before the SVD, Eckart–Young), is split into A = diag(1/√count)·U_r·S_r and B = V_rᵀ.
  * The graph adds (x·A)·B to the logits with x the token embedding, which is the one-hot token in
@@ -30,6 +31,12 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * GreedyAgreement}): deterministic, so the difference with and without an adapter is not noise.
  */
 public final class DomainAdapters {
+
+    /**
+     * Ridge shrinkage of each token's mean residual, in positions: Δ[t] = Σ residual / (count + λ),
+     * so a token seen a few times is corrected less than its noisy mean says.
+     */
+    public static final double SHRINKAGE = 4.0;
 
     private DomainAdapters() {}
 
@@ -85,12 +92,12 @@ public final class DomainAdapters {
         } catch (OrtException e) {
             throw InferenceException.of("fitting adapter " + name, e);
         }
-        // weighted rows: √count · mean residual = sum / √count
+        // ridge-shrunk mean residual sum / (count + λ), rows weighted by √count for the SVD
         double[][] weighted = new double[vocab][vocab];
         for (int t = 0; t < vocab; t++) {
             if (count[t] > 0) {
                 for (int v = 0; v < vocab; v++) {
-                    weighted[t][v] = residual[t][v] / Math.sqrt(count[t]);
+                    weighted[t][v] = (residual[t][v] / (count[t] + SHRINKAGE)) * Math.sqrt(count[t]);
                 }
             }
         }
