@@ -81,7 +81,7 @@ say "container booted: PID 1 is $(in_container cat /proc/1/comm), system $state,
 
 in_container systemctl start "$NAME-agent" || fail "systemctl start: $(in_container systemctl status "$NAME-agent" --no-pager 2>&1 | tail -n 5)"
 for _ in $(seq 1 120); do
-  in_container ss -ltn | grep -q ':7878 ' && break
+  in_container ss -ltn | grep ':7878 ' >/dev/null && break
   in_container systemctl is-active -q "$NAME-agent" || fail "the agent stopped: $(in_container journalctl -u "$NAME-agent" --no-pager | tail -n 5)"
   sleep 1
 done
@@ -103,7 +103,7 @@ first="$(in_container sha256sum "$tok")"
 start=$(date +%s%N)
 in_container systemctl stop "$NAME-agent" || fail "systemctl stop"
 stop_ms=$((($(date +%s%N) - start) / 1000000))
-in_container ss -ltn | grep -q ':7878 ' && fail "still listening after systemctl stop"
+in_container ss -ltn | grep ':7878 ' >/dev/null && fail "still listening after systemctl stop"
 say "systemctl stop: $(in_container systemctl is-active "$NAME-agent" || true) after $stop_ms ms, port closed; $(in_container journalctl -u "$NAME-agent" --no-pager -n 1 -o cat)"
 in_container systemctl start "$NAME-agent" || fail "second systemctl start"
 [ "$(in_container sha256sum "$tok")" = "$first" ] || fail "the second start replaced the token"

@@ -20,6 +20,8 @@
 #    success. Each step prints what it saw; the script stops at the first failure.
 # Environment: CHECK_DISPLAY (default 107), CHECK_ROOT (default /var/tmp/configspec-check).
 set -euo pipefail
+# A test on a pipeline reads all its input ("| grep X >/dev/null", never "| grep -q X"): grep -q
+# stops at the first match and, with pipefail, the writer's SIGPIPE would fail the pipeline.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=package.sh
 source "$HERE/package.sh"
@@ -69,7 +71,7 @@ DEB="$(ls "$DIST"/${NAME}_*.deb)"
 say "2. app image $IMAGE"
 say "   size: $(du -sh "$IMAGE" | cut -f1) (runtime $(du -sh "$IMAGE/lib/runtime" | cut -f1), jars+samples $(du -sh --exclude '*.jsa' "$APPDIR" | cut -f1), CDS archive $(du -h "$APPDIR/$NAME.jsa" | cut -f1))"
 say "   runtime modules: $(tr '\n' ' ' <"$IMAGE/lib/runtime/release" | sed -n 's/.*MODULES="\([^"]*\)".*/\1/p')"
-ls "$APPDIR" | grep -q '^javafx' && fail "JavaFX jars on the class path (should be in the runtime)"
+ls "$APPDIR" | grep '^javafx' >/dev/null && fail "JavaFX jars on the class path (should be in the runtime)"
 version="$(env -u DISPLAY "$IMAGE/bin/$NAME" --version)"
 say "   configspec --version: $version"
 SCENARIO="$APPDIR/samples/scenarios/configspec-paper.json"
@@ -129,7 +131,7 @@ cold_start "without it (runtime's JDK archive only)" "$IMAGE/lib/runtime/bin/jav
 # ---------------------------------------------------------------------------------------------
 say "3. .deb $DEB ($(du -h "$DEB" | cut -f1))"
 dpkg-deb -f "$DEB" Package Version Architecture Depends Installed-Size | sed 's/^/   /' | tee -a "$REPORT" >&2
-dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || fail "Depends lacks libgtk-3-0"
+dpkg-deb -f "$DEB" Depends | grep libgtk-3-0 >/dev/null || fail "Depends lacks libgtk-3-0"
 dpkg-deb -c "$DEB" >"$TARGET/deb-contents.txt"
 for f in ./opt/$NAME/bin/$NAME ./opt/$NAME/lib/$NAME.png ./opt/$NAME/lib/app/$NAME.jsa ./opt/$NAME/lib/$NAME-$NAME.desktop; do
   grep -q " $f\$" "$TARGET/deb-contents.txt" || fail "the .deb has no $f"
@@ -175,7 +177,7 @@ say "   in the root, /usr/bin/$NAME recommend (no display): exit 0, $(wc -l <<<"
 in_root env JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=/tmp/classload.txt" "$NAME" recommend \
   --scenario "/opt/$NAME/lib/app/samples/scenarios/configspec-paper.json" >/dev/null 2>&1
 say "   in the root (app moved to /opt/$NAME): $(shared_classes "$CROOT/tmp/classload.txt")"
-grep 'source: shared objects file' "$CROOT/tmp/classload.txt" | grep -q ' io\.configspec\.' || fail "the installed app does not use its CDS archive"
+grep 'source: shared objects file' "$CROOT/tmp/classload.txt" | grep ' io\.configspec\.' >/dev/null || fail "the installed app does not use its CDS archive"
 in_root env DISPLAY=":$DISPLAY_NUMBER" JAVA_TOOL_OPTIONS="-Dconfigspec.startupTiming=true -Dconfigspec.exitAfterFirstFrame=true" \
   "/opt/$NAME/bin/$NAME" >"$TARGET/root-explorer.out" 2>&1 || true
 grep -q 'first chart frame' "$TARGET/root-explorer.out" || fail "the installed explorer did not draw its chart: $(tail -n 5 "$TARGET/root-explorer.out")"
@@ -198,7 +200,7 @@ for arch in x86_64 aarch64; do
   x="$(mktemp -d)"
   tar -xzf "$tgz" -C "$x"
   lib="$(echo "$x"/*/lib)"
-  unzip -l "$lib/configspec-cli.jar" | grep -q 'io/configspec/app/explorer/' && fail "explorer classes in the agent's jar"
+  unzip -l "$lib/configspec-cli.jar" | grep 'io/configspec/app/explorer/' >/dev/null && fail "explorer classes in the agent's jar"
   natives="$(unzip -l "$lib"/onnxruntime-*.jar | awk '/native\/.*\.(so|dylib|dll)$/ {print $4}' | tr '\n' ' ')"
   tok="$(unzip -l "$lib"/tokenizers-*.jar | awk '/native\/lib\/.*\.(so|dylib|dll)$/ {print $4}' | tr '\n' ' ')"
   grep -q "native/$ort/libonnxruntime.so" <<<"$natives" || fail "$arch: no $ort ONNX Runtime library"
@@ -283,6 +285,6 @@ wait "$agent" || status=$?
 stop_ms=$((($(date +%s%N) - stop_start) / 1000000))
 ok_status="$(unit_value SuccessExitStatus)"
 [ "$status" = 0 ] || [ "$status" = "$ok_status" ] || fail "SIGTERM: exit status $status (the unit accepts 0 and $ok_status)"
-ss -ltn | grep -q ':7878 ' && fail "still listening after SIGTERM"
+ss -ltn | grep ':7878 ' >/dev/null && fail "still listening after SIGTERM"
 say "   SIGTERM (systemctl stop): exited with status $status in $stop_ms ms (the unit's SuccessExitStatus=$ok_status), port closed"
 say "all checks passed; report in $REPORT"

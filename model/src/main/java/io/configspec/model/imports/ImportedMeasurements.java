@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * What one tool's output file holds, in the tool's own terms but with units fixed (tokens/s, W,
- * fractions): the facts a {@link MeasurementImporter} read, before {@link MeasurementImport} merges
- * the files of one import into profiles. Nothing here is estimated; a value the file does not
+ * fractions): the facts a {@link MeasurementImporter} read, before {@link Importers} merges the files
+ * of one import into profiles. Nothing here is estimated; a value the file does not
  * state is empty.
  *
  * @param file the file read
@@ -27,6 +27,8 @@ import java.util.OptionalLong;
  * @param power board power readings
  * @param acceptance acceptance of a drafter's tokens by a target
  * @param goodput end-to-end speculative decoding throughput, where the tool measured it
+ * @param leftOut results the file holds that no profile can use, one sentence each naming the
+ *     line (e.g. a llama-bench test that mixes prompt processing and generation)
  */
 public record ImportedMeasurements(
     Path file,
@@ -38,8 +40,25 @@ public record ImportedMeasurements(
     List<PrefillRate> prefill,
     List<PowerDraw> power,
     List<Acceptance> acceptance,
-    List<Goodput> goodput
+    List<Goodput> goodput,
+    List<String> leftOut
 ) {
+    /** What a file held when it holds nothing an import must leave out. */
+    public ImportedMeasurements(
+        Path file,
+        String format,
+        String tool,
+        Optional<LocalDate> date,
+        List<Board> boards,
+        List<DraftingRate> drafting,
+        List<PrefillRate> prefill,
+        List<PowerDraw> power,
+        List<Acceptance> acceptance,
+        List<Goodput> goodput
+    ) {
+        this(file, format, tool, date, boards, drafting, prefill, power, acceptance, goodput, List.of());
+    }
+
     public ImportedMeasurements {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
@@ -51,6 +70,7 @@ public record ImportedMeasurements(
         power = List.copyOf(power);
         acceptance = List.copyOf(acceptance);
         goodput = List.copyOf(goodput);
+        leftOut = List.copyOf(leftOut);
     }
 
     /**
@@ -64,6 +84,7 @@ public record ImportedMeasurements(
         count(parts, acceptance.size(), "acceptance figure(s)");
         count(parts, prefill.size(), "prefill rate(s), kept apart from drafting");
         count(parts, goodput.size(), "goodput run(s), for configspec validate-predictions");
+        count(parts, leftOut.size(), "result(s) left out");
         return parts.isEmpty() ? "nothing ConfigSpec imports" : String.join(", ", parts);
     }
 

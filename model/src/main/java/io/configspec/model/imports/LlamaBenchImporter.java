@@ -99,6 +99,7 @@ public final class LlamaBenchImporter implements MeasurementImporter {
         List<Board> boards = new ArrayList<>();
         List<DraftingRate> drafting = new ArrayList<>();
         List<PrefillRate> prefill = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         Optional<LocalDate> date = Optional.empty();
         String commit = "";
         String number = "";
@@ -121,6 +122,17 @@ public final class LlamaBenchImporter implements MeasurementImporter {
             } else if (t.prompt() > 0 && t.generated() == 0) {
                 prefill.add(
                     new PrefillRate("", t.model(), t.rate(), (int) t.prompt(), t.detail(), row.line())
+                );
+            } else if (t.prompt() > 0 && t.generated() > 0) {
+                leftOut.add(
+                    file.getFileName() +
+                        " line " +
+                        row.line() +
+                        ": the combined test " +
+                        t.detail() +
+                        " of " +
+                        t.model().name().source() +
+                        " times prompt processing and generation together, neither a drafting nor a prefill rate: left out (run llama-bench with -n tests for drafting rates)"
                 );
             }
             if (boards.isEmpty()) {
@@ -157,7 +169,8 @@ public final class LlamaBenchImporter implements MeasurementImporter {
             prefill,
             List.of(),
             List.of(),
-            List.of()
+            List.of(),
+            leftOut
         );
     }
 

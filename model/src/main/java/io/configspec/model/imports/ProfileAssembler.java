@@ -138,6 +138,7 @@ final class ProfileAssembler {
                             " tokens/s) is a prefill rate, not a drafting rate: left out"
                     )
                 );
+            notes.addAll(m.leftOut());
             if (!m.goodput().isEmpty()) {
                 notes.add(
                     m.file().getFileName() +

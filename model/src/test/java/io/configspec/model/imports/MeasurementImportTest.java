@@ -153,6 +153,13 @@ class MeasurementImportTest {
                 .anyMatch(n -> n.contains("prefill rate") && n.contains("68.87 tokens/s")),
             plan.notes().toString()
         );
+        assertTrue(
+            plan
+                .notes()
+                .stream()
+                .anyMatch(n -> n.contains("combined test pp512+tg128") && n.contains("left out")),
+            "the pp512+tg128 row is named as left out, not dropped silently: " + plan.notes()
+        );
 
         Path out = dir.resolve("out");
         plan.write(out);
