@@ -1,6 +1,5 @@
 package io.configspec.app.cli;
 
-import io.configspec.model.workload.RoutedComparison;
 import io.configspec.model.export.LlamaCppDialect;
 import io.configspec.model.export.ServingConfigurationExport;
 import io.configspec.model.export.ServingStack;
@@ -8,6 +7,7 @@ import io.configspec.model.io.ProfileException;
 import io.configspec.model.pareto.Recommendation;
 import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
+import io.configspec.model.workload.RoutedComparison;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

@@ -28,10 +28,7 @@ class WorkloadMixCliTest {
         Path scenario = SampleFiles.root().resolve(SCENARIO);
         CliRun text = CliRun.of("recommend", "--scenario", scenario.toString());
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(
-            text.out().contains("Routed drafting: routed set 0.5b-adapters (adapters, "),
-            text.out()
-        );
+        assertTrue(text.out().contains("Routed drafting: routed set 0.5b-adapters (adapters, "), text.out());
         assertTrue(text.out().contains("the single best drafter qwen2.5-"), text.out());
 
         CliRun json = CliRun.of("recommend", "--scenario", scenario.toString(), "--format", "json");
@@ -42,21 +39,28 @@ class WorkloadMixCliTest {
         assertEquals("0.5b-adapters", r.path("route").asText());
         assertTrue(r.path("goodputTokensPerSecond").asDouble() > 0);
         assertEquals(
-            r.path("goodputTokensPerSecond").asDouble() > r.path("singleBestGoodputTokensPerSecond").asDouble(),
+            r.path("goodputTokensPerSecond").asDouble() >
+                r.path("singleBestGoodputTokensPerSecond").asDouble(),
             r.path("beatsSingleBest").asBoolean()
         );
     }
 
     @Test
     void weightsThatDoNotSumToOneGetOneSentenceAndExit2() throws Exception {
-        Path scenario = damaged("{\"domain\": \"maths\", \"weight\": 0.2}", "{\"domain\": \"maths\", \"weight\": 0.3}");
+        Path scenario = damaged(
+            "{\"domain\": \"maths\", \"weight\": 0.2}",
+            "{\"domain\": \"maths\", \"weight\": 0.3}"
+        );
         CliRun run = CliRun.of("recommend", "--scenario", scenario.toString());
         assertRefused(run, scenario, "workload.mix has weights that sum to 1.1, not 1");
     }
 
     @Test
     void aDomainWithoutAcceptanceGetsOneSentenceAndExit2() throws Exception {
-        Path scenario = damaged("{\"domain\": \"maths\", \"weight\": 0.2}", "{\"domain\": \"poetry\", \"weight\": 0.2}");
+        Path scenario = damaged(
+            "{\"domain\": \"maths\", \"weight\": 0.2}",
+            "{\"domain\": \"poetry\", \"weight\": 0.2}"
+        );
         CliRun run = CliRun.of("recommend", "--scenario", scenario.toString());
         assertRefused(run, scenario, "workload.mix[2].domain is 'poetry', but no alignment entry");
     }
@@ -64,7 +68,10 @@ class WorkloadMixCliTest {
     private Path damaged(String from, String to) throws Exception {
         SampleFiles.copyTo(dir);
         Path scenario = dir.resolve(SCENARIO);
-        String json = Files.readString(scenario).replaceAll("\\{\\s*\"domain\": \"maths\",\\s*\"weight\": 0.2\\s*}", from);
+        String json = Files.readString(scenario).replaceAll(
+            "\\{\\s*\"domain\": \"maths\",\\s*\"weight\": 0.2\\s*}",
+            from
+        );
         assertTrue(json.contains(from), json);
         Files.writeString(scenario, json.replace(from, to));
         return scenario;

@@ -52,7 +52,10 @@ public final class RoutedWorkloadCheck {
                 dir.resolve(SampleFamily.targetName(SPEC)).resolve("model.onnx"),
                 EngineOptions.defaults()
             );
-            DecoderModel drafter = DecoderModel.open(dir.resolve(drafterName).resolve("model.onnx"), EngineOptions.defaults())
+            DecoderModel drafter = DecoderModel.open(
+                dir.resolve(drafterName).resolve("model.onnx"),
+                EngineOptions.defaults()
+            )
         ) {
             Map<String, Path> files = new LinkedHashMap<>();
             Map<String, LowRankAdapter> adapters = new LinkedHashMap<>();
@@ -80,8 +83,20 @@ public final class RoutedWorkloadCheck {
                 Files.size(files.get("code")),
                 drafterBytes / (double) Files.size(files.get("code"))
             );
-            System.out.println("greedy acceptance on each domain's 16 measurement prompts, 24 target tokens each:");
-            System.out.println("domain   shared   " + String.join("   ", adapters.keySet().stream().map(n -> "+" + n).toList()));
+            System.out.println(
+                "greedy acceptance on each domain's 16 measurement prompts, 24 target tokens each:"
+            );
+            System.out.println(
+                "domain   shared   " +
+                    String.join(
+                        "   ",
+                        adapters
+                            .keySet()
+                            .stream()
+                            .map(n -> "+" + n)
+                            .toList()
+                    )
+            );
             for (var domain : DomainFamily.DOMAINS) {
                 GreedyAgreement.Reference reference = GreedyAgreement.reference(
                     target,
@@ -89,9 +104,22 @@ public final class RoutedWorkloadCheck {
                     DomainFamily.promptIds(SPEC, domain.name()),
                     24
                 );
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %.3f", domain.name(), DomainAdapters.acceptance(drafter, null, reference).rate()));
+                StringBuilder line = new StringBuilder(
+                    String.format(
+                        Locale.ROOT,
+                        "%-8s %.3f",
+                        domain.name(),
+                        DomainAdapters.acceptance(drafter, null, reference).rate()
+                    )
+                );
                 for (LowRankAdapter adapter : adapters.values()) {
-                    line.append(String.format(Locale.ROOT, "   %.3f", DomainAdapters.acceptance(drafter, adapter, reference).rate()));
+                    line.append(
+                        String.format(
+                            Locale.ROOT,
+                            "   %.3f",
+                            DomainAdapters.acceptance(drafter, adapter, reference).rate()
+                        )
+                    );
                 }
                 System.out.println(line + "   (" + reference.positions() + " positions)");
             }
@@ -110,7 +138,12 @@ public final class RoutedWorkloadCheck {
                 outputTokens,
                 42L
             );
-            System.out.printf(Locale.ROOT, "mixed workload, K=%d, %d output tokens per request, 20 requests:%n", k, outputTokens);
+            System.out.printf(
+                Locale.ROOT,
+                "mixed workload, K=%d, %d output tokens per request, 20 requests:%n",
+                k,
+                outputTokens
+            );
             for (var d : r.domains()) {
                 System.out.printf(
                     Locale.ROOT,

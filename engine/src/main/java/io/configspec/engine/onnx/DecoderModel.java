@@ -267,14 +267,24 @@ public final class DecoderModel implements AutoCloseable {
      */
     public LowRankAdapter useAdapter(LowRankAdapter adapter) throws OrtException {
         if (!takesAdapter()) {
-            throw new IllegalArgumentException(file.getFileName() + " takes no adapter (built without adapter inputs)");
+            throw new IllegalArgumentException(
+                file.getFileName() + " takes no adapter (built without adapter inputs)"
+            );
         }
         if (adapter != null) {
             long[] aShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_A).getInfo()).getShape();
             long[] bShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_B).getInfo()).getShape();
             if (!adapter.fits(aShape, bShape)) {
                 throw new IllegalArgumentException(
-                    "adapter " + adapter.name() + " does not fit " + file.getFileName() + " (A " + Arrays.toString(aShape) + ", B " + Arrays.toString(bShape) + ")"
+                    "adapter " +
+                        adapter.name() +
+                        " does not fit " +
+                        file.getFileName() +
+                        " (A " +
+                        Arrays.toString(aShape) +
+                        ", B " +
+                        Arrays.toString(bShape) +
+                        ")"
                 );
             }
         }

@@ -72,11 +72,15 @@ public final class LowRankAdapter implements AutoCloseable {
             int rank = in.readInt();
             int cols = in.readInt();
             if (rows < 1 || rank < 1 || cols < 1 || (long) rows * rank + (long) rank * cols > 50_000_000L) {
-                throw new IOException(file + " has an impossible adapter shape " + rows + "×" + rank + "×" + cols);
+                throw new IOException(
+                    file + " has an impossible adapter shape " + rows + "×" + rank + "×" + cols
+                );
             }
             float[] a = new float[rows * rank];
             float[] b = new float[rank * cols];
-            ByteBuffer bytes = ByteBuffer.wrap(in.readNBytes(4 * (a.length + b.length))).order(ByteOrder.BIG_ENDIAN);
+            ByteBuffer bytes = ByteBuffer.wrap(in.readNBytes(4 * (a.length + b.length))).order(
+                ByteOrder.BIG_ENDIAN
+            );
             if (bytes.remaining() != 4 * (a.length + b.length)) {
                 throw new IOException(file + " is truncated");
             }

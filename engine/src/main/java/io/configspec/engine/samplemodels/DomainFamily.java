@@ -71,7 +71,11 @@ public final class DomainFamily {
     private static List<int[]> ids(SampleLanguage language, List<String> prompts) {
         List<int[]> ids = new ArrayList<>();
         for (String prompt : prompts) {
-            ids.add(java.util.Arrays.stream(prompt.split(" ")).mapToInt(w -> language.vocabulary().indexOf(w)).toArray());
+            ids.add(
+                java.util.Arrays.stream(prompt.split(" "))
+                    .mapToInt(w -> language.vocabulary().indexOf(w))
+                    .toArray()
+            );
         }
         return ids;
     }
@@ -80,7 +84,8 @@ public final class DomainFamily {
      * Writes the target and the adapter-taking drafters under {@code directory}, and {@code
      * prompts-DOMAIN.txt} per domain; returns the members.
      */
-    public static List<SampleFamily.Member> generate(Path directory, SampleFamily.Spec spec) throws IOException {
+    public static List<SampleFamily.Member> generate(Path directory, SampleFamily.Spec spec)
+        throws IOException {
         Files.createDirectories(directory);
         SampleLanguage language = language(spec);
         WeightSource weights = new SampleFamily.FamilyWeights(spec, language);

@@ -56,7 +56,12 @@ public final class SampleLanguage {
         public Domain {
             if (name == null || name.isBlank() || successors < 2 || !(zipfExponent > 0)) {
                 throw new IllegalArgumentException(
-                    "a domain needs a name, ≥ 2 successors and a positive exponent: " + name + ", " + successors + ", " + zipfExponent
+                    "a domain needs a name, ≥ 2 successors and a positive exponent: " +
+                        name +
+                        ", " +
+                        successors +
+                        ", " +
+                        zipfExponent
                 );
             }
         }
@@ -86,7 +91,12 @@ public final class SampleLanguage {
      * the corpus has an equal share of each. With no domains, the language of {@link
      * #SampleLanguage(long, int, int)}.
      */
-    public static SampleLanguage withDomains(long seed, int vocabSize, int corpusTokens, List<Domain> domains) {
+    public static SampleLanguage withDomains(
+        long seed,
+        int vocabSize,
+        int corpusTokens,
+        List<Domain> domains
+    ) {
         if (domains.isEmpty()) {
             throw new IllegalArgumentException("withDomains needs at least one domain");
         }
@@ -125,7 +135,8 @@ public final class SampleLanguage {
                 successorWeights[t] = new double[domain.successors()];
                 for (int i = 0; i < domain.successors(); i++) {
                     successors[t][i] = domainStart[d] + random.nextInt(width);
-                    successorWeights[t][i] = Math.pow(i + 1, -domain.zipfExponent()) * (0.5 + random.nextDouble());
+                    successorWeights[t][i] =
+                        Math.pow(i + 1, -domain.zipfExponent()) * (0.5 + random.nextDouble());
                 }
             }
             double[][] counts = new double[vocabSize][vocabSize];

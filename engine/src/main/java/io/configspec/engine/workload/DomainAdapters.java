@@ -101,7 +101,9 @@ public final class DomainAdapters {
                 }
             }
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(weighted, false));
+        SingularValueDecomposition svd = new SingularValueDecomposition(
+            new Array2DRowRealMatrix(weighted, false)
+        );
         RealMatrix u = svd.getU();
         RealMatrix vt = svd.getVT();
         double[] sigma = svd.getSingularValues();

@@ -143,7 +143,14 @@ public final class RoutedWorkloadMeasurement {
             own.put(domain, g);
             shared.put(domain, gShared);
             calibration.add(
-                new DomainCalibration(domain, share.weight(), adapted.acceptanceRate(), plain.acceptanceRate(), g, gShared)
+                new DomainCalibration(
+                    domain,
+                    share.weight(),
+                    adapted.acceptanceRate(),
+                    plain.acceptanceRate(),
+                    g,
+                    gShared
+                )
             );
         }
         RoutedDrafters route = new RoutedDrafters(
@@ -156,13 +163,15 @@ public final class RoutedWorkloadMeasurement {
             1.0,
             new Provenance.Illustrative("in-memory set for the prediction")
         );
-        double predicted = 1.0 / RoutedDrafting.secondsPerToken(
-            mix,
-            own::get,
-            own::get,
-            1.0,
-            switchSeconds * RoutedDrafting.switchesPerToken(route, mix, outputTokens)
-        );
+        double predicted =
+            1.0 /
+            RoutedDrafting.secondsPerToken(
+                mix,
+                own::get,
+                own::get,
+                1.0,
+                switchSeconds * RoutedDrafting.switchesPerToken(route, mix, outputTokens)
+            );
         double sharedPredicted = 1.0 / RoutedDrafting.secondsPerToken(mix, shared::get, shared::get, 1.0, 0);
 
         // the mixed run, one random order
@@ -213,7 +222,10 @@ public final class RoutedWorkloadMeasurement {
     /** G_d = E[N](α, K) / mean round seconds. */
     private static double predictedGoodput(RunStatistics statistics, int k) {
         double expected = SpeculativeRoundModel.expectedTokensPerRound(statistics.acceptanceRate(), k);
-        return SpeculativeRoundModel.goodputTokensPerSecond(expected, statistics.roundSeconds() / statistics.rounds());
+        return SpeculativeRoundModel.goodputTokensPerSecond(
+            expected,
+            statistics.roundSeconds() / statistics.rounds()
+        );
     }
 
     private static RunStatistics run(SpeculativeDecoder decoder, List<int[]> prompts, int outputTokens)

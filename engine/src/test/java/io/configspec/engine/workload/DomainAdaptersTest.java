@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
 class DomainAdaptersTest {
 
     private static final SampleFamily.Spec SPEC = SampleFamily.Spec.defaults();
-    private static final String SHARED = SampleFamily.drafterName(1, io.configspec.engine.samplemodels.Precision.FP32);
+    private static final String SHARED = SampleFamily.drafterName(
+        1,
+        io.configspec.engine.samplemodels.Precision.FP32
+    );
     private static final int TOKENS = 24;
 
     private static Path directory;
@@ -50,7 +53,10 @@ class DomainAdaptersTest {
             directory.resolve(SampleFamily.targetName(SPEC)).resolve("model.onnx"),
             EngineOptions.defaults()
         );
-        drafter = DecoderModel.open(directory.resolve(SHARED).resolve("model.onnx"), EngineOptions.defaults());
+        drafter = DecoderModel.open(
+            directory.resolve(SHARED).resolve("model.onnx"),
+            EngineOptions.defaults()
+        );
         for (SampleLanguage.Domain domain : DomainFamily.DOMAINS) {
             String name = domain.name();
             adapters.put(
@@ -81,15 +87,23 @@ class DomainAdaptersTest {
     @Test
     void eachAdapterRaisesAcceptanceOnItsOwnDomain() throws Exception {
         StringBuilder table = new StringBuilder(
-            "domain  α shared  α own adapter  (agreed/positions)   α with each adapter: " + adapters.keySet() + "\n"
+            "domain  α shared  α own adapter  (agreed/positions)   α with each adapter: " +
+                adapters.keySet() +
+                "\n"
         );
         for (String domain : adapters.keySet()) {
             GreedyAgreement.Reference reference = references.get(domain);
             GreedyAgreement.Acceptance shared = DomainAdapters.acceptance(drafter, null, reference);
-            GreedyAgreement.Acceptance own = DomainAdapters.acceptance(drafter, adapters.get(domain), reference);
+            GreedyAgreement.Acceptance own = DomainAdapters.acceptance(
+                drafter,
+                adapters.get(domain),
+                reference
+            );
             List<String> each = new ArrayList<>();
             for (LowRankAdapter adapter : adapters.values()) {
-                each.add(String.format("%.3f", DomainAdapters.acceptance(drafter, adapter, reference).rate()));
+                each.add(
+                    String.format("%.3f", DomainAdapters.acceptance(drafter, adapter, reference).rate())
+                );
             }
             table.append(
                 String.format(
@@ -121,7 +135,10 @@ class DomainAdaptersTest {
             for (String other : adapters.keySet()) {
                 if (!other.equals(domain)) {
                     int foreign = DomainAdapters.acceptance(drafter, adapters.get(other), reference).agreed();
-                    assertTrue(own > foreign, domain + ": own adapter " + own + ", " + other + "'s " + foreign);
+                    assertTrue(
+                        own > foreign,
+                        domain + ": own adapter " + own + ", " + other + "'s " + foreign
+                    );
                 }
             }
         }
@@ -156,7 +173,8 @@ class DomainAdaptersTest {
     }
 
     @Test
-    void adapterFilesRoundTripAndAWrongShapeIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void adapterFilesRoundTripAndAWrongShapeIsRefused(@org.junit.jupiter.api.io.TempDir Path dir)
+        throws Exception {
         Path file = dir.resolve("code.lora");
         adapters.get("code").write(file);
         try (LowRankAdapter read = LowRankAdapter.read(file, "code")) {

@@ -439,7 +439,12 @@ public final class ConfigurationSpace {
         List<AlignmentProfile> perDomain = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (DomainShare share : scenario.mix()) {
-            Optional<AlignmentProfile> entry = library.alignment(drafter, quantization, target, share.domain());
+            Optional<AlignmentProfile> entry = library.alignment(
+                drafter,
+                quantization,
+                target,
+                share.domain()
+            );
             entry.ifPresentOrElse(
                 e -> {
                     perDomain.add(e);

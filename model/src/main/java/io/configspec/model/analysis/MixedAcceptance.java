@@ -36,7 +36,11 @@ public final class MixedAcceptance {
      * @param kLimit the largest K the table covers when no domain entry limits it
      * @return the entry, or empty when the domain entries' per-K tables share no K
      */
-    public static Optional<AlignmentProfile> of(List<DomainShare> mix, List<AlignmentProfile> perDomain, int kLimit) {
+    public static Optional<AlignmentProfile> of(
+        List<DomainShare> mix,
+        List<AlignmentProfile> perDomain,
+        int kLimit
+    ) {
         int first = 1;
         int last = kLimit;
         for (AlignmentProfile a : perDomain) {
@@ -55,7 +59,8 @@ public final class MixedAcceptance {
             for (int d = 0; d < perDomain.size(); d++) {
                 double e = perDomain.get(d).expectedTokensPerRound(k);
                 inverse += mix.get(d).weight() / e;
-                derivativeTerms[d] = (mix.get(d).weight() / (e * e)) * expectedTokensSpread(perDomain.get(d), k);
+                derivativeTerms[d] =
+                    (mix.get(d).weight() / (e * e)) * expectedTokensSpread(perDomain.get(d), k);
             }
             double mixed = 1.0 / inverse;
             double variance = 0;

@@ -116,7 +116,9 @@ public record Scenario(
         if (!mix.isEmpty() && Math.abs(sum - 1.0) > MIX_SUM_TOLERANCE) {
             throw new InvalidFieldException(
                 "workload.mix",
-                "has weights that sum to " + (float) sum + ", not 1 (each weight is a domain's share of output tokens)"
+                "has weights that sum to " +
+                    (float) sum +
+                    ", not 1 (each weight is a domain's share of output tokens)"
             );
         }
         requestTokens = requestTokens == null ? OptionalInt.empty() : requestTokens;
@@ -144,7 +146,11 @@ public record Scenario(
                 if (!domains.contains(domain)) {
                     throw new InvalidFieldException(
                         "routes[" + i + "].domains." + domain,
-                        "routes domain '" + domain + "', which the workload mix does not have (mix: " + String.join(", ", mixDomains(mix)) + ")"
+                        "routes domain '" +
+                            domain +
+                            "', which the workload mix does not have (mix: " +
+                            String.join(", ", mixDomains(mix)) +
+                            ")"
                     );
                 }
             }
@@ -278,7 +284,17 @@ public record Scenario(
 
     /** The scenario verifying on another server under another pricing mode. */
     public Scenario withServer(String replacementServer, PricingMode replacementPricing) {
-        return copy(devices, drafters, quantizations, targets, replacementServer, whatIf, replacementPricing, mix, routes);
+        return copy(
+            devices,
+            drafters,
+            quantizations,
+            targets,
+            replacementServer,
+            whatIf,
+            replacementPricing,
+            mix,
+            routes
+        );
     }
 
     /** The scenario with its what-if replaced. */

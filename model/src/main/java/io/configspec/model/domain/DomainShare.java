@@ -14,7 +14,10 @@ public record DomainShare(String domain, double weight) {
         FieldChecks.text("domain", domain);
         FieldChecks.probability("weight", weight);
         if (weight == 0) {
-            throw new InvalidFieldException("weight", "must be greater than 0 but is 0 (leave the domain out)");
+            throw new InvalidFieldException(
+                "weight",
+                "must be greater than 0 but is 0 (leave the domain out)"
+            );
         }
     }
 }

@@ -32,8 +32,15 @@ public final class ProfileLibrary {
         this.devices = index("devices", devices, DeviceProfile::id);
         this.drafters = index("drafters", drafters, DrafterModel::id);
         this.targets = index("targets", targets, TargetModel::id);
-        this.alignments = index("alignments", alignments, a ->
-            alignmentKey(a.drafter(), a.quantization(), a.target()) + a.domain().map(d -> "\u0000" + d).orElse("")
+        this.alignments = index(
+            "alignments",
+            alignments,
+            a ->
+                alignmentKey(a.drafter(), a.quantization(), a.target()) +
+                a
+                    .domain()
+                    .map(d -> "\u0000" + d)
+                    .orElse("")
         );
         this.servers = index("servers", servers, ServerProfile::id);
         this.networks = index("networks", networks, NetworkProfile::id);
@@ -112,7 +119,9 @@ public final class ProfileLibrary {
         String target,
         String domain
     ) {
-        return Optional.ofNullable(alignments.get(alignmentKey(drafter, quantization, target) + "\u0000" + domain));
+        return Optional.ofNullable(
+            alignments.get(alignmentKey(drafter, quantization, target) + "\u0000" + domain)
+        );
     }
 
     /** The domains alignment entries were measured on, sorted. */

@@ -85,7 +85,10 @@ public sealed interface ProfileDocument {
                                 e.quantization() +
                                 " → " +
                                 e.target() +
-                                e.domain().map(d -> " (domain " + d + ")").orElse("") +
+                                e
+                                    .domain()
+                                    .map(d -> " (domain " + d + ")")
+                                    .orElse("") +
                                 " of entries[" +
                                 j +
                                 "]"

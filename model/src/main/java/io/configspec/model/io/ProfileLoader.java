@@ -242,7 +242,10 @@ public final class ProfileLoader {
                         a.quantization() +
                         "/" +
                         a.target() +
-                        a.domain().map(d -> " (domain " + d + ")").orElse(""),
+                        a
+                            .domain()
+                            .map(d -> " (domain " + d + ")")
+                            .orElse(""),
                     file,
                     at
                 );

@@ -1,6 +1,5 @@
 package io.configspec.model.service;
 
-import io.configspec.model.workload.RoutedComparison;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.configspec.model.analysis.Combination;
@@ -8,6 +7,7 @@ import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.pareto.Recommendation;
+import io.configspec.model.workload.RoutedComparison;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,7 +1,5 @@
 package io.configspec.model.service;
 
-import io.configspec.model.workload.RoutedComparison;
-import io.configspec.model.workload.RoutedDrafting;
 import io.configspec.model.analysis.Combination;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.EvaluatedSpace;
@@ -17,6 +15,8 @@ import io.configspec.model.pareto.Hypervolume;
 import io.configspec.model.pareto.ParetoFront;
 import io.configspec.model.pareto.Recommendation;
 import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.workload.RoutedComparison;
+import io.configspec.model.workload.RoutedDrafting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -79,7 +79,11 @@ public record RoutedComparison(
             " (" +
             String.format(java.util.Locale.ROOT, "%.1f", singleBestGoodputTokensPerSecond) +
             " tokens/s" +
-            singleBestBytes.stream().mapToObj(b -> ", " + mebibytes(b)).findFirst().orElse("") +
+            singleBestBytes
+                .stream()
+                .mapToObj(b -> ", " + mebibytes(b))
+                .findFirst()
+                .orElse("") +
             ")";
         String gain = String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * gainOverSingleBest());
         String atMemory = singleAtMemory
@@ -131,7 +135,9 @@ public record RoutedComparison(
             route.id() +
             " (" +
             (route.kind() == io.configspec.model.domain.RouteKind.ADAPTERS
-                ? "per-domain adapters on " + route.base() + "; drafter-side adapters are not supported by vLLM (RFC #52038 open) or SGLang (LoRA applies to the target only, PR #34337; #37772 open)"
+                ? "per-domain adapters on " +
+                  route.base() +
+                  "; drafter-side adapters are not supported by vLLM (RFC #52038 open) or SGLang (LoRA applies to the target only, PR #34337; #37772 open)"
                 : "one drafter per domain; no stack routes requests to drafters by domain") +
             "). Served today: one deployment per domain with that domain's drafter (" +
             perDomain +

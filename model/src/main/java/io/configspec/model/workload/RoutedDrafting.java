@@ -55,7 +55,9 @@ public final class RoutedDrafting {
         if (scenario.routes().isEmpty()) {
             return List.of();
         }
-        EvaluatedSpace mixed = ConfigurationSpace.of(library, scenario.withRoutes(List.of())).evaluate(whatIf);
+        EvaluatedSpace mixed = ConfigurationSpace.of(library, scenario.withRoutes(List.of())).evaluate(
+            whatIf
+        );
         Map<String, EvaluatedSpace> perDomain = new LinkedHashMap<>();
         List<String> drafters = routedSelection(library, scenario);
         for (DomainShare share : scenario.mix()) {
@@ -113,7 +115,11 @@ public final class RoutedDrafting {
         known(library, "routes[" + routeIndex + "].base", route.base());
         route.domains().forEach((d, x) -> known(library, "routes[" + routeIndex + "].domains." + d, x));
         double accuracy = route.selectorAccuracy();
-        double switchesPerToken = switchesPerToken(route, scenario.mix(), scenario.requestTokens().orElseThrow());
+        double switchesPerToken = switchesPerToken(
+            route,
+            scenario.mix(),
+            scenario.requestTokens().orElseThrow()
+        );
         double switchSecondsPerToken = switchesPerToken * route.switchSeconds();
 
         Map<String, Map<String, Integer>> index = new HashMap<>();
@@ -213,7 +219,11 @@ public final class RoutedDrafting {
             requestShare.merge(route.drafterFor(share.domain()), share.weight() * accuracy, Double::sum);
             requestShare.merge(route.base(), share.weight() * (1 - accuracy), Double::sum);
         }
-        double sameDrafter = requestShare.values().stream().mapToDouble(p -> p * p).sum();
+        double sameDrafter = requestShare
+            .values()
+            .stream()
+            .mapToDouble(p -> p * p)
+            .sum();
         return (1.0 - sameDrafter) / requestTokens;
     }
 
@@ -250,7 +260,9 @@ public final class RoutedDrafting {
     }
 
     private static String key(Combination c, String drafter) {
-        return c.device().id() + "\u0000" + drafter + "\u0000" + c.quantization() + "\u0000" + c.target().id();
+        return (
+            c.device().id() + "\u0000" + drafter + "\u0000" + c.quantization() + "\u0000" + c.target().id()
+        );
     }
 
     /** The row of (c's device, drafter, c's quantisation, c's target) at the k-th K, or −1. */

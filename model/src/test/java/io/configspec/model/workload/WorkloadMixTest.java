@@ -127,7 +127,16 @@ class WorkloadMixTest {
     }
 
     private static DraftingMeasurement drafting(String drafter, double tokensPerSecond) {
-        return new DraftingMeasurement(drafter, "fp32", tokensPerSecond, 0.002, 0, 3.0, ILLUSTRATIVE, Map.of());
+        return new DraftingMeasurement(
+            drafter,
+            "fp32",
+            tokensPerSecond,
+            0.002,
+            0,
+            3.0,
+            ILLUSTRATIVE,
+            Map.of()
+        );
     }
 
     private static AlignmentProfile alignment(String drafter, double alpha) {
@@ -204,7 +213,8 @@ class WorkloadMixTest {
         assertEquals(code.size(), mixed.size());
         for (int i = 0; i < mixed.size(); i++) {
             assertEquals(mixed.configuration(i), code.configuration(i));
-            double goodput = 1 / (0.7 / code.goodputTokensPerSecond(i) + 0.3 / chat.goodputTokensPerSecond(i));
+            double goodput =
+                1 / (0.7 / code.goodputTokensPerSecond(i) + 0.3 / chat.goodputTokensPerSecond(i));
             assertEquals(goodput, mixed.goodputTokensPerSecond(i), goodput * TOLERANCE);
             double perDollar = 1 / (0.7 / code.tokensPerDollar(i) + 0.3 / chat.tokensPerDollar(i));
             assertEquals(perDollar, mixed.tokensPerDollar(i), perDollar * TOLERANCE);
@@ -231,7 +241,9 @@ class WorkloadMixTest {
 
     @Test
     void weightsThatDoNotSumToOneAreRefusedNamingTheField() {
-        var e = assertThrows(InvalidFieldException.class, () -> scenario(codeAndChat(0.7).subList(0, 1), List.of()));
+        var e = assertThrows(InvalidFieldException.class, () ->
+            scenario(codeAndChat(0.7).subList(0, 1), List.of())
+        );
         assertEquals("workload.mix", e.field());
         assertTrue(e.problem().contains("sum to 0.7"), e.problem());
     }
@@ -264,7 +276,10 @@ class WorkloadMixTest {
         ConfigurationSpace space = ConfigurationSpace.of(library(true), s);
         assertEquals(1, space.combinations().size()); // only "shared" has maths
         assertTrue(
-            space.omitted().stream().anyMatch(line -> line.contains("big") && line.contains("domain maths")),
+            space
+                .omitted()
+                .stream()
+                .anyMatch(line -> line.contains("big") && line.contains("domain maths")),
             space.omitted().toString()
         );
     }
@@ -277,12 +292,14 @@ class WorkloadMixTest {
         RoutedComparison r = routed.getFirst();
         EvaluatedSpace code = evaluate(scenario(List.of(new DomainShare("code", 1.0)), List.of()));
         EvaluatedSpace chat = evaluate(scenario(List.of(new DomainShare("chat", 1.0)), List.of()));
-        double expected = 1 / (0.6 / goodput(code, "shared+code", r.k()) + 0.4 / goodput(chat, "shared+chat", r.k()));
+        double expected =
+            1 / (0.6 / goodput(code, "shared+code", r.k()) + 0.4 / goodput(chat, "shared+chat", r.k()));
         assertEquals(expected, r.goodputTokensPerSecond(), expected * TOLERANCE);
         assertEquals(0.0048, r.switchesPerToken(), TOLERANCE); // 1 − 0.6² − 0.4² over 100 tokens
         // best K: no K gives more
         for (int k = 1; k <= 8; k++) {
-            double other = 1 / (0.6 / goodput(code, "shared+code", k) + 0.4 / goodput(chat, "shared+chat", k));
+            double other =
+                1 / (0.6 / goodput(code, "shared+code", k) + 0.4 / goodput(chat, "shared+chat", k));
             assertTrue(other <= r.goodputTokensPerSecond() * (1 + TOLERANCE));
         }
         assertTrue(r.beatsSingleBest(), r.verdict());
@@ -314,7 +331,11 @@ class WorkloadMixTest {
         RoutedComparison g = RoutedDrafting.compare(library(false), guessing, WhatIf.NONE).getFirst();
         // accuracy 0: every request goes to the base, "shared", whatever its domain
         EvaluatedSpace mixed = evaluate(scenario(codeAndChat(0.5), List.of()));
-        assertEquals(goodput(mixed, "shared", g.k()), g.goodputTokensPerSecond(), 1e-9 * g.goodputTokensPerSecond());
+        assertEquals(
+            goodput(mixed, "shared", g.k()),
+            g.goodputTokensPerSecond(),
+            1e-9 * g.goodputTokensPerSecond()
+        );
     }
 
     @Test
@@ -378,7 +399,11 @@ class WorkloadMixTest {
         var loaded = io.configspec.model.io.ScenarioLoader.load(
             io.configspec.model.testing.SampleFiles.root().resolve("scenarios/illustrative-workload-mix.json")
         );
-        List<RoutedComparison> routed = RoutedDrafting.compare(loaded.library(), loaded.scenario(), WhatIf.NONE);
+        List<RoutedComparison> routed = RoutedDrafting.compare(
+            loaded.library(),
+            loaded.scenario(),
+            WhatIf.NONE
+        );
         assertEquals(1, routed.size());
         RoutedComparison r = routed.getFirst();
         assertEquals("raspberry-pi-5-lora", r.device());

@@ -44,7 +44,9 @@ public final class RecommendationsPane extends VBox {
         routed.setMinWidth(0);
         getChildren().addAll(cards, routed, moved);
         model.recommendations().addListener((ListChangeListener<RecommendationCard>) c -> rebuild(model));
-        model.routedVerdicts().addListener((ListChangeListener<String>) c -> showRouted(model.routedVerdicts()));
+        model
+            .routedVerdicts()
+            .addListener((ListChangeListener<String>) c -> showRouted(model.routedVerdicts()));
         model.changes().addListener((ListChangeListener<String>) c -> showMoved(model.changes()));
         rebuild(model);
     }
@@ -68,7 +70,14 @@ public final class RecommendationsPane extends VBox {
 
     /** Routed drafting sets against the single best drafter under the workload mix, one line each. */
     private void showRouted(List<String> lines) {
-        routed.getChildren().setAll(lines.stream().map(text -> line(text, "routed-line")).toList());
+        routed
+            .getChildren()
+            .setAll(
+                lines
+                    .stream()
+                    .map(text -> line(text, "routed-line"))
+                    .toList()
+            );
     }
 
     private void showMoved(List<String> lines) {
