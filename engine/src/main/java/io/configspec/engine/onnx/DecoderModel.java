@@ -56,6 +56,7 @@ public final class DecoderModel implements AutoCloseable {
     private KvCacheTrimmer trimmer;
     private LowRankAdapter activeAdapter;
     private LowRankAdapter noAdapter;
+    private long[][] adapterShapes;
 
     private DecoderModel(
         Path file,
@@ -272,8 +273,8 @@ public final class DecoderModel implements AutoCloseable {
             );
         }
         if (adapter != null) {
-            long[] aShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_A).getInfo()).getShape();
-            long[] bShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_B).getInfo()).getShape();
+            long[] aShape = adapterShapes()[0];
+            long[] bShape = adapterShapes()[1];
             if (!adapter.fits(aShape, bShape)) {
                 throw new IllegalArgumentException(
                     "adapter " +
@@ -302,11 +303,22 @@ public final class DecoderModel implements AutoCloseable {
             return activeAdapter.tensors(environment);
         }
         if (noAdapter == null) {
-            long[] aShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_A).getInfo()).getShape();
-            long[] bShape = ((TensorInfo) session.getInputInfo().get(ADAPTER_B).getInfo()).getShape();
-            noAdapter = LowRankAdapter.none((int) aShape[0], (int) aShape[1], (int) bShape[1]);
+            long[][] shapes = adapterShapes();
+            noAdapter = LowRankAdapter.none((int) shapes[0][0], (int) shapes[0][1], (int) shapes[1][1]);
         }
         return noAdapter.tensors(environment);
+    }
+
+    /** The shapes of {@code adapter.a} and {@code adapter.b}, read from the session once. */
+    private long[][] adapterShapes() throws OrtException {
+        if (adapterShapes == null) {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            adapterShapes = new long[][] {
+                ((TensorInfo) inputs.get(ADAPTER_A).getInfo()).getShape(),
+                ((TensorInfo) inputs.get(ADAPTER_B).getInfo()).getShape(),
+            };
+        }
+        return adapterShapes;
     }
 
     /** A new, empty decoding state (KV cache) on this model. */

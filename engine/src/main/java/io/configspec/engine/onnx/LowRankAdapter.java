@@ -3,16 +3,15 @@ package io.configspec.engine.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -21,21 +20,31 @@ import java.util.Arrays;
  * so the adapter is applied without merging weights and switching it only binds other tensors
  * (docs/engine.md, "Domain adapters"). Owns its two native tensors; close it when no model uses it.
  *
- * <p>File format ({@code .lora}): the ASCII magic {@code CSLORA1\n}, then big-endian ints {@code in},
- * {@code rank}, {@code out}, then A (in × rank) and B (rank × out) as big-endian float32, row-major.
+ * <p>File format ({@code .lora}): the ASCII magic {@code CSLORA1\n}, then little-endian ints {@code in},
+ * {@code rank}, {@code out}, then A (in × rank) and B (rank × out) as little-endian float32,
+ * row-major: read straight into native memory that the input tensors use without a copy.
  */
 public final class LowRankAdapter implements AutoCloseable {
 
     private static final byte[] MAGIC = "CSLORA1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER_BYTES = MAGIC.length + 3 * Integer.BYTES;
 
     private final String name;
     private final int in;
     private final int rank;
     private final int out;
-    private final float[] a;
-    private final float[] b;
+    /** A then B, float32 in native order, in one direct buffer that the tensors share (no copy). */
+    private final ByteBuffer weights;
     private OnnxTensor aTensor;
     private OnnxTensor bTensor;
+
+    private LowRankAdapter(String name, int in, int rank, int out, ByteBuffer weights) {
+        this.name = name;
+        this.in = in;
+        this.rank = rank;
+        this.out = out;
+        this.weights = weights;
+    }
 
     /**
      * @param name what it adapts to, e.g. {@code code}
@@ -43,17 +52,20 @@ public final class LowRankAdapter implements AutoCloseable {
      * @param b rank × out, row-major
      */
     public LowRankAdapter(String name, int in, int rank, int out, float[] a, float[] b) {
+        this(name, in, rank, out, allocate(in, rank, out, a, b));
+    }
+
+    private static ByteBuffer allocate(int in, int rank, int out, float[] a, float[] b) {
         if (in < 1 || rank < 1 || out < 1 || a.length != in * rank || b.length != rank * out) {
             throw new IllegalArgumentException(
-                "adapter " + name + ": A must be " + in + "×" + rank + " and B " + rank + "×" + out
+                "an adapter's A must be " + in + "×" + rank + " and B " + rank + "×" + out
             );
         }
-        this.name = name;
-        this.in = in;
-        this.rank = rank;
-        this.out = out;
-        this.a = a.clone();
-        this.b = b.clone();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(4 * (a.length + b.length)).order(
+            ByteOrder.nativeOrder()
+        );
+        buffer.asFloatBuffer().put(a).put(b);
+        return buffer;
     }
 
     /** An adapter that changes nothing (A = 0, B = 0): the shared drafter itself. */
@@ -61,45 +73,62 @@ public final class LowRankAdapter implements AutoCloseable {
         return new LowRankAdapter("none", in, rank, out, new float[in * rank], new float[rank * out]);
     }
 
-    /** Reads a {@code .lora} file. */
+    /** Reads a {@code .lora} file straight into native memory. */
     public static LowRankAdapter read(Path file, String name) throws IOException {
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // fill the header
+            }
+            header.flip();
+            byte[] magic = new byte[MAGIC.length];
+            if (header.remaining() < HEADER_BYTES || !Arrays.equals(magicOf(header, magic), MAGIC)) {
                 throw new IOException(file + " is not a low-rank adapter file (no CSLORA1 header)");
             }
-            int rows = in.readInt();
-            int rank = in.readInt();
-            int cols = in.readInt();
-            if (rows < 1 || rank < 1 || cols < 1 || (long) rows * rank + (long) rank * cols > 50_000_000L) {
+            int rows = header.getInt();
+            int rank = header.getInt();
+            int cols = header.getInt();
+            long floats = (long) rows * rank + (long) rank * cols;
+            if (rows < 1 || rank < 1 || cols < 1 || floats > 50_000_000L) {
                 throw new IOException(
                     file + " has an impossible adapter shape " + rows + "×" + rank + "×" + cols
                 );
             }
-            float[] a = new float[rows * rank];
-            float[] b = new float[rank * cols];
-            ByteBuffer bytes = ByteBuffer.wrap(in.readNBytes(4 * (a.length + b.length))).order(
-                ByteOrder.BIG_ENDIAN
-            );
-            if (bytes.remaining() != 4 * (a.length + b.length)) {
+            ByteBuffer weights = ByteBuffer.allocateDirect((int) (4 * floats)).order(ByteOrder.LITTLE_ENDIAN);
+            while (weights.hasRemaining() && channel.read(weights) >= 0) {
+                // fill the weights
+            }
+            if (weights.hasRemaining()) {
                 throw new IOException(file + " is truncated");
             }
-            bytes.asFloatBuffer().get(a).get(b);
-            return new LowRankAdapter(name, rows, rank, cols, a, b);
+            weights.flip();
+            return new LowRankAdapter(name, rows, rank, cols, nativeOrder(weights));
         }
     }
 
-    /** Writes this adapter as a {@code .lora} file. */
-    public void write(Path file) throws IOException {
-        try (DataOutputStream outStream = new DataOutputStream(Files.newOutputStream(file))) {
-            outStream.write(MAGIC);
-            outStream.writeInt(in);
-            outStream.writeInt(rank);
-            outStream.writeInt(out);
-            ByteBuffer bytes = ByteBuffer.allocate(4 * (a.length + b.length)).order(ByteOrder.BIG_ENDIAN);
-            bytes.asFloatBuffer().put(a).put(b);
-            outStream.write(bytes.array());
+    private static byte[] magicOf(ByteBuffer header, byte[] magic) {
+        header.get(magic);
+        return magic;
+    }
+
+    /** The same floats in native order (a no-op on little-endian machines). */
+    private static ByteBuffer nativeOrder(ByteBuffer littleEndian) {
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            return littleEndian.order(ByteOrder.nativeOrder());
         }
+        ByteBuffer copy = ByteBuffer.allocateDirect(littleEndian.capacity()).order(ByteOrder.nativeOrder());
+        copy.asFloatBuffer().put(littleEndian.asFloatBuffer());
+        return copy;
+    }
+
+    /** Writes this adapter as a {@code .lora} file (little-endian). */
+    public void write(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + weights.capacity()).order(
+            ByteOrder.LITTLE_ENDIAN
+        );
+        bytes.put(MAGIC).putInt(in).putInt(rank).putInt(out);
+        bytes.asFloatBuffer().put(weights.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer());
+        Files.write(file, bytes.array());
     }
 
     public String name() {
@@ -112,14 +141,17 @@ public final class LowRankAdapter implements AutoCloseable {
 
     /** Bytes of its weights (A and B, float32). */
     public long weightBytes() {
-        return 4L * (a.length + b.length);
+        return weights.capacity();
     }
 
-    /** The tensors fed to {@code adapter.a} and {@code adapter.b}, created on first use. */
+    /** The tensors fed to {@code adapter.a} and {@code adapter.b}, created on first use over the adapter's own memory. */
     OnnxTensor[] tensors(OrtEnvironment environment) throws OrtException {
         if (aTensor == null) {
-            aTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(a), new long[] { in, rank });
-            bTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(b), new long[] { rank, out });
+            FloatBuffer all = weights.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            FloatBuffer a = all.slice(0, in * rank);
+            FloatBuffer b = all.slice(in * rank, rank * out);
+            aTensor = OnnxTensor.createTensor(environment, a, new long[] { in, rank });
+            bTensor = OnnxTensor.createTensor(environment, b, new long[] { rank, out });
         }
         return new OnnxTensor[] { aTensor, bTensor };
     }
