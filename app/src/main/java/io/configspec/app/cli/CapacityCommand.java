@@ -5,14 +5,10 @@ import io.configspec.model.fleet.CapacitySearch;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
 import io.configspec.model.fleet.FleetScenario;
-import io.configspec.model.io.ProfileException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec capacity}: the largest fleet a policy serves with at least 95 % of requests
@@ -23,19 +19,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Find the most devices a policy serves with ≥ 95 %% of requests meeting the SLO."
 )
-final class CapacityCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    FleetOptions options;
+final class CapacityCommand extends FleetCommandBase {
 
     @Mixin
     FleetPolicyOption policyOption;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(
         names = "--max-devices",
@@ -46,13 +33,13 @@ final class CapacityCommand implements Callable<Integer> {
     int maxDevices;
 
     @Override
-    public Integer call() throws ProfileException, java.io.IOException {
-        if (maxDevices < 1 || maxDevices > 100_000) {
-            throw new UserInputException("--max-devices must be between 1 and 100000, got " + maxDevices);
-        }
-        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
+    void checkOptions() {
+        checkDevices("--max-devices", maxDevices);
+    }
+
+    @Override
+    void run(FleetScenario scenario, boolean json, java.io.PrintWriter out) {
         FleetPolicy policy = policyOption.policy;
-        FleetScenario scenario = options.load();
         CapacityResult c = CapacitySearch.find(
             scenario,
             policy,
@@ -60,9 +47,7 @@ final class CapacityCommand implements Callable<Integer> {
             options.durationSeconds,
             options.seed
         );
-        java.io.StringWriter buffer = new java.io.StringWriter();
-        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
-        if (format == OutputFormat.JSON) {
+        if (json) {
             out.println(FleetJson.capacity(c).toPrettyString());
         } else {
             FleetResult at = c.atCapacity();
@@ -86,10 +71,5 @@ final class CapacityCommand implements Callable<Integer> {
                       )
             );
         }
-        out.flush();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
-            w.write(buffer.toString())
-        );
-        return ConfigSpecCli.OK;
     }
 }

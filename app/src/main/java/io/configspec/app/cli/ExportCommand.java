@@ -12,12 +12,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec export}: a recommended configuration ({@link ScenarioEvaluation#recommendations()}) as a serving
@@ -29,13 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Export a recommended configuration for a serving stack (vLLM, llama.cpp, SGLang, TensorRT-LLM, " +
         "ONNX Runtime GenAI) or as JSON/CSV."
 )
-final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
+final class ExportCommand extends ScenarioCommand {
 
     /** {@code --format} (a serving stack, json or csv; required) and {@code --out}. */
     @Mixin

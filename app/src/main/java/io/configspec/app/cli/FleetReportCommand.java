@@ -6,14 +6,9 @@ import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
 import io.configspec.model.fleet.FleetScenario;
 import io.configspec.model.fleet.FleetSensitivity;
-import io.configspec.model.io.ProfileException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec fleet-report}: WISP against SLED and centralised serving on one scenario —
@@ -25,16 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Compare WISP, SLED and centralized serving: capacity, goodput and WISP's ratios."
 )
-final class FleetReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    FleetOptions options;
-
-    @Mixin
-    OutputOptions output;
+final class FleetReportCommand extends FleetCommandBase {
 
     @Option(
         names = "--max-devices",
@@ -51,12 +37,12 @@ final class FleetReportCommand implements Callable<Integer> {
     boolean sensitivity;
 
     @Override
-    public Integer call() throws ProfileException, java.io.IOException {
-        if (maxDevices < 1 || maxDevices > 100_000) {
-            throw new UserInputException("--max-devices must be between 1 and 100000, got " + maxDevices);
-        }
-        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
-        FleetScenario scenario = options.load();
+    void checkOptions() {
+        checkDevices("--max-devices", maxDevices);
+    }
+
+    @Override
+    void run(FleetScenario scenario, boolean json, java.io.PrintWriter out) {
         FleetComparison c = FleetComparison.run(
             scenario,
             maxDevices,
@@ -83,9 +69,7 @@ final class FleetReportCommand implements Callable<Integer> {
                 }
             );
         }
-        java.io.StringWriter buffer = new java.io.StringWriter();
-        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
-        if (format == OutputFormat.JSON) {
+        if (json) {
             ObjectNode o = FleetJson.MAPPER.createObjectNode();
             o.put("scenario", scenario.name());
             o.put("sloTpotMs", FleetJson.round(scenario.sloTpotSeconds() * 1000, 3));
@@ -140,10 +124,5 @@ final class FleetReportCommand implements Callable<Integer> {
                 );
             }
         }
-        out.flush();
-        output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), w ->
-            w.write(buffer.toString())
-        );
-        return ConfigSpecCli.OK;
     }
 }

@@ -7,13 +7,10 @@ import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec pareto}: the feasible configurations that no other feasible configuration
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Print the Pareto-optimal configurations of a scenario over 2 or 3 objectives (after constraints)."
 )
-final class ParetoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
+final class ParetoCommand extends ScenarioCommand {
 
     @Mixin
     OutputOptions output;

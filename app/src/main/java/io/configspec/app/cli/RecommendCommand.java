@@ -6,11 +6,8 @@ import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec recommend}: the best feasible configuration for goodput, for cost (tokens per
@@ -22,13 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Recommend the best configuration for goodput, cost and energy, and a balanced one, each with a reason."
 )
-final class RecommendCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
+final class RecommendCommand extends ScenarioCommand {
 
     @Mixin
     OutputOptions output;

@@ -8,12 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec report}: one self-contained HTML file about a scenario ({@link ScenarioReport}),
@@ -25,13 +21,7 @@ import picocli.CommandLine.Spec;
     description = "Write one self-contained HTML report of a scenario: settings, what-ifs, Pareto charts, " +
         "recommendations with their reasons and serving-stack exports, the front, and every profile's provenance."
 )
-final class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
+final class ReportCommand extends ScenarioCommand {
 
     @Option(
         names = "--out",

@@ -5,11 +5,8 @@ import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code configspec sweep}: evaluates every configuration of a scenario and prints them all. */
 @Command(
@@ -17,13 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Evaluate every configuration of a scenario (goodput, tokens per $, tokens per J, ...) and print them."
 )
-final class SweepCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ScenarioOptions scenario;
+final class SweepCommand extends ScenarioCommand {
 
     @Mixin
     OutputOptions output;

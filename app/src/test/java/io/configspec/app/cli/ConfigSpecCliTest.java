@@ -94,21 +94,7 @@ class ConfigSpecCliTest {
         assertEquals("configspec-paper", root.get("scenario").get("id").asText());
         JsonNode rows = root.get("configurations");
         assertEquals(351, rows.size());
-        for (String field : List.of(
-            "device",
-            "drafter",
-            "quantization",
-            "target",
-            "k",
-            "acceptanceRate",
-            "draftTokensPerSecond",
-            "expectedTokensPerRound",
-            "roundTimeSeconds",
-            "goodputTokensPerSecond",
-            "tokensPerDollar",
-            "tokensPerJoule",
-            "pareto"
-        )) {
+        for (String field : CliRun.ROW_FIELDS) {
             assertTrue(rows.get(0).has(field), field);
         }
         long front = 0;

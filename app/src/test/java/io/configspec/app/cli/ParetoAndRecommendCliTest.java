@@ -201,21 +201,7 @@ class ParetoAndRecommendCliTest {
             objectives.add(r.get("objective").asText());
             assertFalse(r.get("reason").asText().isBlank());
             JsonNode configuration = r.get("configuration");
-            for (String field : List.of(
-                "device",
-                "drafter",
-                "quantization",
-                "target",
-                "k",
-                "acceptanceRate",
-                "draftTokensPerSecond",
-                "expectedTokensPerRound",
-                "roundTimeSeconds",
-                "goodputTokensPerSecond",
-                "tokensPerDollar",
-                "tokensPerJoule",
-                "pareto"
-            )) {
+            for (String field : CliRun.ROW_FIELDS) {
                 assertTrue(configuration.has(field), field + " missing in " + configuration);
             }
             assertTrue(configuration.get("pareto").asBoolean(), configuration.toString());

@@ -50,19 +50,8 @@ class ExplorerAppRecoveryTest {
         ExplorerViewModel first = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
         WorkspaceViewModel workspace = new WorkspaceViewModel(first, new WorkspaceStore(userDir));
         first.loadScenario(Samples.paperScenario()).join();
-        LibraryEntry device = first
-            .library()
-            .entries()
-            .stream()
-            .filter(e -> e.group().equals("Devices"))
-            .findFirst()
-            .orElseThrow();
-        LibraryEntry.EditableField speed = device
-            .fields()
-            .stream()
-            .filter(f -> f.label().endsWith("tokensPerSecond"))
-            .findFirst()
-            .orElseThrow();
+        LibraryEntry device = Samples.firstDevice(first);
+        LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
         assertTrue(first.library().edit(device.file(), speed.pointer(), 12.345).join());
         first.whatIf().set("verifySeconds", 0.25);
         workspace.autosaveNow().join();

@@ -1,22 +1,26 @@
 package io.configspec.engine.measure;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import io.configspec.engine.twins.TwinConfigException;
-import java.util.ArrayList;
-import java.util.Iterator;
+import io.configspec.model.io.ProfileSchemas;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * What a profiling job measures: a drafter (a model by name in the board's model directory, or an
  * architecture twin generated on the board), K values and context lengths, and how many rounds.
  * The JSON body of {@code POST /api/v1/jobs} and the desktop's in-process runs.
+ *
+ * <p>The schema {@code docs/schema/profiling-request.schema.json} is the contract: it holds the
+ * ranges and the defaults, and every request is checked against it, whether read from JSON or
+ * built in code; the constructor adds only what a schema cannot say (exactly one of drafter and
+ * twin, a twin's layers within its preset's, verification batch sizes only with a target).
  *
  * @param drafter a model directory name under the board's model directory, or null with a twin
  * @param twinPreset a bundled Hugging Face config name ({@code qwen2.5-0.5b}), or null with a drafter
@@ -48,67 +52,56 @@ public record ProfilingRequest(
     List<Integer> verifyBatchSizes,
     int prompts
 ) {
-    /** Model names: a directory name, no path separators or leading dots. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /** The schema of the JSON form, {@code docs/schema/profiling-request.schema.json}. */
+    public static final String SCHEMA = "profiling-request";
 
-    private static final Set<String> FIELDS = Set.of(
-        "drafter",
-        "twin",
-        "target",
-        "kValues",
-        "contextLengths",
-        "warmupRounds",
-        "rounds",
-        "repetitions",
-        "idleSeconds",
-        "verifyBatchSizes",
-        "prompts"
-    );
+    /** The members of the JSON form's {@code twin} object, each a {@code twin…} component. */
+    private static final List<String> TWIN = List.of("preset", "precision", "layers");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)
+        )
+        .build();
 
     public ProfilingRequest {
+        twinPreset = twinPreset == null ? null : twinPreset.toLowerCase(Locale.ROOT);
+        twinPrecision = twinPrecision == null ? null : twinPrecision.toLowerCase(Locale.ROOT);
+        kValues = sortedDistinct(kValues);
+        contextLengths = sortedDistinct(contextLengths);
+        verifyBatchSizes = sortedDistinct(verifyBatchSizes);
         if ((drafter == null) == (twinPreset == null)) {
             throw new IllegalArgumentException("give exactly one of 'drafter' and 'twin'");
         }
-        if (drafter != null && !NAME.matcher(drafter).matches()) {
-            throw new IllegalArgumentException("field 'drafter': not a model name: '" + drafter + "'");
-        }
-        if (target != null && !NAME.matcher(target).matches()) {
-            throw new IllegalArgumentException("field 'target': not a model name: '" + target + "'");
-        }
+        ObjectNode flat = MAPPER.createObjectNode()
+            .put("drafter", drafter)
+            .put("twinPreset", twinPreset)
+            .put("twinPrecision", twinPrecision)
+            .put("twinLayers", twinLayers)
+            .put("target", target)
+            .put("warmupRounds", warmupRounds)
+            .put("rounds", rounds)
+            .put("repetitions", repetitions)
+            .put("idleSeconds", idleSeconds)
+            .put("prompts", prompts);
+        flat.set("kValues", MAPPER.valueToTree(kValues));
+        flat.set("contextLengths", MAPPER.valueToTree(contextLengths));
+        flat.set("verifyBatchSizes", MAPPER.valueToTree(verifyBatchSizes));
+        check(grouped(flat));
         if (twinPreset != null) {
-            if (!NAME.matcher(twinPreset).matches()) {
-                throw new IllegalArgumentException(
-                    "field 'twin.preset': not a preset name: '" + twinPreset + "'"
-                );
-            }
-            if (twinPrecision == null || !Set.of("int8", "int4", "fp32", "fp16").contains(twinPrecision)) {
-                throw new IllegalArgumentException(
-                    "field 'twin.precision': must be int8, int4, fp16 or fp32, was " + twinPrecision
-                );
-            }
-            int presetLayers = presetLayers(twinPreset);
-            if (twinLayers != null && (twinLayers < 1 || twinLayers > presetLayers)) {
+            int layers = presetLayers(twinPreset);
+            if (twinLayers != null && twinLayers > layers) {
                 throw new IllegalArgumentException(
                     "field 'twin.layers': " +
                         twinPreset +
                         " has " +
-                        presetLayers +
+                        layers +
                         " layers, so layers must be 1-" +
-                        presetLayers +
+                        layers +
                         ", was " +
                         twinLayers
                 );
             }
-        }
-        kValues = checkedList("kValues", kValues, 1, 32, 16, false);
-        contextLengths = checkedList("contextLengths", contextLengths, 1, 8192, 8, false);
-        verifyBatchSizes = checkedList("verifyBatchSizes", verifyBatchSizes, 1, 64, 8, true);
-        range("warmupRounds", warmupRounds, 0, 100);
-        range("rounds", rounds, 1, 1000);
-        range("repetitions", repetitions, 1, 20);
-        range("prompts", prompts, 1, 100);
-        if (!(idleSeconds >= 0 && idleSeconds <= 60)) {
-            throw new IllegalArgumentException("field 'idleSeconds': must be 0-60, was " + idleSeconds);
         }
         if (!verifyBatchSizes.isEmpty() && target == null) {
             throw new IllegalArgumentException("field 'verifyBatchSizes': needs a 'target'");
@@ -129,150 +122,58 @@ public record ProfilingRequest(
         }
     }
 
-    /** A drafter by name with the defaults: K ∈ {1, 2, 4, 8}, context 32, 2 warm-up, 10 rounds, 3 repetitions. */
+    /** A drafter by name with the schema's defaults: K ∈ {1, 2, 4, 8}, context 32, 2 warm-up, 10 rounds, 3 repetitions. */
     public static ProfilingRequest forDrafter(String drafter) {
-        return new ProfilingRequest(
-            drafter,
-            null,
-            null,
-            null,
-            null,
-            List.of(1, 2, 4, 8),
-            List.of(32),
-            2,
-            10,
-            3,
-            1.0,
-            List.of(),
-            8
-        );
+        return fromJson(MAPPER.createObjectNode().put("drafter", drafter));
     }
 
-    /** A twin of a bundled preset with the defaults of {@link #forDrafter}. */
+    /** A twin of a bundled preset ({@code layers} null: all of its layers) with the defaults of {@link #forDrafter}. */
     public static ProfilingRequest forTwin(String preset, String precision, Integer layers) {
-        return new ProfilingRequest(
-            null,
-            preset,
-            precision,
-            layers,
-            null,
-            List.of(1, 2, 4, 8),
-            List.of(32),
-            2,
-            10,
-            3,
-            1.0,
-            List.of(),
-            8
+        return fromJson(
+            grouped(
+                MAPPER.createObjectNode()
+                    .put("twinPreset", preset)
+                    .put("twinPrecision", precision)
+                    .put("twinLayers", layers)
+            )
         );
     }
 
     public ProfilingRequest withTarget(String newTarget) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            newTarget,
-            kValues,
-            contextLengths,
-            warmupRounds,
-            rounds,
-            repetitions,
-            idleSeconds,
-            verifyBatchSizes,
-            prompts
-        );
+        return with("target", newTarget);
     }
 
     public ProfilingRequest withKValues(List<Integer> newKValues) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            target,
-            newKValues,
-            contextLengths,
-            warmupRounds,
-            rounds,
-            repetitions,
-            idleSeconds,
-            verifyBatchSizes,
-            prompts
-        );
+        return with("kValues", newKValues);
     }
 
     public ProfilingRequest withRounds(int newWarmupRounds, int newRounds, int newRepetitions) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            target,
-            kValues,
-            contextLengths,
-            newWarmupRounds,
-            newRounds,
-            newRepetitions,
-            idleSeconds,
-            verifyBatchSizes,
-            prompts
-        );
+        return with("warmupRounds", newWarmupRounds)
+            .with("rounds", newRounds)
+            .with("repetitions", newRepetitions);
     }
 
     public ProfilingRequest withIdleSeconds(double newIdleSeconds) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            target,
-            kValues,
-            contextLengths,
-            warmupRounds,
-            rounds,
-            repetitions,
-            newIdleSeconds,
-            verifyBatchSizes,
-            prompts
-        );
+        return with("idleSeconds", newIdleSeconds);
     }
 
     public ProfilingRequest withContextLengths(List<Integer> newContextLengths) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            target,
-            kValues,
-            newContextLengths,
-            warmupRounds,
-            rounds,
-            repetitions,
-            idleSeconds,
-            verifyBatchSizes,
-            prompts
-        );
+        return with("contextLengths", newContextLengths);
     }
 
     public ProfilingRequest withVerification(List<Integer> batchSizes, int newPrompts) {
-        return new ProfilingRequest(
-            drafter,
-            twinPreset,
-            twinPrecision,
-            twinLayers,
-            target,
-            kValues,
-            contextLengths,
-            warmupRounds,
-            rounds,
-            repetitions,
-            idleSeconds,
-            batchSizes,
-            newPrompts
-        );
+        return with("verifyBatchSizes", batchSizes).with("prompts", newPrompts);
+    }
+
+    /** This request with one field of its JSON form replaced ({@code null}: removed, so its default applies). */
+    private ProfilingRequest with(String field, Object value) {
+        ObjectNode json = toJson();
+        if (value == null) {
+            json.remove(field);
+        } else {
+            json.set(field, MAPPER.valueToTree(value));
+        }
+        return fromJson(json);
     }
 
     /** The drafter's display name: its model name, or {@code twin-PRESET-PRECISION}. */
@@ -281,182 +182,79 @@ public record ProfilingRequest(
     }
 
     /**
-     * Reads a request from JSON, applying the defaults of {@link #forDrafter} to absent fields.
+     * Reads a request from JSON: checked against the schema, whose defaults fill absent fields.
      *
-     * @throws IllegalArgumentException naming the field and the problem
+     * @throws IllegalArgumentException one sentence naming the field and the problem
      */
     public static ProfilingRequest fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("the request must be a JSON object");
         }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException("unknown field '" + name + "'");
-            }
+        ObjectNode body = json.deepCopy();
+        check(body);
+        JsonNode twin = body.remove("twin");
+        for (String part : twin == null ? List.<String>of() : TWIN) {
+            body.set(twinComponent(part), twin.get(part));
         }
-        String drafter = text(json, "drafter");
-        String preset = null;
-        String precision = null;
-        Integer layers = null;
-        JsonNode twin = json.get("twin");
-        if (twin != null && !twin.isNull()) {
-            if (!twin.isObject()) {
-                throw new IllegalArgumentException(
-                    "field 'twin': must be an object with 'preset' and 'precision'"
-                );
+        try {
+            return MAPPER.treeToValue(body, ProfilingRequest.class);
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw invalid;
             }
-            for (Iterator<String> names = twin.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!Set.of("preset", "precision", "layers").contains(name)) {
-                    throw new IllegalArgumentException("unknown field 'twin." + name + "'");
-                }
-            }
-            preset = text(twin, "preset");
-            if (preset == null) {
-                throw new IllegalArgumentException("field 'twin.preset': missing");
-            }
-            preset = preset.toLowerCase(Locale.ROOT);
-            precision = text(twin, "precision");
-            precision = precision == null ? null : precision.toLowerCase(Locale.ROOT);
-            if (twin.has("layers")) {
-                layers = integer(twin, "twin.layers", "layers", 0);
-            }
+            throw new IllegalArgumentException("the request cannot be read (" + e.getOriginalMessage() + ")");
         }
-        ProfilingRequest defaults = forDrafter("x");
-        return new ProfilingRequest(
-            drafter,
-            preset,
-            precision,
-            layers,
-            text(json, "target"),
-            ints(json, "kValues", defaults.kValues()),
-            ints(json, "contextLengths", defaults.contextLengths()),
-            integer(json, "warmupRounds", "warmupRounds", defaults.warmupRounds()),
-            integer(json, "rounds", "rounds", defaults.rounds()),
-            integer(json, "repetitions", "repetitions", defaults.repetitions()),
-            number(json, "idleSeconds", defaults.idleSeconds()),
-            ints(json, "verifyBatchSizes", List.of()),
-            integer(json, "prompts", "prompts", defaults.prompts())
-        );
     }
 
+    /** The JSON form, as {@link #fromJson} reads it (valid against the schema). */
     public ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        if (drafter != null) {
-            json.put("drafter", drafter);
-        } else {
-            ObjectNode twin = json.putObject("twin");
-            twin.put("preset", twinPreset);
-            twin.put("precision", twinPrecision);
-            if (twinLayers != null) {
-                twin.put("layers", twinLayers);
+        return grouped(MAPPER.valueToTree(this));
+    }
+
+    /**
+     * The JSON form of a flat tree (the record's component names): {@code twinPreset}, {@code
+     * twinPrecision} and {@code twinLayers} as the {@code twin} object, nulls left out.
+     */
+    private static ObjectNode grouped(ObjectNode flat) {
+        ObjectNode json = MAPPER.createObjectNode();
+        flat
+            .properties()
+            .forEach(field -> {
+                if (!field.getValue().isNull()) {
+                    json.set(field.getKey(), field.getValue());
+                }
+            });
+        for (String part : TWIN) {
+            JsonNode value = json.remove(twinComponent(part));
+            if (value != null) {
+                json.withObjectProperty("twin").set(part, value);
             }
         }
-        if (target != null) {
-            json.put("target", target);
-        }
-        ArrayNode k = json.putArray("kValues");
-        kValues.forEach(k::add);
-        ArrayNode c = json.putArray("contextLengths");
-        contextLengths.forEach(c::add);
-        json.put("warmupRounds", warmupRounds);
-        json.put("rounds", rounds);
-        json.put("repetitions", repetitions);
-        json.put("idleSeconds", idleSeconds);
-        ArrayNode b = json.putArray("verifyBatchSizes");
-        verifyBatchSizes.forEach(b::add);
-        json.put("prompts", prompts);
         return json;
     }
 
-    private static String text(JsonNode json, String field) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException("field '" + field + "': must be a string");
-        }
-        return node.asText();
+    /** {@code preset} → {@code twinPreset}. */
+    private static String twinComponent(String part) {
+        return "twin" + Character.toUpperCase(part.charAt(0)) + part.substring(1);
     }
 
-    private static int integer(JsonNode json, String label, String field, int fallback) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new IllegalArgumentException("field '" + label + "': must be an integer, was " + node);
-        }
-        return node.intValue();
-    }
-
-    private static double number(JsonNode json, String field, double fallback) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isNumber()) {
-            throw new IllegalArgumentException("field '" + field + "': must be a number, was " + node);
-        }
-        return node.doubleValue();
-    }
-
-    private static List<Integer> ints(JsonNode json, String field, List<Integer> fallback) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("field '" + field + "': must be an array of integers");
-        }
-        List<Integer> values = new ArrayList<>();
-        for (JsonNode element : node) {
-            if (!element.isIntegralNumber() || !element.canConvertToInt()) {
-                throw new IllegalArgumentException(
-                    "field '" + field + "': must be an array of integers, found " + element
-                );
-            }
-            values.add(element.intValue());
-        }
-        return values;
-    }
-
-    private static void range(String field, int value, int min, int max) {
-        if (value < min || value > max) {
+    /** The schema's first complaint about {@code json} (defaults filled in place), as an exception. */
+    private static void check(JsonNode json) {
+        ProfileSchemas.firstViolation(SCHEMA, json).ifPresent(v -> {
             throw new IllegalArgumentException(
-                "field '" + field + "': must be " + min + "-" + max + ", was " + value
+                v.keyword().equals("additionalProperties")
+                    ? "unknown field '" + v.field() + "'"
+                    : "field '" + v.field() + "': " + v.reason()
             );
-        }
+        });
     }
 
-    private static List<Integer> checkedList(
-        String field,
-        List<Integer> values,
-        int min,
-        int max,
-        int maxSize,
-        boolean mayBeEmpty
-    ) {
+    private static List<Integer> sortedDistinct(List<Integer> values) {
         if (values == null) {
-            values = List.of();
+            return List.of();
         }
-        if (values.isEmpty() && !mayBeEmpty) {
-            throw new IllegalArgumentException("field '" + field + "': must not be empty");
-        }
-        if (values.size() > maxSize) {
-            throw new IllegalArgumentException(
-                "field '" + field + "': at most " + maxSize + " values, got " + values.size()
-            );
-        }
-        for (Integer v : values) {
-            if (v == null || v < min || v > max) {
-                throw new IllegalArgumentException(
-                    "field '" + field + "': each value must be " + min + "-" + max + ", was " + v
-                );
-            }
-        }
-        return values.stream().distinct().sorted().toList();
+        return values.stream().anyMatch(Objects::isNull)
+            ? values
+            : values.stream().distinct().sorted().toList();
     }
 }

@@ -1,13 +1,23 @@
 package io.configspec.engine.measure;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.configspec.engine.sensors.BoardInfo;
 import io.configspec.model.measurement.DraftingFit;
+import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,188 +77,100 @@ public record ProfilingResult(
         return cells.stream().mapToInt(DraftingCell::rounds).sum();
     }
 
+    /** The JSON form (the agent's job result, {@code profile --json}, raw {@code .measurement} files); power not measured is null. */
     public ObjectNode toJson() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode json = f.objectNode();
-        json.put("tool", tool);
-        json.put("date", date.toString());
-        ObjectNode b = json.putObject("board");
-        b.put("name", board.boardName());
-        b.put("cpuModel", board.cpuModel());
-        b.put("cpuCores", board.cpuCores());
-        b.put("memoryTotalBytes", board.memoryTotalBytes());
-        b.put("architecture", board.architecture());
-        json.put("powerSource", powerSource);
-        json.put("drafter", drafter);
-        json.put("quantization", quantization);
-        json.put("family", family);
-        json.set("drafterInfo", info(drafterInfo));
-        json.set("targetInfo", info(targetInfo));
-        number(json, "idleWatts", idleWatts);
-        json.put("idleSamples", idleSamples);
-        number(json, "draftingWatts", draftingWatts);
-        number(json, "joulesPerToken", joulesPerToken);
-        json.put("powerSamples", powerSamples);
-        ArrayNode cellArray = json.putArray("cells");
-        for (DraftingCell c : cells) {
-            ObjectNode o = cellArray.addObject();
-            o.put("contextTokens", c.contextTokens());
-            o.put("k", c.k());
-            o.set("roundSeconds", stats(c.roundSeconds()));
-            o.set("tokensPerSecond", stats(c.tokensPerSecond()));
-            o.put("rounds", c.rounds());
-        }
-        ObjectNode fitJson = json.putObject("fit");
-        fitJson.put("tokensPerSecond", fit.tokensPerSecond());
-        fitJson.put("roundOverheadSeconds", fit.roundOverheadSeconds());
-        fitJson.put("contextSlowdownPerThousandTokens", fit.contextSlowdownPerThousandTokens());
-        ArrayNode ver = json.putArray("verification");
-        for (VerificationCell v : verification) {
-            ver.addObject().put("k", v.k()).put("batch", v.batch()).set("seconds", stats(v.seconds()));
-        }
-        if (acceptance != null) {
-            ObjectNode a = json.putObject("acceptance");
-            a.put("target", acceptance.target());
-            a.put("k", acceptance.k());
-            a.put("pooledAlpha", acceptance.pooledAlpha());
-            a.set("alpha", stats(acceptance.alpha()));
-            ArrayNode curve = a.putArray("acceptanceByPosition");
-            acceptance.acceptanceByPosition().forEach(curve::add);
-            a.put("attemptedPositions", acceptance.attemptedPositions());
-            a.put("prompts", acceptance.prompts());
-        } else {
-            json.putNull("acceptance");
-        }
-        return json;
+        return MAPPER.valueToTree(this);
     }
 
+    /**
+     * Reads the JSON form written by {@link #toJson}.
+     *
+     * @throws IllegalArgumentException when it is not a profiling result
+     */
     public static ProfilingResult fromJson(JsonNode json) {
-        JsonNode b = json.path("board");
-        List<DraftingCell> cells = new ArrayList<>();
-        for (JsonNode c : json.path("cells")) {
-            cells.add(
-                new DraftingCell(
-                    c.path("contextTokens").asInt(),
-                    c.path("k").asInt(),
-                    parseStats(c.path("roundSeconds")),
-                    parseStats(c.path("tokensPerSecond")),
-                    c.path("rounds").asInt()
+        try {
+            return MAPPER.treeToValue(json, ProfilingResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a profiling result: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One binding for the record and everything in it: the JSON names of {@link SampleStatistics}
+     * ({@code sd}, {@code ci95}) and {@link BoardInfo} ({@code name}), a number that was not
+     * measured (NaN) as null and back, dates as {@code yyyy-mm-dd}; fields it does not know are
+     * skipped, so a newer agent's result still reads.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addMixIn(SampleStatistics.class, StatisticsNames.class)
+        .addMixIn(BoardInfo.class, BoardNames.class)
+        .addModule(
+            new SimpleModule("profiling-result")
+                .addSerializer(Double.class, new NotMeasuredAsNull())
+                .addSerializer(Double.TYPE, new NotMeasuredAsNull())
+                .addDeserializer(Double.TYPE, new NullAsNotMeasured())
+                .addDeserializer(Double.class, new NullAsNotMeasured())
+                .addSerializer(LocalDate.class, ToStringSerializer.instance)
+                .addDeserializer(
+                    LocalDate.class,
+                    new StdDeserializer<>(LocalDate.class) {
+                        @Override
+                        public LocalDate deserialize(JsonParser p, DeserializationContext context)
+                            throws IOException {
+                            return LocalDate.parse(p.getText());
+                        }
+                    }
                 )
-            );
-        }
-        List<VerificationCell> ver = new ArrayList<>();
-        for (JsonNode v : json.path("verification")) {
-            ver.add(
-                new VerificationCell(
-                    v.path("k").asInt(),
-                    v.path("batch").asInt(),
-                    parseStats(v.path("seconds"))
-                )
-            );
-        }
-        AcceptanceMeasurement acceptance = null;
-        JsonNode a = json.get("acceptance");
-        if (a != null && !a.isNull()) {
-            List<Double> curve = new ArrayList<>();
-            a.path("acceptanceByPosition").forEach(x -> curve.add(x.asDouble()));
-            acceptance = new AcceptanceMeasurement(
-                a.path("target").asText(),
-                a.path("k").asInt(),
-                a.path("pooledAlpha").asDouble(),
-                parseStats(a.path("alpha")),
-                curve,
-                a.path("attemptedPositions").asInt(),
-                a.path("prompts").asInt()
-            );
-        }
-        JsonNode fit = json.path("fit");
-        JsonNode source = json.get("powerSource");
-        return new ProfilingResult(
-            json.path("tool").asText(),
-            LocalDate.parse(json.path("date").asText()),
-            new BoardInfo(
-                b.path("name").asText(),
-                b.path("cpuModel").asText(),
-                b.path("cpuCores").asInt(),
-                b.path("memoryTotalBytes").asLong(),
-                b.path("architecture").asText()
-            ),
-            source == null || source.isNull() ? null : source.asText(),
-            json.path("drafter").asText(),
-            json.path("quantization").asText(),
-            json.path("family").asText(""),
-            parseInfo(json.get("drafterInfo")),
-            parseInfo(json.get("targetInfo")),
-            number(json, "idleWatts"),
-            json.path("idleSamples").asInt(),
-            number(json, "draftingWatts"),
-            number(json, "joulesPerToken"),
-            json.path("powerSamples").asInt(),
-            cells,
-            new DraftingFit(
-                fit.path("tokensPerSecond").asDouble(),
-                fit.path("roundOverheadSeconds").asDouble(),
-                fit.path("contextSlowdownPerThousandTokens").asDouble()
-            ),
-            ver,
-            acceptance
-        );
+        )
+        .build();
+
+    private abstract static class StatisticsNames {
+
+        @JsonProperty("sd")
+        abstract double standardDeviation();
+
+        @JsonProperty("ci95")
+        abstract double ci95HalfWidth();
     }
 
-    private static JsonNode info(ModelProvider.ModelInfo info) {
-        if (info == null) {
-            return JsonNodeFactory.instance.nullNode();
+    private abstract static class BoardNames {
+
+        @JsonProperty("name")
+        abstract String boardName();
+    }
+
+    private static final class NotMeasuredAsNull extends StdSerializer<Double> {
+
+        NotMeasuredAsNull() {
+            super(Double.class);
         }
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("id", info.id());
-        o.put("family", info.family());
-        o.put("precision", info.precision());
-        o.put("parameters", info.parameters());
-        o.put("bytesOnDisk", info.bytesOnDisk());
-        return o;
-    }
 
-    private static ModelProvider.ModelInfo parseInfo(JsonNode o) {
-        if (o == null || o.isNull()) {
-            return null;
-        }
-        return new ModelProvider.ModelInfo(
-            o.path("id").asText(),
-            o.path("family").asText(""),
-            o.path("precision").asText(""),
-            o.path("parameters").asLong(-1),
-            o.path("bytesOnDisk").asLong(-1)
-        );
-    }
-
-    private static ObjectNode stats(SampleStatistics s) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("n", s.n());
-        number(o, "mean", s.mean());
-        number(o, "sd", s.standardDeviation());
-        number(o, "ci95", s.ci95HalfWidth());
-        return o;
-    }
-
-    private static SampleStatistics parseStats(JsonNode o) {
-        return new SampleStatistics(
-            o.path("n").asInt(),
-            number(o, "mean"),
-            number(o, "sd"),
-            number(o, "ci95")
-        );
-    }
-
-    private static void number(ObjectNode json, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            json.putNull(field);
-        } else {
-            json.put(field, value);
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider)
+            throws IOException {
+            if (Double.isFinite(value)) {
+                generator.writeNumber(value);
+            } else {
+                generator.writeNull();
+            }
         }
     }
 
-    private static double number(JsonNode json, String field) {
-        JsonNode node = json.get(field);
-        return node == null || node.isNull() ? Double.NaN : node.asDouble();
+    private static final class NullAsNotMeasured extends StdDeserializer<Double> {
+
+        NullAsNotMeasured() {
+            super(Double.TYPE);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            return p.getValueAsDouble();
+        }
+
+        @Override
+        public Double getNullValue(DeserializationContext context) {
+            return Double.NaN;
+        }
     }
 }

@@ -48,14 +48,11 @@ public final class FleetScenarioFile {
     private FleetScenarioFile() {}
 
     public static Loaded load(Path file) throws ProfileException {
-        ProfileDocument document = ProfileCodec.read(file);
-        if (!(document instanceof ProfileDocument.FleetScenarioDocument(FleetScenarioSpec spec))) {
-            throw ProfileException.atField(
-                file,
-                "kind",
-                "is \"" + document.kind() + "\" but a fleet-scenario file was expected"
-            );
-        }
+        FleetScenarioSpec spec = ProfileCodec.read(
+            file,
+            ProfileDocument.FleetScenarioDocument.class,
+            "fleet-scenario"
+        ).spec();
         ProfileLoader.LoadedLibrary loaded = ProfileLoader.loadReferenced(file, spec.profiles());
         ProfileLibrary library = loaded.library();
 

@@ -52,13 +52,7 @@ final class JsonInput {
 
     static JsonNode read(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
-        int start = bytes.length >= 3 &&
-            (bytes[0] & 0xff) == 0xef &&
-            (bytes[1] & 0xff) == 0xbb &&
-            (bytes[2] & 0xff) == 0xbf
-            ? 3
-            : 0;
-        checkUtf8(file, bytes, start);
+        int start = afterByteOrderMark(file, bytes);
         JsonParser parser;
         try {
             parser = ProfileCodec.mapper().createParser(bytes, start, bytes.length - start);
@@ -110,6 +104,12 @@ final class JsonInput {
      */
     static String text(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
+        int start = afterByteOrderMark(file, bytes);
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    }
+
+    /** Where the content starts (after a UTF-8 byte-order mark, if any), once the bytes are checked to be UTF-8. */
+    private static int afterByteOrderMark(Path file, byte[] bytes) throws ProfileException {
         int start = bytes.length >= 3 &&
             (bytes[0] & 0xff) == 0xef &&
             (bytes[1] & 0xff) == 0xbb &&
@@ -117,7 +117,7 @@ final class JsonInput {
             ? 3
             : 0;
         checkUtf8(file, bytes, start);
-        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        return start;
     }
 
     /** The file's bytes, after checking its type and size without opening it. */

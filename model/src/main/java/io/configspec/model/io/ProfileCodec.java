@@ -184,6 +184,26 @@ public final class ProfileCodec {
     }
 
     /**
+     * Reads and validates one file that must hold one kind of document (a scenario, a fleet
+     * scenario), refusing another kind by name.
+     *
+     * @param kind the kind expected, as files name it ({@code scenario})
+     * @throws ProfileException naming the file and the field or line at fault
+     */
+    public static <D extends ProfileDocument> D read(Path file, Class<D> type, String kind)
+        throws ProfileException {
+        ProfileDocument document = read(file);
+        if (!type.isInstance(document)) {
+            throw ProfileException.atField(
+                file,
+                "kind",
+                "is \"" + document.kind() + "\" but a " + kind + " file was expected"
+            );
+        }
+        return type.cast(document);
+    }
+
+    /**
      * Validates and binds an already-parsed document (for example a library edit held in memory),
      * without touching the file system; {@code file} names it in errors. The tree is not changed.
      */

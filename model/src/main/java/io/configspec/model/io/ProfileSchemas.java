@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,21 +76,31 @@ public final class ProfileSchemas {
 
     /** Checks {@code tree} against its kind's schema, filling in declared defaults in place. */
     static void validate(Path file, String kind, JsonNode tree) throws ProfileException {
-        // The walker that fills in defaults costs about twice a plain validation; kinds whose
-        // defaults are all what binding gives an absent field anyway (0, [], false) skip it.
-        List<Error> errors = WALKED.computeIfAbsent(kind, k -> hasOwnDefaults(schemaJson(k)))
-            ? schema(kind)
-                  .walk(tree, true, context ->
-                      context.walkConfig(walk -> walk.applyDefaultsStrategy(DEFAULTS))
-                  )
-                  .getErrors()
-            : schema(kind).validate(tree);
-        if (!errors.isEmpty()) {
-            Violation v = describe(errors.getFirst());
+        Optional<Violation> violation = firstViolation(kind, tree);
+        if (violation.isPresent()) {
+            Violation v = violation.get();
             throw v.field().isEmpty()
                 ? ProfileException.ofFile(file, v.reason(), null)
                 : ProfileException.atField(file, v.field(), v.reason());
         }
+    }
+
+    /**
+     * The first violation of {@code tree} against the schema {@code name} (a file kind, or a
+     * document that is not a file, such as {@code profiling-request}), after filling in the
+     * defaults the schema declares, in place; empty when the tree conforms.
+     */
+    public static Optional<Violation> firstViolation(String name, JsonNode tree) {
+        // The walker that fills in defaults costs about twice a plain validation; schemas whose
+        // defaults are all what binding gives an absent field anyway (0, [], false) skip it.
+        List<Error> errors = WALKED.computeIfAbsent(name, k -> hasOwnDefaults(schemaJson(k)))
+            ? schema(name)
+                  .walk(tree, true, context ->
+                      context.walkConfig(walk -> walk.applyDefaultsStrategy(DEFAULTS))
+                  )
+                  .getErrors()
+            : schema(name).validate(tree);
+        return errors.isEmpty() ? Optional.empty() : Optional.of(describe(errors.getFirst()));
     }
 
     /** Whether a schema declares a default that binding would not give anyway (a value other than 0, [] or false). */
@@ -106,7 +117,14 @@ public final class ProfileSchemas {
         return false;
     }
 
-    private record Violation(String field, String reason) {}
+    /**
+     * A schema violation in words.
+     *
+     * @param field the field as a path ({@code drafting[8].tokensPerSecond}); "" for the document
+     * @param keyword the schema keyword that failed ({@code additionalProperties} for an unknown field)
+     * @param reason the rule and the value found ({@code must be greater than 0 but is -3})
+     */
+    public record Violation(String field, String keyword, String reason) {}
 
     private static Violation describe(Error error) {
         String field = dotted(error.getInstanceLocation());
@@ -120,7 +138,12 @@ public final class ProfileSchemas {
             field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
         }
         if (error.isCustomMessage()) {
-            return new Violation(field, error.getMessage());
+            // a pattern's sentence says what is allowed; the value found is added here
+            return new Violation(
+                field,
+                keyword,
+                error.getMessage() + (keyword.equals("pattern") ? " but is " + describe(value) : "")
+            );
         }
         JsonNode parent = parentSchema(error);
         String reason = switch (keyword) {
@@ -148,9 +171,9 @@ public final class ProfileSchemas {
         };
         if (keyword.equals("uniqueItems")) {
             int index = firstRepeat(value);
-            return new Violation(field + "[" + index + "]", reason);
+            return new Violation(field + "[" + index + "]", keyword, reason);
         }
-        return new Violation(field, reason);
+        return new Violation(field, keyword, reason);
     }
 
     /** {@code /drafting/8/tokensPerSecond} → {@code drafting[8].tokensPerSecond}. */

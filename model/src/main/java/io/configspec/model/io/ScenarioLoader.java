@@ -37,14 +37,11 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     public static LoadedScenario load(Path file) throws ProfileException {
-        ProfileDocument document = ProfileCodec.read(file);
-        if (!(document instanceof ProfileDocument.ScenarioDocument(Scenario scenario))) {
-            throw ProfileException.atField(
-                file,
-                "kind",
-                "is \"" + document.kind() + "\" but a scenario file was expected"
-            );
-        }
+        Scenario scenario = ProfileCodec.read(
+            file,
+            ProfileDocument.ScenarioDocument.class,
+            "scenario"
+        ).scenario();
         ProfileLoader.LoadedLibrary profiles = ProfileLoader.loadReferenced(file, scenario.profiles());
         ConfigurationSpace space;
         try {

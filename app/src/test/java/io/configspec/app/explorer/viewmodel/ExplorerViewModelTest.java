@@ -176,19 +176,8 @@ class ExplorerViewModelTest {
 
     @Test
     void anEditChangesTheEvaluationAndUndoRestoresIt() {
-        LibraryEntry device = model
-            .library()
-            .entries()
-            .stream()
-            .filter(e -> e.group().equals("Devices"))
-            .findFirst()
-            .orElseThrow();
-        LibraryEntry.EditableField speed = device
-            .fields()
-            .stream()
-            .filter(f -> f.label().endsWith("tokensPerSecond"))
-            .findFirst()
-            .orElseThrow();
+        LibraryEntry device = Samples.firstDevice(model);
+        LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
         double before = sumGoodput();
         assertTrue(model.library().edit(device.file(), speed.pointer(), speed.value() * 3).join());
         assertTrue(sumGoodput() > before);
@@ -201,19 +190,8 @@ class ExplorerViewModelTest {
 
     @Test
     void anInvalidEditIsRefusedWithItsReason() {
-        LibraryEntry device = model
-            .library()
-            .entries()
-            .stream()
-            .filter(e -> e.group().equals("Devices"))
-            .findFirst()
-            .orElseThrow();
-        LibraryEntry.EditableField speed = device
-            .fields()
-            .stream()
-            .filter(f -> f.label().endsWith("tokensPerSecond"))
-            .findFirst()
-            .orElseThrow();
+        LibraryEntry device = Samples.firstDevice(model);
+        LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
         Evaluation before = model.getEvaluation();
         assertFalse(model.library().edit(device.file(), speed.pointer(), -3).join());
         assertEquals(before, model.getEvaluation());

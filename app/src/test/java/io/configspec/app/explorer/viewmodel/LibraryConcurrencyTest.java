@@ -32,18 +32,8 @@ class LibraryConcurrencyTest {
         model = new ExplorerViewModel(executor, new AnalysisService());
         model.loadScenario(Samples.paperScenario());
         executor.runAll();
-        LibraryEntry device = model
-            .library()
-            .entries()
-            .stream()
-            .filter(e -> e.group().equals("Devices"))
-            .findFirst()
-            .orElseThrow();
-        List<LibraryEntry.EditableField> speeds = device
-            .fields()
-            .stream()
-            .filter(f -> f.label().endsWith("tokensPerSecond"))
-            .toList();
+        LibraryEntry device = Samples.firstDevice(model);
+        List<LibraryEntry.EditableField> speeds = Samples.speeds(device);
         file = device.file();
         first = speeds.get(0).pointer();
         firstValue = speeds.get(0).value();

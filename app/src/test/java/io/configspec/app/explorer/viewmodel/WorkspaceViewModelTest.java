@@ -31,19 +31,8 @@ class WorkspaceViewModelTest {
         WorkspaceViewModel workspace = new WorkspaceViewModel(first, new WorkspaceStore(dir.resolve("user")));
         first.loadScenario(profiles.resolve("scenarios/configspec-paper.json")).join();
         assertFalse(workspace.changedProperty().get());
-        LibraryEntry device = first
-            .library()
-            .entries()
-            .stream()
-            .filter(e -> e.group().equals("Devices"))
-            .findFirst()
-            .orElseThrow();
-        LibraryEntry.EditableField speed = device
-            .fields()
-            .stream()
-            .filter(f -> f.label().endsWith("tokensPerSecond"))
-            .findFirst()
-            .orElseThrow();
+        LibraryEntry device = Samples.firstDevice(first);
+        LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
         first.library().edit(device.file(), speed.pointer(), 123.0).join();
         first.whatIf().set("verifySeconds", 0.25);
         first.yObjectiveProperty().set(Objective.TOKENS_PER_JOULE);

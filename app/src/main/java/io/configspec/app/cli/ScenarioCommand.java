@@ -1,0 +1,21 @@
+package io.configspec.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command that evaluates a scenario file shares ({@code sweep}, {@code pareto},
+ * {@code recommend}, {@code export}, {@code report}): its picocli spec and the {@link
+ * ScenarioOptions} mixin, declared once. A subclass adds its own options (and {@link OutputOptions}
+ * where it prints a result).
+ */
+abstract class ScenarioCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+}
