@@ -644,6 +644,93 @@ public final class ConfigurationSpace {
         return new int[] { lo, hi };
     }
 
+    /**
+     * The smallest K of combination {@code c} (in the what-if's K range) from which none of its
+     * rows can get better on any objective as K grows, or −1 when that cannot be shown: what lets
+     * a streamed pass skip the rest of a long K range exactly (docs/model.md, "K past the settled
+     * point").
+     *
+     * <p>Why, in double precision and not just in real numbers. E[N] is summed term by term, each
+     * term the previous one times an acceptance factor in [0, 1]. At the K where adding the current
+     * term leaves the sum unchanged, every later term is no larger, so it leaves the sum unchanged
+     * too (rounding is monotone): E[N] keeps the same bits for every larger K ({@link
+     * EvaluatedSpace} skips the recurrence from there). Every other per-round quantity is a chain
+     * of additions and of multiplications by factors ≥ 0 applied to K (drafting o + K/r, network
+     * base + K × bytes/uplink, verification base + slope × K, price × billed tokens, price × T_v /
+     * B, drafting power × drafting time), so its rounded value never decreases as K grows; the
+     * objectives divide the fixed E[N] by them or them by it, so each only stays or gets worse.
+     *
+     * <p>Returns −1, and nothing is skipped, where that chain does not hold: a per-K acceptance
+     * table (E[N] is not a recurrence there; its K range is short anyway), whole-round energy (it
+     * subtracts the drafting time from the round time, which rounding does not keep monotone), a
+     * negative slope or factor, an acceptance factor that is not in [0, 1] (NaN included), or an
+     * E[N] still growing at kMax (α × scale = 1).
+     */
+    public int settledK(WhatIf whatIf, int c) {
+        int kMin = kMin(whatIf);
+        int kMax = kMax(whatIf);
+        if (perKLength[c] > 0 || whatIf.energy().orElse(scenario.energy()) == EnergyMode.WHOLE_ROUND) {
+            return -1;
+        }
+        double alphaScale = whatIf.alphaScale();
+        double speedScale = whatIf.draftSpeedScale();
+        double rate = draftTokensPerSecond[c] * speedScale;
+        double uplink =
+            whatIf.uplinkMegabitsPerSecond().orElse(network.uplinkMegabitsPerSecond()) * 125_000.0;
+        double uplinkSecondsPerDraftToken = network.bytesPerDraftToken() / uplink;
+        double downlink =
+            whatIf.downlinkMegabitsPerSecond().orElse(network.downlinkMegabitsPerSecond()) * 125_000.0;
+        double networkBase =
+            whatIf.rttSeconds().orElse(network.rttSeconds()) + network.replyBytes() / downlink;
+        boolean verifyOverride = whatIf.verifySeconds().isPresent();
+        double verifyBase = verifyOverride ? whatIf.verifySeconds().getAsDouble() : verifyBaseSeconds[c];
+        double verifyPerK = verifyOverride ? 0 : verifyPerKSeconds[c];
+        boolean tokenPricing = whatIf.pricing().orElse(scenario.pricing()) == PricingMode.TOKEN;
+        double price = tokenPricing
+            ? (whatIf.dollarsPerMillionTokens().isPresent()
+                  ? whatIf.dollarsPerMillionTokens().getAsDouble() / 1e6
+                  : dollarsPerVerifiedToken[c])
+            : (whatIf.dollarsPerGpuHour().isPresent()
+                  ? whatIf.dollarsPerGpuHour().getAsDouble() / 3600.0
+                  : dollarsPerGpuSecond[c]);
+        double draftPower = draftPowerWatts[c] * whatIf.powerScale();
+        boolean growing =
+            alphaScale >= 0 &&
+            speedScale > 0 &&
+            rate > 0 &&
+            roundOverheadSeconds[c] >= 0 &&
+            uplinkSecondsPerDraftToken >= 0 &&
+            networkBase >= 0 &&
+            verifyBase >= 0 &&
+            verifyPerK >= 0 &&
+            scenario.batchSize() >= 1 &&
+            (Double.isNaN(price) || price >= 0) &&
+            (Double.isNaN(draftPower) || draftPower >= 0);
+        if (!growing) {
+            return -1;
+        }
+        // the recurrence exactly as EvaluatedSpace.fill runs it
+        double alpha = Math.min(1.0, acceptanceRate[c] * alphaScale);
+        boolean hasCurve = curveLength[c] > 0;
+        int last = curveLength[c] - 1;
+        double survive = 1.0;
+        double expected = 1.0;
+        for (int position = 1; position <= kMax; position++) {
+            double factor = hasCurve
+                ? Math.min(1.0, curve[curveStart[c] + Math.min(position - 1, last)] * alphaScale)
+                : alpha;
+            if (!(factor >= 0 && factor <= 1)) {
+                return -1;
+            }
+            survive *= factor;
+            expected += survive;
+            if (expected + survive == expected) {
+                return Math.max(kMin, position);
+            }
+        }
+        return -1;
+    }
+
     /** Evaluates under the scenario's own what-if. */
     public EvaluatedSpace evaluate() {
         return evaluate(scenario.whatIf());

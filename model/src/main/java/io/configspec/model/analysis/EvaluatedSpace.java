@@ -122,6 +122,8 @@ public final class EvaluatedSpace {
         boolean wholeRound = energy == EnergyMode.WHOLE_ROUND;
         int batch = scenario.batchSize();
         double alphaScale = w.alphaScale();
+        // acceptance factors min(1, α × scale) lie in [0, 1] (α is validated to [0, 1])
+        boolean unitFactors = alphaScale >= 0;
         double speedScale = w.draftSpeedScale();
         double powerScale = w.powerScale();
         int kCount = this.kCount;
@@ -156,17 +158,23 @@ public final class EvaluatedSpace {
             int perKOffset = s.perKStart[c] - s.perKFirst[c];
             double survive = 1.0;
             double expected = 1.0;
-            for (int i = 0; i < kMin; i++) {
+            // Settled: adding the current term no longer changes E[N] in double precision. Every
+            // later term is this one times factors in [0, 1], so no larger, and cannot change it
+            // either (rounding is monotone): E[N] keeps these bits for every larger K, and the
+            // recurrence may jump (ConfigurationSpace.settledK proves the same for the tail).
+            boolean settled = false;
+            for (int i = 0; i < kMin && !settled; i++) {
                 survive *= curve
                     ? Math.min(1.0, s.curve[curveStart + Math.min(i, curveLast)] * alphaScale)
                     : alpha;
                 expected += survive;
+                settled = unitFactors && expected + survive == expected;
             }
             int j = 0; // the recurrence stands at K = kMin + j
             long g;
             while (row < rows && (g = globalRow(row)) < combinationStart + kCount) {
                 int wanted = (int) (g - combinationStart);
-                if (perK) {
+                if (perK || settled) {
                     j = wanted;
                 }
                 while (j < wanted) {
@@ -176,6 +184,10 @@ public final class EvaluatedSpace {
                         ? Math.min(1.0, s.curve[curveStart + Math.min(kj - 1, curveLast)] * alphaScale)
                         : alpha;
                     expected += survive;
+                    if (unitFactors && expected + survive == expected) {
+                        settled = true;
+                        j = wanted;
+                    }
                 }
                 int k = kMin + j;
                 if (perK) {

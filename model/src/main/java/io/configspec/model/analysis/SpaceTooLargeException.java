@@ -29,13 +29,13 @@ public final class SpaceTooLargeException extends RuntimeException {
             ? "lower kMax to " + fittingKMax + " or less (--set kMax=" + fittingKMax + ")"
             : "evaluate fewer devices, drafters or targets";
         String more = size.configurations() > SpaceSize.MAX_ROWS
-            ? "more memory cannot help past " +
+            ? "; more memory cannot help past " +
               String.format(Locale.ROOT, "%,d", SpaceSize.MAX_ROWS) +
               " rows"
-            : "give Java more memory (-Xmx" + Math.max(1, heapGb) + "g)";
+            : " or give Java more memory (-Xmx" + Math.max(1, heapGb) + "g)";
         return String.format(
             Locale.ROOT,
-            "The configuration space has %,d configurations (%,d combinations × K %d-%d), which need about %s to evaluate with their front, but this Java has %s free of %s; %s or %s.",
+            "The configuration space has %,d configurations (%,d combinations × K %d-%d), which need about %s to evaluate with their front, but this Java has %s free of %s; %s%s.",
             size.configurations(),
             size.combinations(),
             size.kMin(),

@@ -213,11 +213,15 @@ public final class ScenarioEvaluation {
             }
         }
         StreamedStatistics statistics = new StreamedStatistics(lists);
+        SettledTails tails = SettledTails.of(space, whatIf);
+        statistics.feasible += tails.skippedFeasible();
         EvaluatedSpace block = null;
-        for (long first = 0; first < total; first += blockRows) {
-            int count = (int) Math.min(blockRows, total - first);
-            block = space.evaluateRows(whatIf, first, count, block);
-            statistics.accept(block);
+        for (long[] run : tails.runs()) {
+            for (long first = run[0]; first < run[1]; first += blockRows) {
+                int count = (int) Math.min(blockRows, run[1] - first);
+                block = space.evaluateRows(whatIf, first, count, block);
+                statistics.accept(block);
+            }
         }
         Map<List<Objective>, long[]> found = statistics.finish();
         long[] kept = statistics.keptRows(found);
@@ -244,6 +248,169 @@ public final class ScenarioEvaluation {
             evaluation.fronts.put(objectives, local(kept, found.get(objectives)));
         }
         return evaluation;
+    }
+
+    /**
+     * The rows a streamed pass must evaluate, as ascending runs {@code {first, end}} (end
+     * exclusive), and the feasible rows it may skip. Past a combination's settled K ({@link
+     * ConfigurationSpace#settledK}) every objective only stays or gets worse as K grows, so each
+     * constraint holds on a first or a last stretch of that tail and its feasible rows are one
+     * stretch [a, b] (found by bisection, a row evaluated per probe). Of that stretch only a, the
+     * rows tied with a on some objective plus one (the runner-up's first row) and b (the worst
+     * values, for the bounds) can answer anything: each later row is strictly worse than a on
+     * every objective, so a feasible row dominates it, and it is neither a best, a winner, a
+     * runner-up nor a bound. The pass therefore gives the same fronts, recommendations, counts and
+     * bounds, bit for bit, as one that evaluates every row ({@code SettledTailTest}).
+     *
+     * @param runs row ranges to evaluate, ascending and disjoint
+     * @param skippedFeasible feasible rows left out of the runs
+     */
+    private record SettledTails(List<long[]> runs, long skippedFeasible) {
+        /** Tails shorter than this are evaluated: probing them would cost about as much. */
+        private static final int SHORTEST_SKIPPED = 64;
+
+        static SettledTails of(ConfigurationSpace space, WhatIf whatIf) {
+            io.configspec.model.analysis.SpaceSize size = space.sizeOf(whatIf);
+            int kMin = size.kMin();
+            int kMax = size.kMax();
+            long kCount = (long) kMax - kMin + 1;
+            List<long[]> runs = new ArrayList<>();
+            long skipped = 0;
+            long cursor = 0;
+            Probe probe = new Probe(space, whatIf);
+            for (int c = 0; c < size.combinations(); c++) {
+                int settled = space.settledK(whatIf, c);
+                if (settled < 0 || (long) kMax - settled < SHORTEST_SKIPPED) {
+                    continue;
+                }
+                long rowOfKMin = c * kCount;
+                probe.combination(rowOfKMin - kMin);
+                addRun(runs, cursor, probe.row(settled) + 1);
+                cursor = probe.row(kMax) + 1;
+                int tail = settled + 1;
+                // good-direction constraints hold on a first stretch, the others on a last one
+                long lastImproving = probe.lastTrue(tail, kMax, probe::meetsImproving);
+                if (lastImproving < tail) {
+                    continue;
+                }
+                int b = (int) lastImproving;
+                long firstWorsening = probe.lastTrue(tail, b, k -> !probe.meetsWorsening(k)) + 1;
+                if (firstWorsening > b) {
+                    continue;
+                }
+                int a = (int) firstWorsening;
+                double[] atA = probe.values(a);
+                int end = a;
+                for (Objective objective : Objective.values()) {
+                    double value = atA[objective.ordinal()];
+                    long tied = probe.lastTrue(a, b, k -> probe.value(objective, k) == value);
+                    end = (int) Math.max(end, Math.min(b, tied + 1));
+                }
+                addRun(runs, probe.row(a), probe.row(end) + 1);
+                if (b > end) {
+                    addRun(runs, probe.row(b), probe.row(b) + 1);
+                }
+                skipped += (long) b - a + 1 - ((long) end - a + 1) - (b > end ? 1 : 0);
+            }
+            addRun(runs, cursor, size.configurations());
+            return new SettledTails(runs, skipped);
+        }
+
+        private static void addRun(List<long[]> runs, long first, long end) {
+            if (end <= first) {
+                return;
+            }
+            if (!runs.isEmpty() && runs.getLast()[1] == first) {
+                runs.getLast()[1] = end;
+            } else {
+                runs.add(new long[] { first, end });
+            }
+        }
+
+        /** One row of one combination evaluated at a time, as the whole-space pass evaluates it. */
+        private static final class Probe {
+
+            private final ConfigurationSpace space;
+            private final WhatIf whatIf;
+            private long rowOfKZero;
+            private EvaluatedSpace evaluated;
+            private int k = -1;
+
+            Probe(ConfigurationSpace space, WhatIf whatIf) {
+                this.space = space;
+                this.whatIf = whatIf;
+            }
+
+            void combination(long rowOfKZero) {
+                this.rowOfKZero = rowOfKZero;
+                this.k = -1;
+            }
+
+            long row(int k) {
+                return rowOfKZero + k;
+            }
+
+            private EvaluatedSpace at(int k) {
+                if (this.k != k) {
+                    evaluated = space.evaluateRows(whatIf, row(k), 1, evaluated);
+                    this.k = k;
+                }
+                return evaluated;
+            }
+
+            double value(Objective objective, int k) {
+                return at(k).value(objective, 0);
+            }
+
+            double[] values(int k) {
+                double[] values = new double[Objective.values().length];
+                for (Objective objective : Objective.values()) {
+                    values[objective.ordinal()] = value(objective, k);
+                }
+                return values;
+            }
+
+            /** Whether row K meets every constraint that a worse value can break (≥ on a maximised objective, ≤ on a minimised one). */
+            boolean meetsImproving(int k) {
+                return meets(k, true);
+            }
+
+            /** Whether row K meets every constraint that a worse value can only come to meet. */
+            boolean meetsWorsening(int k) {
+                return meets(k, false);
+            }
+
+            private boolean meets(int k, boolean improving) {
+                EvaluatedSpace evaluated = at(k);
+                for (io.configspec.model.analysis.Constraint constraint : evaluated.constraints()) {
+                    Objective objective = constraint.objective();
+                    boolean atLeast =
+                        constraint.bound() == io.configspec.model.analysis.Constraint.Bound.AT_LEAST;
+                    if ((atLeast == objective.maximize()) == improving) {
+                        double v = evaluated.value(objective, 0);
+                        if (!(atLeast ? v >= constraint.threshold() : v <= constraint.threshold())) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+
+            /** The last K in [from, to] where {@code holds} is true, for a predicate true on a first stretch; from − 1 if none. */
+            long lastTrue(int from, int to, java.util.function.IntPredicate holds) {
+                long lo = from - 1L; // holds up to lo
+                long hi = to + 1L; // fails from hi
+                while (hi - lo > 1) {
+                    int mid = (int) ((lo + hi) >>> 1);
+                    if (holds.test(mid)) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                return lo;
+            }
+        }
     }
 
     /** Positions in {@code kept} (ascending) of {@code rows} (ascending, all in {@code kept}). */
