@@ -158,10 +158,10 @@ class FileFuzzCliTest {
             : path.startsWith("profiles/illustrative-domains/")
                 ? "illustrative-workload-mix.json"
                 : path.startsWith("profiles/illustrative/")
-                ? "illustrative-edge.json"
-                : path.startsWith("profiles/configspec-paper-profiler-csv/")
-                    ? "configspec-paper-profiler-speeds.json"
-                    : "configspec-paper.json";
+                    ? "illustrative-edge.json"
+                    : path.startsWith("profiles/configspec-paper-profiler-csv/")
+                        ? "configspec-paper-profiler-speeds.json"
+                        : "configspec-paper.json";
         return dir.resolve("scenarios").resolve(scenario);
     }
 
