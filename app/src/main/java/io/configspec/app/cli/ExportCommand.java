@@ -7,6 +7,7 @@ import io.configspec.model.io.ProfileException;
 import io.configspec.model.pareto.Recommendation;
 import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
+import io.configspec.model.workload.RoutedComparison;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -131,7 +132,10 @@ final class ExportCommand extends ScenarioCommand {
                 evaluation.rows(),
                 r.row(),
                 new ServingConfigurationExport.Options(stack, dialect, targetModel, draftModel),
-                List.of(summary)
+                java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(summary),
+                    evaluation.routedComparisons().stream().map(RoutedComparison::exportNote)
+                ).toList()
             );
             if (!result.placeholders().isEmpty()) {
                 spec

@@ -155,11 +155,13 @@ class FileFuzzCliTest {
         String path = dir.relativize(profile).toString().replace('\\', '/');
         String scenario = path.startsWith("profiles/wisp-paper/")
             ? "wisp-paper.json"
-            : path.startsWith("profiles/illustrative/")
-                ? "illustrative-edge.json"
-                : path.startsWith("profiles/configspec-paper-profiler-csv/")
-                    ? "configspec-paper-profiler-speeds.json"
-                    : "configspec-paper.json";
+            : path.startsWith("profiles/illustrative-domains/")
+                ? "illustrative-workload-mix.json"
+                : path.startsWith("profiles/illustrative/")
+                    ? "illustrative-edge.json"
+                    : path.startsWith("profiles/configspec-paper-profiler-csv/")
+                        ? "configspec-paper-profiler-speeds.json"
+                        : "configspec-paper.json";
         return dir.resolve("scenarios").resolve(scenario);
     }
 

@@ -2,6 +2,7 @@ package io.configspec.engine.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,12 +32,19 @@ import java.util.regex.Pattern;
  */
 public final class DecoderModel implements AutoCloseable {
 
+    /** Input of a drafter built for low-rank adapters: A, [in, rank] (see {@link LowRankAdapter}). */
+    public static final String ADAPTER_A = "adapter.a";
+    /** Input of a drafter built for low-rank adapters: B, [rank, V]. */
+    public static final String ADAPTER_B = "adapter.b";
+
     private static final Pattern PAST = Pattern.compile("past_key_values\\.(\\d+)\\.(key|value)");
     private static final List<String> KNOWN_INPUTS = List.of(
         "input_ids",
         "attention_mask",
         "position_ids",
-        "use_cache_branch"
+        "use_cache_branch",
+        ADAPTER_A,
+        ADAPTER_B
     );
 
     private final Path file;
@@ -45,6 +54,9 @@ public final class DecoderModel implements AutoCloseable {
     private final ModelSignature signature;
     private final Map<String, String> metadata;
     private KvCacheTrimmer trimmer;
+    private LowRankAdapter activeAdapter;
+    private LowRankAdapter noAdapter;
+    private long[][] adapterShapes;
 
     private DecoderModel(
         Path file,
@@ -158,6 +170,12 @@ public final class DecoderModel implements AutoCloseable {
                 );
             }
         }
+        if (inputs.containsKey(ADAPTER_A) != inputs.containsKey(ADAPTER_B)) {
+            throw new ModelLoadException(
+                file,
+                "has only one of the adapter inputs '" + ADAPTER_A + "' and '" + ADAPTER_B + "'"
+            );
+        }
         int layers = pastKinds.isEmpty() ? 0 : pastKinds.lastKey() + 1;
         int kvHeads = 0;
         int headDim = 0;
@@ -235,6 +253,74 @@ public final class DecoderModel implements AutoCloseable {
         }
     }
 
+    /** Whether the model takes a low-rank adapter ({@code adapter.a}, {@code adapter.b}). */
+    public boolean takesAdapter() {
+        return signature.inputNames().contains(ADAPTER_A);
+    }
+
+    /**
+     * Makes every session of this model draft with {@code adapter} (null: none, the shared
+     * drafter) from its next forward pass; returns the adapter used before (null for none), which
+     * the caller may close. The KV cache stays valid: the adapter adds to the logits only. Not to
+     * be called while another thread runs a session of this model.
+     *
+     * @throws IllegalArgumentException if the model takes no adapter or the shapes differ
+     */
+    public LowRankAdapter useAdapter(LowRankAdapter adapter) throws OrtException {
+        if (!takesAdapter()) {
+            throw new IllegalArgumentException(
+                file.getFileName() + " takes no adapter (built without adapter inputs)"
+            );
+        }
+        if (adapter != null) {
+            long[] aShape = adapterShapes()[0];
+            long[] bShape = adapterShapes()[1];
+            if (!adapter.fits(aShape, bShape)) {
+                throw new IllegalArgumentException(
+                    "adapter " +
+                        adapter.name() +
+                        " does not fit " +
+                        file.getFileName() +
+                        " (A " +
+                        Arrays.toString(aShape) +
+                        ", B " +
+                        Arrays.toString(bShape) +
+                        ")"
+                );
+            }
+        }
+        if (adapter != null) {
+            adapter.tensors(environment); // bound now, so the switch is paid here, not in the next pass
+        }
+        LowRankAdapter previous = activeAdapter;
+        activeAdapter = adapter;
+        return previous;
+    }
+
+    /** The tensors for the adapter inputs: the active adapter's, or zeros. */
+    OnnxTensor[] adapterTensors() throws OrtException {
+        if (activeAdapter != null) {
+            return activeAdapter.tensors(environment);
+        }
+        if (noAdapter == null) {
+            long[][] shapes = adapterShapes();
+            noAdapter = LowRankAdapter.none((int) shapes[0][0], (int) shapes[0][1], (int) shapes[1][1]);
+        }
+        return noAdapter.tensors(environment);
+    }
+
+    /** The shapes of {@code adapter.a} and {@code adapter.b}, read from the session once. */
+    private long[][] adapterShapes() throws OrtException {
+        if (adapterShapes == null) {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            adapterShapes = new long[][] {
+                ((TensorInfo) inputs.get(ADAPTER_A).getInfo()).getShape(),
+                ((TensorInfo) inputs.get(ADAPTER_B).getInfo()).getShape(),
+            };
+        }
+        return adapterShapes;
+    }
+
     /** A new, empty decoding state (KV cache) on this model. */
     public DecoderSession newSession() {
         return new DecoderSession(this);
@@ -269,6 +355,9 @@ public final class DecoderModel implements AutoCloseable {
     public void close() {
         if (trimmer != null) {
             trimmer.close();
+        }
+        if (noAdapter != null) {
+            noAdapter.close();
         }
         closeQuietly(session, options);
     }

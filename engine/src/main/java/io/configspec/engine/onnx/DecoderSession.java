@@ -132,6 +132,11 @@ public final class DecoderSession implements AutoCloseable {
                 created.add(branch);
                 inputs.put("use_cache_branch", branch);
             }
+            if (signature.inputNames().contains(DecoderModel.ADAPTER_A)) {
+                OnnxTensor[] adapter = model.adapterTensors();
+                inputs.put(DecoderModel.ADAPTER_A, adapter[0]);
+                inputs.put(DecoderModel.ADAPTER_B, adapter[1]);
+            }
             if (signature.hasCache()) {
                 OnnxTensor[] source = length == 0 ? emptyPast() : past;
                 for (int i = 0; i < source.length; i++) {

@@ -69,6 +69,22 @@ public final class DecoderGraphBuilder {
         this.weights = weights;
     }
 
+    private int adapterRank;
+
+    /**
+     * Builds the model with low-rank adapter inputs of rank {@code rank}: {@code adapter.a} [hidden,
+     * rank] and {@code adapter.b} [rank, V], whose product applied to the token embedding is added
+     * to the logits (logits = head(h) + (x·A)·B), so an adapter runs without merging weights and
+     * switching adapters binds other tensors. Zero tensors give the model without adapter.
+     */
+    public DecoderGraphBuilder adapterRank(int rank) {
+        if (rank < 1) {
+            throw new IllegalArgumentException("adapter rank must be ≥ 1, was " + rank);
+        }
+        this.adapterRank = rank;
+        return this;
+    }
+
     /** Adds a metadata property written into the model ({@code configspec.role} etc.). */
     public DecoderGraphBuilder metadata(String key, String value) {
         extraMetadata.put(key, value);
@@ -119,6 +135,10 @@ public final class DecoderGraphBuilder {
         g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
         g.input("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
         g.input("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+        if (adapterRank > 0) {
+            g.input("adapter.a", ElementType.FLOAT, (long) d, (long) adapterRank);
+            g.input("adapter.b", ElementType.FLOAT, (long) adapterRank, (long) arch.vocabSize());
+        }
         for (int l = 0; l < arch.layers(); l++) {
             for (String kind : List.of("key", "value")) {
                 g.input(
@@ -169,6 +189,7 @@ public final class DecoderGraphBuilder {
             embed = g.floatTensor("embed", embedValues, true, arch.vocabSize(), d);
         }
         String h = g.op("Gather", Map.of("axis", 0L), embed, "input_ids");
+        String tokenEmbedding = h;
 
         String mask = null;
         String cos = null;
@@ -271,7 +292,14 @@ public final class DecoderGraphBuilder {
         if (arch.finalNorm()) {
             h = layerNorm("final_norm", h);
         }
-        linearInto("lm_head", h, d, arch.vocabSize(), "logits");
+        if (adapterRank == 0) {
+            linearInto("lm_head", h, d, arch.vocabSize(), "logits");
+        } else {
+            g.metadata("configspec.adapter_rank", Integer.toString(adapterRank));
+            String head = linearInto("lm_head", h, d, arch.vocabSize(), "lm_head_out");
+            String lowRank = g.op("MatMul", g.op("MatMul", tokenEmbedding, "adapter.a"), "adapter.b");
+            g.node("Add", List.of(head, lowRank), List.of("logits"), Map.of());
+        }
     }
 
     /** Additive attention bias [batch, 1, seq, total]: 0 where allowed, -1e9 elsewhere. */

@@ -296,7 +296,7 @@ public final class SampleFamily {
         return new FamilyWeights(spec, language(spec));
     }
 
-    private static Member writeModel(
+    static Member writeModel(
         Path root,
         Spec spec,
         String tokenizer,

@@ -42,11 +42,39 @@ public final class SampleLanguage {
     private static final int SUCCESSORS = 10;
     private static final double SMOOTHING = 0.05;
 
+    /**
+     * A sub-language of a language with domains: a share of the vocabulary whose words follow only
+     * each other, each with {@code successors} successors weighted ∝ rank^−{@code zipfExponent}
+     * (few, steep successors make text that a small drafter predicts well, like code; many, flat
+     * ones make text it predicts badly, like chat).
+     *
+     * @param name the domain's name (e.g. {@code code})
+     * @param successors successors per word, ≥ 2
+     * @param zipfExponent how steeply successor weights fall with rank, &gt; 0
+     */
+    public record Domain(String name, int successors, double zipfExponent) {
+        public Domain {
+            if (name == null || name.isBlank() || successors < 2 || !(zipfExponent > 0)) {
+                throw new IllegalArgumentException(
+                    "a domain needs a name, ≥ 2 successors and a positive exponent: " +
+                        name +
+                        ", " +
+                        successors +
+                        ", " +
+                        zipfExponent
+                );
+            }
+        }
+    }
+
     private final int vocabSize;
     private final List<String> vocabulary;
     private final int[][] successors;
     private final double[][] successorWeights;
     private final double[][] logProbabilities;
+    private final List<Domain> domains;
+    /** First token of each domain's share of the vocabulary, and one past the last. */
+    private final int[] domainStart;
 
     /**
      * @param seed generator seed
@@ -54,6 +82,28 @@ public final class SampleLanguage {
      * @param corpusTokens corpus length used for the bigram statistics
      */
     public SampleLanguage(long seed, int vocabSize, int corpusTokens) {
+        this(seed, vocabSize, corpusTokens, List.of());
+    }
+
+    /**
+     * A language of {@code domains.size()} sub-languages on disjoint shares of the vocabulary (the
+     * words after "[UNK]", "." and ","), none leading into another: text stays in its domain, and
+     * the corpus has an equal share of each. With no domains, the language of {@link
+     * #SampleLanguage(long, int, int)}.
+     */
+    public static SampleLanguage withDomains(
+        long seed,
+        int vocabSize,
+        int corpusTokens,
+        List<Domain> domains
+    ) {
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("withDomains needs at least one domain");
+        }
+        return new SampleLanguage(seed, vocabSize, corpusTokens, domains);
+    }
+
+    private SampleLanguage(long seed, int vocabSize, int corpusTokens, List<Domain> domains) {
         if (vocabSize < 16) {
             throw new IllegalArgumentException("vocabSize must be >= 16, was " + vocabSize);
         }
@@ -69,6 +119,38 @@ public final class SampleLanguage {
             words.add(w.toString());
         }
         vocabulary = List.copyOf(words);
+        this.domains = List.copyOf(domains);
+        domainStart = new int[domains.size() + 1];
+        for (int d = 0; d <= domains.size(); d++) {
+            domainStart[d] = 3 + (int) (((long) (vocabSize - 3) * d) / Math.max(1, domains.size()));
+        }
+        if (!domains.isEmpty()) {
+            successors = new int[vocabSize][];
+            successorWeights = new double[vocabSize][];
+            for (int t = 0; t < vocabSize; t++) {
+                int d = t < 3 ? 0 : domainOf(t);
+                Domain domain = domains.get(d);
+                int width = domainStart[d + 1] - domainStart[d];
+                successors[t] = new int[domain.successors()];
+                successorWeights[t] = new double[domain.successors()];
+                for (int i = 0; i < domain.successors(); i++) {
+                    successors[t][i] = domainStart[d] + random.nextInt(width);
+                    successorWeights[t][i] =
+                        Math.pow(i + 1, -domain.zipfExponent()) * (0.5 + random.nextDouble());
+                }
+            }
+            double[][] counts = new double[vocabSize][vocabSize];
+            for (int d = 0; d < domains.size(); d++) {
+                int previous = domainStart[d] + random.nextInt(domainStart[d + 1] - domainStart[d]);
+                for (int n = 0; n < corpusTokens / domains.size(); n++) {
+                    int next = sampleSuccessor(previous, random);
+                    counts[previous][next] += 1;
+                    previous = next;
+                }
+            }
+            logProbabilities = logProbabilities(counts, vocabSize);
+            return;
+        }
 
         // Sparse source: every word has a few successors with Zipf-like weights; "." and ","
         // are frequent successors so the text has sentences.
@@ -93,7 +175,11 @@ public final class SampleLanguage {
             counts[previous][next] += 1;
             previous = next;
         }
-        logProbabilities = new double[vocabSize][vocabSize];
+        logProbabilities = logProbabilities(counts, vocabSize);
+    }
+
+    private static double[][] logProbabilities(double[][] counts, int vocabSize) {
+        double[][] logProbabilities = new double[vocabSize][vocabSize];
         for (int a = 0; a < vocabSize; a++) {
             double row = 0;
             for (int b = 0; b < vocabSize; b++) {
@@ -104,6 +190,51 @@ public final class SampleLanguage {
                 logProbabilities[a][b] = Math.log((counts[a][b] + smoothed) / (row + SMOOTHING * vocabSize));
             }
         }
+        return logProbabilities;
+    }
+
+    /** The domains of a language made by {@link #withDomains}; empty otherwise. */
+    public List<Domain> domains() {
+        return domains;
+    }
+
+    /** Index in {@link #domains()} of the domain word {@code token} belongs to (tokens ≥ 3). */
+    public int domainOf(int token) {
+        for (int d = 0; d < domains.size(); d++) {
+            if (token < domainStart[d + 1]) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("token " + token + " is in no domain");
+    }
+
+    /**
+     * Prompts of one domain, sampled from its sub-language with their own seed: each starts at a
+     * random word of the domain and has {@code minWords..maxWords} words.
+     */
+    public List<String> prompts(String domain, long seed, int count, int minWords, int maxWords) {
+        int d = -1;
+        for (int i = 0; i < domains.size(); i++) {
+            if (domains.get(i).name().equals(domain)) {
+                d = i;
+            }
+        }
+        if (d < 0) {
+            throw new IllegalArgumentException("no domain '" + domain + "' (domains: " + domains + ")");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> prompts = new ArrayList<>();
+        while (prompts.size() < count) {
+            int words = minWords + random.nextInt(maxWords - minWords + 1);
+            int previous = domainStart[d] + random.nextInt(domainStart[d + 1] - domainStart[d]);
+            StringBuilder text = new StringBuilder(vocabulary.get(previous));
+            for (int i = 1; i < words; i++) {
+                previous = sampleSuccessor(previous, random);
+                text.append(' ').append(vocabulary.get(previous));
+            }
+            prompts.add(text.toString());
+        }
+        return prompts;
     }
 
     private int sampleSuccessor(int token, SplittableRandom random) {
@@ -112,13 +243,14 @@ public final class SampleLanguage {
             total += w;
         }
         double u = random.nextDouble() * total;
-        for (int i = 0; i < SUCCESSORS; i++) {
+        int width = successorWeights[token].length;
+        for (int i = 0; i < width; i++) {
             u -= successorWeights[token][i];
             if (u <= 0) {
                 return successors[token][i];
             }
         }
-        return successors[token][SUCCESSORS - 1];
+        return successors[token][width - 1];
     }
 
     public int vocabSize() {

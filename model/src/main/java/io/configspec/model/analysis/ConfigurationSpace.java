@@ -2,6 +2,7 @@ package io.configspec.model.analysis;
 
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
@@ -273,6 +274,7 @@ public final class ConfigurationSpace {
 
         List<Combination> combinations = new ArrayList<>();
         List<String> omitted = new ArrayList<>();
+        Set<String> measuredDomains = new LinkedHashSet<>();
         for (DeviceProfile device : devices) {
             for (DrafterModel drafter : drafters) {
                 for (var variant : drafter.quantizations()) {
@@ -293,6 +295,32 @@ public final class ConfigurationSpace {
                                     drafter.id() +
                                     ", or import llama-bench results)"
                             );
+                            continue;
+                        }
+                        if (scenario.hasMix()) {
+                            Optional<AlignmentProfile> mixed = mixedAlignment(
+                                library,
+                                scenario,
+                                drafter.id(),
+                                q,
+                                target.id(),
+                                measuredDomains,
+                                what,
+                                omitted
+                            );
+                            if (mixed.isPresent()) {
+                                combinations.add(
+                                    new Combination(
+                                        device,
+                                        drafter,
+                                        q,
+                                        target,
+                                        drafting.get(),
+                                        mixed.get(),
+                                        server.served(target.id()).orElseThrow()
+                                    )
+                                );
+                            }
                             continue;
                         }
                         Optional<AlignmentProfile> alignment = library.alignment(
@@ -366,6 +394,19 @@ public final class ConfigurationSpace {
                 }
             }
         }
+        List<DomainShare> mix = scenario.mix();
+        for (int i = 0; i < mix.size(); i++) {
+            if (!measuredDomains.contains(mix.get(i).domain())) {
+                throw new InvalidFieldException(
+                    "workload.mix[" + i + "].domain",
+                    "is '" +
+                        mix.get(i).domain() +
+                        "', but no alignment entry of a selected drafter and target was measured on it (domain; domains measured: " +
+                        (library.domains().isEmpty() ? "none" : String.join(", ", library.domains())) +
+                        ")"
+                );
+            }
+        }
         if (combinations.isEmpty()) {
             throw new InvalidFieldException(
                 "select",
@@ -375,6 +416,63 @@ public final class ConfigurationSpace {
         ConfigurationSpace space = new ConfigurationSpace(scenario, network, combinations, omitted);
         space.checkMeasuredK("k.min", scenario.kMin(), "k.max", scenario.kMax());
         return space;
+    }
+
+    /** The largest K a mixed acceptance table covers when no domain's per-K table limits it. */
+    static final int MIX_K_LIMIT = 64;
+
+    /**
+     * The acceptance of drafter × quantisation × target under the scenario's mix ({@link
+     * MixedAcceptance}); empty, with the reason added to {@code omitted}, when a domain's entry is
+     * missing. Domains found are added to {@code measuredDomains}.
+     */
+    private static Optional<AlignmentProfile> mixedAlignment(
+        ProfileLibrary library,
+        Scenario scenario,
+        String drafter,
+        String quantization,
+        String target,
+        Set<String> measuredDomains,
+        String what,
+        List<String> omitted
+    ) {
+        List<AlignmentProfile> perDomain = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (DomainShare share : scenario.mix()) {
+            Optional<AlignmentProfile> entry = library.alignment(
+                drafter,
+                quantization,
+                target,
+                share.domain()
+            );
+            entry.ifPresentOrElse(
+                e -> {
+                    perDomain.add(e);
+                    measuredDomains.add(share.domain());
+                },
+                () -> missing.add(share.domain())
+            );
+        }
+        if (!missing.isEmpty()) {
+            omitted.add(
+                what +
+                    ": no acceptance measured on domain " +
+                    String.join(", ", missing) +
+                    " (measure it: configspec measure --draft " +
+                    drafter +
+                    " --domain NAME --prompts FILE)"
+            );
+            return Optional.empty();
+        }
+        Optional<AlignmentProfile> mixed = MixedAcceptance.of(
+            scenario.mix(),
+            perDomain,
+            Math.max(MIX_K_LIMIT, scenario.kMax())
+        );
+        if (mixed.isEmpty()) {
+            omitted.add(what + ": the domains' per-K acceptance tables share no K");
+        }
+        return mixed;
     }
 
     /**

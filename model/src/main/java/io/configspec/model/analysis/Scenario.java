@@ -1,9 +1,14 @@
 package io.configspec.model.analysis;
 
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.domain.FieldChecks;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.RoutedDrafters;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * What to analyse: which profiles, which part of the configuration space, under which modes,
@@ -31,6 +36,10 @@ import java.util.Optional;
  * @param energy device energy mode
  * @param contextTokens typical context length, tokens ≥ 0 (for context-dependent drafting and T_v)
  * @param batchSize verification batch size B ≥ 1 (GPU-time pricing and fitted T_v)
+ * @param mix workload mix: each domain's share of output tokens, summing to 1; empty for one prompt
+ *     set for all traffic (the alignment entries without a domain)
+ * @param requestTokens mean output tokens per request (how often a routed set may switch drafters)
+ * @param routes routed drafting sets compared with the single best drafter under the mix
  */
 public record Scenario(
     String id,
@@ -52,8 +61,14 @@ public record Scenario(
     TokenBilling billing,
     EnergyMode energy,
     int contextTokens,
-    int batchSize
+    int batchSize,
+    List<DomainShare> mix,
+    OptionalInt requestTokens,
+    List<RoutedDrafters> routes
 ) {
+    /** How far the mix's weights may sum from 1 (rounding in a file written with a few decimals). */
+    public static final double MIX_SUM_TOLERANCE = 1e-6;
+
     public Scenario {
         FieldChecks.text("id", id);
         FieldChecks.text("name", name);
@@ -86,22 +101,141 @@ public record Scenario(
         FieldChecks.present("energy", energy);
         FieldChecks.nonNegative("workload.contextTokens", contextTokens);
         FieldChecks.positive("workload.batchSize", batchSize);
-    }
-
-    private static void distinct(String field, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (values.indexOf(values.get(i)) != i) {
-                throw new InvalidFieldException(field + "[" + i + "]", "repeats '" + values.get(i) + "'");
+        mix = FieldChecks.list("workload.mix", mix);
+        Set<String> domains = new HashSet<>();
+        double sum = 0;
+        for (int i = 0; i < mix.size(); i++) {
+            if (!domains.add(mix.get(i).domain())) {
+                throw new InvalidFieldException(
+                    "workload.mix[" + i + "].domain",
+                    "repeats domain '" + mix.get(i).domain() + "'"
+                );
+            }
+            sum += mix.get(i).weight();
+        }
+        if (!mix.isEmpty() && Math.abs(sum - 1.0) > MIX_SUM_TOLERANCE) {
+            throw new InvalidFieldException(
+                "workload.mix",
+                "has weights that sum to " +
+                    (float) sum +
+                    ", not 1 (each weight is a domain's share of output tokens)"
+            );
+        }
+        requestTokens = requestTokens == null ? OptionalInt.empty() : requestTokens;
+        requestTokens.ifPresent(n -> FieldChecks.positive("workload.requestTokens", n));
+        routes = FieldChecks.list("routes", routes);
+        Set<String> routeIds = new HashSet<>();
+        for (int i = 0; i < routes.size(); i++) {
+            RoutedDrafters route = routes.get(i);
+            if (!routeIds.add(route.id())) {
+                throw new InvalidFieldException("routes[" + i + "].id", "repeats id '" + route.id() + "'");
+            }
+            if (mix.isEmpty()) {
+                throw new InvalidFieldException(
+                    "routes",
+                    "needs a workload mix (workload.mix): a routed set serves domains"
+                );
+            }
+            if (requestTokens.isEmpty()) {
+                throw new InvalidFieldException(
+                    "workload.requestTokens",
+                    "is missing: routes need the mean output tokens per request to price drafter switches"
+                );
+            }
+            for (String domain : route.domains().keySet()) {
+                if (!domains.contains(domain)) {
+                    throw new InvalidFieldException(
+                        "routes[" + i + "].domains." + domain,
+                        "routes domain '" +
+                            domain +
+                            "', which the workload mix does not have (mix: " +
+                            String.join(", ", mixDomains(mix)) +
+                            ")"
+                    );
+                }
             }
         }
     }
 
-    /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */
-    public Scenario withSelection(
+    /** A scenario without a workload mix or routes (one prompt set for all traffic). */
+    public Scenario(
+        String id,
+        String name,
+        String description,
+        List<String> profiles,
         List<String> devices,
         List<String> drafters,
         List<String> quantizations,
-        List<String> targets
+        List<String> targets,
+        String server,
+        Optional<String> network,
+        int kMin,
+        int kMax,
+        List<Objective> objectives,
+        List<Constraint> constraints,
+        WhatIf whatIf,
+        PricingMode pricing,
+        TokenBilling billing,
+        EnergyMode energy,
+        int contextTokens,
+        int batchSize
+    ) {
+        this(
+            id,
+            name,
+            description,
+            profiles,
+            devices,
+            drafters,
+            quantizations,
+            targets,
+            server,
+            network,
+            kMin,
+            kMax,
+            objectives,
+            constraints,
+            whatIf,
+            pricing,
+            billing,
+            energy,
+            contextTokens,
+            batchSize,
+            List.of(),
+            OptionalInt.empty(),
+            List.of()
+        );
+    }
+
+    private static List<String> mixDomains(List<DomainShare> mix) {
+        return mix.stream().map(DomainShare::domain).toList();
+    }
+
+    /** Whether the scenario has a workload mix. */
+    public boolean hasMix() {
+        return !mix.isEmpty();
+    }
+
+    /** The scenario with another workload mix (its routes kept only if they still fit it). */
+    public Scenario withMix(List<DomainShare> replacement) {
+        return copy(devices, drafters, quantizations, targets, server, whatIf, pricing, replacement, routes);
+    }
+
+    /** The scenario with other routed sets. */
+    public Scenario withRoutes(List<RoutedDrafters> replacement) {
+        return copy(devices, drafters, quantizations, targets, server, whatIf, pricing, mix, replacement);
+    }
+
+    private Scenario copy(
+        List<String> devices,
+        List<String> drafters,
+        List<String> quantizations,
+        List<String> targets,
+        String server,
+        WhatIf whatIf,
+        PricingMode pricing,
+        List<DomainShare> mix,
+        List<RoutedDrafters> routes
     ) {
         return new Scenario(
             id,
@@ -123,59 +257,48 @@ public record Scenario(
             billing,
             energy,
             contextTokens,
-            batchSize
+            batchSize,
+            mix,
+            requestTokens,
+            routes
         );
+    }
+
+    private static void distinct(String field, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.indexOf(values.get(i)) != i) {
+                throw new InvalidFieldException(field + "[" + i + "]", "repeats '" + values.get(i) + "'");
+            }
+        }
+    }
+
+    /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */
+    public Scenario withSelection(
+        List<String> devices,
+        List<String> drafters,
+        List<String> quantizations,
+        List<String> targets
+    ) {
+        return copy(devices, drafters, quantizations, targets, server, whatIf, pricing, mix, routes);
     }
 
     /** The scenario verifying on another server under another pricing mode. */
     public Scenario withServer(String replacementServer, PricingMode replacementPricing) {
-        return new Scenario(
-            id,
-            name,
-            description,
-            profiles,
+        return copy(
             devices,
             drafters,
             quantizations,
             targets,
             replacementServer,
-            network,
-            kMin,
-            kMax,
-            objectives,
-            constraints,
             whatIf,
             replacementPricing,
-            billing,
-            energy,
-            contextTokens,
-            batchSize
+            mix,
+            routes
         );
     }
 
     /** The scenario with its what-if replaced. */
     public Scenario withWhatIf(WhatIf replacement) {
-        return new Scenario(
-            id,
-            name,
-            description,
-            profiles,
-            devices,
-            drafters,
-            quantizations,
-            targets,
-            server,
-            network,
-            kMin,
-            kMax,
-            objectives,
-            constraints,
-            replacement,
-            pricing,
-            billing,
-            energy,
-            contextTokens,
-            batchSize
-        );
+        return copy(devices, drafters, quantizations, targets, server, replacement, pricing, mix, routes);
     }
 }

@@ -38,6 +38,9 @@ import java.util.OptionalInt;
  * @param calibration optional confidence → acceptance table, ascending confidence; empty when unknown
  * @param provenance where the numbers come from
  * @param fieldProvenance per-field overrides
+ * @param domain the domain (chat, code, maths, …) whose prompts it was measured on, empty for an
+ *     entry that stands for all traffic; a scenario's workload mix reads the entries of its domains
+ *     (docs/model.md, "Workload mix")
  */
 public record AlignmentProfile(
     String drafter,
@@ -52,9 +55,12 @@ public record AlignmentProfile(
     List<AcceptanceAtK> acceptanceByK,
     List<CalibrationPoint> calibration,
     Provenance provenance,
-    Map<String, Provenance> fieldProvenance
+    Map<String, Provenance> fieldProvenance,
+    Optional<String> domain
 ) implements HasProvenance {
     public AlignmentProfile {
+        domain = domain == null ? Optional.empty() : domain;
+        domain.ifPresent(d -> FieldChecks.text("domain", d));
         FieldChecks.text("drafter", drafter);
         FieldChecks.text("quantization", quantization);
         FieldChecks.text("target", target);
@@ -149,6 +155,60 @@ public record AlignmentProfile(
         }
         FieldChecks.present("provenance", provenance);
         fieldProvenance = FieldChecks.map(fieldProvenance);
+    }
+
+    /** An entry that stands for all traffic (no domain). */
+    public AlignmentProfile(
+        String drafter,
+        String quantization,
+        String target,
+        OptionalDouble acceptanceRate,
+        OptionalDouble acceptanceLow,
+        OptionalDouble acceptanceHigh,
+        OptionalInt sampleCount,
+        String promptSet,
+        List<Double> acceptanceByPosition,
+        List<AcceptanceAtK> acceptanceByK,
+        List<CalibrationPoint> calibration,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(
+            drafter,
+            quantization,
+            target,
+            acceptanceRate,
+            acceptanceLow,
+            acceptanceHigh,
+            sampleCount,
+            promptSet,
+            acceptanceByPosition,
+            acceptanceByK,
+            calibration,
+            provenance,
+            fieldProvenance,
+            Optional.empty()
+        );
+    }
+
+    /** The same entry, measured on {@code domainName}'s prompts. */
+    public AlignmentProfile inDomain(String domainName) {
+        return new AlignmentProfile(
+            drafter,
+            quantization,
+            target,
+            acceptanceRate,
+            acceptanceLow,
+            acceptanceHigh,
+            sampleCount,
+            promptSet,
+            acceptanceByPosition,
+            acceptanceByK,
+            calibration,
+            provenance,
+            fieldProvenance,
+            Optional.of(domainName)
+        );
     }
 
     /** The constant form only (today's files and measurements): no per-K table. */

@@ -32,8 +32,15 @@ public final class ProfileLibrary {
         this.devices = index("devices", devices, DeviceProfile::id);
         this.drafters = index("drafters", drafters, DrafterModel::id);
         this.targets = index("targets", targets, TargetModel::id);
-        this.alignments = index("alignments", alignments, a ->
-            alignmentKey(a.drafter(), a.quantization(), a.target())
+        this.alignments = index(
+            "alignments",
+            alignments,
+            a ->
+                alignmentKey(a.drafter(), a.quantization(), a.target()) +
+                a
+                    .domain()
+                    .map(d -> "\u0000" + d)
+                    .orElse("")
         );
         this.servers = index("servers", servers, ServerProfile::id);
         this.networks = index("networks", networks, NetworkProfile::id);
@@ -100,6 +107,28 @@ public final class ProfileLibrary {
 
     public Optional<AlignmentProfile> alignment(String drafter, String quantization, String target) {
         return Optional.ofNullable(alignments.get(alignmentKey(drafter, quantization, target)));
+    }
+
+    /**
+     * The entry for drafter × quantisation × target measured on {@code domain}'s prompts (an entry
+     * with that {@code domain}); never the all-traffic entry in its place.
+     */
+    public Optional<AlignmentProfile> alignment(
+        String drafter,
+        String quantization,
+        String target,
+        String domain
+    ) {
+        return Optional.ofNullable(
+            alignments.get(alignmentKey(drafter, quantization, target) + "\u0000" + domain)
+        );
+    }
+
+    /** The domains alignment entries were measured on, sorted. */
+    public java.util.SortedSet<String> domains() {
+        java.util.SortedSet<String> domains = new java.util.TreeSet<>();
+        alignments.values().forEach(a -> a.domain().ifPresent(domains::add));
+        return java.util.Collections.unmodifiableSortedSet(domains);
     }
 
     public Optional<ServerProfile> server(String id) {

@@ -40,6 +40,7 @@ import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
+import io.configspec.model.domain.RouteKind;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationLatency;
 import java.io.IOException;
@@ -127,7 +128,16 @@ public final class ProfileCodec {
             "targets"
         ),
         "workload",
-        Map.of("contextTokens", "contextTokens", "batchSize", "batchSize")
+        Map.of(
+            "contextTokens",
+            "contextTokens",
+            "batchSize",
+            "batchSize",
+            "mix",
+            "mix",
+            "requestTokens",
+            "requestTokens"
+        )
     );
 
     private static final JsonMapper MAPPER = JsonMapper.builder(
@@ -151,6 +161,7 @@ public final class ProfileCodec {
         .addMixIn(PricingMode.class, JsonNamed.class)
         .addMixIn(TokenBilling.class, JsonNamed.class)
         .addMixIn(EnergyMode.class, JsonNamed.class)
+        .addMixIn(RouteKind.class, JsonNamed.class)
         .addMixIn(Objective.class, CliNamed.class)
         .build();
 

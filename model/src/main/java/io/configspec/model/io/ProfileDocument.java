@@ -74,7 +74,8 @@ public sealed interface ProfileDocument {
                     if (
                         earlier.drafter().equals(e.drafter()) &&
                         earlier.quantization().equals(e.quantization()) &&
-                        earlier.target().equals(e.target())
+                        earlier.target().equals(e.target()) &&
+                        earlier.domain().equals(e.domain())
                     ) {
                         throw new InvalidFieldException(
                             "entries[" + i + "]",
@@ -84,6 +85,10 @@ public sealed interface ProfileDocument {
                                 e.quantization() +
                                 " → " +
                                 e.target() +
+                                e
+                                    .domain()
+                                    .map(d -> " (domain " + d + ")")
+                                    .orElse("") +
                                 " of entries[" +
                                 j +
                                 "]"

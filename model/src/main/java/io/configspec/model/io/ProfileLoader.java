@@ -236,7 +236,16 @@ public final class ProfileLoader {
                 }
                 claim(
                     sources,
-                    "alignment:" + a.drafter() + "/" + a.quantization() + "/" + a.target(),
+                    "alignment:" +
+                        a.drafter() +
+                        "/" +
+                        a.quantization() +
+                        "/" +
+                        a.target() +
+                        a
+                            .domain()
+                            .map(d -> " (domain " + d + ")")
+                            .orElse(""),
                     file,
                     at
                 );

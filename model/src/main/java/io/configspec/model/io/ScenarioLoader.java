@@ -51,7 +51,15 @@ public final class ScenarioLoader {
             Path table = profiles
                 .sources()
                 .get("alignment:" + a.drafter() + "/" + a.quantization() + "/" + a.target());
-            throw ProfileException.atField(file, e.field(), e.problemAt(table + ", acceptanceByK"));
+            throw ProfileException.atField(
+                file,
+                e.field(),
+                e.problemAt(
+                    table == null
+                        ? "the acceptanceByK of its entries for the workload mix's domains"
+                        : table + ", acceptanceByK"
+                )
+            );
         } catch (InvalidFieldException e) {
             throw ProfileException.atField(file, e.field(), e.problem());
         }

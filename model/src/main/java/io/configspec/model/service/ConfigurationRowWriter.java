@@ -7,6 +7,7 @@ import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.pareto.Recommendation;
+import io.configspec.model.workload.RoutedComparison;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -192,9 +193,37 @@ public final class ConfigurationRowWriter {
                 }
             }
             json.writeEndArray();
+            if (recommendations != null && !evaluation.scenario().routes().isEmpty()) {
+                json.writeArrayFieldStart("routed");
+                for (RoutedComparison routed : evaluation.routedComparisons()) {
+                    writeRouted(json, routed);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         }
         out.write("\n");
+    }
+
+    /** One routed set against the single best drafter (units: tokens/s, tokens/$, switches/token, bytes). */
+    private static void writeRouted(JsonGenerator json, RoutedComparison routed) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("route", routed.route().id());
+        json.writeStringField("kind", routed.route().kind().jsonName());
+        json.writeStringField("device", routed.device());
+        json.writeStringField("quantization", routed.quantization());
+        json.writeStringField("target", routed.target());
+        json.writeNumberField("k", routed.k());
+        json.writeNumberField("goodputTokensPerSecond", routed.goodputTokensPerSecond());
+        json.writeNumberField("tokensPerDollar", routed.tokensPerDollar());
+        json.writeNumberField("switchesPerToken", routed.switchesPerToken());
+        json.writeNumberField("memoryBytes", routed.route().memoryBytes());
+        json.writeStringField("singleBest", routed.singleBest().toString());
+        json.writeNumberField("singleBestGoodputTokensPerSecond", routed.singleBestGoodputTokensPerSecond());
+        json.writeBooleanField("beatsSingleBest", routed.beatsSingleBest());
+        json.writeStringField("provenance", "predicted by the analytical model from the profiles' figures");
+        json.writeStringField("verdict", routed.verdict());
+        json.writeEndObject();
     }
 
     private static void writeScenario(JsonGenerator json, ScenarioEvaluation evaluation) throws IOException {
@@ -687,6 +716,9 @@ public final class ConfigurationRowWriter {
                     ".\n"
             );
             illustrative |= combination.illustrative();
+        }
+        for (RoutedComparison routed : evaluation.routedComparisons()) {
+            out.write("\nRouted drafting: " + routed.verdict() + ".\n");
         }
         var notMeasured = evaluation.energyNotMeasured();
         if (notMeasured.isPresent()) {

@@ -15,6 +15,8 @@ import io.configspec.model.pareto.Hypervolume;
 import io.configspec.model.pareto.ParetoFront;
 import io.configspec.model.pareto.Recommendation;
 import io.configspec.model.pareto.Recommendations;
+import io.configspec.model.workload.RoutedComparison;
+import io.configspec.model.workload.RoutedDrafting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +52,7 @@ public final class ScenarioEvaluation {
     private final boolean[] onPaperFront;
     private final List<Recommendation> recommendations;
     private final Map<List<Objective>, int[]> fronts = new ConcurrentHashMap<>();
+    private volatile List<RoutedComparison> routed;
     /** What a streamed pass found over the whole space; null when {@link #rows} is the whole space. */
     private final Scan scan;
 
@@ -812,6 +815,21 @@ public final class ScenarioEvaluation {
 
     public List<Recommendation> recommendations() {
         return recommendations;
+    }
+
+    /**
+     * Each routed drafting set of the scenario at its best K against the single best drafter under
+     * the workload mix ({@link RoutedDrafting}); empty without routes. Computed on first call.
+     *
+     * @throws InvalidFieldException naming the route field at fault
+     */
+    public List<RoutedComparison> routedComparisons() {
+        List<RoutedComparison> computed = routed;
+        if (computed == null) {
+            computed = RoutedDrafting.compare(loaded.library(), space().scenario(), whatIf);
+            routed = computed;
+        }
+        return computed;
     }
 
     /** The recommendation of one kind, if any row is feasible for it. */

@@ -29,6 +29,7 @@ public final class RecommendationsPane extends VBox {
 
     private final GridPane cards = new GridPane();
     private final VBox moved = new VBox(0);
+    private final VBox routed = new VBox(0);
 
     public RecommendationsPane(ExplorerViewModel model) {
         getStyleClass().add("recommendations-pane");
@@ -39,8 +40,13 @@ public final class RecommendationsPane extends VBox {
         cards.setMinWidth(0);
         moved.setId("what-moved");
         moved.setMinWidth(0);
-        getChildren().addAll(cards, moved);
+        routed.setId("routed-drafting");
+        routed.setMinWidth(0);
+        getChildren().addAll(cards, routed, moved);
         model.recommendations().addListener((ListChangeListener<RecommendationCard>) c -> rebuild(model));
+        model
+            .routedVerdicts()
+            .addListener((ListChangeListener<String>) c -> showRouted(model.routedVerdicts()));
         model.changes().addListener((ListChangeListener<String>) c -> showMoved(model.changes()));
         rebuild(model);
     }
@@ -60,6 +66,18 @@ public final class RecommendationsPane extends VBox {
         tip.setMaxWidth(640);
         label.setTooltip(tip);
         return label;
+    }
+
+    /** Routed drafting sets against the single best drafter under the workload mix, one line each. */
+    private void showRouted(List<String> lines) {
+        routed
+            .getChildren()
+            .setAll(
+                lines
+                    .stream()
+                    .map(text -> line(text, "routed-line"))
+                    .toList()
+            );
     }
 
     private void showMoved(List<String> lines) {

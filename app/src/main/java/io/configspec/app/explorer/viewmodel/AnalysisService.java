@@ -42,6 +42,7 @@ public final class AnalysisService {
             reuse == null ? null : reuse.result()
         );
         int[] front = result.front(List.of(request.xObjective(), request.yObjective()));
+        result.routedComparisons(); // computed here, off the FX thread; the view reads it memoised
         return new Evaluation(request, result, chartData(request, result.rows(), front));
     }
 

@@ -83,6 +83,7 @@ public final class ExplorerViewModel {
         "details"
     );
     private final ObservableList<RecommendationCard> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<String> routed = FXCollections.observableArrayList();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -394,6 +395,14 @@ public final class ExplorerViewModel {
             cards.add(RecommendationCard.of(kind, result, previous));
         }
         recommendations.setAll(cards);
+        routed.setAll(
+            result
+                .result()
+                .routedComparisons()
+                .stream()
+                .map(r -> (r.beatsSingleBest() ? "✔ " : "✘ ") + r.verdict())
+                .toList()
+        );
         if (previous == null) {
             return;
         }
@@ -584,6 +593,14 @@ public final class ExplorerViewModel {
 
     public ObservableList<RecommendationCard> recommendations() {
         return recommendations;
+    }
+
+    /**
+     * One line per routed drafting set of the scenario (workload mix with routes): whether it beats
+     * the single best drafter under the mix, by how much and at what memory; empty without routes.
+     */
+    public ObservableList<String> routedVerdicts() {
+        return routed;
     }
 
     /** What moved at the last change of inputs (K* per device, recommendations). */
