@@ -110,11 +110,7 @@ public final class MeasurementProfiles {
         BoardMeasurement measurement = new BoardMeasurement(
             new BoardMeasurement.Device(
                 "this-machine",
-                "This machine (" +
-                    System.getProperty("os.arch") +
-                    ", " +
-                    Runtime.getRuntime().availableProcessors() +
-                    " cores)",
+                thisMachineName(),
                 DeviceKind.OTHER,
                 cpuDescription(),
                 OptionalDouble.of(memoryGiB()),
@@ -307,6 +303,17 @@ public final class MeasurementProfiles {
 
     private static double clamp(double v) {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    /** The name this machine's measured device profile gets, e.g. "This machine (amd64, 2 cores)". */
+    public static String thisMachineName() {
+        return (
+            "This machine (" +
+            System.getProperty("os.arch") +
+            ", " +
+            Runtime.getRuntime().availableProcessors() +
+            " cores)"
+        );
     }
 
     /** This machine's CPU model (Linux), else its architecture. */

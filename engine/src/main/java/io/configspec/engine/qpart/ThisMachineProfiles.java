@@ -98,11 +98,7 @@ public final class ThisMachineProfiles {
         Provenance measured = new Provenance.Measured(QpartCalibrator.TOOL, date, samples);
         DeviceProfile device = new DeviceProfile(
             DEVICE_ID,
-            "This machine (" +
-                System.getProperty("os.arch") +
-                ", " +
-                Runtime.getRuntime().availableProcessors() +
-                " cores)",
+            MeasurementProfiles.thisMachineName(),
             DeviceKind.OTHER,
             MeasurementProfiles.cpuDescription(),
             "",
