@@ -207,7 +207,11 @@ public final class ProfileCodec {
         if (!version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION) {
             String found = version.isMissingNode() ? "is missing" : "is " + version;
             String reads = " but this version of ConfigSpec reads schemaVersion " + SCHEMA_VERSION;
-            throw ProfileException.atField(file, "schemaVersion", found + (version.isMissingNode() ? "" : reads));
+            throw ProfileException.atField(
+                file,
+                "schemaVersion",
+                found + (version.isMissingNode() ? "" : reads)
+            );
         }
         JsonNode kindName = content.path("kind");
         Kind kind = Kind.of(kindName.asText()).orElseThrow(() ->
@@ -217,7 +221,9 @@ public final class ProfileCodec {
                 kindName.isMissingNode()
                     ? "is missing"
                     : "must be one of " +
-                      Stream.of(Kind.values()).map(k -> k.json).collect(Collectors.joining(", ")) +
+                      Stream.of(Kind.values())
+                          .map(k -> k.json)
+                          .collect(Collectors.joining(", ")) +
                       " but is " +
                       ProfileSchemas.describe(kindName)
             )

@@ -199,7 +199,9 @@ public final class ProfileSchemas {
     /** The schema object holding the keyword that failed (for ranges given by two keywords). */
     private static JsonNode parentSchema(Error error) {
         String keyword = error.getSchemaLocation().toString();
-        return REGISTRY.getSchema(SchemaLocation.of(keyword.substring(0, keyword.lastIndexOf('/')))).getSchemaNode();
+        return REGISTRY.getSchema(
+            SchemaLocation.of(keyword.substring(0, keyword.lastIndexOf('/')))
+        ).getSchemaNode();
     }
 
     private static String range(JsonNode schema) {
