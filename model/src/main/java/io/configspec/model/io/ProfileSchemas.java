@@ -1,6 +1,7 @@
 package io.configspec.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -66,19 +67,18 @@ public final class ProfileSchemas {
 
     /** Every violation of {@code tree} against the schema of {@code kind}, in words (empty when valid); changes nothing. */
     public static List<String> violations(String kind, JsonNode tree) {
-        List<String> sentences = new ArrayList<>();
-        for (Error error : schema(kind).validate(tree)) {
-            Violation v = describe(error);
-            sentences.add((v.field().isEmpty() ? "" : v.field() + " ") + v.reason());
-        }
-        return sentences;
+        return schema(kind)
+            .validate(tree)
+            .stream()
+            .map(ProfileSchemas::describe)
+            .map(v -> (v.field().isEmpty() ? "" : v.field() + " ") + v.reason())
+            .toList();
     }
 
     /** Checks {@code tree} against its kind's schema, filling in declared defaults in place. */
     static void validate(Path file, String kind, JsonNode tree) throws ProfileException {
-        Optional<Violation> violation = firstViolation(kind, tree);
-        if (violation.isPresent()) {
-            Violation v = violation.get();
+        Violation v = firstViolation(kind, tree).orElse(null);
+        if (v != null) {
             throw v.field().isEmpty()
                 ? ProfileException.ofFile(file, v.reason(), null)
                 : ProfileException.atField(file, v.field(), v.reason());
@@ -105,16 +105,15 @@ public final class ProfileSchemas {
 
     /** Whether a schema declares a default that binding would not give anyway (a value other than 0, [] or false). */
     private static boolean hasOwnDefaults(JsonNode schema) {
-        for (JsonNode node : schema.findValues("default")) {
-            boolean trivial =
-                (node.isNumber() && node.doubleValue() == 0) ||
-                (node.isArray() && node.isEmpty()) ||
-                (node.isBoolean() && !node.booleanValue());
-            if (!trivial) {
-                return true;
-            }
-        }
-        return false;
+        return schema
+            .findValues("default")
+            .stream()
+            .anyMatch(
+                value ->
+                    !(value.isNumber() && value.doubleValue() == 0) &&
+                    !(value.isArray() && value.isEmpty()) &&
+                    !value.equals(BooleanNode.FALSE)
+            );
     }
 
     /**
