@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -443,82 +444,78 @@ public final class ProfileCodec {
 
     private static SimpleModule formatModule() {
         SimpleModule module = new SimpleModule("configspec-files");
-        module.addDeserializer(
-            WhatIf.class,
-            new JsonDeserializer<>() {
-                @Override
-                public WhatIf deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                    WhatIf whatIf = WhatIf.NONE;
-                    for (var field : context.readTree(p).properties()) {
-                        JsonNode value = field.getValue();
-                        if (!field.getKey().startsWith("$")) {
-                            whatIf = whatIf.with(
-                                field.getKey(),
-                                value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText()
-                            );
-                        }
-                    }
-                    return whatIf;
-                }
-            }
-        );
-        module.addSerializer(
-            WhatIf.class,
-            new StdSerializer<>(WhatIf.class) {
-                @Override
-                public void serialize(WhatIf value, JsonGenerator gen, SerializerProvider provider)
-                    throws IOException {
-                    gen.writeTree(whatIfJson(value));
-                }
-
-                @Override
-                public boolean isEmpty(SerializerProvider provider, WhatIf value) {
-                    return whatIfJson(value).isEmpty();
-                }
-            }
-        );
-        module.addDeserializer(
+        viaTree(module, WhatIf.class, ProfileCodec::whatIf, ProfileCodec::whatIfJson);
+        viaTree(
+            module,
             Constraint.class,
-            new JsonDeserializer<>() {
-                @Override
-                public Constraint deserialize(JsonParser p, DeserializationContext context)
-                    throws IOException {
-                    JsonNode node = context.readTree(p);
-                    Objective objective = MAPPER.treeToValue(node.get("objective"), Objective.class);
-                    return node.has("min")
-                        ? Constraint.atLeast(objective, node.get("min").asDouble())
-                        : Constraint.atMost(objective, node.get("max").asDouble());
-                }
-            }
-        );
-        module.addSerializer(
-            Constraint.class,
-            new StdSerializer<>(Constraint.class) {
-                @Override
-                public void serialize(Constraint value, JsonGenerator gen, SerializerProvider provider)
-                    throws IOException {
-                    gen.writeStartObject();
-                    gen.writeStringField("objective", value.objective().cliName());
-                    gen.writeNumberField(value.bound().jsonName(), value.threshold());
-                    gen.writeEndObject();
-                }
-            }
+            node -> {
+                Objective objective = MAPPER.convertValue(node.get("objective"), Objective.class);
+                return node.has("min")
+                    ? Constraint.atLeast(objective, node.get("min").asDouble())
+                    : Constraint.atMost(objective, node.get("max").asDouble());
+            },
+            constraint ->
+                MAPPER.createObjectNode()
+                    .put("objective", constraint.objective().cliName())
+                    .put(constraint.bound().jsonName(), constraint.threshold())
         );
         // the one date in the files (measured provenance), ISO yyyy-mm-dd; the schema checks the format.
         // (jackson-datatype-jsr310's JavaTimeModule would do it too, at 100+ ms more start-up.)
+        viaTree(module, LocalDate.class, node -> LocalDate.parse(node.asText()), null);
         module.addSerializer(LocalDate.class, ToStringSerializer.instance);
+        module.setDeserializerModifier(new FieldProvenanceCheck());
+        return module;
+    }
+
+    /**
+     * Binds {@code type} through a JSON tree: {@code read} makes a value of the tree in a file,
+     * {@code write} (unless null) the tree of a value, left out of a file when it is empty.
+     */
+    private static <T> void viaTree(
+        SimpleModule module,
+        Class<T> type,
+        Function<JsonNode, T> read,
+        Function<T, ObjectNode> write
+    ) {
         module.addDeserializer(
-            LocalDate.class,
+            type,
             new JsonDeserializer<>() {
                 @Override
-                public LocalDate deserialize(JsonParser p, DeserializationContext context)
-                    throws IOException {
-                    return LocalDate.parse(p.getText());
+                public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                    return read.apply(context.readTree(p));
                 }
             }
         );
-        module.setDeserializerModifier(new FieldProvenanceCheck());
-        return module;
+        if (write != null) {
+            module.addSerializer(
+                type,
+                new StdSerializer<>(type) {
+                    @Override
+                    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+                        throws IOException {
+                        gen.writeTree(write.apply(value));
+                    }
+
+                    @Override
+                    public boolean isEmpty(SerializerProvider provider, T value) {
+                        return write.apply(value).isEmpty();
+                    }
+                }
+            );
+        }
+    }
+
+    /** The {@code whatIf} object of a scenario file read back: its settings in file order ({@code $} fields are comments). */
+    private static WhatIf whatIf(JsonNode settings) {
+        WhatIf whatIf = WhatIf.NONE;
+        for (var field : settings.properties()) {
+            JsonNode value = field.getValue();
+            if (!field.getKey().startsWith("$")) {
+                String text = value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText();
+                whatIf = whatIf.with(field.getKey(), text);
+            }
+        }
+        return whatIf;
     }
 
     /**
