@@ -1,8 +1,8 @@
 package io.configspec.model.analysis;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
-import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Setup;
 

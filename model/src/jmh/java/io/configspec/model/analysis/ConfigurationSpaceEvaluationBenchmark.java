@@ -1,5 +1,6 @@
 package io.configspec.model.analysis;
 
+import io.configspec.model.BenchmarkDefaults;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;

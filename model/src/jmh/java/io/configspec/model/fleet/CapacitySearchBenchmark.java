@@ -1,7 +1,7 @@
 package io.configspec.model.fleet;
 
-import org.openjdk.jmh.annotations.Benchmark;
 import io.configspec.model.BenchmarkDefaults;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,8 +1,8 @@
 package io.configspec.model.fleet;
 
+import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;

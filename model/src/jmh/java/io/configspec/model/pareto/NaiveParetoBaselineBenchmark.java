@@ -1,8 +1,8 @@
 package io.configspec.model.pareto;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,11 +1,11 @@
 package io.configspec.model.pareto;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.moeaframework.core.Solution;
 import org.openjdk.jmh.annotations.Benchmark;
-import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;

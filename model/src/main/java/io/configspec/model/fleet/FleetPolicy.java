@@ -35,7 +35,9 @@ public enum FleetPolicy implements JsonNamed {
             return CENTRALIZED;
         }
         return JsonNamed.byJsonName(FleetPolicy.class, n).orElseThrow(() ->
-            new IllegalArgumentException("unknown fleet policy '" + name + "' (expected centralized, sled or wisp)")
+            new IllegalArgumentException(
+                "unknown fleet policy '" + name + "' (expected centralized, sled or wisp)"
+            )
         );
     }
 }

@@ -78,7 +78,14 @@ public final class JtopImporter extends AbstractImporter implements MeasurementI
         String described = total.equals("Power TOT")
             ? "jtop Power TOT" + (rails.isEmpty() ? "" : " (rails " + String.join(", ", rails) + ")")
             : "jtop power cur (board total)";
-        return ImportedMeasurements.boardPower(file, id(), "jetson-stats (" + version + ")", date, watts, described);
+        return ImportedMeasurements.boardPower(
+            file,
+            id(),
+            "jetson-stats (" + version + ")",
+            date,
+            watts,
+            described
+        );
     }
 
     private static Optional<LocalDate> day(String time) {

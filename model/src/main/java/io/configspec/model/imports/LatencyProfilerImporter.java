@@ -42,7 +42,10 @@ public final class LatencyProfilerImporter extends AbstractImporter implements M
     );
 
     public LatencyProfilerImporter() {
-        super("llamacpp-latency-profiler", "ConfigSpec profiler CSV (Llamacpp-Latency-Profiler: model profile or acceptance sweep)");
+        super(
+            "llamacpp-latency-profiler",
+            "ConfigSpec profiler CSV (Llamacpp-Latency-Profiler: model profile or acceptance sweep)"
+        );
     }
 
     @Override
