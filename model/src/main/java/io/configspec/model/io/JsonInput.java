@@ -207,29 +207,29 @@ final class JsonInput {
      * surrogate from an escape) as {field path, reason}, or null. A path is built only for a fault.
      */
     private static String[] fault(JsonNode node) {
-        if (node.isObject()) {
-            for (var field : node.properties()) {
-                String[] fault = fault(field.getValue());
+        if (node.isContainerNode()) {
+            int index = 0;
+            for (JsonNode child : node) {
+                String[] fault = fault(child);
                 if (fault != null) {
-                    return new String[] { field.getKey() + member(fault[0]), fault[1] };
+                    String name = node.isArray()
+                        ? "[" + index + "]"
+                        : node.properties().stream().skip(index).findFirst().orElseThrow().getKey();
+                    return new String[] { name + member(fault[0]), fault[1] };
                 }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String[] fault = fault(node.get(i));
-                if (fault != null) {
-                    return new String[] { "[" + i + "]" + member(fault[0]), fault[1] };
-                }
+                index++;
             }
         } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
             return new String[] { "", "must be a finite number but is " + node.asText() };
         } else if (node.isTextual()) {
             String text = node.textValue();
-            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-                if (Character.getType(text.codePointAt(i)) == Character.SURROGATE) {
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i); // a lone surrogate is its own code point here
+                if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
                     String reason = "contains a lone surrogate \\u%04X, which is not a character";
-                    return new String[] { "", String.format(Locale.ROOT, reason, text.codePointAt(i)) };
+                    return new String[] { "", String.format(Locale.ROOT, reason, c) };
                 }
+                i += Character.charCount(c);
             }
         }
         return null;

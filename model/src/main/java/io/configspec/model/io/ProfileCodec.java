@@ -31,19 +31,16 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.configspec.model.analysis.Constraint;
-import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.Objective;
-import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
-import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.JsonNamed;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
-import io.configspec.model.domain.RouteKind;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationLatency;
 import java.io.IOException;
@@ -147,11 +144,7 @@ public final class ProfileCodec {
         .addMixIn(Provenance.class, ProvenanceMixin.class)
         .addMixIn(VerificationLatency.class, LatencyMixin.class)
         .addMixIn(DeviceProfile.class, DeviceProfileMixin.class)
-        .addMixIn(DeviceKind.class, JsonNamed.class)
-        .addMixIn(PricingMode.class, JsonNamed.class)
-        .addMixIn(TokenBilling.class, JsonNamed.class)
-        .addMixIn(EnergyMode.class, JsonNamed.class)
-        .addMixIn(RouteKind.class, JsonNamed.class)
+        .addMixIn(JsonNamed.class, JsonNamedMixin.class)
         .addMixIn(Objective.class, CliNamed.class)
         .build();
 
@@ -430,10 +423,10 @@ public final class ProfileCodec {
         abstract DeviceKind kind();
     }
 
-    private abstract static class JsonNamed {
-
+    /** Every enum that files spell by its {@link JsonNamed#jsonName()} (device kind, pricing, billing, energy, route). */
+    private interface JsonNamedMixin {
         @JsonValue
-        abstract String jsonName();
+        String jsonName();
     }
 
     private abstract static class CliNamed {

@@ -314,6 +314,14 @@ class ProfileCodecTest {
             measured,
             java.util.Map.of("contextSlowdownPerThousandTokens", measured, "roundOverheadSeconds", measured)
         );
+        writtenAndRead(entry, measured);
+    }
+
+    /** A device measured with one drafting entry, written and read back: it must read back equal. */
+    private DeviceProfile writtenAndRead(
+        io.configspec.model.domain.DraftingMeasurement drafting,
+        Provenance provenance
+    ) throws Exception {
         var device = new DeviceProfile(
             "d",
             "D",
@@ -322,13 +330,15 @@ class ProfileCodecTest {
             "",
             8,
             2,
-            java.util.List.of(entry),
-            measured,
+            java.util.List.of(drafting),
+            provenance,
             java.util.Map.of()
         );
-        Path file = dir.resolve("measured.json");
+        Path file = dir.resolve("device-" + drafting.drafter() + ".json");
         ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
-        assertEquals(device, ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device());
+        DeviceProfile read = ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device();
+        assertEquals(device, read);
+        return read;
     }
 
     @Test
@@ -375,21 +385,7 @@ class ProfileCodecTest {
             measured,
             java.util.Map.of("contextSlowdownPerThousandTokens", notMeasured)
         );
-        var device = new DeviceProfile(
-            "this-machine",
-            "This machine",
-            io.configspec.model.domain.DeviceKind.LAPTOP,
-            "cpu",
-            "",
-            16,
-            3,
-            List.of(drafting),
-            measured,
-            java.util.Map.of()
-        );
-        Path file = dir.resolve("device-this-machine.json");
-        ProfileCodec.write(file, new ProfileDocument.DeviceDocument(device));
-        var read = ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device();
+        var read = writtenAndRead(drafting, measured);
         assertEquals(
             notMeasured,
             read.drafting().getFirst().provenanceOf("contextSlowdownPerThousandTokens")
