@@ -47,18 +47,6 @@ final class JsonInput {
         .maxDocumentLength(MAX_FILE_BYTES)
         .build();
 
-    /** Each of Jackson's limits in words, by how Jackson's message about it starts. */
-    private static final Map<String, String> LIMITS = Map.of(
-        "Document nesting depth",
-        "nests objects and arrays more than " + MAX_DEPTH + " levels deep",
-        "Number value length",
-        "holds a number longer than " + MAX_NUMBER_DIGITS + " digits",
-        "String value length",
-        String.format(Locale.ROOT, "holds a text longer than %,d characters", MAX_TEXT_CHARS),
-        "Name length",
-        String.format(Locale.ROOT, "holds a field name longer than %,d characters", MAX_NAME_CHARS)
-    );
-
     private JsonInput() {}
 
     static JsonNode read(Path file) throws ProfileException {
@@ -242,8 +230,21 @@ final class JsonInput {
 
     /** A Jackson limit, restated: where, which field, and the limit in words. */
     private static ProfileException limit(Path file, JsonParser parser, StreamConstraintsException e) {
+        // each of Jackson's limits in words, by how Jackson's message about it starts (built only
+        // here: String.format's first use costs a fresh JVM tens of milliseconds)
+        Map<String, String> limits = Map.of(
+            "Document nesting depth",
+            "nests objects and arrays more than " + MAX_DEPTH + " levels deep",
+            "Number value length",
+            "holds a number longer than " + MAX_NUMBER_DIGITS + " digits",
+            "String value length",
+            String.format(Locale.ROOT, "holds a text longer than %,d characters", MAX_TEXT_CHARS),
+            "Name length",
+            String.format(Locale.ROOT, "holds a field name longer than %,d characters", MAX_NAME_CHARS)
+        );
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String what = LIMITS.entrySet()
+        String what = limits
+            .entrySet()
             .stream()
             .filter(limit -> message.startsWith(limit.getKey()))
             .map(Map.Entry::getValue)
