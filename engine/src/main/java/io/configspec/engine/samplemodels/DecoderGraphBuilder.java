@@ -1,5 +1,7 @@
 package io.configspec.engine.samplemodels;
 
+import static io.configspec.engine.onnx.OnnxGraphWriter.kvCacheDims;
+
 import io.configspec.engine.onnx.OnnxGraphWriter;
 import io.configspec.engine.onnx.OnnxGraphWriter.ElementType;
 import java.io.IOException;
@@ -141,27 +143,25 @@ public final class DecoderGraphBuilder {
         }
         for (int l = 0; l < arch.layers(); l++) {
             for (String kind : List.of("key", "value")) {
-                g.input(
-                    "past_key_values." + l + "." + kind,
-                    ElementType.FLOAT,
+                Object[] dims = kvCacheDims(
                     "batch_size",
-                    (long) arch.kvHeads(),
+                    arch.kvHeads(),
                     "past_sequence_length",
-                    (long) arch.headDim()
+                    arch.headDim()
                 );
+                g.input("past_key_values." + l + "." + kind, ElementType.FLOAT, dims);
             }
         }
         g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", (long) arch.vocabSize());
         for (int l = 0; l < arch.layers(); l++) {
             for (String kind : List.of("key", "value")) {
-                g.output(
-                    "present." + l + "." + kind,
-                    ElementType.FLOAT,
+                Object[] dims = kvCacheDims(
                     "batch_size",
-                    (long) arch.kvHeads(),
+                    arch.kvHeads(),
                     "total_sequence_length",
-                    (long) arch.headDim()
+                    arch.headDim()
                 );
+                g.output("present." + l + "." + kind, ElementType.FLOAT, dims);
             }
         }
 

@@ -2,14 +2,13 @@ package io.configspec.engine.samplemodels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Generates the sample model family: one target and several early-exit drafters over a {@link
@@ -86,24 +85,17 @@ public final class SampleFamily {
         }
 
         public Spec withSeed(long newSeed) {
-            return new Spec(
-                newSeed,
-                vocabSize,
-                heads,
-                kvHeads,
-                headDim,
-                intermediateSize,
-                targetLayers,
-                drafterLayers,
-                drafterPrecisions,
-                blockScale,
-                decay
-            );
+            return with(newSeed, blockScale, decay);
         }
 
         public Spec withScales(double newBlockScale, double newDecay) {
+            return with(seed, newBlockScale, newDecay);
+        }
+
+        /** This spec with another seed and weight scales; the shape stays. */
+        private Spec with(long newSeed, double newBlockScale, double newDecay) {
             return new Spec(
-                seed,
+                newSeed,
                 vocabSize,
                 heads,
                 kvHeads,
@@ -315,20 +307,14 @@ public final class SampleFamily {
             .metadata("configspec.family", FAMILY)
             .writeInline(dir.resolve("model.onnx"));
         Files.writeString(dir.resolve("tokenizer.json"), tokenizer, StandardCharsets.UTF_8);
-        Map<String, Object> config = new LinkedHashMap<>();
+        ObjectNode config = mapper().createObjectNode();
         config.put("model_type", "llama");
         config.put("configspec_family", FAMILY);
         config.put("configspec_role", role);
         config.put("configspec_precision", precisionLabel);
         config.put("configspec_parameters", parameters);
         config.put("configspec_seed", spec.seed());
-        config.put("num_hidden_layers", arch.layers());
-        config.put("hidden_size", arch.hiddenSize());
-        config.put("num_attention_heads", arch.heads());
-        config.put("num_key_value_heads", arch.kvHeads());
-        config.put("head_dim", arch.headDim());
-        config.put("intermediate_size", arch.intermediateSize());
-        config.put("vocab_size", arch.vocabSize());
+        arch.putHuggingFaceShape(config);
         config.put("max_position_embeddings", arch.maxPositions());
         config.put("tie_word_embeddings", false);
         mapper().writeValue(dir.resolve("config.json").toFile(), config);

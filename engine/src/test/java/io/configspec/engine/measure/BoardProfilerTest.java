@@ -48,16 +48,15 @@ class BoardProfilerTest {
         Files.writeString(hwmon.resolve("in1_label"), "VDD_IN\n");
         Files.writeString(hwmon.resolve("in1_input"), "5080\n");
         Files.writeString(hwmon.resolve("curr1_input"), "1080\n");
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(temp),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        sampler = new SensorSampler(suite, Duration.ofMillis(10), 100);
-        return sampler;
+        return samplerOfTemp();
     }
 
     private SensorSampler noSensors() {
+        return samplerOfTemp();
+    }
+
+    /** A 10 ms sampler of the sensors found in the tree under {@code temp} (stopped after each test). */
+    private SensorSampler samplerOfTemp() {
         SensorSuite suite = SensorSuite.detect(
             new SysfsReader(temp),
             CommandRunner.none(),

@@ -39,9 +39,8 @@ class RaplPowerSourceTest {
         Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
         Path powercap = root.resolve("sys/class/powercap");
         BoardFixtures.FakeClock clock = new BoardFixtures.FakeClock();
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
+        SensorSuite suite = BoardFixtures.detect(
+            root,
             new SensorOptions(RaspberryPiPmicPowerSource.Calibration.NONE, 1000, clock)
         );
         // During the 1 s priming wait: package-0 wraps, core +9 J, uncore +0.5 J, dram +4 J.
@@ -70,9 +69,8 @@ class RaplPowerSourceTest {
         Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
         Path energy = root.resolve("sys/class/powercap/intel-rapl:0/energy_uj");
         BoardFixtures.FakeClock clock = new BoardFixtures.FakeClock();
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
+        SensorSuite suite = BoardFixtures.detect(
+            root,
             new SensorOptions(RaspberryPiPmicPowerSource.Calibration.NONE, 100, clock)
         );
         RaplPowerSource rapl = (RaplPowerSource) suite.powerSources().getFirst();
@@ -90,11 +88,7 @@ class RaplPowerSourceTest {
     void detectionFindsRaplAndTheCpuOnAnX86Desktop() {
         Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
 
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        SensorSuite suite = BoardFixtures.detect(root);
 
         assertEquals(List.of("rapl"), suite.powerSources().stream().map(PowerSource::id).toList());
         assertEquals(PowerCoverage.CPU_PACKAGE, suite.powerSources().getFirst().coverage());

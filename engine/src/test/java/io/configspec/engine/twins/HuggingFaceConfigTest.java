@@ -8,45 +8,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HuggingFaceConfigTest {
 
     @TempDir
     Path temp;
 
-    @Test
-    void qwen25HalfBillionHasItsPublishedShape() throws Exception {
-        HuggingFaceConfig c = HuggingFaceConfig.preset("qwen2.5-0.5b");
+    /** Shapes as published; Qwen reports 0.49 B parameters (494 M here, without the q/k/v biases). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        {
+            "qwen2.5-0.5b, qwen2, 24, 896, 14, 2, 64, 4864, 151936, 1000000, 494",
+            "Llama-3.2-1B, llama, 16, 2048, 32, 8, 64, 8192, 128256, 500000, 1236",
+        }
+    )
+    void aBundledPresetHasItsPublishedShape(
+        String preset,
+        String modelType,
+        int layers,
+        int hiddenSize,
+        int heads,
+        int kvHeads,
+        int headDim,
+        int intermediateSize,
+        int vocabSize,
+        double ropeTheta,
+        double millionParameters
+    ) throws Exception {
+        HuggingFaceConfig c = HuggingFaceConfig.preset(preset);
 
-        assertEquals("qwen2", c.modelType());
-        assertEquals(24, c.layers());
-        assertEquals(896, c.hiddenSize());
-        assertEquals(14, c.heads());
-        assertEquals(2, c.kvHeads());
-        assertEquals(64, c.headDim());
-        assertEquals(4864, c.intermediateSize());
-        assertEquals(151936, c.vocabSize());
-        assertEquals(1_000_000.0, c.ropeTheta());
+        assertEquals(modelType, c.modelType());
+        assertEquals(layers, c.layers());
+        assertEquals(hiddenSize, c.hiddenSize());
+        assertEquals(heads, c.heads());
+        assertEquals(kvHeads, c.kvHeads());
+        assertEquals(headDim, c.headDim());
+        assertEquals(intermediateSize, c.intermediateSize());
+        assertEquals(vocabSize, c.vocabSize());
+        assertEquals(ropeTheta, c.ropeTheta());
         assertTrue(c.tieWordEmbeddings());
-        // 494 M parameters without the q/k/v biases (Qwen reports 0.49 B).
-        assertEquals(494.0, c.parameterCount() / 1e6, 1.0);
-    }
-
-    @Test
-    void llama32OneBillionHasItsPublishedShape() throws Exception {
-        HuggingFaceConfig c = HuggingFaceConfig.preset("Llama-3.2-1B");
-
-        assertEquals("llama", c.modelType());
-        assertEquals(16, c.layers());
-        assertEquals(2048, c.hiddenSize());
-        assertEquals(32, c.heads());
-        assertEquals(8, c.kvHeads());
-        assertEquals(64, c.headDim());
-        assertEquals(8192, c.intermediateSize());
-        assertEquals(128256, c.vocabSize());
-        assertEquals(500_000.0, c.ropeTheta());
-        assertTrue(c.tieWordEmbeddings());
-        assertEquals(1236.0, c.parameterCount() / 1e6, 1.0); // 1.24 B
+        assertEquals(millionParameters, c.parameterCount() / 1e6, 1.0);
     }
 
     @Test

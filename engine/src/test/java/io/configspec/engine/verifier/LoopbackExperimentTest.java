@@ -96,23 +96,37 @@ class LoopbackExperimentTest {
         }
     }
 
-    @Test
-    void aShortLoopbackRunAgreesWithTheSimulatorRoughly() throws Exception {
+    /**
+     * A short loopback run of three clients (at most 6 draft tokens, 1 s TPOT SLO, 24 output
+     * tokens, 0.2 s think time, batches of up to 8 after 2 ms), its summary printed.
+     */
+    private static LoopbackExperiment.Report runLoopback(
+        FleetPolicy policy,
+        int fixedK,
+        double seconds,
+        long seed
+    ) throws Exception {
         var settings = new LoopbackExperiment.Settings(
-            FleetPolicy.SLED,
+            policy,
             3,
-            3,
+            fixedK,
             6,
             1.0,
-            6,
+            seconds,
             24,
             0.2,
             8,
             0.002,
-            1
+            seed
         );
         var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
         System.out.println(report.summary());
+        return report;
+    }
+
+    @Test
+    void aShortLoopbackRunAgreesWithTheSimulatorRoughly() throws Exception {
+        var report = runLoopback(FleetPolicy.SLED, 3, 6, 1);
         assertTrue(report.measured().requests() >= 3, report.summary());
         assertTrue(report.simulated().requestsCompleted() >= 3, report.summary());
         // A loose bound for a loaded CI machine; docs/benchmarks.md records the 15 % runs.
@@ -125,21 +139,7 @@ class LoopbackExperimentTest {
     void wispClientsDraftWithTheControllerAndTheFittedServerProfileLoadsBack(
         @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir
     ) throws Exception {
-        var settings = new LoopbackExperiment.Settings(
-            FleetPolicy.WISP,
-            3,
-            4,
-            6,
-            1.0,
-            5,
-            24,
-            0.2,
-            8,
-            0.002,
-            2
-        );
-        var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
-        System.out.println(report.summary());
+        var report = runLoopback(FleetPolicy.WISP, 4, 5, 2);
         // WISP's budget is SLED's K (4): it never drafts more per round
         assertTrue(report.measured().meanDraftedPerRound() <= 4.0, report.summary());
         var stops = report.measured().stops();
