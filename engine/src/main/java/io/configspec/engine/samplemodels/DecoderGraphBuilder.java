@@ -141,27 +141,14 @@ public final class DecoderGraphBuilder {
             g.input("adapter.a", ElementType.FLOAT, (long) d, (long) adapterRank);
             g.input("adapter.b", ElementType.FLOAT, (long) adapterRank, (long) arch.vocabSize());
         }
-        for (int l = 0; l < arch.layers(); l++) {
-            for (String kind : List.of("key", "value")) {
-                Object[] dims = kvCacheDims(
-                    "batch_size",
-                    arch.kvHeads(),
-                    "past_sequence_length",
-                    arch.headDim()
-                );
-                g.input("past_key_values." + l + "." + kind, ElementType.FLOAT, dims);
-            }
-        }
         g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", (long) arch.vocabSize());
+        // each layer's cache: its past as an input, the past plus this call's tokens as an output
+        Object[] past = kvCacheDims("batch_size", arch.kvHeads(), "past_sequence_length", arch.headDim());
+        Object[] present = kvCacheDims("batch_size", arch.kvHeads(), "total_sequence_length", arch.headDim());
         for (int l = 0; l < arch.layers(); l++) {
             for (String kind : List.of("key", "value")) {
-                Object[] dims = kvCacheDims(
-                    "batch_size",
-                    arch.kvHeads(),
-                    "total_sequence_length",
-                    arch.headDim()
-                );
-                g.output("present." + l + "." + kind, ElementType.FLOAT, dims);
+                g.input("past_key_values." + l + "." + kind, ElementType.FLOAT, past);
+                g.output("present." + l + "." + kind, ElementType.FLOAT, present);
             }
         }
 

@@ -167,33 +167,23 @@ public final class SampleFamily {
         SampleLanguage language = language(spec);
         WeightSource weights = new FamilyWeights(spec, language);
         String tokenizer = language.tokenizerJson();
-        List<Member> members = new ArrayList<>();
-        members.add(
-            writeMember(
+        MemberWriter member = (name, role, precision, layers) ->
+            writeModel(
                 directory,
                 spec,
-                weights,
                 tokenizer,
-                targetName(spec),
-                "target",
-                Precision.FP32,
-                spec.targetLayers()
-            )
-        );
+                name,
+                role,
+                precision,
+                precision.cliName(),
+                layers,
+                new DecoderGraphBuilder(spec.architecture(layers), precision, weights)
+            );
+        List<Member> members = new ArrayList<>();
+        members.add(member.write(targetName(spec), "target", Precision.FP32, spec.targetLayers()));
         for (int layers : spec.drafterLayers()) {
             for (Precision precision : spec.drafterPrecisions()) {
-                members.add(
-                    writeMember(
-                        directory,
-                        spec,
-                        weights,
-                        tokenizer,
-                        drafterName(layers, precision),
-                        "drafter",
-                        precision,
-                        layers
-                    )
-                );
+                members.add(member.write(drafterName(layers, precision), "drafter", precision, layers));
             }
         }
         Files.writeString(
@@ -223,28 +213,10 @@ public final class SampleFamily {
         return members;
     }
 
-    private static Member writeMember(
-        Path root,
-        Spec spec,
-        WeightSource weights,
-        String tokenizer,
-        String name,
-        String role,
-        Precision precision,
-        int layers
-    ) throws IOException {
-        DecoderArchitecture arch = spec.architecture(layers);
-        return writeModel(
-            root,
-            spec,
-            tokenizer,
-            name,
-            role,
-            precision,
-            precision.cliName(),
-            layers,
-            new DecoderGraphBuilder(arch, precision, weights)
-        );
+    /** Writes one uniform-precision member of the family being generated. */
+    @FunctionalInterface
+    private interface MemberWriter {
+        Member write(String name, String role, Precision precision, int layers) throws IOException;
     }
 
     /**

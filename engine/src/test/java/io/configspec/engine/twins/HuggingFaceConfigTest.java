@@ -86,23 +86,24 @@ class HuggingFaceConfigTest {
         assertEquals(10000.0, c.ropeTheta());
     }
 
+    /** Writes {@code json} as {@code config.json} and returns why reading it fails. */
+    private TwinConfigException refused(String json) throws Exception {
+        Path file = temp.resolve("config.json");
+        Files.writeString(file, json);
+        return assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+    }
+
     @Test
     void aMissingFieldIsNamedWithTheFile() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused("{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}");
 
         assertEquals("num_attention_heads", e.field());
-        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith(temp.resolve("config.json").toString()), e.getMessage());
     }
 
     @Test
     void anUnsupportedArchitectureIsRejectedByName() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": \"mamba\"}");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused("{\"model_type\": \"mamba\"}");
 
         assertEquals("model_type", e.field());
         assertTrue(e.getMessage().contains("mamba"));
@@ -110,10 +111,7 @@ class HuggingFaceConfigTest {
 
     @Test
     void malformedJsonIsReportedNotThrownRaw() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": ");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused("{\"model_type\": ");
 
         assertTrue(e.getMessage().contains("not valid JSON"));
     }
