@@ -66,6 +66,10 @@ class GuardedHttpServerTest {
         );
     }
 
+    private static String get(String target, String extraHeaders) {
+        return "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extraHeaders + "Connection: close\r\n\r\n";
+    }
+
     private static void assertJsonError(RawHttp.Answer answer, int status) throws IOException {
         assertEquals(status, answer.status(), answer.head() + "\n" + answer.body());
         assertTrue(answer.head().toLowerCase().contains("content-type: application/json"), answer.head());
@@ -95,10 +99,7 @@ class GuardedHttpServerTest {
     @Test
     void aBadPercentEscapeInThePathIs400InJson() throws IOException {
         start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /api/%zz/info HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = RawHttp.send(server.port(), get("/api/%zz/info", AUTH));
         assertJsonError(answer, 400);
         assertFalse(answer.body().contains("URISyntax"), answer.body());
     }
@@ -106,10 +107,7 @@ class GuardedHttpServerTest {
     @Test
     void aBadPercentEscapeInTheQueryIs400InJson() throws IOException {
         start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /query?hz=%zz HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = RawHttp.send(server.port(), get("/query?hz=%zz", AUTH));
         assertJsonError(answer, 400);
         assertTrue(answer.error().contains("query"), answer.body());
     }
@@ -158,24 +156,8 @@ class GuardedHttpServerTest {
     void aHundredMegabyteBodyIs413AfterAFewMegabytesAtMost() throws IOException {
         start(guards());
         long hundredMb = 100L * 1024 * 1024;
-        RawHttp.Answer declared = RawHttp.send(
-            server.port(),
-            "POST /echo HTTP/1.1\r\nHost: x\r\n" +
-                AUTH +
-                "Content-Type: application/json\r\nContent-Length: " +
-                hundredMb +
-                "\r\n\r\n",
-            hundredMb,
-            false
-        );
-        RawHttp.Answer chunked = RawHttp.send(
-            server.port(),
-            "POST /echo HTTP/1.1\r\nHost: x\r\n" +
-                AUTH +
-                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
-            hundredMb,
-            true
-        );
+        RawHttp.Answer declared = RawHttp.post(server.port(), "/echo", AUTH, hundredMb, false);
+        RawHttp.Answer chunked = RawHttp.post(server.port(), "/echo", AUTH, hundredMb, true);
 
         System.out.printf(
             "100 MB body: 413 after the client pushed %d bytes (declared length) and %d bytes (chunked)%n",
@@ -210,10 +192,7 @@ class GuardedHttpServerTest {
     @Test
     void anEndpointFailureIs500WithoutItsDetail() throws IOException {
         start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /boom HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = RawHttp.send(server.port(), get("/boom", AUTH));
         assertJsonError(answer, 500);
         assertFalse(answer.body().contains("secret"), answer.body());
     }
@@ -302,10 +281,7 @@ class GuardedHttpServerTest {
     void anAnswerThatTakesLongerThanTheTimeoutsStillArrives() throws Exception {
         start(guards().withConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 50));
         warmUp();
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /slow HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = RawHttp.send(server.port(), get("/slow", AUTH));
         assertEquals(200, answer.status(), answer.body());
         assertEquals("late but here", answer.error());
     }

@@ -70,7 +70,9 @@ class RaplPowerSourceTest {
     @Test
     void laterReadsUseTheIntervalSinceThePreviousRead() throws Exception {
         RaplPowerSource rapl = x86Rapl(100);
-        Path energy = temp.resolve(BoardFixtures.X86_RAPL).resolve("sys/class/powercap/intel-rapl:0/energy_uj");
+        Path energy = temp
+            .resolve(BoardFixtures.X86_RAPL)
+            .resolve("sys/class/powercap/intel-rapl:0/energy_uj");
         rapl.read();
         BoardFixtures.write(energy, "7000000"); // wrapped: from 262140000000 via the range to 7 J
         clock.nanos += 2_000_000_000L;

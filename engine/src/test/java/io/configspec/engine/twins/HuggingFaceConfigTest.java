@@ -95,7 +95,9 @@ class HuggingFaceConfigTest {
 
     @Test
     void aMissingFieldIsNamedWithTheFile() throws Exception {
-        TwinConfigException e = refused("{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}");
+        TwinConfigException e = refused(
+            "{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}"
+        );
 
         assertEquals("num_attention_heads", e.field());
         assertTrue(e.getMessage().startsWith(temp.resolve("config.json").toString()), e.getMessage());

@@ -60,6 +60,13 @@ class SloAwareBatchSchedulerTest {
         return false;
     }
 
+    /** The scheduler's next batch at {@code now} holds exactly the requests with these ids. */
+    private static void assertNextBatchIds(SloAwareBatchScheduler s, double now, Long... ids) {
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(ids.length, s.nextBatch(now, out));
+        assertEquals(Set.of(ids), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+    }
+
     @Test
     void neverAdmitsARequestThatMakesAnAdmittedOneMissItsDeadlineWhenAFeasibleBatchExists() {
         SplittableRandom random = new SplittableRandom(42);
@@ -211,9 +218,7 @@ class SloAwareBatchSchedulerTest {
         s.submit(new VerificationRequest(1, 1, 4.0, 4.9, 4, 100, 2));
         s.submit(new VerificationRequest(2, 2, 4.0, 4.5, 4, 100, 2));
         s.submit(new VerificationRequest(3, 3, 4.0, 4.7, 4, 100, 2));
-        List<VerificationRequest> out = new ArrayList<>();
-        assertEquals(2, s.nextBatch(now, out));
-        assertEquals(Set.of(2L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+        assertNextBatchIds(s, now, 2L, 3L);
     }
 
     @Test
@@ -237,9 +242,7 @@ class SloAwareBatchSchedulerTest {
         s.submit(new VerificationRequest(1, 1, 0, 0.040, 2, 0, 1.5));
         s.submit(new VerificationRequest(2, 2, 0, 5.0, 8, 0, 2.0)); // 2 tokens / 10 ms
         s.submit(new VerificationRequest(3, 3, 0, 6.0, 3, 0, 2.5)); // 2.5 tokens / 5 ms
-        List<VerificationRequest> out = new ArrayList<>();
-        assertEquals(2, s.nextBatch(now, out));
-        assertEquals(Set.of(1L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+        assertNextBatchIds(s, now, 1L, 3L);
     }
 
     @Test

@@ -90,18 +90,28 @@ class QpartPlannerTest {
         assertEquals(expected.weightBits(), actual.weightBits(), context + ": weight bits");
     }
 
+    /** Random layers over every width on {@code channel}, a random degradation budget: the plan is the brute-force one. */
+    private static void assertBruteForceOnRandomLayers(
+        Random random,
+        int layers,
+        Channel channel,
+        String context
+    ) throws QpartInputException {
+        QpartProblem p = problem(
+            QpartInstances.randomLayers(random, layers),
+            channel,
+            random.nextDouble() * random.nextDouble() * 0.5,
+            QpartInstances.allWidths()
+        );
+        assertSamePlan(bruteForce(p), QpartPlanner.plan(p), context);
+    }
+
     @Test
     void equalsBruteForceOnDeviceOnlyModelsUpToSixLayers() throws QpartInputException {
         Random random = new Random(12);
         for (int trial = 0; trial < 300; trial++) {
             int layers = 1 + (trial % 6);
-            QpartProblem p = problem(
-                QpartInstances.randomLayers(random, layers),
-                Channel.deviceOnly(),
-                random.nextDouble() * random.nextDouble() * 0.5,
-                QpartInstances.allWidths()
-            );
-            assertSamePlan(bruteForce(p), QpartPlanner.plan(p), "trial " + trial);
+            assertBruteForceOnRandomLayers(random, layers, Channel.deviceOnly(), "trial " + trial);
         }
     }
 
@@ -117,13 +127,7 @@ class QpartPlannerTest {
                 random.nextDouble() * 5e10,
                 1 + random.nextDouble() * 100
             );
-            QpartProblem p = problem(
-                QpartInstances.randomLayers(random, layers),
-                channel,
-                random.nextDouble() * random.nextDouble() * 0.5,
-                QpartInstances.allWidths()
-            );
-            assertSamePlan(bruteForce(p), QpartPlanner.plan(p), "trial " + trial);
+            assertBruteForceOnRandomLayers(random, layers, channel, "trial " + trial);
         }
     }
 
