@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HuggingFaceConfigTest {
@@ -16,7 +17,11 @@ class HuggingFaceConfigTest {
     @TempDir
     Path temp;
 
-    /** Shapes as published; Qwen reports 0.49 B parameters (494 M here, without the q/k/v biases). */
+    /**
+     * Shapes as published (preset, model type, layers, hidden size, heads, KV heads, head size, MLP
+     * width, vocabulary, RoPE base, million parameters). Qwen reports 0.49 B parameters: 494 M
+     * here, without the q/k/v biases.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
         {
@@ -24,32 +29,20 @@ class HuggingFaceConfigTest {
             "Llama-3.2-1B, llama, 16, 2048, 32, 8, 64, 8192, 128256, 500000, 1236",
         }
     )
-    void aBundledPresetHasItsPublishedShape(
-        String preset,
-        String modelType,
-        int layers,
-        int hiddenSize,
-        int heads,
-        int kvHeads,
-        int headDim,
-        int intermediateSize,
-        int vocabSize,
-        double ropeTheta,
-        double millionParameters
-    ) throws Exception {
-        HuggingFaceConfig c = HuggingFaceConfig.preset(preset);
+    void aBundledPresetHasItsPublishedShape(ArgumentsAccessor published) throws Exception {
+        HuggingFaceConfig c = HuggingFaceConfig.preset(published.getString(0));
 
-        assertEquals(modelType, c.modelType());
-        assertEquals(layers, c.layers());
-        assertEquals(hiddenSize, c.hiddenSize());
-        assertEquals(heads, c.heads());
-        assertEquals(kvHeads, c.kvHeads());
-        assertEquals(headDim, c.headDim());
-        assertEquals(intermediateSize, c.intermediateSize());
-        assertEquals(vocabSize, c.vocabSize());
-        assertEquals(ropeTheta, c.ropeTheta());
+        assertEquals(published.getString(1), c.modelType());
+        assertEquals(published.getInteger(2), c.layers());
+        assertEquals(published.getInteger(3), c.hiddenSize());
+        assertEquals(published.getInteger(4), c.heads());
+        assertEquals(published.getInteger(5), c.kvHeads());
+        assertEquals(published.getInteger(6), c.headDim());
+        assertEquals(published.getInteger(7), c.intermediateSize());
+        assertEquals(published.getInteger(8), c.vocabSize());
+        assertEquals(published.getDouble(9), c.ropeTheta());
         assertTrue(c.tieWordEmbeddings());
-        assertEquals(millionParameters, c.parameterCount() / 1e6, 1.0);
+        assertEquals(published.getDouble(10), c.parameterCount() / 1e6, 1.0, "million parameters");
     }
 
     @Test
