@@ -203,37 +203,11 @@ public final class DecoderGraphBuilder {
             String q = linear(p + "attn.q", x, d, qDim);
             String k = linear(p + "attn.k", x, d, kvDim);
             String v = linear(p + "attn.v", x, d, kvDim);
-            q = g.msOp(
-                "RotaryEmbedding",
-                Map.of("num_heads", (long) arch.heads()),
-                q,
-                "position_ids",
-                cos,
-                sin
-            );
-            k = g.msOp(
-                "RotaryEmbedding",
-                Map.of("num_heads", (long) arch.kvHeads()),
-                k,
-                "position_ids",
-                cos,
-                sin
-            );
-            String q4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", q, qShape)
-            );
-            String k4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", k, kvShape)
-            );
-            String v4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", v, kvShape)
-            );
+            q = rotary(q, arch.heads(), cos, sin);
+            k = rotary(k, arch.kvHeads(), cos, sin);
+            String q4 = headsFirst(q, qShape);
+            String k4 = headsFirst(k, kvShape);
+            String v4 = headsFirst(v, kvShape);
             String kAll = g.node(
                 "Concat",
                 List.of("past_key_values." + l + ".key", k4),
@@ -322,6 +296,16 @@ public final class DecoderGraphBuilder {
             }
         }
         return new float[][] { cos, sin };
+    }
+
+    /** Rotary position embedding of {@code x} ([batch, seq, heads × headDim]) at the position ids. */
+    private String rotary(String x, int heads, String cos, String sin) {
+        return g.msOp("RotaryEmbedding", Map.of("num_heads", (long) heads), x, "position_ids", cos, sin);
+    }
+
+    /** [batch, seq, heads × headDim] reshaped to {@code shape} and transposed to [batch, heads, seq, headDim]. */
+    private String headsFirst(String x, String shape) {
+        return g.op("Transpose", Map.of("perm", new long[] { 0, 2, 1, 3 }), g.op("Reshape", x, shape));
     }
 
     private String layerNorm(String name, String x) {

@@ -85,15 +85,34 @@ public final class SampleFamily {
         }
 
         public Spec withSeed(long newSeed) {
-            return with(newSeed, blockScale, decay);
+            return with(newSeed, targetLayers, drafterLayers, drafterPrecisions, blockScale, decay);
         }
 
         public Spec withScales(double newBlockScale, double newDecay) {
-            return with(seed, newBlockScale, newDecay);
+            return with(seed, targetLayers, drafterLayers, drafterPrecisions, newBlockScale, newDecay);
         }
 
-        /** This spec with another seed and weight scales; the shape stays. */
-        private Spec with(long newSeed, double newBlockScale, double newDecay) {
+        /**
+         * The same weights with other members: a target of {@code newTargetLayers} blocks and a
+         * drafter of each depth in each precision (a smaller family for tests and demos).
+         */
+        public Spec withMembers(
+            int newTargetLayers,
+            List<Integer> newDrafterLayers,
+            List<Precision> precisions
+        ) {
+            return with(seed, newTargetLayers, newDrafterLayers, precisions, blockScale, decay);
+        }
+
+        /** This spec's vocabulary and block shape with the other components given. */
+        private Spec with(
+            long newSeed,
+            int newTargetLayers,
+            List<Integer> newDrafterLayers,
+            List<Precision> precisions,
+            double newBlockScale,
+            double newDecay
+        ) {
             return new Spec(
                 newSeed,
                 vocabSize,
@@ -101,9 +120,9 @@ public final class SampleFamily {
                 kvHeads,
                 headDim,
                 intermediateSize,
-                targetLayers,
-                drafterLayers,
-                drafterPrecisions,
+                newTargetLayers,
+                newDrafterLayers,
+                precisions,
                 newBlockScale,
                 newDecay
             );

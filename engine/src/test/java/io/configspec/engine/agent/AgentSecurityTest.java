@@ -118,6 +118,14 @@ class AgentSecurityTest {
         return send("POST", "/api/v1/jobs", TOKEN, "application/json", json);
     }
 
+    /** Posts {@code json} as a job and asserts that it is answered 400 and no job ran. */
+    private HttpResponse<String> refusedWith400(String json) throws Exception {
+        HttpResponse<String> response = postJob(json);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(0, runs.get());
+        return response;
+    }
+
     private static String error(HttpResponse<String> response) throws IOException {
         return AgentJson.MAPPER.readTree(response.body()).path("error").asText();
     }
@@ -161,11 +169,9 @@ class AgentSecurityTest {
 
     @Test
     void malformedJsonIs400WithAMessage() throws Exception {
-        HttpResponse<String> response = postJob("{\"drafter\": ");
+        HttpResponse<String> response = refusedWith400("{\"drafter\": ");
 
-        assertEquals(400, response.statusCode());
         assertTrue(error(response).startsWith("malformed JSON"), response.body());
-        assertEquals(0, runs.get());
     }
 
     @Test
@@ -208,11 +214,11 @@ class AgentSecurityTest {
 
     @Test
     void repeatedKeysAreRefused() throws Exception {
-        HttpResponse<String> response = postJob("{\"drafter\": \"sample-drafter\", \"drafter\": \"other\"}");
+        HttpResponse<String> response = refusedWith400(
+            "{\"drafter\": \"sample-drafter\", \"drafter\": \"other\"}"
+        );
 
-        assertEquals(400, response.statusCode());
         assertTrue(error(response).contains("'drafter'"), response.body());
-        assertEquals(0, runs.get());
     }
 
     @Test

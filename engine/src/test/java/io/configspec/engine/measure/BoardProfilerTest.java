@@ -129,6 +129,12 @@ class BoardProfilerTest {
             .withIdleSeconds(0.05);
     }
 
+    /** Runs the profiler on the fake models with these sensors, not cancelled. */
+    private static ProfilingResult profile(FakeModels models, ProfilingRequest request, SensorSampler sensors)
+        throws Exception {
+        return new BoardProfiler(models).run(request, new Context(sensors, new ArrayList<>(), false));
+    }
+
     @Test
     void measuresEveryContextAndKWithRepetitions() throws Exception {
         FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
@@ -173,10 +179,7 @@ class BoardProfilerTest {
     void constantBoardPowerGivesThatPowerAndEnergyPerTokenFromTheDraftingTime() throws Exception {
         FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick(),
-            new Context(jetsonSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quick(), jetsonSensors());
 
         assertEquals("jetson-ina3221", result.powerSource());
         assertEquals(FIXTURE_WATTS, result.idleWatts(), 1e-9);
@@ -197,10 +200,7 @@ class BoardProfilerTest {
     void withoutPowerSensorsPowerFiguresAreNaNNotGuesses() throws Exception {
         FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick(),
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quick(), noSensors());
 
         assertNull(result.powerSource());
         assertTrue(Double.isNaN(result.idleWatts()));
@@ -217,9 +217,10 @@ class BoardProfilerTest {
     void aDrafterIdenticalToTheTargetIsAlwaysAccepted() throws Exception {
         FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
 
-        ProfilingResult result = new BoardProfiler(models).run(
+        ProfilingResult result = profile(
+            models,
             quick().withTarget("fake-target").withVerification(List.of(), 4),
-            new Context(noSensors(), new ArrayList<>(), false)
+            noSensors()
         );
 
         assertEquals(1.0, result.acceptance().alpha().mean(), 1e-12);
@@ -233,9 +234,10 @@ class BoardProfilerTest {
     void aDrafterThatIsAlwaysWrongIsNeverAccepted() throws Exception {
         FakeModels models = new FakeModels(t -> (FakeDecoder.targetRule(t, VOCAB) + 1) % VOCAB);
 
-        ProfilingResult result = new BoardProfiler(models).run(
+        ProfilingResult result = profile(
+            models,
             quick().withTarget("fake-target").withVerification(List.of(), 3),
-            new Context(noSensors(), new ArrayList<>(), false)
+            noSensors()
         );
 
         assertEquals(0.0, result.acceptance().alpha().mean(), 1e-12);
@@ -258,10 +260,7 @@ class BoardProfilerTest {
             .withTarget("fake-target")
             .withVerification(List.of(), 2);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            request,
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, request, noSensors());
 
         // Brute force: walk the target's greedy path, simulating rounds of K = 4.
         long tried = 0;
@@ -303,9 +302,10 @@ class BoardProfilerTest {
     @Test
     void resultsRoundTripThroughJson() throws Exception {
         FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
-        ProfilingResult result = new BoardProfiler(models).run(
+        ProfilingResult result = profile(
+            models,
             quick().withTarget("fake-target").withVerification(List.of(), 2),
-            new Context(jetsonSensors(), new ArrayList<>(), false)
+            jetsonSensors()
         );
 
         ProfilingResult back = ProfilingResult.fromJson(result.toJson());

@@ -42,6 +42,12 @@ class GuardedHttpServerTest {
         });
     }
 
+    /** Starts the server with the default guards and sends it {@code request}. */
+    private RawHttp.Answer startAndSend(String request) throws IOException {
+        start(guards());
+        return RawHttp.send(server.port(), request);
+    }
+
     private static ServerGuards guards() {
         return ServerGuards.loopback(0, BearerToken.of(TOKEN), 4096);
     }
@@ -90,33 +96,28 @@ class GuardedHttpServerTest {
 
     @Test
     void aRequestWithoutTheTokenIs401InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(server.port(), post("/echo", "{}", ""));
+        RawHttp.Answer answer = startAndSend(post("/echo", "{}", ""));
         assertJsonError(answer, 401);
         assertTrue(answer.head().contains("WWW-Authenticate: Bearer"), answer.head());
     }
 
     @Test
     void aBadPercentEscapeInThePathIs400InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(server.port(), get("/api/%zz/info", AUTH));
+        RawHttp.Answer answer = startAndSend(get("/api/%zz/info", AUTH));
         assertJsonError(answer, 400);
         assertFalse(answer.body().contains("URISyntax"), answer.body());
     }
 
     @Test
     void aBadPercentEscapeInTheQueryIs400InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(server.port(), get("/query?hz=%zz", AUTH));
+        RawHttp.Answer answer = startAndSend(get("/query?hz=%zz", AUTH));
         assertJsonError(answer, 400);
         assertTrue(answer.error().contains("query"), answer.body());
     }
 
     @Test
     void headersOverTheLimitAre431InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
+        RawHttp.Answer answer = startAndSend(
             "GET /echo HTTP/1.1\r\nHost: x\r\nX-Filler: " + "a".repeat(20_000) + "\r\n\r\n"
         );
         assertJsonError(answer, 431);
@@ -191,8 +192,7 @@ class GuardedHttpServerTest {
 
     @Test
     void anEndpointFailureIs500WithoutItsDetail() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(server.port(), get("/boom", AUTH));
+        RawHttp.Answer answer = startAndSend(get("/boom", AUTH));
         assertJsonError(answer, 500);
         assertFalse(answer.body().contains("secret"), answer.body());
     }

@@ -26,12 +26,17 @@ class LoopbackExperimentTest {
         );
     }
 
+    /** The target's own greedy continuation of {@code prompt}: what verification must produce. */
+    private static int[] targetAlone(int[] prompt, int tokens) throws Exception {
+        return new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
+            .generate(prompt, tokens)
+            .tokens();
+    }
+
     @Test
     void theServiceVerifiesLikeTheSpeculativeDecoder() throws Exception {
         int[] prompt = FAMILY.prompts().getFirst();
-        int[] expected = new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
-            .generate(prompt, 24)
-            .tokens();
+        int[] expected = targetAlone(prompt, 24);
         try (
             VerificationServer server = VerificationServer.start(
                 FAMILY.target(),
@@ -70,9 +75,7 @@ class LoopbackExperimentTest {
     void aLateClientIsVerifiedNotRefused() throws Exception {
         // A WISP client that is already behind its SLO sends a negative slack: its deadline has passed.
         int[] prompt = FAMILY.prompts().getFirst();
-        int[] expected = new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
-            .generate(prompt, 4)
-            .tokens();
+        int[] expected = targetAlone(prompt, 4);
         try (
             VerificationServer server = VerificationServer.start(
                 FAMILY.target(),

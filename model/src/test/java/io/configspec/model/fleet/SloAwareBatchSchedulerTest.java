@@ -179,13 +179,19 @@ class SloAwareBatchSchedulerTest {
         return s;
     }
 
+    /** Submits a document arriving at 1 s (8,000 context tokens → 56 ms alone; target 2 s, deadline 3 s). */
+    private static VerificationRequest submitDocument(SloAwareBatchScheduler s) {
+        VerificationRequest document = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
+        s.submit(document);
+        return document;
+    }
+
     @Test
     void aHeavyRequestIsDeferredWhileLightRequestsNeedTheServerAndRunsWhenDue() {
         // light requests with 5 ms of room before their targets: a 56 ms batch would make them overshoot
         SloAwareBatchScheduler s = afterLightTraffic(0.005);
-        // a document: 8,000 context tokens → 56 ms alone; due one batch before its target's latest start
-        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
-        s.submit(heavy);
+        // due one batch before its target's latest start
+        VerificationRequest heavy = submitDocument(s);
         List<VerificationRequest> out = new ArrayList<>();
         assertEquals(0, s.nextBatch(1.0, out), "an idle server keeps itself free for the light requests");
         double wake = s.wakeUpSeconds(1.0);
@@ -204,8 +210,7 @@ class SloAwareBatchSchedulerTest {
     void aHeavyRequestRunsAtOnceWhenLightRequestsHaveRoomToWait() {
         // light requests with 1 s of room: nobody to protect, the idle server serves the heavy one
         SloAwareBatchScheduler s = afterLightTraffic(1.0);
-        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
-        s.submit(heavy);
+        VerificationRequest heavy = submitDocument(s);
         List<VerificationRequest> out = new ArrayList<>();
         assertEquals(1, s.nextBatch(1.0, out));
         assertEquals(List.of(heavy), out);

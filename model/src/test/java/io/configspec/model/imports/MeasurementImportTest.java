@@ -62,6 +62,13 @@ class MeasurementImportTest {
         assertEquals(drafters, library.drafters().size());
     }
 
+    /** Asserts that importing {@code files} (their format detected, no library) is refused; returns why. */
+    private static ProfileException refusedImport(List<Path> files, ImportOptions options) {
+        return assertThrows(ProfileException.class, () ->
+            ImportFixtures.plan(files, Optional.empty(), options, List.of())
+        );
+    }
+
     private static DeviceProfile device(ImportPlan plan) {
         List<ProfileDocument.DeviceDocument> devices = documents(plan, ProfileDocument.DeviceDocument.class);
         assertEquals(1, devices.size());
@@ -214,9 +221,7 @@ class MeasurementImportTest {
     @Test
     void vllmMetricsNeedTheDrafterAndGivePerPositionAcceptance() throws Exception {
         Path metrics = fixture("vllm/metrics-v0.10.txt");
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            ImportFixtures.plan(List.of(metrics), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(metrics), ImportOptions.none());
         assertTrue(
             e
                 .getMessage()
@@ -270,9 +275,7 @@ class MeasurementImportTest {
     @Test
     void aPowerLogAloneWithoutDeviceIsOneSentence() {
         Path log = fixture("tegrastats/nano-jp4.log");
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            ImportFixtures.plan(List.of(log), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(log), ImportOptions.none());
         assertTrue(
             e.getMessage().startsWith(log + " holds board power only: name the library device"),
             e.getMessage()
@@ -285,9 +288,7 @@ class MeasurementImportTest {
             fixture("latency-profiler/rpi5-profile-19models.csv"),
             fixture("latency-profiler/jetson-profile-19models.csv")
         );
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            ImportFixtures.plan(files, Optional.empty(), options("my-board", null, null, null), List.of())
-        );
+        ProfileException e = refusedImport(files, options("my-board", null, null, null));
         assertTrue(
             e
                 .getMessage()
@@ -304,9 +305,7 @@ class MeasurementImportTest {
         Files.createDirectories(csv.getParent());
         String original = Files.readString(fixture("latency-profiler/rpi5-profile-19models.csv"));
         Files.writeString(csv, original.replace("Qwen3-0.6B-Q4_K_M.gguf", "Qwen3-0.6B.gguf"));
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            ImportFixtures.plan(List.of(csv), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(csv), ImportOptions.none());
         assertTrue(
             e
                 .getMessage()
@@ -323,9 +322,7 @@ class MeasurementImportTest {
             fixture("llama-bench/b5163-raspberry-pi-5.json"),
             fixture("jtop/broken-power.csv")
         );
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            ImportFixtures.plan(files, Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(files, ImportOptions.none());
         assertTrue(e.getMessage().contains("broken-power.csv: line 6: "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }

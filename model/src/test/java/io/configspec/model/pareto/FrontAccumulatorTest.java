@@ -49,17 +49,8 @@ class FrontAccumulatorTest {
             int n = random.nextInt(1, 3000);
             int levels = new int[] { 0, 3, 20, -1, -2 }[seed % 5];
             double[][] columns = ParetoFrontTest.randomColumns(random, d, n, levels);
-            boolean[] maximize = new boolean[d];
-            for (int j = 0; j < d; j++) {
-                maximize[j] = random.nextBoolean();
-            }
-            boolean[] include = null;
-            if (seed % 3 == 0) {
-                include = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    include[i] = random.nextInt(4) != 0;
-                }
-            }
+            boolean[] maximize = ParetoFrontTest.randomDirections(random, d);
+            boolean[] include = seed % 3 == 0 ? ParetoFrontTest.randomRows(random, n) : null;
             int[] chunks = { random.nextInt(1, 500), random.nextInt(1, 50), random.nextInt(1, 2000) };
             assertArrayEquals(
                 asLongs(ParetoFrontTest.bruteForce(columns, maximize, include)),
@@ -109,11 +100,7 @@ class FrontAccumulatorTest {
             columns[1][i] = i + random.nextInt(200);
             columns[2][i] = i + random.nextInt(200);
         }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(
-            ParetoFrontTest.bruteForce(columns, maximize, null),
-            ParetoFront.nonDominated(columns, maximize)
-        );
+        ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test
@@ -128,11 +115,7 @@ class FrontAccumulatorTest {
             columns[1][i] = i;
             columns[2][i] = -i + (random.nextInt(10) == 0 ? -2.5 : 0); // some rows dominated
         }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(
-            ParetoFrontTest.bruteForce(columns, maximize, null),
-            ParetoFront.nonDominated(columns, maximize)
-        );
+        ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test

@@ -96,6 +96,31 @@ class ParetoFrontTest {
         return columns;
     }
 
+    /** Every objective maximised, all rows: the front equals the pairwise reference. */
+    static void assertFrontOfMaximisedIsExact(double[][] columns) {
+        boolean[] maximize = new boolean[columns.length];
+        Arrays.fill(maximize, true);
+        assertArrayEquals(bruteForce(columns, maximize, null), ParetoFront.nonDominated(columns, maximize));
+    }
+
+    /** Each objective maximised or minimised at random. */
+    static boolean[] randomDirections(SplittableRandom random, int d) {
+        boolean[] maximize = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            maximize[j] = random.nextBoolean();
+        }
+        return maximize;
+    }
+
+    /** About three rows in four included, at random. */
+    static boolean[] randomRows(SplittableRandom random, int n) {
+        boolean[] include = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            include[i] = random.nextInt(4) != 0;
+        }
+        return include;
+    }
+
     @ParameterizedTest(name = "{0} objectives")
     @ValueSource(ints = { 2, 3 })
     void equalsPairwiseCheckOnRandomSetsWithTiesAndDuplicates(int d) {
@@ -104,17 +129,8 @@ class ParetoFrontTest {
             int n = seed % 50 == 0 ? random.nextInt(2000, 5000) : random.nextInt(1, 300);
             int levels = new int[] { 0, 3, 5, 20, -1, -2 }[seed % 6];
             double[][] columns = randomColumns(random, d, n, levels);
-            boolean[] maximize = new boolean[d];
-            for (int j = 0; j < d; j++) {
-                maximize[j] = random.nextBoolean();
-            }
-            boolean[] include = null;
-            if (seed % 3 == 0) {
-                include = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    include[i] = random.nextInt(4) != 0;
-                }
-            }
+            boolean[] maximize = randomDirections(random, d);
+            boolean[] include = seed % 3 == 0 ? randomRows(random, n) : null;
             if (seed % 5 == 0) {
                 columns[random.nextInt(d)][random.nextInt(n)] = Double.NaN;
             }
@@ -138,8 +154,7 @@ class ParetoFrontTest {
             columns[1][i] = random.nextInt(500);
             columns[2][i] = -columns[1][i] + random.nextInt(3);
         }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(bruteForce(columns, maximize, null), ParetoFront.nonDominated(columns, maximize));
+        assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test
