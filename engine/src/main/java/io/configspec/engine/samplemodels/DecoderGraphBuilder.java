@@ -95,14 +95,7 @@ public final class DecoderGraphBuilder {
 
     /** Writes {@code modelFile} with all weights inline; returns the parameter count. */
     public long writeInline(Path modelFile) throws IOException {
-        g = OnnxGraphWriter.inline("decoder");
-        try {
-            buildGraph();
-            g.write(modelFile);
-            return g.parameterCount();
-        } finally {
-            g.close();
-        }
+        return write(OnnxGraphWriter.inline("decoder"), modelFile);
     }
 
     /**
@@ -111,7 +104,11 @@ public final class DecoderGraphBuilder {
      */
     public long writeWithExternalData(Path modelFile) throws IOException {
         Path data = modelFile.resolveSibling(modelFile.getFileName() + ".data");
-        g = OnnxGraphWriter.withExternalData("decoder", data);
+        return write(OnnxGraphWriter.withExternalData("decoder", data), modelFile);
+    }
+
+    private long write(OnnxGraphWriter writer, Path modelFile) throws IOException {
+        g = writer;
         try {
             buildGraph();
             g.write(modelFile);

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BoardProfilerTest {
 
     private static final int VOCAB = 50;
+    /** A drafter that always proposes the target's own next token. */
+    private static final IntUnaryOperator ALIGNED = t -> FakeDecoder.targetRule(t, VOCAB);
     /** VDD_IN of the fixture: 5.080 V × 1.080 A. */
     private static final double FIXTURE_WATTS = 5.080 * 1.080;
 
@@ -129,6 +131,11 @@ class BoardProfilerTest {
             .withIdleSeconds(0.05);
     }
 
+    /** {@link #quick()}, also measuring acceptance against "fake-target" on {@code prompts} prompts. */
+    private static ProfilingRequest quickWithAcceptance(int prompts) {
+        return quick().withTarget("fake-target").withVerification(List.of(), prompts);
+    }
+
     /** Runs the profiler on the fake models with these sensors, not cancelled. */
     private static ProfilingResult profile(FakeModels models, ProfilingRequest request, SensorSampler sensors)
         throws Exception {
@@ -137,7 +144,7 @@ class BoardProfilerTest {
 
     @Test
     void measuresEveryContextAndKWithRepetitions() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
         List<Double> fractions = new ArrayList<>();
 
         ProfilingResult result = new BoardProfiler(models).run(
@@ -177,7 +184,7 @@ class BoardProfilerTest {
 
     @Test
     void constantBoardPowerGivesThatPowerAndEnergyPerTokenFromTheDraftingTime() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
         ProfilingResult result = profile(models, quick(), jetsonSensors());
 
@@ -198,7 +205,7 @@ class BoardProfilerTest {
 
     @Test
     void withoutPowerSensorsPowerFiguresAreNaNNotGuesses() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
         ProfilingResult result = profile(models, quick(), noSensors());
 
@@ -215,13 +222,9 @@ class BoardProfilerTest {
 
     @Test
     void aDrafterIdenticalToTheTargetIsAlwaysAccepted() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
-        ProfilingResult result = profile(
-            models,
-            quick().withTarget("fake-target").withVerification(List.of(), 4),
-            noSensors()
-        );
+        ProfilingResult result = profile(models, quickWithAcceptance(4), noSensors());
 
         assertEquals(1.0, result.acceptance().alpha().mean(), 1e-12);
         assertEquals(1.0, result.acceptance().pooledAlpha(), 1e-12);
@@ -234,11 +237,7 @@ class BoardProfilerTest {
     void aDrafterThatIsAlwaysWrongIsNeverAccepted() throws Exception {
         FakeModels models = new FakeModels(t -> (FakeDecoder.targetRule(t, VOCAB) + 1) % VOCAB);
 
-        ProfilingResult result = profile(
-            models,
-            quick().withTarget("fake-target").withVerification(List.of(), 3),
-            noSensors()
-        );
+        ProfilingResult result = profile(models, quickWithAcceptance(3), noSensors());
 
         assertEquals(0.0, result.acceptance().alpha().mean(), 1e-12);
         // Only the first position is ever tried: one per round, each round yields the bonus token.
@@ -291,7 +290,7 @@ class BoardProfilerTest {
 
     @Test
     void aCancelledJobStopsWithCancellation() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
         assertThrows(CancellationException.class, () ->
             new BoardProfiler(models).run(quick(), new Context(noSensors(), new ArrayList<>(), true))
@@ -301,12 +300,8 @@ class BoardProfilerTest {
 
     @Test
     void resultsRoundTripThroughJson() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
-        ProfilingResult result = profile(
-            models,
-            quick().withTarget("fake-target").withVerification(List.of(), 2),
-            jetsonSensors()
-        );
+        FakeModels models = new FakeModels(ALIGNED);
+        ProfilingResult result = profile(models, quickWithAcceptance(2), jetsonSensors());
 
         ProfilingResult back = ProfilingResult.fromJson(result.toJson());
 

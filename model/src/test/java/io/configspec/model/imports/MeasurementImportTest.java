@@ -62,6 +62,11 @@ class MeasurementImportTest {
         assertEquals(drafters, library.drafters().size());
     }
 
+    /** Imports one {@code llama-bench} output, without a library. */
+    private static ImportPlan importLlamaBench(Path file, ImportOptions options) throws ProfileException {
+        return ImportFixtures.plan(List.of(file), Optional.of("llama-bench"), options, List.of());
+    }
+
     /** Asserts that importing {@code files} (their format detected, no library) is refused; returns why. */
     private static ProfileException refusedImport(List<Path> files, ImportOptions options) {
         return assertThrows(ProfileException.class, () ->
@@ -79,12 +84,7 @@ class MeasurementImportTest {
     @Test
     void llamaBenchJsonFromARaspberryPiGivesTheTextGenerationAvgTsAsDraftingRate() throws Exception {
         Path file = fixture("llama-bench/b5163-raspberry-pi-5.json");
-        ImportPlan plan = ImportFixtures.plan(
-            List.of(file),
-            Optional.of("llama-bench"),
-            ImportOptions.none(),
-            List.of()
-        );
+        ImportPlan plan = importLlamaBench(file, ImportOptions.none());
         DeviceProfile device = device(plan);
         JsonNode rows = ProfileCodec.mapper().readTree(file.toFile());
         int textGeneration = 0;
@@ -127,12 +127,7 @@ class MeasurementImportTest {
     @Test
     void aRealLlamaBenchJsonFromARaspberryPi4BGivesItsTg128AvgTsAsTheDraftingRate() throws Exception {
         Path file = fixture("llama-bench/real-b7095-raspberry-pi-4b-gemma3-270m.json");
-        ImportPlan plan = ImportFixtures.plan(
-            List.of(file),
-            Optional.of("llama-bench"),
-            options("raspberry-pi-4b", null, null, null),
-            List.of()
-        );
+        ImportPlan plan = importLlamaBench(file, options("raspberry-pi-4b", null, null, null));
         DeviceProfile device = device(plan);
         assertEquals("raspberry-pi-4b", device.id());
         assertEquals(
