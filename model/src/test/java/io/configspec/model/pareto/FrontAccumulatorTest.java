@@ -63,16 +63,12 @@ class FrontAccumulatorTest {
     @Test
     void compactingABoundedBufferKeepsTheFrontExact() {
         // anti-correlated: most rows survive the pivots, so the 1,024-row buffer is compacted often
-        SplittableRandom random = new SplittableRandom(5);
         int n = 20_000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            double a = random.nextDouble();
-            double b = random.nextDouble() * (1 - a);
-            columns[0][i] = a;
-            columns[1][i] = b;
-            columns[2][i] = Math.rint((1 - a - b) * 256) / 256;
-        }
+        double[][] columns = ParetoFrontTest.threeObjectives(n, 5, (i, random, row) -> {
+            row[0] = random.nextDouble();
+            row[1] = random.nextDouble() * (1 - row[0]);
+            row[2] = Math.rint((1 - row[0] - row[1]) * 256) / 256;
+        });
         boolean[] maximize = { true, true, true };
         long[] expected = asLongs(ParetoFront.nonDominated(columns, maximize));
         FrontAccumulator accumulator = new FrontAccumulator(maximize, 1024);
@@ -92,14 +88,11 @@ class FrontAccumulatorTest {
     @Test
     void rowsArrivingWorstFirstStillGiveTheExactFront() {
         // every row is stronger than the ones before it: each replaces pivots and survives the pass
-        SplittableRandom random = new SplittableRandom(9);
-        int n = 4000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = i + random.nextInt(200);
-            columns[1][i] = i + random.nextInt(200);
-            columns[2][i] = i + random.nextInt(200);
-        }
+        double[][] columns = ParetoFrontTest.threeObjectives(4000, 9, (i, random, row) -> {
+            row[0] = i + random.nextInt(200);
+            row[1] = i + random.nextInt(200);
+            row[2] = i + random.nextInt(200);
+        });
         ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 
@@ -108,13 +101,11 @@ class FrontAccumulatorTest {
         // (b, c) on an anti-diagonal with distinct a: every row is on the front and the staircase
         // grows past its array limit
         int n = ParetoFront.Staircase.ARRAY_LIMIT * 2 + 100;
-        SplittableRandom random = new SplittableRandom(3);
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = random.nextDouble();
-            columns[1][i] = i;
-            columns[2][i] = -i + (random.nextInt(10) == 0 ? -2.5 : 0); // some rows dominated
-        }
+        double[][] columns = ParetoFrontTest.threeObjectives(n, 3, (i, random, row) -> {
+            row[0] = random.nextDouble();
+            row[1] = i;
+            row[2] = -i + (random.nextInt(10) == 0 ? -2.5 : 0); // some rows dominated
+        });
         ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 

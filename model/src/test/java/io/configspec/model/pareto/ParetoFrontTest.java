@@ -96,6 +96,25 @@ class ParetoFrontTest {
         return columns;
     }
 
+    /** Fills row {@code i} of a table, drawing from the table's random source. */
+    interface RowFiller {
+        void fill(int i, SplittableRandom random, double[] row);
+    }
+
+    /** {@code n} rows of three objectives, filled in order by {@code filler} from one seeded source. */
+    static double[][] threeObjectives(int n, long seed, RowFiller filler) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] columns = new double[3][n];
+        double[] row = new double[3];
+        for (int i = 0; i < n; i++) {
+            filler.fill(i, random, row);
+            for (int j = 0; j < 3; j++) {
+                columns[j][i] = row[j];
+            }
+        }
+        return columns;
+    }
+
     /** Every objective maximised, all rows: the front equals the pairwise reference. */
     static void assertFrontOfMaximisedIsExact(double[][] columns) {
         boolean[] maximize = new boolean[columns.length];
@@ -146,14 +165,11 @@ class ParetoFrontTest {
     void longRunsOfEqualFirstObjectiveAreOrderedByTheSecond() {
         // few distinct first values and anti-correlated second and third: the prefilter keeps most
         // rows and the runs of equal first value are long (sorted by radix, not insertion)
-        SplittableRandom random = new SplittableRandom(11);
-        int n = 3000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = i % 3;
-            columns[1][i] = random.nextInt(500);
-            columns[2][i] = -columns[1][i] + random.nextInt(3);
-        }
+        double[][] columns = threeObjectives(3000, 11, (i, random, row) -> {
+            row[0] = i % 3;
+            row[1] = random.nextInt(500);
+            row[2] = -row[1] + random.nextInt(3);
+        });
         assertFrontOfMaximisedIsExact(columns);
     }
 
