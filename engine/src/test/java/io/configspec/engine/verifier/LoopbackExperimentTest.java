@@ -9,6 +9,7 @@ import io.configspec.engine.decoding.SpeculativeDecoder;
 import io.configspec.engine.testing.SampleFamilyFixture;
 import io.configspec.model.fleet.FcfsBatchScheduler;
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.VerificationScheduler;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +34,16 @@ class LoopbackExperimentTest {
             .tokens();
     }
 
+    /** The sample target behind a verification service on a free loopback port. */
+    private static VerificationServer serving(VerificationScheduler scheduler) throws Exception {
+        return VerificationServer.start(FAMILY.target(), scheduler, 0);
+    }
+
     @Test
     void theServiceVerifiesLikeTheSpeculativeDecoder() throws Exception {
         int[] prompt = FAMILY.prompts().getFirst();
         int[] expected = targetAlone(prompt, 24);
-        try (
-            VerificationServer server = VerificationServer.start(
-                FAMILY.target(),
-                new FcfsBatchScheduler(4, 0),
-                0
-            )
-        ) {
+        try (VerificationServer server = serving(new FcfsBatchScheduler(4, 0))) {
             VerifierClient client = server.client();
             long session = client.open(prompt);
             int[] out = new int[24];
@@ -77,14 +77,12 @@ class LoopbackExperimentTest {
         int[] prompt = FAMILY.prompts().getFirst();
         int[] expected = targetAlone(prompt, 4);
         try (
-            VerificationServer server = VerificationServer.start(
-                FAMILY.target(),
+            VerificationServer server = serving(
                 new io.configspec.model.fleet.SloAwareBatchScheduler(
                     io.configspec.model.fleet.VerificationTimeEstimator.constant(0.01),
                     4,
                     0
-                ),
-                0
+                )
             )
         ) {
             VerifierClient client = server.client();
