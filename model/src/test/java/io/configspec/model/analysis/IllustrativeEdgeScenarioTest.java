@@ -9,6 +9,7 @@ import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.testing.SampleFiles;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -22,6 +23,13 @@ import org.junit.jupiter.api.Test;
  * peak at the smallest K, cost with the highest-α drafter and energy with the lowest-power one.
  */
 class IllustrativeEdgeScenarioTest {
+
+    private static final Comparator<DraftingMeasurement> BY_RATE = comparingDouble(
+        DraftingMeasurement::tokensPerSecond
+    );
+    private static final Comparator<DraftingMeasurement> BY_POWER = comparingDouble(m ->
+        m.powerWatts().orElseThrow()
+    );
 
     private static ScenarioLoader.LoadedScenario loaded;
     private static EvaluatedSpace space;
@@ -64,10 +72,7 @@ class IllustrativeEdgeScenarioTest {
     void goodputPeaksWithEachDevicesFastestDrafterAtKBetween2And10() {
         for (DeviceProfile device : loaded.library().devices()) {
             int row = best(Objective.GOODPUT, i -> onDevice(i, device));
-            var fastest = Collections.max(
-                device.drafting(),
-                comparingDouble(DraftingMeasurement::tokensPerSecond)
-            );
+            var fastest = Collections.max(device.drafting(), BY_RATE);
             Combination c = space.combination(row);
             assertEquals(fastest.drafter(), c.drafter().id(), device.id());
             assertEquals(fastest.quantization(), c.quantization(), device.id());
@@ -107,10 +112,7 @@ class IllustrativeEdgeScenarioTest {
     void energyPeaksAtSmallestKWithEachDevicesLowestPowerDrafter() {
         for (DeviceProfile device : loaded.library().devices()) {
             int row = best(Objective.TOKENS_PER_JOULE, i -> onDevice(i, device));
-            var lowest = Collections.min(
-                device.drafting(),
-                comparingDouble(m -> m.powerWatts().orElseThrow())
-            );
+            var lowest = Collections.min(device.drafting(), BY_POWER);
             assertEquals(2, space.k(row), device.id());
             assertEquals(lowest, space.combination(row).drafting(), device.id());
         }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class FrontAccumulatorTest {
 
@@ -41,8 +39,7 @@ class FrontAccumulatorTest {
         return Arrays.stream(rows).asLongStream().toArray();
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    @TwoAndThreeObjectives
     void chunksGiveTheFrontOfTheWholeTable(int d) {
         for (int seed = 0; seed < 150; seed++) {
             SplittableRandom random = new SplittableRandom(seed);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ParetoFrontTest {
 
@@ -140,8 +138,7 @@ class ParetoFrontTest {
         return include;
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    @TwoAndThreeObjectives
     void equalsPairwiseCheckOnRandomSetsWithTiesAndDuplicates(int d) {
         for (int seed = 0; seed < 400; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
