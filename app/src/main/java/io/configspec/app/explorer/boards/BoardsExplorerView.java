@@ -1,7 +1,6 @@
 package io.configspec.app.explorer.boards;
 
 import io.configspec.app.explorer.ExplorerContext;
-import io.configspec.app.explorer.ExplorerView;
 import io.configspec.engine.measure.MeasuredProfiles;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.ScenarioLoader;
@@ -13,15 +12,12 @@ import javafx.stage.WindowEvent;
  * The Boards tab of the main window: measured profiles are imported into the open library at once,
  * so the Pareto view shows them beside the illustrative profiles they replace.
  */
-public final class BoardsExplorerView implements ExplorerView {
+public final class BoardsExplorerView {
 
-    @Override
-    public String title() {
-        return "Boards";
-    }
+    private BoardsExplorerView() {}
 
-    @Override
-    public Node createContent(ExplorerContext context) {
+    /** The tab's content (registered in {@code ExplorerViews}). */
+    public static Node content(ExplorerContext context) {
         BoardsViewModel model = new BoardsViewModel(
             context.executor(),
             BoardSettingsStore.userDefault(),
@@ -63,18 +59,19 @@ public final class BoardsExplorerView implements ExplorerView {
     }
 
     private static Path cacheDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("configspec");
+        return xdgDirectory("XDG_CACHE_HOME", ".cache");
     }
 
     private static Path userConfigDirectory() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return xdgDirectory("XDG_CONFIG_HOME", ".config");
+    }
+
+    /** ConfigSpec's folder under {@code $variable}, or under {@code ~/fallback} when it is unset. */
+    private static Path xdgDirectory(String variable, String fallback) {
+        String xdg = System.getenv(variable);
         Path base = xdg != null && !xdg.isBlank()
             ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".config");
+            : Path.of(System.getProperty("user.home"), fallback);
         return base.resolve("configspec");
     }
 }

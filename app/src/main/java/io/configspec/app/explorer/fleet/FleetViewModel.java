@@ -227,26 +227,38 @@ public final class FleetViewModel {
     }
 
     /**
+     * The cancel flag of a new run, or null (the status saying why where the user can act) when no
+     * scenario is open, a run is under way, or the maximum devices, duration or SLO is not positive.
+     */
+    private AtomicBoolean startRun() {
+        if (scenario == null) {
+            status.set("Open a fleet scenario first.");
+            return null;
+        }
+        if (running.get()) {
+            return null;
+        }
+        if (maxDevices.get() < 1 || !(durationSeconds.get() > 0) || !(sloMillis.get() > 0)) {
+            status.set("Maximum devices, duration and SLO must be positive.");
+            return null;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        return cancelled;
+    }
+
+    /**
      * Simulates the three policies over the sweep, then finds each capacity and the time-per-token
      * distributions at WISP's capacity. Returns immediately with the background work's future.
      */
     public CompletableFuture<Void> run() {
-        if (scenario == null) {
-            status.set("Open a fleet scenario first.");
-            return CompletableFuture.completedFuture(null);
-        }
-        if (running.get()) {
+        AtomicBoolean cancelled = startRun();
+        if (cancelled == null) {
             return CompletableFuture.completedFuture(null);
         }
         int max = maxDevices.get();
         double duration = durationSeconds.get();
-        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
-            status.set("Maximum devices, duration and SLO must be positive.");
-            return CompletableFuture.completedFuture(null);
-        }
         FleetScenario s = effectiveScenario();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
         clearResults();
         running.set(true);
         status.set("Simulating…");
@@ -356,22 +368,13 @@ public final class FleetViewModel {
      * at a time) and records each policy's capacity; off the UI thread, with progress and cancel.
      */
     public CompletableFuture<Void> runSensitivity() {
-        if (scenario == null) {
-            status.set("Open a fleet scenario first.");
-            return CompletableFuture.completedFuture(null);
-        }
-        if (running.get()) {
+        AtomicBoolean cancelled = startRun();
+        if (cancelled == null) {
             return CompletableFuture.completedFuture(null);
         }
         int max = maxDevices.get();
         double duration = durationSeconds.get();
-        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
-            status.set("Maximum devices, duration and SLO must be positive.");
-            return CompletableFuture.completedFuture(null);
-        }
         FleetScenario s = effectiveScenario();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
         sensitivity.clear();
         sensitivitySummary.set("");
         running.set(true);
