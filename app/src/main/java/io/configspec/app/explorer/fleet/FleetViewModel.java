@@ -226,11 +226,19 @@ public final class FleetViewModel {
         return new ArrayList<>(sizes);
     }
 
+    /** What one run works on: the settings when it started and its cancel flag. */
+    private record RunInputs(
+        FleetScenario scenario,
+        int maxDevices,
+        double durationSeconds,
+        AtomicBoolean cancelled
+    ) {}
+
     /**
-     * The cancel flag of a new run, or null (the status saying why where the user can act) when no
+     * The inputs of a new run, or null (the status saying why where the user can act) when no
      * scenario is open, a run is under way, or the maximum devices, duration or SLO is not positive.
      */
-    private AtomicBoolean startRun() {
+    private RunInputs startRun() {
         if (scenario == null) {
             status.set("Open a fleet scenario first.");
             return null;
@@ -238,13 +246,15 @@ public final class FleetViewModel {
         if (running.get()) {
             return null;
         }
-        if (maxDevices.get() < 1 || !(durationSeconds.get() > 0) || !(sloMillis.get() > 0)) {
+        int max = maxDevices.get();
+        double duration = durationSeconds.get();
+        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
             status.set("Maximum devices, duration and SLO must be positive.");
             return null;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         cancel = cancelled;
-        return cancelled;
+        return new RunInputs(effectiveScenario(), max, duration, cancelled);
     }
 
     /**
@@ -252,17 +262,14 @@ public final class FleetViewModel {
      * distributions at WISP's capacity. Returns immediately with the background work's future.
      */
     public CompletableFuture<Void> run() {
-        AtomicBoolean cancelled = startRun();
-        if (cancelled == null) {
+        RunInputs in = startRun();
+        if (in == null) {
             return CompletableFuture.completedFuture(null);
         }
-        int max = maxDevices.get();
-        double duration = durationSeconds.get();
-        FleetScenario s = effectiveScenario();
         clearResults();
         running.set(true);
         status.set("Simulating…");
-        List<Integer> sizes = sweepSizes(max);
+        List<Integer> sizes = sweepSizes(in.maxDevices());
         int total = FleetPolicy.values().length * (sizes.size() + 2);
         int[] done = { 0 };
         Runnable step = () -> {
@@ -275,7 +282,14 @@ public final class FleetViewModel {
             .submit(() -> {
                 for (FleetPolicy p : FleetPolicy.values()) {
                     for (int n : sizes) {
-                        FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                        FleetResult r = FleetSimulator.run(
+                            in.scenario(),
+                            p,
+                            n,
+                            in.durationSeconds(),
+                            seed,
+                            in.cancelled()::get
+                        );
                         Point point = new Point(
                             n,
                             r.goodputTokensPerSecond(),
@@ -290,13 +304,13 @@ public final class FleetViewModel {
                 Map<FleetPolicy, CapacityResult> found = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
                     CapacityResult c = CapacitySearch.find(
-                        s,
+                        in.scenario(),
                         p,
-                        max,
-                        duration,
+                        in.maxDevices(),
+                        in.durationSeconds(),
                         seed,
                         CapacitySearch.DEFAULT_TARGET_ATTAINMENT,
-                        cancelled::get,
+                        in.cancelled()::get,
                         n -> {}
                     );
                     found.put(p, c);
@@ -307,7 +321,14 @@ public final class FleetViewModel {
                 executor.runOnUi(() -> distributionDevices.set(n));
                 Map<FleetPolicy, FleetResult> atN = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
-                    FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                    FleetResult r = FleetSimulator.run(
+                        in.scenario(),
+                        p,
+                        n,
+                        in.durationSeconds(),
+                        seed,
+                        in.cancelled()::get
+                    );
                     atN.put(p, r);
                     List<Double> samples = downsample(r.tpotSeconds(), 200);
                     executor.runOnUi(() -> tpotDistributions.get(p).setAll(samples));
@@ -368,26 +389,31 @@ public final class FleetViewModel {
      * at a time) and records each policy's capacity; off the UI thread, with progress and cancel.
      */
     public CompletableFuture<Void> runSensitivity() {
-        AtomicBoolean cancelled = startRun();
-        if (cancelled == null) {
+        RunInputs in = startRun();
+        if (in == null) {
             return CompletableFuture.completedFuture(null);
         }
-        int max = maxDevices.get();
-        double duration = durationSeconds.get();
-        FleetScenario s = effectiveScenario();
         sensitivity.clear();
         sensitivitySummary.set("");
         running.set(true);
         progress.set(0);
         status.set("Sweeping SLO, think time, prompt length and batch limit…");
-        List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(s);
+        List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(in.scenario());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         return executor
             .submit(() ->
-                FleetSensitivity.run(s, grid, max, duration, 1, cancelled::get, line -> {
-                    double fraction = done.incrementAndGet() / (double) grid.size();
-                    executor.runOnUi(() -> progress.set(fraction));
-                })
+                FleetSensitivity.run(
+                    in.scenario(),
+                    grid,
+                    in.maxDevices(),
+                    in.durationSeconds(),
+                    1,
+                    in.cancelled()::get,
+                    line -> {
+                        double fraction = done.incrementAndGet() / (double) grid.size();
+                        executor.runOnUi(() -> progress.set(fraction));
+                    }
+                )
             )
             .handle((sweep, error) -> {
                 executor.runOnUi(() -> finishSensitivity(sweep, error));
