@@ -10,11 +10,16 @@ import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,9 +27,25 @@ import org.testfx.util.WaitForAsyncUtils;
  * background executor, a workspace in the test's own folder, the light theme, at 1366 × 768 (the
  * smallest screen we support) unless a test asks for another size. {@link #settle()} waits on a
  * condition (the evaluation on screen is the one for the current scenario and what-ifs), never
- * for a fixed time, so the tests hold on a loaded machine. Close it after each test.
+ * for a fixed time, so the tests hold on a loaded machine.
+ *
+ * <p>Most window tests register it as an extension, which opens a new window before each test
+ * and closes it after:
+ *
+ * <pre>{@code
+ * @ExtendWith(ApplicationExtension.class)
+ * class SomeWindowTest {
+ *     @TempDir
+ *     static Path userDir;
+ *
+ *     @RegisterExtension
+ *     final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+ * }
+ * }</pre>
+ *
+ * A test that sizes the window itself calls {@link #show(Stage, Path, int, int)} and closes it.
  */
-public final class ExplorerWindowFixture implements AutoCloseable {
+public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     /** The smallest supported screen. */
     public static final int WIDTH = 1366;
@@ -37,18 +58,37 @@ public final class ExplorerWindowFixture implements AutoCloseable {
     /** The largest window the headless platform's one screen (1000 × 1000) shows unscaled. */
     private static final int HEADLESS_SCREEN_PIXELS = WIDTH * HEIGHT;
 
-    private final Stage stage;
-    private final BackgroundTaskExecutor executor;
-    private final ExplorerViewModel model;
-    private final WorkspaceViewModel workspace;
-    private final MainWindow window;
+    /** The user folder of each test's window, asked for before each test (null: shown by hand). */
+    private final Supplier<Path> userDirs;
+    private Stage stage;
+    private BackgroundTaskExecutor executor;
+    private ExplorerViewModel model;
+    private WorkspaceViewModel workspace;
+    private MainWindow window;
 
-    private ExplorerWindowFixture(Stage stage, Path userDir) {
-        this.stage = stage;
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
+    private ExplorerWindowFixture(Supplier<Path> userDirs) {
+        this.userDirs = userDirs;
+    }
+
+    /**
+     * The window as a JUnit extension (with {@code @RegisterExtension}, in a class that also has
+     * TestFX's {@code ApplicationExtension}): before each test a new window at 1366 × 768 on
+     * TestFX's stage, its workspace in {@code userDir}'s folder; after each test it is closed.
+     */
+    public static ExplorerWindowFixture perTest(Supplier<Path> userDir) {
+        return new ExplorerWindowFixture(userDir);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws TimeoutException {
+        Path userDir = userDirs.get();
+        Stage primary = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> open(primary, userDir, WIDTH, HEIGHT));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Builds and shows the window at 1366 × 768; call on the FX thread (a {@code @Start} method). */
@@ -62,22 +102,31 @@ public final class ExplorerWindowFixture implements AutoCloseable {
      * layout happens at the size asked for, and the robot clicks through the scale.
      */
     public static ExplorerWindowFixture show(Stage stage, Path userDir, int width, int height) {
-        ExplorerWindowFixture f = new ExplorerWindowFixture(stage, userDir);
+        ExplorerWindowFixture f = new ExplorerWindowFixture(null);
+        f.open(stage, userDir, width, height);
+        return f;
+    }
+
+    private void open(Stage stage, Path userDir, int width, int height) {
+        this.stage = stage;
+        executor = new BackgroundTaskExecutor(2);
+        model = new ExplorerViewModel(executor, new AnalysisService());
+        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
+        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
         Scene scene;
         if ((long) width * height <= HEADLESS_SCREEN_PIXELS) {
-            scene = new Scene(f.window, width, height);
+            scene = new Scene(window, width, height);
         } else {
-            f.window.setMinSize(width, height);
-            f.window.setPrefSize(width, height);
-            f.window.setMaxSize(width, height);
-            f.window.getTransforms().setAll(new Scale(0.5, 0.5, 0, 0));
-            scene = new Scene(new Group(f.window), width / 2.0, height / 2.0);
+            window.setMinSize(width, height);
+            window.setPrefSize(width, height);
+            window.setMaxSize(width, height);
+            window.getTransforms().setAll(new Scale(0.5, 0.5, 0, 0));
+            scene = new Scene(new Group(window), width / 2.0, height / 2.0);
         }
         scene.getStylesheets().add(MainWindow.LIGHT_CSS);
         stage.setScene(scene);
         stage.sizeToScene();
         stage.show();
-        return f;
     }
 
     public Stage stage() {
@@ -184,9 +233,11 @@ public final class ExplorerWindowFixture implements AutoCloseable {
         return at[0];
     }
 
-    /** Stops the background executor. */
+    /** Stops the background executor (nothing to stop when no window was opened). */
     @Override
     public void close() {
-        executor.close();
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

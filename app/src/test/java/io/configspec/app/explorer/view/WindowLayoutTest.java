@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window at 1366 × 768 keeps every pane on screen whatever the recommendation texts say (item 1). */
 @ExtendWith(ApplicationExtension.class)
@@ -20,17 +18,8 @@ class WindowLayoutTest {
     @TempDir
     static Path userDir;
 
-    private ExplorerWindowFixture f;
-
-    @Start
-    void start(Stage stage) {
-        f = ExplorerWindowFixture.show(stage, userDir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
 
     @Test
     void aSliderMoveThatChangesEveryRecommendationKeepsTheWhatIfPaneChartAndStatusBarOnScreen(FxRobot robot)
