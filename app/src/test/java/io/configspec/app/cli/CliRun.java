@@ -1,5 +1,10 @@
 package io.configspec.app.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.testing.SampleFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +31,27 @@ record CliRun(int exitCode, String out, String err) {
         "tokensPerJoule",
         "pareto"
     );
+
+    /** {@code command --scenario <the paper's scenario>} followed by {@code more}. */
+    static CliRun onPaper(String command, String... more) {
+        List<String> args = new ArrayList<>(
+            List.of(command, "--scenario", SampleFiles.paperScenario().toString())
+        );
+        args.addAll(List.of(more));
+        return of(args.toArray(String[]::new));
+    }
+
+    /** Asserts the run succeeded (exit 0, its error output as the message); returns it. */
+    CliRun assertOk() {
+        assertEquals(0, exitCode, err);
+        return this;
+    }
+
+    /** The output of a run that succeeded (asserted as by {@link #assertOk()}), read as JSON. */
+    JsonNode okJson() throws IOException {
+        assertOk();
+        return ProfileCodec.mapper().readTree(out);
+    }
 
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();

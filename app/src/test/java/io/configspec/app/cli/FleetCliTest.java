@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.model.testing.SampleFiles;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,12 +17,17 @@ class FleetCliTest {
     private static final String FLEET = SampleFiles.root().resolve("scenarios/fleet.json").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code command --scenario samples/scenarios/fleet.json} followed by {@code more}. */
+    private static CliRun onTheSampleFleet(String command, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(command, "--scenario", FLEET));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
     @Test
     void fleetPrintsTheJsonContract() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "fleet",
-            "--scenario",
-            FLEET,
             "--policy",
             "wisp",
             "--devices",
@@ -72,10 +78,8 @@ class FleetCliTest {
 
     @Test
     void sloOverrideIsUsed() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "fleet",
-            "--scenario",
-            FLEET,
             "--policy",
             "centralized",
             "--devices",
@@ -93,17 +97,7 @@ class FleetCliTest {
 
     @Test
     void textOutputCarriesUnits() {
-        CliRun run = CliRun.of(
-            "fleet",
-            "--scenario",
-            FLEET,
-            "--policy",
-            "sled",
-            "--devices",
-            "5",
-            "--duration",
-            "20"
-        );
+        CliRun run = onTheSampleFleet("fleet", "--policy", "sled", "--devices", "5", "--duration", "20");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("tokens/s"), run.out());
         assertTrue(run.out().contains("simulated"), run.out());
@@ -111,10 +105,8 @@ class FleetCliTest {
 
     @Test
     void capacityPrintsTheLargestFleetWithinTheSlo() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "capacity",
-            "--scenario",
-            FLEET,
             "--policy",
             "sled",
             "--max-devices",
@@ -133,15 +125,7 @@ class FleetCliTest {
 
     @Test
     void fleetReportPrintsTheRatios() {
-        CliRun run = CliRun.of(
-            "fleet-report",
-            "--scenario",
-            FLEET,
-            "--max-devices",
-            "200",
-            "--duration",
-            "30"
-        );
+        CliRun run = onTheSampleFleet("fleet-report", "--max-devices", "200", "--duration", "30");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("WISP / Centralised"), run.out());
         assertTrue(run.out().contains("WISP / SLED"), run.out());
@@ -210,7 +194,7 @@ class FleetCliTest {
 
     @Test
     void anUnknownPolicyIsBadUsage() {
-        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "magic", "--devices", "3");
+        CliRun run = onTheSampleFleet("fleet", "--policy", "magic", "--devices", "3");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("magic"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -219,7 +203,7 @@ class FleetCliTest {
     @ParameterizedTest
     @ValueSource(strings = { "0", "-4" })
     void deviceCountsOutOfRangeAreBadInput(String devices) {
-        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "wisp", "--devices", devices);
+        CliRun run = onTheSampleFleet("fleet", "--policy", "wisp", "--devices", devices);
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--devices"), run.err());
     }

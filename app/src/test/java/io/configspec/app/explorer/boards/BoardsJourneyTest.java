@@ -11,16 +11,11 @@ import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.testing.SmallSampleFamily;
-import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.agent.JobRunner;
 import io.configspec.engine.measure.BoardProfiler;
 import io.configspec.engine.measure.OnnxModelProvider;
-import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.domain.Provenance;
 import java.nio.file.Path;
@@ -90,18 +85,12 @@ class BoardsJourneyTest {
         String drafter = SmallSampleFamily.DRAFTER;
         String target = SmallSampleFamily.target();
 
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(boardWithoutPowerSensor()),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        assertFalse(suite.hasPower(), "the fixture has no power sensor");
+        Path board = boardWithoutPowerSensor();
+        assertFalse(FakeBoards.sensors(board).hasPower(), "the fixture has no power sensor");
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(models, temp.resolve("twins"), EngineOptions.defaults())
         );
-        agent = BoardAgent.start(AgentConfig.loopback(0, BearerToken.of(TOKEN)), suite, (request, context) ->
-            profiler.run(request, context).toJson()
-        );
+        agent = FakeBoards.agent(board, 0, TOKEN, JobRunner.of(profiler));
 
         robot.interact(() -> {
             executor = new BackgroundTaskExecutor(2);

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
-import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
 import io.configspec.engine.measure.ProfilingRequest;
-import io.configspec.engine.net.BearerToken;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.Provenance;
@@ -139,28 +133,19 @@ class BoardsViewModelTest {
     /** A board without a power sensor (thermal zone only) and an agent whose job returns a small measurement. */
     private BoardAgent agentWithoutPowerSensor(int port) throws Exception {
         Path board = FakeBoards.board(temp.resolve("board"), "Raspberry Pi 4 Model B Rev 1.4", "47000");
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(board),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        return BoardAgent.start(
-            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
-            suite,
-            (request, context) -> {
-                context.progress(0.5, "drafting");
-                return FakeBoards.measurement(
-                    request,
-                    context,
-                    LocalDate.of(2026, 12, 3),
-                    null,
-                    Double.NaN,
-                    0,
-                    Double.NaN,
-                    Double.NaN
-                ).toJson();
-            }
-        );
+        return FakeBoards.agent(board, port, TOKEN, (request, context) -> {
+            context.progress(0.5, "drafting");
+            return FakeBoards.measurement(
+                request,
+                context,
+                LocalDate.of(2026, 12, 3),
+                null,
+                Double.NaN,
+                0,
+                Double.NaN,
+                Double.NaN
+            ).toJson();
+        });
     }
 
     private static void eventually(java.util.concurrent.Callable<Boolean> condition, Runnable step)

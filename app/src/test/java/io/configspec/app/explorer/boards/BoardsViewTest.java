@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
 import io.configspec.engine.measure.ProfilingContext;
 import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.measure.ProfilingResult;
-import io.configspec.engine.net.BearerToken;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -74,16 +68,7 @@ class BoardsViewTest {
     }
 
     private BoardAgent startAgent(int port) throws Exception {
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(board),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        return BoardAgent.start(
-            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
-            suite,
-            BoardsViewTest::fakeJob
-        );
+        return FakeBoards.agent(board, port, TOKEN, BoardsViewTest::fakeJob);
     }
 
     /** A quick job that reports live figures and returns a small measurement. */

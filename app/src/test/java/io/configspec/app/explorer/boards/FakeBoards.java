@@ -1,11 +1,19 @@
 package io.configspec.app.explorer.boards;
 
+import io.configspec.engine.agent.AgentConfig;
+import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.agent.JobRunner;
 import io.configspec.engine.measure.DraftingCell;
 import io.configspec.engine.measure.ModelProvider;
 import io.configspec.engine.measure.ProfilingContext;
 import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.measure.ProfilingResult;
 import io.configspec.engine.measure.SampleStatistics;
+import io.configspec.engine.net.BearerToken;
+import io.configspec.engine.sensors.CommandRunner;
+import io.configspec.engine.sensors.SensorOptions;
+import io.configspec.engine.sensors.SensorSuite;
+import io.configspec.engine.sensors.SysfsReader;
 import io.configspec.model.measurement.DraftingFit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +46,16 @@ final class FakeBoards {
     static void cpuFrequency(Path root, String kiloHertz) throws IOException {
         Path cpu = Files.createDirectories(root.resolve("sys/devices/system/cpu/cpu0/cpufreq"));
         Files.writeString(cpu.resolve("scaling_cur_freq"), kiloHertz + "\n");
+    }
+
+    /** A real agent on loopback {@code port} (0: any) for the board under {@code root}, running {@code jobs}. */
+    static BoardAgent agent(Path root, int port, String token, JobRunner jobs) throws IOException {
+        return BoardAgent.start(AgentConfig.loopback(port, BearerToken.of(token)), sensors(root), jobs);
+    }
+
+    /** The sensors the real detection finds on the board under {@code root}. */
+    static SensorSuite sensors(Path root) {
+        return SensorSuite.detect(new SysfsReader(root), CommandRunner.none(), SensorOptions.defaults());
     }
 
     /**

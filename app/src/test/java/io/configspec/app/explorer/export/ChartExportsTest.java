@@ -46,11 +46,8 @@ import org.w3c.dom.Document;
 @ExtendWith(ApplicationExtension.class)
 class ChartExportsTest {
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     private final List<String> status = new ArrayList<>();
 

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.view.ExplorerWindowFixture;
 import io.configspec.app.explorer.viewmodel.RecommendationKind;
-import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,11 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ServingExportDialogTest {
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     private int selectTheBestGoodputPointByClickingIt(FxRobot robot) throws Exception {
         f.loadPaper(robot);

@@ -7,10 +7,15 @@ import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.transform.Scale;
@@ -29,17 +34,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * condition (the evaluation on screen is the one for the current scenario and what-ifs), never
  * for a fixed time, so the tests hold on a loaded machine.
  *
- * <p>Most window tests register it as an extension, which opens a new window before each test
- * and closes it after:
+ * <p>Most window tests register it as an extension, which opens a new window (with a new, empty
+ * user folder) before each test and closes it after:
  *
  * <pre>{@code
  * @ExtendWith(ApplicationExtension.class)
  * class SomeWindowTest {
- *     @TempDir
- *     static Path userDir;
- *
  *     @RegisterExtension
- *     final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+ *     final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
  * }
  * }</pre>
  *
@@ -58,37 +60,42 @@ public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCal
     /** The largest window the headless platform's one screen (1000 × 1000) shows unscaled. */
     private static final int HEADLESS_SCREEN_PIXELS = WIDTH * HEIGHT;
 
-    /** The user folder of each test's window, asked for before each test (null: shown by hand). */
-    private final Supplier<Path> userDirs;
+    private Path userDir;
     private Stage stage;
     private BackgroundTaskExecutor executor;
     private ExplorerViewModel model;
     private WorkspaceViewModel workspace;
     private MainWindow window;
 
-    private ExplorerWindowFixture(Supplier<Path> userDirs) {
-        this.userDirs = userDirs;
-    }
+    private ExplorerWindowFixture() {}
 
     /**
      * The window as a JUnit extension (with {@code @RegisterExtension}, in a class that also has
      * TestFX's {@code ApplicationExtension}): before each test a new window at 1366 × 768 on
-     * TestFX's stage, its workspace in {@code userDir}'s folder; after each test it is closed.
+     * TestFX's stage, its workspace in a new temporary user folder; after each test it is closed and
+     * the folder deleted.
      */
-    public static ExplorerWindowFixture perTest(Supplier<Path> userDir) {
-        return new ExplorerWindowFixture(userDir);
+    public static ExplorerWindowFixture perTest() {
+        return new ExplorerWindowFixture();
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws TimeoutException {
-        Path userDir = userDirs.get();
+    public void beforeEach(ExtensionContext context) throws IOException, TimeoutException {
+        Path folder = Files.createTempDirectory("configspec-window-test-");
         Stage primary = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> open(primary, userDir, WIDTH, HEIGHT));
+        FxToolkit.setupFixture(() -> open(primary, folder, WIDTH, HEIGHT));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         close();
+        // Best effort: the executor stops taking work but does not wait, so an autosave still being
+        // written may keep a file; a folder left in the temporary directory fails no test.
+        try (Stream<Path> paths = Files.walk(userDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's temporary-file cleanup
+        }
     }
 
     /** Builds and shows the window at 1366 × 768; call on the FX thread (a {@code @Start} method). */
@@ -102,12 +109,13 @@ public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCal
      * layout happens at the size asked for, and the robot clicks through the scale.
      */
     public static ExplorerWindowFixture show(Stage stage, Path userDir, int width, int height) {
-        ExplorerWindowFixture f = new ExplorerWindowFixture(null);
+        ExplorerWindowFixture f = new ExplorerWindowFixture();
         f.open(stage, userDir, width, height);
         return f;
     }
 
     private void open(Stage stage, Path userDir, int width, int height) {
+        this.userDir = userDir;
         this.stage = stage;
         executor = new BackgroundTaskExecutor(2);
         model = new ExplorerViewModel(executor, new AnalysisService());
@@ -127,6 +135,11 @@ public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCal
         stage.setScene(scene);
         stage.sizeToScene();
         stage.show();
+    }
+
+    /** The folder the window's workspace (autosave, recovery) lives in. */
+    public Path userDir() {
+        return userDir;
     }
 
     public Stage stage() {
@@ -154,6 +167,23 @@ public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCal
     /** The ConfigSpec paper scenario (the one the explorer opens). */
     public void loadPaper(FxRobot robot) throws TimeoutException {
         load(robot, Samples.paperScenario());
+    }
+
+    /** Writes a network profile the library must refuse (a negative round trip) into the user folder. */
+    public Path writeRefusedNetwork(String fileName) throws IOException {
+        return Files.writeString(
+            userDir.resolve(fileName),
+            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
+        );
+    }
+
+    /** Imports {@code file} as File › Import does and waits until the library lists its problem. */
+    public void importRefused(FxRobot robot, Path file) throws TimeoutException {
+        robot.interact(() -> model.library().importFiles(List.of(file)));
+        WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS, () ->
+            !model.library().problems().isEmpty()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**

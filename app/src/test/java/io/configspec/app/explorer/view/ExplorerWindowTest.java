@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -30,7 +27,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,15 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
-
-    private void load(FxRobot robot) throws Exception {
-        f.loadPaper(robot);
-    }
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     /** The illustrative edge scenario: placeholder numbers, devices with memory, networks. */
     private void loadIllustrative(FxRobot robot) throws Exception {
@@ -62,7 +51,7 @@ class ExplorerWindowTest {
 
     @Test
     void everyPaneCanBeHiddenFromTheViewMenuAndResetLayoutBringsThemAllBack(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.interact(() ->
             f
                 .window()
@@ -86,7 +75,7 @@ class ExplorerWindowTest {
 
     @Test
     void oneRightArrowOnTheVerificationSliderMovesItOneStep(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
         double before = f.model().whatIf().slider("verifySeconds").value().get();
         robot.clickOn(slider);
@@ -103,7 +92,7 @@ class ExplorerWindowTest {
 
     @Test
     void resetMovesTheThumbBackToTheValueTheDetailsUse(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
         double home = slider.getValue();
         robot.interact(() -> slider.setValue(0));
@@ -118,7 +107,7 @@ class ExplorerWindowTest {
 
     @Test
     void anExactValueCanBeTypedBesideTheSlider(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
         robot.clickOn(value);
         robot.interact(() -> value.setText("0.237"));
@@ -152,7 +141,7 @@ class ExplorerWindowTest {
 
     @Test
     void quantisationNamesKeepTheirUnderscoresInTheScenarioTab(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.clickOn("Scenario");
         WaitForAsyncUtils.waitForFxEvents();
         CheckBox q80 = robot.lookup("#scenario-quantisations-q8_0").queryAs(CheckBox.class);
@@ -164,7 +153,7 @@ class ExplorerWindowTest {
 
     @Test
     void theTableFilterPiFiveKFourListsOnlyPiFiveRows(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.interact(() -> f.window().lowerTabs().getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> f.window().tablePane().filterField().setText("pi 5 k=4"));
@@ -213,16 +202,8 @@ class ExplorerWindowTest {
 
     @Test
     void aRefusedImportIsOneLineWithTheWholeSentenceOnHover(FxRobot robot) throws Exception {
-        load(robot);
-        Path bad = Files.writeString(
-            userDir.resolve("refused-network.json"),
-            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
-        );
-        robot.interact(() -> f.model().library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
-            !f.model().library().problems().isEmpty()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.loadPaper(robot);
+        f.importRefused(robot, f.writeRefusedNetwork("refused-network.json"));
         ListView<?> problems = robot.lookup("#library-problems").queryAs(ListView.class);
         var cell = robot
             .lookup("#library-problems .list-cell.problem")
@@ -279,7 +260,7 @@ class ExplorerWindowTest {
 
     @Test
     void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.interact(() -> f.model().whatIf().set("verifySeconds", 0.3));
         settle();
         assertTrue(f.workspace().changedProperty().get());
@@ -294,7 +275,7 @@ class ExplorerWindowTest {
 
     @Test
     void quittingWithoutUnsavedChangesDoesNotAsk(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         assertFalse(f.workspace().changedProperty().get());
         robot.interact(f.window()::quit);
         WaitForAsyncUtils.waitForFxEvents();
@@ -307,7 +288,7 @@ class ExplorerWindowTest {
     /** A short drag of the T_v thumb moves T_v a little, not to the minimum. */
     @Test
     void aShortDragOfTheThumbMovesTheValueALittleNotToTheMinimum(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         var tv = f.model().whatIf().slider("verifySeconds");
         double before = tv.value().get();
         Node thumb = robot.lookup("#slider-verifySeconds .thumb").query();
@@ -331,7 +312,7 @@ class ExplorerWindowTest {
      */
     @Test
     void networkSlidersAreShownOnlyForAScenarioWithANetwork(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         for (String key : io.configspec.app.explorer.viewmodel.WhatIfViewModel.NETWORK_KEYS) {
             Slider slider = robot.lookup("#slider-" + key).queryAs(Slider.class);
             assertFalse(slider.isVisible() || slider.isManaged(), key + " shown for the paper scenario");
@@ -354,7 +335,7 @@ class ExplorerWindowTest {
     /** Ctrl+Q (File › Quit's shortcut) with unsaved changes asks before closing the window. */
     @Test
     void ctrlQWithUnsavedChangesAsks(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.interact(() -> f.model().whatIf().set("verifySeconds", 0.3));
         settle();
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
@@ -381,7 +362,7 @@ class ExplorerWindowTest {
     /** Card texts are one line each, cut with "…" at 1366 × 768, the whole text on hover. */
     @Test
     void cardTextsEllipsizeOnOneLineWithTheWholeTextOnHover(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         List<Label> lines = new ArrayList<>();
         robot.interact(() ->
             robot
@@ -413,7 +394,7 @@ class ExplorerWindowTest {
     /** "Where the numbers come from" is in view in the details pane without scrolling. */
     @Test
     void theDetailsShowWhereTheNumbersComeFromWithoutScrolling(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         ExplorerWindowFixture.awaitFx(() -> f.model().detailsProperty().get() != null);
         robot.interact(() -> f.window().layout());
         Node sources = robot.lookup("#details-provenance").query();

@@ -32,11 +32,8 @@ class ImportPreviewDialogTest {
 
     private static final String DEVICE = "unknown-board-measured";
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     @TempDir
     Path dir;

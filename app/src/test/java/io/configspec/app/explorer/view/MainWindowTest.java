@@ -11,20 +11,17 @@ import io.configspec.model.analysis.Objective;
 import io.configspec.model.pareto.Recommendations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,15 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
-
-    private void loadSamples(FxRobot robot) throws Exception {
-        f.loadPaper(robot);
-    }
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     /** Waits until the evaluation of the current scenario and what-ifs is on screen. */
     private void settle() throws Exception {
@@ -57,7 +47,7 @@ class MainWindowTest {
 
     @Test
     void theSamplesDrawTheFrontThatTheParetoCommandPrints(FxRobot robot) throws Exception {
-        loadSamples(robot);
+        f.loadPaper(robot);
         var chart = f.window().chartPane().chart();
         var data = chart.getData();
         assertTrue(data.size() > 100);
@@ -118,7 +108,7 @@ class MainWindowTest {
 
     @Test
     void movingTheVerificationSliderChangesTheGoodputCardAsTheModelPredicts(FxRobot robot) throws Exception {
-        loadSamples(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
         var loaded = f.model().loadedProperty().get();
         var card = f.model().whatIf().slider("verifySeconds");
@@ -146,7 +136,7 @@ class MainWindowTest {
 
     @Test
     void clickingAPointFillsTheDetails(FxRobot robot) throws Exception {
-        loadSamples(robot);
+        f.loadPaper(robot);
         var chart = f.window().chartPane().chart();
         int row = f.model().getEvaluation().front()[f.model().getEvaluation().front().length / 2];
         double[] p = f.awaitPoint(row);
@@ -172,18 +162,11 @@ class MainWindowTest {
 
     @Test
     void importingAMalformedProfileShowsItsErrorAndLeavesTheDataAlone(FxRobot robot) throws Exception {
-        loadSamples(robot);
-        Path bad = Files.writeString(
-            userDir.resolve("bad-network.json"),
-            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
-        );
+        f.loadPaper(robot);
+        Path bad = f.writeRefusedNetwork("bad-network.json");
         var chartBefore = f.window().chartPane().chart().getData();
         var entriesBefore = List.copyOf(f.model().library().entries());
-        robot.interact(() -> f.model().library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
-            !f.model().library().problems().isEmpty()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.importRefused(robot, bad);
         @SuppressWarnings("unchecked")
         ListView<Object> problems = robot.lookup("#library-problems").queryAs(ListView.class);
         assertEquals(1, problems.getItems().size());

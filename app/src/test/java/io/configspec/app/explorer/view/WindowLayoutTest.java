@@ -2,12 +2,10 @@ package io.configspec.app.explorer.view;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import javafx.scene.control.Slider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -15,11 +13,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutTest {
 
-    @TempDir
-    static Path userDir;
-
     @RegisterExtension
-    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest(() -> userDir);
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     @Test
     void aSliderMoveThatChangesEveryRecommendationKeepsTheWhatIfPaneChartAndStatusBarOnScreen(FxRobot robot)
