@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -29,7 +30,8 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * kept apart from what the service speaks: it binds where {@link ServerGuards} says (loopback by
  * default), refuses a request without the bearer token (401, slowed down per address after
  * repeated wrong tokens, 429 when a client keeps guessing), bounds the body (413 after reading at
- * most the limit) and the headers (431), closes connections that idle or send a request too
+ * most the limit, or a declared body of at most {@link #MAX_DISCARDED_BYTES} that it reads and
+ * discards first, so the client reads the 413 instead of a connection reset) and the headers (431), closes connections that idle or send a request too
  * slowly, serves a bounded number at once, and answers every refusal — its own or Jetty's — as
  * JSON {@code {"error": "..."}}.
  *
@@ -100,7 +102,7 @@ public final class GuardedHttpServer implements AutoCloseable {
         answering.setIdleTimeoutMs(ANSWER_IDLE_MILLIS);
         SizeLimitHandler limit = new SizeLimitHandler(guards.maxBodyBytes(), -1);
         limit.setHandler(answering);
-        server.setHandler(limit);
+        server.setHandler(new DiscardSmallOversizedBodies(guards.maxBodyBytes(), limit));
         server.setStopTimeout(1000);
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name + "-slow-requests");
@@ -172,6 +174,34 @@ public final class GuardedHttpServer implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------ requests
+
+    /**
+     * The most of a too-large declared body the server reads and throws away before answering 413.
+     * Closing a connection with unread bytes in its receive buffer makes the kernel send a reset,
+     * which can reach the client before it has read the answer ("no bytes received"); a body a
+     * little over the limit is therefore drained, a larger one refused at once.
+     */
+    static final long MAX_DISCARDED_BYTES = 1 << 20;
+
+    /** Drains a declared body over the limit but within {@link #MAX_DISCARDED_BYTES}. */
+    private static final class DiscardSmallOversizedBodies extends Handler.Wrapper {
+
+        private final long limit;
+
+        DiscardSmallOversizedBodies(long limit, Handler next) {
+            super(next);
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            long declared = request.getLength();
+            if (declared > limit && declared <= MAX_DISCARDED_BYTES) {
+                Content.Source.consumeAll(request);
+            }
+            return super.handle(request, response, callback);
+        }
+    }
 
     private void serve(Request request, Response response, Callback callback) {
         SlowRequests.Progress progress = slowRequests.of(request);
