@@ -9,8 +9,6 @@ import io.configspec.engine.decoding.GenerationResult;
 import io.configspec.engine.decoding.ModelPair;
 import io.configspec.engine.decoding.RunStatistics;
 import io.configspec.engine.decoding.TokenListener;
-import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.onnx.ModelCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +79,7 @@ public final class GenerateCommand implements Callable<Integer> {
             OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
             boolean streaming = format == OutputFormat.TEXT && output.out() == null;
             DecodingSettings settings = new DecodingSettings(k, temperature, topP, seed, pair.dynamic, -1);
-            ModelCatalog catalog = ModelCatalog.scan(pair.models);
-            try (
-                ModelPair models = ModelPair.load(
-                    catalog,
-                    draft,
-                    pair.target,
-                    EngineOptions.defaults().withIntraOpThreads(pair.threads)
-                )
-            ) {
+            try (ModelPair models = pair.load(draft)) {
                 int[] ids = models.tokenizer().encode(prompt);
                 if (ids.length == 0) {
                     throw new EngineCommandSupport.BadInputException("--prompt encodes to no tokens");

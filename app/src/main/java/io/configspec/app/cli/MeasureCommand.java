@@ -7,8 +7,6 @@ import io.configspec.engine.measure.KSweep;
 import io.configspec.engine.measure.MeasurementProfiles;
 import io.configspec.engine.measure.SweepPoint;
 import io.configspec.engine.measure.SweepResult;
-import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.onnx.ModelCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -61,15 +59,7 @@ public final class MeasureCommand implements Callable<Integer> {
             pair.check();
             int[] range = EngineCommandSupport.parseKRange(kRange);
             List<String> texts = EngineCommandSupport.readPrompts(prompts);
-            ModelCatalog catalog = ModelCatalog.scan(pair.models);
-            try (
-                ModelPair models = ModelPair.load(
-                    catalog,
-                    draft,
-                    target,
-                    EngineOptions.defaults().withIntraOpThreads(pair.threads)
-                )
-            ) {
+            try (ModelPair models = pair.load(draft)) {
                 List<int[]> ids = new ArrayList<>();
                 for (int i = 0; i < texts.size(); i++) {
                     int[] encoded = models.tokenizer().encode(texts.get(i));

@@ -1,5 +1,9 @@
 package io.configspec.app.cli;
 
+import io.configspec.engine.decoding.ModelPair;
+import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -56,6 +60,20 @@ public final class ModelPairOptions {
         if (threads < 1) {
             throw new EngineCommandSupport.BadInputException("--threads must be >= 1, was " + threads);
         }
+    }
+
+    /**
+     * Loads the pair from the models directory on the asked-for number of threads.
+     *
+     * @param draft the drafter, or null for the target alone
+     */
+    ModelPair load(String draft) throws ModelLoadException {
+        return ModelPair.load(
+            ModelCatalog.scan(models),
+            draft,
+            target,
+            EngineOptions.defaults().withIntraOpThreads(threads)
+        );
     }
 
     /** The draft model, which this command needs. */

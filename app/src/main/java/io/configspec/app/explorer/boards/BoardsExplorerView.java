@@ -1,10 +1,10 @@
 package io.configspec.app.explorer.boards;
 
 import io.configspec.app.explorer.ExplorerContext;
+import io.configspec.app.explorer.UserFolders;
 import io.configspec.engine.measure.MeasuredProfiles;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.ScenarioLoader;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.stage.WindowEvent;
 
@@ -22,12 +22,12 @@ public final class BoardsExplorerView {
             context.executor(),
             BoardSettingsStore.userDefault(),
             librarySink(context.model()),
-            userConfigDirectory().resolve("measured"),
+            UserFolders.config().resolve("measured"),
             () ->
                 LocalBoard.start(
                     SensorSuite.detectSystem(),
-                    SampleModels.directory(context.home(), cacheDirectory()),
-                    cacheDirectory().resolve("twins")
+                    SampleModels.directory(context.home(), UserFolders.cache()),
+                    UserFolders.cache().resolve("twins")
                 ),
             () -> {
                 ScenarioLoader.LoadedScenario loaded = context.model().loadedProperty().get();
@@ -56,22 +56,5 @@ public final class BoardsExplorerView {
                         MeasuredProfiles.Options.forBoard(result.board().boardName()).deviceId()
                     )
                 );
-    }
-
-    private static Path cacheDirectory() {
-        return xdgDirectory("XDG_CACHE_HOME", ".cache");
-    }
-
-    private static Path userConfigDirectory() {
-        return xdgDirectory("XDG_CONFIG_HOME", ".config");
-    }
-
-    /** ConfigSpec's folder under {@code $variable}, or under {@code ~/fallback} when it is unset. */
-    private static Path xdgDirectory(String variable, String fallback) {
-        String xdg = System.getenv(variable);
-        Path base = xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), fallback);
-        return base.resolve("configspec");
     }
 }
