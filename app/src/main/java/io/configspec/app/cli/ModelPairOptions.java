@@ -4,7 +4,7 @@ import io.configspec.engine.decoding.ModelPair;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.onnx.ModelCatalog;
 import io.configspec.engine.onnx.ModelLoadException;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,12 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class ModelPairOptions {
 
-    @Option(
-        names = "--models",
-        defaultValue = "samples/models",
-        description = "Models directory (default: ${DEFAULT-VALUE})."
-    )
-    Path models;
+    @Mixin
+    ModelsDirectoryOption directory;
 
     @Option(names = "--draft", description = "Draft model name.")
     String draft;
@@ -69,7 +65,7 @@ public final class ModelPairOptions {
      */
     ModelPair load(String draft) throws ModelLoadException {
         return ModelPair.load(
-            ModelCatalog.scan(models),
+            ModelCatalog.scan(directory.models),
             draft,
             target,
             EngineOptions.defaults().withIntraOpThreads(threads)

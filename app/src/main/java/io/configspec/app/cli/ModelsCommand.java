@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,14 +44,10 @@ public final class ModelsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(
-            names = "--models",
-            defaultValue = "samples/models",
-            description = "Models directory (default: ${DEFAULT-VALUE})."
-        )
-        Path models;
+        @Mixin
+        ModelsDirectoryOption directory;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         OutputOptions output;
 
         @Override
@@ -59,7 +56,7 @@ public final class ModelsCommand implements Callable<Integer> {
             java.io.StringWriter buffer = new java.io.StringWriter();
             PrintWriter out = new PrintWriter(buffer);
             return EngineCommandSupport.guarded(spec.commandLine().getErr(), () -> {
-                List<ModelCatalog.Entry> entries = ModelCatalog.scan(models).entries();
+                List<ModelCatalog.Entry> entries = ModelCatalog.scan(directory.models).entries();
                 if (format == OutputFormat.JSON) {
                     ObjectNode root = new ObjectMapper().createObjectNode();
                     ArrayNode list = root.putArray("models");

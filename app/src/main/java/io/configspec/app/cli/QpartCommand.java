@@ -15,7 +15,6 @@ import io.configspec.engine.qpart.PlannedDrafterWorkflow;
 import io.configspec.engine.qpart.PlannedDrafters;
 import io.configspec.engine.qpart.QpartCalibrator;
 import io.configspec.engine.qpart.ThisMachineProfiles;
-import io.configspec.engine.samplemodels.SampleFamily;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileLoader;
 import io.configspec.model.qpart.DeviceThroughput;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -574,12 +572,8 @@ public final class QpartCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(
-            names = "--models",
-            defaultValue = "samples/models",
-            description = "Models directory (default: ${DEFAULT-VALUE})."
-        )
-        Path models;
+        @Mixin
+        ModelsDirectoryOption directory;
 
         @Option(
             names = "--draft",
@@ -637,7 +631,7 @@ public final class QpartCommand implements Callable<Integer> {
                     );
                 }
                 List<String> texts = EngineCommandSupport.readPrompts(prompts);
-                ModelCatalog catalog = ModelCatalog.scan(models);
+                ModelCatalog catalog = ModelCatalog.scan(directory.models);
                 ModelCatalog.Entry drafter = catalog.find(draft);
                 ModelCatalog.Entry targetEntry = catalog.find(target);
                 EngineOptions options = EngineOptions.defaults();

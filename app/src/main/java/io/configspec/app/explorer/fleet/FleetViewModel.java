@@ -344,31 +344,44 @@ public final class FleetViewModel {
             });
     }
 
-    private void finish(Map<FleetPolicy, CapacityResult> found, Throwable error) {
+    /**
+     * Ends a run on the FX thread: not running any more, and unless it succeeded the status says it
+     * was cancelled or why {@code what} failed. Returns whether it succeeded.
+     */
+    private boolean endRun(Throwable error, String what) {
         running.set(false);
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause()
             : error;
         if (cause instanceof CancellationException) {
             status.set("Cancelled.");
-        } else if (cause != null) {
-            status.set("Simulation failed: " + cause.getMessage());
-        } else {
-            progress.set(1);
-            int wisp = found.get(FleetPolicy.WISP).capacityDevices();
-            int sled = found.get(FleetPolicy.SLED).capacityDevices();
-            int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
-            status.set(
-                String.format(
-                    Locale.ROOT,
-                    "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
-                    sloMillis.get(),
-                    wisp,
-                    sled,
-                    central
-                )
-            );
+            return false;
         }
+        if (cause != null) {
+            status.set(what + " failed: " + cause.getMessage());
+            return false;
+        }
+        progress.set(1);
+        return true;
+    }
+
+    private void finish(Map<FleetPolicy, CapacityResult> found, Throwable error) {
+        if (!endRun(error, "Simulation")) {
+            return;
+        }
+        int wisp = found.get(FleetPolicy.WISP).capacityDevices();
+        int sled = found.get(FleetPolicy.SLED).capacityDevices();
+        int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
+        status.set(
+            String.format(
+                Locale.ROOT,
+                "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
+                sloMillis.get(),
+                wisp,
+                sled,
+                central
+            )
+        );
     }
 
     /**
@@ -422,19 +435,9 @@ public final class FleetViewModel {
     }
 
     private void finishSensitivity(FleetSensitivity sweep, Throwable error) {
-        running.set(false);
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause()
-            : error;
-        if (cause instanceof CancellationException) {
-            status.set("Cancelled.");
+        if (!endRun(error, "Sensitivity sweep")) {
             return;
         }
-        if (cause != null) {
-            status.set("Sensitivity sweep failed: " + cause.getMessage());
-            return;
-        }
-        progress.set(1);
         sensitivity.setAll(sweep.points());
         sensitivitySummary.set(sensitivitySummaryText(sweep));
         status.set("Sensitivity sweep done (simulated, capacity per setting).");
