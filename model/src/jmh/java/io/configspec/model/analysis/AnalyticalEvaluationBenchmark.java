@@ -1,31 +1,17 @@
 package io.configspec.model.analysis;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * DESIGN §9: analytical evaluation ≥ 10 million configuration evaluations per second per core.
  * One operation = one configuration: E[N], round time, goodput, tokens per dollar and tokens per
  * joule from (α, drafting rate, power, K), written to column arrays, single-threaded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class AnalyticalEvaluationBenchmark {
+public class AnalyticalEvaluationBenchmark extends BenchmarkDefaults {
 
     static final int CONFIGURATIONS = 1_000_000;
 

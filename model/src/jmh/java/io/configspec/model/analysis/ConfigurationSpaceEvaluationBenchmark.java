@@ -1,5 +1,6 @@
 package io.configspec.model.analysis;
 
+import io.configspec.model.BenchmarkDefaults;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
@@ -15,13 +16,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,13 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The score is milliseconds per evaluation of the whole space; the row count is printed at
  * setup, and configurations per second = rows / score (docs/benchmarks.md).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class ConfigurationSpaceEvaluationBenchmark {
+public class ConfigurationSpaceEvaluationBenchmark extends BenchmarkDefaults {
 
     /** Clones of each sample device: 600 gives about 1,000,000 rows, 60 about 100,000. */
     @Param({ "600", "60" })

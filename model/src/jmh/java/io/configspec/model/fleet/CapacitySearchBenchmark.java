@@ -1,16 +1,12 @@
 package io.configspec.model.fleet;
 
-import java.util.concurrent.TimeUnit;
+import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -18,13 +14,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * operation = one whole search (doubling to 1,000, then bisection; 120 simulated seconds per
  * run) on the sample fleet, timed cold-ish: single shot after one warm-up search.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = { "-Xms1g", "-Xmx1g" })
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-public class CapacitySearchBenchmark {
+public class CapacitySearchBenchmark extends BenchmarkDefaults {
 
     @Param({ "sled", "wisp", "centralized" })
     public String policy;

@@ -1,19 +1,13 @@
 package io.configspec.model.fleet;
 
-import java.util.concurrent.TimeUnit;
+import io.configspec.model.BenchmarkDefaults;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * DESIGN §9: the fleet simulator runs ≥ 1 million simulated verification rounds per second. One
@@ -23,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code devices = 76} is WISP's capacity on the sample (server ~99 % busy),
  * {@code devices = 1000} a heavily overloaded server with long queues.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class FleetSimulatorBenchmark {
+public class FleetSimulatorBenchmark extends BenchmarkDefaults {
 
     @Param({ "sled", "wisp", "centralized" })
     public String policy;

@@ -1,16 +1,14 @@
 package io.configspec.model.pareto;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -18,13 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * on the same sample, for the observed ratio; with quadratic scaling the naive time extrapolates to
  * 1,000,000 rows as × (1,000,000 / size)².
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
 @Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 3, time = 3)
-public class NaiveParetoBaselineBenchmark {
+public class NaiveParetoBaselineBenchmark extends BenchmarkDefaults {
 
     private static final boolean[] MAXIMIZE = { true, true, true };
 

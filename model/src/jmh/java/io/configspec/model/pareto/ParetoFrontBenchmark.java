@@ -1,29 +1,23 @@
 package io.configspec.model.pareto;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * DESIGN §9: the Pareto front of 1,000,000 configurations over three objectives in ≤ 0.5 s.
  * Reported as average time per front, in milliseconds.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class ParetoFrontBenchmark {
+public class ParetoFrontBenchmark extends BenchmarkDefaults {
 
     private static final boolean[] MAXIMIZE = { true, true, true };
 

@@ -1,5 +1,6 @@
 package io.configspec.model.pareto;
 
+import io.configspec.model.BenchmarkDefaults;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.uma.jmetal.solution.pointsolution.PointSolution;
@@ -34,13 +33,12 @@ import org.uma.jmetal.solution.pointsolution.PointSolution;
  * Framework's {@code FastNondominatedSorting} is not run: it compares every pair (13 s at 10,000
  * points, issue 21), so a 100,000-point set would take about 20 minutes.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = { "-Xms4g", "-Xmx4g" })
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-public class ParetoPeersBenchmark {
+public class ParetoPeersBenchmark extends BenchmarkDefaults {
 
     static final long SEED = 2026;
     private static final boolean[] MAXIMIZE = { true, true, true };

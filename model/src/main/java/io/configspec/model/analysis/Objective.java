@@ -1,9 +1,8 @@
 package io.configspec.model.analysis;
 
-import java.util.Arrays;
+import io.configspec.model.domain.Enums;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a configuration can be optimised for. Three are the ConfigSpec paper's objectives
@@ -131,13 +130,11 @@ public enum Objective {
 
     /** The objective named {@code name} on the command line (case-insensitive), if any. */
     public static Optional<Objective> fromCliName(String name) {
-        return Arrays.stream(values())
-            .filter(o -> o.cliName.equalsIgnoreCase(name.trim()))
-            .findFirst();
+        return Enums.byName(values(), Objective::cliName, name);
     }
 
     /** All CLI names, comma-separated, for help and error messages. */
     public static String cliNames() {
-        return Arrays.stream(values()).map(Objective::cliName).collect(Collectors.joining(", "));
+        return Enums.names(values(), Objective::cliName);
     }
 }

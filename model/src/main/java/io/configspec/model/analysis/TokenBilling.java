@@ -1,6 +1,6 @@
 package io.configspec.model.analysis;
 
-import java.util.Arrays;
+import io.configspec.model.domain.JsonNamed;
 import java.util.Optional;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Optional;
  * verifier checks (the ConfigSpec paper's analysis, {@code find_optimal_config.py}: "tokens sent
  * per round = K") or K + 1, the target's own bonus position billed too. A scenario choice.
  */
-public enum TokenBilling {
+public enum TokenBilling implements JsonNamed {
     /** K billed tokens per round: the drafts sent for verification (the ConfigSpec paper). */
     DRAFTS("k", "K verified drafts billed per round"),
     /** K + 1 billed tokens per round: the drafts and the target's bonus position. */
@@ -22,6 +22,7 @@ public enum TokenBilling {
         this.description = description;
     }
 
+    @Override
     public String jsonName() {
         return jsonName;
     }
@@ -37,8 +38,6 @@ public enum TokenBilling {
     }
 
     public static Optional<TokenBilling> fromJsonName(String name) {
-        return Arrays.stream(values())
-            .filter(b -> b.jsonName.equals(name))
-            .findFirst();
+        return JsonNamed.byJsonName(TokenBilling.class, name);
     }
 }

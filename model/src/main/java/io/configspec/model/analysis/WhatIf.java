@@ -2,6 +2,7 @@ package io.configspec.model.analysis;
 
 import io.configspec.model.domain.FieldChecks;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.JsonNamed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -172,7 +173,7 @@ public final class WhatIf {
         "pricing",
         "pricing mode: token or gpu-time",
         text ->
-            PricingMode.fromJsonName(text.strip()).orElseThrow(() ->
+            JsonNamed.byJsonName(PricingMode.class, text.strip()).orElseThrow(() ->
                 new InvalidFieldException("pricing", "must be token or gpu-time but is '" + text + "'")
             ),
         (n, v) -> {},
@@ -182,7 +183,7 @@ public final class WhatIf {
         "energy",
         "energy mode: drafting-only or whole-round",
         text ->
-            EnergyMode.fromJsonName(text.strip()).orElseThrow(() ->
+            JsonNamed.byJsonName(EnergyMode.class, text.strip()).orElseThrow(() ->
                 new InvalidFieldException(
                     "energy",
                     "must be drafting-only or whole-round but is '" + text + "'"

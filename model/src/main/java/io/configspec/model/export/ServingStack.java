@@ -1,8 +1,7 @@
 package io.configspec.model.export;
 
-import java.util.Arrays;
+import io.configspec.model.domain.Enums;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Serving stacks that {@link ServingExports} writes a speculative-decoding setup for, each with the
@@ -79,13 +78,11 @@ public enum ServingStack {
 
     /** The stack named {@code name} on the command line (case-insensitive), if any. */
     public static Optional<ServingStack> fromCliName(String name) {
-        return Arrays.stream(values())
-            .filter(s -> s.cliName.equalsIgnoreCase(name.trim()))
-            .findFirst();
+        return Enums.byName(values(), ServingStack::cliName, name);
     }
 
     /** All CLI names, comma-separated. */
     public static String cliNames() {
-        return Arrays.stream(values()).map(ServingStack::cliName).collect(Collectors.joining(", "));
+        return Enums.names(values(), ServingStack::cliName);
     }
 }

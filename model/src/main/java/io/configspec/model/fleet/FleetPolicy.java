@@ -1,27 +1,26 @@
 package io.configspec.model.fleet;
 
+import io.configspec.model.domain.JsonNamed;
 import java.util.Locale;
 
 /** How a fleet shares its verification server (DESIGN §5). */
-public enum FleetPolicy {
+public enum FleetPolicy implements JsonNamed {
     /** No drafting: the server decodes every token for every device, continuous batching. */
-    CENTRALIZED("centralized", "Centralised"),
+    CENTRALIZED("Centralised"),
     /** SLED: fixed K per device, first-come-first-served batching up to a size or a timeout. */
-    SLED("sled", "SLED"),
+    SLED("SLED"),
     /** WISP: dynamic drafting plus the SLO-aware batch scheduler. */
-    WISP("wisp", "WISP");
+    WISP("WISP");
 
-    private final String cliName;
     private final String label;
 
-    FleetPolicy(String cliName, String label) {
-        this.cliName = cliName;
+    FleetPolicy(String label) {
         this.label = label;
     }
 
     /** Name on the command line and in JSON ({@code centralized}, {@code sled}, {@code wisp}). */
     public String cliName() {
-        return cliName;
+        return jsonName();
     }
 
     /** Name for people. */
@@ -35,13 +34,10 @@ public enum FleetPolicy {
         if (n.equals("centralised")) {
             return CENTRALIZED;
         }
-        for (FleetPolicy p : values()) {
-            if (p.cliName.equals(n)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(
-            "unknown fleet policy '" + name + "' (expected centralized, sled or wisp)"
+        return JsonNamed.byJsonName(FleetPolicy.class, n).orElseThrow(() ->
+            new IllegalArgumentException(
+                "unknown fleet policy '" + name + "' (expected centralized, sled or wisp)"
+            )
         );
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * What one tool's output file holds, in the tool's own terms but with units fixed (tokens/s, W,
@@ -43,20 +44,91 @@ public record ImportedMeasurements(
     List<Goodput> goodput,
     List<String> leftOut
 ) {
-    /** What a file held when it holds nothing an import must leave out. */
-    public ImportedMeasurements(
+    /** What a file of drafting rates held: the boards and the rates measured on them. */
+    public static ImportedMeasurements drafting(
         Path file,
         String format,
         String tool,
         Optional<LocalDate> date,
         List<Board> boards,
-        List<DraftingRate> drafting,
-        List<PrefillRate> prefill,
-        List<PowerDraw> power,
+        List<DraftingRate> drafting
+    ) {
+        return new ImportedMeasurements(
+            file,
+            format,
+            tool,
+            date,
+            boards,
+            drafting,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of()
+        );
+    }
+
+    /** What a file of acceptance figures (and end-to-end goodput, where measured) held. */
+    public static ImportedMeasurements acceptance(
+        Path file,
+        String format,
+        String tool,
+        Optional<LocalDate> date,
         List<Acceptance> acceptance,
         List<Goodput> goodput
     ) {
-        this(file, format, tool, date, boards, drafting, prefill, power, acceptance, goodput, List.of());
+        return new ImportedMeasurements(
+            file,
+            format,
+            tool,
+            date,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            acceptance,
+            goodput,
+            List.of()
+        );
+    }
+
+    /**
+     * What a power log of one embedded GPU board held: the board power of each reading, in W,
+     * summarised as mean, spread (0 for a single reading), minimum and maximum.
+     *
+     * @param rails the rails summed for each reading, e.g. {@code VDD_IN}
+     */
+    public static ImportedMeasurements boardPower(
+        Path file,
+        String format,
+        String tool,
+        Optional<LocalDate> date,
+        SummaryStatistics watts,
+        String rails
+    ) {
+        PowerDraw draw = new PowerDraw(
+            "",
+            watts.getMean(),
+            watts.getN() > 1 ? watts.getStandardDeviation() : 0,
+            watts.getMin(),
+            watts.getMax(),
+            (int) watts.getN(),
+            rails
+        );
+        Board board = new Board("", "", Optional.of(DeviceKind.EMBEDDED_GPU), "", "");
+        return new ImportedMeasurements(
+            file,
+            format,
+            tool,
+            date,
+            List.of(board),
+            List.of(),
+            List.of(),
+            List.of(draw),
+            List.of(),
+            List.of(),
+            List.of()
+        );
     }
 
     public ImportedMeasurements {
@@ -222,6 +294,36 @@ public record ImportedMeasurements(
     ) {
         public Acceptance {
             byPosition = List.copyOf(byPosition);
+        }
+
+        /**
+         * Acceptance counted by the tool: {@code accepted} of {@code drafted} tokens (drafted &gt;
+         * 0), with no spread over prompts.
+         */
+        public static Acceptance counted(
+            Optional<ModelRun> drafter,
+            Optional<ModelRun> target,
+            OptionalInt k,
+            long drafted,
+            long accepted,
+            List<Double> byPosition,
+            String detail,
+            int line
+        ) {
+            return new Acceptance(
+                drafter,
+                target,
+                k,
+                accepted / (double) drafted,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalLong.of(drafted),
+                OptionalLong.of(accepted),
+                byPosition,
+                detail,
+                line
+            );
         }
     }
 

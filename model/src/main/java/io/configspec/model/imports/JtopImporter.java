@@ -1,10 +1,6 @@
 package io.configspec.model.imports;
 
-import io.configspec.model.domain.DeviceKind;
-import io.configspec.model.imports.ImportedMeasurements.Board;
-import io.configspec.model.imports.ImportedMeasurements.PowerDraw;
 import io.configspec.model.imports.ToolRows.Row;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,24 +18,17 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * board total of each row counts; the import gives mean, spread, minimum and maximum, naming the
  * rails.
  */
-public final class JtopImporter implements MeasurementImporter {
+public final class JtopImporter extends AbstractImporter implements MeasurementImporter {
 
-    @Override
-    public String id() {
-        return "jtop";
-    }
-
-    @Override
-    public String name() {
-        return "jetson-stats jtop CSV log";
+    public JtopImporter() {
+        super("jtop", "jetson-stats jtop CSV log");
     }
 
     @Override
     public boolean detects(Path file, String head) {
         List<String> header = ToolRows.csvHeader(head.stripLeading());
         return (
-            header.contains("time") &&
-            header.contains("uptime") &&
+            header.containsAll(List.of("time", "uptime")) &&
             (header.contains("Power TOT") || header.contains("power cur"))
         );
     }
@@ -89,27 +78,13 @@ public final class JtopImporter implements MeasurementImporter {
         String described = total.equals("Power TOT")
             ? "jtop Power TOT" + (rails.isEmpty() ? "" : " (rails " + String.join(", ", rails) + ")")
             : "jtop power cur (board total)";
-        PowerDraw draw = new PowerDraw(
-            "",
-            watts.getMean(),
-            watts.getN() > 1 ? watts.getStandardDeviation() : 0,
-            watts.getMin(),
-            watts.getMax(),
-            (int) watts.getN(),
-            described
-        );
-        Board board = new Board("", "", Optional.of(DeviceKind.EMBEDDED_GPU), "", "");
-        return new ImportedMeasurements(
+        return ImportedMeasurements.boardPower(
             file,
             id(),
             "jetson-stats (" + version + ")",
             date,
-            List.of(board),
-            List.of(),
-            List.of(),
-            List.of(draw),
-            List.of(),
-            List.of()
+            watts,
+            described
         );
     }
 

@@ -6,7 +6,6 @@ import io.configspec.model.imports.ImportedMeasurements.Board;
 import io.configspec.model.imports.ImportedMeasurements.DraftingRate;
 import io.configspec.model.imports.ImportedMeasurements.ModelRun;
 import io.configspec.model.imports.ToolRows.Row;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,31 +35,25 @@ import java.util.regex.Pattern;
  *       target at each speculative length K, measured per drafter (no quantisation).
  * </ul>
  */
-public final class LatencyProfilerImporter implements MeasurementImporter {
+public final class LatencyProfilerImporter extends AbstractImporter implements MeasurementImporter {
 
     private static final Pattern DATE_IN_NAME = Pattern.compile(
         "(\\d{4}-\\d{2}-\\d{2})_\\d{2}-\\d{2}-\\d{2}"
     );
 
-    @Override
-    public String id() {
-        return "llamacpp-latency-profiler";
-    }
-
-    @Override
-    public String name() {
-        return "ConfigSpec profiler CSV (Llamacpp-Latency-Profiler: model profile or acceptance sweep)";
+    public LatencyProfilerImporter() {
+        super(
+            "llamacpp-latency-profiler",
+            "ConfigSpec profiler CSV (Llamacpp-Latency-Profiler: model profile or acceptance sweep)"
+        );
     }
 
     @Override
     public boolean detects(Path file, String head) {
         List<String> header = ToolRows.csvHeader(head.stripLeading());
         return (
-            (header.contains("device") && header.contains("model_name") && header.contains("tok_s_avg")) ||
-            (header.contains("target_model") &&
-                header.contains("draft_model") &&
-                header.contains("spec_len") &&
-                header.contains("mean_acceptance_rate"))
+            header.containsAll(List.of("device", "model_name", "tok_s_avg")) ||
+            header.containsAll(List.of("target_model", "draft_model", "spec_len", "mean_acceptance_rate"))
         );
     }
 
@@ -181,17 +174,13 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
         if (date.isEmpty()) {
             date = dateIn(file.getFileName().toString());
         }
-        return new ImportedMeasurements(
+        return ImportedMeasurements.drafting(
             file,
             id(),
             "Llamacpp-Latency-Profiler",
             date,
             List.copyOf(boards.values()),
-            drafting,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of()
+            drafting
         );
     }
 
@@ -245,15 +234,11 @@ public final class LatencyProfilerImporter implements MeasurementImporter {
                 )
             );
         }
-        return new ImportedMeasurements(
+        return ImportedMeasurements.acceptance(
             file,
             id(),
             "Llamacpp-Latency-Profiler",
             dateIn(file.getFileName().toString()),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
             acceptance,
             List.of()
         );

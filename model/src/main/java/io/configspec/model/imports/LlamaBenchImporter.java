@@ -5,7 +5,6 @@ import io.configspec.model.imports.ImportedMeasurements.DraftingRate;
 import io.configspec.model.imports.ImportedMeasurements.ModelRun;
 import io.configspec.model.imports.ImportedMeasurements.PrefillRate;
 import io.configspec.model.imports.ToolRows.Row;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +33,7 @@ import java.util.regex.Pattern;
  * model file; a prompt-processing test ({@code n_prompt > 0}, {@code n_gen = 0}) is a prefill rate,
  * kept apart; a combined {@code pp+tg} test is neither and is left out.
  */
-public final class LlamaBenchImporter implements MeasurementImporter {
+public final class LlamaBenchImporter extends AbstractImporter implements MeasurementImporter {
 
     /** The boolean backend flags of builds before the {@code backends} field (2023 – late 2024). */
     private static final Map<String, String> BACKEND_FLAGS = flags();
@@ -47,14 +46,8 @@ public final class LlamaBenchImporter implements MeasurementImporter {
     );
     private static final Pattern MD_BUILD = Pattern.compile("^build:\\s*([0-9a-fA-F]+)\\s*\\((\\d+)\\)");
 
-    @Override
-    public String id() {
-        return "llama-bench";
-    }
-
-    @Override
-    public String name() {
-        return "llama-bench results (JSON, JSON Lines, CSV or markdown table)";
+    public LlamaBenchImporter() {
+        super("llama-bench", "llama-bench results (JSON, JSON Lines, CSV or markdown table)");
     }
 
     @Override

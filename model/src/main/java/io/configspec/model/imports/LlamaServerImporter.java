@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -38,7 +37,7 @@ import java.util.regex.Pattern;
  * a K); the drafter is named only by the log ({@code loading draft model '…'}), else {@code
  * --drafter}.
  */
-public final class LlamaServerImporter implements MeasurementImporter {
+public final class LlamaServerImporter extends AbstractImporter implements MeasurementImporter {
 
     private static final Pattern ACCEPTANCE = Pattern.compile(
         "draft acceptance rate = ([0-9.]+) \\(\\s*(\\d+) accepted /\\s*(\\d+) generated\\)"
@@ -51,14 +50,8 @@ public final class LlamaServerImporter implements MeasurementImporter {
     private static final Pattern BUILD = Pattern.compile("\\bbuild: (\\d+) \\(([0-9a-f]+)\\)");
     private static final Pattern FINGERPRINT = Pattern.compile("^b(\\d+)-([0-9a-f]+)$");
 
-    @Override
-    public String id() {
-        return "llama-server";
-    }
-
-    @Override
-    public String name() {
-        return "llama-server completion responses (timings) or its log";
+    public LlamaServerImporter() {
+        super("llama-server", "llama-server completion responses (timings) or its log");
     }
 
     @Override
@@ -188,16 +181,12 @@ public final class LlamaServerImporter implements MeasurementImporter {
             }
             if (drafted > 0) {
                 acceptance.add(
-                    new Acceptance(
+                    Acceptance.counted(
                         Optional.empty(),
                         target,
                         k,
-                        accepted / (double) drafted,
-                        OptionalDouble.empty(),
-                        OptionalDouble.empty(),
-                        OptionalDouble.empty(),
-                        OptionalLong.of(drafted),
-                        OptionalLong.of(accepted),
+                        drafted,
+                        accepted,
                         List.of(),
                         "completion response: draft_n_accepted / draft_n",
                         line
@@ -233,18 +222,7 @@ public final class LlamaServerImporter implements MeasurementImporter {
         if (goodput.isEmpty()) {
             throw ProfileException.ofFile(file, "holds no completion response with timings", null);
         }
-        return new ImportedMeasurements(
-            file,
-            id(),
-            tool,
-            date,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            acceptance,
-            goodput
-        );
+        return ImportedMeasurements.acceptance(file, id(), tool, date, acceptance, goodput);
     }
 
     private static ObjectNode object(Path file, int line, String json) throws ProfileException {
@@ -322,16 +300,12 @@ public final class LlamaServerImporter implements MeasurementImporter {
                     continue;
                 }
                 acceptance.add(
-                    new Acceptance(
+                    Acceptance.counted(
                         drafter,
                         target,
                         OptionalInt.empty(),
-                        accepted / (double) drafted,
-                        OptionalDouble.empty(),
-                        OptionalDouble.empty(),
-                        OptionalDouble.empty(),
-                        OptionalLong.of(drafted),
-                        OptionalLong.of(accepted),
+                        drafted,
+                        accepted,
                         List.of(),
                         "server log: draft acceptance rate",
                         i + 1
@@ -367,17 +341,6 @@ public final class LlamaServerImporter implements MeasurementImporter {
                 null
             );
         }
-        return new ImportedMeasurements(
-            file,
-            id(),
-            tool,
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            acceptance,
-            goodput
-        );
+        return ImportedMeasurements.acceptance(file, id(), tool, Optional.empty(), acceptance, goodput);
     }
 }

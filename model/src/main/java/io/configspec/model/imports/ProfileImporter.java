@@ -15,18 +15,12 @@ import java.util.regex.Pattern;
  * JsonNode)}), with no temporary file and no second read. The tree is kept beside the document so
  * the library can edit numbers in place.
  */
-public final class ProfileImporter implements Importer {
+public final class ProfileImporter extends AbstractImporter {
 
     private static final Pattern SCHEMA_VERSION = Pattern.compile("\"schemaVersion\"\\s*:");
 
-    @Override
-    public String id() {
-        return "profile";
-    }
-
-    @Override
-    public String name() {
-        return "ConfigSpec profile (JSON)";
+    public ProfileImporter() {
+        super("profile", "ConfigSpec profile (JSON)");
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.configspec.model.imports;
 
-import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.imports.ImportedMeasurements.Board;
-import io.configspec.model.imports.ImportedMeasurements.PowerDraw;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +30,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * deviation, minimum and maximum. Log only while drafting: the figure is board power while
  * drafting.
  */
-public final class TegrastatsImporter implements MeasurementImporter {
+public final class TegrastatsImporter extends AbstractImporter implements MeasurementImporter {
 
     /** {@code NAME cur/avg[/peak]}, milliwatts, with or without the {@code mW} unit. */
     private static final Pattern RAIL = Pattern.compile(
@@ -47,14 +43,8 @@ public final class TegrastatsImporter implements MeasurementImporter {
     /** Memory and swap readings look like rails but are not. */
     private static final Set<String> NOT_RAILS = Set.of("RAM", "SWAP", "IRAM", "lfb", "cached");
 
-    @Override
-    public String id() {
-        return "tegrastats";
-    }
-
-    @Override
-    public String name() {
-        return "NVIDIA Jetson tegrastats log";
+    public TegrastatsImporter() {
+        super("tegrastats", "NVIDIA Jetson tegrastats log");
     }
 
     @Override
@@ -149,27 +139,6 @@ public final class TegrastatsImporter implements MeasurementImporter {
               " (board input" +
               (others.isEmpty() ? "" : "; also logged: " + String.join(", ", others)) +
               ")";
-        PowerDraw draw = new PowerDraw(
-            "",
-            watts.getMean(),
-            watts.getN() > 1 ? watts.getStandardDeviation() : 0,
-            watts.getMin(),
-            watts.getMax(),
-            (int) watts.getN(),
-            rails
-        );
-        Board board = new Board("", "", Optional.of(DeviceKind.EMBEDDED_GPU), "", "");
-        return new ImportedMeasurements(
-            file,
-            id(),
-            "tegrastats",
-            date,
-            List.of(board),
-            List.of(),
-            List.of(),
-            List.of(draw),
-            List.of(),
-            List.of()
-        );
+        return ImportedMeasurements.boardPower(file, id(), "tegrastats", date, watts, rails);
     }
 }

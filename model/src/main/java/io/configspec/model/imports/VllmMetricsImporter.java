@@ -2,7 +2,6 @@ package io.configspec.model.imports;
 
 import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.ModelRun;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +40,7 @@ import java.util.regex.Pattern;
  * profiles use. The target is the {@code model_name} label or the log's {@code model='…'}; the
  * drafter the log's speculative config, else {@code --drafter}.
  */
-public final class VllmMetricsImporter implements MeasurementImporter {
+public final class VllmMetricsImporter extends AbstractImporter implements MeasurementImporter {
 
     private static final String V1 = "vllm:spec_decode_num_drafts";
     private static final String DRAFT_TOKENS = "vllm:spec_decode_num_draft_tokens";
@@ -69,14 +68,8 @@ public final class VllmMetricsImporter implements MeasurementImporter {
     private static final Pattern SPEC_K = Pattern.compile("num_spec(?:ulative)?_tokens=(\\d+)");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})[ T]\\d{2}:\\d{2}");
 
-    @Override
-    public String id() {
-        return "vllm-metrics";
-    }
-
-    @Override
-    public String name() {
-        return "vLLM speculative decoding metrics (/metrics text or the server log)";
+    public VllmMetricsImporter() {
+        super("vllm-metrics", "vLLM speculative decoding metrics (/metrics text or the server log)");
     }
 
     @Override
@@ -228,15 +221,11 @@ public final class VllmMetricsImporter implements MeasurementImporter {
             detail,
             line
         );
-        return new ImportedMeasurements(
+        return ImportedMeasurements.acceptance(
             file,
             id(),
             "vLLM (/metrics; version not stated)",
             Optional.empty(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
             List.of(a),
             List.of()
         );
@@ -390,33 +379,18 @@ public final class VllmMetricsImporter implements MeasurementImporter {
         List<Double> byPosition = v1 && perPositionComplete && drafts > 0
             ? conditional(cumulative, drafts)
             : List.of();
-        Acceptance a = new Acceptance(
+        Acceptance a = Acceptance.counted(
             drafter,
             target,
             k,
-            accepted / (double) drafted,
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
-            OptionalLong.of(drafted),
-            OptionalLong.of(accepted),
+            drafted,
+            accepted,
             byPosition,
             (v1 ? "vLLM log (V1 SpecDecoding metrics)" : "vLLM log (V0 Speculative metrics)") +
                 ": accepted / drafted tokens",
             firstLine
         );
         String tool = version.isEmpty() ? "vLLM (version not stated)" : "vLLM " + version;
-        return new ImportedMeasurements(
-            file,
-            id(),
-            tool,
-            date,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(a),
-            List.of()
-        );
+        return ImportedMeasurements.acceptance(file, id(), tool, date, List.of(a), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.configspec.model.pareto;
 
 import io.configspec.model.domain.Configuration;
+import io.configspec.model.domain.JsonNamed;
 
 /**
  * One recommended configuration and why.
@@ -11,22 +12,14 @@ import io.configspec.model.domain.Configuration;
  * @param reason one line in plain words, with numbers and units
  */
 public record Recommendation(Kind kind, int row, Configuration configuration, String reason) {
-    /** What a recommendation optimises. */
-    public enum Kind {
-        GOODPUT("goodput"),
-        COST("cost"),
-        ENERGY("energy"),
-        BALANCED("balanced");
-
-        private final String jsonName;
-
-        Kind(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** The name in JSON and on the command line ({@code goodput}, {@code cost}, {@code energy}, {@code balanced}). */
-        public String jsonName() {
-            return jsonName;
-        }
+    /**
+     * What a recommendation optimises; {@link #jsonName()} is the name in JSON and on the command
+     * line ({@code goodput}, {@code cost}, {@code energy}, {@code balanced}).
+     */
+    public enum Kind implements JsonNamed {
+        GOODPUT,
+        COST,
+        ENERGY,
+        BALANCED,
     }
 }
