@@ -37,7 +37,7 @@ class ConfigSpecCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "validate", "sweep", "help" })
+    @ValueSource(strings = { "validate", "sweep", "help", "fleet", "capacity", "fleet-report" })
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode(), run.err());
