@@ -4,7 +4,9 @@ import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -249,33 +251,8 @@ public final class FleetPane extends SplitPane {
                 .curve(p)
                 .addListener(
                     (ListChangeListener<FleetViewModel.Point>) change -> {
-                        goodput
-                            .get(p)
-                            .getData()
-                            .setAll(
-                                model
-                                    .curve(p)
-                                    .stream()
-                                    .map(pt ->
-                                        new XYChart.Data<Number, Number>(
-                                            pt.devices(),
-                                            pt.goodputTokensPerSecond()
-                                        )
-                                    )
-                                    .toList()
-                            );
-                        attainment
-                            .get(p)
-                            .getData()
-                            .setAll(
-                                model
-                                    .curve(p)
-                                    .stream()
-                                    .map(pt ->
-                                        new XYChart.Data<Number, Number>(pt.devices(), pt.sloAttainment())
-                                    )
-                                    .toList()
-                            );
+                        plot(goodput.get(p), model.curve(p), FleetViewModel.Point::goodputTokensPerSecond);
+                        plot(attainment.get(p), model.curve(p), FleetViewModel.Point::sloAttainment);
                     }
                 );
             model
@@ -398,6 +375,22 @@ public final class FleetPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(controlScroll, chartScroll);
         setDividerPositions(0.3);
+    }
+
+    /** Shows {@code points} in {@code series}: devices on x, {@code y} of each point on y. */
+    private static void plot(
+        XYChart.Series<Number, Number> series,
+        List<FleetViewModel.Point> points,
+        ToDoubleFunction<FleetViewModel.Point> y
+    ) {
+        series
+            .getData()
+            .setAll(
+                points
+                    .stream()
+                    .map(pt -> new XYChart.Data<Number, Number>(pt.devices(), y.applyAsDouble(pt)))
+                    .toList()
+            );
     }
 
     /** A wrapping label with node id {@code id} that shows {@code text}. */
