@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -124,7 +125,7 @@ public final class ThisMachineProfiles {
                         Math.max(1, drafterParameters),
                         variants,
                         measured,
-                        Map.of()
+                        Map.of(), Optional.empty()
                     )
                 ),
                 List.of(
@@ -135,7 +136,7 @@ public final class ThisMachineProfiles {
                         Math.max(1, targetParameters),
                         List.of(new QuantizationVariant("fp32", 32, Math.max(1, targetParameters * 4))),
                         measured,
-                        Map.of()
+                        Map.of(), Optional.empty()
                     )
                 )
             )

@@ -639,7 +639,7 @@ public final class LoopbackExperiment {
                 batches.size(),
                 false,
                 false,
-                false
+                false, false
             );
         }
     }

@@ -62,28 +62,6 @@ public sealed interface VerificationLatency {
         OptionalDouble rmseSeconds,
         OptionalDouble secondsPerPrefillToken
     ) implements VerificationLatency {
-        /** Without a prefill coefficient (a prompt token costs what a verified position costs). */
-        public Linear(
-            double interceptSeconds,
-            double secondsPerVerifiedToken,
-            double secondsPerContextToken,
-            double secondsPerRequest,
-            List<VerificationMeasurement> measurements,
-            OptionalDouble rSquared,
-            OptionalDouble rmseSeconds
-        ) {
-            this(
-                interceptSeconds,
-                secondsPerVerifiedToken,
-                secondsPerContextToken,
-                secondsPerRequest,
-                measurements,
-                rSquared,
-                rmseSeconds,
-                OptionalDouble.empty()
-            );
-        }
-
         public Linear {
             FieldChecks.positive("interceptSeconds", interceptSeconds);
             FieldChecks.nonNegative("secondsPerVerifiedToken", secondsPerVerifiedToken);
@@ -120,6 +98,7 @@ public sealed interface VerificationLatency {
                 secondsPerContextToken,
                 secondsPerRequest,
                 List.of(),
+                OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty()
             );

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -307,7 +308,7 @@ public final class PredictionValidation {
                     TokenBilling.DRAFTS_AND_BONUS,
                     EnergyMode.DRAFTING_ONLY,
                     0,
-                    1
+                    1, List.of(), OptionalInt.empty(), List.of()
                 );
                 return ConfigurationSpace.of(library, scenario).evaluate();
             } catch (InvalidFieldException e) {

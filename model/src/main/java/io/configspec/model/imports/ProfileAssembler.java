@@ -7,6 +7,7 @@ import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.TargetModel;
@@ -928,7 +929,7 @@ final class ProfileAssembler {
                                 byK,
                                 List.of(),
                                 prov,
-                                Map.of()
+                                Map.of(), Optional.empty()
                             ),
                         first.getKey().file()
                     )
@@ -1054,16 +1055,12 @@ final class ProfileAssembler {
     }
 
     private DrafterModel drafter(String id, ModelFacts facts) {
-        if (facts.parameters() <= 0) {
-            throw new InvalidFieldException(
-                "parameterCount",
-                "of drafter " +
-                    id +
-                    " is stated neither by the file nor by the model's name (" +
-                    facts.source() +
-                    "): give its size in the name, or add the model to the library (--library)"
-            );
-        }
+        requireSize(
+            "drafter",
+            id,
+            facts,
+            "give its size in the name, or add the model to the library (--library)"
+        );
         List<QuantizationVariant> variants = new ArrayList<>();
         facts
             .bytesByQuantization()
@@ -1076,35 +1073,11 @@ final class ProfileAssembler {
                     )
                 )
             );
-        Map<String, Provenance> fields = new LinkedHashMap<>();
-        if (!facts.exact()) {
-            fields.put(
-                "parameterCount",
-                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
-            );
-        }
-        return new DrafterModel(
-            id,
-            displayName(facts.source()),
-            facts.family(),
-            facts.parameters(),
-            variants,
-            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
-            fields
-        );
+        return model(DrafterModel::new, id, facts, variants, new LinkedHashMap<>());
     }
 
     private TargetModel target(String id, ModelFacts facts) {
-        if (facts.parameters() <= 0) {
-            throw new InvalidFieldException(
-                "parameterCount",
-                "of target " +
-                    id +
-                    " is stated neither by the file nor by the model's name (" +
-                    facts.source() +
-                    "): add the model to the library (--library)"
-            );
-        }
+        requireSize("target", id, facts, "add the model to the library (--library)");
         List<QuantizationVariant> variants = new ArrayList<>();
         Map<String, Provenance> fields = new LinkedHashMap<>();
         if (facts.bytesByQuantization().isEmpty()) {
@@ -1123,20 +1096,67 @@ final class ProfileAssembler {
                     variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty()))
                 );
         }
+        return model(TargetModel::new, id, facts, variants, fields);
+    }
+
+    /** A drafter's or a target's canonical constructor. */
+    @FunctionalInterface
+    private interface ModelConstructor<M extends LanguageModel> {
+        M create(
+            String id,
+            String name,
+            String family,
+            long parameterCount,
+            List<QuantizationVariant> quantizations,
+            Provenance provenance,
+            Map<String, Provenance> fieldProvenance,
+            Optional<String> huggingFaceRepository
+        );
+    }
+
+    /** Stops the import when neither the file nor the model's name states its size. */
+    private static void requireSize(String role, String id, ModelFacts facts, String remedy) {
+        if (facts.parameters() <= 0) {
+            throw new InvalidFieldException(
+                "parameterCount",
+                "of " +
+                    role +
+                    " " +
+                    id +
+                    " is stated neither by the file nor by the model's name (" +
+                    facts.source() +
+                    "): " +
+                    remedy
+            );
+        }
+    }
+
+    /**
+     * The model as the file names it, measured by the import; where only its name states its size,
+     * {@code fields} says so.
+     */
+    private <M extends LanguageModel> M model(
+        ModelConstructor<M> constructor,
+        String id,
+        ModelFacts facts,
+        List<QuantizationVariant> variants,
+        Map<String, Provenance> fields
+    ) {
         if (!facts.exact()) {
             fields.put(
                 "parameterCount",
                 new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
             );
         }
-        return new TargetModel(
+        return constructor.create(
             id,
             displayName(facts.source()),
             facts.family(),
             facts.parameters(),
             variants,
             measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
-            fields
+            fields,
+            Optional.empty()
         );
     }
 

@@ -165,7 +165,7 @@ public final class MeasuredProfileWriter {
                             Math.max(1, d.parameters()),
                             d.quantizations(),
                             m.provenance(),
-                            Map.of()
+                            Map.of(), Optional.empty()
                         )
                     )
                     .toList(),
@@ -180,7 +180,7 @@ public final class MeasuredProfileWriter {
                             Math.max(1, t.parameters()),
                             t.quantizations(),
                             m.provenance(),
-                            Map.of()
+                            Map.of(), Optional.empty()
                         )
                     )
                     .toList()

@@ -25,6 +25,8 @@ import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.domain.VerificationMeasurement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -71,10 +73,10 @@ final class RichDocuments {
                     500_000_000L,
                     List.of(q),
                     measured,
-                    Map.of("parameterCount", literature)
+                    Map.of("parameterCount", literature), Optional.empty()
                 )
             ),
-            List.of(new TargetModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of()))
+            List.of(new TargetModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of(), Optional.empty()))
         );
         var alignment = new ProfileDocument.AlignmentDocument(
             "align",
@@ -125,7 +127,7 @@ final class RichDocuments {
                     ),
                     List.of(),
                     literature,
-                    Map.of("acceptanceByK", note)
+                    Map.of("acceptanceByK", note), Optional.empty()
                 )
             )
         );
@@ -203,7 +205,7 @@ final class RichDocuments {
             TokenBilling.DRAFTS,
             EnergyMode.WHOLE_ROUND,
             512,
-            4
+            4, List.of(), OptionalInt.empty(), List.of()
         );
         var fleet = new FleetScenarioSpec(
             "fl",
