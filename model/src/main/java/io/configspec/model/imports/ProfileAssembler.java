@@ -7,7 +7,6 @@ import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
-import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.TargetModel;
@@ -1073,7 +1072,16 @@ final class ProfileAssembler {
                     )
                 )
             );
-        return model(DrafterModel::new, id, facts, variants, new LinkedHashMap<>());
+        return new DrafterModel(
+            id,
+            displayName(facts.source()),
+            facts.family(),
+            facts.parameters(),
+            variants,
+            modelProvenance(facts),
+            sizeProvenance(facts, new LinkedHashMap<>()),
+            Optional.empty()
+        );
     }
 
     private TargetModel target(String id, ModelFacts facts) {
@@ -1096,21 +1104,15 @@ final class ProfileAssembler {
                     variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty()))
                 );
         }
-        return model(TargetModel::new, id, facts, variants, fields);
-    }
-
-    /** A drafter's or a target's canonical constructor. */
-    @FunctionalInterface
-    private interface ModelConstructor<M extends LanguageModel> {
-        M create(
-            String id,
-            String name,
-            String family,
-            long parameterCount,
-            List<QuantizationVariant> quantizations,
-            Provenance provenance,
-            Map<String, Provenance> fieldProvenance,
-            Optional<String> huggingFaceRepository
+        return new TargetModel(
+            id,
+            displayName(facts.source()),
+            facts.family(),
+            facts.parameters(),
+            variants,
+            modelProvenance(facts),
+            sizeProvenance(facts, fields),
+            Optional.empty()
         );
     }
 
@@ -1131,33 +1133,20 @@ final class ProfileAssembler {
         }
     }
 
-    /**
-     * The model as the file names it, measured by the import; where only its name states its size,
-     * {@code fields} says so.
-     */
-    private <M extends LanguageModel> M model(
-        ModelConstructor<M> constructor,
-        String id,
-        ModelFacts facts,
-        List<QuantizationVariant> variants,
-        Map<String, Provenance> fields
-    ) {
+    /** The model's provenance: measured by the import, as the file names it. */
+    private Provenance.Measured modelProvenance(ModelFacts facts) {
+        return measured(facts.from(), 1, "the model as the file names it: " + facts.source());
+    }
+
+    /** {@code fields} with the size's provenance where only the model's name states its size. */
+    private static Map<String, Provenance> sizeProvenance(ModelFacts facts, Map<String, Provenance> fields) {
         if (!facts.exact()) {
             fields.put(
                 "parameterCount",
                 new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
             );
         }
-        return constructor.create(
-            id,
-            displayName(facts.source()),
-            facts.family(),
-            facts.parameters(),
-            variants,
-            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
-            fields,
-            Optional.empty()
-        );
+        return fields;
     }
 
     private static String displayName(String source) {
