@@ -18,8 +18,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the drafting throughput {@link QpartCalibrator#measureWidths} measured as profiles the
@@ -125,7 +125,8 @@ public final class ThisMachineProfiles {
                         Math.max(1, drafterParameters),
                         variants,
                         measured,
-                        Map.of(), Optional.empty()
+                        Map.of(),
+                        Optional.empty()
                     )
                 ),
                 List.of(
@@ -136,7 +137,8 @@ public final class ThisMachineProfiles {
                         Math.max(1, targetParameters),
                         List.of(new QuantizationVariant("fp32", 32, Math.max(1, targetParameters * 4))),
                         measured,
-                        Map.of(), Optional.empty()
+                        Map.of(),
+                        Optional.empty()
                     )
                 )
             )

@@ -639,7 +639,8 @@ public final class LoopbackExperiment {
                 batches.size(),
                 false,
                 false,
-                false, false
+                false,
+                false
             );
         }
     }

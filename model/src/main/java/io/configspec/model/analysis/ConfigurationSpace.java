@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every configuration (device, drafter, quantisation, target, K) a scenario allows, ready to be
@@ -172,8 +172,18 @@ public final class ConfigurationSpace {
                           library.networks().stream().map(NetworkProfile::id).toList()
                       )
                   );
-        List<DeviceProfile> devices = selection("devices", scenario.devices(), library.devices(), DeviceProfile::id);
-        List<DrafterModel> drafters = selection("drafters", scenario.drafters(), library.drafters(), DrafterModel::id);
+        List<DeviceProfile> devices = selection(
+            "devices",
+            scenario.devices(),
+            library.devices(),
+            DeviceProfile::id
+        );
+        List<DrafterModel> drafters = selection(
+            "drafters",
+            scenario.drafters(),
+            library.drafters(),
+            DrafterModel::id
+        );
         Set<String> knownQuantizations = new LinkedHashSet<>();
         drafters.forEach(d -> d.quantizations().forEach(q -> knownQuantizations.add(q.name())));
         for (String q : scenario.quantizations()) {
@@ -191,7 +201,13 @@ public final class ConfigurationSpace {
         } else {
             for (int i = 0; i < scenario.targets().size(); i++) {
                 String id = scenario.targets().get(i);
-                TargetModel target = known("targets", id, library.targets(), TargetModel::id, scenario.targets());
+                TargetModel target = known(
+                    "targets",
+                    id,
+                    library.targets(),
+                    TargetModel::id,
+                    scenario.targets()
+                );
                 if (server.served(id).isEmpty()) {
                     throw new InvalidFieldException(
                         "select.targets[" + i + "]",
@@ -499,7 +515,12 @@ public final class ConfigurationSpace {
     }
 
     /** The profiles a scenario's selection {@code list} names, in its order; every profile when it names none. */
-    private static <T> List<T> selection(String list, List<String> ids, Collection<T> all, Function<T, String> idOf) {
+    private static <T> List<T> selection(
+        String list,
+        List<String> ids,
+        Collection<T> all,
+        Function<T, String> idOf
+    ) {
         if (ids.isEmpty()) {
             return List.copyOf(all);
         }
@@ -510,7 +531,13 @@ public final class ConfigurationSpace {
     }
 
     /** The profile {@code id} among {@code all}, or the error naming its place in the selection and the known ids. */
-    private static <T> T known(String list, String id, Collection<T> all, Function<T, String> idOf, List<String> selection) {
+    private static <T> T known(
+        String list,
+        String id,
+        Collection<T> all,
+        Function<T, String> idOf,
+        List<String> selection
+    ) {
         return all
             .stream()
             .filter(p -> idOf.apply(p).equals(id))

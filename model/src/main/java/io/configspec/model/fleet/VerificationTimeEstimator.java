@@ -1,8 +1,8 @@
 package io.configspec.model.fleet;
 
 import io.configspec.model.domain.VerificationMeasurement;
-import java.util.List;
 import io.configspec.model.measurement.LeastSquares;
+import java.util.List;
 import java.util.Optional;
 
 /**

@@ -381,7 +381,9 @@ public final class LlamaBenchImporter extends AbstractImporter implements Measur
                             value.toLowerCase(Locale.ROOT),
                             file,
                             i + 1,
-                            "test \"" + ToolRows.shorten(value) + "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
+                            "test \"" +
+                                ToolRows.shorten(value) +
+                                "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
                         );
                         boolean prompt = m.group(1).equals("pp");
                         row.put("n_prompt", prompt ? m.group(2) : "0");
@@ -394,7 +396,9 @@ public final class LlamaBenchImporter extends AbstractImporter implements Measur
                             value,
                             file,
                             i + 1,
-                            "t/s \"" + ToolRows.shorten(value) + "\" is not a rate (expected e.g. 15.29 ± 0.12)"
+                            "t/s \"" +
+                                ToolRows.shorten(value) +
+                                "\" is not a rate (expected e.g. 15.29 ± 0.12)"
                         );
                         row.put("avg_ts", m.group(1));
                         if (m.group(2) != null) {

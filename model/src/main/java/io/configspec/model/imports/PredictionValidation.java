@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Predicted against measured (docs/importing.md "Predicted against measured"): the goodput and
@@ -308,7 +308,10 @@ public final class PredictionValidation {
                     TokenBilling.DRAFTS_AND_BONUS,
                     EnergyMode.DRAFTING_ONLY,
                     0,
-                    1, List.of(), OptionalInt.empty(), List.of()
+                    1,
+                    List.of(),
+                    OptionalInt.empty(),
+                    List.of()
                 );
                 return ConfigurationSpace.of(library, scenario).evaluate();
             } catch (InvalidFieldException e) {

@@ -928,7 +928,8 @@ final class ProfileAssembler {
                                 byK,
                                 List.of(),
                                 prov,
-                                Map.of(), Optional.empty()
+                                Map.of(),
+                                Optional.empty()
                             ),
                         first.getKey().file()
                     )

@@ -165,7 +165,8 @@ public final class MeasuredProfileWriter {
                             Math.max(1, d.parameters()),
                             d.quantizations(),
                             m.provenance(),
-                            Map.of(), Optional.empty()
+                            Map.of(),
+                            Optional.empty()
                         )
                     )
                     .toList(),
@@ -180,7 +181,8 @@ public final class MeasuredProfileWriter {
                             Math.max(1, t.parameters()),
                             t.quantizations(),
                             m.provenance(),
-                            Map.of(), Optional.empty()
+                            Map.of(),
+                            Optional.empty()
                         )
                     )
                     .toList()

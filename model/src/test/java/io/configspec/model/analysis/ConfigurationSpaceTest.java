@@ -26,10 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +45,46 @@ class ConfigurationSpaceTest {
     // server: T_v = 0.4 s, $1 per 1M tokens, $3.6 per GPU-hour (= $0.001/s), target step 0.03 s
     private static ProfileLibrary library(VerificationLatency latency, List<Double> curve) {
         var q4 = List.of(new QuantizationVariant("q4", 4.5, 1_000_000));
-        DrafterModel drafter = new DrafterModel("a", "A", "f", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        DrafterModel other = new DrafterModel("b", "B", "g", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        TargetModel target = new TargetModel("t", "T", "f", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        TargetModel unrelated = new TargetModel("u", "U", "g", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
+        DrafterModel drafter = new DrafterModel(
+            "a",
+            "A",
+            "f",
+            1_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        DrafterModel other = new DrafterModel(
+            "b",
+            "B",
+            "g",
+            1_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        TargetModel target = new TargetModel(
+            "t",
+            "T",
+            "f",
+            7_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        TargetModel unrelated = new TargetModel(
+            "u",
+            "U",
+            "g",
+            7_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
         DeviceProfile device = new DeviceProfile(
             "d",
             "D",
@@ -136,7 +172,10 @@ class ConfigurationSpaceTest {
             TokenBilling.DRAFTS_AND_BONUS,
             energy,
             contextTokens,
-            batch, List.of(), OptionalInt.empty(), List.of()
+            batch,
+            List.of(),
+            OptionalInt.empty(),
+            List.of()
         );
     }
 

@@ -25,10 +25,10 @@ import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.domain.VerificationMeasurement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** One document of every kind with every optional field set, for write → schema → read tests. */
 final class RichDocuments {
@@ -73,10 +73,22 @@ final class RichDocuments {
                     500_000_000L,
                     List.of(q),
                     measured,
-                    Map.of("parameterCount", literature), Optional.empty()
+                    Map.of("parameterCount", literature),
+                    Optional.empty()
                 )
             ),
-            List.of(new TargetModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of(), Optional.empty()))
+            List.of(
+                new TargetModel(
+                    "t",
+                    "Target",
+                    "fam",
+                    7_000_000_000L,
+                    List.of(q),
+                    note,
+                    Map.of(),
+                    Optional.empty()
+                )
+            )
         );
         var alignment = new ProfileDocument.AlignmentDocument(
             "align",
@@ -127,7 +139,8 @@ final class RichDocuments {
                     ),
                     List.of(),
                     literature,
-                    Map.of("acceptanceByK", note), Optional.empty()
+                    Map.of("acceptanceByK", note),
+                    Optional.empty()
                 )
             )
         );
@@ -205,7 +218,10 @@ final class RichDocuments {
             TokenBilling.DRAFTS,
             EnergyMode.WHOLE_ROUND,
             512,
-            4, List.of(), OptionalInt.empty(), List.of()
+            4,
+            List.of(),
+            OptionalInt.empty(),
+            List.of()
         );
         var fleet = new FleetScenarioSpec(
             "fl",
