@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes the drafting throughput {@link QpartCalibrator#measureWidths} measured as profiles the
@@ -125,8 +124,7 @@ public final class ThisMachineProfiles {
                         Math.max(1, drafterParameters),
                         variants,
                         measured,
-                        Map.of(),
-                        Optional.empty()
+                        Map.of()
                     )
                 ),
                 List.of(
@@ -137,8 +135,7 @@ public final class ThisMachineProfiles {
                         Math.max(1, targetParameters),
                         List.of(new QuantizationVariant("fp32", 32, Math.max(1, targetParameters * 4))),
                         measured,
-                        Map.of(),
-                        Optional.empty()
+                        Map.of()
                     )
                 )
             )

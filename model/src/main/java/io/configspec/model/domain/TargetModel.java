@@ -40,4 +40,17 @@ public record TargetModel(
         fieldProvenance = FieldChecks.map(fieldProvenance);
         huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
     }
+
+    /** A model whose profile names no Hugging Face repository. */
+    public TargetModel(
+        String id,
+        String name,
+        String family,
+        long parameterCount,
+        List<QuantizationVariant> quantizations,
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        this(id, name, family, parameterCount, quantizations, provenance, fieldProvenance, Optional.empty());
+    }
 }

@@ -165,8 +165,7 @@ public final class MeasuredProfileWriter {
                             Math.max(1, d.parameters()),
                             d.quantizations(),
                             m.provenance(),
-                            Map.of(),
-                            Optional.empty()
+                            Map.of()
                         )
                     )
                     .toList(),
@@ -181,8 +180,7 @@ public final class MeasuredProfileWriter {
                             Math.max(1, t.parameters()),
                             t.quantizations(),
                             m.provenance(),
-                            Map.of(),
-                            Optional.empty()
+                            Map.of()
                         )
                     )
                     .toList()

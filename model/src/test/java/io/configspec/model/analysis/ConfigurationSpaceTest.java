@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -45,46 +44,10 @@ class ConfigurationSpaceTest {
     // server: T_v = 0.4 s, $1 per 1M tokens, $3.6 per GPU-hour (= $0.001/s), target step 0.03 s
     private static ProfileLibrary library(VerificationLatency latency, List<Double> curve) {
         var q4 = List.of(new QuantizationVariant("q4", 4.5, 1_000_000));
-        DrafterModel drafter = new DrafterModel(
-            "a",
-            "A",
-            "f",
-            1_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        DrafterModel other = new DrafterModel(
-            "b",
-            "B",
-            "g",
-            1_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        TargetModel target = new TargetModel(
-            "t",
-            "T",
-            "f",
-            7_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        TargetModel unrelated = new TargetModel(
-            "u",
-            "U",
-            "g",
-            7_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
+        DrafterModel drafter = new DrafterModel("a", "A", "f", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of());
+        DrafterModel other = new DrafterModel("b", "B", "g", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of());
+        TargetModel target = new TargetModel("t", "T", "f", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
+        TargetModel unrelated = new TargetModel("u", "U", "g", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
         DeviceProfile device = new DeviceProfile(
             "d",
             "D",

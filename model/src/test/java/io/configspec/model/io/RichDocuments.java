@@ -73,22 +73,10 @@ final class RichDocuments {
                     500_000_000L,
                     List.of(q),
                     measured,
-                    Map.of("parameterCount", literature),
-                    Optional.empty()
+                    Map.of("parameterCount", literature)
                 )
             ),
-            List.of(
-                new TargetModel(
-                    "t",
-                    "Target",
-                    "fam",
-                    7_000_000_000L,
-                    List.of(q),
-                    note,
-                    Map.of(),
-                    Optional.empty()
-                )
-            )
+            List.of(new TargetModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of()))
         );
         var alignment = new ProfileDocument.AlignmentDocument(
             "align",

@@ -60,8 +60,7 @@ class WorkloadMixTest {
                     1_000_000L,
                     List.of(new QuantizationVariant("fp32", 32, bytes)),
                     ILLUSTRATIVE,
-                    Map.of(),
-                    Optional.empty()
+                    Map.of()
                 )
             );
         }
@@ -72,8 +71,7 @@ class WorkloadMixTest {
             7_000_000L,
             List.of(new QuantizationVariant("fp32", 32, 28_000_000)),
             ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
+            Map.of()
         );
         DeviceProfile device = new DeviceProfile(
             "d",
