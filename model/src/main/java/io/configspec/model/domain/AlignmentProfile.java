@@ -153,8 +153,7 @@ public record AlignmentProfile(
                 );
             }
         }
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /** The same entry, measured on {@code domainName}'s prompts. */

@@ -74,10 +74,8 @@ public sealed interface VerificationLatency {
                     throw new InvalidFieldException("rSquared", "must be at most 1 but is " + r);
                 }
             });
-            rmseSeconds = FieldChecks.present("rmseSeconds", rmseSeconds);
-            rmseSeconds.ifPresent(e -> FieldChecks.nonNegative("rmseSeconds", e));
-            secondsPerPrefillToken = FieldChecks.present("secondsPerPrefillToken", secondsPerPrefillToken);
-            secondsPerPrefillToken.ifPresent(c -> FieldChecks.nonNegative("secondsPerPrefillToken", c));
+            rmseSeconds = FieldChecks.nonNegative("rmseSeconds", rmseSeconds);
+            secondsPerPrefillToken = FieldChecks.nonNegative("secondsPerPrefillToken", secondsPerPrefillToken);
         }
 
         /** c_p: seconds per prefilled prompt token (c_v when the profile gives none). */
