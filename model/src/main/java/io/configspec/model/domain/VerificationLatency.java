@@ -75,7 +75,10 @@ public sealed interface VerificationLatency {
                 }
             });
             rmseSeconds = FieldChecks.nonNegative("rmseSeconds", rmseSeconds);
-            secondsPerPrefillToken = FieldChecks.nonNegative("secondsPerPrefillToken", secondsPerPrefillToken);
+            secondsPerPrefillToken = FieldChecks.nonNegative(
+                "secondsPerPrefillToken",
+                secondsPerPrefillToken
+            );
         }
 
         /** c_p: seconds per prefilled prompt token (c_v when the profile gives none). */
