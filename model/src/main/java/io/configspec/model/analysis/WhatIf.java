@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -36,19 +35,44 @@ public final class WhatIf {
      * becomes a value and which values are allowed.
      *
      * @param <T> the value's type
-     * @param name the key as written in {@code --set} and in scenario files, e.g. {@code alphaScale}
-     * @param description what the setting does, with its unit
-     * @param parser the value of a text (not yet checked)
-     * @param checker throws {@link InvalidFieldException} naming the key when a value is not allowed
-     * @param json the value as it is written into JSON: a number or a text
      */
-    public record Key<T>(
-        String name,
-        String description,
-        Function<String, T> parser,
-        BiConsumer<String, T> checker,
-        Function<T, Object> json
-    ) {
+    public static final class Key<T> {
+
+        private final String name;
+        private final String description;
+        private final Function<String, T> parser;
+        private final Checker<T> checker;
+        private final Function<T, Object> json;
+
+        @FunctionalInterface
+        private interface Checker<T> {
+            void check(String name, T value);
+        }
+
+        private Key(
+            String name,
+            String description,
+            Function<String, T> parser,
+            Checker<T> checker,
+            Function<T, Object> json
+        ) {
+            this.name = name;
+            this.description = description;
+            this.parser = parser;
+            this.checker = checker;
+            this.json = json;
+        }
+
+        /** The key as written in {@code --set} and in scenario files, e.g. {@code alphaScale}. */
+        public String name() {
+            return name;
+        }
+
+        /** What the setting does, with its unit. */
+        public String description() {
+            return description;
+        }
+
         /** The value of {@code text}, checked. */
         public T parse(String text) {
             T value = parser.apply(text);
@@ -58,7 +82,7 @@ public final class WhatIf {
 
         private void check(T value) {
             Objects.requireNonNull(value, name);
-            checker.accept(name, value);
+            checker.check(name, value);
         }
 
         /** The value as it is written into JSON: a number or a text. */
