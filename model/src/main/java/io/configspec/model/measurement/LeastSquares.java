@@ -5,8 +5,9 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
  * The least-squares fits every measurement uses (one implementation for {@code profile}, {@code
- * measure} and the agent's jobs): a straight line, a line whose intercept may not be negative, and
- * a plane with two regressors.
+ * measure}, the agent's jobs and the fleet's verification time estimator): a straight line, a line
+ * whose intercept may not be negative, a plane with two regressors, a regression on any number of
+ * regressors, and the correlation of two series.
  */
 public final class LeastSquares {
 
