@@ -11,18 +11,12 @@
 # start keeps the same token. Prints what it saw; stops at the first failure.
 # Environment: CHECK_ROOT (default /var/tmp/configspec-check, as check.sh).
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=package.sh
-source "$HERE/package.sh"
-CHECK_ROOT="${CHECK_ROOT:-/var/tmp/configspec-check}"
+CHECK_NAME=check-systemd
+# shellcheck source=check-common.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/check-common.sh"
 PRISTINE="$CHECK_ROOT/pristine"
 CROOT="$CHECK_ROOT/nspawn"
 DEB="$DIST/$NAME-agent_${VERSION}_amd64.deb"
-say() { echo "check-systemd: $*" >&2; }
-fail() {
-  say "FAILED: $*"
-  exit 1
-}
 [ "$(id -u)" = 0 ] || fail "run as root"
 command -v systemd-nspawn >/dev/null || fail "needs systemd-nspawn (apt-get install systemd-container)"
 [ -f "$PRISTINE/etc/debian_version" ] || fail "no clean root at $PRISTINE (run installers/check.sh first)"

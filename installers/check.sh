@@ -23,19 +23,15 @@ set -euo pipefail
 # A test on a pipeline reads all its input ("| grep X >/dev/null", never "| grep -q X"): grep -q
 # stops at the first match and, with pipefail, the writer's SIGPIPE would fail the pipeline.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=package.sh
-source "$HERE/package.sh"
+CHECK_NAME=check
+CHECK_REPORT="$HERE/target/check-report.txt"
+# shellcheck source=check-common.sh
+source "$HERE/check-common.sh"
+REPORT="$CHECK_REPORT"
 DISPLAY_NUMBER="${CHECK_DISPLAY:-107}"
-CHECK_ROOT="${CHECK_ROOT:-/var/tmp/configspec-check}"
-REPORT="$TARGET/check-report.txt"
 SHOT="$ROOT/docs/images/installed-explorer.png"
 mkdir -p "$TARGET"
 : >"$REPORT"
-say() { echo "check: $*" | tee -a "$REPORT" >&2; }
-fail() {
-  say "FAILED: $*"
-  exit 1
-}
 PIDS=()
 MOUNTS=()
 cleanup() {

@@ -144,7 +144,8 @@ public final class AgentJson {
         return MAPPER.createObjectNode().put("error", message);
     }
 
-    private static void putNumber(ObjectNode json, String field, double value) {
+    /** Puts a finite number, or JSON null for NaN and infinities (which JSON cannot carry). */
+    static void putNumber(ObjectNode json, String field, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             json.putNull(field);
         } else {
@@ -152,8 +153,9 @@ public final class AgentJson {
         }
     }
 
-    private static double number(JsonNode json, String field) {
-        JsonNode node = json.get(field);
+    /** The number in {@code json.field}, NaN where the object, the field or its value is missing. */
+    static double number(JsonNode json, String field) {
+        JsonNode node = json == null ? null : json.get(field);
         return node == null || node.isNull() ? Double.NaN : node.asDouble();
     }
 }

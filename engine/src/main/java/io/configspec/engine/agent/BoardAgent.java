@@ -82,10 +82,6 @@ public final class BoardAgent implements AutoCloseable {
         return jobs;
     }
 
-    public SensorSampler sampler() {
-        return sampler;
-    }
-
     /** Connections open now (for tests of the connection guards). */
     public int openConnections() {
         return server.openConnections();

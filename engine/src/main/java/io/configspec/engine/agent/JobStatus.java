@@ -46,22 +46,9 @@ public record JobStatus(
             json.set("result", result);
         }
         ObjectNode live = json.putObject("live");
-        putNumber(live, "tokensPerSecond", liveTokensPerSecond);
-        putNumber(live, "joulesPerToken", liveJoulesPerToken);
+        AgentJson.putNumber(live, "tokensPerSecond", liveTokensPerSecond);
+        AgentJson.putNumber(live, "joulesPerToken", liveJoulesPerToken);
         return json;
-    }
-
-    private static void putNumber(ObjectNode json, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            json.putNull(field);
-        } else {
-            json.put(field, value);
-        }
-    }
-
-    private static double number(JsonNode json, String field) {
-        JsonNode node = json == null ? null : json.get(field);
-        return node == null || node.isNull() ? Double.NaN : node.asDouble();
     }
 
     public static JobStatus fromJson(JsonNode json) {
@@ -75,8 +62,8 @@ public record JobStatus(
             json.path("startedEpochMillis").asLong(),
             json.path("finishedEpochMillis").asLong(0),
             result == null || result.isNull() ? null : result,
-            number(json.get("live"), "tokensPerSecond"),
-            number(json.get("live"), "joulesPerToken")
+            AgentJson.number(json.get("live"), "tokensPerSecond"),
+            AgentJson.number(json.get("live"), "joulesPerToken")
         );
     }
 }

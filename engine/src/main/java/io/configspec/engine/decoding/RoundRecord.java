@@ -50,38 +50,6 @@ public record RoundRecord(
         }
     }
 
-    /** A round whose drafter recorded only its confidences (no entropy or margin, no dynamic stop). */
-    public RoundRecord(
-        int drafted,
-        int accepted,
-        int produced,
-        double draftSeconds,
-        double verifySeconds,
-        double roundSeconds,
-        double onnxSeconds,
-        double[] confidences
-    ) {
-        this(
-            drafted,
-            accepted,
-            produced,
-            draftSeconds,
-            verifySeconds,
-            roundSeconds,
-            onnxSeconds,
-            confidences,
-            nans(confidences.length),
-            nans(confidences.length),
-            false
-        );
-    }
-
-    private static double[] nans(int n) {
-        double[] a = new double[n];
-        Arrays.fill(a, Double.NaN);
-        return a;
-    }
-
     @Override
     public double[] confidences() {
         return confidences.clone();

@@ -35,30 +35,22 @@ import java.util.function.Consumer;
  * dynamic drafting at K ≤ the largest K, recording its false-stop and missed-stop rates ({@link
  * DynamicDraftingResult}).
  *
- * <p>Synchronous and single-threaded; the models are only read.
+ * <p>Synchronous and single-threaded; the models are only read (the caller owns and closes them).
+ *
+ * @param target the target model
+ * @param drafter the drafter model
+ * @param base decoding settings of every run (K is set per run; a dynamic threshold asks for the
+ *     dynamic-drafting measurement)
+ * @param drafterName the drafter's name in the result
+ * @param targetName the target's name in the result
  */
-public final class KSweep {
-
-    private final DecoderModel target;
-    private final DecoderModel drafter;
-    private final DecodingSettings base;
-    private final String drafterName;
-    private final String targetName;
-
-    public KSweep(
-        DecoderModel target,
-        DecoderModel drafter,
-        DecodingSettings base,
-        String drafterName,
-        String targetName
-    ) {
-        this.target = target;
-        this.drafter = drafter;
-        this.base = base;
-        this.drafterName = drafterName;
-        this.targetName = targetName;
-    }
-
+public record KSweep(
+    DecoderModel target,
+    DecoderModel drafter,
+    DecodingSettings base,
+    String drafterName,
+    String targetName
+) {
     /**
      * Runs every prompt once per K in {@code kMin..kMax} (after one untimed warm-up prompt), plus
      * once with the target alone.

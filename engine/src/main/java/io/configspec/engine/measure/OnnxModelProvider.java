@@ -23,23 +23,16 @@ import java.util.Random;
  * directory (the sample family written by {@code configspec models generate}, or any Optimum
  * export in its own subdirectory), and architecture twins, generated once into a twin directory
  * and reused.
+ *
+ * @param modelsDirectory where named models live (may not exist if only twins are profiled)
+ * @param twinDirectory where twins are generated and cached
+ * @param engineOptions how ONNX Runtime runs the models it opens
  */
-public final class OnnxModelProvider implements ModelProvider {
-
-    private final Path modelsDirectory;
-    private final Path twinDirectory;
-    private final EngineOptions engineOptions;
-
-    /**
-     * @param modelsDirectory where named models live (may not exist if only twins are profiled)
-     * @param twinDirectory where twins are generated and cached
-     */
-    public OnnxModelProvider(Path modelsDirectory, Path twinDirectory, EngineOptions engineOptions) {
-        this.modelsDirectory = modelsDirectory;
-        this.twinDirectory = twinDirectory;
-        this.engineOptions = engineOptions;
-    }
-
+public record OnnxModelProvider(
+    Path modelsDirectory,
+    Path twinDirectory,
+    EngineOptions engineOptions
+) implements ModelProvider {
     @Override
     public Drafter openDrafter(ProfilingRequest request, ProfilingContext context) throws Exception {
         if (request.drafter() != null) {

@@ -10,6 +10,7 @@ import io.configspec.engine.twins.TwinConfigException;
 import io.configspec.model.io.ProfileSchemas;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,9 +56,6 @@ public record ProfilingRequest(
     /** The schema of the JSON form, {@code docs/schema/profiling-request.schema.json}. */
     public static final String SCHEMA = "profiling-request";
 
-    /** The members of the JSON form's {@code twin} object, each a {@code twin…} component. */
-    private static final List<String> TWIN = List.of("preset", "precision", "layers");
-
     private static final JsonMapper MAPPER = JsonMapper.builder()
         .defaultPropertyInclusion(
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)
@@ -88,20 +86,10 @@ public record ProfilingRequest(
         flat.set("contextLengths", MAPPER.valueToTree(contextLengths));
         flat.set("verifyBatchSizes", MAPPER.valueToTree(verifyBatchSizes));
         check(grouped(flat));
-        if (twinPreset != null) {
-            int layers = presetLayers(twinPreset);
-            if (twinLayers != null && twinLayers > layers) {
-                throw new IllegalArgumentException(
-                    "field 'twin.layers': " +
-                        twinPreset +
-                        " has " +
-                        layers +
-                        " layers, so layers must be 1-" +
-                        layers +
-                        ", was " +
-                        twinLayers
-                );
-            }
+        int layers = twinPreset == null ? Integer.MAX_VALUE : presetLayers(twinPreset);
+        if (twinLayers != null && twinLayers > layers) {
+            String rule = "field 'twin.layers': %s has %d layers, so layers must be 1-%d, was %d";
+            throw new IllegalArgumentException(rule.formatted(twinPreset, layers, layers, twinLayers));
         }
         if (!verifyBatchSizes.isEmpty() && target == null) {
             throw new IllegalArgumentException("field 'verifyBatchSizes': needs a 'target'");
@@ -113,11 +101,9 @@ public record ProfilingRequest(
         try {
             return HuggingFaceConfig.preset(preset).layers();
         } catch (TwinConfigException e) {
+            String known = String.join(", ", HuggingFaceConfig.PRESETS);
             throw new IllegalArgumentException(
-                "field 'twin.preset': no preset '" +
-                    preset +
-                    "'; known presets: " +
-                    String.join(", ", HuggingFaceConfig.PRESETS)
+                "field 'twin.preset': no preset '" + preset + "'; known presets: " + known
             );
         }
     }
@@ -193,8 +179,11 @@ public record ProfilingRequest(
         ObjectNode body = json.deepCopy();
         check(body);
         JsonNode twin = body.remove("twin");
-        for (String part : twin == null ? List.<String>of() : TWIN) {
-            body.set(twinComponent(part), twin.get(part));
+        for (var part : twin == null ? List.<Map.Entry<String, JsonNode>>of() : twin.properties()) {
+            body.set(
+                "twin" + part.getKey().substring(0, 1).toUpperCase(Locale.ROOT) + part.getKey().substring(1),
+                part.getValue()
+            );
         }
         try {
             return MAPPER.treeToValue(body, ProfilingRequest.class);
@@ -220,22 +209,19 @@ public record ProfilingRequest(
         flat
             .properties()
             .forEach(field -> {
-                if (!field.getValue().isNull()) {
-                    json.set(field.getKey(), field.getValue());
+                String name = field.getKey();
+                if (field.getValue().isNull()) {
+                    return;
+                }
+                if (name.startsWith("twin")) {
+                    json
+                        .withObjectProperty("twin")
+                        .set(name.substring(4).toLowerCase(Locale.ROOT), field.getValue());
+                } else {
+                    json.set(name, field.getValue());
                 }
             });
-        for (String part : TWIN) {
-            JsonNode value = json.remove(twinComponent(part));
-            if (value != null) {
-                json.withObjectProperty("twin").set(part, value);
-            }
-        }
         return json;
-    }
-
-    /** {@code preset} → {@code twinPreset}. */
-    private static String twinComponent(String part) {
-        return "twin" + Character.toUpperCase(part.charAt(0)) + part.substring(1);
     }
 
     /** The schema's first complaint about {@code json} (defaults filled in place), as an exception. */

@@ -29,30 +29,6 @@ public record SweepResult(
     List<SweepPoint> points,
     DynamicDraftingResult dynamicDrafting
 ) {
-    /** A sweep without a dynamic-drafting measurement. */
-    public SweepResult(
-        String drafter,
-        String target,
-        RunStatistics pooled,
-        RunStatistics targetOnly,
-        double draftOverheadSeconds,
-        double draftTokensPerSecond,
-        double engineOverheadSeconds,
-        List<SweepPoint> points
-    ) {
-        this(
-            drafter,
-            target,
-            pooled,
-            targetOnly,
-            draftOverheadSeconds,
-            draftTokensPerSecond,
-            engineOverheadSeconds,
-            points,
-            null
-        );
-    }
-
     public SweepResult {
         points = List.copyOf(points);
     }

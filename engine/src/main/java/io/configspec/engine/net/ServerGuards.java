@@ -3,6 +3,7 @@ package io.configspec.engine.net;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a {@link GuardedHttpServer} lets in: where it listens, the token every request must carry,
@@ -84,52 +85,77 @@ public record ServerGuards(
     }
 
     public ServerGuards withBindAddress(InetAddress address) {
-        return new ServerGuards(
-            address,
-            port,
-            token,
-            maxBodyBytes,
-            maxHeaderBytes,
-            idleTimeout,
-            requestTimeout,
-            maxConnections,
-            failureBurst,
-            failuresPerSecond,
-            maxThrottleWait
-        );
+        return copy(d -> d.bindAddress = address);
     }
 
     /** The same guards with other connection limits (tests use short ones). */
     public ServerGuards withConnectionLimits(Duration idle, Duration request, int connections) {
-        return new ServerGuards(
-            bindAddress,
-            port,
-            token,
-            maxBodyBytes,
-            maxHeaderBytes,
-            idle,
-            request,
-            connections,
-            failureBurst,
-            failuresPerSecond,
-            maxThrottleWait
-        );
+        return copy(d -> {
+            d.idleTimeout = idle;
+            d.requestTimeout = request;
+            d.maxConnections = connections;
+        });
     }
 
     /** The same guards with another wrong-token policy. */
     public ServerGuards withThrottle(int burst, double perSecond, Duration maxWait) {
-        return new ServerGuards(
-            bindAddress,
-            port,
-            token,
-            maxBodyBytes,
-            maxHeaderBytes,
-            idleTimeout,
-            requestTimeout,
-            maxConnections,
-            burst,
-            perSecond,
-            maxWait
-        );
+        return copy(d -> {
+            d.failureBurst = burst;
+            d.failuresPerSecond = perSecond;
+            d.maxThrottleWait = maxWait;
+        });
+    }
+
+    /** These guards with what {@code change} sets, checked again by the canonical constructor. */
+    private ServerGuards copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The one place the withers copy every component, so a new component is added once. */
+    private static final class Draft {
+
+        private InetAddress bindAddress;
+        private final int port;
+        private final BearerToken token;
+        private final int maxBodyBytes;
+        private final int maxHeaderBytes;
+        private Duration idleTimeout;
+        private Duration requestTimeout;
+        private int maxConnections;
+        private int failureBurst;
+        private double failuresPerSecond;
+        private Duration maxThrottleWait;
+
+        private Draft(ServerGuards from) {
+            bindAddress = from.bindAddress;
+            port = from.port;
+            token = from.token;
+            maxBodyBytes = from.maxBodyBytes;
+            maxHeaderBytes = from.maxHeaderBytes;
+            idleTimeout = from.idleTimeout;
+            requestTimeout = from.requestTimeout;
+            maxConnections = from.maxConnections;
+            failureBurst = from.failureBurst;
+            failuresPerSecond = from.failuresPerSecond;
+            maxThrottleWait = from.maxThrottleWait;
+        }
+
+        private ServerGuards build() {
+            return new ServerGuards(
+                bindAddress,
+                port,
+                token,
+                maxBodyBytes,
+                maxHeaderBytes,
+                idleTimeout,
+                requestTimeout,
+                maxConnections,
+                failureBurst,
+                failuresPerSecond,
+                maxThrottleWait
+            );
+        }
     }
 }

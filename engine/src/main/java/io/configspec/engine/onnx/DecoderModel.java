@@ -134,26 +134,30 @@ public final class DecoderModel implements AutoCloseable {
         }
     }
 
+    private static void requireOptimumName(Path file, Map<String, NodeInfo> present, String what, String name)
+        throws ModelLoadException {
+        if (!present.containsKey(name)) {
+            throw new ModelLoadException(
+                file,
+                "not a decoder in the Optimum layout: missing " +
+                    what +
+                    " '" +
+                    name +
+                    "' (" +
+                    what +
+                    "s are " +
+                    present.keySet() +
+                    ")"
+            );
+        }
+    }
+
     private static ModelSignature inspect(Path file, OrtSession session, Map<String, String> metadata)
         throws OrtException, ModelLoadException {
         Map<String, NodeInfo> inputs = session.getInputInfo();
         Map<String, NodeInfo> outputs = session.getOutputInfo();
-        if (!inputs.containsKey("input_ids")) {
-            throw new ModelLoadException(
-                file,
-                "not a decoder in the Optimum layout: missing input 'input_ids' (inputs are " +
-                    inputs.keySet() +
-                    ")"
-            );
-        }
-        if (!outputs.containsKey("logits")) {
-            throw new ModelLoadException(
-                file,
-                "not a decoder in the Optimum layout: missing output 'logits' (outputs are " +
-                    outputs.keySet() +
-                    ")"
-            );
-        }
+        requireOptimumName(file, inputs, "input", "input_ids");
+        requireOptimumName(file, outputs, "output", "logits");
         TensorInfo ids = (TensorInfo) inputs.get("input_ids").getInfo();
         if (ids.type != OnnxJavaType.INT64) {
             throw new ModelLoadException(file, "input 'input_ids' must be int64, is " + ids.type);

@@ -3,6 +3,7 @@ package io.configspec.engine.onnx;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
@@ -106,26 +107,12 @@ public final class DecoderSession implements AutoCloseable {
         Map<String, OnnxTensor> inputs = new HashMap<>();
         OrtSession.Result result;
         try {
-            OnnxTensor idsTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] { 1, seq });
-            created.add(idsTensor);
-            inputs.put("input_ids", idsTensor);
+            putTokenRow(env, "input_ids", ids, inputs, created);
             if (signature.hasAttentionMask()) {
-                OnnxTensor maskTensor = OnnxTensor.createTensor(
-                    env,
-                    LongBuffer.wrap(mask),
-                    new long[] { 1, total }
-                );
-                created.add(maskTensor);
-                inputs.put("attention_mask", maskTensor);
+                putTokenRow(env, "attention_mask", mask, inputs, created);
             }
             if (signature.hasPositionIds()) {
-                OnnxTensor posTensor = OnnxTensor.createTensor(
-                    env,
-                    LongBuffer.wrap(positions),
-                    new long[] { 1, seq }
-                );
-                created.add(posTensor);
-                inputs.put("position_ids", posTensor);
+                putTokenRow(env, "position_ids", positions, inputs, created);
             }
             if (signature.inputNames().contains("use_cache_branch")) {
                 OnnxTensor branch = OnnxTensor.createTensor(env, new boolean[] { length > 0 });
@@ -213,6 +200,23 @@ public final class DecoderSession implements AutoCloseable {
     /** Vocabulary size seen in the logits (or declared by the model before the first call). */
     public int vocabSize() {
         return vocabSize;
+    }
+
+    /** Adds {@code values} as a [1, n] int64 input, recorded in {@code created} to be closed after the run. */
+    private static void putTokenRow(
+        OrtEnvironment env,
+        String name,
+        long[] values,
+        Map<String, OnnxTensor> inputs,
+        List<OnnxTensor> created
+    ) throws OrtException {
+        OnnxTensor tensor = OnnxTensor.createTensor(
+            env,
+            LongBuffer.wrap(values),
+            new long[] { 1, values.length }
+        );
+        created.add(tensor);
+        inputs.put(name, tensor);
     }
 
     private void appendTokens(int[] newTokens) {

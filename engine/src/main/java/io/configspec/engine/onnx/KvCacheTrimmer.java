@@ -1,5 +1,7 @@
 package io.configspec.engine.onnx;
 
+import static io.configspec.engine.onnx.OnnxGraphWriter.kvCacheDims;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -36,18 +38,12 @@ final class KvCacheTrimmer implements AutoCloseable {
             g.input(
                 "cache." + i,
                 type,
-                "batch",
-                (long) signature.kvHeads(),
-                "total",
-                (long) signature.headDim()
+                kvCacheDims("batch", signature.kvHeads(), "total", signature.headDim())
             );
             g.output(
                 "trimmed." + i,
                 type,
-                "batch",
-                (long) signature.kvHeads(),
-                "kept",
-                (long) signature.headDim()
+                kvCacheDims("batch", signature.kvHeads(), "kept", signature.headDim())
             );
             g.node("Slice", List.of("cache." + i, starts, "keep", axes), List.of("trimmed." + i), Map.of());
         }

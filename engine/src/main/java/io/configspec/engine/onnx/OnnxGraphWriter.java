@@ -99,6 +99,14 @@ public final class OnnxGraphWriter implements AutoCloseable {
         graph.addOutput(valueInfo(name, type, dims));
     }
 
+    /**
+     * The dimensions of one layer's key or value cache tensor in the Optimum layout: batch,
+     * key/value heads, sequence, head size (the two axes named, the two sizes fixed).
+     */
+    public static Object[] kvCacheDims(String batchAxis, int kvHeads, String sequenceAxis, int headDim) {
+        return new Object[] { batchAxis, (long) kvHeads, sequenceAxis, (long) headDim };
+    }
+
     public void metadata(String key, String value) {
         metadata.put(key, value);
     }

@@ -1,5 +1,7 @@
 package io.configspec.engine.samplemodels;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Shape of a Llama-style decoder (pre-norm blocks, grouped-query attention with rotary position
  * embeddings, SwiGLU MLP) for {@link DecoderGraphBuilder}.
@@ -68,6 +70,20 @@ public record DecoderArchitecture(
             finalNorm,
             ropeTheta
         );
+    }
+
+    /**
+     * Puts the shape fields of a Hugging Face {@code config.json} ({@code num_hidden_layers} to
+     * {@code vocab_size}, in the {@code transformers} names) into {@code json}.
+     */
+    public void putHuggingFaceShape(ObjectNode json) {
+        json.put("num_hidden_layers", layers);
+        json.put("hidden_size", hiddenSize);
+        json.put("num_attention_heads", heads);
+        json.put("num_key_value_heads", kvHeads);
+        json.put("head_dim", headDim);
+        json.put("intermediate_size", intermediateSize);
+        json.put("vocab_size", vocabSize);
     }
 
     /** Weight elements of the model (embedding, blocks, norms, separate head). */

@@ -1,5 +1,7 @@
 package io.configspec.engine.samplemodels;
 
+import static io.configspec.engine.onnx.OnnxGraphWriter.kvCacheDims;
+
 import io.configspec.engine.onnx.OnnxGraphWriter;
 import io.configspec.engine.onnx.OnnxGraphWriter.ElementType;
 import java.io.IOException;
@@ -93,14 +95,7 @@ public final class DecoderGraphBuilder {
 
     /** Writes {@code modelFile} with all weights inline; returns the parameter count. */
     public long writeInline(Path modelFile) throws IOException {
-        g = OnnxGraphWriter.inline("decoder");
-        try {
-            buildGraph();
-            g.write(modelFile);
-            return g.parameterCount();
-        } finally {
-            g.close();
-        }
+        return write(OnnxGraphWriter.inline("decoder"), modelFile);
     }
 
     /**
@@ -109,7 +104,11 @@ public final class DecoderGraphBuilder {
      */
     public long writeWithExternalData(Path modelFile) throws IOException {
         Path data = modelFile.resolveSibling(modelFile.getFileName() + ".data");
-        g = OnnxGraphWriter.withExternalData("decoder", data);
+        return write(OnnxGraphWriter.withExternalData("decoder", data), modelFile);
+    }
+
+    private long write(OnnxGraphWriter writer, Path modelFile) throws IOException {
+        g = writer;
         try {
             buildGraph();
             g.write(modelFile);
@@ -139,29 +138,14 @@ public final class DecoderGraphBuilder {
             g.input("adapter.a", ElementType.FLOAT, (long) d, (long) adapterRank);
             g.input("adapter.b", ElementType.FLOAT, (long) adapterRank, (long) arch.vocabSize());
         }
-        for (int l = 0; l < arch.layers(); l++) {
-            for (String kind : List.of("key", "value")) {
-                g.input(
-                    "past_key_values." + l + "." + kind,
-                    ElementType.FLOAT,
-                    "batch_size",
-                    (long) arch.kvHeads(),
-                    "past_sequence_length",
-                    (long) arch.headDim()
-                );
-            }
-        }
         g.output("logits", ElementType.FLOAT, "batch_size", "sequence_length", (long) arch.vocabSize());
+        // each layer's cache: its past as an input, the past plus this call's tokens as an output
+        Object[] past = kvCacheDims("batch_size", arch.kvHeads(), "past_sequence_length", arch.headDim());
+        Object[] present = kvCacheDims("batch_size", arch.kvHeads(), "total_sequence_length", arch.headDim());
         for (int l = 0; l < arch.layers(); l++) {
             for (String kind : List.of("key", "value")) {
-                g.output(
-                    "present." + l + "." + kind,
-                    ElementType.FLOAT,
-                    "batch_size",
-                    (long) arch.kvHeads(),
-                    "total_sequence_length",
-                    (long) arch.headDim()
-                );
+                g.input("past_key_values." + l + "." + kind, ElementType.FLOAT, past);
+                g.output("present." + l + "." + kind, ElementType.FLOAT, present);
             }
         }
 
@@ -216,37 +200,11 @@ public final class DecoderGraphBuilder {
             String q = linear(p + "attn.q", x, d, qDim);
             String k = linear(p + "attn.k", x, d, kvDim);
             String v = linear(p + "attn.v", x, d, kvDim);
-            q = g.msOp(
-                "RotaryEmbedding",
-                Map.of("num_heads", (long) arch.heads()),
-                q,
-                "position_ids",
-                cos,
-                sin
-            );
-            k = g.msOp(
-                "RotaryEmbedding",
-                Map.of("num_heads", (long) arch.kvHeads()),
-                k,
-                "position_ids",
-                cos,
-                sin
-            );
-            String q4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", q, qShape)
-            );
-            String k4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", k, kvShape)
-            );
-            String v4 = g.op(
-                "Transpose",
-                Map.of("perm", new long[] { 0, 2, 1, 3 }),
-                g.op("Reshape", v, kvShape)
-            );
+            q = rotary(q, arch.heads(), cos, sin);
+            k = rotary(k, arch.kvHeads(), cos, sin);
+            String q4 = headsFirst(q, qShape);
+            String k4 = headsFirst(k, kvShape);
+            String v4 = headsFirst(v, kvShape);
             String kAll = g.node(
                 "Concat",
                 List.of("past_key_values." + l + ".key", k4),
@@ -335,6 +293,16 @@ public final class DecoderGraphBuilder {
             }
         }
         return new float[][] { cos, sin };
+    }
+
+    /** Rotary position embedding of {@code x} ([batch, seq, heads × headDim]) at the position ids. */
+    private String rotary(String x, int heads, String cos, String sin) {
+        return g.msOp("RotaryEmbedding", Map.of("num_heads", (long) heads), x, "position_ids", cos, sin);
+    }
+
+    /** [batch, seq, heads × headDim] reshaped to {@code shape} and transposed to [batch, heads, seq, headDim]. */
+    private String headsFirst(String x, String shape) {
+        return g.op("Transpose", Map.of("perm", new long[] { 0, 2, 1, 3 }), g.op("Reshape", x, shape));
     }
 
     private String layerNorm(String name, String x) {

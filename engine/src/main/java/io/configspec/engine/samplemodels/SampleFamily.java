@@ -2,14 +2,13 @@ package io.configspec.engine.samplemodels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Generates the sample model family: one target and several early-exit drafters over a {@link
@@ -86,6 +85,34 @@ public final class SampleFamily {
         }
 
         public Spec withSeed(long newSeed) {
+            return with(newSeed, targetLayers, drafterLayers, drafterPrecisions, blockScale, decay);
+        }
+
+        public Spec withScales(double newBlockScale, double newDecay) {
+            return with(seed, targetLayers, drafterLayers, drafterPrecisions, newBlockScale, newDecay);
+        }
+
+        /**
+         * The same weights with other members: a target of {@code newTargetLayers} blocks and a
+         * drafter of each depth in each precision (a smaller family for tests and demos).
+         */
+        public Spec withMembers(
+            int newTargetLayers,
+            List<Integer> newDrafterLayers,
+            List<Precision> precisions
+        ) {
+            return with(seed, newTargetLayers, newDrafterLayers, precisions, blockScale, decay);
+        }
+
+        /** This spec's vocabulary and block shape with the other components given. */
+        private Spec with(
+            long newSeed,
+            int newTargetLayers,
+            List<Integer> newDrafterLayers,
+            List<Precision> precisions,
+            double newBlockScale,
+            double newDecay
+        ) {
             return new Spec(
                 newSeed,
                 vocabSize,
@@ -93,25 +120,9 @@ public final class SampleFamily {
                 kvHeads,
                 headDim,
                 intermediateSize,
-                targetLayers,
-                drafterLayers,
-                drafterPrecisions,
-                blockScale,
-                decay
-            );
-        }
-
-        public Spec withScales(double newBlockScale, double newDecay) {
-            return new Spec(
-                seed,
-                vocabSize,
-                heads,
-                kvHeads,
-                headDim,
-                intermediateSize,
-                targetLayers,
-                drafterLayers,
-                drafterPrecisions,
+                newTargetLayers,
+                newDrafterLayers,
+                precisions,
                 newBlockScale,
                 newDecay
             );
@@ -175,33 +186,23 @@ public final class SampleFamily {
         SampleLanguage language = language(spec);
         WeightSource weights = new FamilyWeights(spec, language);
         String tokenizer = language.tokenizerJson();
-        List<Member> members = new ArrayList<>();
-        members.add(
-            writeMember(
+        MemberWriter member = (name, role, precision, layers) ->
+            writeModel(
                 directory,
                 spec,
-                weights,
                 tokenizer,
-                targetName(spec),
-                "target",
-                Precision.FP32,
-                spec.targetLayers()
-            )
-        );
+                name,
+                role,
+                precision,
+                precision.cliName(),
+                layers,
+                new DecoderGraphBuilder(spec.architecture(layers), precision, weights)
+            );
+        List<Member> members = new ArrayList<>();
+        members.add(member.write(targetName(spec), "target", Precision.FP32, spec.targetLayers()));
         for (int layers : spec.drafterLayers()) {
             for (Precision precision : spec.drafterPrecisions()) {
-                members.add(
-                    writeMember(
-                        directory,
-                        spec,
-                        weights,
-                        tokenizer,
-                        drafterName(layers, precision),
-                        "drafter",
-                        precision,
-                        layers
-                    )
-                );
+                members.add(member.write(drafterName(layers, precision), "drafter", precision, layers));
             }
         }
         Files.writeString(
@@ -231,28 +232,10 @@ public final class SampleFamily {
         return members;
     }
 
-    private static Member writeMember(
-        Path root,
-        Spec spec,
-        WeightSource weights,
-        String tokenizer,
-        String name,
-        String role,
-        Precision precision,
-        int layers
-    ) throws IOException {
-        DecoderArchitecture arch = spec.architecture(layers);
-        return writeModel(
-            root,
-            spec,
-            tokenizer,
-            name,
-            role,
-            precision,
-            precision.cliName(),
-            layers,
-            new DecoderGraphBuilder(arch, precision, weights)
-        );
+    /** Writes one uniform-precision member of the family being generated. */
+    @FunctionalInterface
+    private interface MemberWriter {
+        Member write(String name, String role, Precision precision, int layers) throws IOException;
     }
 
     /**
@@ -315,20 +298,14 @@ public final class SampleFamily {
             .metadata("configspec.family", FAMILY)
             .writeInline(dir.resolve("model.onnx"));
         Files.writeString(dir.resolve("tokenizer.json"), tokenizer, StandardCharsets.UTF_8);
-        Map<String, Object> config = new LinkedHashMap<>();
+        ObjectNode config = mapper().createObjectNode();
         config.put("model_type", "llama");
         config.put("configspec_family", FAMILY);
         config.put("configspec_role", role);
         config.put("configspec_precision", precisionLabel);
         config.put("configspec_parameters", parameters);
         config.put("configspec_seed", spec.seed());
-        config.put("num_hidden_layers", arch.layers());
-        config.put("hidden_size", arch.hiddenSize());
-        config.put("num_attention_heads", arch.heads());
-        config.put("num_key_value_heads", arch.kvHeads());
-        config.put("head_dim", arch.headDim());
-        config.put("intermediate_size", arch.intermediateSize());
-        config.put("vocab_size", arch.vocabSize());
+        arch.putHuggingFaceShape(config);
         config.put("max_position_embeddings", arch.maxPositions());
         config.put("tie_word_embeddings", false);
         mapper().writeValue(dir.resolve("config.json").toFile(), config);

@@ -67,12 +67,9 @@ public final class HwmonPowerSource implements PowerSource {
     public PowerReading read() throws IOException {
         List<RailPower> rails = new ArrayList<>();
         List<Integer> seen = new ArrayList<>();
-        for (Path file : sysfs.list(device, "power*_*")) {
-            Matcher m = POWER.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                continue;
-            }
-            int index = Integer.parseInt(m.group(1));
+        for (NumberedFile power : numbered(sysfs, device, "power*_*", POWER)) {
+            Path file = power.file();
+            int index = power.number();
             if (seen.contains(index)) {
                 continue; // power1_input and power1_average: take the first (sorted: average, input)
             }
@@ -113,12 +110,8 @@ public final class HwmonPowerSource implements PowerSource {
     /** Channels N with both {@code inN_input} and {@code currN_input}, excluding shunt/sum channels. */
     static List<Integer> pairedChannels(SysfsReader sysfs, Path device) {
         List<Integer> channels = new ArrayList<>();
-        for (Path file : sysfs.list(device, "curr*_input")) {
-            Matcher m = CURRENT.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                continue;
-            }
-            int channel = Integer.parseInt(m.group(1));
+        for (NumberedFile current : numbered(sysfs, device, "curr*_input", CURRENT)) {
+            int channel = current.number();
             if (!sysfs.readable(device.resolve("in" + channel + "_input"))) {
                 continue;
             }
@@ -132,6 +125,21 @@ public final class HwmonPowerSource implements PowerSource {
             }
         }
         return channels;
+    }
+
+    /** A sensor file and the channel number in its name. */
+    private record NumberedFile(Path file, int number) {}
+
+    /** The files of {@code device} matching {@code glob} whose names {@code name} matches, group 1 the number. */
+    private static List<NumberedFile> numbered(SysfsReader sysfs, Path device, String glob, Pattern name) {
+        List<NumberedFile> files = new ArrayList<>();
+        for (Path file : sysfs.list(device, glob)) {
+            Matcher m = name.matcher(file.getFileName().toString());
+            if (m.matches()) {
+                files.add(new NumberedFile(file, Integer.parseInt(m.group(1))));
+            }
+        }
+        return files;
     }
 
     private static boolean isShuntOrSum(String label) {

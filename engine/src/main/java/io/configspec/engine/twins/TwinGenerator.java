@@ -127,7 +127,7 @@ public final class TwinGenerator {
                 .metadata("configspec.twin_of", config.name())
                 .metadata("configspec.model_type", config.modelType())
                 .writeWithExternalData(building.resolve("model.onnx"));
-            writeConfig(building.resolve("config.json"), config, precision, depth, parameters);
+            writeConfig(building.resolve("config.json"), config, arch, precision, parameters);
             deleteRecursively(directory);
             Files.move(building, directory, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -169,20 +169,15 @@ public final class TwinGenerator {
     private static void writeConfig(
         Path file,
         HuggingFaceConfig c,
+        DecoderArchitecture arch,
         Precision precision,
-        int layers,
         long parameters
     ) throws IOException {
+        int layers = arch.layers();
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = mapper.createObjectNode();
         json.put("model_type", c.modelType());
-        json.put("num_hidden_layers", layers);
-        json.put("hidden_size", c.hiddenSize());
-        json.put("num_attention_heads", c.heads());
-        json.put("num_key_value_heads", c.kvHeads());
-        json.put("head_dim", c.headDim());
-        json.put("intermediate_size", c.intermediateSize());
-        json.put("vocab_size", c.vocabSize());
+        arch.putHuggingFaceShape(json);
         json.put("rope_theta", c.ropeTheta());
         json.put("tie_word_embeddings", c.tieWordEmbeddings());
         json.put("max_position_embeddings", c.maxPositionEmbeddings());

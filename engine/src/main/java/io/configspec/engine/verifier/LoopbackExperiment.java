@@ -351,6 +351,7 @@ public final class LoopbackExperiment {
         );
         AcceptancePredictor predictor = fitPredictor(calibrationRounds);
         AcceptanceCalibration calibration = calibrate(calibrationRounds, predictor);
+        Clients clients = new Clients(drafter, prompts, settings, calibration, predictor);
 
         // Warm-up against FCFS: fits the estimator WISP's scheduler needs, and warms the JIT and ONNX Runtime.
         VerificationTimeEstimator warmEstimator;
@@ -361,16 +362,7 @@ public final class LoopbackExperiment {
                 0
             )
         ) {
-            runClients(
-                warm,
-                drafter,
-                prompts,
-                settings,
-                calibration,
-                predictor,
-                Math.max(2.0, settings.durationSeconds() / 4),
-                settings.seed() + 1
-            );
+            runClients(warm, clients, Math.max(2.0, settings.durationSeconds() / 4), settings.seed() + 1);
             warmEstimator = fitOrMean(warm.measurements()).estimator();
         }
 
@@ -386,16 +378,7 @@ public final class LoopbackExperiment {
         double[] queueWaits;
         double[] reactions;
         try (VerificationServer server = VerificationServer.start(target, scheduler, 0)) {
-            phase = runClients(
-                server,
-                drafter,
-                prompts,
-                settings,
-                calibration,
-                predictor,
-                settings.durationSeconds(),
-                settings.seed()
-            );
+            phase = runClients(server, clients, settings.durationSeconds(), settings.seed());
             batches = server.measurements();
             queueWaits = server.queueWaits();
             reactions = server.reactionDelays();
@@ -725,16 +708,21 @@ public final class LoopbackExperiment {
     }
 
     /** Runs {@code settings.clients()} client threads for {@code seconds}, then lets them finish their requests. */
-    private static Phase runClients(
-        VerificationServer server,
+    /**
+     * What every client of a phase drafts with: the drafter, the prompts, the settings, and the
+     * acceptance calibration and predictor fitted before the phases.
+     */
+    private record Clients(
         DecoderModel drafter,
         List<int[]> prompts,
         Settings settings,
         AcceptanceCalibration calibration,
-        AcceptancePredictor predictor,
-        double seconds,
-        long seed
-    ) throws InterruptedException {
+        AcceptancePredictor predictor
+    ) {}
+
+    private static Phase runClients(VerificationServer server, Clients clients, double seconds, long seed)
+        throws InterruptedException {
+        Settings settings = clients.settings();
         ConcurrentLinkedQueue<RequestRecord> requests = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<RoundSample> rounds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Double> gaps = new ConcurrentLinkedQueue<>();
@@ -754,11 +742,7 @@ public final class LoopbackExperiment {
                     try {
                         clientLoop(
                             server,
-                            drafter,
-                            prompts,
-                            settings,
-                            calibration,
-                            predictor,
+                            clients,
                             online,
                             epoch,
                             seconds,
@@ -800,11 +784,7 @@ public final class LoopbackExperiment {
 
     private static void clientLoop(
         VerificationServer server,
-        DecoderModel drafterModel,
-        List<int[]> prompts,
-        Settings settings,
-        AcceptanceCalibration calibration,
-        AcceptancePredictor predictor,
+        Clients clients,
         java.util.concurrent.CyclicBarrier online,
         long[] epochHolder,
         double seconds,
@@ -813,6 +793,10 @@ public final class LoopbackExperiment {
         ConcurrentLinkedQueue<RoundSample> rounds,
         ConcurrentLinkedQueue<Double> gaps
     ) throws Exception {
+        List<int[]> prompts = clients.prompts();
+        Settings settings = clients.settings();
+        AcceptanceCalibration calibration = clients.calibration();
+        AcceptancePredictor predictor = clients.predictor();
         VerifierClient client = server.client();
         client.close(client.open(prompts.getFirst()));
         online.await(10 * 60, java.util.concurrent.TimeUnit.SECONDS);
@@ -826,7 +810,7 @@ public final class LoopbackExperiment {
         double roundRate = 0; // EWMA of this client's round goodput, tokens/s (0: not yet known)
         double draftRate = 0; // this client's latest drafting rate, tokens/s (0: not yet known)
         Thread.sleep((long) (random.nextDouble() * settings.meanThinkSeconds() * 1000));
-        try (DecoderSession draft = drafterModel.newSession()) {
+        try (DecoderSession draft = clients.drafter().newSession()) {
             // Every wall-clock second of the client belongs to one measured interval (setup, a
             // round's drafting, its call, the gap): each interval starts where the previous one
             // ended, so time the thread spent waiting for a CPU between them is still counted.

@@ -57,19 +57,10 @@ class AgentEndToEndTest {
     void streamProfileLoadAndChangeTheFront() throws Exception {
         // A small sample family: a 4-layer target and a 1-layer int8 drafter.
         Path models = temp.resolve("models");
-        SampleFamily.Spec defaults = SampleFamily.Spec.defaults();
-        SampleFamily.Spec spec = new SampleFamily.Spec(
-            defaults.seed(),
-            defaults.vocabSize(),
-            defaults.heads(),
-            defaults.kvHeads(),
-            defaults.headDim(),
-            defaults.intermediateSize(),
+        SampleFamily.Spec spec = SampleFamily.Spec.defaults().withMembers(
             4,
             List.of(1),
-            List.of(Precision.INT8),
-            defaults.blockScale(),
-            defaults.decay()
+            List.of(Precision.INT8)
         );
         SampleFamily.generate(models, spec);
         String drafter = SampleFamily.drafterName(1, Precision.INT8);

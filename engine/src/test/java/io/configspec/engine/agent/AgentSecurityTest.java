@@ -113,6 +113,19 @@ class AgentSecurityTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts {@code json} as a new job, with the token. */
+    private HttpResponse<String> postJob(String json) throws Exception {
+        return send("POST", "/api/v1/jobs", TOKEN, "application/json", json);
+    }
+
+    /** Posts {@code json} as a job and asserts that it is answered 400 and no job ran. */
+    private HttpResponse<String> refusedWith400(String json) throws Exception {
+        HttpResponse<String> response = postJob(json);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(0, runs.get());
+        return response;
+    }
+
     private static String error(HttpResponse<String> response) throws IOException {
         return AgentJson.MAPPER.readTree(response.body()).path("error").asText();
     }
@@ -156,43 +169,17 @@ class AgentSecurityTest {
 
     @Test
     void malformedJsonIs400WithAMessage() throws Exception {
-        HttpResponse<String> response = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"drafter\": "
-        );
+        HttpResponse<String> response = refusedWith400("{\"drafter\": ");
 
-        assertEquals(400, response.statusCode());
         assertTrue(error(response).startsWith("malformed JSON"), response.body());
-        assertEquals(0, runs.get());
     }
 
     @Test
     void invalidFieldsAre400NamingTheField() throws Exception {
-        HttpResponse<String> unknown = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"drafter\":\"a\",\"rm\":1}"
-        );
-        HttpResponse<String> badK = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"drafter\":\"a\",\"kValues\":[0]}"
-        );
-        HttpResponse<String> path = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"drafter\":\"../etc\"}"
-        );
-        HttpResponse<String> array = send("POST", "/api/v1/jobs", TOKEN, "application/json", "[1,2]");
+        HttpResponse<String> unknown = postJob("{\"drafter\":\"a\",\"rm\":1}");
+        HttpResponse<String> badK = postJob("{\"drafter\":\"a\",\"kValues\":[0]}");
+        HttpResponse<String> path = postJob("{\"drafter\":\"../etc\"}");
+        HttpResponse<String> array = postJob("[1,2]");
 
         assertEquals(400, unknown.statusCode());
         assertEquals("unknown field 'rm'", error(unknown));
@@ -206,27 +193,11 @@ class AgentSecurityTest {
 
     @Test
     void everyJobParameterIsCheckedBeforeTheJobIsAccepted() throws Exception {
-        HttpResponse<String> preset = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"twin\": {\"preset\": \"gpt-9\", \"precision\": \"int8\"}}"
-        );
-        HttpResponse<String> layers = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
+        HttpResponse<String> preset = postJob("{\"twin\": {\"preset\": \"gpt-9\", \"precision\": \"int8\"}}");
+        HttpResponse<String> layers = postJob(
             "{\"twin\": {\"preset\": \"qwen2.5-1.5b\", \"precision\": \"int8\", \"layers\": 256}}"
         );
-        HttpResponse<String> model = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
-            "{\"drafter\": \"missing-model\"}"
-        );
+        HttpResponse<String> model = postJob("{\"drafter\": \"missing-model\"}");
 
         assertEquals(400, preset.statusCode());
         assertTrue(
@@ -243,17 +214,11 @@ class AgentSecurityTest {
 
     @Test
     void repeatedKeysAreRefused() throws Exception {
-        HttpResponse<String> response = send(
-            "POST",
-            "/api/v1/jobs",
-            TOKEN,
-            "application/json",
+        HttpResponse<String> response = refusedWith400(
             "{\"drafter\": \"sample-drafter\", \"drafter\": \"other\"}"
         );
 
-        assertEquals(400, response.statusCode());
         assertTrue(error(response).contains("'drafter'"), response.body());
-        assertEquals(0, runs.get());
     }
 
     @Test
@@ -282,7 +247,7 @@ class AgentSecurityTest {
     void oversizedBodyIs413WithAMessage() throws Exception {
         String huge = "{\"drafter\":\"" + "a".repeat(20_000) + "\"}";
 
-        HttpResponse<String> response = send("POST", "/api/v1/jobs", TOKEN, "application/json", huge);
+        HttpResponse<String> response = postJob(huge);
 
         assertEquals(413, response.statusCode());
         assertTrue(error(response).contains("larger than"), response.body());
@@ -299,8 +264,8 @@ class AgentSecurityTest {
 
     @Test
     void aSecondJobWhileOneRunsIs409() throws Exception {
-        HttpResponse<String> first = send("POST", "/api/v1/jobs", TOKEN, "application/json", VALID_JOB);
-        HttpResponse<String> second = send("POST", "/api/v1/jobs", TOKEN, "application/json", VALID_JOB);
+        HttpResponse<String> first = postJob(VALID_JOB);
+        HttpResponse<String> second = postJob(VALID_JOB);
 
         assertEquals(202, first.statusCode());
         assertEquals(409, second.statusCode());

@@ -57,14 +57,13 @@ class GreedyEquivalenceTest {
         }
     }
 
+    private SpeculativeDecoder withFirstDrafter(DecodingSettings settings) throws Exception {
+        return new SpeculativeDecoder(family.target(), family.model(family.drafterNames().get(0)), settings);
+    }
+
     @Test
     void targetOnlyDecodingThroughTheDrafterPathWithKZeroIsTheBaseline() throws Exception {
-        DecoderModel drafter = family.model(family.drafterNames().get(0));
-        SpeculativeDecoder decoder = new SpeculativeDecoder(
-            family.target(),
-            drafter,
-            DecodingSettings.greedy(0)
-        );
+        SpeculativeDecoder decoder = withFirstDrafter(DecodingSettings.greedy(0));
         GenerationResult result = decoder.generate(family.prompts().get(0), MAX_TOKENS);
         assertArrayEquals(baseline.get(0), result.tokens());
         assertTrue(
@@ -77,17 +76,8 @@ class GreedyEquivalenceTest {
 
     @Test
     void dynamicDraftingProposesFewerTokensThanK() throws Exception {
-        DecoderModel drafter = family.model(family.drafterNames().get(0));
-        SpeculativeDecoder fixed = new SpeculativeDecoder(
-            family.target(),
-            drafter,
-            DecodingSettings.greedy(8)
-        );
-        SpeculativeDecoder dynamic = new SpeculativeDecoder(
-            family.target(),
-            drafter,
-            DecodingSettings.greedy(8).withDynamicThreshold(0.6)
-        );
+        SpeculativeDecoder fixed = withFirstDrafter(DecodingSettings.greedy(8));
+        SpeculativeDecoder dynamic = withFirstDrafter(DecodingSettings.greedy(8).withDynamicThreshold(0.6));
         long fixedDrafted = 0;
         long dynamicDrafted = 0;
         for (int[] prompt : family.prompts().subList(0, 5)) {

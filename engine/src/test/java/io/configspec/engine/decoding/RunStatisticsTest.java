@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RunStatisticsTest {
 
+    /** A round whose drafter recorded only its confidences (no entropy or margin, no dynamic stop). */
     private static RoundRecord round(int drafted, int accepted, double... confidences) {
+        double[] notRecorded = new double[confidences.length];
+        Arrays.fill(notRecorded, Double.NaN);
         return new RoundRecord(
             drafted,
             accepted,
@@ -19,7 +23,10 @@ class RunStatisticsTest {
             0.05,
             0.06 + 0.01 * drafted,
             0.055,
-            confidences
+            confidences,
+            notRecorded,
+            notRecorded,
+            false
         );
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BoardProfilerTest {
 
     private static final int VOCAB = 50;
+    /** A drafter that always proposes the target's own next token. */
+    private static final IntUnaryOperator ALIGNED = t -> FakeDecoder.targetRule(t, VOCAB);
     /** VDD_IN of the fixture: 5.080 V × 1.080 A. */
     private static final double FIXTURE_WATTS = 5.080 * 1.080;
 
@@ -48,16 +50,15 @@ class BoardProfilerTest {
         Files.writeString(hwmon.resolve("in1_label"), "VDD_IN\n");
         Files.writeString(hwmon.resolve("in1_input"), "5080\n");
         Files.writeString(hwmon.resolve("curr1_input"), "1080\n");
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(temp),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        sampler = new SensorSampler(suite, Duration.ofMillis(10), 100);
-        return sampler;
+        return samplerOfTemp();
     }
 
     private SensorSampler noSensors() {
+        return samplerOfTemp();
+    }
+
+    /** A 10 ms sampler of the sensors found in the tree under {@code temp} (stopped after each test). */
+    private SensorSampler samplerOfTemp() {
         SensorSuite suite = SensorSuite.detect(
             new SysfsReader(temp),
             CommandRunner.none(),
@@ -130,9 +131,20 @@ class BoardProfilerTest {
             .withIdleSeconds(0.05);
     }
 
+    /** {@link #quick()}, also measuring acceptance against "fake-target" on {@code prompts} prompts. */
+    private static ProfilingRequest quickWithAcceptance(int prompts) {
+        return quick().withTarget("fake-target").withVerification(List.of(), prompts);
+    }
+
+    /** Runs the profiler on the fake models with these sensors, not cancelled. */
+    private static ProfilingResult profile(FakeModels models, ProfilingRequest request, SensorSampler sensors)
+        throws Exception {
+        return new BoardProfiler(models).run(request, new Context(sensors, new ArrayList<>(), false));
+    }
+
     @Test
     void measuresEveryContextAndKWithRepetitions() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
         List<Double> fractions = new ArrayList<>();
 
         ProfilingResult result = new BoardProfiler(models).run(
@@ -172,12 +184,9 @@ class BoardProfilerTest {
 
     @Test
     void constantBoardPowerGivesThatPowerAndEnergyPerTokenFromTheDraftingTime() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick(),
-            new Context(jetsonSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quick(), jetsonSensors());
 
         assertEquals("jetson-ina3221", result.powerSource());
         assertEquals(FIXTURE_WATTS, result.idleWatts(), 1e-9);
@@ -196,12 +205,9 @@ class BoardProfilerTest {
 
     @Test
     void withoutPowerSensorsPowerFiguresAreNaNNotGuesses() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick(),
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quick(), noSensors());
 
         assertNull(result.powerSource());
         assertTrue(Double.isNaN(result.idleWatts()));
@@ -216,12 +222,9 @@ class BoardProfilerTest {
 
     @Test
     void aDrafterIdenticalToTheTargetIsAlwaysAccepted() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick().withTarget("fake-target").withVerification(List.of(), 4),
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quickWithAcceptance(4), noSensors());
 
         assertEquals(1.0, result.acceptance().alpha().mean(), 1e-12);
         assertEquals(1.0, result.acceptance().pooledAlpha(), 1e-12);
@@ -234,10 +237,7 @@ class BoardProfilerTest {
     void aDrafterThatIsAlwaysWrongIsNeverAccepted() throws Exception {
         FakeModels models = new FakeModels(t -> (FakeDecoder.targetRule(t, VOCAB) + 1) % VOCAB);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick().withTarget("fake-target").withVerification(List.of(), 3),
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, quickWithAcceptance(3), noSensors());
 
         assertEquals(0.0, result.acceptance().alpha().mean(), 1e-12);
         // Only the first position is ever tried: one per round, each round yields the bonus token.
@@ -259,10 +259,7 @@ class BoardProfilerTest {
             .withTarget("fake-target")
             .withVerification(List.of(), 2);
 
-        ProfilingResult result = new BoardProfiler(models).run(
-            request,
-            new Context(noSensors(), new ArrayList<>(), false)
-        );
+        ProfilingResult result = profile(models, request, noSensors());
 
         // Brute force: walk the target's greedy path, simulating rounds of K = 4.
         long tried = 0;
@@ -293,7 +290,7 @@ class BoardProfilerTest {
 
     @Test
     void aCancelledJobStopsWithCancellation() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
+        FakeModels models = new FakeModels(ALIGNED);
 
         assertThrows(CancellationException.class, () ->
             new BoardProfiler(models).run(quick(), new Context(noSensors(), new ArrayList<>(), true))
@@ -303,11 +300,8 @@ class BoardProfilerTest {
 
     @Test
     void resultsRoundTripThroughJson() throws Exception {
-        FakeModels models = new FakeModels(t -> FakeDecoder.targetRule(t, VOCAB));
-        ProfilingResult result = new BoardProfiler(models).run(
-            quick().withTarget("fake-target").withVerification(List.of(), 2),
-            new Context(jetsonSensors(), new ArrayList<>(), false)
-        );
+        FakeModels models = new FakeModels(ALIGNED);
+        ProfilingResult result = profile(models, quickWithAcceptance(2), jetsonSensors());
 
         ProfilingResult back = ProfilingResult.fromJson(result.toJson());
 

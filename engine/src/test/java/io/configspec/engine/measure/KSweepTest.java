@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.engine.decoding.CancellationToken;
 import io.configspec.engine.decoding.DecodingSettings;
+import io.configspec.engine.onnx.ModelCatalog;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.samplemodels.SampleFamily;
 import io.configspec.engine.testing.SampleFamilyFixture;
@@ -16,34 +17,53 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KSweepTest {
 
+    private static final String DRAFTER = SampleFamily.drafterName(1, Precision.INT8);
+
     @TempDir
     Path dir;
 
+    /** A sweep of the 1-layer int8 sample drafter over the first {@code prompts} sample prompts. */
+    private static SweepResult sweep(
+        DecodingSettings settings,
+        String targetName,
+        int prompts,
+        int kMin,
+        int kMax,
+        int maxNewTokens,
+        Consumer<String> progress
+    ) throws Exception {
+        SampleFamilyFixture family = SampleFamilyFixture.get();
+        KSweep sweep = new KSweep(family.target(), family.model(DRAFTER), settings, DRAFTER, targetName);
+        List<int[]> first = family.prompts().subList(0, prompts);
+        return sweep.run(first, kMin, kMax, maxNewTokens, new CancellationToken(), progress);
+    }
+
+    /** Writes the sweep's profiles as measured with the sample prompts on 2026-11-21. */
+    private MeasurementProfiles.Written write(SweepResult result) throws Exception {
+        SampleFamilyFixture family = SampleFamilyFixture.get();
+        ModelCatalog catalog = ModelCatalog.scan(family.directory());
+        String target = SampleFamily.targetName(family.spec());
+        LocalDate date = LocalDate.of(2026, 11, 21);
+        return MeasurementProfiles.write(
+            dir,
+            result,
+            catalog.find(DRAFTER),
+            catalog.find(target),
+            "sample-prompts.txt",
+            date
+        );
+    }
+
     @Test
     void sweepWritesMeasuredProfilesTheCoreCanRead() throws Exception {
-        SampleFamilyFixture family = SampleFamilyFixture.get();
-        String drafter = SampleFamily.drafterName(1, Precision.INT8);
-        KSweep sweep = new KSweep(
-            family.target(),
-            family.model(drafter),
-            DecodingSettings.greedy(1),
-            drafter,
-            "target"
-        );
         List<String> lines = new ArrayList<>();
-        SweepResult result = sweep.run(
-            family.prompts().subList(0, 3),
-            1,
-            3,
-            8,
-            new CancellationToken(),
-            lines::add
-        );
+        SweepResult result = sweep(DecodingSettings.greedy(1), "target", 3, 1, 3, 8, lines::add);
         assertEquals(List.of(1, 2, 3), result.points().stream().map(SweepPoint::k).toList());
         assertEquals(3 + 4, lines.size(), lines.toString());
         assertTrue(result.draftTokensPerSecond() > 0);
@@ -54,15 +74,7 @@ class KSweepTest {
                 .allMatch(p -> p.predictedGoodputTokensPerSecond() > 0)
         );
 
-        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
-        MeasurementProfiles.Written written = MeasurementProfiles.write(
-            dir,
-            result,
-            catalog.find(drafter),
-            catalog.find(SampleFamily.targetName(family.spec())),
-            "sample-prompts.txt",
-            LocalDate.of(2026, 11, 21)
-        );
+        MeasurementProfiles.Written written = write(result);
         var alignment = assertInstanceOf(
             ProfileDocument.AlignmentDocument.class,
             ProfileCodec.read(written.alignment())
@@ -88,33 +100,8 @@ class KSweepTest {
 
     @Test
     void theMeasureFolderLoadsAsAProfileLibrary() throws Exception {
-        SampleFamilyFixture family = SampleFamilyFixture.get();
-        String drafter = SampleFamily.drafterName(1, Precision.INT8);
-        String target = SampleFamily.targetName(family.spec());
-        KSweep sweep = new KSweep(
-            family.target(),
-            family.model(drafter),
-            DecodingSettings.greedy(1),
-            drafter,
-            target
-        );
-        SweepResult result = sweep.run(
-            family.prompts().subList(0, 2),
-            1,
-            2,
-            6,
-            new CancellationToken(),
-            l -> {}
-        );
-        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
-        MeasurementProfiles.write(
-            dir,
-            result,
-            catalog.find(drafter),
-            catalog.find(SampleFamily.targetName(family.spec())),
-            "sample-prompts.txt",
-            LocalDate.of(2026, 11, 21)
-        );
+        String target = SampleFamily.targetName(SampleFamilyFixture.get().spec());
+        write(sweep(DecodingSettings.greedy(1), target, 2, 1, 2, 6, l -> {}));
         var library = io.configspec.model.io.ProfileLoader.load(List.of(dir)).library();
         assertEquals(1, library.devices().size());
         assertTrue(library.drafter("draft-1l").isPresent());
@@ -124,23 +111,8 @@ class KSweepTest {
 
     @Test
     void dynamicDraftingIsMeasuredWithItsFalseAndMissedStopRates() throws Exception {
-        SampleFamilyFixture family = SampleFamilyFixture.get();
-        String drafter = SampleFamily.drafterName(1, Precision.INT8);
-        KSweep sweep = new KSweep(
-            family.target(),
-            family.model(drafter),
-            DecodingSettings.greedy(1).withDynamicThreshold(0.5),
-            drafter,
-            "target"
-        );
-        SweepResult result = sweep.run(
-            family.prompts().subList(0, 4),
-            2,
-            6,
-            16,
-            new CancellationToken(),
-            line -> {}
-        );
+        DecodingSettings settings = DecodingSettings.greedy(1).withDynamicThreshold(0.5);
+        SweepResult result = sweep(settings, "target", 4, 2, 6, 16, line -> {});
         DynamicDraftingResult dynamic = result.dynamicDrafting();
         assertTrue(dynamic != null, "dynamic drafting measured");
         assertEquals(6, dynamic.maxDraftTokens());
@@ -161,15 +133,7 @@ class KSweepTest {
             dynamic.dynamic().draftedTokens() / (double) dynamic.dynamic().rounds() <=
                 dynamic.fixed().draftedTokens() / (double) dynamic.fixed().rounds()
         );
-        var catalog = io.configspec.engine.onnx.ModelCatalog.scan(family.directory());
-        MeasurementProfiles.Written written = MeasurementProfiles.write(
-            dir,
-            result,
-            catalog.find(drafter),
-            catalog.find(SampleFamily.targetName(family.spec())),
-            "sample-prompts.txt",
-            LocalDate.of(2026, 11, 21)
-        );
+        MeasurementProfiles.Written written = write(result);
         var report = ProfileCodec.mapper().readTree(written.sweep().toFile());
         assertTrue(report.path("dynamicDrafting").has("falseStopRate"), report.toString());
         assertTrue(report.path("dynamicDrafting").has("missedStopRate"), report.toString());

@@ -48,6 +48,16 @@ class MeasuredProfilesTest {
         );
     }
 
+    /** Writes the profiles of one int8 twin's measurement (6.1 W drafting, 2.9 W idle) on {@code board}. */
+    private static List<Path> writeTwin(Path out, ProfileLibrary library, String board) throws Exception {
+        return MeasuredProfiles.write(
+            out,
+            List.of(twinResult(6.1, 2.9)),
+            library,
+            MeasuredProfiles.Options.forBoard(board)
+        );
+    }
+
     private static Path samples() {
         Path here = Path.of("").toAbsolutePath();
         Path candidate = here.resolve("../samples/profiles").normalize();
@@ -59,12 +69,7 @@ class MeasuredProfilesTest {
         ProfileLibrary library = ProfileLoader.load(List.of(samples())).library();
         Path out = temp.resolve("measured");
 
-        List<Path> files = MeasuredProfiles.write(
-            out,
-            List.of(twinResult(6.1, 2.9)),
-            library,
-            MeasuredProfiles.Options.forBoard("Raspberry Pi 5 Model B Rev 1.0")
-        );
+        List<Path> files = writeTwin(out, library, "Raspberry Pi 5 Model B Rev 1.0");
 
         assertEquals(
             List.of(out.resolve("device.json")),
@@ -87,12 +92,7 @@ class MeasuredProfilesTest {
     void withoutALibraryTheTwinKeepsItsOwnPrecisionAndGetsAModelsProfile() throws Exception {
         Path out = temp.resolve("measured");
 
-        List<Path> files = MeasuredProfiles.write(
-            out,
-            List.of(twinResult(6.1, 2.9)),
-            null,
-            MeasuredProfiles.Options.forBoard("Pi")
-        );
+        List<Path> files = writeTwin(out, null, "Pi");
 
         assertEquals(
             List.of(out.resolve("models.json"), out.resolve("device.json")),

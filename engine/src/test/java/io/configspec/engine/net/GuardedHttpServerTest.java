@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The guards every service shares, probed as a hostile peer would (issue 20, item 4 and 9). */
 class GuardedHttpServerTest {
@@ -42,6 +44,12 @@ class GuardedHttpServerTest {
         });
     }
 
+    /** Starts the server with the default guards and sends it {@code request}. */
+    private RawHttp.Answer startAndSend(String request) throws IOException {
+        start(guards());
+        return RawHttp.send(server.port(), request);
+    }
+
     private static ServerGuards guards() {
         return ServerGuards.loopback(0, BearerToken.of(TOKEN), 4096);
     }
@@ -66,6 +74,10 @@ class GuardedHttpServerTest {
         );
     }
 
+    private static String get(String target, String extraHeaders) {
+        return "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extraHeaders + "Connection: close\r\n\r\n";
+    }
+
     private static void assertJsonError(RawHttp.Answer answer, int status) throws IOException {
         assertEquals(status, answer.status(), answer.head() + "\n" + answer.body());
         assertTrue(answer.head().toLowerCase().contains("content-type: application/json"), answer.head());
@@ -86,39 +98,31 @@ class GuardedHttpServerTest {
 
     @Test
     void aRequestWithoutTheTokenIs401InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(server.port(), post("/echo", "{}", ""));
+        RawHttp.Answer answer = startAndSend(post("/echo", "{}", ""));
         assertJsonError(answer, 401);
         assertTrue(answer.head().contains("WWW-Authenticate: Bearer"), answer.head());
     }
 
-    @Test
-    void aBadPercentEscapeInThePathIs400InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /api/%zz/info HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
-        assertJsonError(answer, 400);
-        assertFalse(answer.body().contains("URISyntax"), answer.body());
+    /** A bad percent escape in the path is a 400, an endpoint's failure a 500: JSON, without the detail. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({ "/api/%zz/info, 400, URISyntax", "/boom, 500, secret" })
+    void aFailedRequestIsAJsonErrorWithoutItsDetail(String target, int status, String detail)
+        throws IOException {
+        RawHttp.Answer answer = startAndSend(get(target, AUTH));
+        assertJsonError(answer, status);
+        assertFalse(answer.body().contains(detail), answer.body());
     }
 
     @Test
     void aBadPercentEscapeInTheQueryIs400InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /query?hz=%zz HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = startAndSend(get("/query?hz=%zz", AUTH));
         assertJsonError(answer, 400);
         assertTrue(answer.error().contains("query"), answer.body());
     }
 
     @Test
     void headersOverTheLimitAre431InJson() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
+        RawHttp.Answer answer = startAndSend(
             "GET /echo HTTP/1.1\r\nHost: x\r\nX-Filler: " + "a".repeat(20_000) + "\r\n\r\n"
         );
         assertJsonError(answer, 431);
@@ -158,24 +162,8 @@ class GuardedHttpServerTest {
     void aHundredMegabyteBodyIs413AfterAFewMegabytesAtMost() throws IOException {
         start(guards());
         long hundredMb = 100L * 1024 * 1024;
-        RawHttp.Answer declared = RawHttp.send(
-            server.port(),
-            "POST /echo HTTP/1.1\r\nHost: x\r\n" +
-                AUTH +
-                "Content-Type: application/json\r\nContent-Length: " +
-                hundredMb +
-                "\r\n\r\n",
-            hundredMb,
-            false
-        );
-        RawHttp.Answer chunked = RawHttp.send(
-            server.port(),
-            "POST /echo HTTP/1.1\r\nHost: x\r\n" +
-                AUTH +
-                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
-            hundredMb,
-            true
-        );
+        RawHttp.Answer declared = RawHttp.post(server.port(), "/echo", AUTH, hundredMb, false);
+        RawHttp.Answer chunked = RawHttp.post(server.port(), "/echo", AUTH, hundredMb, true);
 
         System.out.printf(
             "100 MB body: 413 after the client pushed %d bytes (declared length) and %d bytes (chunked)%n",
@@ -205,17 +193,6 @@ class GuardedHttpServerTest {
         assertJsonError(repeated, 400);
         assertTrue(repeated.error().contains("'a'"), repeated.body());
         assertJsonError(deep, 400);
-    }
-
-    @Test
-    void anEndpointFailureIs500WithoutItsDetail() throws IOException {
-        start(guards());
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /boom HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
-        assertJsonError(answer, 500);
-        assertFalse(answer.body().contains("secret"), answer.body());
     }
 
     @Test
@@ -302,10 +279,7 @@ class GuardedHttpServerTest {
     void anAnswerThatTakesLongerThanTheTimeoutsStillArrives() throws Exception {
         start(guards().withConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 50));
         warmUp();
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "GET /slow HTTP/1.1\r\nHost: x\r\n" + AUTH + "Connection: close\r\n\r\n"
-        );
+        RawHttp.Answer answer = RawHttp.send(server.port(), get("/slow", AUTH));
         assertEquals(200, answer.status(), answer.body());
         assertEquals("late but here", answer.error());
     }

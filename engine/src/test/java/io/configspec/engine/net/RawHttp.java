@@ -36,6 +36,25 @@ public final class RawHttp {
     }
 
     /**
+     * Posts a JSON body of {@code bodyBytes} to {@code path} as {@link #send(int, String, long,
+     * boolean)} does, its length declared or, if {@code chunked}, sent in chunks; {@code headers}
+     * are extra header lines, each ending in CRLF.
+     */
+    public static Answer post(int port, String path, String headers, long bodyBytes, boolean chunked)
+        throws IOException {
+        String framing = chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + bodyBytes;
+        String head =
+            "POST " +
+            path +
+            " HTTP/1.1\r\nHost: x\r\n" +
+            headers +
+            "Content-Type: application/json\r\n" +
+            framing +
+            "\r\n\r\n";
+        return send(port, head, bodyBytes, chunked);
+    }
+
+    /**
      * Sends {@code head}, then up to {@code bodyBytes} of body ('a's, chunked if asked) while
      * reading the answer concurrently; stops writing once an answer has come or the server closed.
      */

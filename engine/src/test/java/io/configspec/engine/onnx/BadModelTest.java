@@ -31,60 +31,54 @@ class BadModelTest {
         }
     }
 
-    @Test
-    void missingFileIsNamed() {
-        Path file = dir.resolve("nothing.onnx");
+    private static void assertOpenRefused(Path file, String... fragments) {
         ModelLoadException e = assertThrows(ModelLoadException.class, () ->
             DecoderModel.open(file, EngineOptions.defaults())
         );
-        assertOneSentence(e, "nothing.onnx", "does not exist");
+        assertOneSentence(e, fragments);
+    }
+
+    /** A one-node model passing its input {@code [1, length]} through unchanged. */
+    private Path identityModel(String fileName, String input, String output, ElementType type, Object length)
+        throws Exception {
+        OnnxGraphWriter g = OnnxGraphWriter.inline(fileName);
+        g.input(input, type, 1L, length);
+        g.output(output, type, 1L, length);
+        g.node("Identity", List.of(input), List.of(output), Map.of());
+        Path file = dir.resolve(fileName);
+        g.write(file);
+        return file;
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path file = dir.resolve("nothing.onnx");
+        assertOpenRefused(file, "nothing.onnx", "does not exist");
     }
 
     @Test
     void textFileIsNotOnnx() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.onnx"), "this is not a model\n");
-        ModelLoadException e = assertThrows(ModelLoadException.class, () ->
-            DecoderModel.open(file, EngineOptions.defaults())
-        );
-        assertOneSentence(e, "notes.onnx", "not a loadable ONNX model");
+        assertOpenRefused(file, "notes.onnx", "not a loadable ONNX model");
     }
 
     @Test
     void truncatedModelIsRefused() throws Exception {
         byte[] full = Files.readAllBytes(SampleFamilyFixture.get().target().file());
         Path file = Files.write(dir.resolve("truncated.onnx"), Arrays.copyOf(full, full.length / 3));
-        ModelLoadException e = assertThrows(ModelLoadException.class, () ->
-            DecoderModel.open(file, EngineOptions.defaults())
-        );
-        assertOneSentence(e, "truncated.onnx", "not a loadable ONNX model");
+        assertOpenRefused(file, "truncated.onnx", "not a loadable ONNX model");
     }
 
     @Test
     void modelWithoutInputIdsNamesTheMissingInput() throws Exception {
-        OnnxGraphWriter g = OnnxGraphWriter.inline("identity");
-        g.input("pixels", ElementType.FLOAT, 1L, 3L);
-        g.output("logits", ElementType.FLOAT, 1L, 3L);
-        g.node("Identity", List.of("pixels"), List.of("logits"), Map.of());
-        Path file = dir.resolve("vision.onnx");
-        g.write(file);
-        ModelLoadException e = assertThrows(ModelLoadException.class, () ->
-            DecoderModel.open(file, EngineOptions.defaults())
-        );
-        assertOneSentence(e, "vision.onnx", "missing input 'input_ids'");
+        Path file = identityModel("vision.onnx", "pixels", "logits", ElementType.FLOAT, 3L);
+        assertOpenRefused(file, "vision.onnx", "missing input 'input_ids'");
     }
 
     @Test
     void modelWithoutLogitsNamesTheMissingOutput() throws Exception {
-        OnnxGraphWriter g = OnnxGraphWriter.inline("ids");
-        g.input("input_ids", ElementType.INT64, 1L, "seq");
-        g.output("hidden", ElementType.INT64, 1L, "seq");
-        g.node("Identity", List.of("input_ids"), List.of("hidden"), Map.of());
-        Path file = dir.resolve("encoder.onnx");
-        g.write(file);
-        ModelLoadException e = assertThrows(ModelLoadException.class, () ->
-            DecoderModel.open(file, EngineOptions.defaults())
-        );
-        assertOneSentence(e, "missing output 'logits'");
+        Path file = identityModel("encoder.onnx", "input_ids", "hidden", ElementType.INT64, "seq");
+        assertOpenRefused(file, "missing output 'logits'");
     }
 
     @Test

@@ -17,14 +17,33 @@ class DecoderGraphSmokeTest {
     @TempDir
     Path dir;
 
+    /**
+     * Writes a model of {@code arch} with random weights (from {@code seed}) to {@code name}, inline
+     * or with its weights in a {@code .data} file beside it, and opens it.
+     */
+    private DecoderModel randomModel(
+        String name,
+        DecoderArchitecture arch,
+        Precision precision,
+        long seed,
+        boolean externalData
+    ) throws Exception {
+        Path file = dir.resolve(name);
+        DecoderGraphBuilder builder = new DecoderGraphBuilder(arch, precision, new RandomWeights(seed));
+        if (externalData) {
+            builder.writeWithExternalData(file);
+        } else {
+            builder.writeInline(file);
+        }
+        return DecoderModel.open(file, EngineOptions.defaults());
+    }
+
     @ParameterizedTest
     @EnumSource(Precision.class)
     void builtModelRunsWithCacheInEveryPrecision(Precision precision) throws Exception {
         DecoderArchitecture arch = new DecoderArchitecture(2, 64, 4, 2, 16, 128, 50, 128, true, 10000.0);
-        Path file = dir.resolve("m.onnx");
-        new DecoderGraphBuilder(arch, precision, new RandomWeights(1)).writeInline(file);
         try (
-            DecoderModel model = DecoderModel.open(file, EngineOptions.defaults());
+            DecoderModel model = randomModel("m.onnx", arch, precision, 1, false);
             DecoderSession s = model.newSession()
         ) {
             assertEquals(2, model.signature().layers());
@@ -47,10 +66,8 @@ class DecoderGraphSmokeTest {
     @Test
     void externalDataModelLoads() throws Exception {
         DecoderArchitecture arch = new DecoderArchitecture(1, 64, 4, 4, 16, 128, 50, 64, false, 10000.0);
-        Path file = dir.resolve("ext.onnx");
-        new DecoderGraphBuilder(arch, Precision.FP32, new RandomWeights(2)).writeWithExternalData(file);
         try (
-            DecoderModel model = DecoderModel.open(file, EngineOptions.defaults());
+            DecoderModel model = randomModel("ext.onnx", arch, Precision.FP32, 2, true);
             DecoderSession s = model.newSession()
         ) {
             assertEquals(50, s.forward(new int[] { 5 })[0].length);
@@ -60,10 +77,8 @@ class DecoderGraphSmokeTest {
     @Test
     void modelWithoutKvCacheRecomputesTheWholeSequence() throws Exception {
         DecoderArchitecture arch = new DecoderArchitecture(0, 32, 4, 2, 8, 64, 32, 64, false, 10000.0);
-        Path file = dir.resolve("nocache.onnx");
-        new DecoderGraphBuilder(arch, Precision.FP32, new RandomWeights(3)).writeInline(file);
         try (
-            DecoderModel model = DecoderModel.open(file, EngineOptions.defaults());
+            DecoderModel model = randomModel("nocache.onnx", arch, Precision.FP32, 3, false);
             DecoderSession s = model.newSession();
             DecoderSession fresh = model.newSession()
         ) {

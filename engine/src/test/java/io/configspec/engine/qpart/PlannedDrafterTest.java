@@ -70,24 +70,22 @@ class PlannedDrafterTest {
         var weights = SampleFamily.weights(FAMILY.spec());
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        Map<String, int[]> shapes = Map.of(
+        // rows × columns of each matrix: hidden 256, key/value 4 heads × 32 = 128, MLP 512
+        int h = 256;
+        int kv = 128;
+        int mlp = 512;
+        List<String> matrices = List.of(
             "attn.q",
-            new int[] { 256, 256 },
             "attn.k",
-            new int[] { 256, 128 },
             "attn.v",
-            new int[] { 256, 128 },
             "attn.o",
-            new int[] { 256, 256 },
             "mlp.gate",
-            new int[] { 256, 512 },
             "mlp.up",
-            new int[] { 256, 512 },
-            "mlp.down",
-            new int[] { 512, 256 }
+            "mlp.down"
         );
-        for (var e : shapes.entrySet()) {
-            for (float v : weights.weight("layers.1." + e.getKey(), e.getValue()[0], e.getValue()[1])) {
+        int[][] shapes = { { h, h }, { h, kv }, { h, kv }, { h, h }, { h, mlp }, { h, mlp }, { mlp, h } };
+        for (int m = 0; m < matrices.size(); m++) {
+            for (float v : weights.weight("layers.1." + matrices.get(m), shapes[m][0], shapes[m][1])) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }

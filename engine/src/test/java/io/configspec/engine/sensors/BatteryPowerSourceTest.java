@@ -16,11 +16,7 @@ class BatteryPowerSourceTest {
     Path temp;
 
     private SensorSuite laptop(Path root) {
-        return SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        return BoardFixtures.detect(root);
     }
 
     @Test

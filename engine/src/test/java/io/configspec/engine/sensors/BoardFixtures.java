@@ -1,5 +1,7 @@
 package io.configspec.engine.sensors;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -78,6 +80,27 @@ final class BoardFixtures {
     }
 
     /** A fake monotonic clock that advances only when slept on, running a hook at each sleep. */
+    /** The sensors found under {@code root} with default options; running a command fails the test. */
+    static SensorSuite detect(Path root) {
+        return detect(root, SensorOptions.defaults());
+    }
+
+    /** The sensors found under {@code root} with {@code options}; running a command fails the test. */
+    static SensorSuite detect(Path root, SensorOptions options) {
+        return SensorSuite.detect(new SysfsReader(root), forbiddenRunner(), options);
+    }
+
+    /** Asserts that one of the suite's notes contains {@code text}. */
+    static void assertNoteContains(SensorSuite suite, String text) {
+        assertTrue(
+            suite
+                .notes()
+                .stream()
+                .anyMatch(n -> n.contains(text)),
+            suite.notes().toString()
+        );
+    }
+
     static final class FakeClock implements MonotonicClock {
 
         long nanos = 1_000_000_000L;

@@ -14,17 +14,19 @@ class HwmonPowerSourceTest {
     Path root;
 
     private SensorSuite detect() {
-        return SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        return BoardFixtures.detect(root);
+    }
+
+    /** Creates {@code sys/class/hwmon/<device>} under the root, with its driver {@code name}. */
+    private Path hwmonDevice(String device, String name) {
+        Path dir = root.resolve("sys/class/hwmon/" + device);
+        BoardFixtures.write(dir.resolve("name"), name);
+        return dir;
     }
 
     @Test
     void powerInputIsInMicrowatts() throws Exception {
-        Path gpu = root.resolve("sys/class/hwmon/hwmon3");
-        BoardFixtures.write(gpu.resolve("name"), "amdgpu");
+        Path gpu = hwmonDevice("hwmon3", "amdgpu");
         BoardFixtures.write(gpu.resolve("power1_average"), "23125000");
         BoardFixtures.write(gpu.resolve("power1_label"), "PPT");
 
@@ -38,8 +40,7 @@ class HwmonPowerSourceTest {
 
     @Test
     void voltageTimesCurrentWhenThereIsNoPowerFile() throws Exception {
-        Path ina = root.resolve("sys/class/hwmon/hwmon0");
-        BoardFixtures.write(ina.resolve("name"), "ina226");
+        Path ina = hwmonDevice("hwmon0", "ina226");
         BoardFixtures.write(ina.resolve("in1_input"), "12040"); // mV
         BoardFixtures.write(ina.resolve("curr1_input"), "850"); // mA
 
@@ -50,8 +51,7 @@ class HwmonPowerSourceTest {
 
     @Test
     void shuntAndSumChannelsAreNotPaired() throws Exception {
-        Path ina = root.resolve("sys/class/hwmon/hwmon0");
-        BoardFixtures.write(ina.resolve("name"), "ina3221");
+        Path ina = hwmonDevice("hwmon0", "ina3221");
         BoardFixtures.write(ina.resolve("in1_label"), "VDD_5V");
         BoardFixtures.write(ina.resolve("in1_input"), "5000");
         BoardFixtures.write(ina.resolve("curr1_input"), "100");

@@ -17,11 +17,7 @@ class JetsonIna3221PowerSourceTest {
 
     private SensorSuite orinNano() {
         Path root = BoardFixtures.copy(BoardFixtures.JETSON_ORIN_NANO, temp);
-        return SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        return BoardFixtures.detect(root);
     }
 
     @Test

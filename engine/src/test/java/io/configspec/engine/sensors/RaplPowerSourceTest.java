@@ -34,16 +34,19 @@ class RaplPowerSourceTest {
         assertThrows(IllegalArgumentException.class, () -> EnergyCounters.delta(1, 2, 0));
     }
 
+    private final BoardFixtures.FakeClock clock = new BoardFixtures.FakeClock();
+
+    /** The RAPL source of the x86 desktop fixture (copied into temp), on the fake clock. */
+    private RaplPowerSource x86Rapl(long primingMillis) {
+        Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
+        var options = new SensorOptions(RaspberryPiPmicPowerSource.Calibration.NONE, primingMillis, clock);
+        return (RaplPowerSource) BoardFixtures.detect(root, options).powerSources().getFirst();
+    }
+
     @Test
     void powerFromCounterDeltasIncludingAPackageWrapAround() throws Exception {
-        Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
-        Path powercap = root.resolve("sys/class/powercap");
-        BoardFixtures.FakeClock clock = new BoardFixtures.FakeClock();
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            new SensorOptions(RaspberryPiPmicPowerSource.Calibration.NONE, 1000, clock)
-        );
+        RaplPowerSource rapl = x86Rapl(1000);
+        Path powercap = temp.resolve(BoardFixtures.X86_RAPL).resolve("sys/class/powercap");
         // During the 1 s priming wait: package-0 wraps, core +9 J, uncore +0.5 J, dram +4 J.
         clock.onSleep = () -> {
             BoardFixtures.write(powercap.resolve("intel-rapl:0/energy_uj"), "12000000");
@@ -52,7 +55,6 @@ class RaplPowerSourceTest {
             BoardFixtures.write(powercap.resolve("intel-rapl:0:2/energy_uj"), "30104000000");
         };
 
-        RaplPowerSource rapl = (RaplPowerSource) suite.powerSources().getFirst();
         PowerReading reading = rapl.read();
 
         double packageWatts = ((PACKAGE_RANGE - 262140000000L) + 12000000L) / 1e6;
@@ -67,15 +69,10 @@ class RaplPowerSourceTest {
 
     @Test
     void laterReadsUseTheIntervalSinceThePreviousRead() throws Exception {
-        Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
-        Path energy = root.resolve("sys/class/powercap/intel-rapl:0/energy_uj");
-        BoardFixtures.FakeClock clock = new BoardFixtures.FakeClock();
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            new SensorOptions(RaspberryPiPmicPowerSource.Calibration.NONE, 100, clock)
-        );
-        RaplPowerSource rapl = (RaplPowerSource) suite.powerSources().getFirst();
+        RaplPowerSource rapl = x86Rapl(100);
+        Path energy = temp
+            .resolve(BoardFixtures.X86_RAPL)
+            .resolve("sys/class/powercap/intel-rapl:0/energy_uj");
         rapl.read();
         BoardFixtures.write(energy, "7000000"); // wrapped: from 262140000000 via the range to 7 J
         clock.nanos += 2_000_000_000L;
@@ -90,11 +87,7 @@ class RaplPowerSourceTest {
     void detectionFindsRaplAndTheCpuOnAnX86Desktop() {
         Path root = BoardFixtures.copy(BoardFixtures.X86_RAPL, temp);
 
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        SensorSuite suite = BoardFixtures.detect(root);
 
         assertEquals(List.of("rapl"), suite.powerSources().stream().map(PowerSource::id).toList());
         assertEquals(PowerCoverage.CPU_PACKAGE, suite.powerSources().getFirst().coverage());

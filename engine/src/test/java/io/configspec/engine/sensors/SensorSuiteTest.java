@@ -18,21 +18,11 @@ class SensorSuiteTest {
     void aMachineWithoutPowerSensorsSaysSoAndReportsNaNWatts() {
         Path root = BoardFixtures.copy(BoardFixtures.NO_POWER_VM, temp);
 
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(root),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        SensorSuite suite = BoardFixtures.detect(root);
         SensorSnapshot snapshot = suite.sample();
 
         assertFalse(suite.hasPower());
-        assertTrue(
-            suite
-                .notes()
-                .stream()
-                .anyMatch(n -> n.contains("no power sensor")),
-            suite.notes().toString()
-        );
+        BoardFixtures.assertNoteContains(suite, "no power sensor");
         assertTrue(Double.isNaN(snapshot.powerWatts()));
         assertNull(snapshot.powerSourceId());
         assertFalse(snapshot.hasPower());
@@ -41,11 +31,7 @@ class SensorSuiteTest {
 
     @Test
     void anEmptyRootHasNothingAndDoesNotFail() {
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(temp),
-            BoardFixtures.forbiddenRunner(),
-            SensorOptions.defaults()
-        );
+        SensorSuite suite = BoardFixtures.detect(temp);
         SensorSnapshot snapshot = suite.sample();
 
         assertEquals("unknown board", suite.boardInfo().boardName());

@@ -8,45 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HuggingFaceConfigTest {
 
     @TempDir
     Path temp;
 
-    @Test
-    void qwen25HalfBillionHasItsPublishedShape() throws Exception {
-        HuggingFaceConfig c = HuggingFaceConfig.preset("qwen2.5-0.5b");
+    /**
+     * Shapes as published (preset, model type, layers, hidden size, heads, KV heads, head size, MLP
+     * width, vocabulary, RoPE base, million parameters). Qwen reports 0.49 B parameters: 494 M
+     * here, without the q/k/v biases.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        {
+            "qwen2.5-0.5b, qwen2, 24, 896, 14, 2, 64, 4864, 151936, 1000000, 494",
+            "Llama-3.2-1B, llama, 16, 2048, 32, 8, 64, 8192, 128256, 500000, 1236",
+        }
+    )
+    void aBundledPresetHasItsPublishedShape(ArgumentsAccessor published) throws Exception {
+        HuggingFaceConfig c = HuggingFaceConfig.preset(published.getString(0));
 
-        assertEquals("qwen2", c.modelType());
-        assertEquals(24, c.layers());
-        assertEquals(896, c.hiddenSize());
-        assertEquals(14, c.heads());
-        assertEquals(2, c.kvHeads());
-        assertEquals(64, c.headDim());
-        assertEquals(4864, c.intermediateSize());
-        assertEquals(151936, c.vocabSize());
-        assertEquals(1_000_000.0, c.ropeTheta());
+        assertEquals(published.getString(1), c.modelType());
+        assertEquals(published.getInteger(2), c.layers());
+        assertEquals(published.getInteger(3), c.hiddenSize());
+        assertEquals(published.getInteger(4), c.heads());
+        assertEquals(published.getInteger(5), c.kvHeads());
+        assertEquals(published.getInteger(6), c.headDim());
+        assertEquals(published.getInteger(7), c.intermediateSize());
+        assertEquals(published.getInteger(8), c.vocabSize());
+        assertEquals(published.getDouble(9), c.ropeTheta());
         assertTrue(c.tieWordEmbeddings());
-        // 494 M parameters without the q/k/v biases (Qwen reports 0.49 B).
-        assertEquals(494.0, c.parameterCount() / 1e6, 1.0);
-    }
-
-    @Test
-    void llama32OneBillionHasItsPublishedShape() throws Exception {
-        HuggingFaceConfig c = HuggingFaceConfig.preset("Llama-3.2-1B");
-
-        assertEquals("llama", c.modelType());
-        assertEquals(16, c.layers());
-        assertEquals(2048, c.hiddenSize());
-        assertEquals(32, c.heads());
-        assertEquals(8, c.kvHeads());
-        assertEquals(64, c.headDim());
-        assertEquals(8192, c.intermediateSize());
-        assertEquals(128256, c.vocabSize());
-        assertEquals(500_000.0, c.ropeTheta());
-        assertTrue(c.tieWordEmbeddings());
-        assertEquals(1236.0, c.parameterCount() / 1e6, 1.0); // 1.24 B
+        assertEquals(published.getDouble(10), c.parameterCount() / 1e6, 1.0, "million parameters");
     }
 
     @Test
@@ -83,23 +79,26 @@ class HuggingFaceConfigTest {
         assertEquals(10000.0, c.ropeTheta());
     }
 
+    /** Writes {@code json} as {@code config.json} and returns why reading it fails. */
+    private TwinConfigException refused(String json) throws Exception {
+        Path file = temp.resolve("config.json");
+        Files.writeString(file, json);
+        return assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+    }
+
     @Test
     void aMissingFieldIsNamedWithTheFile() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused(
+            "{\"model_type\": \"qwen2\", \"num_hidden_layers\": 2, \"hidden_size\": 64}"
+        );
 
         assertEquals("num_attention_heads", e.field());
-        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith(temp.resolve("config.json").toString()), e.getMessage());
     }
 
     @Test
     void anUnsupportedArchitectureIsRejectedByName() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": \"mamba\"}");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused("{\"model_type\": \"mamba\"}");
 
         assertEquals("model_type", e.field());
         assertTrue(e.getMessage().contains("mamba"));
@@ -107,10 +106,7 @@ class HuggingFaceConfigTest {
 
     @Test
     void malformedJsonIsReportedNotThrownRaw() throws Exception {
-        Path file = temp.resolve("config.json");
-        Files.writeString(file, "{\"model_type\": ");
-
-        TwinConfigException e = assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(file));
+        TwinConfigException e = refused("{\"model_type\": ");
 
         assertTrue(e.getMessage().contains("not valid JSON"));
     }

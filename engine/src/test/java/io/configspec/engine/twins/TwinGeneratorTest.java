@@ -37,6 +37,12 @@ class TwinGeneratorTest {
         return HuggingFaceConfig.read(file);
     }
 
+    /** A twin of {@code config} in {@code temp/t}: 256 positions, seed 1, {@code layers} deep (null: all). */
+    private TwinGenerator.Twin twinInT(HuggingFaceConfig config, Precision precision, Integer layers)
+        throws Exception {
+        return TwinGenerator.generate(config, precision, layers, 256, temp.resolve("t"), 1L);
+    }
+
     @Test
     void int8And4BitTwinsHaveTheConfigsShapeInTheOptimumLayout() throws Exception {
         HuggingFaceConfig config = tiny();
@@ -62,14 +68,7 @@ class TwinGeneratorTest {
     @Test
     void kvCacheInputsHaveTheKvHeadsAndHeadSizeOfTheConfig() throws Exception {
         HuggingFaceConfig config = tiny();
-        TwinGenerator.Twin twin = TwinGenerator.generate(
-            config,
-            Precision.INT4,
-            null,
-            256,
-            temp.resolve("t"),
-            1L
-        );
+        TwinGenerator.Twin twin = twinInT(config, Precision.INT4, null);
 
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (
@@ -88,14 +87,7 @@ class TwinGeneratorTest {
 
     @Test
     void weightsAreStreamedToAnExternalDataFile() throws Exception {
-        TwinGenerator.Twin twin = TwinGenerator.generate(
-            tiny(),
-            Precision.INT8,
-            null,
-            256,
-            temp.resolve("t"),
-            1L
-        );
+        TwinGenerator.Twin twin = twinInT(tiny(), Precision.INT8, null);
 
         long graph = Files.size(twin.modelFile());
         long data = Files.size(twin.directory().resolve("model.onnx.data"));
@@ -114,14 +106,7 @@ class TwinGeneratorTest {
     void aReducedDepthTwinIsNamedAsSuch() throws Exception {
         HuggingFaceConfig config = tiny();
 
-        TwinGenerator.Twin twin = TwinGenerator.generate(
-            config,
-            Precision.INT4,
-            1,
-            256,
-            temp.resolve("t"),
-            1L
-        );
+        TwinGenerator.Twin twin = twinInT(config, Precision.INT4, 1);
 
         assertEquals(1, twin.layers());
         assertTrue(TwinGenerator.directoryName(config, Precision.INT4, 1).endsWith("-int4-l1"));

@@ -9,6 +9,7 @@ import io.configspec.engine.decoding.SpeculativeDecoder;
 import io.configspec.engine.testing.SampleFamilyFixture;
 import io.configspec.model.fleet.FcfsBatchScheduler;
 import io.configspec.model.fleet.FleetPolicy;
+import io.configspec.model.fleet.VerificationScheduler;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +27,23 @@ class LoopbackExperimentTest {
         );
     }
 
+    /** The target's own greedy continuation of {@code prompt}: what verification must produce. */
+    private static int[] targetAlone(int[] prompt, int tokens) throws Exception {
+        return new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
+            .generate(prompt, tokens)
+            .tokens();
+    }
+
+    /** The sample target behind a verification service on a free loopback port. */
+    private static VerificationServer serving(VerificationScheduler scheduler) throws Exception {
+        return VerificationServer.start(FAMILY.target(), scheduler, 0);
+    }
+
     @Test
     void theServiceVerifiesLikeTheSpeculativeDecoder() throws Exception {
         int[] prompt = FAMILY.prompts().getFirst();
-        int[] expected = new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
-            .generate(prompt, 24)
-            .tokens();
-        try (
-            VerificationServer server = VerificationServer.start(
-                FAMILY.target(),
-                new FcfsBatchScheduler(4, 0),
-                0
-            )
-        ) {
+        int[] expected = targetAlone(prompt, 24);
+        try (VerificationServer server = serving(new FcfsBatchScheduler(4, 0))) {
             VerifierClient client = server.client();
             long session = client.open(prompt);
             int[] out = new int[24];
@@ -70,18 +75,14 @@ class LoopbackExperimentTest {
     void aLateClientIsVerifiedNotRefused() throws Exception {
         // A WISP client that is already behind its SLO sends a negative slack: its deadline has passed.
         int[] prompt = FAMILY.prompts().getFirst();
-        int[] expected = new SpeculativeDecoder(FAMILY.target(), null, DecodingSettings.greedy(0))
-            .generate(prompt, 4)
-            .tokens();
+        int[] expected = targetAlone(prompt, 4);
         try (
-            VerificationServer server = VerificationServer.start(
-                FAMILY.target(),
+            VerificationServer server = serving(
                 new io.configspec.model.fleet.SloAwareBatchScheduler(
                     io.configspec.model.fleet.VerificationTimeEstimator.constant(0.01),
                     4,
                     0
-                ),
-                0
+                )
             )
         ) {
             VerifierClient client = server.client();
@@ -96,23 +97,37 @@ class LoopbackExperimentTest {
         }
     }
 
-    @Test
-    void aShortLoopbackRunAgreesWithTheSimulatorRoughly() throws Exception {
+    /**
+     * A short loopback run of three clients (at most 6 draft tokens, 1 s TPOT SLO, 24 output
+     * tokens, 0.2 s think time, batches of up to 8 after 2 ms), its summary printed.
+     */
+    private static LoopbackExperiment.Report runLoopback(
+        FleetPolicy policy,
+        int fixedK,
+        double seconds,
+        long seed
+    ) throws Exception {
         var settings = new LoopbackExperiment.Settings(
-            FleetPolicy.SLED,
+            policy,
             3,
-            3,
+            fixedK,
             6,
             1.0,
-            6,
+            seconds,
             24,
             0.2,
             8,
             0.002,
-            1
+            seed
         );
         var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
         System.out.println(report.summary());
+        return report;
+    }
+
+    @Test
+    void aShortLoopbackRunAgreesWithTheSimulatorRoughly() throws Exception {
+        var report = runLoopback(FleetPolicy.SLED, 3, 6, 1);
         assertTrue(report.measured().requests() >= 3, report.summary());
         assertTrue(report.simulated().requestsCompleted() >= 3, report.summary());
         // A loose bound for a loaded CI machine; docs/benchmarks.md records the 15 % runs.
@@ -125,21 +140,7 @@ class LoopbackExperimentTest {
     void wispClientsDraftWithTheControllerAndTheFittedServerProfileLoadsBack(
         @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir
     ) throws Exception {
-        var settings = new LoopbackExperiment.Settings(
-            FleetPolicy.WISP,
-            3,
-            4,
-            6,
-            1.0,
-            5,
-            24,
-            0.2,
-            8,
-            0.002,
-            2
-        );
-        var report = LoopbackExperiment.run(FAMILY.target(), drafter(), FAMILY.prompts(), settings);
-        System.out.println(report.summary());
+        var report = runLoopback(FleetPolicy.WISP, 4, 5, 2);
         // WISP's budget is SLED's K (4): it never drafts more per round
         assertTrue(report.measured().meanDraftedPerRound() <= 4.0, report.summary());
         var stops = report.measured().stops();

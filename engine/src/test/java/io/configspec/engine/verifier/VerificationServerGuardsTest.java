@@ -144,16 +144,7 @@ class VerificationServerGuardsTest {
     void aHundredMegabyteBodyIs413AfterAFewMegabytes() throws IOException {
         start(VerificationServer.Limits.defaults());
         long hundredMb = 100L * 1024 * 1024;
-        RawHttp.Answer answer = RawHttp.send(
-            server.port(),
-            "POST /v1/sessions HTTP/1.1\r\nHost: x\r\n" +
-                AUTH +
-                "Content-Type: application/json\r\nContent-Length: " +
-                hundredMb +
-                "\r\n\r\n",
-            hundredMb,
-            false
-        );
+        RawHttp.Answer answer = RawHttp.post(server.port(), "/v1/sessions", AUTH, hundredMb, false);
         assertJsonError(answer, 413, "larger than");
         System.out.printf(
             "verification service: 100 MB body answered 413 after the client pushed %.2f MB%n",

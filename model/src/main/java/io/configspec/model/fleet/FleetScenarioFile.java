@@ -17,6 +17,7 @@ import io.configspec.model.io.ProfileLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a fleet scenario file ({@code "kind": "fleet-scenario"}, see {@code docs/fleet.md}): the
@@ -55,138 +56,167 @@ public final class FleetScenarioFile {
         ).spec();
         ProfileLoader.LoadedLibrary loaded = ProfileLoader.loadReferenced(file, spec.profiles());
         ProfileLibrary library = loaded.library();
-
-        String targetId = spec.target();
-        String serverId = spec.server();
-        ServerProfile server = library
-            .server(serverId)
-            .orElseThrow(() ->
-                ProfileException.atField(file, "server", "names unknown server profile '" + serverId + "'")
-            );
-        ServedTarget served = server
-            .served(targetId)
-            .orElseThrow(() ->
-                ProfileException.atField(
-                    file,
-                    "target",
-                    "'" + targetId + "' is not served by server '" + serverId + "'"
-                )
-            );
-        VerificationTimeEstimator estimator = estimatorOf(served.verification());
-        String networkId = spec.network();
-        NetworkProfile networkProfile = library
-            .network(networkId)
-            .orElseThrow(() ->
-                ProfileException.atField(file, "network", "names unknown network profile '" + networkId + "'")
-            );
-        FleetNetwork network = FleetNetwork.of(networkProfile);
-        FleetServer fleetServer = new FleetServer(estimator, spec.maxBatchSize(), spec.latencyNoiseCv());
-        TokenLengthDistribution prompt = lengths(spec.workload().promptTokens());
+        String target = spec.target();
+        ServerProfile server = known(
+            file,
+            "server",
+            library.server(spec.server()),
+            "names unknown server profile '" + spec.server() + "'"
+        );
+        ServedTarget served = known(
+            file,
+            "target",
+            server.served(target),
+            "'" + target + "' is not served by server '" + spec.server() + "'"
+        );
+        FleetNetwork network = FleetNetwork.of(
+            known(
+                file,
+                "network",
+                library.network(spec.network()),
+                "names unknown network profile '" + spec.network() + "'"
+            )
+        );
+        FleetServer fleetServer = new FleetServer(
+            estimatorOf(served.verification()),
+            spec.maxBatchSize(),
+            spec.latencyNoiseCv()
+        );
         TokenLengthDistribution output = lengths(spec.workload().outputTokens());
-        FleetWorkload workload = new FleetWorkload(prompt, output, spec.workload().meanThinkSeconds());
-        double slo = spec.sloTpotSeconds();
+        FleetWorkload workload = new FleetWorkload(
+            lengths(spec.workload().promptTokens()),
+            output,
+            spec.workload().meanThinkSeconds()
+        );
         double timeout = spec.sled().batchTimeoutSeconds();
         int wispMaxK = spec.wisp().maxDraftTokens();
-        double hold = spec.wisp().holdSeconds() == null ? timeout : spec.wisp().holdSeconds();
-
-        double meanContext = prompt.mean() + output.mean() / 2;
         List<FleetDeviceType> mix = new ArrayList<>();
         for (int i = 0; i < spec.devices().size(); i++) {
             String at = "devices[" + i + "]";
             FleetScenarioSpec.Device d = spec.devices().get(i);
-            String deviceId = d.device();
-            String drafter = d.drafter();
-            String quantization = d.quantization();
-            double weight = d.weight();
-            TokenLengthDistribution kindPrompts = d.promptTokens() == null ? null : lengths(d.promptTokens());
-            double kindSlo = d.sloTpotSeconds() == null ? Double.NaN : d.sloTpotSeconds();
-            DeviceProfile device = library
-                .device(deviceId)
-                .orElseThrow(() ->
-                    ProfileException.atField(
-                        file,
-                        at + ".device",
-                        "names unknown device profile '" + deviceId + "'"
-                    )
-                );
-            DraftingMeasurement drafting = device
-                .drafting(drafter, quantization)
-                .orElseThrow(() ->
-                    ProfileException.atField(
-                        file,
-                        at + ".drafter",
-                        "device '" +
-                            deviceId +
-                            "' has no drafting measurement for " +
-                            drafter +
-                            " " +
-                            quantization
-                    )
-                );
-            AlignmentProfile alignment = library
-                .alignment(drafter, quantization, targetId)
-                .orElseThrow(() ->
-                    ProfileException.atField(
-                        file,
-                        at + ".drafter",
-                        "no alignment profile for " + drafter + " " + quantization + " against " + targetId
-                    )
-                );
-            double rate = drafting.tokensPerSecondAt(
-                kindPrompts == null ? meanContext : kindPrompts.mean() + output.mean() / 2
+            String drafter = d.drafter() + " " + d.quantization();
+            DeviceProfile device = known(
+                file,
+                at + ".device",
+                library.device(d.device()),
+                "names unknown device profile '" + d.device() + "'"
             );
-            String label = device.name() + " · " + drafter + " " + quantization;
+            DraftingMeasurement drafting = known(
+                file,
+                at + ".drafter",
+                device.drafting(d.drafter(), d.quantization()),
+                "device '" + d.device() + "' has no drafting measurement for " + drafter
+            );
+            AlignmentProfile alignment = known(
+                file,
+                at + ".drafter",
+                library.alignment(d.drafter(), d.quantization(), target),
+                "no alignment profile for " + drafter + " against " + target
+            );
+            checkMeasuredK(file, at, alignment, d.k(), wispMaxK);
+            TokenLengthDistribution prompts = d.promptTokens() == null
+                ? workload.promptTokens()
+                : lengths(d.promptTokens());
             FleetDeviceType base = new FleetDeviceType(
-                deviceId,
-                label,
-                weight,
-                rate,
+                d.device(),
+                device.name() + " · " + drafter,
+                d.weight(),
+                drafting.tokensPerSecondAt(prompts.mean() + output.mean() / 2),
                 drafting.roundOverheadSeconds(),
                 0,
                 null,
                 null,
                 1,
-                kindPrompts,
-                kindSlo
+                d.promptTokens() == null ? null : prompts,
+                d.sloTpotSeconds() == null ? Double.NaN : d.sloTpotSeconds()
             );
-            FleetScenario provisional = provisionalScenario(base, network, fleetServer, workload, slo);
+            FleetScenario alone = new FleetScenario(
+                "provisional",
+                List.of(base),
+                network,
+                fleetServer,
+                workload,
+                spec.sloTpotSeconds(),
+                0,
+                1,
+                Double.NaN,
+                0
+            );
             mix.add(
                 alignment.acceptanceRate().isPresent()
-                    ? constantAcceptance(base, alignment, d.k(), wispMaxK, provisional)
-                    : perKAcceptance(base, alignment, d.k(), wispMaxK, provisional, file, at)
+                    ? constantAcceptance(base, alignment, d.k(), wispMaxK, alone)
+                    : perKAcceptance(base, alignment, d.k(), wispMaxK, alone)
             );
         }
-        FleetScenario scenario;
         try {
-            scenario = new FleetScenario(
+            FleetScenario scenario = new FleetScenario(
                 spec.name(),
                 mix,
                 network,
                 fleetServer,
                 workload,
-                slo,
+                spec.sloTpotSeconds(),
                 timeout,
                 wispMaxK,
                 spec.wisp().threshold(),
-                hold,
+                spec.wisp().holdSeconds() == null ? timeout : spec.wisp().holdSeconds(),
                 spec.wisp().rejectBelow()
             );
+            return new Loaded(file, spec.id(), scenario, loaded, spec.description());
         } catch (IllegalArgumentException e) {
             throw ProfileException.ofFile(file, "is not a valid fleet scenario: " + e.getMessage(), e);
         }
-        return new Loaded(file, spec.id(), scenario, loaded, spec.description());
+    }
+
+    /** A profile the file names by id, or one sentence naming the field. */
+    private static <T> T known(Path file, String field, Optional<T> profile, String reason)
+        throws ProfileException {
+        return profile.orElseThrow(() -> ProfileException.atField(file, field, reason));
+    }
+
+    /** A per-K alignment can give only a measured K: the device's, or one up to WISP's largest. */
+    private static void checkMeasuredK(
+        Path file,
+        String at,
+        AlignmentProfile alignment,
+        Integer k,
+        int wispMaxK
+    ) throws ProfileException {
+        if (alignment.acceptanceRate().isPresent()) {
+            return;
+        }
+        String measured = "acceptance was measured for " + alignment.measuredKRange() + " only";
+        if (k != null && !alignment.covers(k)) {
+            throw ProfileException.atField(file, at + ".k", "is " + k + " but " + measured);
+        }
+        int first = alignment.acceptanceByK().getFirst().k();
+        if (k == null && first > wispMaxK) {
+            throw ProfileException.atField(
+                file,
+                "wisp.maxDraftTokens",
+                "is " +
+                    wispMaxK +
+                    " but " +
+                    at +
+                    "'s " +
+                    measured +
+                    " (raise it to " +
+                    first +
+                    " or give the device's k)"
+            );
+        }
     }
 
     /**
      * A device kind whose alignment gives a constant α (with an optional per-position curve and
-     * calibration table): SLED's K is the file's or the analytically best in [1, wispMaxK].
+     * calibration table): SLED's K is the file's or the analytically best in [1, maxK].
      */
     private static FleetDeviceType constantAcceptance(
         FleetDeviceType base,
         AlignmentProfile alignment,
-        Integer fileK,
-        int wispMaxK,
-        FleetScenario provisional
+        Integer k,
+        int maxK,
+        FleetScenario alone
     ) {
         double alpha = alignment.acceptanceRate().getAsDouble();
         double[] curve = alignment.acceptanceByPosition().stream().mapToDouble(Double::doubleValue).toArray();
@@ -198,65 +228,40 @@ public final class FleetScenarioFile {
                   alpha
               );
         FleetDeviceType type = base.withAcceptance(alpha, curve, calibration, 1);
-        int k = fileK != null ? fileK : provisional.bestFixedK(type, wispMaxK);
-        return type.withAcceptance(alpha, curve, calibration, k);
+        return type.withAcceptance(alpha, curve, calibration, k != null ? k : alone.bestFixedK(type, maxK));
     }
 
     /**
-     * A device kind whose alignment was measured per K only (the ConfigSpec paper's form, α(K) =
-     * accepted ÷ K): at SLED's K the rounds draw i.i.d. acceptances with the constant α whose E[N]
-     * equals the measured K·α(K) + 1 ({@link PerKAcceptance#equivalentAlpha}). SLED's K is the
-     * file's (it must be a measured K) or the measured K up to {@code wispMaxK} with the best
-     * analytical goodput, each K judged with its own α. Per-token statistics were not measured, so
-     * WISP's predictor is uninformative (every token predicted at α): it stops only when one more
-     * token no longer pays for its drafting time.
+     * A device kind whose alignment was measured per K only (the ConfigSpec paper's form,
+     * α measured per K only (α(K) = accepted ÷ K): at SLED's K the rounds draw i.i.d. acceptances
+     * with the constant α whose E[N] equals the measured K·α(K) + 1 ({@link
+     * PerKAcceptance#equivalentAlpha}), each K judged with its own α. Per-token statistics were
+     * not measured, so WISP's predictor is uninformative (every token predicted at α): it stops
+     * only when one more token no longer pays for its drafting time.
      */
     private static FleetDeviceType perKAcceptance(
         FleetDeviceType base,
         AlignmentProfile alignment,
-        Integer fileK,
-        int wispMaxK,
-        FleetScenario provisional,
-        Path file,
-        String at
-    ) throws ProfileException {
-        int first = alignment.acceptanceByK().getFirst().k();
-        int last = alignment.acceptanceByK().getLast().k();
-        if (fileK != null && !alignment.covers(fileK)) {
-            throw ProfileException.atField(
-                file,
-                at + ".k",
-                "is " + fileK + " but acceptance was measured for " + alignment.measuredKRange() + " only"
-            );
-        }
-        if (fileK == null && first > wispMaxK) {
-            throw ProfileException.atField(
-                file,
-                "wisp.maxDraftTokens",
-                "is " +
-                    wispMaxK +
-                    " but " +
-                    at +
-                    "'s acceptance was measured for " +
-                    alignment.measuredKRange() +
-                    " only (raise it to " +
-                    first +
-                    " or give the device's k)"
-            );
-        }
+        Integer k,
+        int maxK,
+        FleetScenario alone
+    ) {
         FleetDeviceType best = null;
         double bestGoodput = Double.NEGATIVE_INFINITY;
-        int from = fileK != null ? fileK : first;
-        int to = fileK != null ? fileK : Math.min(last, wispMaxK);
-        for (int k = from; k <= to; k++) {
-            double alpha = PerKAcceptance.equivalentAlpha(k, alignment.expectedTokensPerRound(k));
+        int from = k != null ? k : alignment.acceptanceByK().getFirst().k();
+        int to = k != null ? k : Math.min(alignment.acceptanceByK().getLast().k(), maxK);
+        for (int candidate = from; candidate <= to; candidate++) {
+            double alpha = PerKAcceptance.equivalentAlpha(
+                candidate,
+                alignment.expectedTokensPerRound(candidate)
+            );
             FleetDeviceType type = base.withAcceptance(
                 alpha,
                 new double[0],
                 PerKAcceptance.uninformative(alpha),
-                k
+                candidate
             );
-            double goodput = provisional.analyticalGoodput(type, k);
+            double goodput = alone.analyticalGoodput(type, candidate);
             if (goodput > bestGoodput) {
                 best = type;
                 bestGoodput = goodput;
@@ -277,27 +282,6 @@ public final class FleetScenarioFile {
                 l.prefillSecondsPerToken()
             );
         };
-    }
-
-    private static FleetScenario provisionalScenario(
-        FleetDeviceType type,
-        FleetNetwork network,
-        FleetServer server,
-        FleetWorkload workload,
-        double slo
-    ) {
-        return new FleetScenario(
-            "provisional",
-            List.of(type),
-            network,
-            server,
-            workload,
-            slo,
-            0,
-            1,
-            Double.NaN,
-            0
-        );
     }
 
     private static TokenLengthDistribution lengths(FleetScenarioSpec.Lengths l) {

@@ -5,20 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,18 +47,24 @@ final class JsonInput {
         .maxDocumentLength(MAX_FILE_BYTES)
         .build();
 
+    /** Each of Jackson's limits in words, by how Jackson's message about it starts. */
+    private static final Map<String, String> LIMITS = Map.of(
+        "Document nesting depth",
+        "nests objects and arrays more than " + MAX_DEPTH + " levels deep",
+        "Number value length",
+        "holds a number longer than " + MAX_NUMBER_DIGITS + " digits",
+        "String value length",
+        String.format(Locale.ROOT, "holds a text longer than %,d characters", MAX_TEXT_CHARS),
+        "Name length",
+        String.format(Locale.ROOT, "holds a field name longer than %,d characters", MAX_NAME_CHARS)
+    );
+
     private JsonInput() {}
 
     static JsonNode read(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
         int start = afterByteOrderMark(file, bytes);
-        JsonParser parser;
-        try {
-            parser = ProfileCodec.mapper().createParser(bytes, start, bytes.length - start);
-        } catch (IOException e) {
-            throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        return parse(file, parser);
+        return parse(file, bytes, start, null);
     }
 
     /**
@@ -67,22 +72,21 @@ final class JsonInput {
      * an importer that looked at the text first does not read the file again.
      */
     static JsonNode parse(Path file, String text) throws ProfileException {
-        JsonParser parser;
-        try {
-            parser = ProfileCodec.mapper().createParser(text);
-        } catch (IOException e) {
-            throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        return parse(file, parser);
+        return parse(file, null, 0, text);
     }
 
-    private static JsonNode parse(Path file, JsonParser parser) throws ProfileException {
-        try (parser) {
-            JsonNode tree = ProfileCodec.mapper().readTree(parser);
-            if (tree != null && !tree.isMissingNode() && !plain(tree)) {
-                checkValues(file, tree, "");
+    /** Parses {@code text}, or {@code bytes} from {@code start} when {@code text} is null. */
+    private static JsonNode parse(Path file, byte[] bytes, int start, String text) throws ProfileException {
+        JsonMapper mapper = ProfileCodec.mapper();
+        JsonParser parser = null;
+        JsonNode tree;
+        try {
+            parser = text == null
+                ? mapper.createParser(bytes, start, bytes.length - start)
+                : mapper.createParser(text);
+            try (JsonParser open = parser) {
+                tree = mapper.readTree(open);
             }
-            return tree;
         } catch (StreamConstraintsException e) {
             throw limit(file, parser, e);
         } catch (JsonProcessingException e) {
@@ -93,8 +97,13 @@ final class JsonInput {
             }
             throw ProfileException.ofFile(file, "is " + reason, e);
         } catch (IOException e) {
-            throw ProfileException.ofFile(file, "cannot be read (" + firstLine(e.getMessage()) + ")", e);
+            throw cannotRead(file, e);
         }
+        String[] fault = tree == null ? null : fault(tree);
+        if (fault != null) {
+            throw ProfileException.atField(file, fault[0].isEmpty() ? "(the document)" : fault[0], fault[1]);
+        }
+        return tree;
     }
 
     /**
@@ -122,36 +131,45 @@ final class JsonInput {
 
     /** The file's bytes, after checking its type and size without opening it. */
     private static byte[] bytes(Path file) throws ProfileException {
-        BasicFileAttributes attributes;
+        byte[] bytes = null;
+        long size;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw ProfileException.ofFile(file, "is a directory, not a JSON file", null);
+            }
+            if (!attributes.isRegularFile()) {
+                throw ProfileException.ofFile(
+                    file,
+                    "is not a regular file (a FIFO, socket or device); only regular files are read",
+                    null
+                );
+            }
+            size = attributes.size();
+            if (size <= MAX_FILE_BYTES) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                    size = bytes.length;
+                }
+            }
         } catch (NoSuchFileException e) {
             throw ProfileException.ofFile(file, "does not exist", e);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
-        if (attributes.isDirectory()) {
-            throw ProfileException.ofFile(file, "is a directory, not a JSON file", null);
-        }
-        if (!attributes.isRegularFile()) {
+        if (size > MAX_FILE_BYTES) {
             throw ProfileException.ofFile(
                 file,
-                "is not a regular file (a FIFO, socket or device); only regular files are read",
+                String.format(
+                    Locale.ROOT,
+                    "is %.1f MB, larger than the %d MB limit for profile files",
+                    size / 1e6,
+                    MAX_FILE_BYTES / 1_000_000
+                ),
                 null
             );
         }
-        if (attributes.size() > MAX_FILE_BYTES) {
-            throw tooLarge(file, attributes.size());
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw tooLarge(file, bytes.length);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw cannotRead(file, e);
-        }
+        return bytes;
     }
 
     static ProfileException cannotRead(Path file, IOException e) {
@@ -159,156 +177,96 @@ final class JsonInput {
         return ProfileException.ofFile(file, "cannot be read (" + why + ")", e);
     }
 
-    private static ProfileException tooLarge(Path file, long size) {
-        return ProfileException.ofFile(
-            file,
-            String.format(
-                Locale.ROOT,
-                "is %.1f MB, larger than the %d MB limit for profile files",
-                size / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ),
-            null
-        );
-    }
-
     /** Refuses overlong forms, encoded surrogates and code points above U+10FFFF, naming the byte offset. */
     private static void checkUtf8(Path file, byte[] bytes, int start) throws ProfileException {
-        int i = start;
-        while (i < bytes.length && bytes[i] >= 0) {
-            i++; // ASCII needs no decoding
+        int ascii = start;
+        while (ascii < bytes.length && bytes[ascii] >= 0) {
+            ascii++; // ASCII needs no decoding
         }
-        if (i == bytes.length) {
-            return;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+        ByteBuffer in = ByteBuffer.wrap(bytes, ascii, bytes.length - ascii);
+        for (CharBuffer out = CharBuffer.allocate(8192); in.hasRemaining(); out.clear()) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
-                int offset = in.position();
                 throw ProfileException.ofFile(
                     file,
                     String.format(
                         Locale.ROOT,
                         "is not valid UTF-8: byte 0x%02X at byte offset %d does not start a well-formed character (save the file as UTF-8)",
-                        bytes[offset] & 0xff,
-                        offset
+                        bytes[in.position()] & 0xff,
+                        in.position()
                     ),
                     null
                 );
             }
-            if (result.isUnderflow()) {
-                return;
-            }
-            out.clear();
         }
     }
 
-    /** Whether no value needs a closer look (the common case, checked without building paths). */
-    private static boolean plain(JsonNode node) {
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (!plain(child)) {
-                    return false;
+    /**
+     * The first value JSON allows but these files do not (a number beyond double range, a lone
+     * surrogate from an escape) as {field path, reason}, or null. A path is built only for a fault.
+     */
+    private static String[] fault(JsonNode node) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                String[] fault = fault(field.getValue());
+                if (fault != null) {
+                    return new String[] { field.getKey() + member(fault[0]), fault[1] };
                 }
-            }
-            return true;
-        }
-        if (node.isFloatingPointNumber()) {
-            return Double.isFinite(node.doubleValue());
-        }
-        if (node.isTextual()) {
-            String text = node.textValue();
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isSurrogate(text.charAt(i))) {
-                    return false; // a pair is fine, but let checkValues decide
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Values JSON allows but profile files do not: numbers beyond double range, lone surrogates from escapes. */
-    private static void checkValues(Path file, JsonNode node, String path) throws ProfileException {
-        if (node.isNumber() && node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            throw ProfileException.atField(file, path, "must be a finite number but is " + node.asText());
-        }
-        if (node.isTextual()) {
-            String text = node.textValue();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (
-                    Character.isHighSurrogate(c) &&
-                    i + 1 < text.length() &&
-                    Character.isLowSurrogate(text.charAt(i + 1))
-                ) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    throw ProfileException.atField(
-                        file,
-                        path.isEmpty() ? "(the document)" : path,
-                        String.format(
-                            Locale.ROOT,
-                            "contains a lone surrogate \\u%04X, which is not a character",
-                            (int) c
-                        )
-                    );
-                }
-            }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
-                checkValues(
-                    file,
-                    field.getValue(),
-                    path.isEmpty() ? field.getKey() : path + "." + field.getKey()
-                );
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkValues(file, node.get(i), path + "[" + i + "]");
+                String[] fault = fault(node.get(i));
+                if (fault != null) {
+                    return new String[] { "[" + i + "]" + member(fault[0]), fault[1] };
+                }
+            }
+        } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return new String[] { "", "must be a finite number but is " + node.asText() };
+        } else if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+                if (Character.getType(text.codePointAt(i)) == Character.SURROGATE) {
+                    String reason = "contains a lone surrogate \\u%04X, which is not a character";
+                    return new String[] { "", String.format(Locale.ROOT, reason, text.codePointAt(i)) };
+                }
             }
         }
+        return null;
+    }
+
+    /** A path inside a member ({@code x}, {@code [2].y}) as it follows the member's name or index. */
+    private static String member(String path) {
+        return path.isEmpty() || path.startsWith("[") ? path : "." + path;
     }
 
     /** A Jackson limit, restated: where, which field, and the limit in words. */
     private static ProfileException limit(Path file, JsonParser parser, StreamConstraintsException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String what;
-        if (message.startsWith("Document nesting depth")) {
-            what = "nests objects and arrays more than " + MAX_DEPTH + " levels deep";
-        } else if (message.startsWith("Number value length")) {
-            what = "holds a number longer than " + MAX_NUMBER_DIGITS + " digits";
-        } else if (message.startsWith("String value length")) {
-            what = String.format(Locale.ROOT, "holds a text longer than %,d characters", MAX_TEXT_CHARS);
-        } else if (message.startsWith("Name length")) {
-            what = String.format(
-                Locale.ROOT,
-                "holds a field name longer than %,d characters",
-                MAX_NAME_CHARS
-            );
-        } else {
-            what = "is larger than a profile file may be";
-        }
-        String field = parser.getParsingContext() == null
+        String what = LIMITS.entrySet()
+            .stream()
+            .filter(limit -> message.startsWith(limit.getKey()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse("is larger than a profile file may be");
+        String field = parser == null || parser.getParsingContext() == null
             ? ""
             : parser.getParsingContext().pathAsPointer().toString();
-        if (field.length() > 60) {
-            field = field.substring(0, 57) + "...";
-        }
-        var location = parser.currentLocation();
-        String where = field.isEmpty() ? "the document" : "field " + field;
+        var location = parser == null ? null : parser.currentLocation();
         return ProfileException.atLine(
             file,
-            Math.max(1, location.getLineNr()),
-            Math.max(1, location.getColumnNr()),
-            where + " " + what + ", the limit for profile files",
+            location == null ? 1 : Math.max(1, location.getLineNr()),
+            location == null ? 1 : Math.max(1, location.getColumnNr()),
+            (field.isEmpty() ? "the document" : "field " + abbreviate(field, 60)) +
+                " " +
+                what +
+                ", the limit for profile files",
             e
         );
+    }
+
+    static String abbreviate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
     static String firstLine(String message) {
@@ -324,9 +282,6 @@ final class JsonInput {
                 line = line.substring(0, at);
             }
         }
-        while (line.endsWith(".") || line.endsWith(":")) {
-            line = line.substring(0, line.length() - 1);
-        }
-        return line;
+        return line.replaceAll("[.:]+$", "");
     }
 }

@@ -1,5 +1,7 @@
 package io.configspec.model.io;
 
+import static java.util.Map.entry;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -47,12 +50,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads and writes profile and scenario files (format: {@code docs/file-format.md}; contract:
@@ -110,34 +114,20 @@ public final class ProfileCodec {
         .collect(Collectors.toUnmodifiableSet());
 
     /**
-     * Scenario fields the file groups in objects ({@code k.min}) and the record keeps flat
-     * ({@code kMin}): group → (name in the file → record component).
+     * Scenario fields the file groups in objects ({@code "k": {"min": 1}}) and the record keeps
+     * flat ({@code kMin}): record component → where the file has it.
      */
-    private static final Map<String, Map<String, String>> SCENARIO_GROUPS = Map.of(
-        "k",
-        Map.of("min", "kMin", "max", "kMax"),
-        "select",
-        Map.of(
-            "devices",
-            "devices",
-            "drafters",
-            "drafters",
-            "quantizations",
-            "quantizations",
-            "targets",
-            "targets"
-        ),
-        "workload",
-        Map.of(
-            "contextTokens",
-            "contextTokens",
-            "batchSize",
-            "batchSize",
-            "mix",
-            "mix",
-            "requestTokens",
-            "requestTokens"
-        )
+    private static final Map<String, String> SCENARIO_GROUPED = Map.ofEntries(
+        entry("kMin", "/k/min"),
+        entry("kMax", "/k/max"),
+        entry("devices", "/select/devices"),
+        entry("drafters", "/select/drafters"),
+        entry("quantizations", "/select/quantizations"),
+        entry("targets", "/select/targets"),
+        entry("contextTokens", "/workload/contextTokens"),
+        entry("batchSize", "/workload/batchSize"),
+        entry("mix", "/workload/mix"),
+        entry("requestTokens", "/workload/requestTokens")
     );
 
     private static final JsonMapper MAPPER = JsonMapper.builder(
@@ -214,17 +204,14 @@ public final class ProfileCodec {
     /** Validates and binds a tree this class may change (defaults are filled in, groups flattened). */
     static ProfileDocument bind(Path file, JsonNode tree) throws ProfileException {
         ObjectNode content = root(file, tree);
-        int version = content.path("schemaVersion").asInt(-1);
-        if (!content.path("schemaVersion").isIntegralNumber() || version != SCHEMA_VERSION) {
+        JsonNode version = content.path("schemaVersion");
+        if (!version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION) {
+            String found = version.isMissingNode() ? "is missing" : "is " + version;
+            String reads = " but this version of ConfigSpec reads schemaVersion " + SCHEMA_VERSION;
             throw ProfileException.atField(
                 file,
                 "schemaVersion",
-                content.has("schemaVersion")
-                    ? "is " +
-                      content.get("schemaVersion") +
-                      " but this version of ConfigSpec reads schemaVersion " +
-                      SCHEMA_VERSION
-                    : "is missing"
+                found + (version.isMissingNode() ? "" : reads)
             );
         }
         JsonNode kindName = content.path("kind");
@@ -235,12 +222,9 @@ public final class ProfileCodec {
                 kindName.isMissingNode()
                     ? "is missing"
                     : "must be one of " +
-                      String.join(
-                          ", ",
-                          Arrays.stream(Kind.values())
-                              .map(k -> k.json)
-                              .toList()
-                      ) +
+                      Stream.of(Kind.values())
+                          .map(k -> k.json)
+                          .collect(Collectors.joining(", ")) +
                       " but is " +
                       ProfileSchemas.describe(kindName)
             )
@@ -308,17 +292,13 @@ public final class ProfileCodec {
     }
 
     private static ObjectNode root(Path file, JsonNode tree) throws ProfileException {
-        if (tree == null || tree.isMissingNode()) {
-            throw ProfileException.ofFile(file, "is empty (expected a JSON object)", null);
+        if (tree instanceof ObjectNode object) {
+            return object;
         }
-        if (!tree.isObject()) {
-            throw ProfileException.ofFile(
-                file,
-                "must contain a JSON object but contains " + ProfileSchemas.describe(tree),
-                null
-            );
-        }
-        return (ObjectNode) tree;
+        String contains = tree == null || tree.isMissingNode()
+            ? "is empty (expected a JSON object)"
+            : "must contain a JSON object but contains " + ProfileSchemas.describe(tree);
+        throw ProfileException.ofFile(file, contains, null);
     }
 
     /** Elements of the kind's provenance-inheriting arrays without a provenance get the file's. */
@@ -333,15 +313,11 @@ public final class ProfileCodec {
         }
     }
 
+    /** The scenario's grouped fields copied to the record's flat names (binding ignores the groups). */
     private static void flatten(ObjectNode scenario) {
-        SCENARIO_GROUPS.forEach((group, members) -> {
-            JsonNode values = scenario.remove(group);
-            if (values != null) {
-                members.forEach((name, component) -> {
-                    if (values.has(name)) {
-                        scenario.set(component, values.get(name));
-                    }
-                });
+        SCENARIO_GROUPED.forEach((component, at) -> {
+            if (!scenario.at(at).isMissingNode()) {
+                scenario.set(component, scenario.at(at));
             }
         });
     }
@@ -407,24 +383,17 @@ public final class ProfileCodec {
     /** The scenario's flat fields regrouped as the file has them, in record order. */
     private static ObjectNode group(ObjectNode flat) {
         ObjectNode grouped = MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = flat.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String group = null;
-            String name = null;
-            for (var entry : SCENARIO_GROUPS.entrySet()) {
-                for (var member : entry.getValue().entrySet()) {
-                    if (member.getValue().equals(field.getKey())) {
-                        group = entry.getKey();
-                        name = member.getKey();
-                    }
+        flat
+            .properties()
+            .forEach(field -> {
+                String group = SCENARIO_GROUPED.get(field.getKey());
+                if (group == null) {
+                    grouped.set(field.getKey(), field.getValue());
+                } else {
+                    JsonPointer at = JsonPointer.compile(group);
+                    grouped.withObject(at.head()).set(at.last().getMatchingProperty(), field.getValue());
                 }
-            }
-            if (group == null) {
-                grouped.set(field.getKey(), field.getValue());
-            } else {
-                grouped.withObjectProperty(group).set(name, field.getValue());
-            }
-        }
+            });
         return grouped;
     }
 
@@ -475,82 +444,78 @@ public final class ProfileCodec {
 
     private static SimpleModule formatModule() {
         SimpleModule module = new SimpleModule("configspec-files");
-        module.addDeserializer(
-            WhatIf.class,
-            new JsonDeserializer<>() {
-                @Override
-                public WhatIf deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                    WhatIf whatIf = WhatIf.NONE;
-                    for (var field : context.readTree(p).properties()) {
-                        JsonNode value = field.getValue();
-                        if (!field.getKey().startsWith("$")) {
-                            whatIf = whatIf.with(
-                                field.getKey(),
-                                value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText()
-                            );
-                        }
-                    }
-                    return whatIf;
-                }
-            }
-        );
-        module.addSerializer(
-            WhatIf.class,
-            new StdSerializer<>(WhatIf.class) {
-                @Override
-                public void serialize(WhatIf value, JsonGenerator gen, SerializerProvider provider)
-                    throws IOException {
-                    gen.writeTree(whatIfJson(value));
-                }
-
-                @Override
-                public boolean isEmpty(SerializerProvider provider, WhatIf value) {
-                    return whatIfJson(value).isEmpty();
-                }
-            }
-        );
-        module.addDeserializer(
+        viaTree(module, WhatIf.class, ProfileCodec::whatIf, ProfileCodec::whatIfJson);
+        viaTree(
+            module,
             Constraint.class,
-            new JsonDeserializer<>() {
-                @Override
-                public Constraint deserialize(JsonParser p, DeserializationContext context)
-                    throws IOException {
-                    JsonNode node = context.readTree(p);
-                    Objective objective = MAPPER.treeToValue(node.get("objective"), Objective.class);
-                    return node.has("min")
-                        ? Constraint.atLeast(objective, node.get("min").asDouble())
-                        : Constraint.atMost(objective, node.get("max").asDouble());
-                }
-            }
-        );
-        module.addSerializer(
-            Constraint.class,
-            new StdSerializer<>(Constraint.class) {
-                @Override
-                public void serialize(Constraint value, JsonGenerator gen, SerializerProvider provider)
-                    throws IOException {
-                    gen.writeStartObject();
-                    gen.writeStringField("objective", value.objective().cliName());
-                    gen.writeNumberField(value.bound().jsonName(), value.threshold());
-                    gen.writeEndObject();
-                }
-            }
+            node -> {
+                Objective objective = MAPPER.convertValue(node.get("objective"), Objective.class);
+                return node.has("min")
+                    ? Constraint.atLeast(objective, node.get("min").asDouble())
+                    : Constraint.atMost(objective, node.get("max").asDouble());
+            },
+            constraint ->
+                MAPPER.createObjectNode()
+                    .put("objective", constraint.objective().cliName())
+                    .put(constraint.bound().jsonName(), constraint.threshold())
         );
         // the one date in the files (measured provenance), ISO yyyy-mm-dd; the schema checks the format.
         // (jackson-datatype-jsr310's JavaTimeModule would do it too, at 100+ ms more start-up.)
+        viaTree(module, LocalDate.class, node -> LocalDate.parse(node.asText()), null);
         module.addSerializer(LocalDate.class, ToStringSerializer.instance);
+        module.setDeserializerModifier(new FieldProvenanceCheck());
+        return module;
+    }
+
+    /**
+     * Binds {@code type} through a JSON tree: {@code read} makes a value of the tree in a file,
+     * {@code write} (unless null) the tree of a value, left out of a file when it is empty.
+     */
+    private static <T> void viaTree(
+        SimpleModule module,
+        Class<T> type,
+        Function<JsonNode, T> read,
+        Function<T, ObjectNode> write
+    ) {
         module.addDeserializer(
-            LocalDate.class,
+            type,
             new JsonDeserializer<>() {
                 @Override
-                public LocalDate deserialize(JsonParser p, DeserializationContext context)
-                    throws IOException {
-                    return LocalDate.parse(p.getText());
+                public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                    return read.apply(context.readTree(p));
                 }
             }
         );
-        module.setDeserializerModifier(new FieldProvenanceCheck());
-        return module;
+        if (write != null) {
+            module.addSerializer(
+                type,
+                new StdSerializer<>(type) {
+                    @Override
+                    public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+                        throws IOException {
+                        gen.writeTree(write.apply(value));
+                    }
+
+                    @Override
+                    public boolean isEmpty(SerializerProvider provider, T value) {
+                        return write.apply(value).isEmpty();
+                    }
+                }
+            );
+        }
+    }
+
+    /** The {@code whatIf} object of a scenario file read back: its settings in file order ({@code $} fields are comments). */
+    private static WhatIf whatIf(JsonNode settings) {
+        WhatIf whatIf = WhatIf.NONE;
+        for (var field : settings.properties()) {
+            JsonNode value = field.getValue();
+            if (!field.getKey().startsWith("$")) {
+                String text = value.isIntegralNumber() ? Long.toString(value.asLong()) : value.asText();
+                whatIf = whatIf.with(field.getKey(), text);
+            }
+        }
+        return whatIf;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.configspec.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The JSON Schemas of the file formats ({@code docs/schema/*.schema.json}, packed into the jar as
@@ -45,7 +47,6 @@ public final class ProfileSchemas {
 
     private static final ApplyDefaultsStrategy DEFAULTS = new ApplyDefaultsStrategy(true, false, false);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
-    private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> WALKED = new ConcurrentHashMap<>();
 
     private ProfileSchemas() {}
@@ -61,24 +62,23 @@ public final class ProfileSchemas {
 
     /** The schema text of a kind, as published in {@code docs/schema}. */
     public static JsonNode schemaJson(String kind) {
-        return document(LOCATION + kind + ".schema.json");
+        return schema(kind).getSchemaNode();
     }
 
     /** Every violation of {@code tree} against the schema of {@code kind}, in words (empty when valid); changes nothing. */
     public static List<String> violations(String kind, JsonNode tree) {
-        List<String> sentences = new ArrayList<>();
-        for (Error error : schema(kind).validate(tree)) {
-            Violation v = describe(error);
-            sentences.add((v.field().isEmpty() ? "" : v.field() + " ") + v.reason());
-        }
-        return sentences;
+        return schema(kind)
+            .validate(tree)
+            .stream()
+            .map(ProfileSchemas::describe)
+            .map(v -> (v.field().isEmpty() ? "" : v.field() + " ") + v.reason())
+            .toList();
     }
 
     /** Checks {@code tree} against its kind's schema, filling in declared defaults in place. */
     static void validate(Path file, String kind, JsonNode tree) throws ProfileException {
-        Optional<Violation> violation = firstViolation(kind, tree);
-        if (violation.isPresent()) {
-            Violation v = violation.get();
+        Violation v = firstViolation(kind, tree).orElse(null);
+        if (v != null) {
             throw v.field().isEmpty()
                 ? ProfileException.ofFile(file, v.reason(), null)
                 : ProfileException.atField(file, v.field(), v.reason());
@@ -105,16 +105,15 @@ public final class ProfileSchemas {
 
     /** Whether a schema declares a default that binding would not give anyway (a value other than 0, [] or false). */
     private static boolean hasOwnDefaults(JsonNode schema) {
-        for (JsonNode node : schema.findValues("default")) {
-            boolean trivial =
-                (node.isNumber() && node.doubleValue() == 0) ||
-                (node.isArray() && node.isEmpty()) ||
-                (node.isBoolean() && !node.booleanValue());
-            if (!trivial) {
-                return true;
-            }
-        }
-        return false;
+        return schema
+            .findValues("default")
+            .stream()
+            .anyMatch(
+                value ->
+                    !(value.isNumber() && value.doubleValue() == 0) &&
+                    !(value.isArray() && value.isEmpty()) &&
+                    !value.equals(BooleanNode.FALSE)
+            );
     }
 
     /**
@@ -145,12 +144,11 @@ public final class ProfileSchemas {
                 error.getMessage() + (keyword.equals("pattern") ? " but is " + describe(value) : "")
             );
         }
-        JsonNode parent = parentSchema(error);
         String reason = switch (keyword) {
             case "required" -> "is missing";
             case "additionalProperties" -> "is not a known field here";
             case "type" -> "must be " + typeName(rule) + " but is " + describe(value);
-            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> range(parent) +
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> range(parentSchema(error)) +
             " but is " +
             value.asText();
             case "minLength" -> rule.asInt() <= 1
@@ -161,19 +159,26 @@ public final class ProfileSchemas {
             rule.asInt() +
             (rule.asInt() == 1 ? " entry" : " entries");
             case "maxItems" -> "must list at most " + rule.asInt() + " entries";
-            case "uniqueItems" -> repeated(value, field);
-            case "enum" -> "must be one of " + join(rule) + " but is " + describe(value);
+            case "uniqueItems" -> "repeats " +
+            describe(value.path(firstRepeat(value))) +
+            " (each entry of " +
+            field +
+            " may appear once)";
+            case "enum" -> "must be one of " +
+            rule.valueStream().map(JsonNode::asText).collect(Collectors.joining(", ")) +
+            " but is " +
+            describe(value);
             case "const" -> "must be " + rule + " but is " + describe(value);
             case "format" -> rule.asText().equals("date")
                 ? "must be a date like 2026-01-31 but is " + describe(value)
                 : "must be a " + rule.asText() + " but is " + describe(value);
             default -> "does not match its schema (" + error.getMessage() + ")";
         };
-        if (keyword.equals("uniqueItems")) {
-            int index = firstRepeat(value);
-            return new Violation(field + "[" + index + "]", keyword, reason);
-        }
-        return new Violation(field, keyword, reason);
+        return new Violation(
+            keyword.equals("uniqueItems") ? field + "[" + firstRepeat(value) + "]" : field,
+            keyword,
+            reason
+        );
     }
 
     /** {@code /drafting/8/tokensPerSecond} → {@code drafting[8].tokensPerSecond}. */
@@ -192,31 +197,10 @@ public final class ProfileSchemas {
 
     /** The schema object holding the keyword that failed (for ranges given by two keywords). */
     private static JsonNode parentSchema(Error error) {
-        SchemaLocation location = error.getSchemaLocation();
-        if (location == null) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-        JsonNode node = document(location.getAbsoluteIri().toString());
-        NodePath fragment = location.getFragment();
-        for (int i = 0; i + 1 < fragment.getNameCount(); i++) {
-            Object element = fragment.getElement(i);
-            node = element instanceof Integer index ? node.path(index) : node.path(element.toString());
-        }
-        return node;
-    }
-
-    private static JsonNode document(String iri) {
-        return DOCUMENTS.computeIfAbsent(iri, location -> {
-            String resource = location.substring("classpath:".length());
-            try (InputStream in = ProfileSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("schema " + resource + " is missing from the class path");
-                }
-                return ProfileCodec.mapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        String keyword = error.getSchemaLocation().toString();
+        return REGISTRY.getSchema(
+            SchemaLocation.of(keyword.substring(0, keyword.lastIndexOf('/')))
+        ).getSchemaNode();
     }
 
     private static String range(JsonNode schema) {
@@ -259,16 +243,6 @@ public final class ProfileSchemas {
         return 0;
     }
 
-    private static String repeated(JsonNode array, String field) {
-        return (
-            "repeats " +
-            describe(array.path(firstRepeat(array))) +
-            " (each entry of " +
-            field +
-            " may appear once)"
-        );
-    }
-
     private static String typeName(JsonNode type) {
         return switch (type.asText()) {
             case "number" -> "a number";
@@ -281,12 +255,6 @@ public final class ProfileSchemas {
         };
     }
 
-    private static String join(JsonNode values) {
-        List<String> names = new ArrayList<>();
-        values.forEach(v -> names.add(v.asText()));
-        return String.join(", ", names);
-    }
-
     /** A JSON value in words: {@code the text "28"}, {@code the number 2.5}, {@code an array}. */
     static String describe(JsonNode value) {
         if (value == null) {
@@ -294,7 +262,7 @@ public final class ProfileSchemas {
         }
         JsonNodeType type = value.getNodeType();
         return switch (type) {
-            case STRING -> "the text \"" + abbreviate(value.asText()) + "\"";
+            case STRING -> "the text \"" + JsonInput.abbreviate(value.asText(), 40) + "\"";
             case NUMBER -> "the number " + value.asText();
             case BOOLEAN -> value.asText();
             case NULL -> "null";
@@ -302,9 +270,5 @@ public final class ProfileSchemas {
             case OBJECT -> "an object";
             default -> type.name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -21,6 +21,7 @@ import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.io.ScenarioLoader;
+import io.configspec.model.testing.HandMadeProfiles;
 import io.configspec.model.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,20 +49,11 @@ class ConfigurationSpaceTest {
         DrafterModel other = new DrafterModel("b", "B", "g", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of());
         TargetModel target = new TargetModel("t", "T", "f", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
         TargetModel unrelated = new TargetModel("u", "U", "g", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
-        DeviceProfile device = new DeviceProfile(
-            "d",
-            "D",
-            DeviceKind.SINGLE_BOARD_COMPUTER,
-            "cpu",
-            "",
-            8,
-            2,
+        DeviceProfile device = HandMadeProfiles.device(
             List.of(
                 new DraftingMeasurement("a", "q4", 20, 0.01, 0, 5, ILLUSTRATIVE, Map.of()),
                 new DraftingMeasurement("b", "q4", 30, 0, 0, 4, ILLUSTRATIVE, Map.of())
-            ),
-            ILLUSTRATIVE,
-            Map.of()
+            )
         );
         AlignmentProfile alignment = new AlignmentProfile(
             "a",
@@ -77,23 +69,19 @@ class ConfigurationSpaceTest {
             ILLUSTRATIVE,
             Map.of()
         );
-        ServedTarget servedT = new ServedTarget(
+        ServedTarget servedT = HandMadeProfiles.served(
             "t",
             latency,
             OptionalDouble.of(1.0),
             OptionalDouble.of(3.6),
-            0.03,
-            ILLUSTRATIVE,
-            Map.of()
+            0.03
         );
-        ServedTarget servedU = new ServedTarget(
+        ServedTarget servedU = HandMadeProfiles.served(
             "u",
             latency,
             OptionalDouble.of(1.0),
             OptionalDouble.of(3.6),
-            0.03,
-            ILLUSTRATIVE,
-            Map.of()
+            0.03
         );
         ServerProfile server = new ServerProfile(
             "s",

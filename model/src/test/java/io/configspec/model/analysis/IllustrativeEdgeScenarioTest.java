@@ -1,5 +1,6 @@
 package io.configspec.model.analysis;
 
+import static java.util.Comparator.comparingDouble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.testing.SampleFiles;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,6 +23,13 @@ import org.junit.jupiter.api.Test;
  * peak at the smallest K, cost with the highest-α drafter and energy with the lowest-power one.
  */
 class IllustrativeEdgeScenarioTest {
+
+    private static final Comparator<DraftingMeasurement> BY_RATE = comparingDouble(
+        DraftingMeasurement::tokensPerSecond
+    );
+    private static final Comparator<DraftingMeasurement> BY_POWER = comparingDouble(m ->
+        m.powerWatts().orElseThrow()
+    );
 
     private static ScenarioLoader.LoadedScenario loaded;
     private static EvaluatedSpace space;
@@ -63,11 +72,7 @@ class IllustrativeEdgeScenarioTest {
     void goodputPeaksWithEachDevicesFastestDrafterAtKBetween2And10() {
         for (DeviceProfile device : loaded.library().devices()) {
             int row = best(Objective.GOODPUT, i -> onDevice(i, device));
-            DraftingMeasurement fastest = device
-                .drafting()
-                .stream()
-                .max(Comparator.comparingDouble(DraftingMeasurement::tokensPerSecond))
-                .orElseThrow();
+            var fastest = Collections.max(device.drafting(), BY_RATE);
             Combination c = space.combination(row);
             assertEquals(fastest.drafter(), c.drafter().id(), device.id());
             assertEquals(fastest.quantization(), c.quantization(), device.id());
@@ -107,11 +112,7 @@ class IllustrativeEdgeScenarioTest {
     void energyPeaksAtSmallestKWithEachDevicesLowestPowerDrafter() {
         for (DeviceProfile device : loaded.library().devices()) {
             int row = best(Objective.TOKENS_PER_JOULE, i -> onDevice(i, device));
-            DraftingMeasurement lowest = device
-                .drafting()
-                .stream()
-                .min(Comparator.comparingDouble(m -> m.powerWatts().orElseThrow()))
-                .orElseThrow();
+            var lowest = Collections.min(device.drafting(), BY_POWER);
             assertEquals(2, space.k(row), device.id());
             assertEquals(lowest, space.combination(row).drafting(), device.id());
         }

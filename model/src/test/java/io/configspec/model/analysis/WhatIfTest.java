@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.configspec.model.domain.InvalidFieldException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WhatIfTest {
 
@@ -19,25 +21,19 @@ class WhatIfTest {
         assertTrue(e.problem().contains("not a what-if key"));
     }
 
-    @Test
-    void nonNumericValueIsNamed() {
+    /** A value that is not a number, or out of its key's range, is refused naming the key. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({ "verifySeconds, fast", "alphaScale, 0" })
+    void aNonNumericOrOutOfRangeValueIsNamed(String key, String value) {
         InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
-            WhatIf.NONE.with("verifySeconds", "fast")
+            WhatIf.NONE.with(key, value)
         );
-        assertEquals("verifySeconds", e.field());
+        assertEquals(key, e.field());
     }
 
     @Test
     void nanValueIsRejected() {
         assertThrows(InvalidFieldException.class, () -> WhatIf.NONE.with("alphaScale", "NaN"));
-    }
-
-    @Test
-    void outOfRangeValueIsRejected() {
-        InvalidFieldException e = assertThrows(InvalidFieldException.class, () ->
-            WhatIf.NONE.with("alphaScale", "0")
-        );
-        assertEquals("alphaScale", e.field());
     }
 
     @Test

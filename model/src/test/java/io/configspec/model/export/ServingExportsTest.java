@@ -58,37 +58,45 @@ class ServingExportsTest {
         assertEquals("# Per-device K in a fleet cannot be expressed", lines.get(2));
     }
 
+    /** The llama-server export of {@code request} in {@code dialect}, asserted to end in {@code command}. */
+    private static String llamaServer(
+        ServingExports.Request request,
+        LlamaCppDialect dialect,
+        String command
+    ) {
+        String text = ServingExports.llamaServerCommand(request, dialect);
+        assertEquals(command, lastLine(text));
+        return text;
+    }
+
     @Test
     void llamaServerNewestDialectUsesSpecTypeDraftSimpleAndTurnsOffEarlyStop() {
-        String text = ServingExports.llamaServerCommand(QWEN, LlamaCppDialect.newest());
-        assertEquals(
+        String text = llamaServer(
+            QWEN,
+            LlamaCppDialect.newest(),
             "llama-server -m Qwen/Qwen2.5-7B-Instruct --spec-type draft-simple --spec-draft-model " +
-                "Qwen/Qwen2.5-0.5B-Instruct --spec-draft-n-max 6 --spec-draft-n-min 0 --spec-draft-p-min 0",
-            lastLine(text)
+                "Qwen/Qwen2.5-0.5B-Instruct --spec-draft-n-max 6 --spec-draft-n-min 0 --spec-draft-p-min 0"
         );
         assertTrue(text.contains("# Flags for llama.cpp builds from May 2026 (PR #22964) onwards"), text);
     }
 
     @Test
     void llamaServerDraftMaxDialectSaysWhichBuildsItAppliesTo() {
-        String text = ServingExports.llamaServerCommand(
+        String text = llamaServer(
             new ServingExports.Request("target.gguf", "draft q4.gguf", 3),
-            LlamaCppDialect.DRAFT_MAX
-        );
-        assertEquals(
-            "llama-server -m target.gguf -md 'draft q4.gguf' --draft-max 3 --draft-min 0 --draft-p-min 0",
-            lastLine(text)
+            LlamaCppDialect.DRAFT_MAX,
+            "llama-server -m target.gguf -md 'draft q4.gguf' --draft-max 3 --draft-min 0 --draft-p-min 0"
         );
         assertTrue(text.contains("PR #10455 (2024-11-25) up to PR #22397"), text);
     }
 
     @Test
     void llamaServerOldestDialectSaysKIsAMaximum() {
-        String text = ServingExports.llamaServerCommand(
+        String text = llamaServer(
             new ServingExports.Request("target.gguf", "draft.gguf", 3),
-            LlamaCppDialect.DRAFT
+            LlamaCppDialect.DRAFT,
+            "llama-server -m target.gguf -md draft.gguf --draft 3"
         );
-        assertEquals("llama-server -m target.gguf -md draft.gguf --draft 3", lastLine(text));
         assertTrue(text.contains("K is a maximum"), text);
         assertTrue(
             text.startsWith("# llama.cpp llama-server: draft model draft.gguf drafts up to K = 3"),

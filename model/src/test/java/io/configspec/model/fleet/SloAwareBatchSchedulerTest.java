@@ -60,6 +60,13 @@ class SloAwareBatchSchedulerTest {
         return false;
     }
 
+    /** The scheduler's next batch at {@code now} holds exactly the requests with these ids. */
+    private static void assertNextBatchIds(SloAwareBatchScheduler s, double now, Long... ids) {
+        List<VerificationRequest> out = new ArrayList<>();
+        assertEquals(ids.length, s.nextBatch(now, out));
+        assertEquals(Set.of(ids), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+    }
+
     @Test
     void neverAdmitsARequestThatMakesAnAdmittedOneMissItsDeadlineWhenAFeasibleBatchExists() {
         SplittableRandom random = new SplittableRandom(42);
@@ -172,13 +179,19 @@ class SloAwareBatchSchedulerTest {
         return s;
     }
 
+    /** Submits a document arriving at 1 s (8,000 context tokens → 56 ms alone; target 2 s, deadline 3 s). */
+    private static VerificationRequest submitDocument(SloAwareBatchScheduler s) {
+        VerificationRequest document = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
+        s.submit(document);
+        return document;
+    }
+
     @Test
     void aHeavyRequestIsDeferredWhileLightRequestsNeedTheServerAndRunsWhenDue() {
         // light requests with 5 ms of room before their targets: a 56 ms batch would make them overshoot
         SloAwareBatchScheduler s = afterLightTraffic(0.005);
-        // a document: 8,000 context tokens → 56 ms alone; due one batch before its target's latest start
-        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
-        s.submit(heavy);
+        // due one batch before its target's latest start
+        VerificationRequest heavy = submitDocument(s);
         List<VerificationRequest> out = new ArrayList<>();
         assertEquals(0, s.nextBatch(1.0, out), "an idle server keeps itself free for the light requests");
         double wake = s.wakeUpSeconds(1.0);
@@ -197,8 +210,7 @@ class SloAwareBatchSchedulerTest {
     void aHeavyRequestRunsAtOnceWhenLightRequestsHaveRoomToWait() {
         // light requests with 1 s of room: nobody to protect, the idle server serves the heavy one
         SloAwareBatchScheduler s = afterLightTraffic(1.0);
-        VerificationRequest heavy = new VerificationRequest(100, 100, 1.0, 3.0, 2.0, 4, 0, 8_000, 2);
-        s.submit(heavy);
+        VerificationRequest heavy = submitDocument(s);
         List<VerificationRequest> out = new ArrayList<>();
         assertEquals(1, s.nextBatch(1.0, out));
         assertEquals(List.of(heavy), out);
@@ -211,9 +223,7 @@ class SloAwareBatchSchedulerTest {
         s.submit(new VerificationRequest(1, 1, 4.0, 4.9, 4, 100, 2));
         s.submit(new VerificationRequest(2, 2, 4.0, 4.5, 4, 100, 2));
         s.submit(new VerificationRequest(3, 3, 4.0, 4.7, 4, 100, 2));
-        List<VerificationRequest> out = new ArrayList<>();
-        assertEquals(2, s.nextBatch(now, out));
-        assertEquals(Set.of(2L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+        assertNextBatchIds(s, now, 2L, 3L);
     }
 
     @Test
@@ -237,9 +247,7 @@ class SloAwareBatchSchedulerTest {
         s.submit(new VerificationRequest(1, 1, 0, 0.040, 2, 0, 1.5));
         s.submit(new VerificationRequest(2, 2, 0, 5.0, 8, 0, 2.0)); // 2 tokens / 10 ms
         s.submit(new VerificationRequest(3, 3, 0, 6.0, 3, 0, 2.5)); // 2.5 tokens / 5 ms
-        List<VerificationRequest> out = new ArrayList<>();
-        assertEquals(2, s.nextBatch(now, out));
-        assertEquals(Set.of(1L, 3L), Set.copyOf(out.stream().map(VerificationRequest::id).toList()));
+        assertNextBatchIds(s, now, 1L, 3L);
     }
 
     @Test

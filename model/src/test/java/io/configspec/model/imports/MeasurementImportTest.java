@@ -1,5 +1,6 @@
 package io.configspec.model.imports;
 
+import static io.configspec.model.testing.TextAssertions.assertSomeLineContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,16 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The assembler: the facts of an import's files merged into profiles a library loads. */
 class MeasurementImportTest {
-
-    /** The batch through the one import path, every file required (as the command line does). */
-    private static ImportPlan plan(
-        List<Path> files,
-        Optional<String> format,
-        ImportOptions options,
-        List<Path> library
-    ) throws ProfileException {
-        return Importers.readAll(files, format, options, Importers.library(library)).requireAll();
-    }
 
     @TempDir
     Path dir;
@@ -62,6 +53,27 @@ class MeasurementImportTest {
             .toList();
     }
 
+    /** Writes the plan and asserts that the folder loads as a library of that many devices and drafters. */
+    private void assertWrittenLibraryHolds(ImportPlan plan, int devices, int drafters) throws Exception {
+        Path out = dir.resolve("out");
+        plan.write(out);
+        var library = ProfileLoader.load(List.of(out)).library();
+        assertEquals(devices, library.devices().size());
+        assertEquals(drafters, library.drafters().size());
+    }
+
+    /** Imports one {@code llama-bench} output, without a library. */
+    private static ImportPlan importLlamaBench(Path file, ImportOptions options) throws ProfileException {
+        return ImportFixtures.plan(List.of(file), Optional.of("llama-bench"), options, List.of());
+    }
+
+    /** Asserts that importing {@code files} (their format detected, no library) is refused; returns why. */
+    private static ProfileException refusedImport(List<Path> files, ImportOptions options) {
+        return assertThrows(ProfileException.class, () ->
+            ImportFixtures.plan(files, Optional.empty(), options, List.of())
+        );
+    }
+
     private static DeviceProfile device(ImportPlan plan) {
         List<ProfileDocument.DeviceDocument> devices = documents(plan, ProfileDocument.DeviceDocument.class);
         assertEquals(1, devices.size());
@@ -72,7 +84,7 @@ class MeasurementImportTest {
     @Test
     void llamaBenchJsonFromARaspberryPiGivesTheTextGenerationAvgTsAsDraftingRate() throws Exception {
         Path file = fixture("llama-bench/b5163-raspberry-pi-5.json");
-        ImportPlan plan = plan(List.of(file), Optional.of("llama-bench"), ImportOptions.none(), List.of());
+        ImportPlan plan = importLlamaBench(file, ImportOptions.none());
         DeviceProfile device = device(plan);
         JsonNode rows = ProfileCodec.mapper().readTree(file.toFile());
         int textGeneration = 0;
@@ -100,19 +112,9 @@ class MeasurementImportTest {
                 .allMatch(d -> d.powerWatts().isEmpty()),
             "llama-bench measures no power"
         );
-        assertTrue(
-            plan
-                .notes()
-                .stream()
-                .anyMatch(n -> n.contains("prefill rate")),
-            plan.notes().toString()
-        );
+        assertSomeLineContains(plan.notes(), "prefill rate");
 
-        Path out = dir.resolve("out");
-        plan.write(out);
-        var library = ProfileLoader.load(List.of(out)).library();
-        assertEquals(1, library.devices().size());
-        assertEquals(2, library.drafters().size());
+        assertWrittenLibraryHolds(plan, 1, 2);
     }
 
     /**
@@ -125,12 +127,7 @@ class MeasurementImportTest {
     @Test
     void aRealLlamaBenchJsonFromARaspberryPi4BGivesItsTg128AvgTsAsTheDraftingRate() throws Exception {
         Path file = fixture("llama-bench/real-b7095-raspberry-pi-4b-gemma3-270m.json");
-        ImportPlan plan = plan(
-            List.of(file),
-            Optional.of("llama-bench"),
-            options("raspberry-pi-4b", null, null, null),
-            List.of()
-        );
+        ImportPlan plan = importLlamaBench(file, options("raspberry-pi-4b", null, null, null));
         DeviceProfile device = device(plan);
         assertEquals("raspberry-pi-4b", device.id());
         assertEquals(
@@ -146,13 +143,7 @@ class MeasurementImportTest {
         assertEquals("real-b7095-raspberry-pi-4b-gemma3-270m.json", p.source());
         assertEquals(5, p.sampleCount());
         assertEquals("2025-11-22", p.date().toString());
-        assertTrue(
-            plan
-                .notes()
-                .stream()
-                .anyMatch(n -> n.contains("prefill rate") && n.contains("68.87 tokens/s")),
-            plan.notes().toString()
-        );
+        assertSomeLineContains(plan.notes(), "prefill rate", "68.87 tokens/s");
         assertTrue(
             plan
                 .notes()
@@ -161,16 +152,12 @@ class MeasurementImportTest {
             "the pp512+tg128 row is named as left out, not dropped silently: " + plan.notes()
         );
 
-        Path out = dir.resolve("out");
-        plan.write(out);
-        var library = ProfileLoader.load(List.of(out)).library();
-        assertEquals(1, library.devices().size());
-        assertEquals(1, library.drafters().size());
+        assertWrittenLibraryHolds(plan, 1, 1);
     }
 
     @Test
     void aPowerLogOfTheSameBoardGivesEveryDraftingEntryItsPowerWithTheRails() throws Exception {
-        ImportPlan plan = plan(
+        ImportPlan plan = ImportFixtures.plan(
             List.of(
                 fixture("llama-bench/b9251-jetson-orin-nano.jsonl"),
                 fixture("tegrastats/orin-nano-jp6.log")
@@ -189,18 +176,12 @@ class MeasurementImportTest {
             assertTrue(power.note().startsWith("board power while the log ran: VDD_IN"), power.note());
             assertEquals(12, power.sampleCount());
         }
-        assertTrue(
-            plan
-                .notes()
-                .stream()
-                .anyMatch(n -> n.contains("tg128 @ d4096") && n.contains("left out")),
-            plan.notes().toString()
-        );
+        assertSomeLineContains(plan.notes(), "tg128 @ d4096", "left out");
     }
 
     @Test
     void llamaServerCountsGiveAlphaWithAWilsonIntervalOverTheDraftedTokens() throws Exception {
-        ImportPlan plan = plan(
+        ImportPlan plan = ImportFixtures.plan(
             List.of(fixture("llama-server/server-b4800.log")),
             Optional.empty(),
             ImportOptions.none(),
@@ -235,9 +216,7 @@ class MeasurementImportTest {
     @Test
     void vllmMetricsNeedTheDrafterAndGivePerPositionAcceptance() throws Exception {
         Path metrics = fixture("vllm/metrics-v0.10.txt");
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            plan(List.of(metrics), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(metrics), ImportOptions.none());
         assertTrue(
             e
                 .getMessage()
@@ -246,7 +225,7 @@ class MeasurementImportTest {
                 ),
             e.getMessage()
         );
-        ImportPlan plan = plan(
+        ImportPlan plan = ImportFixtures.plan(
             List.of(metrics),
             Optional.empty(),
             options(null, null, "qwen3-0.6b", "bf16"),
@@ -264,7 +243,7 @@ class MeasurementImportTest {
     @Test
     void aPowerLogAloneUpdatesTheLibraryDeviceItNames() throws Exception {
         Path library = SampleFiles.root().resolve("profiles/illustrative");
-        ImportPlan plan = plan(
+        ImportPlan plan = ImportFixtures.plan(
             List.of(fixture("tegrastats/orin-nano-jp6.log")),
             Optional.empty(),
             options("jetson-orin-nano", null, null, null),
@@ -291,9 +270,7 @@ class MeasurementImportTest {
     @Test
     void aPowerLogAloneWithoutDeviceIsOneSentence() {
         Path log = fixture("tegrastats/nano-jp4.log");
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            plan(List.of(log), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(log), ImportOptions.none());
         assertTrue(
             e.getMessage().startsWith(log + " holds board power only: name the library device"),
             e.getMessage()
@@ -306,9 +283,7 @@ class MeasurementImportTest {
             fixture("latency-profiler/rpi5-profile-19models.csv"),
             fixture("latency-profiler/jetson-profile-19models.csv")
         );
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            plan(files, Optional.empty(), options("my-board", null, null, null), List.of())
-        );
+        ProfileException e = refusedImport(files, options("my-board", null, null, null));
         assertTrue(
             e
                 .getMessage()
@@ -325,9 +300,7 @@ class MeasurementImportTest {
         Files.createDirectories(csv.getParent());
         String original = Files.readString(fixture("latency-profiler/rpi5-profile-19models.csv"));
         Files.writeString(csv, original.replace("Qwen3-0.6B-Q4_K_M.gguf", "Qwen3-0.6B.gguf"));
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            plan(List.of(csv), Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(List.of(csv), ImportOptions.none());
         assertTrue(
             e
                 .getMessage()
@@ -344,9 +317,7 @@ class MeasurementImportTest {
             fixture("llama-bench/b5163-raspberry-pi-5.json"),
             fixture("jtop/broken-power.csv")
         );
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            plan(files, Optional.empty(), ImportOptions.none(), List.of())
-        );
+        ProfileException e = refusedImport(files, ImportOptions.none());
         assertTrue(e.getMessage().contains("broken-power.csv: line 6: "), e.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
@@ -378,7 +349,7 @@ class MeasurementImportTest {
                 ImportOptions.none()
             )
         )) {
-            ImportPlan plan = plan(
+            ImportPlan plan = ImportFixtures.plan(
                 batch.getKey().stream().map(this::fixture).toList(),
                 Optional.empty(),
                 batch.getValue(),

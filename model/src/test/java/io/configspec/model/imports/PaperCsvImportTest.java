@@ -32,16 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PaperCsvImportTest {
 
-    /** The batch through the one import path, every file required (as the command line does). */
-    private static ImportPlan plan(
-        List<Path> files,
-        Optional<String> format,
-        ImportOptions options,
-        List<Path> library
-    ) throws ProfileException {
-        return Importers.readAll(files, format, options, Importers.library(library)).requireAll();
-    }
-
     private static final List<String> CSVS = List.of(
         "latency-profiler/paper/pi5_llamacpp_profile_19models.csv",
         "latency-profiler/paper/jetson_agx_orin_llamacpp_profile_19models.csv",
@@ -59,18 +49,19 @@ class PaperCsvImportTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theProfilerCsvsReproduceTheBundledPaperScenario() throws Exception {
-        Path paper = SampleFiles.root().resolve("profiles").resolve("configspec-paper");
+    /** The four profiler CSVs, copied and imported against the bundled paper's model profiles. */
+    private ImportPlan importPaperCsvs() throws ProfileException {
         List<Path> inputs = CSVS.stream()
             .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
             .toList();
-        ImportPlan plan = plan(
-            inputs,
-            Optional.empty(),
-            ImportOptions.none(),
-            List.of(paper.resolve("models"))
-        );
+        Path models = SampleFiles.root().resolve("profiles/configspec-paper/models");
+        return ImportFixtures.plan(inputs, Optional.empty(), ImportOptions.none(), List.of(models));
+    }
+
+    @Test
+    void theProfilerCsvsReproduceTheBundledPaperScenario() throws Exception {
+        Path paper = SampleFiles.root().resolve("profiles").resolve("configspec-paper");
+        ImportPlan plan = importPaperCsvs();
         Path out = dir.resolve("imported");
         plan.write(out);
         assertEquals(4, plan.files().size(), plan.files().toString());
@@ -132,15 +123,7 @@ class PaperCsvImportTest {
 
     @Test
     void everyImportedNumberIsMeasuredWithToolFileAndDay() throws Exception {
-        List<Path> inputs = CSVS.stream()
-            .map(c -> ImportFixtures.copy(c, dir.resolve("in")))
-            .toList();
-        ImportPlan plan = plan(
-            inputs,
-            Optional.empty(),
-            ImportOptions.none(),
-            List.of(SampleFiles.root().resolve("profiles/configspec-paper/models"))
-        );
+        ImportPlan plan = importPaperCsvs();
         var device = plan
             .files()
             .stream()

@@ -48,6 +48,18 @@ class ToolFormatsTest {
         return assertThrows(ProfileException.class, () -> measure(file, Optional.empty()));
     }
 
+    /** Asserts that the fixture is refused with a message containing {@code fragment}. */
+    private void assertRefusedSaying(String fixture, String fragment) {
+        ProfileException e = refused(fixture);
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    /** Asserts that the fixture is refused with a message ending in {@code ending}. */
+    private void assertRefusedEndingWith(String fixture, String ending) {
+        ProfileException e = refused(fixture);
+        assertTrue(e.getMessage().endsWith(ending), e.getMessage());
+    }
+
     private static DraftingRate drafting(ImportedMeasurements m, String id, String quantization) {
         return m
             .drafting()
@@ -177,40 +189,31 @@ class ToolFormatsTest {
 
         @Test
         void truncatedJsonNamesTheLine() {
-            ProfileException e = refused("llama-bench/broken-truncated.json");
-            assertTrue(e.getMessage().contains("broken-truncated.json: line "), e.getMessage());
+            assertRefusedSaying("llama-bench/broken-truncated.json", "broken-truncated.json: line ");
         }
 
         @Test
         void aNegativeRateNamesLineAndField() {
-            ProfileException e = refused("llama-bench/broken-negative-rate.json");
-            assertTrue(
-                e
-                    .getMessage()
-                    .endsWith(
-                        "broken-negative-rate.json: line 41: avg_ts must be greater than 0 but is -18.267002."
-                    ),
-                e.getMessage()
+            assertRefusedEndingWith(
+                "llama-bench/broken-negative-rate.json",
+                "broken-negative-rate.json: line 41: avg_ts must be greater than 0 but is -18.267002."
             );
         }
 
         @Test
         void aMarkdownRateThatIsNotANumberNamesTheLine() {
-            ProfileException e = refused("llama-bench/broken-row.md");
-            assertTrue(
-                e
-                    .getMessage()
-                    .endsWith(
-                        "broken-row.md: line 3: t/s \"fast\" is not a rate (expected e.g. 15.29 ± 0.12)."
-                    ),
-                e.getMessage()
+            assertRefusedEndingWith(
+                "llama-bench/broken-row.md",
+                "broken-row.md: line 3: t/s \"fast\" is not a rate (expected e.g. 15.29 ± 0.12)."
             );
         }
 
         @Test
         void aCsvRowWithACellMissingNamesTheLine() {
-            ProfileException e = refused("llama-bench/broken-missing-column.csv");
-            assertTrue(e.getMessage().contains("broken-missing-column.csv: line 3: "), e.getMessage());
+            assertRefusedSaying(
+                "llama-bench/broken-missing-column.csv",
+                "broken-missing-column.csv: line 3: "
+            );
         }
     }
 
@@ -268,27 +271,17 @@ class ToolFormatsTest {
 
         @Test
         void aResponseWithoutDraftCountsSaysTheDraftModelWasOff() {
-            ProfileException e = refused("llama-server/broken-no-draft.json");
-            assertTrue(
-                e
-                    .getMessage()
-                    .contains(
-                        "broken-no-draft.json: line 1: timings has no draft_n: the server ran without a draft model"
-                    ),
-                e.getMessage()
+            assertRefusedSaying(
+                "llama-server/broken-no-draft.json",
+                "broken-no-draft.json: line 1: timings has no draft_n: the server ran without a draft model"
             );
         }
 
         @Test
         void aGarbledAcceptanceLineIsNamed() {
-            ProfileException e = refused("llama-server/broken-acceptance-line.log");
-            assertTrue(
-                e
-                    .getMessage()
-                    .contains(
-                        "broken-acceptance-line.log: line 19: the draft acceptance line is not in llama-server's form"
-                    ),
-                e.getMessage()
+            assertRefusedSaying(
+                "llama-server/broken-acceptance-line.log",
+                "broken-acceptance-line.log: line 19: the draft acceptance line is not in llama-server's form"
             );
         }
     }
@@ -349,27 +342,17 @@ class ToolFormatsTest {
 
         @Test
         void aMalformedLabelIsNamed() {
-            ProfileException e = refused("vllm/broken-label.txt");
-            assertTrue(
-                e
-                    .getMessage()
-                    .contains(
-                        "broken-label.txt: line 19: has a malformed label set in vllm:spec_decode_num_accepted_tokens_per_pos_total"
-                    ),
-                e.getMessage()
+            assertRefusedSaying(
+                "vllm/broken-label.txt",
+                "broken-label.txt: line 19: has a malformed label set in vllm:spec_decode_num_accepted_tokens_per_pos_total"
             );
         }
 
         @Test
         void moreAcceptedThanDraftedIsNamed() {
-            ProfileException e = refused("vllm/broken-accepted-exceeds.log");
-            assertTrue(
-                e
-                    .getMessage()
-                    .contains(
-                        "broken-accepted-exceeds.log: line 6: accepted tokens (5804) exceed drafted tokens (4806)"
-                    ),
-                e.getMessage()
+            assertRefusedSaying(
+                "vllm/broken-accepted-exceeds.log",
+                "broken-accepted-exceeds.log: line 6: accepted tokens (5804) exceed drafted tokens (4806)"
             );
         }
     }
@@ -407,10 +390,9 @@ class ToolFormatsTest {
 
         @Test
         void aTruncatedTegrastatsLineIsNamed() {
-            ProfileException e = refused("tegrastats/broken-truncated.log");
-            assertTrue(
-                e.getMessage().contains("broken-truncated.log: line 4: has no power rail reading"),
-                e.getMessage()
+            assertRefusedSaying(
+                "tegrastats/broken-truncated.log",
+                "broken-truncated.log: line 4: has no power rail reading"
             );
         }
 
@@ -433,12 +415,9 @@ class ToolFormatsTest {
 
         @Test
         void aJtopRowWithoutANumberIsNamed() {
-            ProfileException e = refused("jtop/broken-power.csv");
-            assertTrue(
-                e
-                    .getMessage()
-                    .contains("broken-power.csv: line 6: Power TOT must be a number but is \"n/a\""),
-                e.getMessage()
+            assertRefusedSaying(
+                "jtop/broken-power.csv",
+                "broken-power.csv: line 6: Power TOT must be a number but is \"n/a\""
             );
         }
     }
@@ -484,23 +463,17 @@ class ToolFormatsTest {
 
         @Test
         void anAcceptanceAboveOneIsNamed() {
-            ProfileException e = refused("latency-profiler/broken-acceptance-above-one.csv");
-            assertTrue(
-                e
-                    .getMessage()
-                    .endsWith(
-                        "broken-acceptance-above-one.csv: line 4: mean_acceptance_rate must be in [0, 1] but is 1.37."
-                    ),
-                e.getMessage()
+            assertRefusedEndingWith(
+                "latency-profiler/broken-acceptance-above-one.csv",
+                "broken-acceptance-above-one.csv: line 4: mean_acceptance_rate must be in [0, 1] but is 1.37."
             );
         }
 
         @Test
         void aMissingSpeedIsNamed() {
-            ProfileException e = refused("latency-profiler/broken-missing-speed.csv");
-            assertTrue(
-                e.getMessage().endsWith("broken-missing-speed.csv: line 3: tok_s_avg is missing."),
-                e.getMessage()
+            assertRefusedEndingWith(
+                "latency-profiler/broken-missing-speed.csv",
+                "broken-missing-speed.csv: line 3: tok_s_avg is missing."
             );
         }
     }

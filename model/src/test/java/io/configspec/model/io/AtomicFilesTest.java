@@ -32,13 +32,18 @@ class AtomicFilesTest {
         }
     }
 
+    /** {@code file} holds {@code content} and is the only file in the folder (no temporary left). */
+    private void assertOnlyFileHolds(Path file, String content) throws IOException {
+        assertEquals(content, Files.readString(file));
+        assertEquals(1, filesIn(dir));
+    }
+
     @Test
     void replacesTheContent() throws Exception {
         Path file = dir.resolve("a.json");
         Files.writeString(file, "old");
         AtomicFiles.writeString(file, "new");
-        assertEquals("new", Files.readString(file));
-        assertEquals(1, filesIn(dir));
+        assertOnlyFileHolds(file, "new");
     }
 
     @Test
@@ -55,8 +60,7 @@ class AtomicFilesTest {
         // the content producer's own exception passes as it is (only the file system's failures
         // are restated as "cannot write FILE: ...", see OutputPathCliTest)
         assertSame(producers, thrown);
-        assertEquals("old content", Files.readString(file));
-        assertEquals(1, filesIn(dir));
+        assertOnlyFileHolds(file, "old content");
     }
 
     @Test

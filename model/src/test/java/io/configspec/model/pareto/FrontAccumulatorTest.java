@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class FrontAccumulatorTest {
 
@@ -41,25 +39,15 @@ class FrontAccumulatorTest {
         return Arrays.stream(rows).asLongStream().toArray();
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    @TwoAndThreeObjectives
     void chunksGiveTheFrontOfTheWholeTable(int d) {
         for (int seed = 0; seed < 150; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             int n = random.nextInt(1, 3000);
             int levels = new int[] { 0, 3, 20, -1, -2 }[seed % 5];
             double[][] columns = ParetoFrontTest.randomColumns(random, d, n, levels);
-            boolean[] maximize = new boolean[d];
-            for (int j = 0; j < d; j++) {
-                maximize[j] = random.nextBoolean();
-            }
-            boolean[] include = null;
-            if (seed % 3 == 0) {
-                include = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    include[i] = random.nextInt(4) != 0;
-                }
-            }
+            boolean[] maximize = ParetoFrontTest.randomDirections(random, d);
+            boolean[] include = seed % 3 == 0 ? ParetoFrontTest.randomRows(random, n) : null;
             int[] chunks = { random.nextInt(1, 500), random.nextInt(1, 50), random.nextInt(1, 2000) };
             assertArrayEquals(
                 asLongs(ParetoFrontTest.bruteForce(columns, maximize, include)),
@@ -72,16 +60,12 @@ class FrontAccumulatorTest {
     @Test
     void compactingABoundedBufferKeepsTheFrontExact() {
         // anti-correlated: most rows survive the pivots, so the 1,024-row buffer is compacted often
-        SplittableRandom random = new SplittableRandom(5);
         int n = 20_000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            double a = random.nextDouble();
-            double b = random.nextDouble() * (1 - a);
-            columns[0][i] = a;
-            columns[1][i] = b;
-            columns[2][i] = Math.rint((1 - a - b) * 256) / 256;
-        }
+        double[][] columns = ParetoFrontTest.threeObjectives(n, 5, (i, random, row) -> {
+            row[0] = random.nextDouble();
+            row[1] = random.nextDouble() * (1 - row[0]);
+            row[2] = Math.rint((1 - row[0] - row[1]) * 256) / 256;
+        });
         boolean[] maximize = { true, true, true };
         long[] expected = asLongs(ParetoFront.nonDominated(columns, maximize));
         FrontAccumulator accumulator = new FrontAccumulator(maximize, 1024);
@@ -101,19 +85,12 @@ class FrontAccumulatorTest {
     @Test
     void rowsArrivingWorstFirstStillGiveTheExactFront() {
         // every row is stronger than the ones before it: each replaces pivots and survives the pass
-        SplittableRandom random = new SplittableRandom(9);
-        int n = 4000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = i + random.nextInt(200);
-            columns[1][i] = i + random.nextInt(200);
-            columns[2][i] = i + random.nextInt(200);
-        }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(
-            ParetoFrontTest.bruteForce(columns, maximize, null),
-            ParetoFront.nonDominated(columns, maximize)
-        );
+        double[][] columns = ParetoFrontTest.threeObjectives(4000, 9, (i, random, row) -> {
+            row[0] = i + random.nextInt(200);
+            row[1] = i + random.nextInt(200);
+            row[2] = i + random.nextInt(200);
+        });
+        ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test
@@ -121,18 +98,12 @@ class FrontAccumulatorTest {
         // (b, c) on an anti-diagonal with distinct a: every row is on the front and the staircase
         // grows past its array limit
         int n = ParetoFront.Staircase.ARRAY_LIMIT * 2 + 100;
-        SplittableRandom random = new SplittableRandom(3);
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = random.nextDouble();
-            columns[1][i] = i;
-            columns[2][i] = -i + (random.nextInt(10) == 0 ? -2.5 : 0); // some rows dominated
-        }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(
-            ParetoFrontTest.bruteForce(columns, maximize, null),
-            ParetoFront.nonDominated(columns, maximize)
-        );
+        double[][] columns = ParetoFrontTest.threeObjectives(n, 3, (i, random, row) -> {
+            row[0] = random.nextDouble();
+            row[1] = i;
+            row[2] = -i + (random.nextInt(10) == 0 ? -2.5 : 0); // some rows dominated
+        });
+        ParetoFrontTest.assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test

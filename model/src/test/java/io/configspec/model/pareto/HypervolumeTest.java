@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class HypervolumeTest {
 
@@ -61,8 +59,7 @@ class HypervolumeTest {
         return cells;
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    @TwoAndThreeObjectives
     void equalsInclusionExclusionOnSmallRandomSets(int d) {
         for (int seed = 0; seed < 300; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -84,8 +81,7 @@ class HypervolumeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    @TwoAndThreeObjectives
     void equalsGridCountForIntegerPoints(int d) {
         for (int seed = 0; seed < 50; seed++) {
             SplittableRandom random = new SplittableRandom(seed);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ParetoFrontTest {
 
@@ -96,25 +94,59 @@ class ParetoFrontTest {
         return columns;
     }
 
-    @ParameterizedTest(name = "{0} objectives")
-    @ValueSource(ints = { 2, 3 })
+    /** Fills row {@code i} of a table, drawing from the table's random source. */
+    interface RowFiller {
+        void fill(int i, SplittableRandom random, double[] row);
+    }
+
+    /** {@code n} rows of three objectives, filled in order by {@code filler} from one seeded source. */
+    static double[][] threeObjectives(int n, long seed, RowFiller filler) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] columns = new double[3][n];
+        double[] row = new double[3];
+        for (int i = 0; i < n; i++) {
+            filler.fill(i, random, row);
+            for (int j = 0; j < 3; j++) {
+                columns[j][i] = row[j];
+            }
+        }
+        return columns;
+    }
+
+    /** Every objective maximised, all rows: the front equals the pairwise reference. */
+    static void assertFrontOfMaximisedIsExact(double[][] columns) {
+        boolean[] maximize = new boolean[columns.length];
+        Arrays.fill(maximize, true);
+        assertArrayEquals(bruteForce(columns, maximize, null), ParetoFront.nonDominated(columns, maximize));
+    }
+
+    /** Each objective maximised or minimised at random. */
+    static boolean[] randomDirections(SplittableRandom random, int d) {
+        boolean[] maximize = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            maximize[j] = random.nextBoolean();
+        }
+        return maximize;
+    }
+
+    /** About three rows in four included, at random. */
+    static boolean[] randomRows(SplittableRandom random, int n) {
+        boolean[] include = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            include[i] = random.nextInt(4) != 0;
+        }
+        return include;
+    }
+
+    @TwoAndThreeObjectives
     void equalsPairwiseCheckOnRandomSetsWithTiesAndDuplicates(int d) {
         for (int seed = 0; seed < 400; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
             int n = seed % 50 == 0 ? random.nextInt(2000, 5000) : random.nextInt(1, 300);
             int levels = new int[] { 0, 3, 5, 20, -1, -2 }[seed % 6];
             double[][] columns = randomColumns(random, d, n, levels);
-            boolean[] maximize = new boolean[d];
-            for (int j = 0; j < d; j++) {
-                maximize[j] = random.nextBoolean();
-            }
-            boolean[] include = null;
-            if (seed % 3 == 0) {
-                include = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    include[i] = random.nextInt(4) != 0;
-                }
-            }
+            boolean[] maximize = randomDirections(random, d);
+            boolean[] include = seed % 3 == 0 ? randomRows(random, n) : null;
             if (seed % 5 == 0) {
                 columns[random.nextInt(d)][random.nextInt(n)] = Double.NaN;
             }
@@ -130,16 +162,12 @@ class ParetoFrontTest {
     void longRunsOfEqualFirstObjectiveAreOrderedByTheSecond() {
         // few distinct first values and anti-correlated second and third: the prefilter keeps most
         // rows and the runs of equal first value are long (sorted by radix, not insertion)
-        SplittableRandom random = new SplittableRandom(11);
-        int n = 3000;
-        double[][] columns = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            columns[0][i] = i % 3;
-            columns[1][i] = random.nextInt(500);
-            columns[2][i] = -columns[1][i] + random.nextInt(3);
-        }
-        boolean[] maximize = { true, true, true };
-        assertArrayEquals(bruteForce(columns, maximize, null), ParetoFront.nonDominated(columns, maximize));
+        double[][] columns = threeObjectives(3000, 11, (i, random, row) -> {
+            row[0] = i % 3;
+            row[1] = random.nextInt(500);
+            row[2] = -row[1] + random.nextInt(3);
+        });
+        assertFrontOfMaximisedIsExact(columns);
     }
 
     @Test

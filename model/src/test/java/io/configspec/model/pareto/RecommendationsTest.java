@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RecommendationsTest {
 
@@ -153,12 +155,9 @@ class RecommendationsTest {
         assertEquals(2, Recommendations.bestWithTieBreak(columns, 0, new boolean[] { true, false, true }));
     }
 
-    @Test
-    void numbersForPeopleHaveThreeSignificantDigitsOrSeparators() {
-        assertEquals("12.4", Recommendations.number(12.41));
-        assertEquals("0.123", Recommendations.number(0.12345));
-        assertEquals("12,346", Recommendations.number(12345.6));
-        assertEquals("1.23 million", Recommendations.number(1_234_567));
-        assertEquals("0", Recommendations.number(0));
+    @ParameterizedTest(name = "{0} is shown as {1}")
+    @CsvSource({ "12.41, 12.4", "0.12345, 0.123", "12345.6, '12,346'", "1234567, 1.23 million", "0, 0" })
+    void numbersForPeopleHaveThreeSignificantDigitsOrSeparators(double value, String shown) {
+        assertEquals(shown, Recommendations.number(value));
     }
 }

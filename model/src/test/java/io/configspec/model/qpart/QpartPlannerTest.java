@@ -90,18 +90,28 @@ class QpartPlannerTest {
         assertEquals(expected.weightBits(), actual.weightBits(), context + ": weight bits");
     }
 
+    /** Random layers over every width on {@code channel}, a random degradation budget: the plan is the brute-force one. */
+    private static void assertBruteForceOnRandomLayers(
+        Random random,
+        int layers,
+        Channel channel,
+        String context
+    ) throws QpartInputException {
+        QpartProblem p = problem(
+            QpartInstances.randomLayers(random, layers),
+            channel,
+            random.nextDouble() * random.nextDouble() * 0.5,
+            QpartInstances.allWidths()
+        );
+        assertSamePlan(bruteForce(p), QpartPlanner.plan(p), context);
+    }
+
     @Test
     void equalsBruteForceOnDeviceOnlyModelsUpToSixLayers() throws QpartInputException {
         Random random = new Random(12);
         for (int trial = 0; trial < 300; trial++) {
             int layers = 1 + (trial % 6);
-            QpartProblem p = problem(
-                QpartInstances.randomLayers(random, layers),
-                Channel.deviceOnly(),
-                random.nextDouble() * random.nextDouble() * 0.5,
-                QpartInstances.allWidths()
-            );
-            assertSamePlan(bruteForce(p), QpartPlanner.plan(p), "trial " + trial);
+            assertBruteForceOnRandomLayers(random, layers, Channel.deviceOnly(), "trial " + trial);
         }
     }
 
@@ -117,13 +127,7 @@ class QpartPlannerTest {
                 random.nextDouble() * 5e10,
                 1 + random.nextDouble() * 100
             );
-            QpartProblem p = problem(
-                QpartInstances.randomLayers(random, layers),
-                channel,
-                random.nextDouble() * random.nextDouble() * 0.5,
-                QpartInstances.allWidths()
-            );
-            assertSamePlan(bruteForce(p), QpartPlanner.plan(p), "trial " + trial);
+            assertBruteForceOnRandomLayers(random, layers, channel, "trial " + trial);
         }
     }
 
@@ -151,13 +155,9 @@ class QpartPlannerTest {
         Random random = new Random(78);
         for (int trial = 0; trial < 200; trial++) {
             double budget = random.nextDouble() * 0.1;
-            QpartPlan plan = QpartPlanner.plan(
-                problem(
-                    QpartInstances.decoderLayers(random, 24, 14_900_000, 136_000_000),
-                    Channel.deviceOnly(),
-                    budget,
-                    QpartInstances.allWidths()
-                )
+            QpartPlan plan = planOnDevice(
+                QpartInstances.decoderLayers(random, 24, 14_900_000, 136_000_000),
+                budget
             );
             assertTrue(plan.totalDegradation() <= budget, plan.totalDegradation() + " > " + budget);
             double sum = plan.layers().stream().mapToDouble(QpartPlan.LayerPlan::degradation).sum();
@@ -165,30 +165,22 @@ class QpartPlannerTest {
         }
     }
 
+    /** The plan of {@code layers} run on the device alone, over every width, within {@code budget}. */
+    private static QpartPlan planOnDevice(List<PlannerLayer> layers, double budget)
+        throws QpartInputException {
+        return QpartPlanner.plan(problem(layers, Channel.deviceOnly(), budget, QpartInstances.allWidths()));
+    }
+
     @Test
     void aBudgetOfZeroKeepsEveryLayerAtTheReferenceWidth() throws QpartInputException {
-        QpartPlan plan = QpartPlanner.plan(
-            problem(
-                QpartInstances.decoderLayers(new Random(1), 3, 590_000, 65_536),
-                Channel.deviceOnly(),
-                0,
-                QpartInstances.allWidths()
-            )
-        );
+        QpartPlan plan = planOnDevice(QpartInstances.decoderLayers(new Random(1), 3, 590_000, 65_536), 0);
         assertArrayEquals(new int[] { 16, 16, 16, 16 }, plan.bits());
         assertEquals(0, plan.totalDegradation());
     }
 
     @Test
     void aLooseBudgetGivesEveryLayerTheFastestWidth() throws QpartInputException {
-        QpartPlan plan = QpartPlanner.plan(
-            problem(
-                QpartInstances.decoderLayers(new Random(2), 3, 590_000, 65_536),
-                Channel.deviceOnly(),
-                1e9,
-                QpartInstances.allWidths()
-            )
-        );
+        QpartPlan plan = planOnDevice(QpartInstances.decoderLayers(new Random(2), 3, 590_000, 65_536), 1e9);
         assertArrayEquals(new int[] { 2, 2, 2, 2 }, plan.bits());
     }
 

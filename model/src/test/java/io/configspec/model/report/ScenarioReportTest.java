@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The report's content; drawing is the renderer's (tested with the real one in app). */
 class ScenarioReportTest {
@@ -90,14 +92,23 @@ class ScenarioReportTest {
         assertTrue(html.contains("src=\"data:image/png;base64,iVBORw==\""), "base64 of the bytes");
     }
 
+    @ParameterizedTest(name = "{0} is shown as {1}")
+    @CsvSource(
+        {
+            "1922517.4, '1,922,517'",
+            "123.45, 123.5",
+            "5.1064, 5.106",
+            "0.7, 0.700",
+            "0.00123, 0.00123",
+            "NaN, –",
+        }
+    )
+    void numbersHaveAFixedShape(double value, String shown) {
+        assertEquals(shown, ScenarioReport.number(value));
+    }
+
     @Test
-    void numbersHaveAFixedShapeAndTextIsEscaped() {
-        assertEquals("1,922,517", ScenarioReport.number(1922517.4));
-        assertEquals("123.5", ScenarioReport.number(123.45));
-        assertEquals("5.106", ScenarioReport.number(5.1064));
-        assertEquals("0.700", ScenarioReport.number(0.7));
-        assertEquals("0.00123", ScenarioReport.number(0.00123));
-        assertEquals("–", ScenarioReport.number(Double.NaN));
+    void textIsEscapedAndOnlySvgIsInlined() {
         assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", ScenarioReport.esc("a <b> & \"c\" 'd'"));
         assertThrows(IllegalArgumentException.class, () -> ScenarioReport.inlineSvg("<p>no</p>", "t"));
     }

@@ -2,9 +2,6 @@ package io.configspec.model.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.configspec.model.analysis.WhatIf;
-import io.configspec.model.io.ScenarioLoader;
-import io.configspec.model.testing.SampleFiles;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +14,7 @@ class ConfigurationColumnTest {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        ScenarioLoader.LoadedScenario paper = ScenarioLoader.load(SampleFiles.paperScenario());
-        evaluation = ScenarioEvaluation.evaluate(paper, WhatIf.NONE.with("kMax", "6"));
+        evaluation = PaperEvaluations.withKMax(6);
     }
 
     @Test

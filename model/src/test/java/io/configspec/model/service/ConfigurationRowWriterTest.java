@@ -22,8 +22,7 @@ class ConfigurationRowWriterTest {
 
     @BeforeAll
     static void evaluate() throws Exception {
-        ScenarioLoader.LoadedScenario paper = ScenarioLoader.load(SampleFiles.paperScenario());
-        evaluation = ScenarioEvaluation.evaluate(paper, WhatIf.NONE.with("kMax", "4"));
+        evaluation = PaperEvaluations.withKMax(4);
     }
 
     private static String write(ConfigurationRowWriter.Format format, int[] rows) throws Exception {

@@ -1,11 +1,16 @@
 package io.configspec.model.testing;
 
+import io.configspec.model.imports.ImportOptions;
+import io.configspec.model.imports.ImportPlan;
+import io.configspec.model.imports.Importers;
+import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * The tool-output fixtures under {@code src/test/resources/imports/} (see its README: which tool,
@@ -29,6 +34,16 @@ public final class ImportFixtures {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** The batch through the one import path, every file required (as the command line does). */
+    public static ImportPlan plan(
+        java.util.List<Path> files,
+        Optional<String> format,
+        ImportOptions options,
+        java.util.List<Path> library
+    ) throws ProfileException {
+        return Importers.readAll(files, format, options, Importers.library(library)).requireAll();
     }
 
     /** The files {@code configspec measure} wrote for draft-1l-int8 → target-12l-fp32 of the sample family (K 1..6). */

@@ -1,5 +1,6 @@
 package io.configspec.model.workload;
 
+import static io.configspec.model.testing.TextAssertions.assertSomeLineContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,7 @@ import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.testing.HandMadeProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,22 +75,13 @@ class WorkloadMixTest {
             ILLUSTRATIVE,
             Map.of()
         );
-        DeviceProfile device = new DeviceProfile(
-            "d",
-            "D",
-            DeviceKind.SINGLE_BOARD_COMPUTER,
-            "cpu",
-            "",
-            8,
-            2,
+        DeviceProfile device = HandMadeProfiles.device(
             List.of(
                 drafting("shared", 40),
                 drafting("shared+code", 38),
                 drafting("shared+chat", 38),
                 drafting("big", 25)
-            ),
-            ILLUSTRATIVE,
-            Map.of()
+            )
         );
         List<AlignmentProfile> alignments = new ArrayList<>(
             List.of(
@@ -106,14 +99,12 @@ class WorkloadMixTest {
         if (withMaths) {
             alignments.add(alignment("shared", 0.75).inDomain("maths"));
         }
-        ServedTarget served = new ServedTarget(
+        ServedTarget served = HandMadeProfiles.served(
             "t",
             new VerificationLatency.Fixed(0.05),
             OptionalDouble.of(2.0),
             OptionalDouble.empty(),
-            0.02,
-            ILLUSTRATIVE,
-            Map.of()
+            0.02
         );
         ServerProfile server = new ServerProfile("s", "S", "gpu", List.of(served), ILLUSTRATIVE, Map.of());
         return new ProfileLibrary(
@@ -157,6 +148,15 @@ class WorkloadMixTest {
     }
 
     private static Scenario scenario(List<DomainShare> mix, List<RoutedDrafters> routes) {
+        return scenario(mix, routes.isEmpty() ? OptionalInt.empty() : OptionalInt.of(100), routes);
+    }
+
+    /** Every profile in the library, K 1 to 8, token pricing, drafting energy only. */
+    private static Scenario scenario(
+        List<DomainShare> mix,
+        OptionalInt requestTokens,
+        List<RoutedDrafters> routes
+    ) {
         return new Scenario(
             "mix",
             "Mix",
@@ -179,7 +179,7 @@ class WorkloadMixTest {
             0,
             1,
             mix,
-            routes.isEmpty() ? OptionalInt.empty() : OptionalInt.of(100),
+            requestTokens,
             routes
         );
     }
@@ -275,13 +275,7 @@ class WorkloadMixTest {
         );
         ConfigurationSpace space = ConfigurationSpace.of(library(true), s);
         assertEquals(1, space.combinations().size()); // only "shared" has maths
-        assertTrue(
-            space
-                .omitted()
-                .stream()
-                .anyMatch(line -> line.contains("big") && line.contains("domain maths")),
-            space.omitted().toString()
-        );
+        assertSomeLineContains(space.omitted(), "big", "domain maths");
     }
 
     @Test
@@ -349,31 +343,7 @@ class WorkloadMixTest {
     @Test
     void routesNeedAMixAndRequestLength() {
         var e = assertThrows(InvalidFieldException.class, () ->
-            new Scenario(
-                "x",
-                "X",
-                "",
-                List.of("."),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                "s",
-                Optional.empty(),
-                1,
-                8,
-                List.of(),
-                List.of(),
-                WhatIf.NONE,
-                PricingMode.TOKEN,
-                TokenBilling.DRAFTS_AND_BONUS,
-                EnergyMode.DRAFTING_ONLY,
-                0,
-                1,
-                codeAndChat(0.5),
-                OptionalInt.empty(),
-                List.of(adapters(0, 1))
-            )
+            scenario(codeAndChat(0.5), OptionalInt.empty(), List.of(adapters(0, 1)))
         );
         assertEquals("workload.requestTokens", e.field());
     }
