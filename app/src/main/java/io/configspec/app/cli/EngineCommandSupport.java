@@ -32,13 +32,7 @@ final class EngineCommandSupport {
     static int guarded(PrintWriter err, EngineWork work) {
         try {
             return work.run();
-        } catch (ModelLoadException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (BadInputException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (ModelLoadException | BadInputException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return BAD_INPUT;
         } catch (InferenceException e) {

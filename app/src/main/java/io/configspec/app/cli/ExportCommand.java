@@ -102,12 +102,7 @@ final class ExportCommand extends ScenarioCommand {
             .filter(r -> wanted.equals("all") || r.kind().jsonName().equals(wanted))
             .toList();
         if (chosen.isEmpty()) {
-            throw new UserInputException(
-                scenario.scenarioFile() +
-                    ": no configuration meets the constraints " +
-                    evaluation.rows().constraints() +
-                    ", so there is nothing to export"
-            );
+            throw nothingMeetsTheConstraints(evaluation, "export");
         }
         String text = rows ? null : serving(format.stack(), dialect, chosen.getFirst(), evaluation);
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer -> {

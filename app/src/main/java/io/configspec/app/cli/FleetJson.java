@@ -141,31 +141,29 @@ final class FleetJson {
                 capacity.put(policy.cliName(), p.capacity(policy));
                 goodput.put(policy.cliName(), round(p.goodputAtCapacity(policy), 3));
             }
-            ObjectNode ratios = row.putObject("capacityRatios");
-            ratios.put(
-                "wispOverCentralized",
-                ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
-            );
-            ratios.put("wispOverSled", ratio(p.capacityRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
-            ratios.put(
-                "sledOverCentralized",
-                ratio(p.capacityRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
-            );
-            ObjectNode goodputRatios = row.putObject("goodputRatios");
-            goodputRatios.put(
-                "wispOverCentralized",
-                ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
-            );
-            goodputRatios.put("wispOverSled", ratio(p.goodputRatio(FleetPolicy.WISP, FleetPolicy.SLED)));
-            goodputRatios.put(
-                "sledOverCentralized",
-                ratio(p.goodputRatio(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
-            );
+            putRatios(row.putObject("capacityRatios"), p::capacityRatio);
+            putRatios(row.putObject("goodputRatios"), p::goodputRatio);
             row.put("wispDoublesCentralized", p.wispDoublesCentralized());
             row.put("sledBelowCentralized", p.sledBelowCentralized());
             row.put("reachedSearchLimit", p.reachedSearchLimit());
         }
         return array;
+    }
+
+    /** WISP over centralised, WISP over SLED and SLED over centralised, as {@link #ratio}s. */
+    private static void putRatios(
+        ObjectNode ratios,
+        java.util.function.ToDoubleBiFunction<FleetPolicy, FleetPolicy> ratio
+    ) {
+        ratios.put(
+            "wispOverCentralized",
+            ratio(ratio.applyAsDouble(FleetPolicy.WISP, FleetPolicy.CENTRALIZED))
+        );
+        ratios.put("wispOverSled", ratio(ratio.applyAsDouble(FleetPolicy.WISP, FleetPolicy.SLED)));
+        ratios.put(
+            "sledOverCentralized",
+            ratio(ratio.applyAsDouble(FleetPolicy.SLED, FleetPolicy.CENTRALIZED))
+        );
     }
 
     /** A ratio rounded to 4 decimals; null when undefined or infinite (a policy serving no device). */

@@ -2,22 +2,22 @@ package io.configspec.app.cli;
 
 import io.configspec.engine.decoding.ModelPair;
 import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.engine.verifier.LoopbackExperiment;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code configspec fleet-loopback}: M client threads drafting with a sample drafter against the
@@ -28,10 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run M drafting clients against the real verification service on loopback and compare with the simulator."
 )
-final class FleetLoopbackCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class FleetLoopbackCommand extends EngineCommand {
 
     @Option(
         names = "--models",
@@ -134,76 +131,72 @@ final class FleetLoopbackCommand implements Callable<Integer> {
     String serverId;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return EngineCommandSupport.guarded(err, () -> {
-            List<String> texts = EngineCommandSupport.readPrompts(prompts);
-            try (
-                ModelPair pair = ModelPair.load(
-                    ModelCatalog.scan(models),
-                    draft,
-                    target,
-                    EngineOptions.defaults()
-                )
-            ) {
-                List<int[]> ids = new ArrayList<>();
-                for (String text : texts) {
-                    int[] encoded = pair.tokenizer().encode(text);
-                    if (encoded.length > 0) {
-                        ids.add(encoded);
-                    }
+    int run(PrintWriter out, PrintWriter err) throws ModelLoadException, InferenceException, IOException {
+        List<String> texts = EngineCommandSupport.readPrompts(prompts);
+        try (
+            ModelPair pair = ModelPair.load(
+                ModelCatalog.scan(models),
+                draft,
+                target,
+                EngineOptions.defaults()
+            )
+        ) {
+            List<int[]> ids = new ArrayList<>();
+            for (String text : texts) {
+                int[] encoded = pair.tokenizer().encode(text);
+                if (encoded.length > 0) {
+                    ids.add(encoded);
                 }
-                if (ids.isEmpty()) {
-                    throw new EngineCommandSupport.BadInputException(
-                        prompts + ": no prompt encodes to any token"
-                    );
-                }
-                var settings = new LoopbackExperiment.Settings(
-                    policy,
-                    clients,
-                    k,
-                    maxK,
-                    sloMillis / 1000,
-                    duration,
-                    tokens,
-                    think,
-                    maxBatch,
-                    timeoutMillis / 1000,
-                    seed
-                );
-                LoopbackExperiment.Report report;
-                try {
-                    report = LoopbackExperiment.run(pair.target(), pair.drafter(), ids, settings);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.IOException("interrupted", e);
-                }
-                out.println(report.summary());
-                if (serverProfileOut != null) {
-                    ProfileCodec.write(
-                        serverProfileOut,
-                        new ProfileDocument.ServerDocument(
-                            report.fittedServerProfile(serverId, target, LocalDate.now())
-                        )
-                    );
-                    var fit = report.serverFit();
-                    out.printf(
-                        Locale.ROOT,
-                        "wrote %s: T_v = %.3f ms + %.4f ms/verified + %.4f ms/prefill + %.6f ms/context + %.4f ms/request (R² %.3f over %d batches; measured)%n",
-                        serverProfileOut,
-                        fit.estimator().interceptSeconds() * 1e3,
-                        fit.estimator().secondsPerVerifiedToken() * 1e3,
-                        fit.estimator().secondsPerPrefillToken() * 1e3,
-                        fit.estimator().secondsPerContextToken() * 1e3,
-                        fit.estimator().secondsPerRequest() * 1e3,
-                        fit.rSquared(),
-                        fit.sampleCount()
-                    );
-                }
-                out.flush();
-                return EngineCommandSupport.OK;
             }
-        });
+            if (ids.isEmpty()) {
+                throw new EngineCommandSupport.BadInputException(
+                    prompts + ": no prompt encodes to any token"
+                );
+            }
+            var settings = new LoopbackExperiment.Settings(
+                policy,
+                clients,
+                k,
+                maxK,
+                sloMillis / 1000,
+                duration,
+                tokens,
+                think,
+                maxBatch,
+                timeoutMillis / 1000,
+                seed
+            );
+            LoopbackExperiment.Report report;
+            try {
+                report = LoopbackExperiment.run(pair.target(), pair.drafter(), ids, settings);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.IOException("interrupted", e);
+            }
+            out.println(report.summary());
+            if (serverProfileOut != null) {
+                ProfileCodec.write(
+                    serverProfileOut,
+                    new ProfileDocument.ServerDocument(
+                        report.fittedServerProfile(serverId, target, LocalDate.now())
+                    )
+                );
+                var fit = report.serverFit();
+                out.printf(
+                    Locale.ROOT,
+                    "wrote %s: T_v = %.3f ms + %.4f ms/verified + %.4f ms/prefill + %.6f ms/context + %.4f ms/request (R² %.3f over %d batches; measured)%n",
+                    serverProfileOut,
+                    fit.estimator().interceptSeconds() * 1e3,
+                    fit.estimator().secondsPerVerifiedToken() * 1e3,
+                    fit.estimator().secondsPerPrefillToken() * 1e3,
+                    fit.estimator().secondsPerContextToken() * 1e3,
+                    fit.estimator().secondsPerRequest() * 1e3,
+                    fit.rSquared(),
+                    fit.sampleCount()
+                );
+            }
+            out.flush();
+            return EngineCommandSupport.OK;
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.configspec.app.cli;
 
-import java.nio.file.Path;
+import io.configspec.engine.decoding.ModelPair;
+import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,12 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class ModelPairOptions {
 
-    @Option(
-        names = "--models",
-        defaultValue = "samples/models",
-        description = "Models directory (default: ${DEFAULT-VALUE})."
-    )
-    Path models;
+    @Mixin
+    ModelsDirectoryOption directory;
 
     @Option(names = "--draft", description = "Draft model name.")
     String draft;
@@ -56,6 +56,20 @@ public final class ModelPairOptions {
         if (threads < 1) {
             throw new EngineCommandSupport.BadInputException("--threads must be >= 1, was " + threads);
         }
+    }
+
+    /**
+     * Loads the pair from the models directory on the asked-for number of threads.
+     *
+     * @param draft the drafter, or null for the target alone
+     */
+    ModelPair load(String draft) throws ModelLoadException {
+        return ModelPair.load(
+            ModelCatalog.scan(directory.models),
+            draft,
+            target,
+            EngineOptions.defaults().withIntraOpThreads(threads)
+        );
     }
 
     /** The draft model, which this command needs. */

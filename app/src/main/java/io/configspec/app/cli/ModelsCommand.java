@@ -3,13 +3,17 @@ package io.configspec.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.engine.samplemodels.SampleFamily;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,14 +47,10 @@ public final class ModelsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(
-            names = "--models",
-            defaultValue = "samples/models",
-            description = "Models directory (default: ${DEFAULT-VALUE})."
-        )
-        Path models;
+        @Mixin
+        ModelsDirectoryOption directory;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         OutputOptions output;
 
         @Override
@@ -59,7 +59,7 @@ public final class ModelsCommand implements Callable<Integer> {
             java.io.StringWriter buffer = new java.io.StringWriter();
             PrintWriter out = new PrintWriter(buffer);
             return EngineCommandSupport.guarded(spec.commandLine().getErr(), () -> {
-                List<ModelCatalog.Entry> entries = ModelCatalog.scan(models).entries();
+                List<ModelCatalog.Entry> entries = ModelCatalog.scan(directory.models).entries();
                 if (format == OutputFormat.JSON) {
                     ObjectNode root = new ObjectMapper().createObjectNode();
                     ArrayNode list = root.putArray("models");
@@ -98,10 +98,7 @@ public final class ModelsCommand implements Callable<Integer> {
         mixinStandardHelpOptions = true,
         description = "Generate the sample model family (one target, drafters in several precisions) from a seed; no network."
     )
-    public static final class GenerateCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    public static final class GenerateCommand extends EngineCommand {
 
         @Option(
             names = "--out",
@@ -118,33 +115,31 @@ public final class ModelsCommand implements Callable<Integer> {
         long seed;
 
         @Override
-        public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            return EngineCommandSupport.guarded(spec.commandLine().getErr(), () -> {
-                long start = System.nanoTime();
-                List<SampleFamily.Member> members = SampleFamily.generate(
-                    out,
-                    SampleFamily.Spec.defaults().withSeed(seed)
-                );
-                for (SampleFamily.Member m : members) {
-                    stdout.printf(
-                        "%-22s %-8s %-5s %10d parameters%n",
-                        m.name(),
-                        m.role(),
-                        m.precision().cliName(),
-                        m.parameters()
-                    );
-                }
+        int run(PrintWriter stdout, PrintWriter err)
+            throws ModelLoadException, InferenceException, IOException {
+            long start = System.nanoTime();
+            List<SampleFamily.Member> members = SampleFamily.generate(
+                out,
+                SampleFamily.Spec.defaults().withSeed(seed)
+            );
+            for (SampleFamily.Member m : members) {
                 stdout.printf(
-                    "generated %d models in %s (%.1f s); prompts in %s%n",
-                    members.size(),
-                    out,
-                    (System.nanoTime() - start) / 1e9,
-                    out.resolve("prompts.txt")
+                    "%-22s %-8s %-5s %10d parameters%n",
+                    m.name(),
+                    m.role(),
+                    m.precision().cliName(),
+                    m.parameters()
                 );
-                stdout.flush();
-                return EngineCommandSupport.OK;
-            });
+            }
+            stdout.printf(
+                "generated %d models in %s (%.1f s); prompts in %s%n",
+                members.size(),
+                out,
+                (System.nanoTime() - start) / 1e9,
+                out.resolve("prompts.txt")
+            );
+            stdout.flush();
+            return EngineCommandSupport.OK;
         }
     }
 }

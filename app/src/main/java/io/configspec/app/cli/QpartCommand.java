@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.engine.decoding.CancellationToken;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelCatalog;
+import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.engine.qpart.BudgetCheckedBuild;
 import io.configspec.engine.qpart.DraftingSpeed;
 import io.configspec.engine.qpart.GreedyAgreement;
@@ -15,7 +17,6 @@ import io.configspec.engine.qpart.PlannedDrafterWorkflow;
 import io.configspec.engine.qpart.PlannedDrafters;
 import io.configspec.engine.qpart.QpartCalibrator;
 import io.configspec.engine.qpart.ThisMachineProfiles;
-import io.configspec.engine.samplemodels.SampleFamily;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileLoader;
 import io.configspec.model.qpart.DeviceThroughput;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -569,17 +569,10 @@ public final class QpartCommand implements Callable<Integer> {
         mixinStandardHelpOptions = true,
         description = "Measure a sample-family drafter's per-layer sensitivity (acceptance lost with one layer quantised) and this machine's drafting speed per bit-width."
     )
-    public static final class Calibrate implements Callable<Integer> {
+    public static final class Calibrate extends EngineCommand {
 
-        @Spec
-        CommandSpec spec;
-
-        @Option(
-            names = "--models",
-            defaultValue = "samples/models",
-            description = "Models directory (default: ${DEFAULT-VALUE})."
-        )
-        Path models;
+        @Mixin
+        ModelsDirectoryOption directory;
 
         @Option(
             names = "--draft",
@@ -627,91 +620,88 @@ public final class QpartCommand implements Callable<Integer> {
         int passes;
 
         @Override
-        public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            return EngineCommandSupport.guarded(err, () -> {
-                if (tokens < 1 || passes < 1) {
-                    throw new EngineCommandSupport.BadInputException(
-                        "--tokens and --passes must be ≥ 1, were " + tokens + " and " + passes
+        int run(PrintWriter stdout, PrintWriter err)
+            throws ModelLoadException, InferenceException, IOException {
+            if (tokens < 1 || passes < 1) {
+                throw new EngineCommandSupport.BadInputException(
+                    "--tokens and --passes must be ≥ 1, were " + tokens + " and " + passes
+                );
+            }
+            List<String> texts = EngineCommandSupport.readPrompts(prompts);
+            ModelCatalog catalog = ModelCatalog.scan(directory.models);
+            ModelCatalog.Entry drafter = catalog.find(draft);
+            ModelCatalog.Entry targetEntry = catalog.find(target);
+            EngineOptions options = EngineOptions.defaults();
+            List<int[]> ids = PlannedDrafterMeasurement.encode(targetEntry.directory(), texts);
+            try {
+                GreedyAgreement.Reference reference;
+                try (DecoderModel t = DecoderModel.open(targetEntry.modelFile(), options)) {
+                    reference = GreedyAgreement.reference(t, target, ids, tokens);
+                }
+                SensitivityCalibration calibration = QpartCalibrator.calibrate(
+                    drafter.directory(),
+                    reference,
+                    prompts.getFileName().toString(),
+                    new ArrayList<>(new TreeSet<>(bits)),
+                    options,
+                    line -> {
+                        err.println(line);
+                        err.flush();
+                    },
+                    new CancellationToken()
+                );
+                Path file = drafter.directory().resolve(SensitivityCalibrationFile.FILE_NAME);
+                SensitivityCalibrationFile.write(file, calibration);
+                stdout.printf(
+                    Locale.ROOT,
+                    "α %.4f unquantised (measured, %d positions)%n",
+                    calibration.referenceAcceptance(),
+                    reference.positions()
+                );
+                for (SensitivityCalibration.Layer l : calibration.layers()) {
+                    stdout.printf(
+                        Locale.ROOT,
+                        "%-10s R %.4g  s %.4g%n",
+                        l.name(),
+                        l.weightRange(),
+                        l.sensitivity()
                     );
                 }
-                List<String> texts = EngineCommandSupport.readPrompts(prompts);
-                ModelCatalog catalog = ModelCatalog.scan(models);
-                ModelCatalog.Entry drafter = catalog.find(draft);
-                ModelCatalog.Entry targetEntry = catalog.find(target);
-                EngineOptions options = EngineOptions.defaults();
-                List<int[]> ids = PlannedDrafterMeasurement.encode(targetEntry.directory(), texts);
-                try {
-                    GreedyAgreement.Reference reference;
-                    try (DecoderModel t = DecoderModel.open(targetEntry.modelFile(), options)) {
-                        reference = GreedyAgreement.reference(t, target, ids, tokens);
-                    }
-                    SensitivityCalibration calibration = QpartCalibrator.calibrate(
+                stdout.println("wrote " + file);
+                if (profilesOut != null) {
+                    Map<Integer, DraftingSpeed> speeds = QpartCalibrator.measureWidths(
                         drafter.directory(),
-                        reference,
-                        prompts.getFileName().toString(),
-                        new ArrayList<>(new TreeSet<>(bits)),
+                        List.of(4, 8, 16),
+                        ids,
+                        tokens,
+                        passes,
                         options,
                         line -> {
                             err.println(line);
                             err.flush();
-                        },
-                        new CancellationToken()
+                        }
                     );
-                    Path file = drafter.directory().resolve(SensitivityCalibrationFile.FILE_NAME);
-                    SensitivityCalibrationFile.write(file, calibration);
-                    stdout.printf(
-                        Locale.ROOT,
-                        "α %.4f unquantised (measured, %d positions)%n",
-                        calibration.referenceAcceptance(),
-                        reference.positions()
+                    String drafterId = drafter.name().endsWith("-" + drafter.precision())
+                        ? drafter
+                              .name()
+                              .substring(0, drafter.name().length() - drafter.precision().length() - 1)
+                        : drafter.name();
+                    ThisMachineProfiles.Written written = ThisMachineProfiles.write(
+                        profilesOut,
+                        drafterId,
+                        drafter.parameters(),
+                        target,
+                        targetEntry.parameters(),
+                        speeds,
+                        LocalDate.now()
                     );
-                    for (SensitivityCalibration.Layer l : calibration.layers()) {
-                        stdout.printf(
-                            Locale.ROOT,
-                            "%-10s R %.4g  s %.4g%n",
-                            l.name(),
-                            l.weightRange(),
-                            l.sensitivity()
-                        );
-                    }
-                    stdout.println("wrote " + file);
-                    if (profilesOut != null) {
-                        Map<Integer, DraftingSpeed> speeds = QpartCalibrator.measureWidths(
-                            drafter.directory(),
-                            List.of(4, 8, 16),
-                            ids,
-                            tokens,
-                            passes,
-                            options,
-                            line -> {
-                                err.println(line);
-                                err.flush();
-                            }
-                        );
-                        String drafterId = drafter.name().endsWith("-" + drafter.precision())
-                            ? drafter
-                                  .name()
-                                  .substring(0, drafter.name().length() - drafter.precision().length() - 1)
-                            : drafter.name();
-                        ThisMachineProfiles.Written written = ThisMachineProfiles.write(
-                            profilesOut,
-                            drafterId,
-                            drafter.parameters(),
-                            target,
-                            targetEntry.parameters(),
-                            speeds,
-                            LocalDate.now()
-                        );
-                        stdout.println("wrote " + written.device() + ", " + written.models());
-                    }
-                } catch (QpartInputException e) {
-                    throw new EngineCommandSupport.BadInputException(e.getMessage());
+                    stdout.println("wrote " + written.device() + ", " + written.models());
                 }
-                stdout.flush();
-                return EngineCommandSupport.OK;
-            });
+            } catch (QpartInputException e) {
+                throw new EngineCommandSupport.BadInputException(e.getMessage());
+            }
+            stdout.flush();
+            return EngineCommandSupport.OK;
         }
     }
 }

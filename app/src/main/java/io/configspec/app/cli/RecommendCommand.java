@@ -31,12 +31,7 @@ final class RecommendCommand extends ScenarioCommand {
         ScenarioEvaluation evaluation = scenario.scan(List.of());
         List<Recommendation> recommendations = evaluation.recommendations();
         if (recommendations.isEmpty()) {
-            throw new UserInputException(
-                scenario.scenarioFile() +
-                    ": no configuration meets the constraints " +
-                    evaluation.rows().constraints() +
-                    ", so there is nothing to recommend"
-            );
+            throw nothingMeetsTheConstraints(evaluation, "recommend");
         }
         output.write(spec.commandLine().getOut(), spec.commandLine().getErr(), writer ->
             ConfigurationRowWriter.writeRecommendations(format.rows(), writer, evaluation, recommendations)

@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.model.service.ScenarioEvaluation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,4 +19,15 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenario;
+
+    /** The refusal when {@code evaluation} has no configuration within the constraints to {@code use}. */
+    UserInputException nothingMeetsTheConstraints(ScenarioEvaluation evaluation, String use) {
+        return new UserInputException(
+            scenario.scenarioFile() +
+                ": no configuration meets the constraints " +
+                evaluation.rows().constraints() +
+                ", so there is nothing to " +
+                use
+        );
+    }
 }

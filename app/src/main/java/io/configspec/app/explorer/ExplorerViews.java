@@ -1,11 +1,16 @@
 package io.configspec.app.explorer;
 
+import io.configspec.app.explorer.boards.BoardsExplorerView;
+import io.configspec.app.explorer.fleet.FleetView;
+import io.configspec.app.explorer.qpart.QpartView;
+import io.configspec.app.explorer.validation.ValidationExplorerView;
 import java.util.List;
 
 /**
- * The extra views of the main window, in tab order. To add one, implement {@link ExplorerView}
- * and add one line to the array below, e.g. {@code new io.configspec.app.explorer.fleet.FleetView(),}
- * (the trailing comma is fine in an array initialiser).
+ * The extra views of the main window, in tab order. To add one, add one line to the list below,
+ * e.g. {@code ExplorerView.of("Fleet", FleetView::content),} with a static method that builds the
+ * tab's content from the {@link ExplorerContext} (the trailing comma is fine in an array
+ * initialiser).
  */
 public final class ExplorerViews {
 
@@ -14,10 +19,10 @@ public final class ExplorerViews {
     public static List<ExplorerView> all() {
         ExplorerView[] views = {
             // one line per extra view
-            new io.configspec.app.explorer.fleet.FleetView(),
-            new io.configspec.app.explorer.boards.BoardsExplorerView(),
-            new io.configspec.app.explorer.validation.ValidationExplorerView(),
-            new io.configspec.app.explorer.qpart.QpartView(),
+            ExplorerView.of("Fleet", FleetView::content),
+            ExplorerView.of("Boards", BoardsExplorerView::content),
+            ExplorerView.of("Validation", ValidationExplorerView::content),
+            ExplorerView.of("QPART planner", QpartView::content),
         };
         return List.of(views);
     }

@@ -130,13 +130,7 @@ class ArrowSweepCliTest {
 
     @Test
     void arrowWithoutAFileIsRefusedBeforeAnyWork() {
-        CliRun run = CliRun.of(
-            "sweep",
-            "--scenario",
-            SampleFiles.paperScenario().toString(),
-            "--format",
-            "arrow"
-        );
+        CliRun run = CliRun.onPaper("sweep", "--format", "arrow");
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertTrue(
@@ -148,15 +142,7 @@ class ArrowSweepCliTest {
     @Test
     void onlySweepWritesArrow() throws Exception {
         Path out = dir.resolve("front.arrow");
-        CliRun run = CliRun.of(
-            "pareto",
-            "--scenario",
-            SampleFiles.paperScenario().toString(),
-            "--format",
-            "arrow",
-            "--out",
-            out.toString()
-        );
+        CliRun run = CliRun.onPaper("pareto", "--format", "arrow", "--out", out.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--format arrow is not written by this command"), run.err());
         assertFalse(Files.exists(out));

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.configspec.engine.samplemodels.Precision;
-import io.configspec.engine.samplemodels.SampleFamily;
+import io.configspec.app.testing.SmallSampleFamily;
 import io.configspec.model.io.ProfileLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,15 +19,6 @@ class BoardCommandsTest {
 
     @TempDir
     Path temp;
-
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ConfigSpecCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path tinyConfig() throws Exception {
         Path file = temp.resolve("config.json");
@@ -46,7 +36,7 @@ class BoardCommandsTest {
     void twinWritesAnOnnxModelWithExternalData() throws Exception {
         Path out = temp.resolve("twin");
 
-        Run r = run(
+        CliRun r = CliRun.of(
             "twin",
             "--config",
             tinyConfig().toString(),
@@ -58,7 +48,7 @@ class BoardCommandsTest {
             "256"
         );
 
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("model.onnx")));
         assertTrue(Files.isRegularFile(out.resolve("model.onnx.data")));
         assertTrue(r.out().contains("Wrote"), r.out());
@@ -66,7 +56,7 @@ class BoardCommandsTest {
 
     @Test
     void anUnknownPresetIsBadInputInOneSentence() {
-        Run r = run(
+        CliRun r = CliRun.of(
             "twin",
             "--preset",
             "gpt-9",
@@ -76,15 +66,14 @@ class BoardCommandsTest {
             temp.resolve("x").toString()
         );
 
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("no such preset"), r.err());
+        assertRefused(r, "no such preset");
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(temp.resolve("x")));
     }
 
     @Test
     void aBadPrecisionIsBadInput() throws Exception {
-        Run r = run(
+        CliRun r = CliRun.of(
             "twin",
             "--config",
             tinyConfig().toString(),
@@ -94,16 +83,14 @@ class BoardCommandsTest {
             temp.resolve("x").toString()
         );
 
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("int3"), r.err());
+        assertRefused(r, "int3");
     }
 
     @Test
     void agentRejectsAPortOutOfRange() {
-        Run r = run("agent", "--port", "70000");
+        CliRun r = CliRun.of("agent", "--port", "70000");
 
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--port"), r.err());
+        assertRefused(r, "--port");
     }
 
     @Test
@@ -111,64 +98,27 @@ class BoardCommandsTest {
         Path token = temp.resolve("token");
         Files.writeString(token, "short\n");
 
-        Run r = run("agent", "--port", "0", "--token-file", token.toString());
+        CliRun r = CliRun.of("agent", "--port", "0", "--token-file", token.toString());
 
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("at least 16"), r.err());
+        assertRefused(r, "at least 16");
     }
 
     @Test
     void profilingATwinNeedsAPrecision() {
-        Run r = run("profile", "--twin", "qwen2.5-0.5b");
+        CliRun r = CliRun.of("profile", "--twin", "qwen2.5-0.5b");
 
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--precision"), r.err());
+        assertRefused(r, "--precision");
     }
 
     @Test
     void profilingWithoutAPowerSensorWritesAProfileWithoutPowerOrWithTheGivenOne() throws Exception {
-        Path models = temp.resolve("models");
-        SampleFamily.Spec d = SampleFamily.Spec.defaults();
-        SampleFamily.generate(
-            models,
-            new SampleFamily.Spec(
-                d.seed(),
-                d.vocabSize(),
-                d.heads(),
-                d.kvHeads(),
-                d.headDim(),
-                d.intermediateSize(),
-                2,
-                List.of(1),
-                List.of(Precision.INT8),
-                d.blockScale(),
-                d.decay()
-            )
-        );
+        Path models = SmallSampleFamily.generate(temp.resolve("models"));
         Path emptyRoot = Files.createDirectories(temp.resolve("no-sensors"));
-        String[] common = {
-            "profile",
-            "--drafter",
-            SampleFamily.drafterName(1, Precision.INT8),
-            "--models",
-            models.toString(),
-            "--sysfs-root",
-            emptyRoot.toString(),
-            "--k",
-            "1,2",
-            "--rounds",
-            "2",
-            "--repetitions",
-            "2",
-            "--warmup",
-            "1",
-            "--idle-seconds",
-            "0.1",
-        };
+        String[] common = quickProfile(models, emptyRoot, "1,2");
 
         Path withoutPower = temp.resolve("without-power");
-        Run unpowered = run(concat(common, "--out", withoutPower.toString()));
-        assertEquals(0, unpowered.code(), unpowered.err());
+        CliRun unpowered = CliRun.of(concat(common, "--out", withoutPower.toString()));
+        assertEquals(0, unpowered.exitCode(), unpowered.err());
         assertTrue(unpowered.out().contains("Power: not measured"), unpowered.out());
         String device = Files.readString(withoutPower.resolve("device.json"));
         assertFalse(device.contains("powerWatts"), "no invented watt: " + device);
@@ -184,16 +134,17 @@ class BoardCommandsTest {
                 .isEmpty()
         );
 
-        Run refused = run(concat(common, "--out", temp.resolve("refused").toString(), "--power-watts", "-3"));
-        assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("--power-watts must be a positive number of watts"), refused.err());
+        CliRun refused = CliRun.of(
+            concat(common, "--out", temp.resolve("refused").toString(), "--power-watts", "-3")
+        );
+        assertRefused(refused, "--power-watts must be a positive number of watts");
         assertTrue(Files.notExists(temp.resolve("refused")), "a refused run writes nothing");
 
         Path out = temp.resolve("measured");
-        Run given = run(
+        CliRun given = CliRun.of(
             concat(common, "--out", out.toString(), "--power-watts", "4.5", "--idle-watts", "2.0")
         );
-        assertEquals(0, given.code(), given.err());
+        assertEquals(0, given.exitCode(), given.err());
         assertTrue(Files.readString(out.resolve("device.json")).contains("\"illustrative\""));
         // The measured profiles load as a library together.
         assertEquals(1, ProfileLoader.load(List.of(out)).library().devices().size());
@@ -205,51 +156,22 @@ class BoardCommandsTest {
      */
     @Test
     void aDeviceWithoutPowerIsRecommendedOnGoodputAndLeftOutOfEnergyWithOneLine() throws Exception {
-        Path models = temp.resolve("models");
-        SampleFamily.Spec d = SampleFamily.Spec.defaults();
-        SampleFamily.Spec spec = new SampleFamily.Spec(
-            d.seed(),
-            d.vocabSize(),
-            d.heads(),
-            d.kvHeads(),
-            d.headDim(),
-            d.intermediateSize(),
-            2,
-            List.of(1),
-            List.of(Precision.INT8),
-            d.blockScale(),
-            d.decay()
-        );
-        SampleFamily.generate(models, spec);
+        Path models = SmallSampleFamily.generate(temp.resolve("models"));
         Path profiles = temp.resolve("profiles");
         Path board = Files.createDirectories(temp.resolve("pi/proc/device-tree")).getParent().getParent();
         Files.writeString(board.resolve("proc/device-tree/model"), "Raspberry Pi 4 Model B Rev 1.4\0");
-        Run profiled = run(
-            "profile",
-            "--drafter",
-            SampleFamily.drafterName(1, Precision.INT8),
-            "--target",
-            SampleFamily.targetName(spec),
-            "--models",
-            models.toString(),
-            "--sysfs-root",
-            board.toString(),
-            "--k",
-            "1,2,4",
-            "--rounds",
-            "2",
-            "--repetitions",
-            "2",
-            "--warmup",
-            "1",
-            "--idle-seconds",
-            "0.1",
-            "--prompts",
-            "2",
-            "--out",
-            profiles.toString()
+        CliRun profiled = CliRun.of(
+            concat(
+                quickProfile(models, board, "1,2,4"),
+                "--target",
+                SmallSampleFamily.target(),
+                "--prompts",
+                "2",
+                "--out",
+                profiles.toString()
+            )
         );
-        assertEquals(0, profiled.code(), profiled.err());
+        assertEquals(0, profiled.exitCode(), profiled.err());
         String device = ProfileLoader.load(List.of(profiles)).library().devices().iterator().next().id();
         Path scenario = temp.resolve("scenario.json");
         Files.writeString(
@@ -261,10 +183,10 @@ class BoardCommandsTest {
             """.formatted(device)
         );
 
-        Run recommend = run("recommend", "--scenario", scenario.toString());
-        Run pareto = run("pareto", "--scenario", scenario.toString());
+        CliRun recommend = CliRun.of("recommend", "--scenario", scenario.toString());
+        CliRun pareto = CliRun.of("pareto", "--scenario", scenario.toString());
 
-        assertEquals(0, recommend.code(), recommend.err());
+        assertEquals(0, recommend.exitCode(), recommend.err());
         assertTrue(recommend.out().contains("Best goodput: " + device), recommend.out());
         assertFalse(recommend.out().contains("Best energy"), recommend.out());
         assertFalse(recommend.out().contains("NaN"), recommend.out());
@@ -275,7 +197,7 @@ class BoardCommandsTest {
             recommend.out().contains("4 configurations are left out of energy objectives"),
             recommend.out()
         );
-        assertEquals(0, pareto.code(), pareto.err());
+        assertEquals(0, pareto.exitCode(), pareto.err());
         assertEquals(1, pareto.out().split(line, -1).length - 1, pareto.out());
         assertFalse(pareto.out().contains("NaN"), pareto.out());
     }
@@ -329,6 +251,38 @@ class BoardCommandsTest {
         assertTrue(out.contains("799.2 ± 1166.5 (!)"), out);
         assertFalse(out.contains("1600.0 ± 25.0 (!)"), out);
         assertTrue(out.contains("1 of 2 intervals are wider than the value itself"), out);
+    }
+
+    /**
+     * {@code profile} of the small family's drafter on the board under {@code sysfsRoot} at the
+     * speculative lengths {@code k}, with the fewest rounds, repetitions, warm-up and idle time.
+     */
+    private static String[] quickProfile(Path models, Path sysfsRoot, String k) {
+        return new String[] {
+            "profile",
+            "--drafter",
+            SmallSampleFamily.DRAFTER,
+            "--models",
+            models.toString(),
+            "--sysfs-root",
+            sysfsRoot.toString(),
+            "--k",
+            k,
+            "--rounds",
+            "2",
+            "--repetitions",
+            "2",
+            "--warmup",
+            "1",
+            "--idle-seconds",
+            "0.1",
+        };
+    }
+
+    /** Exit 2 (bad input) with an error that names {@code named}. */
+    private static void assertRefused(CliRun run, String named) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(named), run.err());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -37,7 +37,7 @@ class ConfigSpecCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "validate", "sweep", "help" })
+    @ValueSource(strings = { "validate", "sweep", "help", "fleet", "capacity", "fleet-report" })
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode(), run.err());
@@ -88,9 +88,8 @@ class ConfigSpecCliTest {
 
     @Test
     void sweepJsonKeepsTheContractFieldNames() throws Exception {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json");
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        CliRun run = CliRun.onPaper("sweep", "--format", "json");
+        JsonNode root = run.okJson();
         assertEquals("configspec-paper", root.get("scenario").get("id").asText());
         JsonNode rows = root.get("configurations");
         assertEquals(351, rows.size());
@@ -107,7 +106,7 @@ class ConfigSpecCliTest {
     @Test
     void sweepParetoFlagsEqualAPairwiseCheck() throws Exception {
         JsonNode rows = ProfileCodec.mapper()
-            .readTree(CliRun.of("sweep", "--scenario", PAPER, "--format", "json").out())
+            .readTree(CliRun.onPaper("sweep", "--format", "json").out())
             .get("configurations");
         String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
         int n = rows.size();
@@ -137,7 +136,7 @@ class ConfigSpecCliTest {
 
     @Test
     void sweepCsvHasAHeaderAndOneLinePerConfiguration() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "csv");
+        CliRun run = CliRun.onPaper("sweep", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(String.join(",", ConfigurationColumn.names()), lines.getFirst());
@@ -146,7 +145,7 @@ class ConfigSpecCliTest {
 
     @Test
     void sweepTableShowsUnitsAndProvenance() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER);
+        CliRun run = CliRun.onPaper("sweep");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("goodput tok/s"), run.out().lines().limit(3).toList().toString());
         assertTrue(run.out().contains("I illustrative"));
@@ -154,10 +153,8 @@ class ConfigSpecCliTest {
 
     @Test
     void setChangesTheEvaluation() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = CliRun.onPaper(
             "sweep",
-            "--scenario",
-            PAPER,
             "--format",
             "json",
             "--set",
@@ -165,8 +162,7 @@ class ConfigSpecCliTest {
             "--set",
             "kMax=4"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        JsonNode root = run.okJson();
         JsonNode first = root.get("configurations").get(0);
         assertEquals(0.3, first.get("verifySeconds").asDouble());
         assertEquals(0.3, root.get("scenario").get("whatIf").get("verifySeconds").asDouble());
@@ -199,7 +195,7 @@ class ConfigSpecCliTest {
 
     @Test
     void unknownSetKeyIsBadInputNamingTheKey() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScael=0.9");
+        CliRun run = CliRun.onPaper("sweep", "--set", "alphaScael=0.9");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("--set alphaScael is not a what-if key"), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -208,14 +204,14 @@ class ConfigSpecCliTest {
 
     @Test
     void setWithoutEqualsSignIsBadUsage() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "alphaScale");
+        CliRun run = CliRun.onPaper("sweep", "--set", "alphaScale");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
     void setOutOfRangeIsBadInput() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--set", "kMin=9", "--set", "kMax=3");
+        CliRun run = CliRun.onPaper("sweep", "--set", "kMin=9", "--set", "kMax=3");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("kMax"), run.err());
     }
@@ -230,21 +226,21 @@ class ConfigSpecCliTest {
 
     @Test
     void unknownOptionIsBadUsage() {
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--colour");
+        CliRun run = CliRun.onPaper("sweep", "--colour");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("configspec sweep: "), run.err());
     }
 
     @Test
     void unknownFormatIsBadUsage() {
-        assertEquals(2, CliRun.of("sweep", "--scenario", PAPER, "--format", "xml").exitCode());
+        assertEquals(2, CliRun.onPaper("sweep", "--format", "xml").exitCode());
     }
 
     @Test
     void outWritesTheFileAtomicallyReplacingTheOldOne(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sweep.json");
         Files.writeString(out, "old");
-        CliRun run = CliRun.of("sweep", "--scenario", PAPER, "--format", "json", "--out", out.toString());
+        CliRun run = CliRun.onPaper("sweep", "--format", "json", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertEquals(351, ProfileCodec.mapper().readTree(out.toFile()).get("configurations").size());
@@ -257,13 +253,7 @@ class ConfigSpecCliTest {
     void outUnderAFileIsRefusedAsBadInputAndKeepsTheFile(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("not-a-dir");
         Files.writeString(blocker, "x");
-        CliRun run = CliRun.of(
-            "sweep",
-            "--scenario",
-            PAPER,
-            "--out",
-            blocker.resolve("sweep.txt").toString()
-        );
+        CliRun run = CliRun.onPaper("sweep", "--out", blocker.resolve("sweep.txt").toString());
         assertEquals(ConfigSpecCli.BAD_INPUT, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertEquals("x", Files.readString(blocker));

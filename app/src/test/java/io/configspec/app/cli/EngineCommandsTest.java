@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.samplemodels.SampleFamily;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The engine's subcommands: output contracts, exit codes and one-sentence errors (acceptance 6). */
 class EngineCommandsTest {
@@ -30,26 +32,35 @@ class EngineCommandsTest {
     private static String drafter;
     private static String prompt;
 
-    record Run(int exitCode, String out, String err) {}
-
     @BeforeAll
     static void generateFamily() throws Exception {
         models = dir.resolve("models");
-        Run run = run("models", "generate", "--out", models.toString());
+        CliRun run = CliRun.of("models", "generate", "--out", models.toString());
         assertEquals(0, run.exitCode(), run.err());
         target = SampleFamily.targetName(SampleFamily.Spec.defaults());
         drafter = SampleFamily.drafterName(2, Precision.INT8);
         prompt = Files.readAllLines(models.resolve("prompts.txt")).getFirst();
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ConfigSpecCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    /** {@code generate --format json} of 12 tokens of the first sample prompt ({@code draft} null: the target alone). */
+    private static CliRun generateTwelveTokensAsJson(String draft, int k) {
+        return CliRun.ofPair(
+            "generate",
+            models,
+            draft,
+            target,
+            "--k",
+            String.valueOf(k),
+            "--prompt",
+            prompt,
+            "--max-tokens",
+            "12",
+            "--format",
+            "json"
+        );
     }
 
-    private static void assertOneSentenceError(Run run) {
+    private static void assertOneSentenceError(CliRun run) {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -58,7 +69,7 @@ class EngineCommandsTest {
 
     @Test
     void modelsListJsonNamesEveryModelWithRolePrecisionAndParameters() throws Exception {
-        Run run = run("models", "list", "--models", models.toString(), "--format", "json");
+        CliRun run = CliRun.of("models", "list", "--models", models.toString(), "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode list = new ObjectMapper().readTree(run.out()).get("models");
         assertEquals(7, list.size());
@@ -72,38 +83,8 @@ class EngineCommandsTest {
 
     @Test
     void generateJsonHasTheContractFieldsAndGreedyEqualsTheTargetAlone() throws Exception {
-        Run speculative = run(
-            "generate",
-            "--models",
-            models.toString(),
-            "--draft",
-            drafter,
-            "--target",
-            target,
-            "--k",
-            "4",
-            "--prompt",
-            prompt,
-            "--max-tokens",
-            "12",
-            "--format",
-            "json"
-        );
-        Run alone = run(
-            "generate",
-            "--models",
-            models.toString(),
-            "--target",
-            target,
-            "--k",
-            "0",
-            "--prompt",
-            prompt,
-            "--max-tokens",
-            "12",
-            "--format",
-            "json"
-        );
+        CliRun speculative = generateTwelveTokensAsJson(drafter, 4);
+        CliRun alone = generateTwelveTokensAsJson(null, 0);
         assertEquals(0, speculative.exitCode(), speculative.err());
         assertEquals(0, alone.exitCode(), alone.err());
         JsonNode s = new ObjectMapper().readTree(speculative.out());
@@ -129,13 +110,10 @@ class EngineCommandsTest {
 
     @Test
     void generateTextStreamsTheContinuation() {
-        Run run = run(
+        CliRun run = CliRun.ofPair(
             "generate",
-            "--models",
-            models.toString(),
-            "--draft",
+            models,
             drafter,
-            "--target",
             target,
             "--prompt",
             prompt,
@@ -155,28 +133,8 @@ class EngineCommandsTest {
 
     @Test
     void measureWritesProfilesAndPredictions() throws Exception {
-        Path prompts = Files.write(
-            dir.resolve("few-prompts.txt"),
-            Files.readAllLines(models.resolve("prompts.txt")).subList(0, 3)
-        );
         Path out = dir.resolve("measured");
-        Run run = run(
-            "measure",
-            "--models",
-            models.toString(),
-            "--draft",
-            drafter,
-            "--target",
-            target,
-            "--k-range",
-            "1..3",
-            "--prompts",
-            prompts.toString(),
-            "--out",
-            out.toString(),
-            "--max-tokens",
-            "8"
-        );
+        CliRun run = CliRun.measureQuickly(models, drafter, target, out);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("median |error|"), run.out());
         try (Stream<Path> files = Files.list(out)) {
@@ -192,90 +150,73 @@ class EngineCommandsTest {
             assertTrue(names.stream().anyMatch(n -> n.startsWith("models-")), names.toString());
         }
         // The folder is a profile library of its own: drafter and target are named in it.
-        Run check = run("validate", out.toString());
+        CliRun check = CliRun.of("validate", out.toString());
         assertEquals(0, check.exitCode(), check.err());
     }
 
-    @Test
-    void notOnnxModelIsExitTwoWithOneSentence() throws Exception {
-        Path bad = dir.resolve("bad-models");
-        Path model = bad.resolve("broken");
-        Files.createDirectories(model);
-        Files.writeString(model.resolve("model.onnx"), "hello");
-        Files.copy(models.resolve(target).resolve("tokenizer.json"), model.resolve("tokenizer.json"));
-        Run run = run(
-            "generate",
-            "--models",
-            bad.toString(),
-            "--target",
-            "broken",
-            "--k",
-            "0",
-            "--prompt",
-            prompt
-        );
-        assertOneSentenceError(run);
-        assertTrue(run.err().contains("not a loadable ONNX model"), run.err());
+    /** Copies {@code files} of the sample target into {@code model}. */
+    private static void copyFromTarget(Path model, String... files) throws IOException {
+        for (String f : files) {
+            Files.copy(models.resolve(target).resolve(f), model.resolve(f));
+        }
     }
 
-    @Test
-    void truncatedModelIsExitTwoWithOneSentence() throws Exception {
-        Path bad = dir.resolve("truncated-models");
-        Path model = bad.resolve("half");
-        Files.createDirectories(model);
-        byte[] bytes = Files.readAllBytes(models.resolve(target).resolve("model.onnx"));
-        Files.write(model.resolve("model.onnx"), Arrays.copyOf(bytes, bytes.length / 2));
-        Files.copy(models.resolve(target).resolve("tokenizer.json"), model.resolve("tokenizer.json"));
-        assertOneSentenceError(
-            run("generate", "--models", bad.toString(), "--target", "half", "--k", "0", "--prompt", prompt)
+    /** Writes a damaged model into an empty model directory. */
+    @FunctionalInterface
+    interface ModelDamage {
+        void writeInto(Path model) throws IOException;
+    }
+
+    /** Model directories damaged one way each, and what the one sentence must name (all: exit 2). */
+    static Stream<Arguments> damagedModels() {
+        return Stream.of(
+            Arguments.of(
+                "broken",
+                (ModelDamage) model -> {
+                    Files.writeString(model.resolve("model.onnx"), "hello");
+                    copyFromTarget(model, "tokenizer.json");
+                },
+                "not a loadable ONNX model"
+            ),
+            Arguments.of(
+                "half",
+                (ModelDamage) model -> {
+                    byte[] bytes = Files.readAllBytes(models.resolve(target).resolve("model.onnx"));
+                    Files.write(model.resolve("model.onnx"), Arrays.copyOf(bytes, bytes.length / 2));
+                    copyFromTarget(model, "tokenizer.json");
+                },
+                "" // truncated: any one sentence
+            ),
+            Arguments.of(
+                "bare",
+                (ModelDamage) model -> copyFromTarget(model, "model.onnx"),
+                "tokenizer.json is missing"
+            ),
+            Arguments.of(
+                "encoder",
+                (ModelDamage) model -> {
+                    var g = io.configspec.engine.onnx.OnnxGraphWriter.inline("encoder");
+                    g.input("pixels", io.configspec.engine.onnx.OnnxGraphWriter.ElementType.FLOAT, 1L, 4L);
+                    g.output("logits", io.configspec.engine.onnx.OnnxGraphWriter.ElementType.FLOAT, 1L, 4L);
+                    g.node("Identity", List.of("pixels"), List.of("logits"), java.util.Map.of());
+                    g.write(model.resolve("model.onnx"));
+                    copyFromTarget(model, "tokenizer.json");
+                },
+                "missing input 'input_ids'"
+            )
         );
     }
 
-    @Test
-    void missingTokenizerIsExitTwoWithOneSentence() throws Exception {
-        Path bad = dir.resolve("no-tokenizer");
-        Path model = bad.resolve("bare");
-        Files.createDirectories(model);
-        Files.copy(models.resolve(target).resolve("model.onnx"), model.resolve("model.onnx"));
-        Run run = run(
-            "generate",
-            "--models",
-            bad.toString(),
-            "--target",
-            "bare",
-            "--k",
-            "0",
-            "--prompt",
-            prompt
-        );
+    /** Not ONNX, truncated, no tokenizer, wrong inputs: the target alone (K 0) is refused in one sentence. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damagedModels")
+    void aDamagedModelIsExitTwoWithOneSentence(String name, ModelDamage damage, String named)
+        throws Exception {
+        Path model = Files.createDirectories(dir.resolve("damaged-" + name).resolve(name));
+        damage.writeInto(model);
+        CliRun run = CliRun.ofPair("generate", model.getParent(), null, name, "--k", "0", "--prompt", prompt);
         assertOneSentenceError(run);
-        assertTrue(run.err().contains("tokenizer.json is missing"), run.err());
-    }
-
-    @Test
-    void wrongInputsAreExitTwoWithOneSentence() throws Exception {
-        Path bad = dir.resolve("wrong-inputs");
-        Path model = bad.resolve("encoder");
-        Files.createDirectories(model);
-        var g = io.configspec.engine.onnx.OnnxGraphWriter.inline("encoder");
-        g.input("pixels", io.configspec.engine.onnx.OnnxGraphWriter.ElementType.FLOAT, 1L, 4L);
-        g.output("logits", io.configspec.engine.onnx.OnnxGraphWriter.ElementType.FLOAT, 1L, 4L);
-        g.node("Identity", List.of("pixels"), List.of("logits"), java.util.Map.of());
-        g.write(model.resolve("model.onnx"));
-        Files.copy(models.resolve(target).resolve("tokenizer.json"), model.resolve("tokenizer.json"));
-        Run run = run(
-            "generate",
-            "--models",
-            bad.toString(),
-            "--target",
-            "encoder",
-            "--k",
-            "0",
-            "--prompt",
-            prompt
-        );
-        assertOneSentenceError(run);
-        assertTrue(run.err().contains("missing input 'input_ids'"), run.err());
+        assertTrue(run.err().contains(named), run.err());
     }
 
     @Test
@@ -285,22 +226,9 @@ class EngineCommandsTest {
             mixed,
             new SampleFamily.Spec(7, 64, 4, 2, 16, 64, 2, List.of(1), List.of(Precision.INT8), 3.0, 0.4)
         );
-        Path big = mixed.resolve("big");
-        Files.createDirectories(big);
-        for (String f : List.of("model.onnx", "tokenizer.json", "config.json")) {
-            Files.copy(models.resolve(target).resolve(f), big.resolve(f));
-        }
-        Run run = run(
-            "generate",
-            "--models",
-            mixed.toString(),
-            "--draft",
-            "draft-1l-int8",
-            "--target",
-            "big",
-            "--prompt",
-            prompt
-        );
+        Path big = Files.createDirectories(mixed.resolve("big"));
+        copyFromTarget(big, "model.onnx", "tokenizer.json", "config.json");
+        CliRun run = CliRun.ofPair("generate", mixed, "draft-1l-int8", "big", "--prompt", prompt);
         assertOneSentenceError(run);
         assertTrue(run.err().contains("does not share"), run.err());
     }
@@ -308,16 +236,23 @@ class EngineCommandsTest {
     @Test
     void unknownModelAndBadKRangeAreExitTwo() {
         assertOneSentenceError(
-            run("generate", "--models", models.toString(), "--target", "nope", "--k", "0", "--prompt", "x")
-        );
-        assertOneSentenceError(
-            run(
-                "measure",
+            CliRun.of(
+                "generate",
                 "--models",
                 models.toString(),
-                "--draft",
-                drafter,
                 "--target",
+                "nope",
+                "--k",
+                "0",
+                "--prompt",
+                "x"
+            )
+        );
+        assertOneSentenceError(
+            CliRun.ofPair(
+                "measure",
+                models,
+                drafter,
                 target,
                 "--k-range",
                 "5..2",
@@ -327,6 +262,6 @@ class EngineCommandsTest {
                 dir.toString()
             )
         );
-        assertEquals(2, run("generate", "--bogus-option").exitCode());
+        assertEquals(2, CliRun.of("generate", "--bogus-option").exitCode());
     }
 }

@@ -34,10 +34,8 @@ class ExportCliTest {
 
     @Test
     void vllmExportIsTheSpeculativeConfigOfTheGoodputRecommendation() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = CliRun.onPaper(
             "export",
-            "--scenario",
-            PAPER,
             "--format",
             "vllm",
             "--draft-model",
@@ -64,10 +62,8 @@ class ExportCliTest {
     @Test
     void llamaCppExportUsesTheChosenObjectiveAndDialect() throws Exception {
         Recommendation cost = recommendations.get(1);
-        CliRun run = CliRun.of(
+        CliRun run = CliRun.onPaper(
             "export",
-            "--scenario",
-            PAPER,
             "--format",
             "llamacpp",
             "--objective",
@@ -99,7 +95,7 @@ class ExportCliTest {
     @ParameterizedTest
     @ValueSource(strings = { "sglang", "trtllm", "ortgenai" })
     void everyServingStackExportsTheBalancedK(String format) {
-        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", format, "--objective", "balanced");
+        CliRun run = CliRun.onPaper("export", "--format", format, "--objective", "balanced");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(
             run.out().contains(Integer.toString(recommendations.get(3).configuration().k())),
@@ -109,7 +105,7 @@ class ExportCliTest {
 
     @Test
     void jsonExportOfAllGivesTheFourRecommendedRows() throws Exception {
-        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "json", "--objective", "all");
+        CliRun run = CliRun.onPaper("export", "--format", "json", "--objective", "all");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode rows = ProfileCodec.mapper().readTree(run.out()).get("recommendations");
         assertEquals(4, rows.size());
@@ -124,7 +120,7 @@ class ExportCliTest {
     @Test
     void csvExportWritesAtomicallyToOut(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("best.csv");
-        CliRun run = CliRun.of("export", "--scenario", PAPER, "--format", "csv", "--out", file.toString());
+        CliRun run = CliRun.onPaper("export", "--format", "csv", "--out", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
@@ -138,8 +134,8 @@ class ExportCliTest {
     )
     void badFormatOrObjectiveIsBadInputInOneSentence(String option) {
         CliRun run = option.startsWith("--format")
-            ? CliRun.of("export", "--scenario", PAPER, option)
-            : CliRun.of("export", "--scenario", PAPER, "--format", "vllm", option);
+            ? CliRun.onPaper("export", option)
+            : CliRun.onPaper("export", "--format", "vllm", option);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.model.testing.SampleFiles;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,14 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FleetCliTest {
 
     private static final String FLEET = SampleFiles.root().resolve("scenarios/fleet.json").toString();
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code command --scenario samples/scenarios/fleet.json} followed by {@code more}. */
+    private static CliRun onTheSampleFleet(String command, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(command, "--scenario", FLEET));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
 
     @Test
     void fleetPrintsTheJsonContract() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "fleet",
-            "--scenario",
-            FLEET,
             "--policy",
             "wisp",
             "--devices",
@@ -31,8 +35,7 @@ class FleetCliTest {
             "--format",
             "json"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode o = JSON.readTree(run.out());
+        JsonNode o = run.okJson();
         for (String field : new String[] {
             "policy",
             "devices",
@@ -72,10 +75,8 @@ class FleetCliTest {
 
     @Test
     void sloOverrideIsUsed() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "fleet",
-            "--scenario",
-            FLEET,
             "--policy",
             "centralized",
             "--devices",
@@ -87,23 +88,12 @@ class FleetCliTest {
             "--format",
             "json"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(42.0, JSON.readTree(run.out()).get("sloTpotMs").asDouble(), 1e-9);
+        assertEquals(42.0, run.okJson().get("sloTpotMs").asDouble(), 1e-9);
     }
 
     @Test
     void textOutputCarriesUnits() {
-        CliRun run = CliRun.of(
-            "fleet",
-            "--scenario",
-            FLEET,
-            "--policy",
-            "sled",
-            "--devices",
-            "5",
-            "--duration",
-            "20"
-        );
+        CliRun run = onTheSampleFleet("fleet", "--policy", "sled", "--devices", "5", "--duration", "20");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("tokens/s"), run.out());
         assertTrue(run.out().contains("simulated"), run.out());
@@ -111,10 +101,8 @@ class FleetCliTest {
 
     @Test
     void capacityPrintsTheLargestFleetWithinTheSlo() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = onTheSampleFleet(
             "capacity",
-            "--scenario",
-            FLEET,
             "--policy",
             "sled",
             "--max-devices",
@@ -124,8 +112,7 @@ class FleetCliTest {
             "--format",
             "json"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode o = JSON.readTree(run.out());
+        JsonNode o = run.okJson();
         assertEquals("sled", o.get("policy").asText());
         assertTrue(o.get("capacityDevices").asInt() >= 1);
         assertTrue(o.get("evaluated").size() >= 1);
@@ -133,15 +120,7 @@ class FleetCliTest {
 
     @Test
     void fleetReportPrintsTheRatios() {
-        CliRun run = CliRun.of(
-            "fleet-report",
-            "--scenario",
-            FLEET,
-            "--max-devices",
-            "200",
-            "--duration",
-            "30"
-        );
+        CliRun run = onTheSampleFleet("fleet-report", "--max-devices", "200", "--duration", "30");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("WISP / Centralised"), run.out());
         assertTrue(run.out().contains("WISP / SLED"), run.out());
@@ -173,8 +152,7 @@ class FleetCliTest {
             "--format",
             "json"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode o = JSON.readTree(run.out());
+        JsonNode o = run.okJson();
         for (String policy : new String[] { "centralized", "sled", "wisp" }) {
             assertTrue(o.path("policies").path(policy).path("capacityDevices").isInt(), policy);
         }
@@ -210,7 +188,7 @@ class FleetCliTest {
 
     @Test
     void anUnknownPolicyIsBadUsage() {
-        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "magic", "--devices", "3");
+        CliRun run = onTheSampleFleet("fleet", "--policy", "magic", "--devices", "3");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("magic"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -219,7 +197,7 @@ class FleetCliTest {
     @ParameterizedTest
     @ValueSource(strings = { "0", "-4" })
     void deviceCountsOutOfRangeAreBadInput(String devices) {
-        CliRun run = CliRun.of("fleet", "--scenario", FLEET, "--policy", "wisp", "--devices", devices);
+        CliRun run = onTheSampleFleet("fleet", "--policy", "wisp", "--devices", devices);
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--devices"), run.err());
     }
@@ -230,14 +208,6 @@ class FleetCliTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("nope"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "fleet", "capacity", "fleet-report" })
-    void everyFleetCommandHasHelp(String command) {
-        CliRun run = CliRun.of(command, "--help");
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Usage: configspec " + command), run.out());
     }
 
     @Test

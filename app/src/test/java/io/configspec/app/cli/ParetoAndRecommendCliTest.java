@@ -67,17 +67,8 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void paretoJsonIsTheParetoFrontOfTheSameData() throws Exception {
-        CliRun run = CliRun.of(
-            "pareto",
-            "--scenario",
-            PAPER,
-            "--objectives",
-            "goodput,cost,energy",
-            "--format",
-            "json"
-        );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        CliRun run = CliRun.onPaper("pareto", "--objectives", "goodput,cost,energy", "--format", "json");
+        JsonNode root = run.okJson();
         Set<String> printed = new TreeSet<>();
         configurations(root.get("configurations")).forEach(c -> printed.add(c.toString()));
         EvaluatedSpace space = evaluate(WhatIf.NONE);
@@ -93,10 +84,8 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void paretoOverTwoObjectivesWithMinimisedOnesAndSetMatchesTheModel() throws Exception {
-        CliRun run = CliRun.of(
+        CliRun run = CliRun.onPaper(
             "pareto",
-            "--scenario",
-            PAPER,
             "--objectives",
             "tpot,joules-per-token",
             "--set",
@@ -128,15 +117,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void paretoRowsComeBestFirstOnTheFirstObjective() throws Exception {
-        CliRun run = CliRun.of(
-            "pareto",
-            "--scenario",
-            PAPER,
-            "--objectives",
-            "goodput,energy",
-            "--format",
-            "json"
-        );
+        CliRun run = CliRun.onPaper("pareto", "--objectives", "goodput,energy", "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         double previous = Double.POSITIVE_INFINITY;
         for (JsonNode row : ProfileCodec.mapper().readTree(run.out()).get("configurations")) {
@@ -148,7 +129,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void paretoCsvHasOneLinePerFrontConfiguration() throws Exception {
-        CliRun run = CliRun.of("pareto", "--scenario", PAPER, "--format", "csv");
+        CliRun run = CliRun.onPaper("pareto", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         EvaluatedSpace space = evaluate(WhatIf.NONE);
         int front = expectedFront(
@@ -163,7 +144,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void paretoTableNamesTheObjectives() {
-        CliRun run = CliRun.of("pareto", "--scenario", PAPER, "--objectives", "goodput,cost");
+        CliRun run = CliRun.onPaper("pareto", "--objectives", "goodput,cost");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(
             run.out().startsWith("Pareto front over goodput (tokens/s, max), cost (tokens/$, max): "),
@@ -174,7 +155,7 @@ class ParetoAndRecommendCliTest {
     @ParameterizedTest
     @ValueSource(strings = { "goodput", "goodput,cost,energy,tpot", "goodput,speed", "cost,cost" })
     void paretoRejectsBadObjectiveListsWithOneSentence(String objectives) {
-        CliRun run = CliRun.of("pareto", "--scenario", PAPER, "--objectives", objectives);
+        CliRun run = CliRun.onPaper("pareto", "--objectives", objectives);
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("--objectives: "), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -184,7 +165,7 @@ class ParetoAndRecommendCliTest {
     @Test
     void paretoWritesAtomicallyToOut(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("front.json");
-        CliRun run = CliRun.of("pareto", "--scenario", PAPER, "--format", "json", "--out", file.toString());
+        CliRun run = CliRun.onPaper("pareto", "--format", "json", "--out", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertTrue(ProfileCodec.mapper().readTree(Files.readString(file)).get("configurations").size() > 0);
@@ -192,7 +173,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendJsonHasTheContractShape() throws Exception {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "json");
+        CliRun run = CliRun.onPaper("recommend", "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode recommendations = ProfileCodec.mapper().readTree(run.out()).get("recommendations");
         assertEquals(4, recommendations.size());
@@ -211,7 +192,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendJsonAgreesWithTheModel() throws Exception {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "json");
+        CliRun run = CliRun.onPaper("recommend", "--format", "json");
         JsonNode recommendations = ProfileCodec.mapper().readTree(run.out()).get("recommendations");
         List<Configuration> printed = new ArrayList<>();
         for (JsonNode r : recommendations) {
@@ -230,7 +211,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendTextPrintsEachRecommendationWithItsReason() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER);
+        CliRun run = CliRun.onPaper("recommend");
         assertEquals(0, run.exitCode(), run.err());
         for (String title : List.of("Best goodput: ", "Best cost: ", "Best energy: ", "Balanced: ")) {
             assertTrue(run.out().contains("\n" + title), run.out());
@@ -257,7 +238,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendWithNothingFeasibleIsBadInputInOneSentence() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--set", "minGoodput=1000000");
+        CliRun run = CliRun.onPaper("recommend", "--set", "minGoodput=1000000");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no configuration meets the constraints"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -265,7 +246,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendRejectsAnUnknownFormat() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "xml");
+        CliRun run = CliRun.onPaper("recommend", "--format", "xml");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -289,10 +270,8 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void aLaterSetOfAKeyReplacesAnEarlierOneEvenWithTheDefaultValue() throws Exception {
-        CliRun reset = CliRun.of(
+        CliRun reset = CliRun.onPaper(
             "sweep",
-            "--scenario",
-            PAPER,
             "--format",
             "json",
             "--set",
@@ -300,8 +279,7 @@ class ParetoAndRecommendCliTest {
             "--set",
             "alphaScale=1"
         );
-        assertEquals(0, reset.exitCode(), reset.err());
-        JsonNode root = ProfileCodec.mapper().readTree(reset.out());
+        JsonNode root = reset.okJson();
         assertEquals(1.0, root.get("scenario").get("whatIf").get("alphaScale").asDouble());
         EvaluatedSpace plain = evaluate(WhatIf.NONE);
         JsonNode rows = root.get("configurations");
@@ -331,8 +309,7 @@ class ParetoAndRecommendCliTest {
             "--drafter",
             "qwen3-0.6b"
         );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        JsonNode root = run.okJson();
         List<JsonNode> rows = new ArrayList<>();
         if (root.has("configurations")) {
             root.get("configurations").forEach(rows::add);
@@ -349,7 +326,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void anUnknownDeviceInTheFilterIsOneSentenceNamingTheOption() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--device", "pi-9");
+        CliRun run = CliRun.onPaper("recommend", "--device", "pi-9");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("--device"), run.err());
@@ -375,7 +352,7 @@ class ParetoAndRecommendCliTest {
 
     @Test
     void recommendWritesCsvWithTheSweepColumns() {
-        CliRun run = CliRun.of("recommend", "--scenario", PAPER, "--format", "csv");
+        CliRun run = CliRun.onPaper("recommend", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(

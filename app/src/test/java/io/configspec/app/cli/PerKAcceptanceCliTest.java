@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,13 +100,7 @@ class PerKAcceptanceCliTest {
 
     @Test
     void whatIfBeyondTheMeasuredKIsRefused() {
-        CliRun run = CliRun.of(
-            "sweep",
-            "--scenario",
-            SampleFiles.paperScenario().toString(),
-            "--set",
-            "kMax=16"
-        );
+        CliRun run = CliRun.onPaper("sweep", "--set", "kMax=16");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("kMax is 16"), run.err());
         assertTrue(run.err().contains("measured for K 2..10 only"), run.err());
@@ -115,15 +108,8 @@ class PerKAcceptanceCliTest {
 
     @Test
     void sweepListsThePapersEnumerationWithTheAcceptanceSpread() throws Exception {
-        CliRun run = CliRun.of(
-            "sweep",
-            "--scenario",
-            SampleFiles.paperScenario().toString(),
-            "--format",
-            "json"
-        );
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode root = ProfileCodec.mapper().readTree(run.out());
+        CliRun run = CliRun.onPaper("sweep", "--format", "json");
+        JsonNode root = run.okJson();
         assertEquals("k", root.get("scenario").get("billing").asText());
         JsonNode rows = root.get("configurations");
         assertEquals(3 * 13 * 9, rows.size());

@@ -36,19 +36,7 @@ class QpartCliTest {
     @Test
     void jsonListsEachLayersBitsAndPredictedDegradationAndTheTotalWithinTheBudget() throws Exception {
         calibrate();
-        CliRun run = CliRun.of(
-            "qpart",
-            "--model",
-            model.toString(),
-            "--device",
-            "laptop-x86-64",
-            "--profiles",
-            profiles,
-            "--budget-acceptance-drop",
-            "0.02",
-            "--format",
-            "json"
-        );
+        CliRun run = planOnTheLaptop("0.02", "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         JsonNode layers = json.get("layers");
@@ -92,19 +80,7 @@ class QpartCliTest {
         double previous = Double.POSITIVE_INFINITY;
         long previousBits = Long.MAX_VALUE;
         for (String budget : List.of("0", "0.005", "0.02", "0.2")) {
-            CliRun run = CliRun.of(
-                "qpart",
-                "--model",
-                model.toString(),
-                "--device",
-                "laptop-x86-64",
-                "--profiles",
-                profiles,
-                "--budget-acceptance-drop",
-                budget,
-                "--format",
-                "json"
-            );
+            CliRun run = planOnTheLaptop(budget, "--format", "json");
             assertEquals(0, run.exitCode(), run.err());
             JsonNode total = new ObjectMapper().readTree(run.out()).get("total");
             double seconds = total.get("secondsPerToken").asDouble();
@@ -114,17 +90,7 @@ class QpartCliTest {
             previous = seconds;
             previousBits = weightBits;
         }
-        CliRun text = CliRun.of(
-            "qpart",
-            "--model",
-            model.toString(),
-            "--device",
-            "laptop-x86-64",
-            "--profiles",
-            profiles,
-            "--budget-acceptance-drop",
-            "0.02"
-        );
+        CliRun text = planOnTheLaptop("0.02");
         assertTrue(text.out().contains("total degradation"), text.out());
         assertTrue(text.out().contains("tokens/s"), text.out());
     }
@@ -169,6 +135,25 @@ class QpartCliTest {
         CliRun bits = run("--device", "laptop-x86-64", "--budget-noise", "1", "--bits", "4,5");
         assertEquals(2, bits.exitCode());
         assertEquals("bit-width 5 is not one of [2, 3, 4, 8, 16].", bits.err().strip());
+    }
+
+    /** {@code qpart} of the tiny drafter on the sample laptop within an acceptance-drop budget. */
+    private CliRun planOnTheLaptop(String budget, String... more) {
+        List<String> args = new java.util.ArrayList<>(
+            List.of(
+                "qpart",
+                "--model",
+                model.toString(),
+                "--device",
+                "laptop-x86-64",
+                "--profiles",
+                profiles,
+                "--budget-acceptance-drop",
+                budget
+            )
+        );
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private CliRun run(String... args) {

@@ -68,28 +68,8 @@ class QpartConfigurationSpaceTest {
         String drafter = "draft-3l-" + LABEL;
         assertTrue(Files.isRegularFile(models.resolve(drafter).resolve("model.onnx")), plan.err());
 
-        Path prompts = Files.write(
-            dir.resolve("few-prompts.txt"),
-            Files.readAllLines(models.resolve("prompts.txt")).subList(0, 3)
-        );
         Path measured = dir.resolve("measured");
-        CliRun measure = CliRun.of(
-            "measure",
-            "--models",
-            models.toString(),
-            "--draft",
-            drafter,
-            "--target",
-            TARGET,
-            "--k-range",
-            "1..3",
-            "--prompts",
-            prompts.toString(),
-            "--out",
-            measured.toString(),
-            "--max-tokens",
-            "8"
-        );
+        CliRun measure = CliRun.measureQuickly(models, drafter, TARGET, measured);
         assertEquals(0, measure.exitCode(), measure.err());
         Files.copy(
             SampleFiles.root().resolve("profiles/illustrative/networks/wifi-lan.json"),

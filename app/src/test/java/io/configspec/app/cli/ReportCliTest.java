@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.pareto.Recommendation;
@@ -26,8 +25,6 @@ import org.w3c.dom.Document;
 /** {@code configspec report}: one self-contained HTML file that shows the charts offline. */
 class ReportCliTest {
 
-    private static final String PAPER = SampleFiles.paperScenario().toString();
-
     private static List<String> svgs(String html) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("<svg[\\s\\S]*?</svg\\s*>").matcher(html);
@@ -40,7 +37,7 @@ class ReportCliTest {
         @TempDir Path dir
     ) throws Exception {
         Path out = dir.resolve("report.html");
-        CliRun run = CliRun.of("report", "--scenario", PAPER, "--out", out.toString());
+        CliRun run = CliRun.onPaper("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("Wrote " + out), run.err());
         try (var files = Files.list(dir)) {
@@ -115,10 +112,8 @@ class ReportCliTest {
     @Test
     void theWhatIfValuesUsedAreListed(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.html");
-        CliRun run = CliRun.of(
+        CliRun run = CliRun.onPaper(
             "report",
-            "--scenario",
-            PAPER,
             "--out",
             out.toString(),
             "--set",
@@ -146,7 +141,7 @@ class ReportCliTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertEquals("previous report", Files.readString(out));
-        CliRun folder = CliRun.of("report", "--scenario", PAPER, "--out", dir.toString());
+        CliRun folder = CliRun.onPaper("report", "--out", dir.toString());
         assertEquals(2, folder.exitCode(), folder.err());
         assertEquals(1, folder.err().strip().lines().count(), folder.err());
     }

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.model.testing.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 22 through the command line: a workload mix with routes is recommended with the routed
@@ -45,24 +49,28 @@ class WorkloadMixCliTest {
         );
     }
 
-    @Test
-    void weightsThatDoNotSumToOneGetOneSentenceAndExit2() throws Exception {
-        Path scenario = damaged(
-            "{\"domain\": \"maths\", \"weight\": 0.2}",
-            "{\"domain\": \"maths\", \"weight\": 0.3}"
+    /** A mix entry of the sample changed one way, and the sentence that must refuse it. */
+    static Stream<Arguments> damagedMixes() {
+        return Stream.of(
+            Arguments.of(
+                "weights that do not sum to one",
+                "{\"domain\": \"maths\", \"weight\": 0.3}",
+                "workload.mix has weights that sum to 1.1, not 1"
+            ),
+            Arguments.of(
+                "a domain without acceptance",
+                "{\"domain\": \"poetry\", \"weight\": 0.2}",
+                "workload.mix[2].domain is 'poetry', but no alignment entry"
+            )
         );
-        CliRun run = CliRun.of("recommend", "--scenario", scenario.toString());
-        assertRefused(run, scenario, "workload.mix has weights that sum to 1.1, not 1");
     }
 
-    @Test
-    void aDomainWithoutAcceptanceGetsOneSentenceAndExit2() throws Exception {
-        Path scenario = damaged(
-            "{\"domain\": \"maths\", \"weight\": 0.2}",
-            "{\"domain\": \"poetry\", \"weight\": 0.2}"
-        );
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("damagedMixes")
+    void aDamagedMixGetsOneSentenceAndExit2(String what, String entry, String sentence) throws Exception {
+        Path scenario = damaged("{\"domain\": \"maths\", \"weight\": 0.2}", entry);
         CliRun run = CliRun.of("recommend", "--scenario", scenario.toString());
-        assertRefused(run, scenario, "workload.mix[2].domain is 'poetry', but no alignment entry");
+        assertRefused(run, scenario, sentence);
     }
 
     private Path damaged(String from, String to) throws Exception {

@@ -25,6 +25,19 @@ public final class Samples {
     }
 
     /** One acceptance rate per pair, so any K range evaluates (large-output tests). */
+    /**
+     * A view model that runs its work inline ({@code SynchronousTaskExecutor}) with {@code scenario}
+     * loaded and evaluated: what the view-model tests start from.
+     */
+    public static ExplorerViewModel loaded(Path scenario) {
+        ExplorerViewModel model = new ExplorerViewModel(
+            new io.configspec.app.explorer.concurrent.SynchronousTaskExecutor(),
+            new io.configspec.app.explorer.viewmodel.AnalysisService()
+        );
+        model.loadScenario(scenario).join();
+        return model;
+    }
+
     public static Path illustrativeScenario() {
         return SampleFiles.illustrativeScenario();
     }

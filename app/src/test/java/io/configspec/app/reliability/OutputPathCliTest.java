@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,18 +29,23 @@ class OutputPathCliTest {
 
     private record Run(int code, String err) {}
 
+    /** {@code sweep} of the paper scenario as CSV into {@code out} (about 520 KB). */
+    private static List<String> sweepArguments(Path out) {
+        return List.of(
+            "sweep",
+            "--scenario",
+            Samples.paperScenario().toString(),
+            "--format",
+            "csv",
+            "--out",
+            out.toString()
+        );
+    }
+
     private static Run sweep(Path out) {
         StringWriter err = new StringWriter();
         int code = ConfigSpecCli.execute(
-            new String[] {
-                "sweep",
-                "--scenario",
-                Samples.paperScenario().toString(),
-                "--format",
-                "csv",
-                "--out",
-                out.toString(),
-            },
+            sweepArguments(out).toArray(String[]::new),
             new PrintWriter(new StringWriter()),
             new PrintWriter(err)
         );
@@ -107,24 +114,19 @@ class OutputPathCliTest {
         Path out = dir.resolve("out.csv");
         Files.writeString(out, "old");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(
-            "bash",
-            "-c",
-            "ulimit -f 64; exec \"$0\" \"$@\"", // 64 KiB; the sweep writes about 520 KB
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.configspec.app.Main",
-            "sweep",
-            "--scenario",
-            Samples.paperScenario().toString(),
-            "--format",
-            "csv",
-            "--out",
-            out.toString()
-        )
-            .redirectErrorStream(true)
-            .start();
+        List<String> command = new ArrayList<>(
+            List.of(
+                "bash",
+                "-c",
+                "ulimit -f 64; exec \"$0\" \"$@\"", // 64 KiB; the sweep writes about 520 KB
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.configspec.app.Main"
+            )
+        );
+        command.addAll(sweepArguments(out));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(5, TimeUnit.MINUTES), printed);
 

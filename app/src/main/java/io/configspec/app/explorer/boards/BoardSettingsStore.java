@@ -3,6 +3,7 @@ package io.configspec.app.explorer.boards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.app.explorer.UserFolders;
 import io.configspec.model.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -27,11 +28,7 @@ public final class BoardSettingsStore {
 
     /** {@code ~/.config/configspec/boards.json} (or {@code $XDG_CONFIG_HOME/configspec}). */
     public static BoardSettingsStore userDefault() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".config");
-        return new BoardSettingsStore(base.resolve("configspec").resolve("boards.json"));
+        return new BoardSettingsStore(UserFolders.config().resolve("boards.json"));
     }
 
     public BoardSettings load() {

@@ -1,11 +1,10 @@
 package io.configspec.app.explorer.boards;
 
 import io.configspec.app.explorer.ExplorerContext;
-import io.configspec.app.explorer.ExplorerView;
+import io.configspec.app.explorer.UserFolders;
 import io.configspec.engine.measure.MeasuredProfiles;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.ScenarioLoader;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.stage.WindowEvent;
 
@@ -13,25 +12,22 @@ import javafx.stage.WindowEvent;
  * The Boards tab of the main window: measured profiles are imported into the open library at once,
  * so the Pareto view shows them beside the illustrative profiles they replace.
  */
-public final class BoardsExplorerView implements ExplorerView {
+public final class BoardsExplorerView {
 
-    @Override
-    public String title() {
-        return "Boards";
-    }
+    private BoardsExplorerView() {}
 
-    @Override
-    public Node createContent(ExplorerContext context) {
+    /** The tab's content (registered in {@code ExplorerViews}). */
+    public static Node content(ExplorerContext context) {
         BoardsViewModel model = new BoardsViewModel(
             context.executor(),
             BoardSettingsStore.userDefault(),
             librarySink(context.model()),
-            userConfigDirectory().resolve("measured"),
+            UserFolders.config().resolve("measured"),
             () ->
                 LocalBoard.start(
                     SensorSuite.detectSystem(),
-                    SampleModels.directory(context.home(), cacheDirectory()),
-                    cacheDirectory().resolve("twins")
+                    SampleModels.directory(context.home(), UserFolders.cache()),
+                    UserFolders.cache().resolve("twins")
                 ),
             () -> {
                 ScenarioLoader.LoadedScenario loaded = context.model().loadedProperty().get();
@@ -60,21 +56,5 @@ public final class BoardsExplorerView implements ExplorerView {
                         MeasuredProfiles.Options.forBoard(result.board().boardName()).deviceId()
                     )
                 );
-    }
-
-    private static Path cacheDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("configspec");
-    }
-
-    private static Path userConfigDirectory() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("configspec");
     }
 }

@@ -4,6 +4,7 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import java.util.Locale;
+import javafx.beans.property.Property;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,18 +45,10 @@ public final class BoardsView extends BorderPane {
         setPadding(new Insets(10));
 
         // Connection.
-        TextField host = new TextField();
-        host.setId("board-host");
-        host.setPromptText("host");
-        host.textProperty().bindBidirectional(model.hostProperty());
-        TextField port = new TextField();
-        port.setId("board-port");
+        TextField host = field(new TextField(), "board-host", "host", model.hostProperty());
+        TextField port = field(new TextField(), "board-port", null, model.portProperty());
         port.setPrefColumnCount(5);
-        port.textProperty().bindBidirectional(model.portProperty());
-        PasswordField token = new PasswordField();
-        token.setId("board-token");
-        token.setPromptText("token");
-        token.textProperty().bindBidirectional(model.tokenProperty());
+        PasswordField token = field(new PasswordField(), "board-token", "token", model.tokenProperty());
         Button connect = new Button("Connect");
         connect.setId("board-connect");
         connect.setOnAction(e -> model.connect());
@@ -159,10 +152,12 @@ public final class BoardsView extends BorderPane {
                         .set(b == twin ? BoardsViewModel.RunKind.TWIN : BoardsViewModel.RunKind.DRAFTER);
                 }
             });
-        TextField drafterName = new TextField();
-        drafterName.setId("run-drafter");
-        drafterName.setPromptText("drafter model");
-        drafterName.textProperty().bindBidirectional(model.drafterProperty());
+        TextField drafterName = field(
+            new TextField(),
+            "run-drafter",
+            "drafter model",
+            model.drafterProperty()
+        );
         drafterName.visibleProperty().bind(drafter.selectedProperty());
         drafterName.managedProperty().bind(drafterName.visibleProperty());
         ComboBox<String> preset = new ComboBox<>();
@@ -175,10 +170,7 @@ public final class BoardsView extends BorderPane {
         precision.valueProperty().bindBidirectional(model.precisionProperty());
         precision.visibleProperty().bind(twin.selectedProperty());
         precision.managedProperty().bind(precision.visibleProperty());
-        TextField target = new TextField();
-        target.setId("run-target");
-        target.setPromptText("target (optional)");
-        target.textProperty().bindBidirectional(model.targetProperty());
+        TextField target = field(new TextField(), "run-target", "target (optional)", model.targetProperty());
         Spinner<Integer> kMin = new Spinner<>(1, 32, model.kMinProperty().get());
         kMin
             .getValueFactory()
@@ -231,25 +223,31 @@ public final class BoardsView extends BorderPane {
         message.setWrapText(true);
 
         // Power for a board without a sensor: entered by the user, with how they got it.
-        TextField draftingWatts = new TextField();
-        draftingWatts.setId("power-drafting");
-        draftingWatts.setPromptText("drafting");
+        TextField draftingWatts = field(
+            new TextField(),
+            "power-drafting",
+            "drafting",
+            model.enteredDraftingWattsProperty()
+        );
         draftingWatts.setPrefColumnCount(5);
-        draftingWatts.textProperty().bindBidirectional(model.enteredDraftingWattsProperty());
-        TextField idleWatts = new TextField();
-        idleWatts.setId("power-idle");
-        idleWatts.setPromptText("idle (blank: same)");
+        TextField idleWatts = field(
+            new TextField(),
+            "power-idle",
+            "idle (blank: same)",
+            model.enteredIdleWattsProperty()
+        );
         idleWatts.setPrefColumnCount(8);
-        idleWatts.textProperty().bindBidirectional(model.enteredIdleWattsProperty());
         ComboBox<BoardsViewModel.PowerOrigin> origin = new ComboBox<>();
         origin.setId("power-origin");
         origin.getItems().setAll(BoardsViewModel.PowerOrigin.values());
         origin.valueProperty().bindBidirectional(model.powerOriginProperty());
-        TextField note = new TextField();
-        note.setId("power-note");
-        note.setPromptText("meter, or what the estimate is based on");
+        TextField note = field(
+            new TextField(),
+            "power-note",
+            "meter, or what the estimate is based on",
+            model.powerNoteProperty()
+        );
         note.setPrefColumnCount(16);
-        note.textProperty().bindBidirectional(model.powerNoteProperty());
         Button savePower = new Button("Save power");
         savePower.setId("power-save");
         savePower.setOnAction(e -> model.savePower());
@@ -279,6 +277,16 @@ public final class BoardsView extends BorderPane {
         top.getChildren().addAll(run, progress, message, powerEntry);
         top.setPadding(new Insets(0, 0, 4, 0));
         setTop(top);
+    }
+
+    /** {@code field} with its node id and prompt (null: none), its text bound both ways to {@code text}. */
+    private static <F extends TextField> F field(F field, String id, String prompt, Property<String> text) {
+        field.setId(id);
+        if (prompt != null) {
+            field.setPromptText(prompt);
+        }
+        field.textProperty().bindBidirectional(text);
+        return field;
     }
 
     private static Tile numberTile(String title, String unit, int decimals) {

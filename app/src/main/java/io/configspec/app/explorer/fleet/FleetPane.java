@@ -4,8 +4,11 @@ import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -181,17 +184,12 @@ public final class FleetPane extends SplitPane {
         progress.setId("fleet-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(model.progressProperty());
-        Label status = new Label();
-        status.setId("fleet-status");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
+        Label status = wrapped("fleet-status", model.statusProperty());
 
-        Label note = new Label(
+        Label note = provenanceNote(
             "Simulated (discrete-event model of docs/fleet.md) from the profiles the scenario references; " +
                 "capacity = most devices with ≥ 95 % of requests within the SLO."
         );
-        note.setWrapText(true);
-        note.getStyleClass().add("provenance-note");
 
         // Run and its progress first: in view without scrolling at 1366 × 768 (issue 19).
         HBox actions = new HBox(8, open, run, cancel);
@@ -253,33 +251,8 @@ public final class FleetPane extends SplitPane {
                 .curve(p)
                 .addListener(
                     (ListChangeListener<FleetViewModel.Point>) change -> {
-                        goodput
-                            .get(p)
-                            .getData()
-                            .setAll(
-                                model
-                                    .curve(p)
-                                    .stream()
-                                    .map(pt ->
-                                        new XYChart.Data<Number, Number>(
-                                            pt.devices(),
-                                            pt.goodputTokensPerSecond()
-                                        )
-                                    )
-                                    .toList()
-                            );
-                        attainment
-                            .get(p)
-                            .getData()
-                            .setAll(
-                                model
-                                    .curve(p)
-                                    .stream()
-                                    .map(pt ->
-                                        new XYChart.Data<Number, Number>(pt.devices(), pt.sloAttainment())
-                                    )
-                                    .toList()
-                            );
+                        plot(goodput.get(p), model.curve(p), FleetViewModel.Point::goodputTokensPerSecond);
+                        plot(attainment.get(p), model.curve(p), FleetViewModel.Point::sloAttainment);
                     }
                 );
             model
@@ -374,16 +347,11 @@ public final class FleetPane extends SplitPane {
         };
         model.sensitivity().addListener((ListChangeListener<FleetSensitivity.Point>) change -> redraw.run());
         model.sensitivityKnobProperty().addListener((o, a, b) -> redraw.run());
-        Label sensitivitySummary = new Label();
-        sensitivitySummary.setId("fleet-sensitivity-summary");
-        sensitivitySummary.setWrapText(true);
-        sensitivitySummary.textProperty().bind(model.sensitivitySummaryProperty());
-        Label sensitivityNote = new Label(
+        Label sensitivitySummary = wrapped("fleet-sensitivity-summary", model.sensitivitySummaryProperty());
+        Label sensitivityNote = provenanceNote(
             "Simulated: each policy's capacity with one setting varied, the others as in the scenario " +
                 "(SLO × ½…2, think time × ¼…4, prompt × ¼…4, batch limit 8…128)."
         );
-        sensitivityNote.setWrapText(true);
-        sensitivityNote.getStyleClass().add("provenance-note");
         VBox sensitivityBox = new VBox(
             6,
             sensitivityRow(knob, sweep),
@@ -407,6 +375,39 @@ public final class FleetPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(controlScroll, chartScroll);
         setDividerPositions(0.3);
+    }
+
+    /** Shows {@code points} in {@code series}: devices on x, {@code y} of each point on y. */
+    private static void plot(
+        XYChart.Series<Number, Number> series,
+        List<FleetViewModel.Point> points,
+        ToDoubleFunction<FleetViewModel.Point> y
+    ) {
+        series
+            .getData()
+            .setAll(
+                points
+                    .stream()
+                    .map(pt -> new XYChart.Data<Number, Number>(pt.devices(), y.applyAsDouble(pt)))
+                    .toList()
+            );
+    }
+
+    /** A wrapping label with node id {@code id} that shows {@code text}. */
+    private static Label wrapped(String id, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    /** A wrapping note saying where the numbers above it come from. */
+    private static Label provenanceNote(String text) {
+        Label note = new Label(text);
+        note.setWrapText(true);
+        note.getStyleClass().add("provenance-note");
+        return note;
     }
 
     /**

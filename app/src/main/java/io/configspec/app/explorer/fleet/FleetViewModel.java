@@ -226,31 +226,50 @@ public final class FleetViewModel {
         return new ArrayList<>(sizes);
     }
 
+    /** What one run works on: the settings when it started and its cancel flag. */
+    private record RunInputs(
+        FleetScenario scenario,
+        int maxDevices,
+        double durationSeconds,
+        AtomicBoolean cancelled
+    ) {}
+
     /**
-     * Simulates the three policies over the sweep, then finds each capacity and the time-per-token
-     * distributions at WISP's capacity. Returns immediately with the background work's future.
+     * The inputs of a new run, or null (the status saying why where the user can act) when no
+     * scenario is open, a run is under way, or the maximum devices, duration or SLO is not positive.
      */
-    public CompletableFuture<Void> run() {
+    private RunInputs startRun() {
         if (scenario == null) {
             status.set("Open a fleet scenario first.");
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         if (running.get()) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         int max = maxDevices.get();
         double duration = durationSeconds.get();
         if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
             status.set("Maximum devices, duration and SLO must be positive.");
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
-        FleetScenario s = effectiveScenario();
         AtomicBoolean cancelled = new AtomicBoolean();
         cancel = cancelled;
+        return new RunInputs(effectiveScenario(), max, duration, cancelled);
+    }
+
+    /**
+     * Simulates the three policies over the sweep, then finds each capacity and the time-per-token
+     * distributions at WISP's capacity. Returns immediately with the background work's future.
+     */
+    public CompletableFuture<Void> run() {
+        RunInputs in = startRun();
+        if (in == null) {
+            return CompletableFuture.completedFuture(null);
+        }
         clearResults();
         running.set(true);
         status.set("Simulating…");
-        List<Integer> sizes = sweepSizes(max);
+        List<Integer> sizes = sweepSizes(in.maxDevices());
         int total = FleetPolicy.values().length * (sizes.size() + 2);
         int[] done = { 0 };
         Runnable step = () -> {
@@ -263,7 +282,14 @@ public final class FleetViewModel {
             .submit(() -> {
                 for (FleetPolicy p : FleetPolicy.values()) {
                     for (int n : sizes) {
-                        FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                        FleetResult r = FleetSimulator.run(
+                            in.scenario(),
+                            p,
+                            n,
+                            in.durationSeconds(),
+                            seed,
+                            in.cancelled()::get
+                        );
                         Point point = new Point(
                             n,
                             r.goodputTokensPerSecond(),
@@ -278,13 +304,13 @@ public final class FleetViewModel {
                 Map<FleetPolicy, CapacityResult> found = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
                     CapacityResult c = CapacitySearch.find(
-                        s,
+                        in.scenario(),
                         p,
-                        max,
-                        duration,
+                        in.maxDevices(),
+                        in.durationSeconds(),
                         seed,
                         CapacitySearch.DEFAULT_TARGET_ATTAINMENT,
-                        cancelled::get,
+                        in.cancelled()::get,
                         n -> {}
                     );
                     found.put(p, c);
@@ -295,7 +321,14 @@ public final class FleetViewModel {
                 executor.runOnUi(() -> distributionDevices.set(n));
                 Map<FleetPolicy, FleetResult> atN = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
-                    FleetResult r = FleetSimulator.run(s, p, n, duration, seed, cancelled::get);
+                    FleetResult r = FleetSimulator.run(
+                        in.scenario(),
+                        p,
+                        n,
+                        in.durationSeconds(),
+                        seed,
+                        in.cancelled()::get
+                    );
                     atN.put(p, r);
                     List<Double> samples = downsample(r.tpotSeconds(), 200);
                     executor.runOnUi(() -> tpotDistributions.get(p).setAll(samples));
@@ -311,31 +344,44 @@ public final class FleetViewModel {
             });
     }
 
-    private void finish(Map<FleetPolicy, CapacityResult> found, Throwable error) {
+    /**
+     * Ends a run on the FX thread: not running any more, and unless it succeeded the status says it
+     * was cancelled or why {@code what} failed. Returns whether it succeeded.
+     */
+    private boolean endRun(Throwable error, String what) {
         running.set(false);
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause()
             : error;
         if (cause instanceof CancellationException) {
             status.set("Cancelled.");
-        } else if (cause != null) {
-            status.set("Simulation failed: " + cause.getMessage());
-        } else {
-            progress.set(1);
-            int wisp = found.get(FleetPolicy.WISP).capacityDevices();
-            int sled = found.get(FleetPolicy.SLED).capacityDevices();
-            int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
-            status.set(
-                String.format(
-                    Locale.ROOT,
-                    "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
-                    sloMillis.get(),
-                    wisp,
-                    sled,
-                    central
-                )
-            );
+            return false;
         }
+        if (cause != null) {
+            status.set(what + " failed: " + cause.getMessage());
+            return false;
+        }
+        progress.set(1);
+        return true;
+    }
+
+    private void finish(Map<FleetPolicy, CapacityResult> found, Throwable error) {
+        if (!endRun(error, "Simulation")) {
+            return;
+        }
+        int wisp = found.get(FleetPolicy.WISP).capacityDevices();
+        int sled = found.get(FleetPolicy.SLED).capacityDevices();
+        int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
+        status.set(
+            String.format(
+                Locale.ROOT,
+                "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
+                sloMillis.get(),
+                wisp,
+                sled,
+                central
+            )
+        );
     }
 
     /**
@@ -356,35 +402,31 @@ public final class FleetViewModel {
      * at a time) and records each policy's capacity; off the UI thread, with progress and cancel.
      */
     public CompletableFuture<Void> runSensitivity() {
-        if (scenario == null) {
-            status.set("Open a fleet scenario first.");
+        RunInputs in = startRun();
+        if (in == null) {
             return CompletableFuture.completedFuture(null);
         }
-        if (running.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        int max = maxDevices.get();
-        double duration = durationSeconds.get();
-        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
-            status.set("Maximum devices, duration and SLO must be positive.");
-            return CompletableFuture.completedFuture(null);
-        }
-        FleetScenario s = effectiveScenario();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
         sensitivity.clear();
         sensitivitySummary.set("");
         running.set(true);
         progress.set(0);
         status.set("Sweeping SLO, think time, prompt length and batch limit…");
-        List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(s);
+        List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(in.scenario());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         return executor
             .submit(() ->
-                FleetSensitivity.run(s, grid, max, duration, 1, cancelled::get, line -> {
-                    double fraction = done.incrementAndGet() / (double) grid.size();
-                    executor.runOnUi(() -> progress.set(fraction));
-                })
+                FleetSensitivity.run(
+                    in.scenario(),
+                    grid,
+                    in.maxDevices(),
+                    in.durationSeconds(),
+                    1,
+                    in.cancelled()::get,
+                    line -> {
+                        double fraction = done.incrementAndGet() / (double) grid.size();
+                        executor.runOnUi(() -> progress.set(fraction));
+                    }
+                )
             )
             .handle((sweep, error) -> {
                 executor.runOnUi(() -> finishSensitivity(sweep, error));
@@ -393,19 +435,9 @@ public final class FleetViewModel {
     }
 
     private void finishSensitivity(FleetSensitivity sweep, Throwable error) {
-        running.set(false);
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause()
-            : error;
-        if (cause instanceof CancellationException) {
-            status.set("Cancelled.");
+        if (!endRun(error, "Sensitivity sweep")) {
             return;
         }
-        if (cause != null) {
-            status.set("Sensitivity sweep failed: " + cause.getMessage());
-            return;
-        }
-        progress.set(1);
         sensitivity.setAll(sweep.points());
         sensitivitySummary.set(sensitivitySummaryText(sweep));
         status.set("Sensitivity sweep done (simulated, capacity per setting).");

@@ -1,22 +1,18 @@
 package io.configspec.app.explorer.qpart;
 
 import io.configspec.app.explorer.ExplorerContext;
-import io.configspec.app.explorer.ExplorerView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 
 /** The "QPART planner" tab: per-layer bit-widths of a drafter under an acceptance budget. */
-public final class QpartView implements ExplorerView {
+public final class QpartView {
 
-    @Override
-    public String title() {
-        return "QPART planner";
-    }
+    private QpartView() {}
 
-    @Override
-    public Node createContent(ExplorerContext context) {
+    /** The tab's content (registered in {@code ExplorerViews}). */
+    public static Node content(ExplorerContext context) {
         QpartViewModel model = new QpartViewModel(context.executor());
         QpartPane pane = new QpartPane(model, context.window());
         Path drafter = QpartPane.sampleDrafter(context.home());

@@ -50,6 +50,15 @@ public final class LibraryPane extends VBox {
         this(model, importAction, model::importFiles);
     }
 
+    /** A toolbar button: its label, node id (for tests and styles), tooltip and action. */
+    private static Button button(String text, String id, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
     /**
      * @param importFiles what a drop of files does (the window opens the import preview)
      */
@@ -64,25 +73,23 @@ public final class LibraryPane extends VBox {
         setPadding(new Insets(4));
         Label title = new Label("Profile library");
         title.getStyleClass().add("section-title");
-        Button importButton = new Button("Import…");
-        importButton.setId("import-profiles");
-        importButton.setTooltip(new Tooltip("Import profile files (Ctrl+I), or drop them on the library"));
-        importButton.setOnAction(e -> importAction.run());
-        Button undo = new Button("↶");
-        undo.setId("library-undo");
-        undo.setTooltip(new Tooltip("Undo the last edit (Ctrl+Z)"));
+        Button importButton = button(
+            "Import…",
+            "import-profiles",
+            "Import profile files (Ctrl+I), or drop them on the library",
+            importAction
+        );
+        Button undo = button("↶", "library-undo", "Undo the last edit (Ctrl+Z)", model::undo);
         undo.disableProperty().bind(model.canUndoProperty().not());
-        undo.setOnAction(e -> model.undo());
-        Button redo = new Button("↷");
-        redo.setId("library-redo");
-        redo.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
+        Button redo = button("↷", "library-redo", "Redo (Ctrl+Y)", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
-        redo.setOnAction(e -> model.redo());
-        Button save = new Button("Save");
-        save.setId("library-save");
-        save.setTooltip(new Tooltip("Write edited profiles to their files (Ctrl+Shift+S)"));
+        Button save = button(
+            "Save",
+            "library-save",
+            "Write edited profiles to their files (Ctrl+Shift+S)",
+            model::save
+        );
         save.disableProperty().bind(model.dirtyProperty().not());
-        save.setOnAction(e -> model.save());
         HBox buttons = new HBox(4, importButton, undo, redo, save);
         tree.setId("library-tree");
         tree.setShowRoot(false);

@@ -7,7 +7,9 @@ import io.configspec.model.io.ScenarioLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -62,27 +64,11 @@ public final class ScenarioPane extends ScrollPane {
         List<String> targets = new ArrayList<>();
         lib.targets().forEach(t -> targets.add(t.id()));
         ScenarioSelection current = ScenarioSelection.of(s);
-        section(
-            "Devices",
-            devices,
-            current.devices(),
-            id ->
-                lib
-                    .device(id)
-                    .map(d -> d.name())
-                    .orElse(id),
-            sel -> apply(current.withDevices(sel))
+        section("Devices", devices, current.devices(), named(lib::device, d -> d.name()), sel ->
+            apply(current.withDevices(sel))
         );
-        section(
-            "Drafters",
-            drafters,
-            current.drafters(),
-            id ->
-                lib
-                    .drafter(id)
-                    .map(d -> d.name())
-                    .orElse(id),
-            sel -> apply(current.withDrafters(sel))
+        section("Drafters", drafters, current.drafters(), named(lib::drafter, d -> d.name()), sel ->
+            apply(current.withDrafters(sel))
         );
         section(
             "Quantisations",
@@ -91,16 +77,8 @@ public final class ScenarioPane extends ScrollPane {
             q -> q,
             sel -> apply(current.withQuantizations(sel))
         );
-        section(
-            "Targets",
-            targets,
-            current.targets(),
-            id ->
-                lib
-                    .target(id)
-                    .map(t -> t.name())
-                    .orElse(id),
-            sel -> apply(current.withTargets(sel))
+        section("Targets", targets, current.targets(), named(lib::target, t -> t.name()), sel ->
+            apply(current.withTargets(sel))
         );
         Label k = new Label("K range: " + s.kMin() + "–" + s.kMax() + " (change it with the K sliders)");
         k.setWrapText(true);
@@ -150,6 +128,14 @@ public final class ScenarioPane extends ScrollPane {
             }
             content.getChildren().addAll(title, reasons);
         }
+    }
+
+    /** An id's name as {@code find} and {@code name} give it, or the id itself where it is not found. */
+    private static <T> Function<String, String> named(
+        Function<String, Optional<T>> find,
+        Function<T, String> name
+    ) {
+        return id -> find.apply(id).map(name).orElse(id);
     }
 
     private void apply(ScenarioSelection selection) {

@@ -6,6 +6,7 @@ import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -38,33 +39,9 @@ public final class InputSources {
     /** Sources of one combination's numbers, in the order the details pane lists them. */
     public static List<Source> of(Combination c, NetworkProfile network, WhatIf whatIf) {
         List<Source> out = new ArrayList<>();
-        out.add(
-            field(
-                "Drafting speed",
-                "drafting",
-                c.draftingSource(),
-                whatIf.isSet(WhatIf.DRAFT_SPEED_SCALE),
-                "× " + Numbers.plain(whatIf.draftSpeedScale())
-            )
-        );
-        out.add(
-            field(
-                "Device power while drafting",
-                "power",
-                c.powerSource(),
-                whatIf.isSet(WhatIf.POWER_SCALE),
-                "× " + Numbers.plain(whatIf.powerScale())
-            )
-        );
-        out.add(
-            field(
-                "Acceptance α",
-                "α",
-                c.acceptanceSource(),
-                whatIf.isSet(WhatIf.ALPHA_SCALE),
-                "× " + Numbers.plain(whatIf.alphaScale())
-            )
-        );
+        out.add(scaled("Drafting speed", "drafting", c.draftingSource(), whatIf, WhatIf.DRAFT_SPEED_SCALE));
+        out.add(scaled("Device power while drafting", "power", c.powerSource(), whatIf, WhatIf.POWER_SCALE));
+        out.add(scaled("Acceptance α", "α", c.acceptanceSource(), whatIf, WhatIf.ALPHA_SCALE));
         out.add(
             overridable(
                 "Verification latency T_v",
@@ -97,6 +74,24 @@ public final class InputSources {
             )
         );
         return List.copyOf(out);
+    }
+
+    /** A quantity a what-if slider scales: overridden while the slider's key is set, by the factor shown. */
+    private static Source scaled(
+        String quantity,
+        String shortName,
+        Provenance provenance,
+        WhatIf whatIf,
+        WhatIf.Key<Double> scale
+    ) {
+        Optional<Double> factor = whatIf.get(scale);
+        return field(
+            quantity,
+            shortName,
+            provenance,
+            factor.isPresent(),
+            "× " + Numbers.plain(factor.orElse(1.0))
+        );
     }
 
     private static Source field(

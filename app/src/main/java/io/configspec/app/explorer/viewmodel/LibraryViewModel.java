@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.analysis.ConfigurationSpace;
+import io.configspec.model.domain.AcceptanceAtK;
 import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.imports.ImportOptions;
 import io.configspec.model.imports.ImportPlan;
 import io.configspec.model.imports.Importers;
@@ -723,26 +725,29 @@ public final class LibraryViewModel {
         return (
             "α(K) measured per K, " +
             a.measuredKRange() +
-            ": α(" +
-            first.k() +
-            ") " +
-            Numbers.plain(first.acceptanceRate()) +
-            " ± " +
-            Numbers.plain(first.standardDeviation()) +
-            " … α(" +
-            last.k() +
-            ") " +
-            Numbers.plain(last.acceptanceRate()) +
-            " ± " +
-            Numbers.plain(last.standardDeviation()) +
+            ": " +
+            alphaAtK(first) +
+            " … " +
+            alphaAtK(last) +
             (first.sampleCount().isPresent() ? ", n=" + first.sampleCount().getAsInt() : ", n not stated")
+        );
+    }
+
+    /** {@code α(K) rate ± sd} of one measured K. */
+    private static String alphaAtK(AcceptanceAtK point) {
+        return (
+            "α(" +
+            point.k() +
+            ") " +
+            Numbers.plain(point.acceptanceRate()) +
+            " ± " +
+            Numbers.plain(point.standardDeviation())
         );
     }
 
     static List<LibraryEntry> entriesOf(ScenarioLoader.LoadedScenario scenario, Map<Path, ObjectNode> trees) {
         var library = scenario.library();
-        var sources = scenario.profiles().sources();
-        List<LibraryEntry> out = new ArrayList<>();
+        Entries out = new Entries(scenario.profiles().sources(), trees);
         for (var d : library.devices()) {
             String summary =
                 d.kind().label() +
@@ -757,135 +762,101 @@ public final class LibraryViewModel {
                 " · " +
                 d.drafting().size() +
                 " drafting measurements";
-            out.add(entry("Devices", "device:" + d.id(), d.name(), d, summary, sources, trees, "id", d.id()));
+            out.byId("Devices", "device", d.id(), d.name(), d, summary);
         }
         for (var m : library.drafters()) {
-            out.add(
-                entry(
-                    "Drafters",
-                    "drafter:" + m.id(),
-                    m.name(),
-                    m,
-                    m.family() + " · " + Numbers.plain(m.parameterCount() / 1e9) + " B parameters",
-                    sources,
-                    trees,
-                    "id",
-                    m.id()
-                )
-            );
+            out.byId("Drafters", "drafter", m.id(), m.name(), m, modelSummary(m));
         }
         for (var m : library.targets()) {
-            out.add(
-                entry(
-                    "Targets",
-                    "target:" + m.id(),
-                    m.name(),
-                    m,
-                    m.family() + " · " + Numbers.plain(m.parameterCount() / 1e9) + " B parameters",
-                    sources,
-                    trees,
-                    "id",
-                    m.id()
-                )
-            );
+            out.byId("Targets", "target", m.id(), m.name(), m, modelSummary(m));
         }
         for (var a : library.alignments()) {
-            String key = "alignment:" + a.drafter() + "/" + a.quantization() + "/" + a.target();
-            out.add(
-                entryMatching(
-                    "Alignments",
-                    key,
-                    a.drafter() + " " + a.quantization() + " → " + a.target(),
-                    a,
-                    acceptanceSummary(a),
-                    sources,
-                    trees,
-                    Map.of("drafter", a.drafter(), "quantization", a.quantization(), "target", a.target())
-                )
+            out.matching(
+                "Alignments",
+                "alignment:" + a.drafter() + "/" + a.quantization() + "/" + a.target(),
+                a.drafter() + " " + a.quantization() + " → " + a.target(),
+                a,
+                acceptanceSummary(a),
+                Map.of("drafter", a.drafter(), "quantization", a.quantization(), "target", a.target())
             );
         }
         for (var s : library.servers()) {
-            out.add(
-                entry(
-                    "Servers",
-                    "server:" + s.id(),
-                    s.name(),
-                    s,
-                    s.gpu() + " · " + s.targets().size() + " targets",
-                    sources,
-                    trees,
-                    "id",
-                    s.id()
-                )
+            out.byId(
+                "Servers",
+                "server",
+                s.id(),
+                s.name(),
+                s,
+                s.gpu() + " · " + s.targets().size() + " targets"
             );
         }
         for (var n : library.networks()) {
-            out.add(
-                entry(
-                    "Networks",
-                    "network:" + n.id(),
-                    n.name(),
-                    n,
-                    "RTT " +
-                        Numbers.seconds(n.rttSeconds()) +
-                        " · up " +
-                        Numbers.plain(n.uplinkMegabitsPerSecond()) +
-                        " Mbit/s · down " +
-                        Numbers.plain(n.downlinkMegabitsPerSecond()) +
-                        " Mbit/s",
-                    sources,
-                    trees,
-                    "id",
-                    n.id()
+            String summary =
+                "RTT " +
+                Numbers.seconds(n.rttSeconds()) +
+                " · up " +
+                Numbers.plain(n.uplinkMegabitsPerSecond()) +
+                " Mbit/s · down " +
+                Numbers.plain(n.downlinkMegabitsPerSecond()) +
+                " Mbit/s";
+            out.byId("Networks", "network", n.id(), n.name(), n, summary);
+        }
+        return out.entries;
+    }
+
+    private static String modelSummary(LanguageModel m) {
+        return m.family() + " · " + Numbers.plain(m.parameterCount() / 1e9) + " B parameters";
+    }
+
+    /**
+     * The library's entries as they are built, each with the numbers of the profile file it came
+     * from ({@code sources}: entry key to file; {@code trees}: file to its parsed JSON).
+     */
+    private record Entries(
+        Map<String, Path> sources,
+        Map<Path, ObjectNode> trees,
+        List<LibraryEntry> entries
+    ) {
+        Entries(Map<String, Path> sources, Map<Path, ObjectNode> trees) {
+            this(sources, trees, new ArrayList<>());
+        }
+
+        /** An entry keyed {@code kind:id}, found in its file by its {@code id} field. */
+        void byId(String group, String kind, String id, String name, HasProvenance p, String summary) {
+            matching(group, kind + ":" + id, name, p, summary, Map.of("id", id));
+        }
+
+        /** An entry found in its file as the first object whose text fields equal {@code match}. */
+        void matching(
+            String group,
+            String key,
+            String name,
+            HasProvenance p,
+            String summary,
+            Map<String, String> match
+        ) {
+            Path file = sources.get(key);
+            List<LibraryEntry.EditableField> fields = new ArrayList<>();
+            ObjectNode tree = file == null ? null : trees.get(file);
+            if (tree != null) {
+                String pointer = find(tree, "", match);
+                if (pointer != null) {
+                    collectNumbers(tree.at(pointer), pointer, "", fields);
+                }
+            }
+            entries.add(
+                new LibraryEntry(
+                    group,
+                    key,
+                    name,
+                    p.provenance().kind(),
+                    p.provenance().label(),
+                    summary,
+                    file,
+                    fields
                 )
             );
         }
-        return out;
-    }
-
-    private static LibraryEntry entry(
-        String group,
-        String key,
-        String name,
-        HasProvenance p,
-        String summary,
-        Map<String, Path> sources,
-        Map<Path, ObjectNode> trees,
-        String field,
-        String value
-    ) {
-        return entryMatching(group, key, name, p, summary, sources, trees, Map.of(field, value));
-    }
-
-    private static LibraryEntry entryMatching(
-        String group,
-        String key,
-        String name,
-        HasProvenance p,
-        String summary,
-        Map<String, Path> sources,
-        Map<Path, ObjectNode> trees,
-        Map<String, String> match
-    ) {
-        Path file = sources.get(key);
-        List<LibraryEntry.EditableField> fields = new ArrayList<>();
-        ObjectNode tree = file == null ? null : trees.get(file);
-        if (tree != null) {
-            String pointer = find(tree, "", match);
-            if (pointer != null) {
-                collectNumbers(tree.at(pointer), pointer, "", fields);
-            }
-        }
-        return new LibraryEntry(
-            group,
-            key,
-            name,
-            p.provenance().kind(),
-            p.provenance().label(),
-            summary,
-            file,
-            fields
-        );
     }
 
     /** JSON pointer of the first object under {@code node} whose text fields equal {@code match}. */
@@ -904,11 +875,7 @@ public final class LibraryViewModel {
             }
             for (var it = node.properties().iterator(); it.hasNext(); ) {
                 var e = it.next();
-                String found = find(
-                    e.getValue(),
-                    pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
-                    match
-                );
+                String found = find(e.getValue(), pointer + "/" + pointerToken(e.getKey()), match);
                 if (found != null) return found;
             }
         } else if (node.isArray()) {
@@ -936,7 +903,7 @@ public final class LibraryViewModel {
                 if (e.getKey().equals("provenance") || e.getKey().equals("fieldProvenance")) continue;
                 collectNumbers(
                     e.getValue(),
-                    pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+                    pointer + "/" + pointerToken(e.getKey()),
                     label.isEmpty() ? e.getKey() : label + "." + e.getKey(),
                     out
                 );
@@ -952,5 +919,10 @@ public final class LibraryViewModel {
                 collectNumbers(child, pointer + "/" + i, label + "[" + name + "]", out);
             }
         }
+    }
+
+    /** {@code key} escaped as one JSON pointer token (RFC 6901). */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -53,40 +53,48 @@ public final class WhatIfViewModel {
         add(WhatIfSlider.of("kMin", "K from", "", 1, 16, false, true, false));
         add(WhatIfSlider.of("kMax", "K to", "", 1, 16, false, true, false));
         add(
-            WhatIfSlider.of(
-                WhatIf.constraintKey(Constraint.Bound.AT_LEAST, Objective.GOODPUT),
-                "Goodput at least",
-                "tokens/s",
-                0.1,
-                200,
-                true,
-                false,
-                true
-            )
+            constraint(Constraint.Bound.AT_LEAST, Objective.GOODPUT, "Goodput at least", "tokens/s", 0.1, 200)
         );
         add(
-            WhatIfSlider.of(
-                WhatIf.constraintKey(Constraint.Bound.AT_MOST, Objective.DOLLARS_PER_MILLION_TOKENS),
+            constraint(
+                Constraint.Bound.AT_MOST,
+                Objective.DOLLARS_PER_MILLION_TOKENS,
                 "Cost at most",
                 "$/1M tokens",
                 0.01,
-                100,
-                true,
-                false,
-                true
+                100
             )
         );
         add(
-            WhatIfSlider.of(
-                WhatIf.constraintKey(Constraint.Bound.AT_MOST, Objective.JOULES_PER_TOKEN),
+            constraint(
+                Constraint.Bound.AT_MOST,
+                Objective.JOULES_PER_TOKEN,
                 "Energy at most",
                 "J/token",
                 0.001,
-                100,
-                true,
-                false,
-                true
+                100
             )
+        );
+    }
+
+    /** A constraint's threshold slider: off until switched on, moving over decades from {@code min} to {@code max}. */
+    private static WhatIfSlider constraint(
+        Constraint.Bound bound,
+        Objective objective,
+        String label,
+        String unit,
+        double min,
+        double max
+    ) {
+        return WhatIfSlider.of(
+            WhatIf.constraintKey(bound, objective),
+            label,
+            unit,
+            min,
+            max,
+            true,
+            false,
+            true
         );
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.configspec.app.explorer.UserFolders;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.model.io.AtomicFiles;
 import java.io.IOException;
@@ -43,11 +44,7 @@ public final class WorkspaceStore {
 
     /** The store in the default per-user folder. */
     public static WorkspaceStore forCurrentUser() {
-        String configured = System.getProperty("configspec.userdir");
-        Path dir = configured != null && !configured.isBlank()
-            ? Path.of(configured)
-            : Path.of(System.getProperty("user.home"), ".configspec");
-        return new WorkspaceStore(dir);
+        return new WorkspaceStore(UserFolders.workspace());
     }
 
     private ObjectMapper json() {

@@ -10,21 +10,14 @@ import io.configspec.app.explorer.view.ChartPane;
 import io.configspec.app.explorer.viewmodel.AnalysisService;
 import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.engine.agent.AgentConfig;
+import io.configspec.app.testing.SmallSampleFamily;
 import io.configspec.engine.agent.BoardAgent;
+import io.configspec.engine.agent.JobRunner;
 import io.configspec.engine.measure.BoardProfiler;
 import io.configspec.engine.measure.OnnxModelProvider;
-import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.samplemodels.Precision;
-import io.configspec.engine.samplemodels.SampleFamily;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.domain.Provenance;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,16 +69,8 @@ class BoardsJourneyTest {
 
     /** A Raspberry Pi without a readable power sensor: a thermal zone and cpufreq, no hwmon. */
     private Path boardWithoutPowerSensor() throws Exception {
-        Path board = temp.resolve("board");
-        Path zone = board.resolve("sys/class/thermal/thermal_zone0");
-        Files.createDirectories(zone);
-        Files.writeString(zone.resolve("type"), "cpu-thermal\n");
-        Files.writeString(zone.resolve("temp"), "51200\n");
-        Path cpu = board.resolve("sys/devices/system/cpu/cpu0/cpufreq");
-        Files.createDirectories(cpu);
-        Files.writeString(cpu.resolve("scaling_cur_freq"), "1800000\n");
-        Files.createDirectories(board.resolve("proc/device-tree"));
-        Files.writeString(board.resolve("proc/device-tree/model"), "Raspberry Pi 4 Model B Rev 1.4\0");
+        Path board = FakeBoards.board(temp.resolve("board"), "Raspberry Pi 4 Model B Rev 1.4", "51200");
+        FakeBoards.cpuFrequency(board, "1800000");
         return board;
     }
 
@@ -96,37 +81,16 @@ class BoardsJourneyTest {
     @Test
     void aBoardWithoutAPowerSensorIsOnTheGoodputChartAfterOneRun(FxRobot robot) throws Exception {
         // The sample family, small: a 2-layer target and the 1-layer int8 drafter.
-        Path models = temp.resolve("models");
-        SampleFamily.Spec d = SampleFamily.Spec.defaults();
-        SampleFamily.Spec spec = new SampleFamily.Spec(
-            d.seed(),
-            d.vocabSize(),
-            d.heads(),
-            d.kvHeads(),
-            d.headDim(),
-            d.intermediateSize(),
-            2,
-            List.of(1),
-            List.of(Precision.INT8),
-            d.blockScale(),
-            d.decay()
-        );
-        SampleFamily.generate(models, spec);
-        String drafter = SampleFamily.drafterName(1, Precision.INT8);
-        String target = SampleFamily.targetName(spec);
+        Path models = SmallSampleFamily.generate(temp.resolve("models"));
+        String drafter = SmallSampleFamily.DRAFTER;
+        String target = SmallSampleFamily.target();
 
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(boardWithoutPowerSensor()),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        assertFalse(suite.hasPower(), "the fixture has no power sensor");
+        Path board = boardWithoutPowerSensor();
+        assertFalse(FakeBoards.sensors(board).hasPower(), "the fixture has no power sensor");
         BoardProfiler profiler = new BoardProfiler(
             new OnnxModelProvider(models, temp.resolve("twins"), EngineOptions.defaults())
         );
-        agent = BoardAgent.start(AgentConfig.loopback(0, BearerToken.of(TOKEN)), suite, (request, context) ->
-            profiler.run(request, context).toJson()
-        );
+        agent = FakeBoards.agent(board, 0, TOKEN, JobRunner.of(profiler));
 
         robot.interact(() -> {
             executor = new BackgroundTaskExecutor(2);

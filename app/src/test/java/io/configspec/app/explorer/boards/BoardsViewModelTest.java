@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
-import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
-import io.configspec.engine.measure.DraftingCell;
-import io.configspec.engine.measure.ModelProvider;
 import io.configspec.engine.measure.ProfilingRequest;
-import io.configspec.engine.measure.ProfilingResult;
-import io.configspec.engine.measure.SampleStatistics;
-import io.configspec.engine.net.BearerToken;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
-import io.configspec.model.measurement.DraftingFit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -143,53 +132,20 @@ class BoardsViewModelTest {
 
     /** A board without a power sensor (thermal zone only) and an agent whose job returns a small measurement. */
     private BoardAgent agentWithoutPowerSensor(int port) throws Exception {
-        Path board = temp.resolve("board");
-        Path zone = board.resolve("sys/class/thermal/thermal_zone0");
-        Files.createDirectories(zone);
-        Files.writeString(zone.resolve("type"), "cpu-thermal\n");
-        Files.writeString(zone.resolve("temp"), "47000\n");
-        Files.createDirectories(board.resolve("proc/device-tree"));
-        Files.writeString(board.resolve("proc/device-tree/model"), "Raspberry Pi 4 Model B Rev 1.4\0");
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(board),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        return BoardAgent.start(
-            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
-            suite,
-            (request, context) -> {
-                context.progress(0.5, "drafting");
-                SampleStatistics round = new SampleStatistics(3, 0.05, 0.001, 0.002);
-                SampleStatistics rate = new SampleStatistics(3, 40, 1, 2);
-                return new ProfilingResult(
-                    "test",
-                    LocalDate.of(2026, 12, 3),
-                    context.sensors().suite().boardInfo(),
-                    null,
-                    request.drafterLabel(),
-                    "int8",
-                    "configspec-sample",
-                    new ModelProvider.ModelInfo(
-                        request.drafterLabel(),
-                        "configspec-sample",
-                        "int8",
-                        1_000_000,
-                        2_000_000
-                    ),
-                    null,
-                    Double.NaN,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    20,
-                    List.of(new DraftingCell(32, 2, round, rate, 18)),
-                    new DraftingFit(40, 0, 0),
-                    List.of(),
-                    null
-                ).toJson();
-            }
-        );
+        Path board = FakeBoards.board(temp.resolve("board"), "Raspberry Pi 4 Model B Rev 1.4", "47000");
+        return FakeBoards.agent(board, port, TOKEN, (request, context) -> {
+            context.progress(0.5, "drafting");
+            return FakeBoards.measurement(
+                request,
+                context,
+                LocalDate.of(2026, 12, 3),
+                null,
+                Double.NaN,
+                0,
+                Double.NaN,
+                Double.NaN
+            ).toJson();
+        });
     }
 
     private static void eventually(java.util.concurrent.Callable<Boolean> condition, Runnable step)

@@ -5,20 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.engine.agent.AgentConfig;
 import io.configspec.engine.agent.BoardAgent;
-import io.configspec.engine.measure.DraftingCell;
-import io.configspec.engine.measure.ModelProvider;
 import io.configspec.engine.measure.ProfilingContext;
 import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.measure.ProfilingResult;
-import io.configspec.engine.measure.SampleStatistics;
-import io.configspec.engine.net.BearerToken;
-import io.configspec.engine.sensors.CommandRunner;
-import io.configspec.engine.sensors.SensorOptions;
-import io.configspec.engine.sensors.SensorSuite;
-import io.configspec.engine.sensors.SysfsReader;
-import io.configspec.model.measurement.DraftingFit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -59,15 +49,8 @@ class BoardsViewTest {
         Files.writeString(hwmon.resolve("in1_label"), "VDD_IN\n");
         Files.writeString(hwmon.resolve("in1_input"), "5080\n");
         Files.writeString(hwmon.resolve("curr1_input"), "1080\n");
-        Path zone = board.resolve("sys/class/thermal/thermal_zone0");
-        Files.createDirectories(zone);
-        Files.writeString(zone.resolve("type"), "cpu-thermal\n");
-        Files.writeString(zone.resolve("temp"), "48500\n");
-        Path cpu = board.resolve("sys/devices/system/cpu/cpu0/cpufreq");
-        Files.createDirectories(cpu);
-        Files.writeString(cpu.resolve("scaling_cur_freq"), "1510400\n");
-        Files.createDirectories(board.resolve("proc/device-tree"));
-        Files.writeString(board.resolve("proc/device-tree/model"), "NVIDIA Jetson Orin Nano Developer Kit\0");
+        FakeBoards.board(board, "NVIDIA Jetson Orin Nano Developer Kit", "48500");
+        FakeBoards.cpuFrequency(board, "1510400");
         agent = startAgent(0);
 
         model = new BoardsViewModel(
@@ -85,16 +68,7 @@ class BoardsViewTest {
     }
 
     private BoardAgent startAgent(int port) throws Exception {
-        SensorSuite suite = SensorSuite.detect(
-            new SysfsReader(board),
-            CommandRunner.none(),
-            SensorOptions.defaults()
-        );
-        return BoardAgent.start(
-            AgentConfig.loopback(port, BearerToken.of(TOKEN)),
-            suite,
-            BoardsViewTest::fakeJob
-        );
+        return FakeBoards.agent(board, port, TOKEN, BoardsViewTest::fakeJob);
     }
 
     /** A quick job that reports live figures and returns a small measurement. */
@@ -105,35 +79,16 @@ class BoardsViewTest {
             context.progress(i / 5.0, "step " + i);
             Thread.sleep(100);
         }
-        SampleStatistics round = new SampleStatistics(3, 0.05, 0.001, 0.002);
-        SampleStatistics rate = new SampleStatistics(3, 40, 1, 2);
-        ProfilingResult result = new ProfilingResult(
-            "test",
+        return FakeBoards.measurement(
+            request,
+            context,
             LocalDate.now(),
-            context.sensors().suite().boardInfo(),
             "jetson-ina3221",
-            request.drafterLabel(),
-            "int8",
-            "configspec-sample",
-            new ModelProvider.ModelInfo(
-                request.drafterLabel(),
-                "configspec-sample",
-                "int8",
-                1_000_000,
-                2_000_000
-            ),
-            null,
             5.0,
             10,
             5.5,
-            0.1375,
-            20,
-            List.of(new DraftingCell(32, 2, round, rate, 18)),
-            new DraftingFit(40, 0, 0),
-            List.of(),
-            null
-        );
-        return result.toJson();
+            0.1375
+        ).toJson();
     }
 
     @AfterEach

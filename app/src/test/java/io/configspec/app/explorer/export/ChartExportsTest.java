@@ -6,19 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.hansolo.tilesfx.Tile;
-import io.configspec.app.explorer.Samples;
 import io.configspec.app.explorer.chart.ChartData;
 import io.configspec.app.explorer.chart.ParetoChart;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.view.MainWindow;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.view.ExplorerWindowFixture;
 import io.configspec.app.explorer.viewmodel.RecommendationKind;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import io.configspec.model.report.ReportChart;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +30,12 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
@@ -54,51 +46,17 @@ import org.w3c.dom.Document;
 @ExtendWith(ApplicationExtension.class)
 class ChartExportsTest {
 
-    @TempDir
-    static Path userDir;
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
+
+    private final List<String> status = new ArrayList<>();
 
     @TempDir
     Path out;
 
-    private BackgroundTaskExecutor executor;
-    private ExplorerViewModel model;
-    private MainWindow window;
-    private final List<String> status = new ArrayList<>();
-
-    @Start
-    void start(Stage stage) {
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        executor.close();
-    }
-
-    private void loadPaper(FxRobot robot) throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        try {
-            WaitForAsyncUtils.waitFor(
-                90,
-                TimeUnit.SECONDS,
-                () -> model.getEvaluation() != null && !model.busyProperty().get()
-            );
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the paper scenario was not evaluated within 90 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void everyChartOfEveryViewSavesAsPngAndAsSvg(FxRobot robot) throws Exception {
-        loadPaper(robot);
+        f.loadPaper(robot);
         TabPane views = robot.lookup("#views").queryAs(TabPane.class);
         Map<String, List<Node>> chartsByView = new LinkedHashMap<>();
         for (Tab tab : List.copyOf(views.getTabs())) {
@@ -156,7 +114,7 @@ class ChartExportsTest {
     private void save(FxRobot robot, Node chart, ChartExports.Format format, Path file) throws Exception {
         List<java.util.concurrent.CompletableFuture<Path>> done = new ArrayList<>();
         robot.interact(() ->
-            done.add(ChartExportActions.save(List.of(chart), format, file, executor, status::add))
+            done.add(ChartExportActions.save(List.of(chart), format, file, f.model().executor(), status::add))
         );
         try {
             assertEquals(file, done.get(0).get(90, TimeUnit.SECONDS));
@@ -196,12 +154,12 @@ class ChartExportsTest {
 
     @Test
     void theSvgOfAParetoChartHoldsItsPointsFrontSelectionAndLogScale(FxRobot robot) throws Exception {
-        loadPaper(robot);
-        ParetoChart chart = window.chartPane().chart();
-        int best = model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
+        f.loadPaper(robot);
+        ParetoChart chart = f.window().chartPane().chart();
+        int best = f.model().getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
         robot.interact(() -> {
-            model.selectedRowProperty().set(best);
-            model.yLogProperty().set(true);
+            f.model().selectedRowProperty().set(best);
+            f.model().yLogProperty().set(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
         ReportChart[] described = new ReportChart[1];
@@ -229,8 +187,8 @@ class ChartExportsTest {
 
     @Test
     void rightClickingAChartOffersPngAndSvgAndOnAPointTheServingExportToo(FxRobot robot) throws Exception {
-        loadPaper(robot);
-        ParetoChart chart = window.chartPane().chart();
+        f.loadPaper(robot);
+        ParetoChart chart = f.window().chartPane().chart();
         // An empty corner of the plot: the chart menu only.
         Bounds b = chart.localToScreen(chart.getLayoutBounds());
         robot.rightClickOn(new Point2D(b.getMaxX() - 30, b.getMinY() + 30));
@@ -240,7 +198,7 @@ class ChartExportsTest {
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         // A point: the serving export and the chart's two.
-        int best = model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
+        int best = f.model().getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
         double[] at = chart.screenPosition(best);
         robot.rightClickOn(chart.canvas().localToScreen(at[0], at[1]));
         assertTrue(robot.lookup("#export-for-serving-menu").tryQuery().isPresent());

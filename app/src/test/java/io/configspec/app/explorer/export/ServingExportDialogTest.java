@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.view.ExplorerWindowFixture;
-import io.configspec.app.explorer.view.MainWindow;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.RecommendationKind;
-import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,34 +23,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ServingExportDialogTest {
 
-    @TempDir
-    static Path userDir;
-
-    private ExplorerWindowFixture f;
-    private ExplorerViewModel model;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        f = ExplorerWindowFixture.show(stage, userDir);
-        model = f.model();
-        window = f.window();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     private int selectTheBestGoodputPointByClickingIt(FxRobot robot) throws Exception {
         f.loadPaper(robot);
-        var chart = window.chartPane().chart();
-        int best = model.getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
+        var chart = f.window().chartPane().chart();
+        int best = f.model().getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
         double[] at = f.awaitPoint(best);
         Point2D screen = chart.canvas().localToScreen(at[0], at[1]);
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
-        int selected = model.selectedRowProperty().get();
+        int selected = f.model().selectedRowProperty().get();
         assertEquals(chart.rowAt(at[0], at[1]), selected, "the click selects the point under it");
         return selected;
     }
@@ -76,8 +54,8 @@ class ServingExportDialogTest {
     @Test
     void vllmAndLlamaServerCommandsForTheSelectedPointReachTheClipboard(FxRobot robot) throws Exception {
         int row = selectTheBestGoodputPointByClickingIt(robot);
-        int k = model.getEvaluation().space().k(row);
-        var c = model.getEvaluation().space().combination(row);
+        int k = f.model().getEvaluation().space().k(row);
+        var c = f.model().getEvaluation().space().combination(row);
 
         click(robot, "#export-for-serving"); // 1
         click(robot, "#export-copy"); // 2
@@ -100,7 +78,10 @@ class ServingExportDialogTest {
             ),
             vllm
         );
-        assertTrue(vllm.contains("# ConfigSpec Explorer: " + model.getEvaluation().label(row) + "\n"), vllm);
+        assertTrue(
+            vllm.contains("# ConfigSpec Explorer: " + f.model().getEvaluation().label(row) + "\n"),
+            vllm
+        );
         assertTrue(vllm.contains("# Recommended for goodput: "), vllm);
         assertEquals(
             "Copied the vLLM text to the clipboard.",
@@ -130,13 +111,16 @@ class ServingExportDialogTest {
     @Test
     void rightClickingAPointOffersTheExport(FxRobot robot) throws Exception {
         int row = selectTheBestGoodputPointByClickingIt(robot);
-        var chart = window.chartPane().chart();
+        var chart = f.window().chartPane().chart();
         double[] at = chart.screenPosition(row);
         robot.rightClickOn(chart.canvas().localToScreen(at[0], at[1]));
         click(robot, "#export-for-serving-menu");
         click(robot, "#export-stack-sglang");
         String text = robot.lookup("#export-text").queryTextInputControl().getText();
-        assertTrue(text.contains("--speculative-num-steps " + model.getEvaluation().space().k(row)), text);
-        assertEquals(row, model.selectedRowProperty().get());
+        assertTrue(
+            text.contains("--speculative-num-steps " + f.model().getEvaluation().space().k(row)),
+            text
+        );
+        assertEquals(row, f.model().selectedRowProperty().get());
     }
 }

@@ -7,14 +7,24 @@ import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,9 +32,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * background executor, a workspace in the test's own folder, the light theme, at 1366 × 768 (the
  * smallest screen we support) unless a test asks for another size. {@link #settle()} waits on a
  * condition (the evaluation on screen is the one for the current scenario and what-ifs), never
- * for a fixed time, so the tests hold on a loaded machine. Close it after each test.
+ * for a fixed time, so the tests hold on a loaded machine.
+ *
+ * <p>Most window tests register it as an extension, which opens a new window (with a new, empty
+ * user folder) before each test and closes it after:
+ *
+ * <pre>{@code
+ * @ExtendWith(ApplicationExtension.class)
+ * class SomeWindowTest {
+ *     @RegisterExtension
+ *     final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
+ * }
+ * }</pre>
+ *
+ * A test that sizes the window itself calls {@link #show(Stage, Path, int, int)} and closes it.
  */
-public final class ExplorerWindowFixture implements AutoCloseable {
+public final class ExplorerWindowFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     /** The smallest supported screen. */
     public static final int WIDTH = 1366;
@@ -37,18 +60,42 @@ public final class ExplorerWindowFixture implements AutoCloseable {
     /** The largest window the headless platform's one screen (1000 × 1000) shows unscaled. */
     private static final int HEADLESS_SCREEN_PIXELS = WIDTH * HEIGHT;
 
-    private final Stage stage;
-    private final BackgroundTaskExecutor executor;
-    private final ExplorerViewModel model;
-    private final WorkspaceViewModel workspace;
-    private final MainWindow window;
+    private Path userDir;
+    private Stage stage;
+    private BackgroundTaskExecutor executor;
+    private ExplorerViewModel model;
+    private WorkspaceViewModel workspace;
+    private MainWindow window;
 
-    private ExplorerWindowFixture(Stage stage, Path userDir) {
-        this.stage = stage;
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
+    private ExplorerWindowFixture() {}
+
+    /**
+     * The window as a JUnit extension (with {@code @RegisterExtension}, in a class that also has
+     * TestFX's {@code ApplicationExtension}): before each test a new window at 1366 × 768 on
+     * TestFX's stage, its workspace in a new temporary user folder; after each test it is closed and
+     * the folder deleted.
+     */
+    public static ExplorerWindowFixture perTest() {
+        return new ExplorerWindowFixture();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException, TimeoutException {
+        Path folder = Files.createTempDirectory("configspec-window-test-");
+        Stage primary = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> open(primary, folder, WIDTH, HEIGHT));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+        // Best effort: the executor stops taking work but does not wait, so an autosave still being
+        // written may keep a file; a folder left in the temporary directory fails no test.
+        try (Stream<Path> paths = Files.walk(userDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's temporary-file cleanup
+        }
     }
 
     /** Builds and shows the window at 1366 × 768; call on the FX thread (a {@code @Start} method). */
@@ -62,22 +109,37 @@ public final class ExplorerWindowFixture implements AutoCloseable {
      * layout happens at the size asked for, and the robot clicks through the scale.
      */
     public static ExplorerWindowFixture show(Stage stage, Path userDir, int width, int height) {
-        ExplorerWindowFixture f = new ExplorerWindowFixture(stage, userDir);
+        ExplorerWindowFixture f = new ExplorerWindowFixture();
+        f.open(stage, userDir, width, height);
+        return f;
+    }
+
+    private void open(Stage stage, Path userDir, int width, int height) {
+        this.userDir = userDir;
+        this.stage = stage;
+        executor = new BackgroundTaskExecutor(2);
+        model = new ExplorerViewModel(executor, new AnalysisService());
+        workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
+        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
         Scene scene;
         if ((long) width * height <= HEADLESS_SCREEN_PIXELS) {
-            scene = new Scene(f.window, width, height);
+            scene = new Scene(window, width, height);
         } else {
-            f.window.setMinSize(width, height);
-            f.window.setPrefSize(width, height);
-            f.window.setMaxSize(width, height);
-            f.window.getTransforms().setAll(new Scale(0.5, 0.5, 0, 0));
-            scene = new Scene(new Group(f.window), width / 2.0, height / 2.0);
+            window.setMinSize(width, height);
+            window.setPrefSize(width, height);
+            window.setMaxSize(width, height);
+            window.getTransforms().setAll(new Scale(0.5, 0.5, 0, 0));
+            scene = new Scene(new Group(window), width / 2.0, height / 2.0);
         }
         scene.getStylesheets().add(MainWindow.LIGHT_CSS);
         stage.setScene(scene);
         stage.sizeToScene();
         stage.show();
-        return f;
+    }
+
+    /** The folder the window's workspace (autosave, recovery) lives in. */
+    public Path userDir() {
+        return userDir;
     }
 
     public Stage stage() {
@@ -105,6 +167,23 @@ public final class ExplorerWindowFixture implements AutoCloseable {
     /** The ConfigSpec paper scenario (the one the explorer opens). */
     public void loadPaper(FxRobot robot) throws TimeoutException {
         load(robot, Samples.paperScenario());
+    }
+
+    /** Writes a network profile the library must refuse (a negative round trip) into the user folder. */
+    public Path writeRefusedNetwork(String fileName) throws IOException {
+        return Files.writeString(
+            userDir.resolve(fileName),
+            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
+        );
+    }
+
+    /** Imports {@code file} as File › Import does and waits until the library lists its problem. */
+    public void importRefused(FxRobot robot, Path file) throws TimeoutException {
+        robot.interact(() -> model.library().importFiles(List.of(file)));
+        WaitForAsyncUtils.waitFor(SETTLE_SECONDS, TimeUnit.SECONDS, () ->
+            !model.library().problems().isEmpty()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**
@@ -184,9 +263,11 @@ public final class ExplorerWindowFixture implements AutoCloseable {
         return at[0];
     }
 
-    /** Stops the background executor. */
+    /** Stops the background executor (nothing to stop when no window was opened). */
     @Override
     public void close() {
-        executor.close();
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -29,45 +24,19 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What a new user met in the window (issue 19), one behaviour per test, at 1366 × 768. */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
 
-    @TempDir
-    static Path userDir;
-
-    private ExplorerWindowFixture f;
-    private ExplorerViewModel model;
-    private WorkspaceViewModel workspace;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        f = ExplorerWindowFixture.show(stage, userDir);
-        model = f.model();
-        workspace = f.workspace();
-        window = f.window();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    private void load(FxRobot robot) throws Exception {
-        f.loadPaper(robot);
-    }
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     /** The illustrative edge scenario: placeholder numbers, devices with memory, networks. */
     private void loadIllustrative(FxRobot robot) throws Exception {
@@ -82,8 +51,13 @@ class ExplorerWindowTest {
 
     @Test
     void everyPaneCanBeHiddenFromTheViewMenuAndResetLayoutBringsThemAllBack(FxRobot robot) throws Exception {
-        load(robot);
-        robot.interact(() -> window.paneToggles().forEach(t -> t.setSelected(false)));
+        f.loadPaper(robot);
+        robot.interact(() ->
+            f
+                .window()
+                .paneToggles()
+                .forEach(t -> t.setSelected(false))
+        );
         assertTrue(
             robot
                 .lookup("#what-if-pane")
@@ -91,25 +65,25 @@ class ExplorerWindowTest {
                 .map(n -> n.getScene() == null)
                 .orElse(true)
         );
-        robot.interact(window::resetLayout);
+        robot.interact(f.window()::resetLayout);
         WaitForAsyncUtils.waitForFxEvents();
-        PaneBounds.assertAllInside(robot, window);
-        assertTrue(window.paneToggles().stream().allMatch(CheckMenuItem::isSelected));
+        PaneBounds.assertAllInside(robot, f.window());
+        assertTrue(f.window().paneToggles().stream().allMatch(CheckMenuItem::isSelected));
     }
 
     // ------------------------------------------------------------------ item 2
 
     @Test
     void oneRightArrowOnTheVerificationSliderMovesItOneStep(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
-        double before = model.whatIf().slider("verifySeconds").value().get();
+        double before = f.model().whatIf().slider("verifySeconds").value().get();
         robot.clickOn(slider);
         settle();
-        double clicked = model.whatIf().slider("verifySeconds").value().get();
+        double clicked = f.model().whatIf().slider("verifySeconds").value().get();
         robot.type(KeyCode.RIGHT);
         settle();
-        double after = model.whatIf().slider("verifySeconds").value().get();
+        double after = f.model().whatIf().slider("verifySeconds").value().get();
         assertTrue(
             after > clicked && after < clicked * 1.2,
             clicked + " s → " + after + " s (was " + before + ")"
@@ -118,7 +92,7 @@ class ExplorerWindowTest {
 
     @Test
     void resetMovesTheThumbBackToTheValueTheDetailsUse(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
         double home = slider.getValue();
         robot.interact(() -> slider.setValue(0));
@@ -128,24 +102,24 @@ class ExplorerWindowTest {
         assertEquals(home, slider.getValue(), 1e-9);
         TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
         assertEquals("0.500", value.getText());
-        assertEquals(0.5, model.detailsProperty().get().verifySeconds(), 1e-12);
+        assertEquals(0.5, f.model().detailsProperty().get().verifySeconds(), 1e-12);
     }
 
     @Test
     void anExactValueCanBeTypedBesideTheSlider(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         TextField value = robot.lookup("#value-verifySeconds").queryAs(TextField.class);
         robot.clickOn(value);
         robot.interact(() -> value.setText("0.237"));
         robot.interact(() -> value.fireEvent(new ActionEvent()));
         settle();
-        assertEquals(0.237, model.whatIf().slider("verifySeconds").value().get(), 1e-12);
-        assertEquals(0.237, model.detailsProperty().get().verifySeconds(), 1e-12);
+        assertEquals(0.237, f.model().whatIf().slider("verifySeconds").value().get(), 1e-12);
+        assertEquals(0.237, f.model().detailsProperty().get().verifySeconds(), 1e-12);
         robot.interact(() -> value.setText("9"));
         robot.interact(() -> value.fireEvent(new ActionEvent()));
         assertTrue(value.getStyleClass().contains("invalid"));
         assertTrue(value.getTooltip().getText().contains("from 0.01 to 3 s"), value.getTooltip().getText());
-        assertEquals(0.237, model.whatIf().slider("verifySeconds").value().get(), 1e-12);
+        assertEquals(0.237, f.model().whatIf().slider("verifySeconds").value().get(), 1e-12);
     }
 
     // ------------------------------------------------------------------ item 6
@@ -158,7 +132,7 @@ class ExplorerWindowTest {
         assertTrue(banner.isVisible() && banner.isManaged());
         Label text = robot.lookup("#illustrative-text").queryAs(Label.class);
         assertTrue(text.getText().startsWith("○ Illustrative numbers: "), text.getText());
-        assertTrue(stage.getTitle().contains("(illustrative numbers)"), stage.getTitle());
+        assertTrue(f.stage().getTitle().contains("(illustrative numbers)"), f.stage().getTitle());
         Label sources = robot.lookup("#card-BEST_GOODPUT .card-provenance").queryAs(Label.class);
         assertTrue(sources.getText().contains("illustrative"), sources.getText());
     }
@@ -167,7 +141,7 @@ class ExplorerWindowTest {
 
     @Test
     void quantisationNamesKeepTheirUnderscoresInTheScenarioTab(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         robot.clickOn("Scenario");
         WaitForAsyncUtils.waitForFxEvents();
         CheckBox q80 = robot.lookup("#scenario-quantisations-q8_0").queryAs(CheckBox.class);
@@ -179,14 +153,14 @@ class ExplorerWindowTest {
 
     @Test
     void theTableFilterPiFiveKFourListsOnlyPiFiveRows(FxRobot robot) throws Exception {
-        load(robot);
-        robot.interact(() -> window.lowerTabs().getSelectionModel().select(1));
+        f.loadPaper(robot);
+        robot.interact(() -> f.window().lowerTabs().getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> window.tablePane().filterField().setText("pi 5 k=4"));
+        robot.interact(() -> f.window().tablePane().filterField().setText("pi 5 k=4"));
         WaitForAsyncUtils.waitForFxEvents();
-        List<Integer> rows = new ArrayList<>(window.tablePane().table().getItems());
+        List<Integer> rows = new ArrayList<>(f.window().tablePane().table().getItems());
         assertFalse(rows.isEmpty());
-        var e = model.getEvaluation();
+        var e = f.model().getEvaluation();
         for (int row : rows) {
             assertEquals("raspberry-pi-5-paper", e.space().combination(row).device().id(), e.label(row));
             assertEquals(4, e.space().k(row));
@@ -198,7 +172,7 @@ class ExplorerWindowTest {
     @Test
     void theLibraryShowsReadableNamesAndUnitsNotJsonFieldNames(FxRobot robot) throws Exception {
         loadIllustrative(robot);
-        var tree = window.libraryPane().tree();
+        var tree = f.window().libraryPane().tree();
         List<String> shown = new ArrayList<>();
         robot.interact(() -> {
             TreeItem<LibraryPane.Item> devices = tree.getRoot().getChildren().getFirst();
@@ -216,7 +190,8 @@ class ExplorerWindowTest {
         );
         assertTrue(shown.stream().noneMatch(s -> s.contains("memoryGiB")), shown.toString());
         assertTrue(
-            model
+            f
+                .model()
                 .library()
                 .entries()
                 .stream()
@@ -227,22 +202,14 @@ class ExplorerWindowTest {
 
     @Test
     void aRefusedImportIsOneLineWithTheWholeSentenceOnHover(FxRobot robot) throws Exception {
-        load(robot);
-        Path bad = Files.writeString(
-            userDir.resolve("refused-network.json"),
-            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
-        );
-        robot.interact(() -> model.library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
-            !model.library().problems().isEmpty()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.loadPaper(robot);
+        f.importRefused(robot, f.writeRefusedNetwork("refused-network.json"));
         ListView<?> problems = robot.lookup("#library-problems").queryAs(ListView.class);
         var cell = robot
             .lookup("#library-problems .list-cell.problem")
             .queryAs(javafx.scene.control.ListCell.class);
         assertFalse(cell.isWrapText());
-        assertEquals(model.library().problems().getFirst().message(), cell.getTooltip().getText());
+        assertEquals(f.model().library().problems().getFirst().message(), cell.getTooltip().getText());
         assertTrue(cell.getHeight() < 30, "one line, was " + cell.getHeight() + " px");
         assertEquals(1, problems.getItems().size());
     }
@@ -293,26 +260,26 @@ class ExplorerWindowTest {
 
     @Test
     void quittingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) throws Exception {
-        load(robot);
-        robot.interact(() -> model.whatIf().set("verifySeconds", 0.3));
+        f.loadPaper(robot);
+        robot.interact(() -> f.model().whatIf().set("verifySeconds", 0.3));
         settle();
-        assertTrue(workspace.changedProperty().get());
-        Platform.runLater(window::quit);
+        assertTrue(f.workspace().changedProperty().get());
+        Platform.runLater(f.window()::quit);
         ExplorerWindowFixture.awaitNode(robot, "#quit-dialog");
         var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.isShowing());
-        assertTrue(workspace.changedProperty().get());
+        assertTrue(f.stage().isShowing());
+        assertTrue(f.workspace().changedProperty().get());
     }
 
     @Test
     void quittingWithoutUnsavedChangesDoesNotAsk(FxRobot robot) throws Exception {
-        load(robot);
-        assertFalse(workspace.changedProperty().get());
-        robot.interact(window::quit);
+        f.loadPaper(robot);
+        assertFalse(f.workspace().changedProperty().get());
+        robot.interact(f.window()::quit);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(stage.isShowing());
+        assertFalse(f.stage().isShowing());
         assertTrue(robot.lookup("#quit-dialog").tryQuery().isEmpty());
     }
 
@@ -321,8 +288,8 @@ class ExplorerWindowTest {
     /** A short drag of the T_v thumb moves T_v a little, not to the minimum. */
     @Test
     void aShortDragOfTheThumbMovesTheValueALittleNotToTheMinimum(FxRobot robot) throws Exception {
-        load(robot);
-        var tv = model.whatIf().slider("verifySeconds");
+        f.loadPaper(robot);
+        var tv = f.model().whatIf().slider("verifySeconds");
         double before = tv.value().get();
         Node thumb = robot.lookup("#slider-verifySeconds .thumb").query();
         robot.drag(thumb).moveBy(-20, 0).drop();
@@ -330,7 +297,11 @@ class ExplorerWindowTest {
         double after = tv.value().get();
         assertTrue(after < before, before + " s → " + after + " s");
         assertTrue(after > 2 * tv.min() && after > before / 3, before + " s → " + after + " s");
-        assertEquals(after, model.getEvaluation().request().whatIf().verifySeconds().orElseThrow(), 1e-12);
+        assertEquals(
+            after,
+            f.model().getEvaluation().request().whatIf().verifySeconds().orElseThrow(),
+            1e-12
+        );
     }
 
     // ------------------------------------------------------------------ leftover: network sliders
@@ -341,7 +312,7 @@ class ExplorerWindowTest {
      */
     @Test
     void networkSlidersAreShownOnlyForAScenarioWithANetwork(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         for (String key : io.configspec.app.explorer.viewmodel.WhatIfViewModel.NETWORK_KEYS) {
             Slider slider = robot.lookup("#slider-" + key).queryAs(Slider.class);
             assertFalse(slider.isVisible() || slider.isManaged(), key + " shown for the paper scenario");
@@ -354,9 +325,9 @@ class ExplorerWindowTest {
             assertTrue(robot.lookup("#slider-" + key).query().isVisible(), key);
         }
         assertFalse(robot.lookup("#what-if-no-network").query().isVisible());
-        robot.interact(() -> model.whatIf().set("rttSeconds", 0.2));
+        robot.interact(() -> f.model().whatIf().set("rttSeconds", 0.2));
         settle();
-        assertEquals(0.2, model.getEvaluation().request().whatIf().rttSeconds().orElseThrow(), 1e-12);
+        assertEquals(0.2, f.model().getEvaluation().request().whatIf().rttSeconds().orElseThrow(), 1e-12);
     }
 
     // ------------------------------------------------------------------ item 14, Ctrl+Q
@@ -364,8 +335,8 @@ class ExplorerWindowTest {
     /** Ctrl+Q (File › Quit's shortcut) with unsaved changes asks before closing the window. */
     @Test
     void ctrlQWithUnsavedChangesAsks(FxRobot robot) throws Exception {
-        load(robot);
-        robot.interact(() -> model.whatIf().set("verifySeconds", 0.3));
+        f.loadPaper(robot);
+        robot.interact(() -> f.model().whatIf().set("verifySeconds", 0.3));
         settle();
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
         MenuItem quit = bar
@@ -383,7 +354,7 @@ class ExplorerWindowTest {
         var pane = robot.lookup("#quit-dialog").queryAs(javafx.scene.control.DialogPane.class);
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(QuitDialog.CANCEL)).fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.isShowing());
+        assertTrue(f.stage().isShowing());
     }
 
     // ------------------------------------------------------------------ item 11, texts in view
@@ -391,7 +362,7 @@ class ExplorerWindowTest {
     /** Card texts are one line each, cut with "…" at 1366 × 768, the whole text on hover. */
     @Test
     void cardTextsEllipsizeOnOneLineWithTheWholeTextOnHover(FxRobot robot) throws Exception {
-        load(robot);
+        f.loadPaper(robot);
         List<Label> lines = new ArrayList<>();
         robot.interact(() ->
             robot
@@ -423,9 +394,9 @@ class ExplorerWindowTest {
     /** "Where the numbers come from" is in view in the details pane without scrolling. */
     @Test
     void theDetailsShowWhereTheNumbersComeFromWithoutScrolling(FxRobot robot) throws Exception {
-        load(robot);
-        ExplorerWindowFixture.awaitFx(() -> model.detailsProperty().get() != null);
-        robot.interact(() -> window.layout());
+        f.loadPaper(robot);
+        ExplorerWindowFixture.awaitFx(() -> f.model().detailsProperty().get() != null);
+        robot.interact(() -> f.window().layout());
         Node sources = robot.lookup("#details-provenance").query();
         Node pane = robot.lookup("#details-pane").query();
         var s = sources.localToScene(sources.getLayoutBounds());

@@ -5,27 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.BackgroundTaskExecutor;
-import io.configspec.app.explorer.viewmodel.AnalysisService;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
-import io.configspec.app.explorer.viewmodel.WorkspaceViewModel;
-import io.configspec.app.explorer.workspace.WorkspaceStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -40,46 +32,14 @@ class ImportPreviewDialogTest {
 
     private static final String DEVICE = "unknown-board-measured";
 
-    @TempDir
-    static Path userDir;
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     @TempDir
     Path dir;
 
-    private BackgroundTaskExecutor executor;
-    private ExplorerViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        executor = new BackgroundTaskExecutor(2);
-        model = new ExplorerViewModel(executor, new AnalysisService());
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, new WorkspaceStore(userDir));
-        window = new MainWindow(model, workspace, stage, Samples.root().getParent());
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(MainWindow.LIGHT_CSS);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        executor.close();
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(
-            60,
-            TimeUnit.SECONDS,
-            () -> model.getEvaluation() != null && !model.busyProperty().get()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private int deviceRowOnChart() {
-        var evaluation = model.getEvaluation();
+        var evaluation = f.model().getEvaluation();
         var space = evaluation.space();
         for (int i = 0; i < space.size(); i++) {
             if (space.combination(i).device().id().equals(DEVICE)) return i;
@@ -90,11 +50,10 @@ class ImportPreviewDialogTest {
     @Test
     void theFourProfileFilesImportThroughThePreviewAndTheBoardIsDrawnOnTheChart(FxRobot robot)
         throws Exception {
-        robot.interact(() -> model.loadScenario(Samples.paperScenario()));
-        settle();
+        f.loadPaper(robot);
         List<Path> run = Samples.profileRun(dir);
         List<Path> selection = List.of(run.get(3), run.get(1), run.get(2), run.get(0)); // device.json first
-        robot.interact(() -> ImportPreviewDialog.open(model, stage, selection));
+        robot.interact(() -> ImportPreviewDialog.open(f.model(), f.stage(), selection));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
             robot.lookup("#import-preview").tryQuery().isPresent()
         );
@@ -110,7 +69,8 @@ class ImportPreviewDialogTest {
         assertTrue(shown.contains("✓ models.json (profile)"), shown);
         assertFalse(shown.contains("✗"), shown);
         assertTrue(
-            model
+            f
+                .model()
                 .library()
                 .entries()
                 .stream()
@@ -127,20 +87,20 @@ class ImportPreviewDialogTest {
                 .queryButton()
         );
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            var e = model.getEvaluation();
-            return e != null && !model.busyProperty().get() && deviceRowOnChart() >= 0;
+            var e = f.model().getEvaluation();
+            return e != null && !f.model().busyProperty().get() && deviceRowOnChart() >= 0;
         });
-        settle();
+        f.settle();
         int row = deviceRowOnChart();
         WaitForAsyncUtils.waitFor(
             30,
             TimeUnit.SECONDS,
-            () -> window.chartPane().chart().screenPosition(row) != null
+            () -> f.window().chartPane().chart().screenPosition(row) != null
         );
         assertNotNull(
-            window.chartPane().chart().screenPosition(row),
+            f.window().chartPane().chart().screenPosition(row),
             "the measured board is drawn on the goodput chart"
         );
-        assertTrue(model.library().canUndoProperty().get());
+        assertTrue(f.model().library().canUndoProperty().get());
     }
 }

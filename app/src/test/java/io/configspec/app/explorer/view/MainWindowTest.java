@@ -7,57 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.cli.ConfigSpecCli;
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.pareto.Recommendations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window under the headless platform, driven like a user would (PDFsam style). */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
-    @TempDir
-    static Path userDir;
-
-    private ExplorerWindowFixture f;
-    private ExplorerViewModel model;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        f = ExplorerWindowFixture.show(stage, userDir);
-        model = f.model();
-        window = f.window();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    private void loadSamples(FxRobot robot) throws Exception {
-        f.loadPaper(robot);
-    }
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     /** Waits until the evaluation of the current scenario and what-ifs is on screen. */
     private void settle() throws Exception {
@@ -73,15 +47,15 @@ class MainWindowTest {
 
     @Test
     void theSamplesDrawTheFrontThatTheParetoCommandPrints(FxRobot robot) throws Exception {
-        loadSamples(robot);
-        var chart = window.chartPane().chart();
+        f.loadPaper(robot);
+        var chart = f.window().chartPane().chart();
         var data = chart.getData();
         assertTrue(data.size() > 100);
         f.awaitPoint(data.front()[0]); // drawn on the next layout pulse
         List<io.configspec.model.domain.Configuration> drawn = new ArrayList<>();
-        for (int row : data.front()) drawn.add(model.getEvaluation().space().configuration(row));
+        for (int row : data.front()) drawn.add(f.model().getEvaluation().space().configuration(row));
         assertTrue(chart.framesRenderedProperty().get() > 0);
-        var space = model.getEvaluation().space();
+        var space = f.model().getEvaluation().space();
         int[] reference = io.configspec.model.pareto.ParetoFront.nonDominated(
             new double[][] { space.column(Objective.GOODPUT), space.column(Objective.TOKENS_PER_DOLLAR) },
             new boolean[] { true, true },
@@ -134,17 +108,21 @@ class MainWindowTest {
 
     @Test
     void movingTheVerificationSliderChangesTheGoodputCardAsTheModelPredicts(FxRobot robot) throws Exception {
-        loadSamples(robot);
+        f.loadPaper(robot);
         Slider slider = robot.lookup("#slider-verifySeconds").queryAs(Slider.class);
-        var loaded = model.loadedProperty().get();
-        var card = model.whatIf().slider("verifySeconds");
+        var loaded = f.model().loadedProperty().get();
+        var card = f.model().whatIf().slider("verifySeconds");
         for (double position : new double[] { 0.0, 0.35, 1.0 }) {
             robot.interact(() -> slider.setValue(position));
             settle();
             double verify = card.value().get();
             var reference = loaded.space().evaluate(loaded.scenario().whatIf().with("verifySeconds", verify));
             var predicted = Recommendations.of(reference).getFirst().configuration();
-            var shown = model.getEvaluation().space().configuration(model.recommendations().getFirst().row());
+            var shown = f
+                .model()
+                .getEvaluation()
+                .space()
+                .configuration(f.model().recommendations().getFirst().row());
             assertEquals(predicted, shown, "T_v = " + verify + " s");
             Label device = robot.lookup("#card-BEST_GOODPUT .card-configuration").queryAs(Label.class);
             Label models = robot.lookup("#card-BEST_GOODPUT .card-models").queryAs(Label.class);
@@ -158,17 +136,17 @@ class MainWindowTest {
 
     @Test
     void clickingAPointFillsTheDetails(FxRobot robot) throws Exception {
-        loadSamples(robot);
-        var chart = window.chartPane().chart();
-        int row = model.getEvaluation().front()[model.getEvaluation().front().length / 2];
+        f.loadPaper(robot);
+        var chart = f.window().chartPane().chart();
+        int row = f.model().getEvaluation().front()[f.model().getEvaluation().front().length / 2];
         double[] p = f.awaitPoint(row);
         robot.clickOn(chart.canvas().localToScreen(p[0], p[1]));
         WaitForAsyncUtils.waitForFxEvents();
-        int selected = model.selectedRowProperty().get();
+        int selected = f.model().selectedRowProperty().get();
         // Front points can sit within a pixel of each other: the click selects the nearest one.
-        assertTrue(java.util.Arrays.binarySearch(model.getEvaluation().front(), selected) >= 0);
+        assertTrue(java.util.Arrays.binarySearch(f.model().getEvaluation().front(), selected) >= 0);
         Label title = robot.lookup("#details-title").queryAs(Label.class);
-        assertEquals(model.getEvaluation().label(selected), title.getText());
+        assertEquals(f.model().getEvaluation().label(selected), title.getText());
         Label goodput = robot.lookup("#figure-goodput").queryAs(Label.class);
         assertTrue(goodput.getText().endsWith("tokens/s"));
         assertEquals(Objective.GOODPUT.unit(), "tokens/s");
@@ -178,31 +156,24 @@ class MainWindowTest {
 
     private Integer tableSelection(FxRobot robot) {
         Integer[] out = new Integer[1];
-        robot.interact(() -> out[0] = window.tablePane().table().getSelectionModel().getSelectedItem());
+        robot.interact(() -> out[0] = f.window().tablePane().table().getSelectionModel().getSelectedItem());
         return out[0];
     }
 
     @Test
     void importingAMalformedProfileShowsItsErrorAndLeavesTheDataAlone(FxRobot robot) throws Exception {
-        loadSamples(robot);
-        Path bad = Files.writeString(
-            userDir.resolve("bad-network.json"),
-            "{\"schemaVersion\": 1, \"kind\": \"network\", \"id\": \"x\", \"rttSeconds\": -1}"
-        );
-        var chartBefore = window.chartPane().chart().getData();
-        var entriesBefore = List.copyOf(model.library().entries());
-        robot.interact(() -> model.library().importFiles(List.of(bad)));
-        WaitForAsyncUtils.waitFor(ExplorerWindowFixture.SETTLE_SECONDS, TimeUnit.SECONDS, () ->
-            !model.library().problems().isEmpty()
-        );
-        WaitForAsyncUtils.waitForFxEvents();
+        f.loadPaper(robot);
+        Path bad = f.writeRefusedNetwork("bad-network.json");
+        var chartBefore = f.window().chartPane().chart().getData();
+        var entriesBefore = List.copyOf(f.model().library().entries());
+        f.importRefused(robot, bad);
         @SuppressWarnings("unchecked")
         ListView<Object> problems = robot.lookup("#library-problems").queryAs(ListView.class);
         assertEquals(1, problems.getItems().size());
-        String message = model.library().problems().getFirst().message();
+        String message = f.model().library().problems().getFirst().message();
         assertTrue(message.startsWith(bad.toString()) || message.contains("bad-network.json"), message);
         assertTrue(message.lines().count() == 1, message);
-        assertSame(chartBefore, window.chartPane().chart().getData());
-        assertEquals(entriesBefore, model.library().entries());
+        assertSame(chartBefore, f.window().chartPane().chart().getData());
+        assertEquals(entriesBefore, f.model().library().entries());
     }
 }

@@ -2,35 +2,19 @@ package io.configspec.app.explorer.view;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window at 1366 × 768 keeps every pane on screen whatever the recommendation texts say (item 1). */
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutTest {
 
-    @TempDir
-    static Path userDir;
-
-    private ExplorerWindowFixture f;
-
-    @Start
-    void start(Stage stage) {
-        f = ExplorerWindowFixture.show(stage, userDir);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
+    @RegisterExtension
+    final ExplorerWindowFixture f = ExplorerWindowFixture.perTest();
 
     @Test
     void aSliderMoveThatChangesEveryRecommendationKeepsTheWhatIfPaneChartAndStatusBarOnScreen(FxRobot robot)

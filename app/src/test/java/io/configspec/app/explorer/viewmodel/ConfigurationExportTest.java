@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.cli.ConfigSpecCli;
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,8 +24,7 @@ class ConfigurationExportTest {
 
     @BeforeEach
     void load() {
-        model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
+        model = Samples.loaded(Samples.paperScenario());
         model.whatIf().set("verifySeconds", 0.3);
         model.whatIf().set("alphaScale", 0.9);
         model.whatIf().set("kMax", 6);

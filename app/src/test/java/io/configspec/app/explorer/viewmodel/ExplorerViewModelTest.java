@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.WhatIf;
@@ -19,20 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** View-model behaviour without a JavaFX toolkit: the synchronous executor runs everything inline. */
 class ExplorerViewModelTest {
 
-    private ExplorerViewModel model;
-
-    @BeforeEach
-    void load() {
-        model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
-    }
+    private final ExplorerViewModel model = Samples.loaded(Samples.paperScenario());
 
     @Test
     void loadingTheSamplesEvaluatesEveryConfigurationAndFillsTheCards() {

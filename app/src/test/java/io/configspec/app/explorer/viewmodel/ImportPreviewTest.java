@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ class ImportPreviewTest {
 
     @BeforeEach
     void load() {
-        model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
+        model = Samples.loaded(Samples.paperScenario());
         run = Samples.profileRun(dir);
     }
 

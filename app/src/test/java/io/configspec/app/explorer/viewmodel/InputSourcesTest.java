@@ -5,22 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import io.configspec.model.analysis.Objective;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Provenance per input quantity in the details, the chart tooltip and the cards (issue 19, items 5 and 6). */
 class InputSourcesTest {
 
-    private ExplorerViewModel model;
-
-    @BeforeEach
-    void load() {
-        model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        // the illustrative scenario mixes literature and illustrative inputs, which is what these tests tell apart
-        model.loadScenario(Samples.illustrativeScenario()).join();
-    }
+    // the illustrative scenario mixes literature and illustrative inputs, which is what these tests tell apart
+    private final ExplorerViewModel model = Samples.loaded(Samples.illustrativeScenario());
 
     @Test
     void theDetailsGiveTheVerificationLatencyItsOwnLiteratureSourceNotThePricesNote() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import io.configspec.model.testing.SampleFiles;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,9 @@ class RoutedDraftingViewModelTest {
 
     @Test
     void aRoutedSetIsComparedWithTheSingleBestDrafterAndFollowsTheSliders() {
-        ExplorerViewModel model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(SampleFiles.root().resolve("scenarios/illustrative-workload-mix.json")).join();
+        ExplorerViewModel model = Samples.loaded(
+            SampleFiles.root().resolve("scenarios/illustrative-workload-mix.json")
+        );
         assertEquals(1, model.routedVerdicts().size(), model.statusProperty().get());
         String line = model.routedVerdicts().getFirst();
         assertTrue(line.startsWith("✔ ") || line.startsWith("✘ "), line);
@@ -34,8 +34,7 @@ class RoutedDraftingViewModelTest {
 
     @Test
     void aScenarioWithoutRoutesShowsNoRoutedLine() {
-        ExplorerViewModel model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
+        ExplorerViewModel model = Samples.loaded(Samples.paperScenario());
         assertEquals(0, model.routedVerdicts().size());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
-import io.configspec.app.explorer.concurrent.SynchronousTaskExecutor;
 import org.junit.jupiter.api.Test;
 
 /** Slider steps, typed values and reset (issue 19, item 2), without a toolkit. */
@@ -52,8 +51,7 @@ class WhatIfSliderTest {
 
     @Test
     void resetMovesEverySliderBackToTheValueTheEvaluationUses() {
-        ExplorerViewModel model = new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
-        model.loadScenario(Samples.paperScenario()).join();
+        ExplorerViewModel model = Samples.loaded(Samples.paperScenario());
         WhatIfViewModel whatIf = model.whatIf();
         double verify = whatIf.slider("verifySeconds").value().get();
         double kMax = whatIf.slider("kMax").value().get();

@@ -22,14 +22,28 @@ class WorkspaceViewModelTest {
         return new ExplorerViewModel(new SynchronousTaskExecutor(), new AnalysisService());
     }
 
+    /** The store of the test's user folder (a new instance over the same files each time). */
+    private WorkspaceStore store() {
+        return new WorkspaceStore(dir.resolve("user"));
+    }
+
+    /** A workspace over {@code model}, which then opens {@code scenario} (as the explorer starts). */
+    private WorkspaceViewModel openWorkspace(ExplorerViewModel model, Path scenario) {
+        WorkspaceViewModel workspace = new WorkspaceViewModel(model, store());
+        model.loadScenario(scenario).join();
+        return workspace;
+    }
+
     @Test
     void unsavedWorkIsOfferedBackAfterACrash() throws Exception {
         // First session: an edit and a what-if change, autosaved, then the process "dies".
         Path profiles = dir.resolve("samples");
         copy(Samples.root(), profiles);
         ExplorerViewModel first = newModel();
-        WorkspaceViewModel workspace = new WorkspaceViewModel(first, new WorkspaceStore(dir.resolve("user")));
-        first.loadScenario(profiles.resolve("scenarios/configspec-paper.json")).join();
+        WorkspaceViewModel workspace = openWorkspace(
+            first,
+            profiles.resolve("scenarios/configspec-paper.json")
+        );
         assertFalse(workspace.changedProperty().get());
         LibraryEntry device = Samples.firstDevice(first);
         LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
@@ -41,10 +55,7 @@ class WorkspaceViewModelTest {
 
         // Second session: sees the recovery and restores it.
         ExplorerViewModel second = newModel();
-        WorkspaceViewModel restarted = new WorkspaceViewModel(
-            second,
-            new WorkspaceStore(dir.resolve("user"))
-        );
+        WorkspaceViewModel restarted = new WorkspaceViewModel(second, store());
         var recovery = restarted.checkRecovery().join();
         assertTrue(recovery.isPresent());
         restarted.recover(recovery.get()).join();
@@ -76,9 +87,8 @@ class WorkspaceViewModelTest {
     @Test
     void savingAWorkspaceClearsTheAutosaveAndReopensTheSameState() throws Exception {
         ExplorerViewModel model = newModel();
-        WorkspaceStore store = new WorkspaceStore(dir.resolve("user"));
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, store);
-        model.loadScenario(Samples.paperScenario()).join();
+        WorkspaceViewModel workspace = openWorkspace(model, Samples.paperScenario());
+        WorkspaceStore store = store();
         // T_v: the paper scenario has no network, so a round-trip slider would override nothing.
         model.whatIf().set("verifySeconds", 0.2);
         model.selectedRowProperty().set(model.getEvaluation().front()[0]);
@@ -99,12 +109,9 @@ class WorkspaceViewModelTest {
 
     @Test
     void aCleanExitWithoutChangesLeavesNoRecovery() throws Exception {
-        ExplorerViewModel model = newModel();
-        WorkspaceStore store = new WorkspaceStore(dir.resolve("user"));
-        WorkspaceViewModel workspace = new WorkspaceViewModel(model, store);
-        model.loadScenario(Samples.paperScenario()).join();
+        WorkspaceViewModel workspace = openWorkspace(newModel(), Samples.paperScenario());
         workspace.closing().join();
-        assertTrue(store.recoverable().isEmpty());
+        assertTrue(store().recoverable().isEmpty());
     }
 
     private static void copy(Path from, Path to) throws Exception {

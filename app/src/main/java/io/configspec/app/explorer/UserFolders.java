@@ -1,0 +1,31 @@
+package io.configspec.app.explorer;
+
+import java.nio.file.Path;
+
+/** The per-user folders the explorer keeps its files in; each may be moved by a setting. */
+public final class UserFolders {
+
+    private UserFolders() {}
+
+    /** Settings: {@code $XDG_CONFIG_HOME/configspec}, else {@code ~/.config/configspec}. */
+    public static Path config() {
+        return unlessSet(System.getenv("XDG_CONFIG_HOME"), ".config").resolve("configspec");
+    }
+
+    /** Caches (downloaded and generated models): {@code $XDG_CACHE_HOME/configspec}, else {@code ~/.cache/configspec}. */
+    public static Path cache() {
+        return unlessSet(System.getenv("XDG_CACHE_HOME"), ".cache").resolve("configspec");
+    }
+
+    /** Workspaces, autosave and recent files: the {@code configspec.userdir} property, else {@code ~/.configspec}. */
+    public static Path workspace() {
+        return unlessSet(System.getProperty("configspec.userdir"), ".configspec");
+    }
+
+    /** {@code setting} as a path, or {@code underHome} in the user's home folder when it is unset or blank. */
+    private static Path unlessSet(String setting, String underHome) {
+        return setting != null && !setting.isBlank()
+            ? Path.of(setting)
+            : Path.of(System.getProperty("user.home"), underHome);
+    }
+}
