@@ -622,6 +622,7 @@ public final class LoopbackExperiment {
                 batches.size(),
                 false,
                 false,
+                false,
                 false
             );
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Every configuration (device, drafter, quantisation, target, K) a scenario allows, ready to be
@@ -171,45 +172,18 @@ public final class ConfigurationSpace {
                           library.networks().stream().map(NetworkProfile::id).toList()
                       )
                   );
-        List<DeviceProfile> devices = new ArrayList<>();
-        if (scenario.devices().isEmpty()) {
-            devices.addAll(library.devices());
-        } else {
-            for (int i = 0; i < scenario.devices().size(); i++) {
-                String id = scenario.devices().get(i);
-                devices.add(
-                    library
-                        .device(id)
-                        .orElseThrow(() ->
-                            unknownIn(
-                                "devices",
-                                id,
-                                library.devices().stream().map(DeviceProfile::id).toList(),
-                                scenario.devices()
-                            )
-                        )
-                );
-            }
-        }
-        List<DrafterModel> drafters = new ArrayList<>();
-        if (scenario.drafters().isEmpty()) {
-            drafters.addAll(library.drafters());
-        } else {
-            for (String id : scenario.drafters()) {
-                drafters.add(
-                    library
-                        .drafter(id)
-                        .orElseThrow(() ->
-                            unknownIn(
-                                "drafters",
-                                id,
-                                library.drafters().stream().map(DrafterModel::id).toList(),
-                                scenario.drafters()
-                            )
-                        )
-                );
-            }
-        }
+        List<DeviceProfile> devices = selection(
+            "devices",
+            scenario.devices(),
+            library.devices(),
+            DeviceProfile::id
+        );
+        List<DrafterModel> drafters = selection(
+            "drafters",
+            scenario.drafters(),
+            library.drafters(),
+            DrafterModel::id
+        );
         Set<String> knownQuantizations = new LinkedHashSet<>();
         drafters.forEach(d -> d.quantizations().forEach(q -> knownQuantizations.add(q.name())));
         for (String q : scenario.quantizations()) {
@@ -227,16 +201,13 @@ public final class ConfigurationSpace {
         } else {
             for (int i = 0; i < scenario.targets().size(); i++) {
                 String id = scenario.targets().get(i);
-                TargetModel target = library
-                    .target(id)
-                    .orElseThrow(() ->
-                        unknownIn(
-                            "targets",
-                            id,
-                            library.targets().stream().map(TargetModel::id).toList(),
-                            scenario.targets()
-                        )
-                    );
+                TargetModel target = known(
+                    "targets",
+                    id,
+                    library.targets(),
+                    TargetModel::id,
+                    scenario.targets()
+                );
                 if (server.served(id).isEmpty()) {
                     throw new InvalidFieldException(
                         "select.targets[" + i + "]",
@@ -297,8 +268,9 @@ public final class ConfigurationSpace {
                             );
                             continue;
                         }
+                        Optional<AlignmentProfile> alignment;
                         if (scenario.hasMix()) {
-                            Optional<AlignmentProfile> mixed = mixedAlignment(
+                            alignment = mixedAlignment(
                                 library,
                                 scenario,
                                 drafter.id(),
@@ -308,48 +280,32 @@ public final class ConfigurationSpace {
                                 what,
                                 omitted
                             );
-                            if (mixed.isPresent()) {
-                                combinations.add(
-                                    new Combination(
-                                        device,
-                                        drafter,
-                                        q,
-                                        target,
-                                        drafting.get(),
-                                        mixed.get(),
-                                        server.served(target.id()).orElseThrow()
-                                    )
+                        } else {
+                            alignment = library.alignment(drafter.id(), q, target.id());
+                            if (alignment.isEmpty()) {
+                                omitted.add(
+                                    what +
+                                        ": no alignment profile, so no acceptance rate (measure it: configspec profile --drafter " +
+                                        drafter.id() +
+                                        " --target " +
+                                        target.id() +
+                                        ", or import llama-server or vLLM metrics)"
                                 );
                             }
-                            continue;
                         }
-                        Optional<AlignmentProfile> alignment = library.alignment(
-                            drafter.id(),
-                            q,
-                            target.id()
-                        );
-                        if (alignment.isEmpty()) {
-                            omitted.add(
-                                what +
-                                    ": no alignment profile, so no acceptance rate (measure it: configspec profile --drafter " +
-                                    drafter.id() +
-                                    " --target " +
-                                    target.id() +
-                                    ", or import llama-server or vLLM metrics)"
+                        if (alignment.isPresent()) {
+                            combinations.add(
+                                new Combination(
+                                    device,
+                                    drafter,
+                                    q,
+                                    target,
+                                    drafting.get(),
+                                    alignment.get(),
+                                    server.served(target.id()).orElseThrow()
+                                )
                             );
-                            continue;
                         }
-                        combinations.add(
-                            new Combination(
-                                device,
-                                drafter,
-                                q,
-                                target,
-                                drafting.get(),
-                                alignment.get(),
-                                server.served(target.id()).orElseThrow()
-                            )
-                        );
                     }
                 }
             }
@@ -556,6 +512,37 @@ public final class ConfigurationSpace {
                 (known.isEmpty() ? "none" : String.join(", ", known)) +
                 ")"
         );
+    }
+
+    /** The profiles a scenario's selection {@code list} names, in its order; every profile when it names none. */
+    private static <T> List<T> selection(
+        String list,
+        List<String> ids,
+        Collection<T> all,
+        Function<T, String> idOf
+    ) {
+        if (ids.isEmpty()) {
+            return List.copyOf(all);
+        }
+        return ids
+            .stream()
+            .map(id -> known(list, id, all, idOf, ids))
+            .toList();
+    }
+
+    /** The profile {@code id} among {@code all}, or the error naming its place in the selection and the known ids. */
+    private static <T> T known(
+        String list,
+        String id,
+        Collection<T> all,
+        Function<T, String> idOf,
+        List<String> selection
+    ) {
+        return all
+            .stream()
+            .filter(p -> idOf.apply(p).equals(id))
+            .findFirst()
+            .orElseThrow(() -> unknownIn(list, id, all.stream().map(idOf).toList(), selection));
     }
 
     private static InvalidFieldException unknownIn(

@@ -95,7 +95,8 @@ public final class MixedAcceptance {
                 table,
                 List.of(),
                 weakest(perDomain),
-                Map.of()
+                Map.of(),
+                Optional.empty()
             )
         );
     }

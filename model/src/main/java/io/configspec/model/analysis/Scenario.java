@@ -157,56 +157,6 @@ public record Scenario(
         }
     }
 
-    /** A scenario without a workload mix or routes (one prompt set for all traffic). */
-    public Scenario(
-        String id,
-        String name,
-        String description,
-        List<String> profiles,
-        List<String> devices,
-        List<String> drafters,
-        List<String> quantizations,
-        List<String> targets,
-        String server,
-        Optional<String> network,
-        int kMin,
-        int kMax,
-        List<Objective> objectives,
-        List<Constraint> constraints,
-        WhatIf whatIf,
-        PricingMode pricing,
-        TokenBilling billing,
-        EnergyMode energy,
-        int contextTokens,
-        int batchSize
-    ) {
-        this(
-            id,
-            name,
-            description,
-            profiles,
-            devices,
-            drafters,
-            quantizations,
-            targets,
-            server,
-            network,
-            kMin,
-            kMax,
-            objectives,
-            constraints,
-            whatIf,
-            pricing,
-            billing,
-            energy,
-            contextTokens,
-            batchSize,
-            List.of(),
-            OptionalInt.empty(),
-            List.of()
-        );
-    }
-
     private static List<String> mixDomains(List<DomainShare> mix) {
         return mix.stream().map(DomainShare::domain).toList();
     }

@@ -153,42 +153,7 @@ public record AlignmentProfile(
                 );
             }
         }
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
-    }
-
-    /** An entry that stands for all traffic (no domain). */
-    public AlignmentProfile(
-        String drafter,
-        String quantization,
-        String target,
-        OptionalDouble acceptanceRate,
-        OptionalDouble acceptanceLow,
-        OptionalDouble acceptanceHigh,
-        OptionalInt sampleCount,
-        String promptSet,
-        List<Double> acceptanceByPosition,
-        List<AcceptanceAtK> acceptanceByK,
-        List<CalibrationPoint> calibration,
-        Provenance provenance,
-        Map<String, Provenance> fieldProvenance
-    ) {
-        this(
-            drafter,
-            quantization,
-            target,
-            acceptanceRate,
-            acceptanceLow,
-            acceptanceHigh,
-            sampleCount,
-            promptSet,
-            acceptanceByPosition,
-            acceptanceByK,
-            calibration,
-            provenance,
-            fieldProvenance,
-            Optional.empty()
-        );
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /** The same entry, measured on {@code domainName}'s prompts. */
@@ -239,7 +204,8 @@ public record AlignmentProfile(
             List.of(),
             calibration,
             provenance,
-            fieldProvenance
+            fieldProvenance,
+            Optional.empty()
         );
     }
 

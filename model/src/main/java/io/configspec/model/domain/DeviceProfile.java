@@ -40,10 +40,8 @@ public record DeviceProfile(
         FieldChecks.present("kind", kind);
         FieldChecks.text("cpu", cpu);
         gpu = gpu == null ? "" : gpu;
-        memoryGiB = FieldChecks.present("memoryGiB", memoryGiB);
-        memoryGiB.ifPresent(v -> FieldChecks.positive("memoryGiB", v));
-        idlePowerWatts = FieldChecks.present("idlePowerWatts", idlePowerWatts);
-        idlePowerWatts.ifPresent(v -> FieldChecks.nonNegative("idlePowerWatts", v));
+        memoryGiB = FieldChecks.positive("memoryGiB", memoryGiB);
+        idlePowerWatts = FieldChecks.nonNegative("idlePowerWatts", idlePowerWatts);
         drafting = FieldChecks.list("drafting", drafting);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < drafting.size(); i++) {
@@ -55,8 +53,7 @@ public record DeviceProfile(
                 );
             }
         }
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /** A device whose memory and idle power are known. */

@@ -37,10 +37,8 @@ public record DraftingMeasurement(
         FieldChecks.positive("tokensPerSecond", tokensPerSecond);
         FieldChecks.nonNegative("roundOverheadSeconds", roundOverheadSeconds);
         FieldChecks.nonNegative("contextSlowdownPerThousandTokens", contextSlowdownPerThousandTokens);
-        powerWatts = FieldChecks.present("powerWatts", powerWatts);
-        powerWatts.ifPresent(v -> FieldChecks.positive("powerWatts", v));
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        powerWatts = FieldChecks.positive("powerWatts", powerWatts);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /** A measurement with its drafting power known. */

@@ -2,6 +2,8 @@ package io.configspec.model.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Range checks shared by the canonical constructors of the domain records. Each throws {@link
@@ -78,6 +80,24 @@ public final class FieldChecks {
         return value;
     }
 
+    /** An optional number that must be given (possibly empty) and, when present, greater than 0. */
+    public static OptionalDouble positive(String field, OptionalDouble value) {
+        present(field, value).ifPresent(v -> positive(field, v));
+        return value;
+    }
+
+    /** An optional count that must be given (possibly empty) and, when present, greater than 0. */
+    public static OptionalLong positive(String field, OptionalLong value) {
+        present(field, value).ifPresent(v -> positive(field, v));
+        return value;
+    }
+
+    /** An optional number that must be given (possibly empty) and, when present, 0 or more. */
+    public static OptionalDouble nonNegative(String field, OptionalDouble value) {
+        present(field, value).ifPresent(v -> nonNegative(field, v));
+        return value;
+    }
+
     /** An immutable copy of {@code values}; {@code null} becomes the empty list. */
     public static <T> List<T> list(String field, List<T> values) {
         if (values == null) {
@@ -89,6 +109,18 @@ public final class FieldChecks {
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * The provenance every profile record carries: {@code provenance} must be given, and the
+     * per-field overrides are returned as an immutable copy ({@code null} becomes the empty map).
+     */
+    public static Map<String, Provenance> provenance(
+        Provenance provenance,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        present("provenance", provenance);
+        return map(fieldProvenance);
     }
 
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */

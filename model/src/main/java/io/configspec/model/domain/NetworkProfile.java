@@ -34,8 +34,7 @@ public record NetworkProfile(
         FieldChecks.positive("downlinkMegabitsPerSecond", downlinkMegabitsPerSecond);
         FieldChecks.nonNegative("bytesPerDraftToken", bytesPerDraftToken);
         FieldChecks.nonNegative("replyBytes", replyBytes);
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /**

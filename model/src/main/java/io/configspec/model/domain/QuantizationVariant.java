@@ -21,10 +21,8 @@ public record QuantizationVariant(
 ) {
     public QuantizationVariant {
         FieldChecks.text("name", name);
-        bitsPerWeight = FieldChecks.present("bitsPerWeight", bitsPerWeight);
-        bitsPerWeight.ifPresent(v -> FieldChecks.positive("bitsPerWeight", v));
-        sizeOnDiskBytes = FieldChecks.present("sizeOnDiskBytes", sizeOnDiskBytes);
-        sizeOnDiskBytes.ifPresent(v -> FieldChecks.positive("sizeOnDiskBytes", v));
+        bitsPerWeight = FieldChecks.positive("bitsPerWeight", bitsPerWeight);
+        sizeOnDiskBytes = FieldChecks.positive("sizeOnDiskBytes", sizeOnDiskBytes);
         ggufFile = ggufFile == null ? Optional.empty() : ggufFile;
         ggufFile.ifPresent(f -> {
             if (

@@ -43,10 +43,8 @@ public record ServedTarget(
             FieldChecks.positive("dollarsPerMillionVerifiedTokens", v)
         );
         dollarsPerGpuHour.ifPresent(v -> FieldChecks.positive("dollarsPerGpuHour", v));
-        targetStepSeconds = FieldChecks.present("targetStepSeconds", targetStepSeconds);
-        targetStepSeconds.ifPresent(v -> FieldChecks.positive("targetStepSeconds", v));
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        targetStepSeconds = FieldChecks.positive("targetStepSeconds", targetStepSeconds);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     /** A served target whose plain decoding step is known. */

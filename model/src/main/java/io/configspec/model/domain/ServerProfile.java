@@ -41,8 +41,7 @@ public record ServerProfile(
                 );
             }
         }
-        FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
 
     public Optional<ServedTarget> served(String targetId) {

@@ -62,28 +62,6 @@ public sealed interface VerificationLatency {
         OptionalDouble rmseSeconds,
         OptionalDouble secondsPerPrefillToken
     ) implements VerificationLatency {
-        /** Without a prefill coefficient (a prompt token costs what a verified position costs). */
-        public Linear(
-            double interceptSeconds,
-            double secondsPerVerifiedToken,
-            double secondsPerContextToken,
-            double secondsPerRequest,
-            List<VerificationMeasurement> measurements,
-            OptionalDouble rSquared,
-            OptionalDouble rmseSeconds
-        ) {
-            this(
-                interceptSeconds,
-                secondsPerVerifiedToken,
-                secondsPerContextToken,
-                secondsPerRequest,
-                measurements,
-                rSquared,
-                rmseSeconds,
-                OptionalDouble.empty()
-            );
-        }
-
         public Linear {
             FieldChecks.positive("interceptSeconds", interceptSeconds);
             FieldChecks.nonNegative("secondsPerVerifiedToken", secondsPerVerifiedToken);
@@ -96,10 +74,11 @@ public sealed interface VerificationLatency {
                     throw new InvalidFieldException("rSquared", "must be at most 1 but is " + r);
                 }
             });
-            rmseSeconds = FieldChecks.present("rmseSeconds", rmseSeconds);
-            rmseSeconds.ifPresent(e -> FieldChecks.nonNegative("rmseSeconds", e));
-            secondsPerPrefillToken = FieldChecks.present("secondsPerPrefillToken", secondsPerPrefillToken);
-            secondsPerPrefillToken.ifPresent(c -> FieldChecks.nonNegative("secondsPerPrefillToken", c));
+            rmseSeconds = FieldChecks.nonNegative("rmseSeconds", rmseSeconds);
+            secondsPerPrefillToken = FieldChecks.nonNegative(
+                "secondsPerPrefillToken",
+                secondsPerPrefillToken
+            );
         }
 
         /** c_p: seconds per prefilled prompt token (c_v when the profile gives none). */
@@ -120,6 +99,7 @@ public sealed interface VerificationLatency {
                 secondsPerContextToken,
                 secondsPerRequest,
                 List.of(),
+                OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty()
             );

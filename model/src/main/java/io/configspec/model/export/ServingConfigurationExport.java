@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The serving-stack export of one configuration as both faces show it: the model references for
@@ -90,22 +91,18 @@ public final class ServingConfigurationExport {
     public static Result export(Combination combination, int k, Options options, List<String> notes) {
         ServingStack stack = options.stack();
         List<String> placeholders = new ArrayList<>();
-        String target = options.targetModel();
-        if (target == null) {
-            target = profileTarget(stack, combination).orElse(null);
-        }
-        if (target == null) {
-            target = placeholderTarget(stack, combination);
-            placeholders.add(target);
-        }
-        String draft = options.draftModel();
-        if (draft == null) {
-            draft = profileDraft(stack, combination).orElse(null);
-        }
-        if (draft == null) {
-            draft = placeholderDraft(stack, combination);
-            placeholders.add(draft);
-        }
+        String target = model(
+            options.targetModel(),
+            () -> profileTarget(stack, combination),
+            () -> placeholderTarget(stack, combination),
+            placeholders
+        );
+        String draft = model(
+            options.draftModel(),
+            () -> profileDraft(stack, combination),
+            () -> placeholderDraft(stack, combination),
+            placeholders
+        );
         List<String> lines = new ArrayList<>(notes);
         lines.addAll(cannotExpress(stack, combination));
         if (!placeholders.isEmpty()) {
@@ -151,6 +148,28 @@ public final class ServingConfigurationExport {
     }
 
     /** The target as the model profile names it for {@code stack}, if it does. */
+    /**
+     * The model name to export: the one given, else the one the profile names for the stack, else
+     * a placeholder (added to {@code placeholders}).
+     */
+    private static String model(
+        String given,
+        Supplier<Optional<String>> fromProfile,
+        Supplier<String> placeholder,
+        List<String> placeholders
+    ) {
+        if (given != null) {
+            return given;
+        }
+        Optional<String> named = fromProfile.get();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        String id = placeholder.get();
+        placeholders.add(id);
+        return id;
+    }
+
     static Optional<String> profileTarget(ServingStack stack, Combination c) {
         return switch (stack) {
             case VLLM, SGLANG, TENSORRT_LLM -> c.target().huggingFaceRepository();

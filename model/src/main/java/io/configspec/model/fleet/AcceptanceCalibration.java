@@ -113,17 +113,8 @@ public final class AcceptanceCalibration implements AcceptancePredictor {
             upper[i] = (confidence[i] + confidence[i + 1]) / 2;
         }
         upper[n - 1] = 1.0;
-        double lo = -200;
-        double hi = 200;
-        for (int iteration = 0; iteration < 200; iteration++) {
-            double mid = (lo + hi) / 2;
-            if (tiltedMean(acceptance, mid) < meanAcceptance) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return new AcceptanceCalibration(upper, acceptance, tiltedShares(acceptance, (lo + hi) / 2));
+        double lambda = Bisection.solve(t -> tiltedMean(acceptance, t), meanAcceptance, -200, 200, 200);
+        return new AcceptanceCalibration(upper, acceptance, tiltedShares(acceptance, lambda));
     }
 
     private static double[] tiltedShares(double[] acceptance, double lambda) {

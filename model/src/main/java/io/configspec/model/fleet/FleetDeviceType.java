@@ -58,34 +58,6 @@ public record FleetDeviceType(
         );
     }
 
-    /** A kind with its own prompt lengths and the scenario's SLO. */
-    public FleetDeviceType(
-        String id,
-        String label,
-        double weight,
-        double draftTokensPerSecond,
-        double roundOverheadSeconds,
-        double acceptanceRate,
-        double[] acceptanceByPosition,
-        AcceptanceCalibration calibration,
-        int fixedDraftTokens,
-        TokenLengthDistribution promptTokens
-    ) {
-        this(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            fixedDraftTokens,
-            promptTokens,
-            Double.NaN
-        );
-    }
-
     public FleetDeviceType {
         FleetChecks.positive(id + ": weight", weight);
         FleetChecks.positive(id + ": draftTokensPerSecond", draftTokensPerSecond);

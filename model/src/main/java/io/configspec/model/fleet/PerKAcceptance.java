@@ -28,17 +28,7 @@ public final class PerKAcceptance {
             throw new IllegalArgumentException("expectedTokens must be a number");
         }
         double target = Math.max(1.0, Math.min(k + 1.0, expectedTokens));
-        double lo = 0;
-        double hi = 1;
-        for (int i = 0; i < 60; i++) {
-            double mid = (lo + hi) / 2;
-            if (expected(mid, k) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
+        return Bisection.solve(alpha -> expected(alpha, k), target, 0, 1, 60);
     }
 
     /**

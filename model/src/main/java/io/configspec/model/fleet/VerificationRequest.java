@@ -55,30 +55,6 @@ public record VerificationRequest(
         targetSeconds = Math.min(targetSeconds, deadlineSeconds);
     }
 
-    /** A request whose target is its deadline. */
-    public VerificationRequest(
-        long id,
-        int clientId,
-        double arrivalSeconds,
-        double deadlineSeconds,
-        int verifiedTokens,
-        int prefillTokens,
-        int contextTokens,
-        double expectedTokens
-    ) {
-        this(
-            id,
-            clientId,
-            arrivalSeconds,
-            deadlineSeconds,
-            deadlineSeconds,
-            verifiedTokens,
-            prefillTokens,
-            contextTokens,
-            expectedTokens
-        );
-    }
-
     /** A request without prefill (its prompt is already in the server's KV cache). */
     public VerificationRequest(
         long id,

@@ -1,9 +1,9 @@
 package io.configspec.model.fleet;
 
 import io.configspec.model.domain.VerificationMeasurement;
+import io.configspec.model.measurement.LeastSquares;
 import java.util.List;
-import org.apache.commons.math3.linear.SingularMatrixException;
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import java.util.Optional;
 
 /**
  * Predicts how long the verification server takes for one batch (WISP's verification time
@@ -119,8 +119,8 @@ public record VerificationTimeEstimator(
     }
 
     /**
-     * Least-squares fit (ordinary least squares with intercept, Commons Math
-     * {@link OLSMultipleLinearRegression}) of the coefficients to measured batches.
+     * Least-squares fit (ordinary least squares with intercept, {@link LeastSquares#regression}) of
+     * the coefficients to measured batches.
      *
      * <p>The regressors must vary independently in the measurements: a sweep at one fixed K makes
      * verified tokens proportional to batch size and the fit singular, and measurements without
@@ -156,10 +156,9 @@ public record VerificationTimeEstimator(
             if (!identifiable(x)) {
                 continue;
             }
-            try {
-                OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-                ols.newSampleData(y, x);
-                double[] beta = ols.estimateRegressionParameters();
+            Optional<LeastSquares.Regression> regression = LeastSquares.regression(y, x);
+            if (regression.isPresent()) {
+                double[] beta = regression.get().coefficients();
                 double[] coefficients = new double[4];
                 boolean[] used = new boolean[4];
                 for (int j = 0; j < subset.length; j++) {
@@ -173,8 +172,8 @@ public record VerificationTimeEstimator(
                     coefficients[BATCH],
                     used[PREFILL] ? coefficients[PREFILL] : coefficients[VERIFIED]
                 );
-                double rss = ols.calculateResidualSumOfSquares();
-                double rSquared = ols.calculateRSquared();
+                double rss = regression.get().residualSumOfSquares();
+                double rSquared = regression.get().rSquared();
                 if (Double.isNaN(rSquared)) {
                     rSquared = rss == 0.0 ? 1.0 : 0.0; // constant latencies: total variance is zero
                 }
@@ -188,9 +187,8 @@ public record VerificationTimeEstimator(
                     used[BATCH],
                     used[PREFILL]
                 );
-            } catch (SingularMatrixException e) {
-                // try the next, smaller regressor subset
             }
+            // a singular design: try the next, smaller regressor subset
         }
         throw new IllegalArgumentException(
             "cannot fit the verification time estimator: " +
@@ -217,7 +215,6 @@ public record VerificationTimeEstimator(
 
     /** Every regressor column must vary, and no two may be exactly proportional. */
     private static boolean identifiable(double[][] x) {
-        int n = x.length;
         int p = x[0].length;
         for (int j = 0; j < p; j++) {
             double min = Double.POSITIVE_INFINITY;
@@ -232,7 +229,7 @@ public record VerificationTimeEstimator(
         }
         for (int a = 0; a < p; a++) {
             for (int b = a + 1; b < p; b++) {
-                if (Math.abs(correlation(x, a, b, n)) > 1 - 1e-9) {
+                if (Math.abs(LeastSquares.correlation(column(x, a), column(x, b))) > 1 - 1e-9) {
                     return false;
                 }
             }
@@ -240,26 +237,12 @@ public record VerificationTimeEstimator(
         return true;
     }
 
-    private static double correlation(double[][] x, int a, int b, int n) {
-        double ma = 0;
-        double mb = 0;
-        for (double[] row : x) {
-            ma += row[a];
-            mb += row[b];
+    private static double[] column(double[][] x, int j) {
+        double[] column = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            column[i] = x[i][j];
         }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (double[] row : x) {
-            double da = row[a] - ma;
-            double db = row[b] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return sab / Math.sqrt(saa * sbb);
+        return column;
     }
 
     private static void requireFinite(String field, double value) {

@@ -29,28 +29,6 @@ public record VerificationTimeFit(
     boolean usesBatchSize,
     boolean usesPrefillTokens
 ) {
-    /** A fit without a prefill regressor. */
-    public VerificationTimeFit(
-        VerificationTimeEstimator estimator,
-        double rSquared,
-        double rmseSeconds,
-        int sampleCount,
-        boolean usesVerifiedTokens,
-        boolean usesContextTokens,
-        boolean usesBatchSize
-    ) {
-        this(
-            estimator,
-            rSquared,
-            rmseSeconds,
-            sampleCount,
-            usesVerifiedTokens,
-            usesContextTokens,
-            usesBatchSize,
-            false
-        );
-    }
-
     /**
      * The server profile's form of this fit: a linear T_v carrying the measurements and the fit's
      * R² and RMSE (and the prefill coefficient when it was fitted). Coefficients the least-squares

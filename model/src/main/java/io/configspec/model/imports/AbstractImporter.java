@@ -1,5 +1,7 @@
 package io.configspec.model.imports;
 
+import java.util.Objects;
+
 /**
  * What every importer states the same way: the id on the command line and what it reads, for
  * people, given once to the constructor. Subclasses say how they detect and read their format.
@@ -14,8 +16,8 @@ public abstract class AbstractImporter implements Importer {
      * @param name what it reads, for people
      */
     protected AbstractImporter(String id, String name) {
-        this.id = id;
-        this.name = name;
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     @Override

@@ -91,26 +91,8 @@ public final class LatencyProfilerImporter extends AbstractImporter implements M
             String device = row.required("device");
             String model = row.required("model_name");
             double rate = row.positive("tok_s_avg");
-            OptionalDouble min = row.number("tok_s_min");
-            OptionalDouble max = row.number("tok_s_max");
-            if (min.isPresent() && min.getAsDouble() > rate) {
-                throw row.problem(
-                    "tok_s_min (" +
-                        row.text("tok_s_min").orElse("") +
-                        ") exceeds tok_s_avg (" +
-                        row.text("tok_s_avg").orElse("") +
-                        ")"
-                );
-            }
-            if (max.isPresent() && max.getAsDouble() < rate) {
-                throw row.problem(
-                    "tok_s_max (" +
-                        row.text("tok_s_max").orElse("") +
-                        ") is below tok_s_avg (" +
-                        row.text("tok_s_avg").orElse("") +
-                        ")"
-                );
-            }
+            OptionalDouble min = bound(row, "tok_s_min", rate, true);
+            OptionalDouble max = bound(row, "tok_s_max", rate, false);
             OptionalDouble power = row.number("power_avg_w");
             if (power.isPresent() && !(power.getAsDouble() > 0)) {
                 throw row.problem(
@@ -253,6 +235,26 @@ public final class LatencyProfilerImporter extends AbstractImporter implements M
     }
 
     /** A board the profiler names, e.g. {@code raspberry_pi_5} → Raspberry Pi 5, a single-board computer. */
+    /**
+     * The row's {@code column}, a minimum ({@code tok_s_min}) that must not exceed tok_s_avg or a
+     * maximum ({@code tok_s_max}) that must not be below it.
+     */
+    private static OptionalDouble bound(Row row, String column, double rate, boolean minimum)
+        throws ProfileException {
+        OptionalDouble value = row.number(column);
+        if (value.isPresent() && (minimum ? value.getAsDouble() > rate : value.getAsDouble() < rate)) {
+            throw row.problem(
+                column +
+                    " (" +
+                    row.text(column).orElse("") +
+                    (minimum ? ") exceeds tok_s_avg (" : ") is below tok_s_avg (") +
+                    row.text("tok_s_avg").orElse("") +
+                    ")"
+            );
+        }
+        return value;
+    }
+
     private static Board board(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         StringBuilder name = new StringBuilder();

@@ -376,32 +376,30 @@ public final class LlamaBenchImporter extends AbstractImporter implements Measur
                     case "ngl" -> row.put("n_gpu_layers", value);
                     case "backend" -> row.put("backends", value);
                     case "test" -> {
-                        Matcher m = MD_TEST.matcher(value.toLowerCase(Locale.ROOT));
-                        if (!m.matches()) {
-                            throw ProfileException.atLine(
-                                file,
-                                i + 1,
-                                "test \"" +
-                                    ToolRows.shorten(value) +
-                                    "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
-                            );
-                        }
+                        Matcher m = cell(
+                            MD_TEST,
+                            value.toLowerCase(Locale.ROOT),
+                            file,
+                            i + 1,
+                            "test \"" +
+                                ToolRows.shorten(value) +
+                                "\" is not a llama-bench test (ppN, tgN, ppN+tgM, optionally @ dN)"
+                        );
                         boolean prompt = m.group(1).equals("pp");
                         row.put("n_prompt", prompt ? m.group(2) : "0");
                         row.put("n_gen", prompt ? (m.group(3) == null ? "0" : m.group(3)) : m.group(2));
                         row.put("n_depth", m.group(4) == null ? "0" : m.group(4));
                     }
                     case "t/s" -> {
-                        Matcher m = MD_RATE.matcher(value);
-                        if (!m.matches()) {
-                            throw ProfileException.atLine(
-                                file,
-                                i + 1,
-                                "t/s \"" +
-                                    ToolRows.shorten(value) +
-                                    "\" is not a rate (expected e.g. 15.29 ± 0.12)"
-                            );
-                        }
+                        Matcher m = cell(
+                            MD_RATE,
+                            value,
+                            file,
+                            i + 1,
+                            "t/s \"" +
+                                ToolRows.shorten(value) +
+                                "\" is not a rate (expected e.g. 15.29 ± 0.12)"
+                        );
                         row.put("avg_ts", m.group(1));
                         if (m.group(2) != null) {
                             row.put("stddev_ts", m.group(2));
@@ -413,5 +411,15 @@ public final class LlamaBenchImporter extends AbstractImporter implements Measur
             rows.add(new Row(file, i + 1, row, Map.of()));
         }
         return new Markdown(rows, build);
+    }
+
+    /** The match of a markdown table cell against {@code pattern}, or the problem at its line. */
+    private static Matcher cell(Pattern pattern, String value, Path file, int line, String problem)
+        throws ProfileException {
+        Matcher m = pattern.matcher(value);
+        if (!m.matches()) {
+            throw ProfileException.atLine(file, line, problem);
+        }
+        return m;
     }
 }

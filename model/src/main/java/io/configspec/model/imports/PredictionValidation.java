@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Predicted against measured (docs/importing.md "Predicted against measured"): the goodput and
@@ -307,7 +308,10 @@ public final class PredictionValidation {
                     TokenBilling.DRAFTS_AND_BONUS,
                     EnergyMode.DRAFTING_ONLY,
                     0,
-                    1
+                    1,
+                    List.of(),
+                    OptionalInt.empty(),
+                    List.of()
                 );
                 return ConfigurationSpace.of(library, scenario).evaluate();
             } catch (InvalidFieldException e) {

@@ -928,7 +928,8 @@ final class ProfileAssembler {
                                 byK,
                                 List.of(),
                                 prov,
-                                Map.of()
+                                Map.of(),
+                                Optional.empty()
                             ),
                         first.getKey().file()
                     )
@@ -1054,16 +1055,12 @@ final class ProfileAssembler {
     }
 
     private DrafterModel drafter(String id, ModelFacts facts) {
-        if (facts.parameters() <= 0) {
-            throw new InvalidFieldException(
-                "parameterCount",
-                "of drafter " +
-                    id +
-                    " is stated neither by the file nor by the model's name (" +
-                    facts.source() +
-                    "): give its size in the name, or add the model to the library (--library)"
-            );
-        }
+        requireSize(
+            "drafter",
+            id,
+            facts,
+            "give its size in the name, or add the model to the library (--library)"
+        );
         List<QuantizationVariant> variants = new ArrayList<>();
         facts
             .bytesByQuantization()
@@ -1076,35 +1073,20 @@ final class ProfileAssembler {
                     )
                 )
             );
-        Map<String, Provenance> fields = new LinkedHashMap<>();
-        if (!facts.exact()) {
-            fields.put(
-                "parameterCount",
-                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
-            );
-        }
         return new DrafterModel(
             id,
             displayName(facts.source()),
             facts.family(),
             facts.parameters(),
             variants,
-            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
-            fields
+            modelProvenance(facts),
+            sizeProvenance(facts, new LinkedHashMap<>()),
+            Optional.empty()
         );
     }
 
     private TargetModel target(String id, ModelFacts facts) {
-        if (facts.parameters() <= 0) {
-            throw new InvalidFieldException(
-                "parameterCount",
-                "of target " +
-                    id +
-                    " is stated neither by the file nor by the model's name (" +
-                    facts.source() +
-                    "): add the model to the library (--library)"
-            );
-        }
+        requireSize("target", id, facts, "add the model to the library (--library)");
         List<QuantizationVariant> variants = new ArrayList<>();
         Map<String, Provenance> fields = new LinkedHashMap<>();
         if (facts.bytesByQuantization().isEmpty()) {
@@ -1123,21 +1105,49 @@ final class ProfileAssembler {
                     variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty()))
                 );
         }
-        if (!facts.exact()) {
-            fields.put(
-                "parameterCount",
-                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
-            );
-        }
         return new TargetModel(
             id,
             displayName(facts.source()),
             facts.family(),
             facts.parameters(),
             variants,
-            measured(facts.from(), 1, "the model as the file names it: " + facts.source()),
-            fields
+            modelProvenance(facts),
+            sizeProvenance(facts, fields),
+            Optional.empty()
         );
+    }
+
+    /** Stops the import when neither the file nor the model's name states its size. */
+    private static void requireSize(String role, String id, ModelFacts facts, String remedy) {
+        if (facts.parameters() <= 0) {
+            throw new InvalidFieldException(
+                "parameterCount",
+                "of " +
+                    role +
+                    " " +
+                    id +
+                    " is stated neither by the file nor by the model's name (" +
+                    facts.source() +
+                    "): " +
+                    remedy
+            );
+        }
+    }
+
+    /** The model's provenance: measured by the import, as the file names it. */
+    private Provenance.Measured modelProvenance(ModelFacts facts) {
+        return measured(facts.from(), 1, "the model as the file names it: " + facts.source());
+    }
+
+    /** {@code fields} with the size's provenance where only the model's name states its size. */
+    private static Map<String, Provenance> sizeProvenance(ModelFacts facts, Map<String, Provenance> fields) {
+        if (!facts.exact()) {
+            fields.put(
+                "parameterCount",
+                new Provenance.Literature("nominal size in the model's name (" + facts.source() + ")")
+            );
+        }
+        return fields;
     }
 
     private static String displayName(String source) {

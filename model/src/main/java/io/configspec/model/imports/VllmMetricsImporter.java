@@ -298,24 +298,9 @@ public final class VllmMetricsImporter extends AbstractImporter implements Measu
                 v1 = true;
                 firstLine = firstLine == 0 ? i + 1 : firstLine;
                 String body = m.group(1);
-                Matcher a = ACCEPTED_TOKENS.matcher(body);
-                Matcher d = DRAFTED_TOKENS.matcher(body);
-                if (!a.find() || !d.find()) {
-                    throw ProfileException.atLine(
-                        file,
-                        i + 1,
-                        "the SpecDecoding metrics line has no 'Accepted: N tokens, Drafted: M tokens'"
-                    );
-                }
-                long lineAccepted = Long.parseLong(a.group(1));
-                long lineDrafted = Long.parseLong(d.group(1));
-                if (lineAccepted > lineDrafted) {
-                    throw ProfileException.atLine(
-                        file,
-                        i + 1,
-                        "accepted tokens (" + lineAccepted + ") exceed drafted tokens (" + lineDrafted + ")"
-                    );
-                }
+                Counts counts = counts(file, i + 1, body, V1_COUNTS);
+                long lineAccepted = counts.accepted();
+                long lineDrafted = counts.drafted();
                 accepted += lineAccepted;
                 drafted += lineDrafted;
                 Matcher length = MEAN_LENGTH.matcher(body);
@@ -334,24 +319,9 @@ public final class VllmMetricsImporter extends AbstractImporter implements Measu
             } else if ((m = SPEC_V0.matcher(line)).find()) {
                 firstLine = firstLine == 0 ? i + 1 : firstLine;
                 String body = m.group(1);
-                Matcher a = V0_ACCEPTED.matcher(body);
-                Matcher d = V0_DRAFT.matcher(body);
-                if (!a.find() || !d.find()) {
-                    throw ProfileException.atLine(
-                        file,
-                        i + 1,
-                        "the Speculative metrics line has no 'Number of accepted tokens' and 'Number of draft tokens'"
-                    );
-                }
-                v0Accepted = Long.parseLong(a.group(1));
-                v0Drafted = Long.parseLong(d.group(1));
-                if (v0Accepted > v0Drafted) {
-                    throw ProfileException.atLine(
-                        file,
-                        i + 1,
-                        "accepted tokens (" + v0Accepted + ") exceed draft tokens (" + v0Drafted + ")"
-                    );
-                }
+                Counts counts = counts(file, i + 1, body, V0_COUNTS);
+                v0Accepted = counts.accepted();
+                v0Drafted = counts.drafted();
                 Matcher spec = V0_K.matcher(body);
                 if (spec.find()) {
                     k = OptionalInt.of(Integer.parseInt(spec.group(1)));
@@ -392,5 +362,48 @@ public final class VllmMetricsImporter extends AbstractImporter implements Measu
         );
         String tool = version.isEmpty() ? "vLLM (version not stated)" : "vLLM " + version;
         return ImportedMeasurements.acceptance(file, id(), tool, date, List.of(a), List.of());
+    }
+
+    /** The patterns of a metrics line's accepted and drafted token counts, and what names them. */
+    private record Counted(Pattern accepted, Pattern drafted, String draftedName, String missing) {}
+
+    private static final Counted V1_COUNTS = new Counted(
+        ACCEPTED_TOKENS,
+        DRAFTED_TOKENS,
+        "drafted",
+        "the SpecDecoding metrics line has no 'Accepted: N tokens, Drafted: M tokens'"
+    );
+    private static final Counted V0_COUNTS = new Counted(
+        V0_ACCEPTED,
+        V0_DRAFT,
+        "draft",
+        "the Speculative metrics line has no 'Number of accepted tokens' and 'Number of draft tokens'"
+    );
+
+    /** Accepted and drafted tokens of one metrics line. */
+    private record Counts(long accepted, long drafted) {}
+
+    /** The counts {@code body} (line {@code line}) states; accepted tokens may not exceed drafted ones. */
+    private static Counts counts(Path file, int line, String body, Counted counted) throws ProfileException {
+        Matcher a = counted.accepted().matcher(body);
+        Matcher d = counted.drafted().matcher(body);
+        if (!a.find() || !d.find()) {
+            throw ProfileException.atLine(file, line, counted.missing());
+        }
+        Counts counts = new Counts(Long.parseLong(a.group(1)), Long.parseLong(d.group(1)));
+        if (counts.accepted() > counts.drafted()) {
+            throw ProfileException.atLine(
+                file,
+                line,
+                "accepted tokens (" +
+                    counts.accepted() +
+                    ") exceed " +
+                    counted.draftedName() +
+                    " tokens (" +
+                    counts.drafted() +
+                    ")"
+            );
+        }
+        return counts;
     }
 }

@@ -80,23 +80,9 @@ public final class Hypervolume {
      */
     public static double normalized(double[][] columns, boolean[] maximize, int[] rows) {
         ParetoFront.checkShape(columns, maximize, null);
-        int d = columns.length;
-        int n = columns[0].length;
-        int[] selected = rows == null ? identity(n) : rows;
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        for (int j = 0; j < d; j++) {
-            lo[j] = Double.POSITIVE_INFINITY;
-            hi[j] = Double.NEGATIVE_INFINITY;
-            for (int row : selected) {
-                double v = columns[j][row];
-                if (!Double.isNaN(v)) {
-                    lo[j] = Math.min(lo[j], v);
-                    hi[j] = Math.max(hi[j], v);
-                }
-            }
-        }
-        return normalized(columns, maximize, selected, lo, hi);
+        int[] selected = rows == null ? identity(columns[0].length) : rows;
+        double[][] bounds = ParetoFront.bounds(columns, selected);
+        return normalized(columns, maximize, selected, bounds[0], bounds[1]);
     }
 
     /**

@@ -28,19 +28,9 @@ public final class KneePoint {
     public static int select(double[][] columns, boolean[] maximize, int[] front) {
         ParetoFront.checkShape(columns, maximize, null);
         int d = columns.length;
-        double[] lo = new double[d];
-        double[] hi = new double[d];
-        for (int j = 0; j < d; j++) {
-            lo[j] = Double.POSITIVE_INFINITY;
-            hi[j] = Double.NEGATIVE_INFINITY;
-            for (int row : front) {
-                double v = columns[j][row];
-                if (!Double.isNaN(v)) {
-                    lo[j] = Math.min(lo[j], v);
-                    hi[j] = Math.max(hi[j], v);
-                }
-            }
-        }
+        double[][] bounds = ParetoFront.bounds(columns, front);
+        double[] lo = bounds[0];
+        double[] hi = bounds[1];
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int row : front) {

@@ -417,6 +417,28 @@ public final class ParetoFront {
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
+    /**
+     * Per column, the smallest and largest non-NaN value over {@code rows}: {lo, hi}, with +∞ and
+     * −∞ for a column that has none.
+     */
+    static double[][] bounds(double[][] columns, int[] rows) {
+        int d = columns.length;
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        for (int j = 0; j < d; j++) {
+            lo[j] = Double.POSITIVE_INFINITY;
+            hi[j] = Double.NEGATIVE_INFINITY;
+            for (int row : rows) {
+                double v = columns[j][row];
+                if (!Double.isNaN(v)) {
+                    lo[j] = Math.min(lo[j], v);
+                    hi[j] = Math.max(hi[j], v);
+                }
+            }
+        }
+        return new double[][] { lo, hi };
+    }
+
     static int checkShape(double[][] columns, boolean[] maximize, boolean[] include) {
         if (columns == null || (columns.length != 2 && columns.length != 3)) {
             throw new IllegalArgumentException(

@@ -108,24 +108,35 @@ public final class Recommendations {
     static int bestWithTieBreak(double[][] columns, int primary, boolean[] feasible) {
         int best = -1;
         int n = columns[primary].length;
+        double[] candidate = new double[columns.length];
+        double[] bestValues = new double[columns.length];
         for (int i = 0; i < n; i++) {
             if (!feasible[i] || Double.isNaN(columns[primary][i])) {
                 continue;
             }
-            if (best < 0 || better(columns, primary, i, best)) {
+            for (int j = 0; j < columns.length; j++) {
+                candidate[j] = columns[j][i];
+            }
+            if (best < 0 || beats(candidate, bestValues, primary)) {
                 best = i;
+                System.arraycopy(candidate, 0, bestValues, 0, candidate.length);
             }
         }
         return best;
     }
 
-    private static boolean better(double[][] columns, int primary, int a, int b) {
-        if (columns[primary][a] != columns[primary][b]) {
-            return columns[primary][a] > columns[primary][b];
+    /**
+     * The tie-break rule of the best row for column {@code primary}: whether the row with values
+     * {@code candidate} beats the row with values {@code incumbent} (one value per column, all
+     * maximised): the primary column decides, then the other columns in order.
+     */
+    public static boolean beats(double[] candidate, double[] incumbent, int primary) {
+        if (candidate[primary] != incumbent[primary]) {
+            return candidate[primary] > incumbent[primary];
         }
-        for (int j = 0; j < columns.length; j++) {
-            if (j != primary && columns[j][a] != columns[j][b]) {
-                return columns[j][a] > columns[j][b];
+        for (int j = 0; j < candidate.length; j++) {
+            if (j != primary && candidate[j] != incumbent[j]) {
+                return candidate[j] > incumbent[j];
             }
         }
         return false;

@@ -445,6 +445,8 @@ public final class ScenarioEvaluation {
         /** Per paper objective: the winner with the other two breaking ties (Recommendations' rule). */
         private final long[] winner = new long[PAPER.length];
         private final double[][] winnerValues = new double[PAPER.length][PAPER.length];
+        /** One row's values of the paper objectives, compared with each winner's. */
+        private final double[] candidate = new double[PAPER.length];
         /** Per paper objective: its best value and the first row with it. */
         private final long[] firstAtTop = new long[PAPER.length];
         private final double[] top = new double[PAPER.length];
@@ -507,11 +509,12 @@ public final class ScenarioEvaluation {
                         continue;
                     }
                     long row = base + r;
-                    if (winner[j] < 0 || beatsWinner(paper, j, r)) {
+                    for (int m = 0; m < PAPER.length; m++) {
+                        candidate[m] = paper[m][r];
+                    }
+                    if (winner[j] < 0 || Recommendations.beats(candidate, winnerValues[j], j)) {
                         winner[j] = row;
-                        for (int m = 0; m < PAPER.length; m++) {
-                            winnerValues[j][m] = paper[m][r];
-                        }
+                        System.arraycopy(candidate, 0, winnerValues[j], 0, PAPER.length);
                     }
                     if (firstAtTop[j] < 0 || objective.better(v, top[j])) {
                         // the old best value's first row is now the best row below the best
@@ -528,19 +531,6 @@ public final class ScenarioEvaluation {
                     }
                 }
             }
-        }
-
-        /** Recommendations' rule: the primary column decides, then the others in order (all maximised). */
-        private boolean beatsWinner(double[][] paper, int j, int r) {
-            if (paper[j][r] != winnerValues[j][j]) {
-                return paper[j][r] > winnerValues[j][j];
-            }
-            for (int m = 0; m < PAPER.length; m++) {
-                if (m != j && paper[m][r] != winnerValues[j][m]) {
-                    return paper[m][r] > winnerValues[j][m];
-                }
-            }
-            return false;
         }
 
         Map<List<Objective>, long[]> finish() {

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +123,10 @@ class ConfigurationSpaceTest {
             TokenBilling.DRAFTS_AND_BONUS,
             energy,
             contextTokens,
-            batch
+            batch,
+            List.of(),
+            OptionalInt.empty(),
+            List.of()
         );
     }
 

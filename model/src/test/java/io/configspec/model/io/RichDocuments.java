@@ -26,7 +26,9 @@ import io.configspec.model.domain.VerificationMeasurement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** One document of every kind with every optional field set, for write → schema → read tests. */
 final class RichDocuments {
@@ -125,7 +127,8 @@ final class RichDocuments {
                     ),
                     List.of(),
                     literature,
-                    Map.of("acceptanceByK", note)
+                    Map.of("acceptanceByK", note),
+                    Optional.empty()
                 )
             )
         );
@@ -203,7 +206,10 @@ final class RichDocuments {
             TokenBilling.DRAFTS,
             EnergyMode.WHOLE_ROUND,
             512,
-            4
+            4,
+            List.of(),
+            OptionalInt.empty(),
+            List.of()
         );
         var fleet = new FleetScenarioSpec(
             "fl",
