@@ -104,7 +104,7 @@ public final class FleetPane extends SplitPane {
                 model.loadScenario(sampleChoice.getValue());
             }
         });
-        sampleChoice.disableProperty().bind(model.runningProperty());
+        sampleChoice.disableProperty().bind(model.work().runningProperty());
 
         TableView<FleetViewModel.DeviceShare> mix = new TableView<>(model.deviceMix());
         mix.setId("fleet-mix");
@@ -174,17 +174,17 @@ public final class FleetPane extends SplitPane {
         Button run = new Button("Run");
         run.setId("fleet-run");
         run.setDefaultButton(true);
-        run.disableProperty().bind(model.runningProperty());
+        run.disableProperty().bind(model.work().runningProperty());
         run.setOnAction(e -> model.run());
         Button cancel = new Button("Cancel");
         cancel.setId("fleet-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.work().runningProperty().not());
+        cancel.setOnAction(e -> model.work().cancel());
         ProgressBar progress = new ProgressBar();
         progress.setId("fleet-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(model.progressProperty());
-        Label status = wrapped("fleet-status", model.statusProperty());
+        progress.progressProperty().bind(model.work().progressProperty());
+        Label status = wrapped("fleet-status", model.work().messageProperty());
 
         Label note = provenanceNote(
             "Simulated (discrete-event model of docs/fleet.md) from the profiles the scenario references; " +
@@ -306,7 +306,7 @@ public final class FleetPane extends SplitPane {
         );
         Button sweep = new Button("Run sensitivity");
         sweep.setId("fleet-sensitivity-run");
-        sweep.disableProperty().bind(model.runningProperty());
+        sweep.disableProperty().bind(model.work().runningProperty());
         sweep.setOnAction(e -> model.runSensitivity());
         sensitivityChart = lineChart(
             "Capacity ratio against the setting",

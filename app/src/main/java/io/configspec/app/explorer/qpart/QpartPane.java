@@ -129,17 +129,17 @@ public final class QpartPane extends VBox {
 
         Button run = new Button("Build and measure");
         run.setId("qpart-build");
-        run.disableProperty().bind(model.runningProperty().or(model.planProperty().isNull()));
+        run.disableProperty().bind(model.work().runningProperty().or(model.planProperty().isNull()));
         run.setOnAction(e -> model.buildAndMeasure(prompts()));
         Button cancel = new Button("Cancel");
         cancel.setId("qpart-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.work().runningProperty().not());
+        cancel.setOnAction(e -> model.work().cancel());
         Label status = new Label();
         status.setId("qpart-status");
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(model.work().messageProperty());
 
         // Figures on the left, the actions and their status beside them: one band of three rows
         // instead of five stacked ones, so the buttons stay on screen at 1366 × 768.

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.qpart;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.engine.qpart.ModelLayersReader;
 import io.configspec.engine.qpart.PlannedDrafterMeasurement;
@@ -24,10 +25,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -55,9 +54,8 @@ public final class QpartViewModel {
         this,
         "built"
     );
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    /** The build-and-measure run; its message line is the panel's status line (plans too). */
+    private final BackgroundWork work = new BackgroundWork();
     private long planGeneration;
     private QpartProblem problem;
     private ModelLayers layers;
@@ -98,12 +96,12 @@ public final class QpartViewModel {
         return built;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty runningProperty() {
-        return running;
+    /**
+     * The build-and-measure run (cancel stops it at its next step); its message line also says
+     * what the current plan predicts, or why there is none.
+     */
+    public BackgroundWork work() {
+        return work;
     }
 
     /**
@@ -139,7 +137,7 @@ public final class QpartViewModel {
             .whenComplete((found, error) ->
                 executor.runOnUi(() -> {
                     if (error != null) {
-                        status.set(sentence(error));
+                        work.setMessage(sentence(error));
                         return;
                     }
                     List<String> ids = found.ids();
@@ -198,13 +196,13 @@ public final class QpartViewModel {
                     }
                     if (error != null) {
                         plan.set(null);
-                        status.set(sentence(error));
+                        work.setMessage(sentence(error));
                         return;
                     }
                     layers = (ModelLayers) result[0];
                     problem = (QpartProblem) result[1];
                     plan.set((QpartPlan) result[2]);
-                    status.set(predictedSummary((QpartPlan) result[2]));
+                    work.setMessage(predictedSummary((QpartPlan) result[2]));
                 })
             );
     }
@@ -213,13 +211,12 @@ public final class QpartViewModel {
     public void buildAndMeasure(List<String> prompts) {
         QpartPlan current = plan.get();
         Path model = modelDirectory.get();
-        if (current == null || problem == null || running.get()) {
+        if (current == null || problem == null || work.isRunning()) {
             return;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
-        running.set(true);
-        status.set("building and measuring " + PlannedDrafters.quantizationId(budget.get()) + "…");
+        AtomicBoolean cancelled = work.start(
+            "building and measuring " + PlannedDrafters.quantizationId(budget.get()) + "…"
+        );
         PlannedDrafterWorkflow.Request request = new PlannedDrafterWorkflow.Request(
             problem,
             current,
@@ -239,25 +236,19 @@ public final class QpartViewModel {
                     if (cancelled.get()) {
                         throw new CancellationException("cancelled");
                     }
-                    executor.runOnUi(() -> status.set(line));
+                    executor.runOnUi(() -> work.setMessage(line));
                 })
             )
             .whenComplete((result, error) ->
                 executor.runOnUi(() -> {
-                    running.set(false);
                     if (error != null) {
-                        status.set(cancelled.get() ? "cancelled" : sentence(error));
+                        work.end(cancelled.get() ? "cancelled" : sentence(error));
                         return;
                     }
                     built.set(result);
-                    status.set(measuredSummary(result));
+                    work.end(measuredSummary(result));
                 })
             );
-    }
-
-    /** Stops a build-and-measure at its next step. */
-    public void cancel() {
-        cancel.set(true);
     }
 
     /** The prompts file next to the models (sample family), if any. */

@@ -47,7 +47,7 @@ class FleetPaneTest {
         WaitForAsyncUtils.waitFor(
             120,
             TimeUnit.SECONDS,
-            () -> pane.model().progressProperty().get() >= 1.0 && !pane.model().runningProperty().get()
+            () -> pane.model().work().progressProperty().get() >= 1.0 && !pane.model().work().runningProperty().get()
         );
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, pane.goodputChart().getData().size());
@@ -70,7 +70,7 @@ class FleetPaneTest {
         WaitForAsyncUtils.waitFor(
             180,
             TimeUnit.SECONDS,
-            () -> !pane.model().sensitivity().isEmpty() && !pane.model().runningProperty().get()
+            () -> !pane.model().sensitivity().isEmpty() && !pane.model().work().runningProperty().get()
         );
         WaitForAsyncUtils.waitForFxEvents();
         var chart = pane.sensitivityChart();

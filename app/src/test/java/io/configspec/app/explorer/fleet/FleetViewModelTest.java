@@ -18,7 +18,7 @@ class FleetViewModelTest {
 
     private static FleetViewModel loaded() {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
-        assertTrue(vm.loadScenario(FLEET), vm.statusProperty().get());
+        assertTrue(vm.loadScenario(FLEET), vm.work().messageProperty().get());
         vm.maxDevicesProperty().set(40);
         vm.durationSecondsProperty().set(20);
         return vm;
@@ -41,9 +41,9 @@ class FleetViewModelTest {
             assertTrue(vm.capacityProperty(p).get() >= 0, p.label());
             assertFalse(vm.tpotDistribution(p).isEmpty(), p.label());
         }
-        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
-        assertFalse(vm.runningProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Capacity"), vm.statusProperty().get());
+        assertEquals(1.0, vm.work().progressProperty().get(), 1e-9);
+        assertFalse(vm.work().runningProperty().get());
+        assertTrue(vm.work().messageProperty().get().startsWith("Capacity"), vm.work().messageProperty().get());
         assertEquals(
             Math.max(1, vm.capacityProperty(FleetPolicy.WISP).get()),
             vm.distributionDevicesProperty().get()
@@ -77,7 +77,7 @@ class FleetViewModelTest {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
         assertTrue(
             vm.loadScenario(Samples.root().resolve("scenarios/wisp-paper.json")),
-            vm.statusProperty().get()
+            vm.work().messageProperty().get()
         );
         assertEquals(3, vm.deviceMix().size());
         assertEquals(200, vm.sloMillisProperty().get(), 1e-9);
@@ -89,7 +89,7 @@ class FleetViewModelTest {
         vm.maxDevicesProperty().set(16);
         vm.durationSecondsProperty().set(10);
         vm.runSensitivity().join();
-        assertFalse(vm.runningProperty().get());
+        assertFalse(vm.work().runningProperty().get());
         assertEquals(
             io.configspec.model.fleet.FleetSensitivity.defaultGrid(vm.effectiveScenario()).size(),
             vm.sensitivity().size()
@@ -104,7 +104,7 @@ class FleetViewModelTest {
             );
         }
         assertTrue(vm.sensitivitySummaryProperty().get().contains("WISP ≥ 2× centralised"));
-        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+        assertEquals(1.0, vm.work().progressProperty().get(), 1e-9);
     }
 
     @Test
@@ -120,10 +120,10 @@ class FleetViewModelTest {
     @Test
     void cancelStopsTheRunAndSaysSo() {
         FleetViewModel vm = loaded();
-        vm.progressProperty().addListener((o, a, b) -> vm.cancel());
+        vm.work().progressProperty().addListener((o, a, b) -> vm.work().cancel());
         vm.run().join();
-        assertFalse(vm.runningProperty().get());
-        assertEquals("Cancelled.", vm.statusProperty().get());
+        assertFalse(vm.work().runningProperty().get());
+        assertEquals("Cancelled.", vm.work().messageProperty().get());
         assertTrue(vm.curve(FleetPolicy.CENTRALIZED).size() < FleetViewModel.sweepSizes(40).size());
     }
 
@@ -131,9 +131,9 @@ class FleetViewModelTest {
     void aBadFileIsOneSentenceInTheStatusLine() {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
         assertFalse(vm.loadScenario(Samples.paperScenario()));
-        assertTrue(vm.statusProperty().get().contains("kind"), vm.statusProperty().get());
+        assertTrue(vm.work().messageProperty().get().contains("kind"), vm.work().messageProperty().get());
         vm.run().join();
-        assertEquals("Open a fleet scenario first.", vm.statusProperty().get());
+        assertEquals("Open a fleet scenario first.", vm.work().messageProperty().get());
     }
 
     @Test

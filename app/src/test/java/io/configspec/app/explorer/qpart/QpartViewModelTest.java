@@ -35,15 +35,15 @@ class QpartViewModelTest {
         // The first device in order (jetson-agx-orin-paper) has no throughput per width; the
         // default is the first that has, and it plans.
         assertTrue(model.devices().getFirst().compareTo(model.deviceProperty().get()) < 0);
-        assertTrue(model.planProperty().get() != null, model.statusProperty().get());
+        assertTrue(model.planProperty().get() != null, model.work().messageProperty().get());
         model.deviceProperty().set("laptop-x86-64");
         model.budgetProperty().set(0.02);
         model.replan();
         QpartPlan loose = model.planProperty().get();
-        assertTrue(loose.totalDegradation() <= 0.02, model.statusProperty().get());
+        assertTrue(loose.totalDegradation() <= 0.02, model.work().messageProperty().get());
         assertTrue(
-            model.statusProperty().get().startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
-            model.statusProperty().get()
+            model.work().messageProperty().get().startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
+            model.work().messageProperty().get()
         );
         model.budgetProperty().set(0);
         model.replan();
@@ -59,9 +59,9 @@ class QpartViewModelTest {
         model.replan();
         assertNull(model.planProperty().get());
         assertTrue(
-            model.statusProperty().get().startsWith("no device 'mars-rover' in the profiles"),
-            model.statusProperty().get()
+            model.work().messageProperty().get().startsWith("no device 'mars-rover' in the profiles"),
+            model.work().messageProperty().get()
         );
-        assertEquals(1, model.statusProperty().get().lines().count());
+        assertEquals(1, model.work().messageProperty().get().lines().count());
     }
 }
