@@ -130,27 +130,28 @@ public final class FleetPane extends SplitPane {
         weight.setMinWidth(60);
         weight.setMaxWidth(80);
 
-        Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, model.sloMillisProperty().get(), 10.0);
+        FleetViewModel.SweepSettings limits = model.settings();
+        Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, limits.sloMillis().get(), 10.0);
         slo.setId("fleet-slo");
         slo.setEditable(true);
         slo
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.sloMillisProperty().set(b));
-        model.sloMillisProperty().addListener((o, a, b) -> slo.getValueFactory().setValue(b.doubleValue()));
-        Spinner<Integer> max = new Spinner<>(1, 100_000, model.maxDevicesProperty().get(), 10);
+            .addListener((o, a, b) -> limits.sloMillis().set(b));
+        limits.sloMillis().addListener((o, a, b) -> slo.getValueFactory().setValue(b.doubleValue()));
+        Spinner<Integer> max = new Spinner<>(1, 100_000, limits.maxDevices().get(), 10);
         max.setId("fleet-max-devices");
         max.setEditable(true);
         max
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.maxDevicesProperty().set(b));
-        Spinner<Double> duration = new Spinner<>(1.0, 3_600.0, model.durationSecondsProperty().get(), 10.0);
+            .addListener((o, a, b) -> limits.maxDevices().set(b));
+        Spinner<Double> duration = new Spinner<>(1.0, 3_600.0, limits.durationSeconds().get(), 10.0);
         duration.setEditable(true);
         duration
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.durationSecondsProperty().set(b));
+            .addListener((o, a, b) -> limits.durationSeconds().set(b));
 
         for (Spinner<?> spinner : java.util.List.of(slo, max, duration)) {
             spinner.setPrefWidth(110);

@@ -87,16 +87,23 @@ public final class FleetViewModel {
         }
     }
 
+    /**
+     * What a run simulates besides the scenario.
+     *
+     * @param sloMillis the time-per-token SLO, ms (the loaded scenario's until edited)
+     * @param maxDevices the largest fleet size of the sweep
+     * @param durationSeconds simulated time per fleet size, s
+     */
+    public record SweepSettings(DoubleProperty sloMillis, IntegerProperty maxDevices, DoubleProperty durationSeconds) {}
+
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
     /** The run's state; its message line is the view's status line. */
     private final BackgroundWork work = new BackgroundWork("Open a fleet scenario.");
-    private final DoubleProperty sloMillis = new SimpleDoubleProperty(this, "sloMillis", 150);
-    private final IntegerProperty maxDevices = new SimpleIntegerProperty(this, "maxDevices", 200);
-    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(
-        this,
-        "durationSeconds",
-        FleetSimulator.DEFAULT_DURATION_SECONDS
+    private final SweepSettings settings = new SweepSettings(
+        new SimpleDoubleProperty(this, "sloMillis", 150),
+        new SimpleIntegerProperty(this, "maxDevices", 200),
+        new SimpleDoubleProperty(this, "durationSeconds", FleetSimulator.DEFAULT_DURATION_SECONDS)
     );
     private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
     private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
@@ -175,7 +182,7 @@ public final class FleetViewModel {
             FleetScenario loaded = FleetScenarioFile.load(file).scenario();
             scenario = loaded;
             scenarioName.set(loaded.name());
-            sloMillis.set(loaded.sloTpotSeconds() * 1000);
+            settings.sloMillis().set(loaded.sloTpotSeconds() * 1000);
             deviceMix.setAll(loaded.deviceMix().stream().map(DeviceShare::new).toList());
             clearResults();
             work.setMessage(
@@ -204,7 +211,7 @@ public final class FleetViewModel {
     /** The scenario as it will be simulated: the loaded one with the edited shares and SLO. */
     FleetScenario effectiveScenario() {
         List<FleetDeviceType> mix = deviceMix.stream().map(DeviceShare::withCurrentWeight).toList();
-        return scenario.withDeviceMix(mix).withSloTpotSeconds(sloMillis.get() / 1000.0);
+        return scenario.withDeviceMix(mix).withSloTpotSeconds(settings.sloMillis().get() / 1000.0);
     }
 
     /** Fleet sizes of the sweep: about 12, spread geometrically over [1, max]. */
@@ -237,9 +244,9 @@ public final class FleetViewModel {
         if (work.isRunning()) {
             return null;
         }
-        int max = maxDevices.get();
-        double duration = durationSeconds.get();
-        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
+        int max = settings.maxDevices().get();
+        double duration = settings.durationSeconds().get();
+        if (max < 1 || !(duration > 0) || !(settings.sloMillis().get() > 0)) {
             work.setMessage("Maximum devices, duration and SLO must be positive.");
             return null;
         }
@@ -363,7 +370,7 @@ public final class FleetViewModel {
             String.format(
                 Locale.ROOT,
                 "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
-                sloMillis.get(),
+                settings.sloMillis().get(),
                 wisp,
                 sled,
                 central
@@ -481,16 +488,9 @@ public final class FleetViewModel {
         return scenarioName.getReadOnlyProperty();
     }
 
-    public DoubleProperty sloMillisProperty() {
-        return sloMillis;
-    }
-
-    public IntegerProperty maxDevicesProperty() {
-        return maxDevices;
-    }
-
-    public DoubleProperty durationSecondsProperty() {
-        return durationSeconds;
+    /** The SLO and the sweep's limits the user sets. */
+    public SweepSettings settings() {
+        return settings;
     }
 
     public ObservableList<DeviceShare> deviceMix() {

@@ -49,14 +49,15 @@ public final class QpartPane extends VBox {
         setId("qpart-pane");
         setSpacing(8);
         setPadding(new Insets(10));
+        QpartViewModel.PlanInputs inputs = model.inputs();
 
         TextField folder = new TextField();
         folder.setId("qpart-model");
         folder.setPromptText("drafter model folder (sample family, e.g. samples/models/draft-3l-fp32)");
         folder.setEditable(false);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        model
-            .modelDirectoryProperty()
+        inputs
+            .modelDirectory()
             .addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
         Button choose = new Button("Choose drafter…");
         choose.setOnAction(e -> {
@@ -64,16 +65,16 @@ public final class QpartPane extends VBox {
             chooser.setTitle("Drafter model folder (config.json, model.onnx, qpart-calibration.json)");
             var dir = chooser.showDialog(owner);
             if (dir != null) {
-                model.modelDirectoryProperty().set(dir.toPath());
+                inputs.modelDirectory().set(dir.toPath());
                 model.replan();
             }
         });
         ComboBox<String> device = new ComboBox<>(model.devices());
         device.setId("qpart-device");
-        device.valueProperty().bindBidirectional(model.deviceProperty());
+        device.valueProperty().bindBidirectional(inputs.device());
         device.valueProperty().addListener((o, a, b) -> model.replan());
 
-        Slider budget = new Slider(0, 0.1, model.budgetProperty().get());
+        Slider budget = new Slider(0, 0.1, inputs.budget().get());
         budget.setId("qpart-budget");
         budget.setMajorTickUnit(0.02);
         budget.setShowTickLabels(true);
@@ -83,11 +84,11 @@ public final class QpartPane extends VBox {
         Label budgetValue = new Label();
         budgetValue
             .textProperty()
-            .bind(model.budgetProperty().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
+            .bind(inputs.budget().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
         budget
             .valueProperty()
             .addListener((o, a, b) -> {
-                model.budgetProperty().set(Math.round(b.doubleValue() * 1000) / 1000.0);
+                inputs.budget().set(Math.round(b.doubleValue() * 1000) / 1000.0);
             });
         budget
             .valueChangingProperty()
@@ -96,8 +97,8 @@ public final class QpartPane extends VBox {
                     model.replan();
                 }
             });
-        model
-            .budgetProperty()
+        inputs
+            .budget()
             .addListener((o, a, b) -> {
                 if (!budget.isValueChanging()) {
                     model.replan();

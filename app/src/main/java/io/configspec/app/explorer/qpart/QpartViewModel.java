@@ -42,13 +42,32 @@ import javafx.collections.ObservableList;
  */
 public final class QpartViewModel {
 
+    /**
+     * What a plan is made for.
+     *
+     * @param modelDirectory the drafter (a model directory)
+     * @param profiles the profile folder
+     * @param device the device id, one of {@link #devices()}
+     * @param budget the acceptance budget Δα
+     * @param target the target model the built drafter is measured against
+     */
+    public record PlanInputs(
+        ObjectProperty<Path> modelDirectory,
+        ObjectProperty<Path> profiles,
+        StringProperty device,
+        DoubleProperty budget,
+        StringProperty target
+    ) {}
+
     private final TaskExecutor executor;
-    private final ObjectProperty<Path> modelDirectory = new SimpleObjectProperty<>(this, "modelDirectory");
-    private final ObjectProperty<Path> profiles = new SimpleObjectProperty<>(this, "profiles");
+    private final PlanInputs inputs = new PlanInputs(
+        new SimpleObjectProperty<>(this, "modelDirectory"),
+        new SimpleObjectProperty<>(this, "profiles"),
+        new SimpleStringProperty(this, "device"),
+        new SimpleDoubleProperty(this, "budget", 0.02),
+        new SimpleStringProperty(this, "target", "target-12l-fp32")
+    );
     private final ObservableList<String> devices = FXCollections.observableArrayList();
-    private final StringProperty device = new SimpleStringProperty(this, "device");
-    private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0.02);
-    private final StringProperty target = new SimpleStringProperty(this, "target", "target-12l-fp32");
     private final ObjectProperty<QpartPlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final ObjectProperty<PlannedDrafterWorkflow.Result> built = new SimpleObjectProperty<>(
         this,
@@ -64,28 +83,14 @@ public final class QpartViewModel {
         this.executor = executor;
     }
 
-    public ObjectProperty<Path> modelDirectoryProperty() {
-        return modelDirectory;
+    /** What the plan is made for. */
+    public PlanInputs inputs() {
+        return inputs;
     }
 
-    public ObjectProperty<Path> profilesProperty() {
-        return profiles;
-    }
-
+    /** The device ids of the profile folder. */
     public ObservableList<String> devices() {
         return devices;
-    }
-
-    public StringProperty deviceProperty() {
-        return device;
-    }
-
-    public DoubleProperty budgetProperty() {
-        return budget;
-    }
-
-    public StringProperty targetProperty() {
-        return target;
     }
 
     public ObjectProperty<QpartPlan> planProperty() {
@@ -110,7 +115,7 @@ public final class QpartViewModel {
      * per width (one the planner can plan for), else the first.
      */
     public void loadDevices() {
-        Path folder = profiles.get();
+        Path folder = inputs.profiles().get();
         if (folder == null) {
             return;
         }
@@ -142,8 +147,8 @@ public final class QpartViewModel {
                     }
                     List<String> ids = found.ids();
                     devices.setAll(ids);
-                    if (device.get() == null || !ids.contains(device.get())) {
-                        device.set(
+                    if (inputs.device().get() == null || !ids.contains(inputs.device().get())) {
+                        inputs.device().set(
                             ids.contains("this-machine")
                                 ? "this-machine"
                                 : found.plannable() != null
@@ -163,10 +168,10 @@ public final class QpartViewModel {
 
     /** Plans for the current inputs off the UI thread; a later call supersedes an earlier one. */
     public void replan() {
-        Path model = modelDirectory.get();
-        Path folder = profiles.get();
-        String id = device.get();
-        double delta = budget.get();
+        Path model = inputs.modelDirectory().get();
+        Path folder = inputs.profiles().get();
+        String id = inputs.device().get();
+        double delta = inputs.budget().get();
         if (model == null || folder == null || id == null) {
             return;
         }
@@ -210,12 +215,12 @@ public final class QpartViewModel {
     /** Builds the current plan's drafter beside the model and measures it (off the UI thread). */
     public void buildAndMeasure(List<String> prompts) {
         QpartPlan current = plan.get();
-        Path model = modelDirectory.get();
+        Path model = inputs.modelDirectory().get();
         if (current == null || problem == null || work.isRunning()) {
             return;
         }
         AtomicBoolean cancelled = work.start(
-            "building and measuring " + PlannedDrafters.quantizationId(budget.get()) + "…"
+            "building and measuring " + PlannedDrafters.quantizationId(inputs.budget().get()) + "…"
         );
         PlannedDrafterWorkflow.Request request = new PlannedDrafterWorkflow.Request(
             problem,
@@ -223,9 +228,9 @@ public final class QpartViewModel {
             true,
             model,
             model.toAbsolutePath().getParent(),
-            PlannedDrafters.quantizationId(budget.get()),
+            PlannedDrafters.quantizationId(inputs.budget().get()),
             true,
-            target.get(),
+            inputs.target().get(),
             prompts,
             32,
             3
@@ -253,7 +258,7 @@ public final class QpartViewModel {
 
     /** The prompts file next to the models (sample family), if any. */
     public Optional<Path> promptsFile() {
-        Path model = modelDirectory.get();
+        Path model = inputs.modelDirectory().get();
         if (model == null) {
             return Optional.empty();
         }

@@ -25,20 +25,21 @@ public final class ChartPane extends BorderPane {
 
     public ChartPane(ExplorerViewModel model) {
         getStyleClass().add("chart-pane");
+        ExplorerViewModel.ViewSettings view = model.viewSettings();
         ComboBox<Objective> x = objectiveBox("x-objective");
         ComboBox<Objective> y = objectiveBox("y-objective");
-        x.valueProperty().bindBidirectional(model.xObjectiveProperty());
-        y.valueProperty().bindBidirectional(model.yObjectiveProperty());
+        x.valueProperty().bindBidirectional(view.xObjective());
+        y.valueProperty().bindBidirectional(view.yObjective());
         CheckBox xLog = new CheckBox("log");
         xLog.setId("x-log");
-        xLog.selectedProperty().bindBidirectional(model.xLogProperty());
+        xLog.selectedProperty().bindBidirectional(view.xLog());
         CheckBox yLog = new CheckBox("log");
         yLog.setId("y-log");
-        yLog.selectedProperty().bindBidirectional(model.yLogProperty());
+        yLog.selectedProperty().bindBidirectional(view.yLog());
         ComboBox<ColourBy> colour = new ComboBox<>();
         colour.setId("colour-by");
         colour.getItems().setAll(ColourBy.values());
-        colour.valueProperty().bindBidirectional(model.colourByProperty());
+        colour.valueProperty().bindBidirectional(view.colourBy());
         colour.setPrefWidth(130);
         x.setPrefWidth(200);
         y.setPrefWidth(200);
@@ -71,10 +72,10 @@ public final class ChartPane extends BorderPane {
         chart.dataProperty().bind(model.chartDataProperty());
         chart
             .xScaleProperty()
-            .bind(Bindings.when(model.xLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+            .bind(Bindings.when(view.xLog()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
         chart
             .yScaleProperty()
-            .bind(Bindings.when(model.yLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+            .bind(Bindings.when(view.yLog()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
         chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
         ServingExportActions.installContextMenu(chart.canvas(), model, e -> chart.rowAt(e.getX(), e.getY()));
         setCenter(chart);

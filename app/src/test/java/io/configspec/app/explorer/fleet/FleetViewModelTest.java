@@ -19,8 +19,8 @@ class FleetViewModelTest {
     private static FleetViewModel loaded() {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
         assertTrue(vm.loadScenario(FLEET), vm.work().messageProperty().get());
-        vm.maxDevicesProperty().set(40);
-        vm.durationSecondsProperty().set(20);
+        vm.settings().maxDevices().set(40);
+        vm.settings().durationSeconds().set(20);
         return vm;
     }
 
@@ -28,7 +28,7 @@ class FleetViewModelTest {
     void loadingShowsTheDeviceMixAndTheScenarioSlo() {
         FleetViewModel vm = loaded();
         assertEquals(3, vm.deviceMix().size());
-        assertEquals(150, vm.sloMillisProperty().get(), 1e-9);
+        assertEquals(150, vm.settings().sloMillis().get(), 1e-9);
         assertTrue(vm.scenarioNameProperty().get().contains("Raspberry Pi"));
     }
 
@@ -80,14 +80,14 @@ class FleetViewModelTest {
             vm.work().messageProperty().get()
         );
         assertEquals(3, vm.deviceMix().size());
-        assertEquals(200, vm.sloMillisProperty().get(), 1e-9);
+        assertEquals(200, vm.settings().sloMillis().get(), 1e-9);
     }
 
     @Test
     void sensitivitySweepRecordsEverySettingAndWhereThePapersPictureHolds() {
         FleetViewModel vm = loaded();
-        vm.maxDevicesProperty().set(16);
-        vm.durationSecondsProperty().set(10);
+        vm.settings().maxDevices().set(16);
+        vm.settings().durationSeconds().set(10);
         vm.runSensitivity().join();
         assertFalse(vm.work().runningProperty().get());
         assertEquals(
@@ -111,7 +111,7 @@ class FleetViewModelTest {
     void editedSharesAndSloAreSimulated() {
         FleetViewModel vm = loaded();
         vm.deviceMix().get(0).weightProperty().set(5);
-        vm.sloMillisProperty().set(400);
+        vm.settings().sloMillis().set(400);
         var s = vm.effectiveScenario();
         assertEquals(5, s.deviceMix().get(0).weight(), 1e-12);
         assertEquals(0.4, s.sloTpotSeconds(), 1e-12);

@@ -152,13 +152,13 @@ class QpartJourneyTest {
     void planStepTheBudgetDownCancelABuildThenBuildAndMeasure() throws Exception {
         prepareHome();
         QpartPane pane = open();
-        assertTrue(pane.model().modelDirectoryProperty().get().endsWith("draft-3l-fp32"));
+        assertTrue(pane.model().inputs().modelDirectory().get().endsWith("draft-3l-fp32"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
             pane.model().devices().contains("laptop-x86-64")
         );
         ComboBox<?> device = robot.lookup("#qpart-device").queryAs(ComboBox.class);
         // Choosing from the drop-down list is JavaFX's own behaviour; the journey checks what follows.
-        robot.interact(() -> pane.model().deviceProperty().set("laptop-x86-64"));
+        robot.interact(() -> pane.model().inputs().device().set("laptop-x86-64"));
         assertEquals("laptop-x86-64", device.getValue());
 
         QpartPlan plan = planAt(pane, 0.02);

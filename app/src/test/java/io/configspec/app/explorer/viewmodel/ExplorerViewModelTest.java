@@ -277,7 +277,7 @@ class ExplorerViewModelTest {
 
     @Test
     void colouringByKGivesOneCategoryPerK() {
-        model.colourByProperty().set(ColourBy.K);
+        model.viewSettings().colourBy().set(ColourBy.K);
         var data = model.chartDataProperty().get();
         assertEquals(model.getEvaluation().space().kCount(), data.categoryNames().size());
         assertEquals("K=" + model.getEvaluation().space().kMin(), data.categoryNames().getFirst());
