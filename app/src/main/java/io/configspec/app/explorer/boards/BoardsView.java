@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.boards;
 
+import io.configspec.app.explorer.view.BoundControls;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.configspec.engine.twins.HuggingFaceConfig;
@@ -92,10 +93,7 @@ public final class BoardsView extends BorderPane {
         Label board = new Label();
         board.setId("board-description");
         board.textProperty().bind(model.boardDescriptionProperty());
-        Label power = new Label();
-        power.setId("board-power-source");
-        power.textProperty().bind(model.powerDescriptionProperty());
-        power.setWrapText(true);
+        Label power = BoundControls.wrappingLabel("board-power-source", model.powerDescriptionProperty());
         VBox top = new VBox(4, connection, status, board, power);
 
         // Dashboard.
@@ -192,17 +190,9 @@ public final class BoardsView extends BorderPane {
         start
             .disableProperty()
             .bind(model.work().runningProperty().or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED)));
-        Button cancel = new Button("Cancel");
-        cancel.setId("run-cancel");
-        cancel.setOnAction(e -> model.cancelRun());
-        cancel.disableProperty().bind(model.work().runningProperty().not());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("run-progress");
-        progress.progressProperty().bind(model.work().progressProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
-        Label message = new Label();
-        message.setId("run-message");
-        message.textProperty().bind(model.work().messageProperty());
+        Button cancel = BoundControls.cancelButton("run-cancel", model.work(), model::cancelRun);
+        ProgressBar progress = BoundControls.progressBar("run-progress", model.work());
+        Label message = BoundControls.wrappingLabel("run-message", model.work().messageProperty());
         FlowPane run = new FlowPane(
             6,
             6,
@@ -223,7 +213,6 @@ public final class BoardsView extends BorderPane {
         noShrink(drafter, twin, start, cancel);
         // The run's controls under the connection, above the tiles: in view without scrolling in the
         // Boards tab at 1366 × 768 (the tiles are what may scroll).
-        message.setWrapText(true);
 
         // Power for a board without a sensor: entered by the user, with how they got it.
         BoardsViewModel.PowerEntry entry = model.powerEntry();
@@ -255,10 +244,7 @@ public final class BoardsView extends BorderPane {
         Button savePower = new Button("Save power");
         savePower.setId("power-save");
         savePower.setOnAction(e -> model.savePower());
-        Label powerMessage = new Label();
-        powerMessage.setId("power-message");
-        powerMessage.setWrapText(true);
-        powerMessage.textProperty().bind(model.powerMessageProperty());
+        Label powerMessage = BoundControls.wrappingLabel("power-message", model.powerMessageProperty());
         Label powerTitle = new Label("Power (this board has no sensor):");
         FlowPane powerRow = new FlowPane(
             6,

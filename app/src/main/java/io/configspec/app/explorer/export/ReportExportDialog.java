@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.export;
 
+import io.configspec.app.explorer.view.BoundControls;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.report.JFreeChartRenderer;
 import java.io.File;
@@ -38,10 +39,7 @@ public final class ReportExportDialog extends Stage {
         initOwner(owner);
         initModality(Modality.NONE);
         setTitle("Export report");
-        Label message = new Label();
-        message.setId("report-message");
-        message.setWrapText(true);
-        message.textProperty().bind(export.work().messageProperty());
+        Label message = BoundControls.wrappingLabel("report-message", export.work().messageProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("report-progress");
         bar.setMaxWidth(Double.MAX_VALUE);

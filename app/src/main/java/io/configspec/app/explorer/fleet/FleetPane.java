@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.fleet;
 
+import io.configspec.app.explorer.view.BoundControls;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -177,15 +177,9 @@ public final class FleetPane extends SplitPane {
         run.setDefaultButton(true);
         run.disableProperty().bind(model.work().runningProperty());
         run.setOnAction(e -> model.run());
-        Button cancel = new Button("Cancel");
-        cancel.setId("fleet-cancel");
-        cancel.disableProperty().bind(model.work().runningProperty().not());
-        cancel.setOnAction(e -> model.work().cancel());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("fleet-progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(model.work().progressProperty());
-        Label status = wrapped("fleet-status", model.work().messageProperty());
+        Button cancel = BoundControls.cancelButton("fleet-cancel", model.work(), model.work()::cancel);
+        ProgressBar progress = BoundControls.progressBar("fleet-progress", model.work());
+        Label status = BoundControls.wrappingLabel("fleet-status", model.work().messageProperty());
 
         Label note = provenanceNote(
             "Simulated (discrete-event model of docs/fleet.md) from the profiles the scenario references; " +
@@ -348,7 +342,10 @@ public final class FleetPane extends SplitPane {
         };
         model.sensitivity().addListener((ListChangeListener<FleetSensitivity.Point>) change -> redraw.run());
         model.sensitivityKnobProperty().addListener((o, a, b) -> redraw.run());
-        Label sensitivitySummary = wrapped("fleet-sensitivity-summary", model.sensitivitySummaryProperty());
+        Label sensitivitySummary = BoundControls.wrappingLabel(
+            "fleet-sensitivity-summary",
+            model.sensitivitySummaryProperty()
+        );
         Label sensitivityNote = provenanceNote(
             "Simulated: each policy's capacity with one setting varied, the others as in the scenario " +
                 "(SLO × ½…2, think time × ¼…4, prompt × ¼…4, batch limit 8…128)."
@@ -395,14 +392,6 @@ public final class FleetPane extends SplitPane {
     }
 
     /** A wrapping label with node id {@code id} that shows {@code text}. */
-    private static Label wrapped(String id, ObservableValue<String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        return label;
-    }
-
     /** A wrapping note saying where the numbers above it come from. */
     private static Label provenanceNote(String text) {
         Label note = new Label(text);

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.qpart;
 
+import io.configspec.app.explorer.view.BoundControls;
 import io.configspec.engine.qpart.PlannedDrafterMeasurement;
 import io.configspec.engine.qpart.PlannedDrafterWorkflow;
 import io.configspec.model.qpart.QpartPlan;
@@ -132,15 +133,9 @@ public final class QpartPane extends VBox {
         run.setId("qpart-build");
         run.disableProperty().bind(model.work().runningProperty().or(model.planProperty().isNull()));
         run.setOnAction(e -> model.buildAndMeasure(prompts()));
-        Button cancel = new Button("Cancel");
-        cancel.setId("qpart-cancel");
-        cancel.disableProperty().bind(model.work().runningProperty().not());
-        cancel.setOnAction(e -> model.work().cancel());
-        Label status = new Label();
-        status.setId("qpart-status");
-        status.setWrapText(true);
+        Button cancel = BoundControls.cancelButton("qpart-cancel", model.work(), model.work()::cancel);
+        Label status = BoundControls.wrappingLabel("qpart-status", model.work().messageProperty());
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(model.work().messageProperty());
 
         // Figures on the left, the actions and their status beside them: one band of three rows
         // instead of five stacked ones, so the buttons stay on screen at 1366 × 768.

@@ -1,12 +1,10 @@
 package io.configspec.app.explorer.view;
 
-import io.configspec.app.explorer.chart.AxisScale;
 import io.configspec.app.explorer.chart.ParetoChart;
 import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ColourBy;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.model.analysis.Objective;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -70,12 +68,7 @@ public final class ChartPane extends BorderPane {
         setTop(controls);
         chart.setId("pareto-chart");
         chart.dataProperty().bind(model.chartDataProperty());
-        chart
-            .xScaleProperty()
-            .bind(Bindings.when(view.xLog()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
-        chart
-            .yScaleProperty()
-            .bind(Bindings.when(view.yLog()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+        chart.bindLogScales(view.xLog(), view.yLog());
         chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
         ServingExportActions.installContextMenu(chart.canvas(), model, e -> chart.rowAt(e.getX(), e.getY()));
         setCenter(chart);
