@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.boards;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import io.configspec.engine.twins.HuggingFaceConfig;

@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.export;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.report.JFreeChartRenderer;
 import java.io.File;

@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.export;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.export.LlamaCppDialect;
 import io.configspec.model.export.ServingStack;
 import java.io.File;

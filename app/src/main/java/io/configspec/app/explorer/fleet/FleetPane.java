@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.fleet;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;

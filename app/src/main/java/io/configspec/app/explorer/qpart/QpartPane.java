@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.qpart;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.engine.qpart.PlannedDrafterMeasurement;
 import io.configspec.engine.qpart.PlannedDrafterWorkflow;
 import io.configspec.model.qpart.QpartPlan;

@@ -1,6 +1,6 @@
 package io.configspec.app.explorer.validation;
 
-import io.configspec.app.explorer.view.BoundControls;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.imports.PredictionValidation;
 import io.configspec.model.imports.PredictionValidation.Comparison;
 import java.io.File;

@@ -310,9 +310,9 @@ public final class MainWindow extends BorderPane {
             );
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo profile edit", "Shortcut+Z", () -> model.library().undo());
-        undo.disableProperty().bind(model.library().canUndoProperty().not());
+        undo.disableProperty().bind(model.library().editStateProperty().map(s -> !s.canUndo()));
         MenuItem redo = item("Redo profile edit", "Shortcut+Y", () -> model.library().redo());
-        redo.disableProperty().bind(model.library().canRedoProperty().not());
+        redo.disableProperty().bind(model.library().editStateProperty().map(s -> !s.canRedo()));
         edit
             .getItems()
             .addAll(

@@ -79,7 +79,7 @@ class WorkspaceViewModelTest {
                 .value(),
             1e-12
         );
-        assertTrue(second.library().dirtyProperty().get(), "recovered edits are still unsaved");
+        assertTrue(second.library().editStateProperty().get().dirty(), "recovered edits are still unsaved");
         // The profile file itself was never written.
         assertFalse(Files.readString(device.file()).contains("123"));
     }

@@ -1,4 +1,4 @@
-package io.configspec.app.explorer.view;
+package io.configspec.app.explorer.controls;
 
 import io.configspec.app.explorer.concurrent.BackgroundWork;
 import javafx.beans.value.ObservableValue;
