@@ -42,6 +42,12 @@ public record BoardReadings(
 
     /** These readings with a run's drafting speed (tokens/s) and energy (J/token). */
     BoardReadings withRun(double runTokensPerSecond, double runJoulesPerToken) {
-        return new BoardReadings(watts, runTokensPerSecond, runJoulesPerToken, temperatureCelsius, frequencyMhz);
+        return new BoardReadings(
+            watts,
+            runTokensPerSecond,
+            runJoulesPerToken,
+            temperatureCelsius,
+            frequencyMhz
+        );
     }
 }

@@ -1,12 +1,12 @@
 package io.configspec.app.explorer.boards;
 
-import io.configspec.app.explorer.controls.BoundControls;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import java.util.Locale;
-import javafx.beans.property.Property;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -149,16 +149,12 @@ public final class BoardsView extends BorderPane {
                     a.setSelected(true);
                 } else {
                     model
-                        .runSettings().kind()
+                        .runSettings()
+                        .kind()
                         .set(b == twin ? BoardsViewModel.RunKind.TWIN : BoardsViewModel.RunKind.DRAFTER);
                 }
             });
-        TextField drafterName = field(
-            new TextField(),
-            "run-drafter",
-            "drafter model",
-            settings.drafter()
-        );
+        TextField drafterName = field(new TextField(), "run-drafter", "drafter model", settings.drafter());
         drafterName.visibleProperty().bind(drafter.selectedProperty());
         drafterName.managedProperty().bind(drafterName.visibleProperty());
         ComboBox<String> preset = new ComboBox<>();
@@ -189,7 +185,12 @@ public final class BoardsView extends BorderPane {
         start.setOnAction(e -> model.startRun());
         start
             .disableProperty()
-            .bind(model.work().runningProperty().or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED)));
+            .bind(
+                model
+                    .work()
+                    .runningProperty()
+                    .or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED))
+            );
         Button cancel = BoundControls.cancelButton("run-cancel", model.work(), model::cancelRun);
         ProgressBar progress = BoundControls.progressBar("run-progress", model.work());
         Label message = BoundControls.wrappingLabel("run-message", model.work().messageProperty());
@@ -216,19 +217,9 @@ public final class BoardsView extends BorderPane {
 
         // Power for a board without a sensor: entered by the user, with how they got it.
         BoardsViewModel.PowerEntry entry = model.powerEntry();
-        TextField draftingWatts = field(
-            new TextField(),
-            "power-drafting",
-            "drafting",
-            entry.draftingWatts()
-        );
+        TextField draftingWatts = field(new TextField(), "power-drafting", "drafting", entry.draftingWatts());
         draftingWatts.setPrefColumnCount(5);
-        TextField idleWatts = field(
-            new TextField(),
-            "power-idle",
-            "idle (blank: same)",
-            entry.idleWatts()
-        );
+        TextField idleWatts = field(new TextField(), "power-idle", "idle (blank: same)", entry.idleWatts());
         idleWatts.setPrefColumnCount(8);
         ComboBox<BoardsViewModel.PowerOrigin> origin = new ComboBox<>();
         origin.setId("power-origin");

@@ -589,7 +589,9 @@ public final class BoardsViewModel implements AutoCloseable {
         BoardReadings now = readings.get();
         readings.set(
             now.withRun(
-                Double.isNaN(status.liveTokensPerSecond()) ? now.tokensPerSecond() : status.liveTokensPerSecond(),
+                Double.isNaN(status.liveTokensPerSecond())
+                    ? now.tokensPerSecond()
+                    : status.liveTokensPerSecond(),
                 Double.isNaN(status.liveJoulesPerToken()) ? now.joulesPerToken() : status.liveJoulesPerToken()
             )
         );
@@ -650,8 +652,7 @@ public final class BoardsViewModel implements AutoCloseable {
                 );
                 sink.accept(result, files);
             },
-            failure ->
-                work.setMessage("Measured, but the profile could not be saved: " + message(failure))
+            failure -> work.setMessage("Measured, but the profile could not be saved: " + message(failure))
         );
     }
 
@@ -682,7 +683,12 @@ public final class BoardsViewModel implements AutoCloseable {
             return;
         }
         MeasuredProfiles.UserPower power = powerEntry.origin().get() == PowerOrigin.METER
-            ? MeasuredProfiles.UserPower.metered(drafting, idle, powerEntry.note().get(), java.time.LocalDate.now())
+            ? MeasuredProfiles.UserPower.metered(
+                  drafting,
+                  idle,
+                  powerEntry.note().get(),
+                  java.time.LocalDate.now()
+              )
             : MeasuredProfiles.UserPower.estimated(drafting, idle, powerEntry.note().get());
         userPower.put(result.board().boardName(), power);
         powerMessage.set(

@@ -25,7 +25,6 @@ record PointIndex(
     float[] screenX,
     float[] screenY
 ) {
-
     static PointIndex empty() {
         return new PointIndex(1, 0, 0, new int[1], new int[0], new float[0], new float[0]);
     }

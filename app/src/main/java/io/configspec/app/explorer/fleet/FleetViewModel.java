@@ -94,7 +94,11 @@ public final class FleetViewModel {
      * @param maxDevices the largest fleet size of the sweep
      * @param durationSeconds simulated time per fleet size, s
      */
-    public record SweepSettings(DoubleProperty sloMillis, IntegerProperty maxDevices, DoubleProperty durationSeconds) {}
+    public record SweepSettings(
+        DoubleProperty sloMillis,
+        IntegerProperty maxDevices,
+        DoubleProperty durationSeconds
+    ) {}
 
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");

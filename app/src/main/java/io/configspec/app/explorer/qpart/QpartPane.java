@@ -57,9 +57,7 @@ public final class QpartPane extends VBox {
         folder.setPromptText("drafter model folder (sample family, e.g. samples/models/draft-3l-fp32)");
         folder.setEditable(false);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        inputs
-            .modelDirectory()
-            .addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
+        inputs.modelDirectory().addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
         Button choose = new Button("Choose drafter…");
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -83,9 +81,7 @@ public final class QpartPane extends VBox {
         budget.setBlockIncrement(0.005);
         HBox.setHgrow(budget, Priority.ALWAYS);
         Label budgetValue = new Label();
-        budgetValue
-            .textProperty()
-            .bind(inputs.budget().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
+        budgetValue.textProperty().bind(inputs.budget().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
         budget
             .valueProperty()
             .addListener((o, a, b) -> {

@@ -148,15 +148,17 @@ public final class QpartViewModel {
                     List<String> ids = found.ids();
                     devices.setAll(ids);
                     if (inputs.device().get() == null || !ids.contains(inputs.device().get())) {
-                        inputs.device().set(
-                            ids.contains("this-machine")
-                                ? "this-machine"
-                                : found.plannable() != null
-                                    ? found.plannable()
-                                    : ids.isEmpty()
-                                        ? null
-                                        : ids.getFirst()
-                        );
+                        inputs
+                            .device()
+                            .set(
+                                ids.contains("this-machine")
+                                    ? "this-machine"
+                                    : found.plannable() != null
+                                        ? found.plannable()
+                                        : ids.isEmpty()
+                                            ? null
+                                            : ids.getFirst()
+                            );
                     }
                     replan();
                 })

@@ -173,7 +173,10 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar());
         ChartExportActions.install(this, model.executor(), model::showStatus); // right-click a chart: PNG/SVG
 
-        model.viewSettings().darkTheme().addListener((o, a, b) -> applyTheme());
+        model
+            .viewSettings()
+            .darkTheme()
+            .addListener((o, a, b) -> applyTheme());
         sceneProperty().addListener((o, a, b) -> applyTheme());
         autosaveDelay.setOnFinished(e -> workspace.autosaveNow());
         workspace.setAutosaveRequest(autosaveDelay::playFromStart);
@@ -310,9 +313,23 @@ public final class MainWindow extends BorderPane {
             );
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo profile edit", "Shortcut+Z", () -> model.library().undo());
-        undo.disableProperty().bind(model.library().editStateProperty().map(s -> !s.canUndo()));
+        undo
+            .disableProperty()
+            .bind(
+                model
+                    .library()
+                    .editStateProperty()
+                    .map(s -> !s.canUndo())
+            );
         MenuItem redo = item("Redo profile edit", "Shortcut+Y", () -> model.library().redo());
-        redo.disableProperty().bind(model.library().editStateProperty().map(s -> !s.canRedo()));
+        redo
+            .disableProperty()
+            .bind(
+                model
+                    .library()
+                    .editStateProperty()
+                    .map(s -> !s.canRedo())
+            );
         edit
             .getItems()
             .addAll(

@@ -114,18 +114,24 @@ public final class ExplorerViewModel {
             userChanged();
             requestEvaluation();
         });
-        view.xObjective().addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
-        view.yObjective().addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
-        view.colourBy().addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
+        view
+            .xObjective()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
+        view
+            .yObjective()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
+        view
+            .colourBy()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
         view.xLog().addListener((o, a, b) -> userChanged());
         view.yLog().addListener((o, a, b) -> userChanged());
         view.darkTheme().addListener((o, a, b) -> userChanged());

@@ -52,8 +52,14 @@ class ReportExportTest {
         );
         List<Double> progress = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        export.work().progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
-        export.work().messageProperty().addListener((o, a, b) -> messages.add(b));
+        export
+            .work()
+            .progressProperty()
+            .addListener((o, a, b) -> progress.add(b.doubleValue()));
+        export
+            .work()
+            .messageProperty()
+            .addListener((o, a, b) -> messages.add(b));
         Path file = dir.resolve("paper-report.html");
 
         assertEquals(file, export.start(paper, file).get());

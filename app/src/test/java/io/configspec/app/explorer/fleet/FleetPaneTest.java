@@ -47,7 +47,9 @@ class FleetPaneTest {
         WaitForAsyncUtils.waitFor(
             120,
             TimeUnit.SECONDS,
-            () -> pane.model().work().progressProperty().get() >= 1.0 && !pane.model().work().runningProperty().get()
+            () ->
+                pane.model().work().progressProperty().get() >= 1.0 &&
+                !pane.model().work().runningProperty().get()
         );
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, pane.goodputChart().getData().size());

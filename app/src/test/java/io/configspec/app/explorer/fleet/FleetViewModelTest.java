@@ -43,7 +43,10 @@ class FleetViewModelTest {
         }
         assertEquals(1.0, vm.work().progressProperty().get(), 1e-9);
         assertFalse(vm.work().runningProperty().get());
-        assertTrue(vm.work().messageProperty().get().startsWith("Capacity"), vm.work().messageProperty().get());
+        assertTrue(
+            vm.work().messageProperty().get().startsWith("Capacity"),
+            vm.work().messageProperty().get()
+        );
         assertEquals(
             Math.max(1, vm.capacityProperty(FleetPolicy.WISP).get()),
             vm.distributionDevicesProperty().get()
@@ -120,7 +123,10 @@ class FleetViewModelTest {
     @Test
     void cancelStopsTheRunAndSaysSo() {
         FleetViewModel vm = loaded();
-        vm.work().progressProperty().addListener((o, a, b) -> vm.work().cancel());
+        vm
+            .work()
+            .progressProperty()
+            .addListener((o, a, b) -> vm.work().cancel());
         vm.run().join();
         assertFalse(vm.work().runningProperty().get());
         assertEquals("Cancelled.", vm.work().messageProperty().get());

@@ -42,7 +42,11 @@ class QpartViewModelTest {
         QpartPlan loose = model.planProperty().get();
         assertTrue(loose.totalDegradation() <= 0.02, model.work().messageProperty().get());
         assertTrue(
-            model.work().messageProperty().get().startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
+            model
+                .work()
+                .messageProperty()
+                .get()
+                .startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
             model.work().messageProperty().get()
         );
         model.inputs().budget().set(0);
