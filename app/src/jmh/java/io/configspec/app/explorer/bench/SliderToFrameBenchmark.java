@@ -200,7 +200,9 @@ public class SliderToFrameBenchmark {
                             m.tokensPerSecond() * speed,
                             m.roundOverheadSeconds(),
                             m.contextSlowdownPerThousandTokens(),
-                            m.powerWatts() * power,
+                            m.powerWatts().isPresent()
+                                ? java.util.OptionalDouble.of(m.powerWatts().getAsDouble() * power)
+                                : java.util.OptionalDouble.empty(),
                             m.provenance(),
                             m.fieldProvenance()
                         )
