@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -68,8 +70,8 @@ public final class QpartViewModel {
         new SimpleStringProperty(this, "target", "target-12l-fp32")
     );
     private final ObservableList<String> devices = FXCollections.observableArrayList();
-    private final ObjectProperty<QpartPlan> plan = new SimpleObjectProperty<>(this, "plan");
-    private final ObjectProperty<PlannedDrafterWorkflow.Result> built = new SimpleObjectProperty<>(
+    private final ReadOnlyObjectWrapper<QpartPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<PlannedDrafterWorkflow.Result> built = new ReadOnlyObjectWrapper<>(
         this,
         "built"
     );
@@ -93,12 +95,14 @@ public final class QpartViewModel {
         return devices;
     }
 
-    public ObjectProperty<QpartPlan> planProperty() {
-        return plan;
+    /** The plan for the current inputs, or null (none yet, or the inputs cannot be planned for). */
+    public ReadOnlyObjectProperty<QpartPlan> planProperty() {
+        return plan.getReadOnlyProperty();
     }
 
-    public ObjectProperty<PlannedDrafterWorkflow.Result> builtProperty() {
-        return built;
+    /** The last planned drafter built and measured, or null. */
+    public ReadOnlyObjectProperty<PlannedDrafterWorkflow.Result> builtProperty() {
+        return built.getReadOnlyProperty();
     }
 
     /**
