@@ -17,7 +17,7 @@ import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DomainShare;
-import io.configspec.model.domain.DrafterModel;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.ProfileLibrary;
@@ -27,7 +27,6 @@ import io.configspec.model.domain.RouteKind;
 import io.configspec.model.domain.RoutedDrafters;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.testing.HandMadeProfiles;
 import java.util.ArrayList;
@@ -51,29 +50,31 @@ class WorkloadMixTest {
     // one device; "shared" drafts at 40 tokens/s, its adapters at 38, "big" at 25 (4 MB against 1 MB)
     // acceptance: code/chat per drafter, chosen so each adapter wins its own domain
     private static ProfileLibrary library(boolean withMaths) {
-        List<DrafterModel> drafters = new ArrayList<>();
+        List<LanguageModel> drafters = new ArrayList<>();
         for (String id : DRAFTERS) {
             long bytes = id.equals("big") ? 4_000_000 : id.equals("shared") ? 1_000_000 : 1_050_000;
             drafters.add(
-                new DrafterModel(
+                new LanguageModel(
                     id,
                     id,
                     "f",
                     1_000_000L,
                     List.of(new QuantizationVariant("fp32", 32, bytes)),
                     ILLUSTRATIVE,
-                    Map.of()
+                    Map.of(),
+                    Optional.empty()
                 )
             );
         }
-        TargetModel target = new TargetModel(
+        LanguageModel target = new LanguageModel(
             "t",
             "T",
             "f",
             7_000_000L,
             List.of(new QuantizationVariant("fp32", 32, 28_000_000)),
             ILLUSTRATIVE,
-            Map.of()
+            Map.of(),
+            Optional.empty()
         );
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
