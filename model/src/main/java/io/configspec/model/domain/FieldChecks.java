@@ -153,7 +153,13 @@ public final class FieldChecks {
      * @param what the key in words for the message, e.g. {@code target}, or empty
      * @param key an element's key
      */
-    public static <T> void distinct(String field, List<T> values, String keyField, String what, Function<T, ?> key) {
+    public static <T> void distinct(
+        String field,
+        List<T> values,
+        String keyField,
+        String what,
+        Function<T, ?> key
+    ) {
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             Object k = key.apply(values.get(i));

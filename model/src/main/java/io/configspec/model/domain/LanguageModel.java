@@ -44,7 +44,13 @@ public record LanguageModel(
         FieldChecks.text("family", family);
         FieldChecks.positive("parameterCount", parameterCount);
         quantizations = FieldChecks.nonEmptyList("quantizations", quantizations, "quantization");
-        FieldChecks.distinct("quantizations", quantizations, "name", "quantization", QuantizationVariant::name);
+        FieldChecks.distinct(
+            "quantizations",
+            quantizations,
+            "name",
+            "quantization",
+            QuantizationVariant::name
+        );
         FieldChecks.present("provenance", provenance);
         fieldProvenance = FieldChecks.map(fieldProvenance);
         huggingFaceRepository = checkRepository(huggingFaceRepository);

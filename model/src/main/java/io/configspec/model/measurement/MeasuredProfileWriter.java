@@ -2,8 +2,8 @@ package io.configspec.model.measurement;
 
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
@@ -153,8 +153,16 @@ public final class MeasuredProfileWriter {
             new ProfileDocument.ModelsDocument(
                 "models-" + documentId,
                 m.provenance(),
-                m.drafters().stream().map(d -> libraryModel(d, m.provenance())).toList(),
-                m.targets().stream().map(t -> libraryModel(t, m.provenance())).toList()
+                m
+                    .drafters()
+                    .stream()
+                    .map(d -> libraryModel(d, m.provenance()))
+                    .toList(),
+                m
+                    .targets()
+                    .stream()
+                    .map(t -> libraryModel(t, m.provenance()))
+                    .toList()
             )
         );
     }

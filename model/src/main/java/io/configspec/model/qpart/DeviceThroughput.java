@@ -1,9 +1,9 @@
 package io.configspec.model.qpart;
 
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.FieldChecks;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.QuantizationVariant;
 import java.util.ArrayList;

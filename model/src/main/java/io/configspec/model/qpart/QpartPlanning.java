@@ -1,11 +1,11 @@
 package io.configspec.model.qpart;
 
 import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.LanguageModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.Provenance;
@@ -45,10 +45,46 @@ class ConfigurationSpaceTest {
     // server: T_v = 0.4 s, $1 per 1M tokens, $3.6 per GPU-hour (= $0.001/s), target step 0.03 s
     private static ProfileLibrary library(VerificationLatency latency, List<Double> curve) {
         var q4 = List.of(new QuantizationVariant("q4", 4.5, 1_000_000));
-        LanguageModel drafter = new LanguageModel("a", "A", "f", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        LanguageModel other = new LanguageModel("b", "B", "g", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        LanguageModel target = new LanguageModel("t", "T", "f", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
-        LanguageModel unrelated = new LanguageModel("u", "U", "g", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of(), Optional.empty());
+        LanguageModel drafter = new LanguageModel(
+            "a",
+            "A",
+            "f",
+            1_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        LanguageModel other = new LanguageModel(
+            "b",
+            "B",
+            "g",
+            1_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        LanguageModel target = new LanguageModel(
+            "t",
+            "T",
+            "f",
+            7_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
+        LanguageModel unrelated = new LanguageModel(
+            "u",
+            "U",
+            "g",
+            7_000_000_000L,
+            q4,
+            ILLUSTRATIVE,
+            Map.of(),
+            Optional.empty()
+        );
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
                 new DraftingMeasurement("a", "q4", 20, 0.01, 0, 5, ILLUSTRATIVE, Map.of()),

@@ -13,8 +13,8 @@ import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
@@ -76,7 +76,18 @@ final class RichDocuments {
                     Optional.empty()
                 )
             ),
-            List.of(new LanguageModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of(), Optional.empty()))
+            List.of(
+                new LanguageModel(
+                    "t",
+                    "Target",
+                    "fam",
+                    7_000_000_000L,
+                    List.of(q),
+                    note,
+                    Map.of(),
+                    Optional.empty()
+                )
+            )
         );
         var alignment = new ProfileDocument.AlignmentDocument(
             "align",
