@@ -45,46 +45,10 @@ class ConfigurationSpaceTest {
     // server: T_v = 0.4 s, $1 per 1M tokens, $3.6 per GPU-hour (= $0.001/s), target step 0.03 s
     private static ProfileLibrary library(VerificationLatency latency, List<Double> curve) {
         var q4 = List.of(new QuantizationVariant("q4", 4.5, 1_000_000));
-        LanguageModel drafter = new LanguageModel(
-            "a",
-            "A",
-            "f",
-            1_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        LanguageModel other = new LanguageModel(
-            "b",
-            "B",
-            "g",
-            1_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        LanguageModel target = new LanguageModel(
-            "t",
-            "T",
-            "f",
-            7_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
-        LanguageModel unrelated = new LanguageModel(
-            "u",
-            "U",
-            "g",
-            7_000_000_000L,
-            q4,
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
-        );
+        LanguageModel drafter = HandMadeProfiles.model("a", "A", "f", 1_000_000_000L, q4);
+        LanguageModel other = HandMadeProfiles.model("b", "B", "g", 1_000_000_000L, q4);
+        LanguageModel target = HandMadeProfiles.model("t", "T", "f", 7_000_000_000L, q4);
+        LanguageModel unrelated = HandMadeProfiles.model("u", "U", "g", 7_000_000_000L, q4);
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
                 new DraftingMeasurement("a", "q4", 20, 0.01, 0, 5, ILLUSTRATIVE, Map.of()),
@@ -139,30 +103,15 @@ class ConfigurationSpaceTest {
     }
 
     private static Scenario scenario(PricingMode pricing, EnergyMode energy, int contextTokens, int batch) {
-        return new Scenario(
+        return HandMadeProfiles.scenario(
             "sc",
-            "Sc",
-            "",
-            List.of("."),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            "s",
-            java.util.Optional.of("n"),
+            Optional.of("n"),
             2,
-            8,
-            List.of(),
-            List.of(),
-            WhatIf.NONE,
             pricing,
-            TokenBilling.DRAFTS_AND_BONUS,
             energy,
             contextTokens,
             batch,
-            List.of(),
-            OptionalInt.empty(),
-            List.of()
+            OptionalInt.empty()
         );
     }
 

@@ -11,7 +11,6 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
-import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
@@ -54,27 +53,21 @@ class WorkloadMixTest {
         for (String id : DRAFTERS) {
             long bytes = id.equals("big") ? 4_000_000 : id.equals("shared") ? 1_000_000 : 1_050_000;
             drafters.add(
-                new LanguageModel(
+                HandMadeProfiles.model(
                     id,
                     id,
                     "f",
                     1_000_000L,
-                    List.of(new QuantizationVariant("fp32", 32, bytes)),
-                    ILLUSTRATIVE,
-                    Map.of(),
-                    Optional.empty()
+                    List.of(new QuantizationVariant("fp32", 32, bytes))
                 )
             );
         }
-        LanguageModel target = new LanguageModel(
+        LanguageModel target = HandMadeProfiles.model(
             "t",
             "T",
             "f",
             7_000_000L,
-            List.of(new QuantizationVariant("fp32", 32, 28_000_000)),
-            ILLUSTRATIVE,
-            Map.of(),
-            Optional.empty()
+            List.of(new QuantizationVariant("fp32", 32, 28_000_000))
         );
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
@@ -158,31 +151,18 @@ class WorkloadMixTest {
         OptionalInt requestTokens,
         List<RoutedDrafters> routes
     ) {
-        return new Scenario(
+        return HandMadeProfiles.scenario(
             "mix",
-            "Mix",
-            "",
-            List.of("."),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            "s",
             Optional.empty(),
             1,
-            8,
-            List.of(),
-            List.of(),
-            WhatIf.NONE,
             PricingMode.TOKEN,
-            TokenBilling.DRAFTS_AND_BONUS,
             EnergyMode.DRAFTING_ONLY,
             0,
             1,
-            mix,
-            requestTokens,
-            routes
-        );
+            requestTokens
+        )
+            .withMix(mix)
+            .withRoutes(routes);
     }
 
     private static List<DomainShare> codeAndChat(double code) {
