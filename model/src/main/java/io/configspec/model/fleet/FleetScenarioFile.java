@@ -140,7 +140,8 @@ public final class FleetScenarioFile {
                 0,
                 1,
                 Double.NaN,
-                0
+                0,
+                FleetScenario.DEFAULT_REJECT_BELOW
             );
             mix.add(
                 alignment.acceptanceRate().isPresent()
