@@ -53,7 +53,6 @@ final class FleetReportCommand extends FleetCommandBase {
         );
         FleetSensitivity sweep = null;
         if (sensitivity) {
-            var err = spec.commandLine().getErr();
             sweep = FleetSensitivity.run(
                 scenario,
                 FleetSensitivity.defaultGrid(scenario),
@@ -61,12 +60,7 @@ final class FleetReportCommand extends FleetCommandBase {
                 options.durationSeconds,
                 options.seed,
                 () -> false,
-                line -> {
-                    synchronized (err) {
-                        err.println(line);
-                        err.flush();
-                    }
-                }
+                EngineCommandSupport.progressLines(spec.commandLine().getErr())
             );
         }
         if (json) {

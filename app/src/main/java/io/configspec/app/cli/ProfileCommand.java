@@ -306,16 +306,11 @@ final class ProfileCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> cancelled.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
         try (SensorSampler sampler = new SensorSampler(suite, Duration.ofMillis(100), 600)) {
+            ProgressPrinter printer = new ProgressPrinter(w);
             ProfilingContext context = new ProfilingContext() {
-                private String last = "";
-
                 @Override
                 public void progress(double fraction, String message) {
-                    if (!message.equals(last)) {
-                        last = message;
-                        w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", fraction * 100, message);
-                        w.flush();
-                    }
+                    printer.print(fraction, message);
                 }
 
                 @Override
@@ -367,18 +362,33 @@ final class ProfileCommand implements Callable<Integer> {
                     client.baseUri()
             );
             JobStatus job = client.startJob(request);
-            String[] last = { "" };
-            JobStatus done = client.awaitJob(job.id(), Duration.ofHours(2), Duration.ofMillis(500), s -> {
-                if (!s.message().equals(last[0])) {
-                    last[0] = s.message();
-                    w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", s.progress() * 100, s.message());
-                    w.flush();
-                }
-            });
+            ProgressPrinter printer = new ProgressPrinter(w);
+            JobStatus done = client.awaitJob(job.id(), Duration.ofHours(2), Duration.ofMillis(500), s ->
+                printer.print(s.progress(), s.message())
+            );
             if (done.state() != JobState.SUCCEEDED) {
                 throw new IOException("the job " + done.state().jsonName() + ": " + done.message());
             }
             return ProfilingResult.fromJson(done.result());
+        }
+    }
+
+    /** Prints a run's progress, here or on an agent, one line a step: only when the message changes. */
+    private static final class ProgressPrinter {
+
+        private final PrintWriter w;
+        private String last = "";
+
+        ProgressPrinter(PrintWriter w) {
+            this.w = w;
+        }
+
+        void print(double fraction, String message) {
+            if (!message.equals(last)) {
+                last = message;
+                w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", fraction * 100, message);
+                w.flush();
+            }
         }
     }
 

@@ -288,10 +288,7 @@ public final class QpartCommand implements Callable<Integer> {
                     tokens,
                     passes
                 ),
-                line -> {
-                    err.println(line);
-                    err.flush();
-                }
+                EngineCommandSupport.progressLines(err)
             );
         } catch (QpartInputException e) {
             throw new EngineCommandSupport.BadInputException(e.getMessage());
@@ -644,10 +641,7 @@ public final class QpartCommand implements Callable<Integer> {
                     prompts.getFileName().toString(),
                     new ArrayList<>(new TreeSet<>(bits)),
                     options,
-                    line -> {
-                        err.println(line);
-                        err.flush();
-                    },
+                    EngineCommandSupport.progressLines(err),
                     new CancellationToken()
                 );
                 Path file = drafter.directory().resolve(SensitivityCalibrationFile.FILE_NAME);
@@ -676,10 +670,7 @@ public final class QpartCommand implements Callable<Integer> {
                         tokens,
                         passes,
                         options,
-                        line -> {
-                            err.println(line);
-                            err.flush();
-                        }
+                        EngineCommandSupport.progressLines(err)
                     );
                     String drafterId = drafter.name().endsWith("-" + drafter.precision())
                         ? drafter
