@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "fleet-loopback",
-    mixinStandardHelpOptions = true,
     description = "Run M drafting clients against the real verification service on loopback and compare with the simulator."
 )
 final class FleetLoopbackCommand extends EngineCommand {
@@ -151,7 +150,7 @@ final class FleetLoopbackCommand extends EngineCommand {
             }
             if (ids.isEmpty()) {
                 throw new EngineCommandSupport.BadInputException(
-                    prompts.file + ": no prompt encodes to any token"
+                    prompts.file() + ": no prompt encodes to any token"
                 );
             }
             var settings = new LoopbackExperiment.Settings(

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "fleet-report",
-    mixinStandardHelpOptions = true,
     description = "Compare WISP, SLED and centralized serving: capacity, goodput and WISP's ratios."
 )
 final class FleetReportCommand extends FleetCommandBase {

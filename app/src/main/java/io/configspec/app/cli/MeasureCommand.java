@@ -25,7 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "measure",
-    mixinStandardHelpOptions = true,
     description = "Measure a drafter-target pair over a K sweep and write measured profiles."
 )
 public final class MeasureCommand extends EngineCommand {
@@ -59,7 +58,7 @@ public final class MeasureCommand extends EngineCommand {
                 int[] encoded = models.tokenizer().encode(texts.get(i));
                 if (encoded.length == 0) {
                     throw new EngineCommandSupport.BadInputException(
-                        prompts.file + ": line " + (i + 1) + " encodes to no tokens"
+                        prompts.file() + ": line " + (i + 1) + " encodes to no tokens"
                     );
                 }
                 ids.add(encoded);
@@ -79,7 +78,7 @@ public final class MeasureCommand extends EngineCommand {
                 result,
                 models.drafterEntry(),
                 models.targetEntry(),
-                prompts.file.getFileName().toString(),
+                prompts.file().getFileName().toString(),
                 LocalDate.now()
             );
             stdout.printf(

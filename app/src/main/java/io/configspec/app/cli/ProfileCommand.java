@@ -38,7 +38,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "profile",
-    mixinStandardHelpOptions = true,
     description = {
         "Measure drafting speed (against K and context), power and energy per token on this machine or a board.",
         "Optionally also acceptance and verification latency against a target (--target); a board is profiled through",

@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 final class PromptsFileOption {
 
     @Option(names = "--prompts", required = true, description = "Prompts file, one prompt per line.")
-    Path file;
+    Path prompts; // named for the help's "--prompts=<prompts>"
+
+    /** The prompts file given. */
+    Path file() {
+        return prompts;
+    }
 
     /**
      * The prompts, one a line ({@link EngineCommandSupport#readPrompts}).
@@ -20,6 +25,6 @@ final class PromptsFileOption {
      * @throws EngineCommandSupport.BadInputException when the file is missing or holds no prompt
      */
     List<String> read() throws IOException {
-        return EngineCommandSupport.readPrompts(file);
+        return EngineCommandSupport.readPrompts(prompts);
     }
 }

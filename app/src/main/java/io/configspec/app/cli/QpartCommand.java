@@ -55,7 +55,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "qpart",
-    mixinStandardHelpOptions = true,
     description = "Plan per-layer bit-widths (and a device/server split) of a drafter under an accuracy budget (QPART); build and measure the plan.",
     subcommands = { QpartCommand.Calibrate.class }
 )
@@ -563,7 +562,6 @@ public final class QpartCommand implements Callable<Integer> {
     /** {@code configspec qpart calibrate}. */
     @Command(
         name = "calibrate",
-        mixinStandardHelpOptions = true,
         description = "Measure a sample-family drafter's per-layer sensitivity (acceptance lost with one layer quantised) and this machine's drafting speed per bit-width."
     )
     public static final class Calibrate extends EngineCommand {
