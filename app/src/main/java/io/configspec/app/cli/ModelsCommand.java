@@ -36,10 +36,7 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     /** {@code configspec models list --models DIR [--format json]}. */
-    @Command(
-        name = "list",
-        description = "List the models in a models directory."
-    )
+    @Command(name = "list", description = "List the models in a models directory.")
     public static final class ListCommand implements Callable<Integer> {
 
         @Spec
