@@ -10,7 +10,6 @@ import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,15 +60,20 @@ final class ValidateCommand implements Callable<Integer> {
     private static String check(Path file) throws ProfileException {
         if (Files.isDirectory(file)) {
             var library = ProfileLoader.load(List.of(file)).library();
-            return String.format(
-                Locale.ROOT,
-                "profile library: %d devices, %d drafters, %d targets, %d alignments, %d servers, %d networks",
-                library.devices().size(),
-                library.drafters().size(),
-                library.targets().size(),
-                library.alignments().size(),
-                library.servers().size(),
-                library.networks().size()
+            return (
+                "profile library: " +
+                library.devices().size() +
+                " devices, " +
+                library.drafters().size() +
+                " drafters, " +
+                library.targets().size() +
+                " targets, " +
+                library.alignments().size() +
+                " alignments, " +
+                library.servers().size() +
+                " servers, " +
+                library.networks().size() +
+                " networks"
             );
         }
         ProfileDocument document = ProfileCodec.read(file);
