@@ -440,30 +440,7 @@ public final class FleetViewModel {
 
     /** Where WISP reaches 2× centralised serving, where SLED falls below it, where both hold. */
     static String sensitivitySummaryText(FleetSensitivity sweep) {
-        List<String> doubles = new ArrayList<>();
-        List<String> below = new ArrayList<>();
-        List<String> both = new ArrayList<>();
-        for (FleetSensitivity.Point p : sweep.points()) {
-            String where =
-                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
-            if (p.wispDoublesCentralized()) {
-                doubles.add(where);
-            }
-            if (p.sledBelowCentralized()) {
-                below.add(where);
-            }
-            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
-                both.add(where);
-            }
-        }
-        return (
-            "WISP ≥ 2× centralised: " +
-            (doubles.isEmpty() ? "nowhere in this sweep" : String.join("; ", doubles)) +
-            "\nSLED below centralised: " +
-            (below.isEmpty() ? "nowhere in this sweep" : String.join("; ", below)) +
-            "\nboth, as in the paper: " +
-            (both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both))
-        );
+        return String.join("\n", sweep.findings());
     }
 
     /** Sorted samples thinned to at most {@code max} evenly spaced quantiles, in ms. */
