@@ -28,17 +28,21 @@ public record ServedTarget(
     public ServedTarget {
         FieldChecks.text("target", target);
         FieldChecks.present("verification", verification);
-        dollarsPerMillionVerifiedTokens = FieldChecks.positive(
+        dollarsPerMillionVerifiedTokens = FieldChecks.present(
             "dollarsPerMillionVerifiedTokens",
             dollarsPerMillionVerifiedTokens
         );
-        dollarsPerGpuHour = FieldChecks.positive("dollarsPerGpuHour", dollarsPerGpuHour);
+        dollarsPerGpuHour = FieldChecks.present("dollarsPerGpuHour", dollarsPerGpuHour);
         if (dollarsPerMillionVerifiedTokens.isEmpty() && dollarsPerGpuHour.isEmpty()) {
             throw new InvalidFieldException(
                 "dollarsPerMillionVerifiedTokens",
                 "is missing (give it or dollarsPerGpuHour)"
             );
         }
+        dollarsPerMillionVerifiedTokens.ifPresent(v ->
+            FieldChecks.positive("dollarsPerMillionVerifiedTokens", v)
+        );
+        dollarsPerGpuHour.ifPresent(v -> FieldChecks.positive("dollarsPerGpuHour", v));
         targetStepSeconds = FieldChecks.positive("targetStepSeconds", targetStepSeconds);
         fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
     }
