@@ -120,12 +120,20 @@ class QpartJourneyTest {
         return robot.lookup("#qpart-pane").queryAs(QpartPane.class);
     }
 
-    /** Waits for a plan of {@code budget} (replans run on a background thread). */
+    /**
+     * Waits for a plan of {@code budget} for the chosen device (replans run on a background thread;
+     * the plan for the default device, made when the tab opens, has the same budget and may land
+     * after the device is changed, so the device is part of the condition).
+     */
     private QpartPlan planAt(QpartPane pane, double budget) throws Exception {
         // Generous: planning is milliseconds, but the shared build machine can be many times loaded.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             QpartPlan plan = pane.model().planProperty().get();
-            return plan != null && Math.abs(plan.problem().budget() - budget) < 1e-9;
+            return (
+                plan != null &&
+                Math.abs(plan.problem().budget() - budget) < 1e-9 &&
+                plan.problem().device().deviceId().equals(pane.model().inputs().device().get())
+            );
         });
         WaitForAsyncUtils.waitForFxEvents();
         return pane.model().planProperty().get();
@@ -163,7 +171,9 @@ class QpartJourneyTest {
 
         QpartPlan plan = planAt(pane, 0.02);
         BarChart<?, ?> chart = robot.lookup("#qpart-bits-chart").queryAs(BarChart.class);
-        assertEquals(4, chart.getData().getFirst().getData().size(), "three blocks and the head");
+        // read on the FX thread, which fills the chart
+        int bars = WaitForAsyncUtils.asyncFx(() -> chart.getData().getFirst().getData().size()).get();
+        assertEquals(4, bars, "three blocks and the head");
         assertTrue(plan.totalDegradation() <= 0.02);
         assertInsideTheWindow("#qpart-build");
         assertInsideTheWindow("#qpart-status");
