@@ -37,7 +37,7 @@ public record DrafterModel(
             quantizations,
             provenance
         );
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = HasProvenance.fieldProvenance(DrafterModel.class, fieldProvenance);
         huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
     }
 

@@ -112,15 +112,17 @@ public final class FieldChecks {
     }
 
     /**
-     * The provenance every profile record carries: {@code provenance} must be given, and the
-     * per-field overrides are returned as an immutable copy ({@code null} becomes the empty map).
+     * The provenance every profile record of {@code type} carries: {@code provenance} must be
+     * given, and the per-field overrides are checked and copied ({@link
+     * HasProvenance#fieldProvenance}).
      */
     public static Map<String, Provenance> provenance(
+        Class<? extends Record> type,
         Provenance provenance,
         Map<String, Provenance> fieldProvenance
     ) {
         present("provenance", provenance);
-        return map(fieldProvenance);
+        return HasProvenance.fieldProvenance(type, fieldProvenance);
     }
 
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */

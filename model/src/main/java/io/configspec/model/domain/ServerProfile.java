@@ -41,7 +41,7 @@ public record ServerProfile(
                 );
             }
         }
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(ServerProfile.class, provenance, fieldProvenance);
     }
 
     public Optional<ServedTarget> served(String targetId) {

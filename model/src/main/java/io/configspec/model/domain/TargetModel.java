@@ -37,7 +37,7 @@ public record TargetModel(
             quantizations,
             provenance
         );
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = HasProvenance.fieldProvenance(TargetModel.class, fieldProvenance);
         huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
     }
 

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -21,9 +19,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +31,6 @@ import io.configspec.model.analysis.Scenario;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.JsonNamed;
 import io.configspec.model.domain.NetworkProfile;
@@ -456,7 +450,6 @@ public final class ProfileCodec {
         // (jackson-datatype-jsr310's JavaTimeModule would do it too, at 100+ ms more start-up.)
         viaTree(module, LocalDate.class, node -> LocalDate.parse(node.asText()), null);
         module.addSerializer(LocalDate.class, ToStringSerializer.instance);
-        module.setDeserializerModifier(new FieldProvenanceCheck());
         return module;
     }
 
@@ -509,59 +502,5 @@ public final class ProfileCodec {
             }
         }
         return whatIf;
-    }
-
-    /**
-     * Every key of a {@code fieldProvenance} must name a field of the same object (as the file
-     * spells it), so a provenance never silently attaches to nothing.
-     */
-    private static final class FieldProvenanceCheck extends BeanDeserializerModifier {
-
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(
-            DeserializationConfig config,
-            BeanDescription description,
-            JsonDeserializer<?> deserializer
-        ) {
-            if (!HasProvenance.class.isAssignableFrom(description.getBeanClass())) {
-                return deserializer;
-            }
-            Set<String> fields = description
-                .findProperties()
-                .stream()
-                .map(BeanPropertyDefinition::getName)
-                .filter(name -> !name.equals("provenance") && !name.equals("fieldProvenance"))
-                .collect(Collectors.toUnmodifiableSet());
-            return new Checked(deserializer, fields);
-        }
-
-        private static final class Checked extends DelegatingDeserializer {
-
-            private final Set<String> fields;
-
-            Checked(JsonDeserializer<?> delegate, Set<String> fields) {
-                super(delegate);
-                this.fields = fields;
-            }
-
-            @Override
-            protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-                return new Checked(delegate, fields);
-            }
-
-            @Override
-            public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                Object value = super.deserialize(p, context);
-                for (String field : ((HasProvenance) value).fieldProvenance().keySet()) {
-                    if (!fields.contains(field)) {
-                        throw new InvalidFieldException(
-                            "fieldProvenance." + field,
-                            "names no field of this object"
-                        );
-                    }
-                }
-                return value;
-            }
-        }
     }
 }
