@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.io.IOException;
@@ -165,7 +166,7 @@ final class ToolRows {
      * once.
      */
     static List<Row> jsonObjects(Path file, String text) throws ProfileException {
-        JsonNode tree = ProfileCodec.readTree(file, text);
+        JsonNode tree = JsonInput.readTree(file, text);
         if (!tree.isArray() && !tree.isObject()) {
             throw ProfileException.ofFile(file, "must hold a JSON array of objects or one object", null);
         }

@@ -66,9 +66,6 @@ public final class ProfileCodec {
     /** The {@code schemaVersion} this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** Files larger than this are refused before they are read (50 MB). */
-    public static final long MAX_FILE_BYTES = JsonInput.MAX_FILE_BYTES;
-
     /**
      * The kinds {@link #read} understands, the record each binds to (the document itself, or the
      * profile a document wraps), and the arrays whose elements inherit the file's provenance.
@@ -157,7 +154,7 @@ public final class ProfileCodec {
      * @throws ProfileException naming the file and the field or line at fault
      */
     public static ProfileDocument read(Path file) throws ProfileException {
-        return bind(file, JsonInput.read(file));
+        return bind(file, JsonInput.readTree(file));
     }
 
     /**
@@ -239,37 +236,6 @@ public final class ProfileCodec {
             case FleetScenarioSpec f -> new ProfileDocument.FleetScenarioDocument(f);
             default -> (ProfileDocument) value;
         };
-    }
-
-    /** A file parsed strictly (UTF-8, limits, regular file) into a tree, not yet validated. */
-    public static JsonNode readTree(Path file) throws ProfileException {
-        return JsonInput.read(file);
-    }
-
-    /**
-     * {@code text} (the content of {@code file}, read with {@link #readText}) parsed strictly into
-     * a tree under the same limits as {@link #readTree(Path)}, without reading the file again.
-     */
-    public static JsonNode readTree(Path file, String text) throws ProfileException {
-        return JsonInput.parse(file, text);
-    }
-
-    /**
-     * A text file read under the rules of profile files (regular file, 50 MB, strict UTF-8, a
-     * leading byte-order mark skipped): for importers of other tools' logs, CSV files and tables.
-     */
-    public static String readText(Path file) throws ProfileException {
-        return JsonInput.text(file);
-    }
-
-    /**
-     * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
-     * that dispatch on the kind, including kinds other readers own, such as {@code goodput-sweep}).
-     *
-     * @return the kind, or empty when the file is a JSON object without a textual {@code kind}
-     */
-    public static Optional<String> peekKind(Path file) throws ProfileException {
-        return kindOf(JsonInput.read(file));
     }
 
     /** The textual {@code kind} of a parsed document, if it has one. */

@@ -58,7 +58,7 @@ class ProfileCodecTest {
     /** Samples of kinds this codec reads (fleet-scenario files belong to model.fleet). */
     static boolean ownKind(Path file) {
         try {
-            return ProfileCodec.peekKind(file).filter(ProfileCodec.KINDS::contains).isPresent();
+            return ProfileCodec.kindOf(JsonInput.readTree(file)).filter(ProfileCodec.KINDS::contains).isPresent();
         } catch (ProfileException e) {
             return true;
         }
@@ -293,7 +293,7 @@ class ProfileCodecTest {
     void fileOver50MegabytesIsRefusedBeforeReading() throws Exception {
         Path big = dir.resolve("big.json");
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
-            file.setLength(ProfileCodec.MAX_FILE_BYTES + 1); // sparse: no 50 MB written
+            file.setLength(JsonInput.MAX_FILE_BYTES + 1); // sparse: no 50 MB written
         }
         ProfileException e = readFails(big);
         assertOneSentence(e);
