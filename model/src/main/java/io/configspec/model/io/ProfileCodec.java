@@ -350,11 +350,6 @@ public final class ProfileCodec {
         return grouped;
     }
 
-    /** The {@code whatIf} object of a scenario file: the settings made, in the order made. */
-    public static ObjectNode whatIfJson(WhatIf w) {
-        return MAPPER.valueToTree(w.settings());
-    }
-
     // ---------------------------------------------------------------- binding set-up
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -397,7 +392,8 @@ public final class ProfileCodec {
 
     private static SimpleModule formatModule() {
         SimpleModule module = new SimpleModule("configspec-files");
-        viaTree(module, WhatIf.class, ProfileCodec::whatIf, ProfileCodec::whatIfJson);
+        // the whatIf object: the settings made, in the order made
+        viaTree(module, WhatIf.class, ProfileCodec::whatIf, w -> MAPPER.valueToTree(w.settings()));
         viaTree(
             module,
             Constraint.class,
