@@ -37,7 +37,7 @@ public record DrafterModel(
             quantizations,
             provenance
         );
-        fieldProvenance = HasProvenance.fieldProvenance(DrafterModel.class, fieldProvenance);
+        fieldProvenance = FieldChecks.fieldProvenance(DrafterModel.class, fieldProvenance);
         huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
     }
 

@@ -37,7 +37,7 @@ public record TargetModel(
             quantizations,
             provenance
         );
-        fieldProvenance = HasProvenance.fieldProvenance(TargetModel.class, fieldProvenance);
+        fieldProvenance = FieldChecks.fieldProvenance(TargetModel.class, fieldProvenance);
         huggingFaceRepository = LanguageModel.checkRepository(huggingFaceRepository);
     }
 
