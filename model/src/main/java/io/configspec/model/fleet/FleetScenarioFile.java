@@ -48,11 +48,7 @@ public final class FleetScenarioFile {
     private FleetScenarioFile() {}
 
     public static Loaded load(Path file) throws ProfileException {
-        FleetScenarioSpec spec = ProfileCodec.read(
-            file,
-            ProfileDocument.FleetScenarioDocument.class,
-            "fleet-scenario"
-        ).spec();
+        FleetScenarioSpec spec = ProfileCodec.read(file, ProfileDocument.FleetScenarioDocument.class).spec();
         ProfileLoader.LoadedLibrary loaded = ProfileLoader.loadReferenced(file, spec.profiles());
         ProfileLibrary library = loaded.library();
         String target = spec.target();

@@ -37,17 +37,22 @@ import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.io.ProfileDocument.AlignmentDocument;
+import io.configspec.model.io.ProfileDocument.DeviceDocument;
+import io.configspec.model.io.ProfileDocument.FleetScenarioDocument;
+import io.configspec.model.io.ProfileDocument.ModelsDocument;
+import io.configspec.model.io.ProfileDocument.NetworkDocument;
+import io.configspec.model.io.ProfileDocument.ScenarioDocument;
+import io.configspec.model.io.ProfileDocument.ServerDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads and writes profile and scenario files (format: {@code docs/file-format.md}; contract:
@@ -67,37 +72,30 @@ public final class ProfileCodec {
     public static final int SCHEMA_VERSION = 1;
 
     /**
-     * The kinds {@link #read} understands, the record each binds to (the document itself, or the
-     * profile a document wraps), and the arrays whose elements inherit the file's provenance.
+     * A kind {@link #read} understands, the record it binds to (the document itself, or the
+     * profile a document wraps), its document and the arrays whose elements inherit the file's
+     * provenance.
      */
-    private enum Kind {
-        DEVICE("device", DeviceProfile.class, "drafting"),
-        MODELS("models", ProfileDocument.ModelsDocument.class, "drafters", "targets"),
-        ALIGNMENT("alignment", ProfileDocument.AlignmentDocument.class, "entries"),
-        SERVER("server", ServerProfile.class, "targets"),
-        NETWORK("network", NetworkProfile.class),
-        SCENARIO("scenario", Scenario.class),
-        FLEET_SCENARIO("fleet-scenario", FleetScenarioSpec.class);
-
-        final String json;
-        final Class<?> content;
-        final List<String> inheriting;
-
-        Kind(String json, Class<?> content, String... inheriting) {
-            this.json = json;
-            this.content = content;
-            this.inheriting = List.of(inheriting);
-        }
+    private record Kind(String json, Class<?> content, Class<?> document, String... inheriting) {
+        static final List<Kind> ALL = List.of(
+            new Kind("device", DeviceProfile.class, DeviceDocument.class, "drafting"),
+            new Kind("models", ModelsDocument.class, ModelsDocument.class, "drafters", "targets"),
+            new Kind("alignment", AlignmentDocument.class, AlignmentDocument.class, "entries"),
+            new Kind("server", ServerProfile.class, ServerDocument.class, "targets"),
+            new Kind("network", NetworkProfile.class, NetworkDocument.class),
+            new Kind("scenario", Scenario.class, ScenarioDocument.class),
+            new Kind("fleet-scenario", FleetScenarioSpec.class, FleetScenarioDocument.class)
+        );
 
         static Optional<Kind> of(String json) {
-            return Arrays.stream(values())
+            return ALL.stream()
                 .filter(k -> k.json.equals(json))
                 .findFirst();
         }
     }
 
     /** The kinds {@link #read} understands. */
-    public static final Set<String> KINDS = Arrays.stream(Kind.values())
+    public static final Set<String> KINDS = Kind.ALL.stream()
         .map(k -> k.json)
         .collect(Collectors.toUnmodifiableSet());
 
@@ -161,13 +159,16 @@ public final class ProfileCodec {
      * Reads and validates one file that must hold one kind of document (a scenario, a fleet
      * scenario), refusing another kind by name.
      *
-     * @param kind the kind expected, as files name it ({@code scenario})
      * @throws ProfileException naming the file and the field or line at fault
      */
-    public static <D extends ProfileDocument> D read(Path file, Class<D> type, String kind)
-        throws ProfileException {
+    public static <D extends ProfileDocument> D read(Path file, Class<D> type) throws ProfileException {
         ProfileDocument document = read(file);
         if (!type.isInstance(document)) {
+            String kind = Kind.ALL.stream()
+                .filter(k -> k.document == type)
+                .findFirst()
+                .orElseThrow()
+                .json;
             throw ProfileException.atField(
                 file,
                 "kind",
@@ -206,7 +207,7 @@ public final class ProfileCodec {
                 kindName.isMissingNode()
                     ? "is missing"
                     : "must be one of " +
-                      Stream.of(Kind.values())
+                      Kind.ALL.stream()
                           .map(k -> k.json)
                           .collect(Collectors.joining(", ")) +
                       " but is " +
@@ -215,7 +216,7 @@ public final class ProfileCodec {
         );
         ProfileSchemas.validate(file, kind.json, content);
         inherit(kind, content);
-        if (kind == Kind.SCENARIO) {
+        if (kind.json.equals("scenario")) {
             flatten(content);
         }
         Object value;
@@ -229,11 +230,11 @@ public final class ProfileCodec {
             throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
         }
         return switch (value) {
-            case DeviceProfile d -> new ProfileDocument.DeviceDocument(d);
-            case ServerProfile s -> new ProfileDocument.ServerDocument(s);
-            case NetworkProfile n -> new ProfileDocument.NetworkDocument(n);
-            case Scenario s -> new ProfileDocument.ScenarioDocument(s);
-            case FleetScenarioSpec f -> new ProfileDocument.FleetScenarioDocument(f);
+            case DeviceProfile d -> new DeviceDocument(d);
+            case ServerProfile s -> new ServerDocument(s);
+            case NetworkProfile n -> new NetworkDocument(n);
+            case Scenario s -> new ScenarioDocument(s);
+            case FleetScenarioSpec f -> new FleetScenarioDocument(f);
             default -> (ProfileDocument) value;
         };
     }
@@ -304,18 +305,18 @@ public final class ProfileCodec {
     public static ObjectNode toJson(ProfileDocument document) {
         Kind kind = Kind.of(document.kind()).orElseThrow();
         Object content = switch (document) {
-            case ProfileDocument.DeviceDocument(DeviceProfile d) -> d;
-            case ProfileDocument.ServerDocument(ServerProfile s) -> s;
-            case ProfileDocument.NetworkDocument(NetworkProfile n) -> n;
-            case ProfileDocument.ScenarioDocument(Scenario s) -> s;
-            case ProfileDocument.FleetScenarioDocument(FleetScenarioSpec f) -> f;
+            case DeviceDocument(DeviceProfile d) -> d;
+            case ServerDocument(ServerProfile s) -> s;
+            case NetworkDocument(NetworkProfile n) -> n;
+            case ScenarioDocument(Scenario s) -> s;
+            case FleetScenarioDocument(FleetScenarioSpec f) -> f;
             default -> document;
         };
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("kind", kind.json);
         ObjectNode fields = MAPPER.valueToTree(content);
-        root.setAll(kind == Kind.SCENARIO ? group(fields) : fields);
+        root.setAll(kind.json.equals("scenario") ? group(fields) : fields);
         JsonNode provenance = root.get("provenance");
         for (String array : kind.inheriting) {
             for (JsonNode element : root.path(array)) {
