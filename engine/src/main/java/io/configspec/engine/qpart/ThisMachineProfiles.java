@@ -4,11 +4,10 @@ import io.configspec.engine.measure.MeasurementProfiles;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.qpart.QpartInputException;
@@ -19,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the drafting throughput {@link QpartCalibrator#measureWidths} measured as profiles the
@@ -117,25 +117,27 @@ public final class ThisMachineProfiles {
                 "models-qpart-" + drafterId,
                 measured,
                 List.of(
-                    new DrafterModel(
+                    new LanguageModel(
                         drafterId,
                         drafterId,
                         targetId,
                         Math.max(1, drafterParameters),
                         variants,
                         measured,
-                        Map.of()
+                        Map.of(),
+                        Optional.empty()
                     )
                 ),
                 List.of(
-                    new TargetModel(
+                    new LanguageModel(
                         targetId,
                         targetId,
                         targetId,
                         Math.max(1, targetParameters),
                         List.of(new QuantizationVariant("fp32", 32, Math.max(1, targetParameters * 4))),
                         measured,
-                        Map.of()
+                        Map.of(),
+                        Optional.empty()
                     )
                 )
             )

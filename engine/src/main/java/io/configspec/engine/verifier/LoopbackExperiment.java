@@ -405,7 +405,9 @@ public final class LoopbackExperiment {
             observed.meanAcceptance(),
             null,
             observed,
-            settings.fixedK()
+            settings.fixedK(),
+            null,
+            Double.NaN
         );
         double noiseCv = Math.min(
             0.5,
@@ -438,7 +440,8 @@ public final class LoopbackExperiment {
             settings.batchTimeoutSeconds(),
             settings.maxDraftTokens(),
             Double.NaN,
-            settings.batchTimeoutSeconds()
+            settings.batchTimeoutSeconds(),
+            FleetScenario.DEFAULT_REJECT_BELOW
         );
         // The simulator's expectation, not one draw: the same scenario over SIMULATION_RUNS seeds
         // (goodput averaged, time per token pooled), so its own sampling noise does not count

@@ -2,11 +2,10 @@ package io.configspec.model.analysis;
 
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServedTarget;
-import io.configspec.model.domain.TargetModel;
 import java.util.List;
 
 /**
@@ -15,9 +14,9 @@ import java.util.List;
  */
 public record Combination(
     DeviceProfile device,
-    DrafterModel drafter,
+    LanguageModel drafter,
     String quantization,
-    TargetModel target,
+    LanguageModel target,
     DraftingMeasurement drafting,
     AlignmentProfile alignment,
     ServedTarget served

@@ -3,14 +3,13 @@ package io.configspec.model.analysis;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DomainShare;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -178,11 +177,11 @@ public final class ConfigurationSpace {
             library.devices(),
             DeviceProfile::id
         );
-        List<DrafterModel> drafters = selection(
+        List<LanguageModel> drafters = selection(
             "drafters",
             scenario.drafters(),
             library.drafters(),
-            DrafterModel::id
+            LanguageModel::id
         );
         Set<String> knownQuantizations = new LinkedHashSet<>();
         drafters.forEach(d -> d.quantizations().forEach(q -> knownQuantizations.add(q.name())));
@@ -191,9 +190,9 @@ public final class ConfigurationSpace {
                 throw unknownIn("quantizations", q, knownQuantizations, scenario.quantizations());
             }
         }
-        List<TargetModel> targets = new ArrayList<>();
+        List<LanguageModel> targets = new ArrayList<>();
         if (scenario.targets().isEmpty()) {
-            for (TargetModel t : library.targets()) {
+            for (LanguageModel t : library.targets()) {
                 if (server.served(t.id()).isPresent()) {
                     targets.add(t);
                 }
@@ -201,11 +200,11 @@ public final class ConfigurationSpace {
         } else {
             for (int i = 0; i < scenario.targets().size(); i++) {
                 String id = scenario.targets().get(i);
-                TargetModel target = known(
+                LanguageModel target = known(
                     "targets",
                     id,
                     library.targets(),
-                    TargetModel::id,
+                    LanguageModel::id,
                     scenario.targets()
                 );
                 if (server.served(id).isEmpty()) {
@@ -217,7 +216,7 @@ public final class ConfigurationSpace {
                 targets.add(target);
             }
         }
-        for (TargetModel target : targets) {
+        for (LanguageModel target : targets) {
             ServedTarget served = server.served(target.id()).orElseThrow();
             boolean priced = switch (scenario.pricing()) {
                 case TOKEN -> served.dollarsPerMillionVerifiedTokens().isPresent() ||
@@ -247,13 +246,13 @@ public final class ConfigurationSpace {
         List<String> omitted = new ArrayList<>();
         Set<String> measuredDomains = new LinkedHashSet<>();
         for (DeviceProfile device : devices) {
-            for (DrafterModel drafter : drafters) {
+            for (LanguageModel drafter : drafters) {
                 for (var variant : drafter.quantizations()) {
                     String q = variant.name();
                     if (!scenario.quantizations().isEmpty() && !scenario.quantizations().contains(q)) {
                         continue;
                     }
-                    for (TargetModel target : targets) {
+                    for (LanguageModel target : targets) {
                         if (!drafter.family().equals(target.family())) {
                             continue;
                         }
@@ -313,7 +312,7 @@ public final class ConfigurationSpace {
         if (scenario.targets().isEmpty()) {
             for (DeviceProfile device : devices) {
                 for (DraftingMeasurement m : device.drafting()) {
-                    Optional<DrafterModel> drafter = drafters
+                    Optional<LanguageModel> drafter = drafters
                         .stream()
                         .filter(d -> d.id().equals(m.drafter()))
                         .findFirst();
@@ -324,7 +323,7 @@ public final class ConfigurationSpace {
                     ) {
                         continue;
                     }
-                    for (TargetModel target : library.targets()) {
+                    for (LanguageModel target : library.targets()) {
                         if (
                             target.family().equals(drafter.get().family()) &&
                             server.served(target.id()).isEmpty()

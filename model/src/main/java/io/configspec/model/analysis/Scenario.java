@@ -78,10 +78,10 @@ public record Scenario(
         drafters = FieldChecks.list("drafters", drafters);
         quantizations = FieldChecks.list("quantizations", quantizations);
         targets = FieldChecks.list("targets", targets);
-        distinct("select.devices", devices);
-        distinct("select.drafters", drafters);
-        distinct("select.quantizations", quantizations);
-        distinct("select.targets", targets);
+        FieldChecks.distinct("select.devices", devices, "", "", value -> value);
+        FieldChecks.distinct("select.drafters", drafters, "", "", value -> value);
+        FieldChecks.distinct("select.quantizations", quantizations, "", "", value -> value);
+        FieldChecks.distinct("select.targets", targets, "", "", value -> value);
         FieldChecks.text("server", server);
         network = FieldChecks.present("network", network);
         network.ifPresent(n -> FieldChecks.text("network", n));
@@ -212,14 +212,6 @@ public record Scenario(
             requestTokens,
             routes
         );
-    }
-
-    private static void distinct(String field, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (values.indexOf(values.get(i)) != i) {
-                throw new InvalidFieldException(field + "[" + i + "]", "repeats '" + values.get(i) + "'");
-            }
-        }
     }
 
     /** The scenario with other devices, drafters, quantisations and targets selected (empty = all). */

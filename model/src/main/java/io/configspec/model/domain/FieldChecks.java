@@ -2,11 +2,13 @@ package io.configspec.model.domain;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -161,5 +163,46 @@ public final class FieldChecks {
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */
     public static <K, V> Map<K, V> map(Map<K, V> values) {
         return values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /**
+     * An immutable copy of {@code values} ({@link #list}) that lists at least one element.
+     *
+     * @param what the element in words, for the message, e.g. {@code served target}
+     */
+    public static <T> List<T> nonEmptyList(String field, List<T> values, String what) {
+        List<T> copy = list(field, values);
+        if (copy.isEmpty()) {
+            throw new InvalidFieldException(field, "must list at least one " + what);
+        }
+        return copy;
+    }
+
+    /**
+     * Checks that no two elements of {@code values} have the same key; the error names the first
+     * repetition, e.g. {@code targets[2].target repeats target 'qwen2.5-7b'}.
+     *
+     * @param field the list's field
+     * @param keyField the key's field within an element, or empty when the element is its key
+     * @param what the key in words for the message, e.g. {@code target}, or empty
+     * @param key an element's key
+     */
+    public static <T> void distinct(
+        String field,
+        List<T> values,
+        String keyField,
+        String what,
+        Function<T, ?> key
+    ) {
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            Object k = key.apply(values.get(i));
+            if (!seen.add(k)) {
+                throw new InvalidFieldException(
+                    field + "[" + i + "]" + (keyField.isEmpty() ? "" : "." + keyField),
+                    "repeats " + (what.isEmpty() ? "" : what + " ") + "'" + k + "'"
+                );
+            }
+        }
     }
 }

@@ -15,23 +15,23 @@ import java.util.function.Function;
 public final class ProfileLibrary {
 
     private final Map<String, DeviceProfile> devices;
-    private final Map<String, DrafterModel> drafters;
-    private final Map<String, TargetModel> targets;
+    private final Map<String, LanguageModel> drafters;
+    private final Map<String, LanguageModel> targets;
     private final Map<String, AlignmentProfile> alignments;
     private final Map<String, ServerProfile> servers;
     private final Map<String, NetworkProfile> networks;
 
     public ProfileLibrary(
         List<DeviceProfile> devices,
-        List<DrafterModel> drafters,
-        List<TargetModel> targets,
+        List<LanguageModel> drafters,
+        List<LanguageModel> targets,
         List<AlignmentProfile> alignments,
         List<ServerProfile> servers,
         List<NetworkProfile> networks
     ) {
         this.devices = index("devices", devices, DeviceProfile::id);
-        this.drafters = index("drafters", drafters, DrafterModel::id);
-        this.targets = index("targets", targets, TargetModel::id);
+        this.drafters = index("drafters", drafters, LanguageModel::id);
+        this.targets = index("targets", targets, LanguageModel::id);
         this.alignments = index(
             "alignments",
             alignments,
@@ -73,11 +73,11 @@ public final class ProfileLibrary {
         return devices.values();
     }
 
-    public Collection<DrafterModel> drafters() {
+    public Collection<LanguageModel> drafters() {
         return drafters.values();
     }
 
-    public Collection<TargetModel> targets() {
+    public Collection<LanguageModel> targets() {
         return targets.values();
     }
 
@@ -97,11 +97,11 @@ public final class ProfileLibrary {
         return Optional.ofNullable(devices.get(id));
     }
 
-    public Optional<DrafterModel> drafter(String id) {
+    public Optional<LanguageModel> drafter(String id) {
         return Optional.ofNullable(drafters.get(id));
     }
 
-    public Optional<TargetModel> target(String id) {
+    public Optional<LanguageModel> target(String id) {
         return Optional.ofNullable(targets.get(id));
     }
 

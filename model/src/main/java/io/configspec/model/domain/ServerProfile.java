@@ -1,10 +1,8 @@
 package io.configspec.model.domain;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A verification server and the targets it serves.
@@ -28,19 +26,8 @@ public record ServerProfile(
         FieldChecks.text("id", id);
         FieldChecks.text("name", name);
         FieldChecks.text("gpu", gpu);
-        targets = FieldChecks.list("targets", targets);
-        if (targets.isEmpty()) {
-            throw new InvalidFieldException("targets", "must list at least one served target");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < targets.size(); i++) {
-            if (!seen.add(targets.get(i).target())) {
-                throw new InvalidFieldException(
-                    "targets[" + i + "].target",
-                    "repeats target '" + targets.get(i).target() + "'"
-                );
-            }
-        }
+        targets = FieldChecks.nonEmptyList("targets", targets, "served target");
+        FieldChecks.distinct("targets", targets, "target", "target", ServedTarget::target);
         fieldProvenance = FieldChecks.provenance(ServerProfile.class, provenance, fieldProvenance);
     }
 

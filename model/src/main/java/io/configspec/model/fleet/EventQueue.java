@@ -59,8 +59,7 @@ final class EventQueue {
         int p = position[entity];
         if (p < 0) {
             time[entity] = at;
-            heap[size] = entity;
-            position[entity] = size;
+            place(entity, size);
             siftUp(size++);
         } else {
             double old = time[entity];
@@ -89,8 +88,7 @@ final class EventQueue {
             return;
         }
         int last = heap[size];
-        heap[p] = last;
-        position[last] = p;
+        place(last, p);
         siftDown(p);
         if (heap[p] == last) {
             siftUp(p);
@@ -111,12 +109,10 @@ final class EventQueue {
             if (!less(e, pe)) {
                 break;
             }
-            heap[p] = pe;
-            position[pe] = p;
+            place(pe, p);
             p = parent;
         }
-        heap[p] = e;
-        position[e] = p;
+        place(e, p);
     }
 
     private void siftDown(int p) {
@@ -133,10 +129,14 @@ final class EventQueue {
             if (!less(ce, e)) {
                 break;
             }
-            heap[p] = ce;
-            position[ce] = p;
+            place(ce, p);
             p = child;
         }
+        place(e, p);
+    }
+
+    /** Puts event {@code e} at heap slot {@code p}, keeping its recorded position in step. */
+    private void place(int e, int p) {
         heap[p] = e;
         position[e] = p;
     }

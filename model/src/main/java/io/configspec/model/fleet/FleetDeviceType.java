@@ -31,33 +31,6 @@ public record FleetDeviceType(
     TokenLengthDistribution promptTokens,
     double sloTpotSeconds
 ) {
-    /** A kind with the workload's prompt lengths. */
-    public FleetDeviceType(
-        String id,
-        String label,
-        double weight,
-        double draftTokensPerSecond,
-        double roundOverheadSeconds,
-        double acceptanceRate,
-        double[] acceptanceByPosition,
-        AcceptanceCalibration calibration,
-        int fixedDraftTokens
-    ) {
-        this(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            fixedDraftTokens,
-            null,
-            Double.NaN
-        );
-    }
-
     public FleetDeviceType {
         FleetChecks.positive(id + ": weight", weight);
         FleetChecks.positive(id + ": draftTokensPerSecond", draftTokensPerSecond);
@@ -113,6 +86,26 @@ public record FleetDeviceType(
 
     /** The same device kind with another share of the fleet. */
     public FleetDeviceType withWeight(double newWeight) {
+        return withShare(newWeight, promptTokens, sloTpotSeconds);
+    }
+
+    /** The same device kind with its own prompt lengths ({@code null}: the workload's). */
+    public FleetDeviceType withPromptTokens(TokenLengthDistribution prompts) {
+        return withShare(weight, prompts, sloTpotSeconds);
+    }
+
+    /** The same device kind with another SLED K. */
+    public FleetDeviceType withFixedDraftTokens(int k) {
+        return withAcceptance(acceptanceRate, acceptanceByPosition, calibration, k);
+    }
+
+    /** The same device kind with its own SLO (NaN: the scenario's). */
+    public FleetDeviceType withSloTpotSeconds(double seconds) {
+        return withShare(weight, promptTokens, seconds);
+    }
+
+    /** The same drafting and acceptance with another share, prompt lengths and SLO. */
+    private FleetDeviceType withShare(double newWeight, TokenLengthDistribution prompts, double seconds) {
         return new FleetDeviceType(
             id,
             label,
@@ -123,46 +116,7 @@ public record FleetDeviceType(
             acceptanceByPosition,
             calibration,
             fixedDraftTokens,
-            promptTokens,
-            sloTpotSeconds
-        );
-    }
-
-    /** The same device kind with its own prompt lengths ({@code null}: the workload's). */
-    public FleetDeviceType withPromptTokens(TokenLengthDistribution prompts) {
-        return new FleetDeviceType(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            fixedDraftTokens,
             prompts,
-            sloTpotSeconds
-        );
-    }
-
-    /** The same device kind with another SLED K. */
-    public FleetDeviceType withFixedDraftTokens(int k) {
-        return withAcceptance(acceptanceRate, acceptanceByPosition, calibration, k);
-    }
-
-    /** The same device kind with its own SLO (NaN: the scenario's). */
-    public FleetDeviceType withSloTpotSeconds(double seconds) {
-        return new FleetDeviceType(
-            id,
-            label,
-            weight,
-            draftTokensPerSecond,
-            roundOverheadSeconds,
-            acceptanceRate,
-            acceptanceByPosition,
-            calibration,
-            fixedDraftTokens,
-            promptTokens,
             seconds
         );
     }
@@ -184,7 +138,9 @@ public record FleetDeviceType(
             acceptanceRate,
             null,
             null,
-            fixedDraftTokens
+            fixedDraftTokens,
+            null,
+            Double.NaN
         );
     }
 

@@ -40,34 +40,6 @@ public record FleetScenario(
     /** WISP's default: a token more likely rejected than accepted stops drafting. */
     public static final double DEFAULT_REJECT_BELOW = 0.5;
 
-    /** With WISP's default rejection threshold ({@link #DEFAULT_REJECT_BELOW}). */
-    public FleetScenario(
-        String name,
-        List<FleetDeviceType> deviceMix,
-        FleetNetwork network,
-        FleetServer server,
-        FleetWorkload workload,
-        double sloTpotSeconds,
-        double sledBatchTimeoutSeconds,
-        int wispMaxDraftTokens,
-        double wispStopThreshold,
-        double wispHoldSeconds
-    ) {
-        this(
-            name,
-            deviceMix,
-            network,
-            server,
-            workload,
-            sloTpotSeconds,
-            sledBatchTimeoutSeconds,
-            wispMaxDraftTokens,
-            wispStopThreshold,
-            wispHoldSeconds,
-            DEFAULT_REJECT_BELOW
-        );
-    }
-
     public FleetScenario {
         if (deviceMix == null || deviceMix.isEmpty()) {
             throw new IllegalArgumentException("deviceMix must name at least one device kind");
@@ -88,64 +60,38 @@ public record FleetScenario(
 
     /** The same scenario with another SLO. */
     public FleetScenario withSloTpotSeconds(double seconds) {
-        return new FleetScenario(
-            name,
-            deviceMix,
-            network,
-            server,
-            workload,
-            seconds,
-            sledBatchTimeoutSeconds,
-            wispMaxDraftTokens,
-            wispStopThreshold,
-            wispHoldSeconds,
-            wispRejectBelow
-        );
+        return withFleet(deviceMix, server, workload, seconds);
     }
 
     /** The same scenario with another workload. */
     public FleetScenario withWorkload(FleetWorkload newWorkload) {
-        return new FleetScenario(
-            name,
-            deviceMix,
-            network,
-            server,
-            newWorkload,
-            sloTpotSeconds,
-            sledBatchTimeoutSeconds,
-            wispMaxDraftTokens,
-            wispStopThreshold,
-            wispHoldSeconds,
-            wispRejectBelow
-        );
+        return withFleet(deviceMix, server, newWorkload, sloTpotSeconds);
     }
 
     /** The same scenario with another server (e.g. another batch limit). */
     public FleetScenario withServer(FleetServer newServer) {
-        return new FleetScenario(
-            name,
-            deviceMix,
-            network,
-            newServer,
-            workload,
-            sloTpotSeconds,
-            sledBatchTimeoutSeconds,
-            wispMaxDraftTokens,
-            wispStopThreshold,
-            wispHoldSeconds,
-            wispRejectBelow
-        );
+        return withFleet(deviceMix, newServer, workload, sloTpotSeconds);
     }
 
     /** The same scenario with another device mix. */
     public FleetScenario withDeviceMix(List<FleetDeviceType> mix) {
+        return withFleet(mix, server, workload, sloTpotSeconds);
+    }
+
+    /** The same policies' knobs with another device mix, server, workload and SLO. */
+    private FleetScenario withFleet(
+        List<FleetDeviceType> mix,
+        FleetServer newServer,
+        FleetWorkload newWorkload,
+        double seconds
+    ) {
         return new FleetScenario(
             name,
             mix,
             network,
-            server,
-            workload,
-            sloTpotSeconds,
+            newServer,
+            newWorkload,
+            seconds,
             sledBatchTimeoutSeconds,
             wispMaxDraftTokens,
             wispStopThreshold,

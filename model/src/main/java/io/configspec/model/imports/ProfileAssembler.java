@@ -4,12 +4,11 @@ import io.configspec.model.domain.AcceptanceAtK;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.imports.ImportPlan.PlannedFile;
 import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.Board;
@@ -56,8 +55,8 @@ final class ProfileAssembler {
     private final List<ImportedMeasurements> inputs;
     private final ImportOptions options;
     private final List<Map.Entry<Path, ProfileDocument>> known;
-    private final Map<String, DrafterModel> knownDrafters = new LinkedHashMap<>();
-    private final Map<String, TargetModel> knownTargets = new LinkedHashMap<>();
+    private final Map<String, LanguageModel> knownDrafters = new LinkedHashMap<>();
+    private final Map<String, LanguageModel> knownTargets = new LinkedHashMap<>();
     private final Map<String, DeviceProfile> knownDevices = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     /** Drafter id → quantisations this import measured it at (drafting rows). */
@@ -749,7 +748,7 @@ final class ProfileAssembler {
             } else {
                 // Measured per drafter (the profiler's sweeps): it holds for every quantisation of the drafter we know.
                 Set<String> all = new LinkedHashSet<>(measuredQuantizations.getOrDefault(drafter, Set.of()));
-                DrafterModel inLibrary = knownDrafters.get(drafter);
+                LanguageModel inLibrary = knownDrafters.get(drafter);
                 if (inLibrary != null) {
                     inLibrary.quantizations().forEach(q -> all.add(q.name()));
                 }
@@ -983,12 +982,12 @@ final class ProfileAssembler {
 
     private Optional<PlannedFile> modelsFile(List<Device> devices, List<AlignmentGroup> alignments)
         throws ProfileException {
-        List<DrafterModel> drafters = new ArrayList<>();
+        List<LanguageModel> drafters = new ArrayList<>();
         List<String> said = new ArrayList<>();
         for (var entry : drafterFacts.entrySet()) {
             String id = entry.getKey();
             ModelFacts facts = entry.getValue();
-            DrafterModel inLibrary = knownDrafters.get(id);
+            LanguageModel inLibrary = knownDrafters.get(id);
             if (inLibrary != null) {
                 for (String q : facts.bytesByQuantization().keySet()) {
                     if (
@@ -1023,7 +1022,7 @@ final class ProfileAssembler {
             drafters.add(build(() -> drafter(id, facts), facts.file()));
             said.add(id + " (" + String.join(", ", facts.bytesByQuantization().keySet()) + ")");
         }
-        List<TargetModel> targets = new ArrayList<>();
+        List<LanguageModel> targets = new ArrayList<>();
         for (var entry : targetFacts.entrySet()) {
             if (knownTargets.containsKey(entry.getKey())) {
                 continue;
@@ -1054,7 +1053,7 @@ final class ProfileAssembler {
         );
     }
 
-    private DrafterModel drafter(String id, ModelFacts facts) {
+    private LanguageModel drafter(String id, ModelFacts facts) {
         requireSize(
             "drafter",
             id,
@@ -1073,19 +1072,10 @@ final class ProfileAssembler {
                     )
                 )
             );
-        return new DrafterModel(
-            id,
-            displayName(facts.source()),
-            facts.family(),
-            facts.parameters(),
-            variants,
-            modelProvenance(facts),
-            sizeProvenance(facts, new LinkedHashMap<>()),
-            Optional.empty()
-        );
+        return model(id, facts, variants, new LinkedHashMap<>());
     }
 
-    private TargetModel target(String id, ModelFacts facts) {
+    private LanguageModel target(String id, ModelFacts facts) {
         requireSize("target", id, facts, "add the model to the library (--library)");
         List<QuantizationVariant> variants = new ArrayList<>();
         Map<String, Provenance> fields = new LinkedHashMap<>();
@@ -1105,7 +1095,17 @@ final class ProfileAssembler {
                     variants.add(new QuantizationVariant(q, OptionalDouble.empty(), OptionalLong.empty()))
                 );
         }
-        return new TargetModel(
+        return model(id, facts, variants, fields);
+    }
+
+    /** The library entry of an imported model, drafter or target, with its sizes' provenance. */
+    private LanguageModel model(
+        String id,
+        ModelFacts facts,
+        List<QuantizationVariant> variants,
+        Map<String, Provenance> fields
+    ) {
+        return new LanguageModel(
             id,
             displayName(facts.source()),
             facts.family(),

@@ -162,7 +162,7 @@ final class ToolRows {
 
     /**
      * The objects of a JSON array (or a single object), each with the line it starts on. The file
-     * is parsed strictly first ({@link ProfileCodec#readTree}), so limits and syntax are checked
+     * is parsed strictly first ({@link JsonInput#readTree(java.nio.file.Path, String)}), so limits and syntax are checked
      * once.
      */
     static List<Row> jsonObjects(Path file, String text) throws ProfileException {

@@ -174,8 +174,9 @@ public final class JsonInput {
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
         ByteBuffer in = ByteBuffer.wrap(bytes, ascii, bytes.length - ascii);
-        for (CharBuffer out = CharBuffer.allocate(8192); in.hasRemaining(); out.clear()) {
-            CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(Math.min(8192, in.remaining())); // sized to the input: most files are small
+        while (in.hasRemaining()) {
+            CoderResult result = decoder.decode(in, out.clear(), true);
             if (result.isError()) {
                 throw ProfileException.ofFile(
                     file,

@@ -3,13 +3,12 @@ package io.configspec.model.io;
 import io.configspec.model.analysis.Scenario;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.FieldChecks;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import java.util.List;
 
 /** The content of one profile or scenario file; {@link #kind()} is its JSON {@code kind}. */
@@ -47,8 +46,8 @@ public sealed interface ProfileDocument {
     record ModelsDocument(
         String id,
         Provenance provenance,
-        List<DrafterModel> drafters,
-        List<TargetModel> targets
+        List<LanguageModel> drafters,
+        List<LanguageModel> targets
     ) implements ProfileDocument {
         public ModelsDocument {
             FieldChecks.text("id", id);
@@ -61,8 +60,8 @@ public sealed interface ProfileDocument {
                     "is missing (a models file lists drafters, targets or both)"
                 );
             }
-            unique("drafters", drafters.stream().map(DrafterModel::id).toList(), "drafter");
-            unique("targets", targets.stream().map(TargetModel::id).toList(), "target");
+            unique("drafters", drafters.stream().map(LanguageModel::id).toList(), "drafter");
+            unique("targets", targets.stream().map(LanguageModel::id).toList(), "target");
         }
     }
 

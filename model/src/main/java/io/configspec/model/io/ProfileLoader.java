@@ -3,13 +3,12 @@ package io.configspec.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -145,8 +144,8 @@ public final class ProfileLoader {
         throws ProfileException {
         Map<String, Path> sources = new LinkedHashMap<>();
         List<DeviceProfile> devices = new ArrayList<>();
-        Map<String, DrafterModel> drafters = new LinkedHashMap<>();
-        Map<String, TargetModel> targets = new LinkedHashMap<>();
+        Map<String, LanguageModel> drafters = new LinkedHashMap<>();
+        Map<String, LanguageModel> targets = new LinkedHashMap<>();
         List<Map.Entry<Path, ProfileDocument.AlignmentDocument>> alignmentDocs = new ArrayList<>();
         List<Map.Entry<Path, ServerProfile>> servers = new ArrayList<>();
         List<NetworkProfile> networks = new ArrayList<>();
@@ -160,12 +159,12 @@ public final class ProfileLoader {
                 }
                 case ProfileDocument.ModelsDocument m -> {
                     for (int i = 0; i < m.drafters().size(); i++) {
-                        DrafterModel d = m.drafters().get(i);
+                        LanguageModel d = m.drafters().get(i);
                         claim(sources, "drafter:" + d.id(), file, "drafters[" + i + "].id");
                         drafters.put(d.id(), d);
                     }
                     for (int i = 0; i < m.targets().size(); i++) {
-                        TargetModel t = m.targets().get(i);
+                        LanguageModel t = m.targets().get(i);
                         claim(sources, "target:" + t.id(), file, "targets[" + i + "].id");
                         targets.put(t.id(), t);
                     }
@@ -208,14 +207,14 @@ public final class ProfileLoader {
             for (int i = 0; i < entries.size(); i++) {
                 AlignmentProfile a = entries.get(i);
                 String at = "entries[" + i + "]";
-                DrafterModel drafter = checkDrafterQuantization(
+                LanguageModel drafter = checkDrafterQuantization(
                     file,
                     at,
                     drafters,
                     a.drafter(),
                     a.quantization()
                 );
-                TargetModel target = targets.get(a.target());
+                LanguageModel target = targets.get(a.target());
                 if (target == null) {
                     throw unknown(file, at + ".target", "target", a.target(), targets.keySet());
                 }
@@ -291,14 +290,14 @@ public final class ProfileLoader {
         }
     }
 
-    private static DrafterModel checkDrafterQuantization(
+    private static LanguageModel checkDrafterQuantization(
         Path file,
         String at,
-        Map<String, DrafterModel> drafters,
+        Map<String, LanguageModel> drafters,
         String drafterId,
         String quantization
     ) throws ProfileException {
-        DrafterModel drafter = drafters.get(drafterId);
+        LanguageModel drafter = drafters.get(drafterId);
         if (drafter == null) {
             throw unknown(file, at + ".drafter", "drafter", drafterId, drafters.keySet());
         }

@@ -2,12 +2,11 @@ package io.configspec.model.measurement;
 
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
@@ -157,34 +156,28 @@ public final class MeasuredProfileWriter {
                 m
                     .drafters()
                     .stream()
-                    .map(d ->
-                        new DrafterModel(
-                            d.id(),
-                            d.id(),
-                            d.family(),
-                            Math.max(1, d.parameters()),
-                            d.quantizations(),
-                            m.provenance(),
-                            Map.of()
-                        )
-                    )
+                    .map(d -> libraryModel(d, m.provenance()))
                     .toList(),
                 m
                     .targets()
                     .stream()
-                    .map(t ->
-                        new TargetModel(
-                            t.id(),
-                            t.id(),
-                            t.family(),
-                            Math.max(1, t.parameters()),
-                            t.quantizations(),
-                            m.provenance(),
-                            Map.of()
-                        )
-                    )
+                    .map(t -> libraryModel(t, m.provenance()))
                     .toList()
             )
+        );
+    }
+
+    /** A measured model as the library describes it: named by its id, with the run's provenance. */
+    private static LanguageModel libraryModel(BoardMeasurement.Model model, Provenance provenance) {
+        return new LanguageModel(
+            model.id(),
+            model.id(),
+            model.family(),
+            Math.max(1, model.parameters()),
+            model.quantizations(),
+            provenance,
+            Map.of(),
+            Optional.empty()
         );
     }
 

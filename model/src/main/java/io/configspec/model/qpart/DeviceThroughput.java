@@ -1,9 +1,9 @@
 package io.configspec.model.qpart;
 
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.FieldChecks;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.QuantizationVariant;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public record DeviceThroughput(String deviceId, SortedMap<Integer, Rate> rates) 
         SortedMap<Integer, List<Double>> measured = new TreeMap<>();
         SortedMap<Integer, List<String>> sources = new TreeMap<>();
         for (DraftingMeasurement m : device.drafting()) {
-            Optional<DrafterModel> drafter = library.drafter(m.drafter());
+            Optional<LanguageModel> drafter = library.drafter(m.drafter());
             if (drafter.isEmpty()) {
                 continue;
             }

@@ -1,11 +1,11 @@
 package io.configspec.model.qpart;
 
 import io.configspec.model.domain.DeviceProfile;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -193,7 +193,7 @@ public final class QpartPlanning {
         throws QpartInputException {
         double best = 0;
         for (ServedTarget served : server.targets()) {
-            Optional<TargetModel> target = library.target(served.target());
+            Optional<LanguageModel> target = library.target(served.target());
             if (target.isPresent() && served.targetStepSeconds().isPresent()) {
                 best = Math.max(
                     best,

@@ -4,10 +4,8 @@ import io.configspec.model.domain.FieldChecks;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.Provenance;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Per-layer sensitivities measured as acceptance lost: the drafter was run against its target
@@ -77,15 +75,7 @@ public record SensitivityCalibration(
         FieldChecks.probability("referenceAcceptance", referenceAcceptance);
         FieldChecks.present("provenance", provenance);
         layers = FieldChecks.list("layers", layers);
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < layers.size(); i++) {
-            if (!names.add(layers.get(i).name())) {
-                throw new InvalidFieldException(
-                    "layers[" + i + "].name",
-                    "repeats '" + layers.get(i).name() + "'"
-                );
-            }
-        }
+        FieldChecks.distinct("layers", layers, "name", "", Layer::name);
     }
 
     /**

@@ -7,8 +7,8 @@ import io.configspec.model.analysis.Scenario;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.DomainShare;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.RoutedDrafters;
@@ -97,7 +97,7 @@ public final class RoutedDrafting {
                 "refers to unknown drafter '" +
                     drafter +
                     "' (known: " +
-                    String.join(", ", library.drafters().stream().map(DrafterModel::id).toList()) +
+                    String.join(", ", library.drafters().stream().map(LanguageModel::id).toList()) +
                     ")"
             );
         }

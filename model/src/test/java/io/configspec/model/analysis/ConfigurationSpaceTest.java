@@ -9,16 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.testing.HandMadeProfiles;
@@ -28,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -45,10 +45,10 @@ class ConfigurationSpaceTest {
     // server: T_v = 0.4 s, $1 per 1M tokens, $3.6 per GPU-hour (= $0.001/s), target step 0.03 s
     private static ProfileLibrary library(VerificationLatency latency, List<Double> curve) {
         var q4 = List.of(new QuantizationVariant("q4", 4.5, 1_000_000));
-        DrafterModel drafter = new DrafterModel("a", "A", "f", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of());
-        DrafterModel other = new DrafterModel("b", "B", "g", 1_000_000_000L, q4, ILLUSTRATIVE, Map.of());
-        TargetModel target = new TargetModel("t", "T", "f", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
-        TargetModel unrelated = new TargetModel("u", "U", "g", 7_000_000_000L, q4, ILLUSTRATIVE, Map.of());
+        LanguageModel drafter = HandMadeProfiles.model("a", "A", "f", 1_000_000_000L, q4);
+        LanguageModel other = HandMadeProfiles.model("b", "B", "g", 1_000_000_000L, q4);
+        LanguageModel target = HandMadeProfiles.model("t", "T", "f", 7_000_000_000L, q4);
+        LanguageModel unrelated = HandMadeProfiles.model("u", "U", "g", 7_000_000_000L, q4);
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
                 new DraftingMeasurement("a", "q4", 20, 0.01, 0, 5, ILLUSTRATIVE, Map.of()),
@@ -103,30 +103,15 @@ class ConfigurationSpaceTest {
     }
 
     private static Scenario scenario(PricingMode pricing, EnergyMode energy, int contextTokens, int batch) {
-        return new Scenario(
+        return HandMadeProfiles.scenario(
             "sc",
-            "Sc",
-            "",
-            List.of("."),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            "s",
-            java.util.Optional.of("n"),
+            Optional.of("n"),
             2,
-            8,
-            List.of(),
-            List.of(),
-            WhatIf.NONE,
             pricing,
-            TokenBilling.DRAFTS_AND_BONUS,
             energy,
             contextTokens,
             batch,
-            List.of(),
-            OptionalInt.empty(),
-            List.of()
+            OptionalInt.empty()
         );
     }
 

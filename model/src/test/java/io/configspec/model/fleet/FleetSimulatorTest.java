@@ -91,7 +91,7 @@ class FleetSimulatorTest {
     @Test
     void oneUncontendedDeviceAgreesWithTheAnalyticalModelUnderIidAcceptance() {
         FleetNetwork network = new FleetNetwork(0.030, 1e6, 2e6, 200, 500);
-        FleetDeviceType device = new FleetDeviceType("pi", "pi", 1, 20, 0.01, 0.7, null, null, 4);
+        FleetDeviceType device = alone("pi", 20, 0.01, null, 4);
         FleetResult r = FleetSimulator.run(
             FleetTestScenarios.uncontended(device, 0.05, network, 2000),
             FleetPolicy.SLED,
@@ -114,7 +114,7 @@ class FleetSimulatorTest {
     void oneUncontendedDeviceAgreesWithTheAnalyticalModelUnderAPerPositionCurve() {
         FleetNetwork network = new FleetNetwork(0.010, 1e7, 1e7, 0, 0);
         double[] curve = { 0.9, 0.8, 0.7, 0.6, 0.5 };
-        FleetDeviceType device = new FleetDeviceType("jetson", "jetson", 1, 40, 0, 0.7, curve, null, 5);
+        FleetDeviceType device = alone("jetson", 40, 0, curve, 5);
         FleetResult r = FleetSimulator.run(
             FleetTestScenarios.uncontended(device, 0.03, network, 2000),
             FleetPolicy.SLED,
@@ -178,6 +178,29 @@ class FleetSimulatorTest {
             Arrays.stream(kinds)
                 .filter(k -> k == 1)
                 .count()
+        );
+    }
+
+    /** A device kind of weight 1 and i.i.d. α = 0.7 (or {@code curve}), the workload's prompts and SLO. */
+    private static FleetDeviceType alone(
+        String id,
+        double tokensPerSecond,
+        double overheadSeconds,
+        double[] curve,
+        int k
+    ) {
+        return new FleetDeviceType(
+            id,
+            id,
+            1,
+            tokensPerSecond,
+            overheadSeconds,
+            0.7,
+            curve,
+            null,
+            k,
+            null,
+            Double.NaN
         );
     }
 }

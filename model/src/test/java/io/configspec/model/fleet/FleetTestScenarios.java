@@ -19,9 +19,9 @@ final class FleetTestScenarios {
     static FleetScenario mixed(double sloTpotSeconds) {
         AcceptanceCalibration c = calibration();
         List<FleetDeviceType> mix = List.of(
-            new FleetDeviceType("slow", "slow board", 1, 8, 0.01, c.meanAcceptance(), null, c, 3),
-            new FleetDeviceType("mid", "mid board", 1, 15, 0.01, c.meanAcceptance(), null, c, 4),
-            new FleetDeviceType("fast", "fast board", 1, 35, 0.005, c.meanAcceptance(), null, c, 6)
+            board("slow", 8, 0.01, c, 3),
+            board("mid", 15, 0.01, c, 4),
+            board("fast", 35, 0.005, c, 6)
         );
         return new FleetScenario(
             "test-mixed",
@@ -37,7 +37,31 @@ final class FleetTestScenarios {
             0.01,
             10,
             0.3,
-            0.0
+            0.0,
+            FleetScenario.DEFAULT_REJECT_BELOW
+        );
+    }
+
+    /** One board of the mixed fleet: weight 1, calibrated acceptance, the workload's prompts and SLO. */
+    private static FleetDeviceType board(
+        String name,
+        double tokensPerSecond,
+        double overheadSeconds,
+        AcceptanceCalibration c,
+        int k
+    ) {
+        return new FleetDeviceType(
+            name,
+            name + " board",
+            1,
+            tokensPerSecond,
+            overheadSeconds,
+            c.meanAcceptance(),
+            null,
+            c,
+            k,
+            null,
+            Double.NaN
         );
     }
 
@@ -62,7 +86,8 @@ final class FleetTestScenarios {
             0.0,
             12,
             0.3,
-            0.0
+            0.0,
+            FleetScenario.DEFAULT_REJECT_BELOW
         );
     }
 
@@ -94,7 +119,9 @@ final class FleetTestScenarios {
             c.meanAcceptance(),
             null,
             c,
-            3
+            3,
+            null,
+            Double.NaN
         );
         FleetDeviceType documents = new FleetDeviceType(
             "documents",
@@ -120,7 +147,8 @@ final class FleetTestScenarios {
             0.005,
             3,
             0.0,
-            0.0
+            0.0,
+            FleetScenario.DEFAULT_REJECT_BELOW
         );
     }
 }

@@ -13,14 +13,13 @@ import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.CalibrationPoint;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.domain.VerificationMeasurement;
 import java.time.LocalDate;
@@ -66,17 +65,29 @@ final class RichDocuments {
             "models",
             note,
             List.of(
-                new DrafterModel(
+                new LanguageModel(
                     "d",
                     "Drafter",
                     "fam",
                     500_000_000L,
                     List.of(q),
                     measured,
-                    Map.of("parameterCount", literature)
+                    Map.of("parameterCount", literature),
+                    Optional.empty()
                 )
             ),
-            List.of(new TargetModel("t", "Target", "fam", 7_000_000_000L, List.of(q), note, Map.of()))
+            List.of(
+                new LanguageModel(
+                    "t",
+                    "Target",
+                    "fam",
+                    7_000_000_000L,
+                    List.of(q),
+                    note,
+                    Map.of(),
+                    Optional.empty()
+                )
+            )
         );
         var alignment = new ProfileDocument.AlignmentDocument(
             "align",

@@ -11,15 +11,14 @@ import io.configspec.model.analysis.EnergyMode;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.PricingMode;
 import io.configspec.model.analysis.Scenario;
-import io.configspec.model.analysis.TokenBilling;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.AlignmentProfile;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.DomainShare;
-import io.configspec.model.domain.DrafterModel;
 import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.InvalidFieldException;
+import io.configspec.model.domain.LanguageModel;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.QuantizationVariant;
@@ -27,7 +26,6 @@ import io.configspec.model.domain.RouteKind;
 import io.configspec.model.domain.RoutedDrafters;
 import io.configspec.model.domain.ServedTarget;
 import io.configspec.model.domain.ServerProfile;
-import io.configspec.model.domain.TargetModel;
 import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.testing.HandMadeProfiles;
 import java.util.ArrayList;
@@ -51,29 +49,25 @@ class WorkloadMixTest {
     // one device; "shared" drafts at 40 tokens/s, its adapters at 38, "big" at 25 (4 MB against 1 MB)
     // acceptance: code/chat per drafter, chosen so each adapter wins its own domain
     private static ProfileLibrary library(boolean withMaths) {
-        List<DrafterModel> drafters = new ArrayList<>();
+        List<LanguageModel> drafters = new ArrayList<>();
         for (String id : DRAFTERS) {
             long bytes = id.equals("big") ? 4_000_000 : id.equals("shared") ? 1_000_000 : 1_050_000;
             drafters.add(
-                new DrafterModel(
+                HandMadeProfiles.model(
                     id,
                     id,
                     "f",
                     1_000_000L,
-                    List.of(new QuantizationVariant("fp32", 32, bytes)),
-                    ILLUSTRATIVE,
-                    Map.of()
+                    List.of(new QuantizationVariant("fp32", 32, bytes))
                 )
             );
         }
-        TargetModel target = new TargetModel(
+        LanguageModel target = HandMadeProfiles.model(
             "t",
             "T",
             "f",
             7_000_000L,
-            List.of(new QuantizationVariant("fp32", 32, 28_000_000)),
-            ILLUSTRATIVE,
-            Map.of()
+            List.of(new QuantizationVariant("fp32", 32, 28_000_000))
         );
         DeviceProfile device = HandMadeProfiles.device(
             List.of(
@@ -157,31 +151,18 @@ class WorkloadMixTest {
         OptionalInt requestTokens,
         List<RoutedDrafters> routes
     ) {
-        return new Scenario(
+        return HandMadeProfiles.scenario(
             "mix",
-            "Mix",
-            "",
-            List.of("."),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            "s",
             Optional.empty(),
             1,
-            8,
-            List.of(),
-            List.of(),
-            WhatIf.NONE,
             PricingMode.TOKEN,
-            TokenBilling.DRAFTS_AND_BONUS,
             EnergyMode.DRAFTING_ONLY,
             0,
             1,
-            mix,
-            requestTokens,
-            routes
-        );
+            requestTokens
+        )
+            .withMix(mix)
+            .withRoutes(routes);
     }
 
     private static List<DomainShare> codeAndChat(double code) {
