@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "explore",
-    mixinStandardHelpOptions = true,
     description = {
         "Open the desktop explorer (what ./configspec does without a subcommand).",
         "It needs a desktop session; every analysis it shows is also on the command line (recommend, pareto, sweep, export).",

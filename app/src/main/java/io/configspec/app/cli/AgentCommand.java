@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "agent",
-    mixinStandardHelpOptions = true,
     description = {
         "Run the board agent: report this machine's sensors and run profiling jobs for the desktop explorer.",
         "Every request needs the bearer token printed at start (or read from --token-file).",

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "capacity",
-    mixinStandardHelpOptions = true,
     description = "Find the most devices a policy serves with ≥ 95 %% of requests meeting the SLO."
 )
 final class CapacityCommand extends FleetCommandBase {

@@ -15,12 +15,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * Root of the {@code configspec} command line. Subcommands register here (one line each in
- * {@code subcommands}). Errors are handled in one place: bad usage and bad input files print one
- * sentence on standard error and exit 2, other failures exit 1; {@code --debug} adds the stack
- * trace. Never loads JavaFX.
+ * {@code subcommands}) and inherit {@code --help} and {@code --version} from it (scope {@code
+ * INHERIT}), so no command declares them. Errors are handled in one place: bad usage and bad input
+ * files print one sentence on standard error and exit 2, other failures exit 1; {@code --debug}
+ * adds the stack trace. Never loads JavaFX.
  */
 @Command(
     name = "configspec",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = ConfigSpecCli.Version.class,
     description = "Choose speculative-decoding configurations (device, drafter, quantization, target, K) for edge-cloud LLM serving.",

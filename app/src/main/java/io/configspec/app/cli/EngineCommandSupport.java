@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Shared plumbing of the engine's subcommands: exit codes and one-sentence errors. */
 final class EngineCommandSupport {
@@ -91,6 +92,19 @@ final class EngineCommandSupport {
         } catch (NumberFormatException e) {
             throw new BadInputException("--k-range '" + text + "' must look like 1..8 (1 ≤ min ≤ max)");
         }
+    }
+
+    /**
+     * Prints each progress line of a long run on {@code err} as it comes, flushed; safe to call
+     * from several threads (a parallel sweep reports from its workers).
+     */
+    static Consumer<String> progressLines(PrintWriter err) {
+        return line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        };
     }
 
     static String firstLine(String message) {

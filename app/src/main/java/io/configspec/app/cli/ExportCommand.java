@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
     description = "Export a recommended configuration for a serving stack (vLLM, llama.cpp, SGLang, TensorRT-LLM, " +
         "ONNX Runtime GenAI) or as JSON/CSV."
 )

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "fleet",
-    mixinStandardHelpOptions = true,
     description = "Simulate N edge devices sharing one verification server (centralized, SLED or WISP)."
 )
 final class FleetCommand extends FleetCommandBase {

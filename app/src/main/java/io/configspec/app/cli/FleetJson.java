@@ -7,8 +7,6 @@ import io.configspec.model.fleet.CapacityResult;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetResult;
 import io.configspec.model.fleet.FleetSensitivity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** JSON and text renderings of fleet results shared by the fleet commands (field names are the CLI contract, docs/fleet.md). */
@@ -197,25 +195,11 @@ final class FleetJson {
                 "paper's picture"
             )
         );
-        List<String> both = new ArrayList<>();
-        List<String> wispDoubles = new ArrayList<>();
-        List<String> sledBelow = new ArrayList<>();
         for (FleetSensitivity.Point p : sweep.points()) {
-            String where =
-                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
             String flags =
                 (p.wispDoublesCentralized() ? "WISP ≥ 2×C" : "") +
                 (p.wispDoublesCentralized() && p.sledBelowCentralized() ? ", " : "") +
                 (p.sledBelowCentralized() ? "SLED < C" : "");
-            if (p.wispDoublesCentralized()) {
-                wispDoubles.add(where);
-            }
-            if (p.sledBelowCentralized()) {
-                sledBelow.add(where);
-            }
-            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
-                both.add(where);
-            }
             out.append(
                 String.format(
                     Locale.ROOT,
@@ -236,29 +220,9 @@ final class FleetJson {
                 )
             );
         }
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "WISP ≥ 2× centralised: %s%n",
-                both.isEmpty() && wispDoubles.isEmpty()
-                    ? "nowhere in this sweep"
-                    : String.join("; ", wispDoubles)
-            )
-        );
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "SLED below centralised: %s%n",
-                sledBelow.isEmpty() ? "nowhere in this sweep" : String.join("; ", sledBelow)
-            )
-        );
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "both, as in the paper: %s%n",
-                both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both)
-            )
-        );
+        for (String finding : sweep.findings()) {
+            out.append(finding).append(System.lineSeparator());
+        }
         return out.toString();
     }
 

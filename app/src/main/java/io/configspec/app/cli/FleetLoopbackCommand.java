@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,7 +26,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "fleet-loopback",
-    mixinStandardHelpOptions = true,
     description = "Run M drafting clients against the real verification service on loopback and compare with the simulator."
 )
 final class FleetLoopbackCommand extends EngineCommand {
@@ -43,8 +43,8 @@ final class FleetLoopbackCommand extends EngineCommand {
     @Option(names = "--target", required = true, description = "Target model name.")
     String target;
 
-    @Option(names = "--prompts", required = true, description = "Prompts file, one prompt per line.")
-    Path prompts;
+    @Mixin
+    PromptsFileOption prompts;
 
     @Option(
         names = "--policy",
@@ -132,7 +132,7 @@ final class FleetLoopbackCommand extends EngineCommand {
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws ModelLoadException, InferenceException, IOException {
-        List<String> texts = EngineCommandSupport.readPrompts(prompts);
+        List<String> texts = prompts.read();
         try (
             ModelPair pair = ModelPair.load(
                 ModelCatalog.scan(models),
@@ -150,7 +150,7 @@ final class FleetLoopbackCommand extends EngineCommand {
             }
             if (ids.isEmpty()) {
                 throw new EngineCommandSupport.BadInputException(
-                    prompts + ": no prompt encodes to any token"
+                    prompts.file() + ": no prompt encodes to any token"
                 );
             }
             var settings = new LoopbackExperiment.Settings(

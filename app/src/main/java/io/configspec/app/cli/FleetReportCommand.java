@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "fleet-report",
-    mixinStandardHelpOptions = true,
     description = "Compare WISP, SLED and centralized serving: capacity, goodput and WISP's ratios."
 )
 final class FleetReportCommand extends FleetCommandBase {
@@ -53,7 +52,6 @@ final class FleetReportCommand extends FleetCommandBase {
         );
         FleetSensitivity sweep = null;
         if (sensitivity) {
-            var err = spec.commandLine().getErr();
             sweep = FleetSensitivity.run(
                 scenario,
                 FleetSensitivity.defaultGrid(scenario),
@@ -61,12 +59,7 @@ final class FleetReportCommand extends FleetCommandBase {
                 options.durationSeconds,
                 options.seed,
                 () -> false,
-                line -> {
-                    synchronized (err) {
-                        err.println(line);
-                        err.flush();
-                    }
-                }
+                EngineCommandSupport.progressLines(spec.commandLine().getErr())
             );
         }
         if (json) {

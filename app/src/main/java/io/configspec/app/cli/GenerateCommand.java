@@ -25,7 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
     description = "Generate text with speculative decoding on ONNX models (--k 0: the target alone)."
 )
 public final class GenerateCommand extends EngineCommand {

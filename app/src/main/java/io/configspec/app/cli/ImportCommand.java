@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "import",
-    mixinStandardHelpOptions = true,
     description = "Import measurements from llama-bench, llama-server, vLLM, tegrastats, jtop or the ConfigSpec profiler into profiles."
 )
 final class ImportCommand implements Callable<Integer> {

@@ -25,7 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "measure",
-    mixinStandardHelpOptions = true,
     description = "Measure a drafter-target pair over a K sweep and write measured profiles."
 )
 public final class MeasureCommand extends EngineCommand {
@@ -40,8 +39,8 @@ public final class MeasureCommand extends EngineCommand {
     )
     String kRange;
 
-    @Option(names = "--prompts", required = true, description = "Prompts file, one prompt per line.")
-    Path prompts;
+    @Mixin
+    PromptsFileOption prompts;
 
     @Option(names = "--out", required = true, description = "Directory for the measured profiles.")
     Path out;
@@ -52,14 +51,14 @@ public final class MeasureCommand extends EngineCommand {
         String target = pair.target;
         pair.check();
         int[] range = EngineCommandSupport.parseKRange(kRange);
-        List<String> texts = EngineCommandSupport.readPrompts(prompts);
+        List<String> texts = prompts.read();
         try (ModelPair models = pair.load(draft)) {
             List<int[]> ids = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
                 int[] encoded = models.tokenizer().encode(texts.get(i));
                 if (encoded.length == 0) {
                     throw new EngineCommandSupport.BadInputException(
-                        prompts + ": line " + (i + 1) + " encodes to no tokens"
+                        prompts.file() + ": line " + (i + 1) + " encodes to no tokens"
                     );
                 }
                 ids.add(encoded);
@@ -72,17 +71,14 @@ public final class MeasureCommand extends EngineCommand {
                 range[1],
                 pair.maxTokens,
                 new CancellationToken(),
-                line -> {
-                    err.println(line);
-                    err.flush();
-                }
+                EngineCommandSupport.progressLines(err)
             );
             MeasurementProfiles.Written written = MeasurementProfiles.write(
                 out,
                 result,
                 models.drafterEntry(),
                 models.targetEntry(),
-                prompts.getFileName().toString(),
+                prompts.file().getFileName().toString(),
                 LocalDate.now()
             );
             stdout.printf(

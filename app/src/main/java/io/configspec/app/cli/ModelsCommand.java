@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code configspec models list|generate}: the ONNX models the engine can run. */
 @Command(
     name = "models",
-    mixinStandardHelpOptions = true,
     description = "List or generate ONNX decoder models (Optimum layout).",
     subcommands = { ModelsCommand.ListCommand.class, ModelsCommand.GenerateCommand.class }
 )
@@ -37,11 +36,7 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     /** {@code configspec models list --models DIR [--format json]}. */
-    @Command(
-        name = "list",
-        mixinStandardHelpOptions = true,
-        description = "List the models in a models directory."
-    )
+    @Command(name = "list", description = "List the models in a models directory.")
     public static final class ListCommand implements Callable<Integer> {
 
         @Spec
@@ -95,7 +90,6 @@ public final class ModelsCommand implements Callable<Integer> {
     /** {@code configspec models generate --out DIR [--seed S]}. */
     @Command(
         name = "generate",
-        mixinStandardHelpOptions = true,
         description = "Generate the sample model family (one target, drafters in several precisions) from a seed; no network."
     )
     public static final class GenerateCommand extends EngineCommand {

@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "pareto",
-    mixinStandardHelpOptions = true,
     description = "Print the Pareto-optimal configurations of a scenario over 2 or 3 objectives (after constraints)."
 )
 final class ParetoCommand extends ScenarioCommand {

@@ -38,7 +38,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "profile",
-    mixinStandardHelpOptions = true,
     description = {
         "Measure drafting speed (against K and context), power and energy per token on this machine or a board.",
         "Optionally also acceptance and verification latency against a target (--target); a board is profiled through",
@@ -180,47 +179,13 @@ final class ProfileCommand implements Callable<Integer> {
     )
     Path json;
 
-    @Option(
-        names = "--power-watts",
-        paramLabel = "W",
-        description = "Drafting power to record when the board has no power sensor (an estimate, marked illustrative, unless --power-meter names the meter it was read from). Without it such a board's profile has no power: energy reads 'not measured'."
-    )
-    Double powerWatts;
-
-    @Option(
-        names = "--idle-watts",
-        paramLabel = "W",
-        description = "Idle power to record with --power-watts (default: the drafting power)."
-    )
-    Double idleWatts;
-
-    @Option(
-        names = "--power-meter",
-        paramLabel = "METER",
-        description = "The external meter --power-watts was read from (e.g. 'USB meter UM25C'): recorded as measured by you."
-    )
-    String powerMeter;
+    @Mixin
+    UserPowerOptions power;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        if (powerWatts != null && !(powerWatts > 0 && powerWatts < Double.POSITIVE_INFINITY)) {
-            throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                "--power-watts must be a positive number of watts, was " + powerWatts
-            );
-        }
-        if (
-            idleWatts != null &&
-            (powerWatts == null || !(idleWatts >= 0 && idleWatts < Double.POSITIVE_INFINITY))
-        ) {
-            throw new CommandLine.ParameterException(
-                spec.commandLine(),
-                powerWatts == null
-                    ? "--idle-watts needs --power-watts"
-                    : "--idle-watts must be zero or a positive number of watts, was " + idleWatts
-            );
-        }
+        power.check();
         ProfilingRequest request;
         try {
             request = new ProfilingRequest(
@@ -256,18 +221,11 @@ final class ProfileCommand implements Callable<Integer> {
         }
         if (out != null) {
             MeasuredProfiles.Options options = MeasuredProfiles.Options.forBoard(result.board().boardName());
-            if (powerWatts != null) {
-                double idle = idleWatts != null ? idleWatts : powerWatts;
-                options = options.withUserPower(
-                    powerMeter != null
-                        ? MeasuredProfiles.UserPower.metered(powerWatts, idle, powerMeter, result.date())
-                        : MeasuredProfiles.UserPower.estimated(powerWatts, idle, "given with --power-watts")
-                );
-            }
+            options = power.applyTo(options, result.date());
             for (Path file : MeasuredProfiles.writeAccumulating(out, result, null, options)) {
                 w.println("Profile: " + file);
             }
-            if (!result.hasPower() && powerWatts == null) {
+            if (!result.hasPower() && !power.given()) {
                 w.println(
                     "Power: not measured, so the profile has none; energy for this board reads 'not measured' (give --power-watts to record one)."
                 );
@@ -306,16 +264,11 @@ final class ProfileCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> cancelled.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
         try (SensorSampler sampler = new SensorSampler(suite, Duration.ofMillis(100), 600)) {
+            ProgressPrinter printer = new ProgressPrinter(w);
             ProfilingContext context = new ProfilingContext() {
-                private String last = "";
-
                 @Override
                 public void progress(double fraction, String message) {
-                    if (!message.equals(last)) {
-                        last = message;
-                        w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", fraction * 100, message);
-                        w.flush();
-                    }
+                    printer.print(fraction, message);
                 }
 
                 @Override
@@ -367,18 +320,33 @@ final class ProfileCommand implements Callable<Integer> {
                     client.baseUri()
             );
             JobStatus job = client.startJob(request);
-            String[] last = { "" };
-            JobStatus done = client.awaitJob(job.id(), Duration.ofHours(2), Duration.ofMillis(500), s -> {
-                if (!s.message().equals(last[0])) {
-                    last[0] = s.message();
-                    w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", s.progress() * 100, s.message());
-                    w.flush();
-                }
-            });
+            ProgressPrinter printer = new ProgressPrinter(w);
+            JobStatus done = client.awaitJob(job.id(), Duration.ofHours(2), Duration.ofMillis(500), s ->
+                printer.print(s.progress(), s.message())
+            );
             if (done.state() != JobState.SUCCEEDED) {
                 throw new IOException("the job " + done.state().jsonName() + ": " + done.message());
             }
             return ProfilingResult.fromJson(done.result());
+        }
+    }
+
+    /** Prints a run's progress, here or on an agent, one line a step: only when the message changes. */
+    private static final class ProgressPrinter {
+
+        private final PrintWriter w;
+        private String last = "";
+
+        ProgressPrinter(PrintWriter w) {
+            this.w = w;
+        }
+
+        void print(double fraction, String message) {
+            if (!message.equals(last)) {
+                last = message;
+                w.printf(Locale.ROOT, "  [%3.0f%%] %s%n", fraction * 100, message);
+                w.flush();
+            }
         }
     }
 

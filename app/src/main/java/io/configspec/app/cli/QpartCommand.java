@@ -55,7 +55,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "qpart",
-    mixinStandardHelpOptions = true,
     description = "Plan per-layer bit-widths (and a device/server split) of a drafter under an accuracy budget (QPART); build and measure the plan.",
     subcommands = { QpartCommand.Calibrate.class }
 )
@@ -288,10 +287,7 @@ public final class QpartCommand implements Callable<Integer> {
                     tokens,
                     passes
                 ),
-                line -> {
-                    err.println(line);
-                    err.flush();
-                }
+                EngineCommandSupport.progressLines(err)
             );
         } catch (QpartInputException e) {
             throw new EngineCommandSupport.BadInputException(e.getMessage());
@@ -566,7 +562,6 @@ public final class QpartCommand implements Callable<Integer> {
     /** {@code configspec qpart calibrate}. */
     @Command(
         name = "calibrate",
-        mixinStandardHelpOptions = true,
         description = "Measure a sample-family drafter's per-layer sensitivity (acceptance lost with one layer quantised) and this machine's drafting speed per bit-width."
     )
     public static final class Calibrate extends EngineCommand {
@@ -644,10 +639,7 @@ public final class QpartCommand implements Callable<Integer> {
                     prompts.getFileName().toString(),
                     new ArrayList<>(new TreeSet<>(bits)),
                     options,
-                    line -> {
-                        err.println(line);
-                        err.flush();
-                    },
+                    EngineCommandSupport.progressLines(err),
                     new CancellationToken()
                 );
                 Path file = drafter.directory().resolve(SensitivityCalibrationFile.FILE_NAME);
@@ -676,10 +668,7 @@ public final class QpartCommand implements Callable<Integer> {
                         tokens,
                         passes,
                         options,
-                        line -> {
-                            err.println(line);
-                            err.flush();
-                        }
+                        EngineCommandSupport.progressLines(err)
                     );
                     String drafterId = drafter.name().endsWith("-" + drafter.precision())
                         ? drafter

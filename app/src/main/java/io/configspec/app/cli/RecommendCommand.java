@@ -16,7 +16,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "recommend",
-    mixinStandardHelpOptions = true,
     description = "Recommend the best configuration for goodput, cost and energy, and a balanced one, each with a reason."
 )
 final class RecommendCommand extends ScenarioCommand {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = "Write one self-contained HTML report of a scenario: settings, what-ifs, Pareto charts, " +
         "recommendations with their reasons and serving-stack exports, the front, and every profile's provenance."
 )

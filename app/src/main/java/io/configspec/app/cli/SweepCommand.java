@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 /** {@code configspec sweep}: evaluates every configuration of a scenario and prints them all. */
 @Command(
     name = "sweep",
-    mixinStandardHelpOptions = true,
     description = "Evaluate every configuration of a scenario (goodput, tokens per $, tokens per J, ...) and print them" +
         " (or write them as CSV, JSON or an Apache Arrow file)."
 )

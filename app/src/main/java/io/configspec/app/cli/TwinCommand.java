@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "twin",
-    mixinStandardHelpOptions = true,
     description = {
         "Generate an architecture twin: an ONNX decoder with a real model's shape and random weights.",
         "It measures a board's drafting speed and power for that model without downloading its weights.",

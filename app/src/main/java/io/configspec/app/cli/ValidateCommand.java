@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = "Check profile and scenario files (a directory is checked as one profile library)."
 )
 final class ValidateCommand implements Callable<Integer> {

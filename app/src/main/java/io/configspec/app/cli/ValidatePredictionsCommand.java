@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "validate-predictions",
-    mixinStandardHelpOptions = true,
     description = "Compare measured goodput and acceptance with the model's predictions (error per configuration, median, p90)."
 )
 final class ValidatePredictionsCommand implements Callable<Integer> {

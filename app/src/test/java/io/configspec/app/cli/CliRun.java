@@ -41,6 +41,20 @@ record CliRun(int exitCode, String out, String err) {
         return of(args.toArray(String[]::new));
     }
 
+    /** The paper's sweep as JSON, run once for the tests that read it: see {@link #paperSweep()}. */
+    private static JsonNode paperSweep;
+
+    /**
+     * {@code sweep --scenario <the paper's scenario> --format json}, asserted to succeed and read as
+     * JSON; run once and shared by the tests that check it (they only read it).
+     */
+    static synchronized JsonNode paperSweep() throws IOException {
+        if (paperSweep == null) {
+            paperSweep = onPaper("sweep", "--format", "json").okJson();
+        }
+        return paperSweep;
+    }
+
     /** Asserts the run succeeded (exit 0, its error output as the message); returns it. */
     CliRun assertOk() {
         assertEquals(0, exitCode, err);

@@ -88,8 +88,7 @@ class ConfigSpecCliTest {
 
     @Test
     void sweepJsonKeepsTheContractFieldNames() throws Exception {
-        CliRun run = CliRun.onPaper("sweep", "--format", "json");
-        JsonNode root = run.okJson();
+        JsonNode root = CliRun.paperSweep();
         assertEquals("configspec-paper", root.get("scenario").get("id").asText());
         JsonNode rows = root.get("configurations");
         assertEquals(351, rows.size());
@@ -105,9 +104,7 @@ class ConfigSpecCliTest {
 
     @Test
     void sweepParetoFlagsEqualAPairwiseCheck() throws Exception {
-        JsonNode rows = ProfileCodec.mapper()
-            .readTree(CliRun.onPaper("sweep", "--format", "json").out())
-            .get("configurations");
+        JsonNode rows = CliRun.paperSweep().get("configurations");
         String[] fields = { "goodputTokensPerSecond", "tokensPerDollar", "tokensPerJoule" };
         int n = rows.size();
         double[][] values = new double[fields.length][n];

@@ -18,7 +18,7 @@ class FleetDurationDefaultTest {
     @ParameterizedTest
     @ValueSource(strings = { "fleet", "capacity", "fleet-report" })
     void theFleetTabAndTheCommandsStartFromTheSameSimulatedPeriod(String command) {
-        double tab = new FleetViewModel(new SynchronousTaskExecutor()).durationSecondsProperty().get();
+        double tab = new FleetViewModel(new SynchronousTaskExecutor()).settings().durationSeconds().get();
         assertEquals(FleetSimulator.DEFAULT_DURATION_SECONDS, tab, 0.0);
         CliRun help = CliRun.of(command, "--help");
         assertEquals(0, help.exitCode(), help.err());

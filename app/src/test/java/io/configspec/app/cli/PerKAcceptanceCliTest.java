@@ -108,8 +108,7 @@ class PerKAcceptanceCliTest {
 
     @Test
     void sweepListsThePapersEnumerationWithTheAcceptanceSpread() throws Exception {
-        CliRun run = CliRun.onPaper("sweep", "--format", "json");
-        JsonNode root = run.okJson();
+        JsonNode root = CliRun.paperSweep();
         assertEquals("k", root.get("scenario").get("billing").asText());
         JsonNode rows = root.get("configurations");
         assertEquals(3 * 13 * 9, rows.size());

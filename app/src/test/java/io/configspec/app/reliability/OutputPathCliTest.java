@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Issue 20, reproducer 2: {@code --out} replaces only regular files; one sentence and exit 2 otherwise. */
 class OutputPathCliTest {
@@ -71,24 +73,38 @@ class OutputPathCliTest {
         }
     }
 
-    @Test
-    void aFolderIsRefused() throws Exception {
-        assertRefused(Files.createDirectory(dir.resolve("out")), "folder");
+    /** What {@code --out} may name besides a regular file, how the test makes one, what the refusal calls it. */
+    enum NotARegularFile {
+        FOLDER("folder"),
+        FIFO("named pipe"),
+        DEVICE_NODE("character device");
+
+        final String mentions;
+
+        NotARegularFile(String mentions) {
+            this.mentions = mentions;
+        }
+
+        /** Makes one at {@code path}; skips the test where the system cannot (no mkfifo; mknod needs root). */
+        Path make(Path path) throws IOException, InterruptedException {
+            switch (this) {
+                case FOLDER -> Files.createDirectory(path);
+                case FIFO -> assumeTrue(run("mkfifo", path.toString()), "mkfifo not available");
+                case DEVICE_NODE -> assumeTrue(
+                    run("mknod", path.toString(), "c", "1", "3"),
+                    "mknod needs root"
+                );
+            }
+            return path;
+        }
     }
 
-    @Test
-    void aFifoIsRefused() throws Exception {
-        Path fifo = dir.resolve("fifo");
-        assumeTrue(run("mkfifo", fifo.toString()));
-        assertRefused(fifo, "named pipe");
-    }
-
-    @Test
-    void aDeviceNodeIsRefusedAndStaysADevice() throws Exception {
-        Path device = dir.resolve("d");
-        assumeTrue(run("mknod", device.toString(), "c", "1", "3"), "mknod needs root");
-        assertRefused(device, "character device");
-        assertFalse(Files.isRegularFile(device, LinkOption.NOFOLLOW_LINKS));
+    @ParameterizedTest
+    @EnumSource(NotARegularFile.class)
+    void anOutThatIsNotARegularFileIsRefusedAndStaysWhatItWas(NotARegularFile kind) throws Exception {
+        Path out = kind.make(dir.resolve("out"));
+        assertRefused(out, kind.mentions);
+        assertFalse(Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test

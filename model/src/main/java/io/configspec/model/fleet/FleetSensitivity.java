@@ -104,6 +104,11 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
         public boolean sledBelowCentralized() {
             return capacity(FleetPolicy.SLED) < capacity(FleetPolicy.CENTRALIZED);
         }
+
+        /** Where this point stands, for people: "TPOT SLO 150 ms". */
+        public String where() {
+            return knob.label() + " " + format(value) + " " + knob.unit();
+        }
     }
 
     /**
@@ -270,6 +275,38 @@ public record FleetSensitivity(FleetScenario base, List<Point> points) {
             .stream()
             .filter(p -> p.knob() == knob)
             .toList();
+    }
+
+    /**
+     * The sweep against the WISP paper's picture, for people: three lines (without line ends) naming
+     * the points ({@link Point#where()}) where WISP serves at least twice as many devices as
+     * centralised serving, where SLED serves fewer, and where both hold, or "nowhere in this sweep".
+     * The command line's {@code fleet-report --sensitivity} and the explorer's Fleet tab show them.
+     */
+    public List<String> findings() {
+        List<String> wispDoubles = new ArrayList<>();
+        List<String> sledBelow = new ArrayList<>();
+        List<String> both = new ArrayList<>();
+        for (Point p : points) {
+            if (p.wispDoublesCentralized()) {
+                wispDoubles.add(p.where());
+            }
+            if (p.sledBelowCentralized()) {
+                sledBelow.add(p.where());
+            }
+            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
+                both.add(p.where());
+            }
+        }
+        return List.of(
+            "WISP ≥ 2× centralised: " + places(wispDoubles),
+            "SLED below centralised: " + places(sledBelow),
+            "both, as in the paper: " + places(both)
+        );
+    }
+
+    private static String places(List<String> where) {
+        return where.isEmpty() ? "nowhere in this sweep" : String.join("; ", where);
     }
 
     /** A number without needless decimals (150, 7.5, 0.25). */

@@ -155,21 +155,21 @@ public class SliderToFrameBenchmark {
 
     @Benchmark
     public long sliderToFrame() throws Exception {
-        Evaluation e = slide();
-        return onFx(() -> {
-            chart.setData(e.chart());
-            chart.redrawNow();
-            return chart.framesRenderedProperty().get();
-        });
+        return slideAndDraw(() -> chart.framesRenderedProperty().get());
     }
 
     @Benchmark
     public Object sliderToFramePixels() throws Exception {
+        return slideAndDraw(() -> chart.canvas().snapshot(null, image));
+    }
+
+    /** One slider step evaluated and drawn; then {@code frame} reads the result on the FX thread. */
+    private <T> T slideAndDraw(java.util.concurrent.Callable<T> frame) throws Exception {
         Evaluation e = slide();
         return onFx(() -> {
             chart.setData(e.chart());
             chart.redrawNow();
-            return chart.canvas().snapshot(null, image);
+            return frame.call();
         });
     }
 
@@ -200,7 +200,9 @@ public class SliderToFrameBenchmark {
                             m.tokensPerSecond() * speed,
                             m.roundOverheadSeconds(),
                             m.contextSlowdownPerThousandTokens(),
-                            m.powerWatts() * power,
+                            m.powerWatts().isPresent()
+                                ? java.util.OptionalDouble.of(m.powerWatts().getAsDouble() * power)
+                                : java.util.OptionalDouble.empty(),
                             m.provenance(),
                             m.fieldProvenance()
                         )

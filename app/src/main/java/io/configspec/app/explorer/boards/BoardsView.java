@@ -2,10 +2,12 @@ package io.configspec.app.explorer.boards;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.property.Property;
-import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,10 +47,11 @@ public final class BoardsView extends BorderPane {
         setPadding(new Insets(10));
 
         // Connection.
-        TextField host = field(new TextField(), "board-host", "host", model.hostProperty());
-        TextField port = field(new TextField(), "board-port", null, model.portProperty());
+        BoardsViewModel.ConnectionForm address = model.connection();
+        TextField host = field(new TextField(), "board-host", "host", address.host());
+        TextField port = field(new TextField(), "board-port", null, address.port());
         port.setPrefColumnCount(5);
-        PasswordField token = field(new PasswordField(), "board-token", "token", model.tokenProperty());
+        PasswordField token = field(new PasswordField(), "board-token", "token", address.token());
         Button connect = new Button("Connect");
         connect.setId("board-connect");
         connect.setOnAction(e -> model.connect());
@@ -90,10 +93,7 @@ public final class BoardsView extends BorderPane {
         Label board = new Label();
         board.setId("board-description");
         board.textProperty().bind(model.boardDescriptionProperty());
-        Label power = new Label();
-        power.setId("board-power-source");
-        power.textProperty().bind(model.powerDescriptionProperty());
-        power.setWrapText(true);
+        Label power = BoundControls.wrappingLabel("board-power-source", model.powerDescriptionProperty());
         VBox top = new VBox(4, connection, status, board, power);
 
         // Dashboard.
@@ -116,11 +116,11 @@ public final class BoardsView extends BorderPane {
         temperatureTile.setId("tile-temperature");
         frequencyTile = numberTile("CPU frequency (mean)", "MHz", 0);
         frequencyTile.setId("tile-frequency");
-        follow(wattsTile, model.wattsProperty(), "no power sensor");
-        follow(tokensTile, model.tokensPerSecondProperty(), "start a run");
-        follow(joulesTile, model.joulesPerTokenProperty(), "needs power and a run");
-        follow(temperatureTile, model.temperatureCelsiusProperty(), "no thermal zone");
-        follow(frequencyTile, model.frequencyMhzProperty(), "no cpufreq");
+        follow(wattsTile, BoardReadings::watts, "no power sensor");
+        follow(tokensTile, BoardReadings::tokensPerSecond, "start a run");
+        follow(joulesTile, BoardReadings::joulesPerToken, "needs power and a run");
+        follow(temperatureTile, BoardReadings::temperatureCelsius, "no thermal zone");
+        follow(frequencyTile, BoardReadings::frequencyMhz, "no cpufreq");
         FlowPane tiles = new FlowPane(
             8,
             8,
@@ -134,13 +134,14 @@ public final class BoardsView extends BorderPane {
         setCenter(tiles);
 
         // Profiling run.
+        BoardsViewModel.RunSettings settings = model.runSettings();
         ToggleGroup kind = new ToggleGroup();
         ToggleButton drafter = new ToggleButton("Drafter");
         drafter.setToggleGroup(kind);
-        drafter.setSelected(model.runKindProperty().get() == BoardsViewModel.RunKind.DRAFTER);
+        drafter.setSelected(settings.kind().get() == BoardsViewModel.RunKind.DRAFTER);
         ToggleButton twin = new ToggleButton("Twin");
         twin.setToggleGroup(kind);
-        twin.setSelected(model.runKindProperty().get() == BoardsViewModel.RunKind.TWIN);
+        twin.setSelected(settings.kind().get() == BoardsViewModel.RunKind.TWIN);
         kind
             .selectedToggleProperty()
             .addListener((o, a, b) -> {
@@ -148,39 +149,35 @@ public final class BoardsView extends BorderPane {
                     a.setSelected(true);
                 } else {
                     model
-                        .runKindProperty()
+                        .runSettings()
+                        .kind()
                         .set(b == twin ? BoardsViewModel.RunKind.TWIN : BoardsViewModel.RunKind.DRAFTER);
                 }
             });
-        TextField drafterName = field(
-            new TextField(),
-            "run-drafter",
-            "drafter model",
-            model.drafterProperty()
-        );
+        TextField drafterName = field(new TextField(), "run-drafter", "drafter model", settings.drafter());
         drafterName.visibleProperty().bind(drafter.selectedProperty());
         drafterName.managedProperty().bind(drafterName.visibleProperty());
         ComboBox<String> preset = new ComboBox<>();
         preset.getItems().setAll(HuggingFaceConfig.PRESETS);
-        preset.valueProperty().bindBidirectional(model.twinPresetProperty());
+        preset.valueProperty().bindBidirectional(settings.twinPreset());
         preset.visibleProperty().bind(twin.selectedProperty());
         preset.managedProperty().bind(preset.visibleProperty());
         ComboBox<String> precision = new ComboBox<>();
         precision.getItems().setAll("int8", "int4", "fp16", "fp32");
-        precision.valueProperty().bindBidirectional(model.precisionProperty());
+        precision.valueProperty().bindBidirectional(settings.precision());
         precision.visibleProperty().bind(twin.selectedProperty());
         precision.managedProperty().bind(precision.visibleProperty());
-        TextField target = field(new TextField(), "run-target", "target (optional)", model.targetProperty());
-        Spinner<Integer> kMin = new Spinner<>(1, 32, model.kMinProperty().get());
+        TextField target = field(new TextField(), "run-target", "target (optional)", settings.target());
+        Spinner<Integer> kMin = new Spinner<>(1, 32, settings.kMin().get());
         kMin
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.kMinProperty().set(b));
-        Spinner<Integer> kMax = new Spinner<>(1, 32, model.kMaxProperty().get());
+            .addListener((o, a, b) -> settings.kMin().set(b));
+        Spinner<Integer> kMax = new Spinner<>(1, 32, settings.kMax().get());
         kMax
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.kMaxProperty().set(b));
+            .addListener((o, a, b) -> settings.kMax().set(b));
         kMin.setPrefWidth(70);
         kMax.setPrefWidth(70);
         Button start = new Button("Start profiling");
@@ -188,18 +185,15 @@ public final class BoardsView extends BorderPane {
         start.setOnAction(e -> model.startRun());
         start
             .disableProperty()
-            .bind(model.runningProperty().or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED)));
-        Button cancel = new Button("Cancel");
-        cancel.setId("run-cancel");
-        cancel.setOnAction(e -> model.cancelRun());
-        cancel.disableProperty().bind(model.runningProperty().not());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("run-progress");
-        progress.progressProperty().bind(model.progressProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
-        Label message = new Label();
-        message.setId("run-message");
-        message.textProperty().bind(model.progressMessageProperty());
+            .bind(
+                model
+                    .work()
+                    .runningProperty()
+                    .or(model.stateProperty().isNotEqualTo(ConnectionState.CONNECTED))
+            );
+        Button cancel = BoundControls.cancelButton("run-cancel", model.work(), model::cancelRun);
+        ProgressBar progress = BoundControls.progressBar("run-progress", model.work());
+        Label message = BoundControls.wrappingLabel("run-message", model.work().messageProperty());
         FlowPane run = new FlowPane(
             6,
             6,
@@ -220,41 +214,28 @@ public final class BoardsView extends BorderPane {
         noShrink(drafter, twin, start, cancel);
         // The run's controls under the connection, above the tiles: in view without scrolling in the
         // Boards tab at 1366 × 768 (the tiles are what may scroll).
-        message.setWrapText(true);
 
         // Power for a board without a sensor: entered by the user, with how they got it.
-        TextField draftingWatts = field(
-            new TextField(),
-            "power-drafting",
-            "drafting",
-            model.enteredDraftingWattsProperty()
-        );
+        BoardsViewModel.PowerEntry entry = model.powerEntry();
+        TextField draftingWatts = field(new TextField(), "power-drafting", "drafting", entry.draftingWatts());
         draftingWatts.setPrefColumnCount(5);
-        TextField idleWatts = field(
-            new TextField(),
-            "power-idle",
-            "idle (blank: same)",
-            model.enteredIdleWattsProperty()
-        );
+        TextField idleWatts = field(new TextField(), "power-idle", "idle (blank: same)", entry.idleWatts());
         idleWatts.setPrefColumnCount(8);
         ComboBox<BoardsViewModel.PowerOrigin> origin = new ComboBox<>();
         origin.setId("power-origin");
         origin.getItems().setAll(BoardsViewModel.PowerOrigin.values());
-        origin.valueProperty().bindBidirectional(model.powerOriginProperty());
+        origin.valueProperty().bindBidirectional(entry.origin());
         TextField note = field(
             new TextField(),
             "power-note",
             "meter, or what the estimate is based on",
-            model.powerNoteProperty()
+            entry.note()
         );
         note.setPrefColumnCount(16);
         Button savePower = new Button("Save power");
         savePower.setId("power-save");
         savePower.setOnAction(e -> model.savePower());
-        Label powerMessage = new Label();
-        powerMessage.setId("power-message");
-        powerMessage.setWrapText(true);
-        powerMessage.textProperty().bind(model.powerMessageProperty());
+        Label powerMessage = BoundControls.wrappingLabel("power-message", model.powerMessageProperty());
         Label powerTitle = new Label("Power (this board has no sensor):");
         FlowPane powerRow = new FlowPane(
             6,
@@ -303,9 +284,11 @@ public final class BoardsView extends BorderPane {
      * Keeps a tile on a value; NaN (not measured) hides the number, so a missing sensor never reads
      * as 0, and says why in the tile's text.
      */
-    private static void follow(Tile tile, ObservableDoubleValue value, String whenMissing) {
+    /** Shows one figure of the readings on {@code tile}, updated when that figure changes. */
+    private void follow(Tile tile, ToDoubleFunction<BoardReadings> figure, String whenMissing) {
+        ObservableValue<BoardReadings> readings = model.readingsProperty();
         Runnable update = () -> {
-            double v = value.get();
+            double v = figure.applyAsDouble(readings.getValue());
             boolean missing = Double.isNaN(v);
             tile.setValueVisible(!missing);
             tile.setTextVisible(missing);
@@ -318,7 +301,11 @@ public final class BoardsView extends BorderPane {
                 tile.setValue(v);
             }
         };
-        value.addListener((o, a, b) -> update.run());
+        readings.addListener((o, a, b) -> {
+            if (Double.compare(figure.applyAsDouble(a), figure.applyAsDouble(b)) != 0) {
+                update.run();
+            }
+        });
         update.run();
     }
 
@@ -354,14 +341,15 @@ public final class BoardsView extends BorderPane {
 
     /** A one-line summary of the tiles for tooltips and logs. */
     public String summary() {
+        BoardReadings now = model.readingsProperty().get();
         return String.format(
             Locale.ROOT,
             "%.2f W, %.1f tokens/s, %.3f J/token, %.1f °C, %.0f MHz",
-            model.wattsProperty().get(),
-            model.tokensPerSecondProperty().get(),
-            model.joulesPerTokenProperty().get(),
-            model.temperatureCelsiusProperty().get(),
-            model.frequencyMhzProperty().get()
+            now.watts(),
+            now.tokensPerSecond(),
+            now.joulesPerToken(),
+            now.temperatureCelsius(),
+            now.frequencyMhz()
         );
     }
 }

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.boards;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.engine.agent.AgentClient;
 import io.configspec.engine.agent.AgentInfo;
@@ -25,8 +26,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,6 +75,46 @@ public final class BoardsViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The connection form: the agent's host and port (text as typed), its token, and whether the
+     * token is remembered with the host and port.
+     */
+    public record ConnectionForm(
+        StringProperty host,
+        StringProperty port,
+        StringProperty token,
+        BooleanProperty rememberToken
+    ) {}
+
+    /**
+     * The run form: a drafter by name or a twin preset at a precision, the target it drafts for
+     * (blank: the board's default) and the range of K to measure.
+     */
+    public record RunSettings(
+        ObjectProperty<RunKind> kind,
+        StringProperty drafter,
+        StringProperty twinPreset,
+        StringProperty precision,
+        StringProperty target,
+        IntegerProperty kMin,
+        IntegerProperty kMax
+    ) {}
+
+    /**
+     * The power a user enters for a board without a power sensor.
+     *
+     * @param draftingWatts drafting power, W (text as typed)
+     * @param idleWatts idle power, W (text as typed; blank = the drafting power)
+     * @param origin how the user got the figures
+     * @param note the meter's name, or what the estimate is based on
+     */
+    public record PowerEntry(
+        StringProperty draftingWatts,
+        StringProperty idleWatts,
+        ObjectProperty<PowerOrigin> origin,
+        StringProperty note
+    ) {}
+
     /** Readings kept for the sparklines. */
     public static final int HISTORY = 120;
     /** Readings per second requested from the agent. */
@@ -94,17 +133,21 @@ public final class BoardsViewModel implements AutoCloseable {
     private final LocalBoardFactory localFactory;
     private final java.util.function.Supplier<io.configspec.model.domain.ProfileLibrary> library;
 
-    private final StringProperty host = new SimpleStringProperty();
-    private final StringProperty port = new SimpleStringProperty();
-    private final StringProperty token = new SimpleStringProperty();
-    private final ObjectProperty<RunKind> runKind = new SimpleObjectProperty<>(RunKind.DRAFTER);
-    private final StringProperty drafter = new SimpleStringProperty("draft-1l-int8");
-    private final StringProperty twinPreset = new SimpleStringProperty("qwen2.5-0.5b");
-    private final StringProperty precision = new SimpleStringProperty("int8");
-    private final StringProperty target = new SimpleStringProperty("");
-    private final IntegerProperty kMin = new SimpleIntegerProperty(1);
-    private final IntegerProperty kMax = new SimpleIntegerProperty(8);
-    private final BooleanProperty rememberToken = new SimpleBooleanProperty(true);
+    private final ConnectionForm connection = new ConnectionForm(
+        new SimpleStringProperty(),
+        new SimpleStringProperty(),
+        new SimpleStringProperty(),
+        new SimpleBooleanProperty(true)
+    );
+    private final RunSettings runSettings = new RunSettings(
+        new SimpleObjectProperty<>(RunKind.DRAFTER),
+        new SimpleStringProperty("draft-1l-int8"),
+        new SimpleStringProperty("qwen2.5-0.5b"),
+        new SimpleStringProperty("int8"),
+        new SimpleStringProperty(""),
+        new SimpleIntegerProperty(1),
+        new SimpleIntegerProperty(8)
+    );
 
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(
         ConnectionState.DISCONNECTED
@@ -112,22 +155,20 @@ public final class BoardsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper boardDescription = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper powerDescription = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper watts = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper tokensPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper joulesPerToken = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper temperatureCelsius = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper frequencyMhz = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<BoardReadings> readings = new ReadOnlyObjectWrapper<>(
+        BoardReadings.NONE
+    );
     private final ObservableList<Double> wattsHistory = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
+    private final BackgroundWork work = new BackgroundWork();
     private final ReadOnlyObjectWrapper<ProfilingResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper lastProfileFile = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper powerNeeded = new ReadOnlyBooleanWrapper(false);
-    private final StringProperty enteredDraftingWatts = new SimpleStringProperty("");
-    private final StringProperty enteredIdleWatts = new SimpleStringProperty("");
-    private final ObjectProperty<PowerOrigin> powerOrigin = new SimpleObjectProperty<>(PowerOrigin.METER);
-    private final StringProperty powerNote = new SimpleStringProperty("");
+    private final PowerEntry powerEntry = new PowerEntry(
+        new SimpleStringProperty(""),
+        new SimpleStringProperty(""),
+        new SimpleObjectProperty<>(PowerOrigin.METER),
+        new SimpleStringProperty("")
+    );
     private final ReadOnlyStringWrapper powerMessage = new ReadOnlyStringWrapper("");
     /** Power the user gave per board name (boards without a sensor), applied to later runs too. */
     private final Map<String, MeasuredProfiles.UserPower> userPower = new ConcurrentHashMap<>();
@@ -179,55 +220,26 @@ public final class BoardsViewModel implements AutoCloseable {
         this.measuredDirectory = measuredDirectory;
         this.localFactory = localFactory;
         BoardSettings saved = store.load();
-        host.set(saved.host());
-        port.set(Integer.toString(saved.port()));
-        token.set(saved.token());
+        connection.host().set(saved.host());
+        connection.port().set(Integer.toString(saved.port()));
+        connection.token().set(saved.token());
     }
 
     // ------------------------------------------------------------------ inputs
 
-    public StringProperty hostProperty() {
-        return host;
+    /** The connection form. */
+    public ConnectionForm connection() {
+        return connection;
     }
 
-    public StringProperty portProperty() {
-        return port;
+    /** The run form. */
+    public RunSettings runSettings() {
+        return runSettings;
     }
 
-    public StringProperty tokenProperty() {
-        return token;
-    }
-
-    public ObjectProperty<RunKind> runKindProperty() {
-        return runKind;
-    }
-
-    public StringProperty drafterProperty() {
-        return drafter;
-    }
-
-    public StringProperty twinPresetProperty() {
-        return twinPreset;
-    }
-
-    public StringProperty precisionProperty() {
-        return precision;
-    }
-
-    public StringProperty targetProperty() {
-        return target;
-    }
-
-    public IntegerProperty kMinProperty() {
-        return kMin;
-    }
-
-    public IntegerProperty kMaxProperty() {
-        return kMax;
-    }
-
-    public BooleanProperty rememberTokenProperty() {
-        return rememberToken;
+    /** The power entry for a board without a power sensor. */
+    public PowerEntry powerEntry() {
+        return powerEntry;
     }
 
     // ------------------------------------------------------------------ outputs
@@ -248,29 +260,9 @@ public final class BoardsViewModel implements AutoCloseable {
         return powerDescription.getReadOnlyProperty();
     }
 
-    /** Board power in W from the primary source, NaN without one. */
-    public ReadOnlyDoubleProperty wattsProperty() {
-        return watts.getReadOnlyProperty();
-    }
-
-    /** Drafting tokens/s of the running (or last) profiling run, NaN before one. */
-    public ReadOnlyDoubleProperty tokensPerSecondProperty() {
-        return tokensPerSecond.getReadOnlyProperty();
-    }
-
-    /** Drafting energy per token in J of the running (or last) run, NaN without power or run. */
-    public ReadOnlyDoubleProperty joulesPerTokenProperty() {
-        return joulesPerToken.getReadOnlyProperty();
-    }
-
-    /** Hottest thermal zone in °C, NaN without one. */
-    public ReadOnlyDoubleProperty temperatureCelsiusProperty() {
-        return temperatureCelsius.getReadOnlyProperty();
-    }
-
-    /** Mean CPU frequency in MHz, NaN without cpufreq. */
-    public ReadOnlyDoubleProperty frequencyMhzProperty() {
-        return frequencyMhz.getReadOnlyProperty();
+    /** The dashboard's live figures (board sensors, the run's speed and energy). */
+    public ReadOnlyObjectProperty<BoardReadings> readingsProperty() {
+        return readings.getReadOnlyProperty();
     }
 
     /** Recent board power readings (W), oldest first, at most {@link #HISTORY}. */
@@ -278,16 +270,9 @@ public final class BoardsViewModel implements AutoCloseable {
         return FXCollections.unmodifiableObservableList(wattsHistory);
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty progressMessageProperty() {
-        return progressMessage.getReadOnlyProperty();
+    /** The profiling run: running, its progress and what it does or how it ended. */
+    public BackgroundWork work() {
+        return work;
     }
 
     public ReadOnlyObjectProperty<ProfilingResult> lastResultProperty() {
@@ -304,25 +289,6 @@ public final class BoardsViewModel implements AutoCloseable {
         return powerNeeded.getReadOnlyProperty();
     }
 
-    /** Drafting power the user enters, W (text as typed). */
-    public StringProperty enteredDraftingWattsProperty() {
-        return enteredDraftingWatts;
-    }
-
-    /** Idle power the user enters, W (text as typed; blank = the drafting power). */
-    public StringProperty enteredIdleWattsProperty() {
-        return enteredIdleWatts;
-    }
-
-    public ObjectProperty<PowerOrigin> powerOriginProperty() {
-        return powerOrigin;
-    }
-
-    /** The meter's name, or what the estimate is based on. */
-    public StringProperty powerNoteProperty() {
-        return powerNote;
-    }
-
     /** What became of the last power entry (or why it was refused). */
     public ReadOnlyStringProperty powerMessageProperty() {
         return powerMessage.getReadOnlyProperty();
@@ -334,7 +300,7 @@ public final class BoardsViewModel implements AutoCloseable {
     public void connect() {
         int p;
         try {
-            p = Integer.parseInt(port.get().strip());
+            p = Integer.parseInt(connection.port().get().strip());
         } catch (NumberFormatException | NullPointerException e) {
             statusMessage.set("Port must be a number from 1 to 65535.");
             return;
@@ -343,12 +309,12 @@ public final class BoardsViewModel implements AutoCloseable {
             statusMessage.set("Port must be a number from 1 to 65535.");
             return;
         }
-        String h = host.get() == null ? "" : host.get().strip();
+        String h = connection.host().get() == null ? "" : connection.host().get().strip();
         if (h.isEmpty()) {
             statusMessage.set("Enter the board's host name or address.");
             return;
         }
-        String t = token.get() == null ? "" : token.get().strip();
+        String t = connection.token().get() == null ? "" : connection.token().get().strip();
         if (t.isEmpty()) {
             statusMessage.set("Enter the token the agent printed when it started.");
             return;
@@ -358,7 +324,7 @@ public final class BoardsViewModel implements AutoCloseable {
         int myGeneration = generation.incrementAndGet();
         state.set(ConnectionState.CONNECTING);
         statusMessage.set("Connecting to " + h + ":" + p + "…");
-        BoardSettings settings = new BoardSettings(h, p, rememberToken.get() ? t : "");
+        BoardSettings settings = new BoardSettings(h, p, connection.rememberToken().get() ? t : "");
         boolean isLocal = local != null && h.equals("127.0.0.1") && p == local.settings().port();
         AgentClient newClient = new AgentClient(h, p, t);
         background(
@@ -401,9 +367,9 @@ public final class BoardsViewModel implements AutoCloseable {
                 return local.settings();
             },
             settings -> {
-                host.set(settings.host());
-                port.set(Integer.toString(settings.port()));
-                token.set(settings.token());
+                connection.host().set(settings.host());
+                connection.port().set(Integer.toString(settings.port()));
+                connection.token().set(settings.token());
                 connect();
             },
             failure -> statusMessage.set("Cannot start the local agent: " + message(failure))
@@ -426,31 +392,25 @@ public final class BoardsViewModel implements AutoCloseable {
             statusMessage.set("Connect to a board first.");
             return;
         }
-        if (running.get()) {
+        if (work.isRunning()) {
             return;
         }
         ProfilingRequest request;
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            progressMessage.set(e.getMessage());
+            work.setMessage(e.getMessage());
             return;
         }
-        running.set(true);
-        progress.set(0);
-        progressMessage.set("Starting " + request.drafterLabel() + "…");
-        tokensPerSecond.set(Double.NaN);
-        joulesPerToken.set(Double.NaN);
+        work.start("Starting " + request.drafterLabel() + "…");
+        readings.set(readings.get().withRun(Double.NaN, Double.NaN));
         background(
             () -> c.startJob(request),
             status -> {
                 jobId = status.id();
                 pollJob();
             },
-            failure -> {
-                running.set(false);
-                progressMessage.set(message(failure));
-            }
+            failure -> work.end(message(failure))
         );
     }
 
@@ -461,26 +421,27 @@ public final class BoardsViewModel implements AutoCloseable {
         if (c == null || id == null) {
             return;
         }
-        progressMessage.set("Cancelling…");
-        background(() -> c.cancelJob(id), status -> {}, failure -> progressMessage.set(message(failure)));
+        work.setMessage("Cancelling…");
+        background(() -> c.cancelJob(id), status -> {}, failure -> work.setMessage(message(failure)));
     }
 
     /** The request the run settings describe (K from kMin to kMax, context 32). */
     ProfilingRequest request() {
-        int lo = Math.max(1, kMin.get());
-        int hi = Math.max(lo, kMax.get());
+        int lo = Math.max(1, runSettings.kMin().get());
+        int hi = Math.max(lo, runSettings.kMax().get());
         List<Integer> ks = new ArrayList<>();
         for (int k = lo; k <= hi && ks.size() < 16; k++) {
             ks.add(k);
         }
-        String t = target.get() == null || target.get().isBlank() ? null : target.get().strip();
-        ProfilingRequest base = runKind.get() == RunKind.TWIN
+        String target = runSettings.target().get();
+        String t = target == null || target.isBlank() ? null : target.strip();
+        ProfilingRequest base = runSettings.kind().get() == RunKind.TWIN
             ? ProfilingRequest.forTwin(
-                  twinPreset.get().strip().toLowerCase(Locale.ROOT),
-                  precision.get().strip().toLowerCase(Locale.ROOT),
+                  runSettings.twinPreset().get().strip().toLowerCase(Locale.ROOT),
+                  runSettings.precision().get().strip().toLowerCase(Locale.ROOT),
                   null
               )
-            : ProfilingRequest.forDrafter(drafter.get().strip());
+            : ProfilingRequest.forDrafter(runSettings.drafter().get().strip());
         return base.withKValues(ks).withTarget(t).withRounds(1, 6, 3).withIdleSeconds(1.0);
     }
 
@@ -508,7 +469,7 @@ public final class BoardsViewModel implements AutoCloseable {
         state.set(ConnectionState.CONNECTED);
         if (info.runningJob() != null && (jobId == null || jobId.equals(info.runningJob()))) {
             jobId = info.runningJob();
-            running.set(true);
+            work.resume();
             pollJob();
         }
     }
@@ -538,9 +499,7 @@ public final class BoardsViewModel implements AutoCloseable {
     }
 
     private void apply(SensorSnapshot s) {
-        watts.set(s.powerWatts());
-        temperatureCelsius.set(s.maxTemperatureCelsius());
-        frequencyMhz.set(s.meanCpuFrequencyMhz());
+        readings.set(readings.get().withSensors(s));
         if (!Double.isNaN(s.powerWatts())) {
             wattsHistory.add(s.powerWatts());
             if (wattsHistory.size() > HISTORY) {
@@ -625,29 +584,29 @@ public final class BoardsViewModel implements AutoCloseable {
         if (!status.id().equals(jobId)) {
             return;
         }
-        progress.set(status.progress());
-        progressMessage.set(status.message());
-        if (!Double.isNaN(status.liveTokensPerSecond())) {
-            tokensPerSecond.set(status.liveTokensPerSecond());
-        }
-        if (!Double.isNaN(status.liveJoulesPerToken())) {
-            joulesPerToken.set(status.liveJoulesPerToken());
-        }
+        work.setProgress(status.progress());
+        work.setMessage(status.message());
+        BoardReadings now = readings.get();
+        readings.set(
+            now.withRun(
+                Double.isNaN(status.liveTokensPerSecond())
+                    ? now.tokensPerSecond()
+                    : status.liveTokensPerSecond(),
+                Double.isNaN(status.liveJoulesPerToken()) ? now.joulesPerToken() : status.liveJoulesPerToken()
+            )
+        );
         if (!status.state().finished()) {
             return;
         }
         jobId = null;
-        running.set(false);
         if (status.state() != JobState.SUCCEEDED) {
-            progressMessage.set(
-                status.state() == JobState.CANCELLED ? "Cancelled." : "Failed: " + status.message()
-            );
+            work.end(status.state() == JobState.CANCELLED ? "Cancelled." : "Failed: " + status.message());
             return;
         }
+        work.end(status.message());
         ProfilingResult result = ProfilingResult.fromJson(status.result());
         lastResult.set(result);
-        tokensPerSecond.set(result.fit().tokensPerSecond());
-        joulesPerToken.set(result.joulesPerToken());
+        readings.set(readings.get().withRun(result.fit().tokensPerSecond(), result.joulesPerToken()));
         powerNeeded.set(!result.hasPower());
         writeProfiles(result, false);
     }
@@ -680,7 +639,7 @@ public final class BoardsViewModel implements AutoCloseable {
                     : power != null
                         ? " Power as you gave it (" + power.provenance().label() + ")."
                         : " Power not measured (no power sensor): energy for this board reads \"not measured\"; enter a measured or estimated power below.";
-                progressMessage.set(
+                work.setMessage(
                     (powerOnly
                             ? "Power saved; profile rewritten to " + files.getLast() + "."
                             : String.format(
@@ -693,8 +652,7 @@ public final class BoardsViewModel implements AutoCloseable {
                 );
                 sink.accept(result, files);
             },
-            failure ->
-                progressMessage.set("Measured, but the profile could not be saved: " + message(failure))
+            failure -> work.setMessage("Measured, but the profile could not be saved: " + message(failure))
         );
     }
 
@@ -716,17 +674,22 @@ public final class BoardsViewModel implements AutoCloseable {
         double drafting;
         double idle;
         try {
-            drafting = watts("Drafting power", enteredDraftingWatts.get(), false);
-            idle = enteredIdleWatts.get() == null || enteredIdleWatts.get().isBlank()
+            drafting = watts("Drafting power", powerEntry.draftingWatts().get(), false);
+            idle = powerEntry.idleWatts().get() == null || powerEntry.idleWatts().get().isBlank()
                 ? drafting
-                : watts("Idle power", enteredIdleWatts.get(), true);
+                : watts("Idle power", powerEntry.idleWatts().get(), true);
         } catch (IllegalArgumentException e) {
             powerMessage.set(e.getMessage());
             return;
         }
-        MeasuredProfiles.UserPower power = powerOrigin.get() == PowerOrigin.METER
-            ? MeasuredProfiles.UserPower.metered(drafting, idle, powerNote.get(), java.time.LocalDate.now())
-            : MeasuredProfiles.UserPower.estimated(drafting, idle, powerNote.get());
+        MeasuredProfiles.UserPower power = powerEntry.origin().get() == PowerOrigin.METER
+            ? MeasuredProfiles.UserPower.metered(
+                  drafting,
+                  idle,
+                  powerEntry.note().get(),
+                  java.time.LocalDate.now()
+              )
+            : MeasuredProfiles.UserPower.estimated(drafting, idle, powerEntry.note().get());
         userPower.put(result.board().boardName(), power);
         powerMessage.set(
             String.format(

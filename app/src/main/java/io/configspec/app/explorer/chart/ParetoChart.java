@@ -2,6 +2,7 @@ package io.configspec.app.explorer.chart;
 
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -155,6 +157,12 @@ public final class ParetoChart extends Region {
 
     public ObjectProperty<AxisScale> yScaleProperty() {
         return yScale;
+    }
+
+    /** Binds the axes' scales to switches: a logarithmic axis while its switch is on, else linear. */
+    public void bindLogScales(ObservableBooleanValue xLog, ObservableBooleanValue yLog) {
+        xScale.bind(Bindings.when(xLog).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+        yScale.bind(Bindings.when(yLog).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
     }
 
     public ObjectProperty<ChartTheme> themeProperty() {

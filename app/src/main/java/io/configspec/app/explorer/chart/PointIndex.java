@@ -4,35 +4,27 @@ package io.configspec.app.explorer.chart;
  * A uniform grid over screen pixels for nearest-point queries (hover, click) in O(points in the
  * 3 × 3 neighbouring cells) instead of O(n). Built once per frame in O(n) from the screen
  * positions the renderer computed anyway; stored compactly (cell offsets + row indices).
+ *
+ * <p>Made only by {@link #build} and {@link #empty}; it owns its arrays and never changes them (its
+ * equality is the arrays' identity).
+ *
+ * @param cellSize grid cell edge in pixels
+ * @param columns grid columns
+ * @param rows grid rows
+ * @param cellStart per cell, where its rows start in {@code items} (one more entry than cells)
+ * @param items the rows on screen, grouped by cell
+ * @param screenX pixel x per data row, NaN for rows not on screen
+ * @param screenY pixel y per data row, NaN for rows not on screen
  */
-final class PointIndex {
-
-    private final int cellSize;
-    private final int columns;
-    private final int rows;
-    private final int[] cellStart;
-    private final int[] items;
-    private final float[] screenX;
-    private final float[] screenY;
-
-    private PointIndex(
-        int cellSize,
-        int columns,
-        int rows,
-        int[] cellStart,
-        int[] items,
-        float[] sx,
-        float[] sy
-    ) {
-        this.cellSize = cellSize;
-        this.columns = columns;
-        this.rows = rows;
-        this.cellStart = cellStart;
-        this.items = items;
-        this.screenX = sx;
-        this.screenY = sy;
-    }
-
+record PointIndex(
+    int cellSize,
+    int columns,
+    int rows,
+    int[] cellStart,
+    int[] items,
+    float[] screenX,
+    float[] screenY
+) {
     static PointIndex empty() {
         return new PointIndex(1, 0, 0, new int[1], new int[0], new float[0], new float[0]);
     }

@@ -17,15 +17,7 @@ public final class SynchronousTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        delayed.add(() -> {
-            try {
-                future.complete(work.call());
-            } catch (Exception e) {
-                future.completeExceptionally(e);
-            }
-        });
-        return future;
+        return TaskExecutor.deferred(work, delayed::add);
     }
 
     /** Runs the delayed work submitted so far (not what that work submits); returns how many ran. */

@@ -2,6 +2,7 @@ package io.configspec.app.explorer.concurrent;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Where the explorer's work runs (JabRef's {@code TaskExecutor} seam). View models submit
@@ -26,4 +27,21 @@ public interface TaskExecutor extends AutoCloseable {
     /** Stops accepting work; running work finishes. */
     @Override
     void close();
+
+    /**
+     * The future of {@code work}, and the step that runs it (completing the future with its result
+     * or exception) handed to {@code queue}: for executors that run work later, when their owner
+     * says (the synchronous executor's delayed work, tests' step-by-step executors).
+     */
+    static <T> CompletableFuture<T> deferred(Callable<T> work, Consumer<Runnable> queue) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        queue.accept(() -> {
+            try {
+                future.complete(work.call());
+            } catch (Exception e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
 }

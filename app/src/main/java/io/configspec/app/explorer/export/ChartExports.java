@@ -62,22 +62,20 @@ public final class ChartExports {
 
     public static final int DEFAULT_HEIGHT = 440;
 
-    /** The two formats. */
+    /** The two formats; a format's file name extension is its name in lower case. */
     public enum Format {
-        PNG("png", "PNG image"),
-        SVG("svg", "SVG image (vector)");
+        PNG("PNG image"),
+        SVG("SVG image (vector)");
 
-        private final String extension;
         private final String description;
 
-        Format(String extension, String description) {
-            this.extension = extension;
+        Format(String description) {
             this.description = description;
         }
 
         /** File name extension without the dot. */
         public String extension() {
-            return extension;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public String description() {
@@ -88,7 +86,7 @@ public final class ChartExports {
         public static Format ofFileName(String name) {
             String lower = name.toLowerCase(Locale.ROOT);
             for (Format f : values()) {
-                if (lower.endsWith("." + f.extension)) return f;
+                if (lower.endsWith("." + f.extension())) return f;
             }
             return null;
         }

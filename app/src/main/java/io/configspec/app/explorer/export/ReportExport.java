@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.export;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.report.ChartRenderer;
 import io.configspec.model.report.ScenarioReport;
@@ -12,12 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * File › Export report as a view model: writes {@link ScenarioReport} for the window's current
@@ -29,10 +24,7 @@ public final class ReportExport {
     private final TaskExecutor executor;
     private final ChartRenderer renderer;
     private final Supplier<Instant> clock;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private final BackgroundWork work = new BackgroundWork();
 
     /**
      * @param renderer draws the charts (the app's: JFreeChart through Batik)
@@ -52,14 +44,10 @@ public final class ReportExport {
      * @throws IllegalStateException if a report is being written already
      */
     public CompletableFuture<Path> start(ScenarioEvaluation evaluation, Path file) {
-        if (running.get()) {
+        if (work.isRunning()) {
             throw new IllegalStateException("a report is being written already");
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
-        running.set(true);
-        progress.set(0);
-        message.set("Preparing the report…");
+        AtomicBoolean cancelled = work.start("Preparing the report…");
         Instant now = clock.get();
         return executor
             .submit(() -> {
@@ -67,8 +55,8 @@ public final class ReportExport {
                     if (cancelled.get()) throw new CancellationException("cancelled");
                     executor.runOnUi(() -> {
                         if (!cancelled.get()) {
-                            progress.set(done / (double) total);
-                            message.set(step + "…");
+                            work.setProgress(done / (double) total);
+                            work.setMessage(step + "…");
                         }
                     });
                 });
@@ -76,15 +64,14 @@ public final class ReportExport {
             })
             .whenComplete((p, err) ->
                 executor.runOnUi(() -> {
-                    running.set(false);
                     if (err == null) {
-                        progress.set(1);
-                        message.set("Report saved to " + file.getFileName() + ".");
+                        work.setProgress(1);
+                        work.end("Report saved to " + file.getFileName() + ".");
                     } else if (unwrap(err) instanceof CancellationException) {
-                        progress.set(0);
-                        message.set("Cancelled: " + file.getFileName() + " was not written.");
+                        work.setProgress(0);
+                        work.end("Cancelled: " + file.getFileName() + " was not written.");
                     } else {
-                        message.set("Report not saved: " + message(err));
+                        work.end("Report not saved: " + message(err));
                     }
                 })
             );
@@ -92,24 +79,15 @@ public final class ReportExport {
 
     /** Asks the running report to stop at its next step; nothing is written. */
     public void cancel() {
-        if (running.get()) {
-            cancel.set(true);
-            message.set("Cancelling…");
+        if (work.isRunning()) {
+            work.cancel();
+            work.setMessage("Cancelling…");
         }
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** 0 to 1. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** What is happening, or how it ended, in one sentence. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether a report is being written, how far it is and what is happening (or how it ended). */
+    public BackgroundWork work() {
+        return work;
     }
 
     static Throwable unwrap(Throwable e) {

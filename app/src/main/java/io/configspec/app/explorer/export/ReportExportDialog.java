@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.export;
 
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.report.JFreeChartRenderer;
 import java.io.File;
@@ -38,24 +39,21 @@ public final class ReportExportDialog extends Stage {
         initOwner(owner);
         initModality(Modality.NONE);
         setTitle("Export report");
-        Label message = new Label();
-        message.setId("report-message");
-        message.setWrapText(true);
-        message.textProperty().bind(export.messageProperty());
+        Label message = BoundControls.wrappingLabel("report-message", export.work().messageProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("report-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(export.progressProperty());
+        bar.progressProperty().bind(export.work().progressProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("report-cancel");
         cancel.setCancelButton(true);
-        cancel.visibleProperty().bind(export.runningProperty());
-        cancel.managedProperty().bind(export.runningProperty());
+        cancel.visibleProperty().bind(export.work().runningProperty());
+        cancel.managedProperty().bind(export.work().runningProperty());
         cancel.setOnAction(e -> export.cancel());
         Button close = new Button("Close");
         close.setId("report-close");
-        close.visibleProperty().bind(export.runningProperty().not());
-        close.managedProperty().bind(export.runningProperty().not());
+        close.visibleProperty().bind(export.work().runningProperty().not());
+        close.managedProperty().bind(export.work().runningProperty().not());
         close.setOnAction(e -> close());
         HBox buttons = new HBox(8, cancel, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -123,7 +121,7 @@ public final class ReportExportDialog extends Stage {
             model
                 .executor()
                 .runOnUi(() -> {
-                    model.showStatus(export.messageProperty().get());
+                    model.showStatus(export.work().messageProperty().get());
                     if (err == null) dialog.close();
                 })
         );

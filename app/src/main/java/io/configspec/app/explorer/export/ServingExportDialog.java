@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.export;
 
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.export.LlamaCppDialect;
 import io.configspec.model.export.ServingStack;
 import java.io.File;
@@ -105,10 +106,7 @@ public final class ServingExportDialog extends Stage {
         text.setPrefColumnCount(90);
         VBox.setVgrow(text, Priority.ALWAYS);
 
-        Label message = new Label();
-        message.setId("export-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
+        Label message = BoundControls.wrappingLabel("export-message", model.messageProperty());
         message.setMinHeight(Region.USE_PREF_SIZE);
 
         Button copy = new Button("Copy");

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.fleet;
 
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -104,7 +104,7 @@ public final class FleetPane extends SplitPane {
                 model.loadScenario(sampleChoice.getValue());
             }
         });
-        sampleChoice.disableProperty().bind(model.runningProperty());
+        sampleChoice.disableProperty().bind(model.work().runningProperty());
 
         TableView<FleetViewModel.DeviceShare> mix = new TableView<>(model.deviceMix());
         mix.setId("fleet-mix");
@@ -130,27 +130,28 @@ public final class FleetPane extends SplitPane {
         weight.setMinWidth(60);
         weight.setMaxWidth(80);
 
-        Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, model.sloMillisProperty().get(), 10.0);
+        FleetViewModel.SweepSettings limits = model.settings();
+        Spinner<Double> slo = new Spinner<>(1.0, 10_000.0, limits.sloMillis().get(), 10.0);
         slo.setId("fleet-slo");
         slo.setEditable(true);
         slo
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.sloMillisProperty().set(b));
-        model.sloMillisProperty().addListener((o, a, b) -> slo.getValueFactory().setValue(b.doubleValue()));
-        Spinner<Integer> max = new Spinner<>(1, 100_000, model.maxDevicesProperty().get(), 10);
+            .addListener((o, a, b) -> limits.sloMillis().set(b));
+        limits.sloMillis().addListener((o, a, b) -> slo.getValueFactory().setValue(b.doubleValue()));
+        Spinner<Integer> max = new Spinner<>(1, 100_000, limits.maxDevices().get(), 10);
         max.setId("fleet-max-devices");
         max.setEditable(true);
         max
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.maxDevicesProperty().set(b));
-        Spinner<Double> duration = new Spinner<>(1.0, 3_600.0, model.durationSecondsProperty().get(), 10.0);
+            .addListener((o, a, b) -> limits.maxDevices().set(b));
+        Spinner<Double> duration = new Spinner<>(1.0, 3_600.0, limits.durationSeconds().get(), 10.0);
         duration.setEditable(true);
         duration
             .getValueFactory()
             .valueProperty()
-            .addListener((o, a, b) -> model.durationSecondsProperty().set(b));
+            .addListener((o, a, b) -> limits.durationSeconds().set(b));
 
         for (Spinner<?> spinner : java.util.List.of(slo, max, duration)) {
             spinner.setPrefWidth(110);
@@ -174,17 +175,11 @@ public final class FleetPane extends SplitPane {
         Button run = new Button("Run");
         run.setId("fleet-run");
         run.setDefaultButton(true);
-        run.disableProperty().bind(model.runningProperty());
+        run.disableProperty().bind(model.work().runningProperty());
         run.setOnAction(e -> model.run());
-        Button cancel = new Button("Cancel");
-        cancel.setId("fleet-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("fleet-progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(model.progressProperty());
-        Label status = wrapped("fleet-status", model.statusProperty());
+        Button cancel = BoundControls.cancelButton("fleet-cancel", model.work(), model.work()::cancel);
+        ProgressBar progress = BoundControls.progressBar("fleet-progress", model.work());
+        Label status = BoundControls.wrappingLabel("fleet-status", model.work().messageProperty());
 
         Label note = provenanceNote(
             "Simulated (discrete-event model of docs/fleet.md) from the profiles the scenario references; " +
@@ -306,7 +301,7 @@ public final class FleetPane extends SplitPane {
         );
         Button sweep = new Button("Run sensitivity");
         sweep.setId("fleet-sensitivity-run");
-        sweep.disableProperty().bind(model.runningProperty());
+        sweep.disableProperty().bind(model.work().runningProperty());
         sweep.setOnAction(e -> model.runSensitivity());
         sensitivityChart = lineChart(
             "Capacity ratio against the setting",
@@ -347,7 +342,10 @@ public final class FleetPane extends SplitPane {
         };
         model.sensitivity().addListener((ListChangeListener<FleetSensitivity.Point>) change -> redraw.run());
         model.sensitivityKnobProperty().addListener((o, a, b) -> redraw.run());
-        Label sensitivitySummary = wrapped("fleet-sensitivity-summary", model.sensitivitySummaryProperty());
+        Label sensitivitySummary = BoundControls.wrappingLabel(
+            "fleet-sensitivity-summary",
+            model.sensitivitySummaryProperty()
+        );
         Label sensitivityNote = provenanceNote(
             "Simulated: each policy's capacity with one setting varied, the others as in the scenario " +
                 "(SLO × ½…2, think time × ¼…4, prompt × ¼…4, batch limit 8…128)."
@@ -394,14 +392,6 @@ public final class FleetPane extends SplitPane {
     }
 
     /** A wrapping label with node id {@code id} that shows {@code text}. */
-    private static Label wrapped(String id, ObservableValue<String> text) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        return label;
-    }
-
     /** A wrapping note saying where the numbers above it come from. */
     private static Label provenanceNote(String text) {
         Label note = new Label(text);

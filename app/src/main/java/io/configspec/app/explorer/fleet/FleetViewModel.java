@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.fleet;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.fleet.CapacityResult;
 import io.configspec.model.fleet.CapacitySearch;
@@ -27,10 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -90,21 +87,27 @@ public final class FleetViewModel {
         }
     }
 
+    /**
+     * What a run simulates besides the scenario.
+     *
+     * @param sloMillis the time-per-token SLO, ms (the loaded scenario's until edited)
+     * @param maxDevices the largest fleet size of the sweep
+     * @param durationSeconds simulated time per fleet size, s
+     */
+    public record SweepSettings(
+        DoubleProperty sloMillis,
+        IntegerProperty maxDevices,
+        DoubleProperty durationSeconds
+    ) {}
+
     private final TaskExecutor executor;
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper(this, "scenarioName", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
-        this,
-        "status",
-        "Open a fleet scenario."
-    );
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final DoubleProperty sloMillis = new SimpleDoubleProperty(this, "sloMillis", 150);
-    private final IntegerProperty maxDevices = new SimpleIntegerProperty(this, "maxDevices", 200);
-    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(
-        this,
-        "durationSeconds",
-        FleetSimulator.DEFAULT_DURATION_SECONDS
+    /** The run's state; its message line is the view's status line. */
+    private final BackgroundWork work = new BackgroundWork("Open a fleet scenario.");
+    private final SweepSettings settings = new SweepSettings(
+        new SimpleDoubleProperty(this, "sloMillis", 150),
+        new SimpleIntegerProperty(this, "maxDevices", 200),
+        new SimpleDoubleProperty(this, "durationSeconds", FleetSimulator.DEFAULT_DURATION_SECONDS)
     );
     private final ObservableList<DeviceShare> deviceMix = FXCollections.observableArrayList();
     private final Map<FleetPolicy, ObservableList<Point>> curves = new EnumMap<>(FleetPolicy.class);
@@ -136,7 +139,6 @@ public final class FleetViewModel {
         ""
     );
     private FleetScenario scenario;
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     public FleetViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -184,10 +186,10 @@ public final class FleetViewModel {
             FleetScenario loaded = FleetScenarioFile.load(file).scenario();
             scenario = loaded;
             scenarioName.set(loaded.name());
-            sloMillis.set(loaded.sloTpotSeconds() * 1000);
+            settings.sloMillis().set(loaded.sloTpotSeconds() * 1000);
             deviceMix.setAll(loaded.deviceMix().stream().map(DeviceShare::new).toList());
             clearResults();
-            status.set(
+            work.setMessage(
                 "Loaded " +
                     file.getFileName() +
                     ": " +
@@ -196,7 +198,7 @@ public final class FleetViewModel {
             );
             return true;
         } catch (ProfileException e) {
-            status.set(e.getMessage());
+            work.setMessage(e.getMessage());
             return false;
         }
     }
@@ -206,14 +208,14 @@ public final class FleetViewModel {
         tpotDistributions.values().forEach(List::clear);
         capacities.values().forEach(c -> c.set(-1));
         distributionDevices.set(0);
-        progress.set(0);
+        work.setProgress(0);
         comparison.set("");
     }
 
     /** The scenario as it will be simulated: the loaded one with the edited shares and SLO. */
     FleetScenario effectiveScenario() {
         List<FleetDeviceType> mix = deviceMix.stream().map(DeviceShare::withCurrentWeight).toList();
-        return scenario.withDeviceMix(mix).withSloTpotSeconds(sloMillis.get() / 1000.0);
+        return scenario.withDeviceMix(mix).withSloTpotSeconds(settings.sloMillis().get() / 1000.0);
     }
 
     /** Fleet sizes of the sweep: about 12, spread geometrically over [1, max]. */
@@ -238,23 +240,21 @@ public final class FleetViewModel {
      * The inputs of a new run, or null (the status saying why where the user can act) when no
      * scenario is open, a run is under way, or the maximum devices, duration or SLO is not positive.
      */
-    private RunInputs startRun() {
+    private RunInputs startRun(String starting) {
         if (scenario == null) {
-            status.set("Open a fleet scenario first.");
+            work.setMessage("Open a fleet scenario first.");
             return null;
         }
-        if (running.get()) {
+        if (work.isRunning()) {
             return null;
         }
-        int max = maxDevices.get();
-        double duration = durationSeconds.get();
-        if (max < 1 || !(duration > 0) || !(sloMillis.get() > 0)) {
-            status.set("Maximum devices, duration and SLO must be positive.");
+        int max = settings.maxDevices().get();
+        double duration = settings.durationSeconds().get();
+        if (max < 1 || !(duration > 0) || !(settings.sloMillis().get() > 0)) {
+            work.setMessage("Maximum devices, duration and SLO must be positive.");
             return null;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
-        return new RunInputs(effectiveScenario(), max, duration, cancelled);
+        return new RunInputs(effectiveScenario(), max, duration, work.start(starting));
     }
 
     /**
@@ -262,20 +262,18 @@ public final class FleetViewModel {
      * distributions at WISP's capacity. Returns immediately with the background work's future.
      */
     public CompletableFuture<Void> run() {
-        RunInputs in = startRun();
+        RunInputs in = startRun("Simulating…");
         if (in == null) {
             return CompletableFuture.completedFuture(null);
         }
         clearResults();
-        running.set(true);
-        status.set("Simulating…");
         List<Integer> sizes = sweepSizes(in.maxDevices());
         int total = FleetPolicy.values().length * (sizes.size() + 2);
         int[] done = { 0 };
         Runnable step = () -> {
             done[0]++;
             double fraction = Math.min(1.0, done[0] / (double) total);
-            executor.runOnUi(() -> progress.set(fraction));
+            executor.runOnUi(() -> work.setProgress(fraction));
         };
         long seed = FleetSimulator.DEFAULT_SEED;
         return executor
@@ -345,23 +343,23 @@ public final class FleetViewModel {
     }
 
     /**
-     * Ends a run on the FX thread: not running any more, and unless it succeeded the status says it
-     * was cancelled or why {@code what} failed. Returns whether it succeeded.
+     * Ends a cancelled or failed run on the FX thread, the status saying it was cancelled or why
+     * {@code what} failed; a run that succeeded is at progress 1 and its caller ends it with its
+     * summary. Returns whether it succeeded.
      */
     private boolean endRun(Throwable error, String what) {
-        running.set(false);
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause()
             : error;
         if (cause instanceof CancellationException) {
-            status.set("Cancelled.");
+            work.end("Cancelled.");
             return false;
         }
         if (cause != null) {
-            status.set(what + " failed: " + cause.getMessage());
+            work.end(what + " failed: " + cause.getMessage());
             return false;
         }
-        progress.set(1);
+        work.setProgress(1);
         return true;
     }
 
@@ -372,11 +370,11 @@ public final class FleetViewModel {
         int wisp = found.get(FleetPolicy.WISP).capacityDevices();
         int sled = found.get(FleetPolicy.SLED).capacityDevices();
         int central = found.get(FleetPolicy.CENTRALIZED).capacityDevices();
-        status.set(
+        work.end(
             String.format(
                 Locale.ROOT,
                 "Capacity at %.0f ms per token (≥ 95 %% of requests): WISP %d, SLED %d, centralised %d devices (simulated).",
-                sloMillis.get(),
+                settings.sloMillis().get(),
                 wisp,
                 sled,
                 central
@@ -402,15 +400,12 @@ public final class FleetViewModel {
      * at a time) and records each policy's capacity; off the UI thread, with progress and cancel.
      */
     public CompletableFuture<Void> runSensitivity() {
-        RunInputs in = startRun();
+        RunInputs in = startRun("Sweeping SLO, think time, prompt length and batch limit…");
         if (in == null) {
             return CompletableFuture.completedFuture(null);
         }
         sensitivity.clear();
         sensitivitySummary.set("");
-        running.set(true);
-        progress.set(0);
-        status.set("Sweeping SLO, think time, prompt length and batch limit…");
         List<FleetSensitivity.Setting> grid = FleetSensitivity.defaultGrid(in.scenario());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         return executor
@@ -424,7 +419,7 @@ public final class FleetViewModel {
                     in.cancelled()::get,
                     line -> {
                         double fraction = done.incrementAndGet() / (double) grid.size();
-                        executor.runOnUi(() -> progress.set(fraction));
+                        executor.runOnUi(() -> work.setProgress(fraction));
                     }
                 )
             )
@@ -440,35 +435,12 @@ public final class FleetViewModel {
         }
         sensitivity.setAll(sweep.points());
         sensitivitySummary.set(sensitivitySummaryText(sweep));
-        status.set("Sensitivity sweep done (simulated, capacity per setting).");
+        work.end("Sensitivity sweep done (simulated, capacity per setting).");
     }
 
     /** Where WISP reaches 2× centralised serving, where SLED falls below it, where both hold. */
     static String sensitivitySummaryText(FleetSensitivity sweep) {
-        List<String> doubles = new ArrayList<>();
-        List<String> below = new ArrayList<>();
-        List<String> both = new ArrayList<>();
-        for (FleetSensitivity.Point p : sweep.points()) {
-            String where =
-                p.knob().label() + " " + FleetSensitivity.format(p.value()) + " " + p.knob().unit();
-            if (p.wispDoublesCentralized()) {
-                doubles.add(where);
-            }
-            if (p.sledBelowCentralized()) {
-                below.add(where);
-            }
-            if (p.wispDoublesCentralized() && p.sledBelowCentralized()) {
-                both.add(where);
-            }
-        }
-        return (
-            "WISP ≥ 2× centralised: " +
-            (doubles.isEmpty() ? "nowhere in this sweep" : String.join("; ", doubles)) +
-            "\nSLED below centralised: " +
-            (below.isEmpty() ? "nowhere in this sweep" : String.join("; ", below)) +
-            "\nboth, as in the paper: " +
-            (both.isEmpty() ? "nowhere in this sweep" : String.join("; ", both))
-        );
+        return String.join("\n", sweep.findings());
     }
 
     /** Sorted samples thinned to at most {@code max} evenly spaced quantiles, in ms. */
@@ -485,37 +457,21 @@ public final class FleetViewModel {
         return Collections.unmodifiableList(out);
     }
 
-    /** Stops the running simulation (it ends at its next check, within a fraction of a second). */
-    public void cancel() {
-        cancel.set(true);
+    /**
+     * The running simulation or sweep (progress; cancel: it ends at its next check, within a
+     * fraction of a second); its message line is the view's status line.
+     */
+    public BackgroundWork work() {
+        return work;
     }
 
     public ReadOnlyStringProperty scenarioNameProperty() {
         return scenarioName.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public DoubleProperty sloMillisProperty() {
-        return sloMillis;
-    }
-
-    public IntegerProperty maxDevicesProperty() {
-        return maxDevices;
-    }
-
-    public DoubleProperty durationSecondsProperty() {
-        return durationSeconds;
+    /** The SLO and the sweep's limits the user sets. */
+    public SweepSettings settings() {
+        return settings;
     }
 
     public ObservableList<DeviceShare> deviceMix() {

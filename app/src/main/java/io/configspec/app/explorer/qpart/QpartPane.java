@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.qpart;
 
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.engine.qpart.PlannedDrafterMeasurement;
 import io.configspec.engine.qpart.PlannedDrafterWorkflow;
 import io.configspec.model.qpart.QpartPlan;
@@ -49,31 +50,30 @@ public final class QpartPane extends VBox {
         setId("qpart-pane");
         setSpacing(8);
         setPadding(new Insets(10));
+        QpartViewModel.PlanInputs inputs = model.inputs();
 
         TextField folder = new TextField();
         folder.setId("qpart-model");
         folder.setPromptText("drafter model folder (sample family, e.g. samples/models/draft-3l-fp32)");
         folder.setEditable(false);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        model
-            .modelDirectoryProperty()
-            .addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
+        inputs.modelDirectory().addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
         Button choose = new Button("Choose drafter…");
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Drafter model folder (config.json, model.onnx, qpart-calibration.json)");
             var dir = chooser.showDialog(owner);
             if (dir != null) {
-                model.modelDirectoryProperty().set(dir.toPath());
+                inputs.modelDirectory().set(dir.toPath());
                 model.replan();
             }
         });
         ComboBox<String> device = new ComboBox<>(model.devices());
         device.setId("qpart-device");
-        device.valueProperty().bindBidirectional(model.deviceProperty());
+        device.valueProperty().bindBidirectional(inputs.device());
         device.valueProperty().addListener((o, a, b) -> model.replan());
 
-        Slider budget = new Slider(0, 0.1, model.budgetProperty().get());
+        Slider budget = new Slider(0, 0.1, inputs.budget().get());
         budget.setId("qpart-budget");
         budget.setMajorTickUnit(0.02);
         budget.setShowTickLabels(true);
@@ -81,13 +81,11 @@ public final class QpartPane extends VBox {
         budget.setBlockIncrement(0.005);
         HBox.setHgrow(budget, Priority.ALWAYS);
         Label budgetValue = new Label();
-        budgetValue
-            .textProperty()
-            .bind(model.budgetProperty().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
+        budgetValue.textProperty().bind(inputs.budget().asString(Locale.ROOT, "Δα ≤ %.3f (acceptance rate)"));
         budget
             .valueProperty()
             .addListener((o, a, b) -> {
-                model.budgetProperty().set(Math.round(b.doubleValue() * 1000) / 1000.0);
+                inputs.budget().set(Math.round(b.doubleValue() * 1000) / 1000.0);
             });
         budget
             .valueChangingProperty()
@@ -96,8 +94,8 @@ public final class QpartPane extends VBox {
                     model.replan();
                 }
             });
-        model
-            .budgetProperty()
+        inputs
+            .budget()
             .addListener((o, a, b) -> {
                 if (!budget.isValueChanging()) {
                     model.replan();
@@ -129,17 +127,11 @@ public final class QpartPane extends VBox {
 
         Button run = new Button("Build and measure");
         run.setId("qpart-build");
-        run.disableProperty().bind(model.runningProperty().or(model.planProperty().isNull()));
+        run.disableProperty().bind(model.work().runningProperty().or(model.planProperty().isNull()));
         run.setOnAction(e -> model.buildAndMeasure(prompts()));
-        Button cancel = new Button("Cancel");
-        cancel.setId("qpart-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        Label status = new Label();
-        status.setId("qpart-status");
-        status.setWrapText(true);
+        Button cancel = BoundControls.cancelButton("qpart-cancel", model.work(), model.work()::cancel);
+        Label status = BoundControls.wrappingLabel("qpart-status", model.work().messageProperty());
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(model.statusProperty());
 
         // Figures on the left, the actions and their status beside them: one band of three rows
         // instead of five stacked ones, so the buttons stay on screen at 1366 × 768.

@@ -17,10 +17,10 @@ public final class QpartView {
         QpartPane pane = new QpartPane(model, context.window());
         Path drafter = QpartPane.sampleDrafter(context.home());
         if (drafter != null && Files.isDirectory(drafter)) {
-            model.modelDirectoryProperty().set(drafter);
+            model.inputs().modelDirectory().set(drafter);
         }
         if (context.home() != null) {
-            model.profilesProperty().set(context.home().resolve("samples/profiles"));
+            model.inputs().profiles().set(context.home().resolve("samples/profiles"));
             model.loadDevices();
         }
         // Scrolls rather than clipping when even the chart's least height does not fit.

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.qpart;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.engine.qpart.ModelLayersReader;
 import io.configspec.engine.qpart.PlannedDrafterMeasurement;
@@ -24,10 +25,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,21 +44,39 @@ import javafx.collections.ObservableList;
  */
 public final class QpartViewModel {
 
+    /**
+     * What a plan is made for.
+     *
+     * @param modelDirectory the drafter (a model directory)
+     * @param profiles the profile folder
+     * @param device the device id, one of {@link #devices()}
+     * @param budget the acceptance budget Δα
+     * @param target the target model the built drafter is measured against
+     */
+    public record PlanInputs(
+        ObjectProperty<Path> modelDirectory,
+        ObjectProperty<Path> profiles,
+        StringProperty device,
+        DoubleProperty budget,
+        StringProperty target
+    ) {}
+
     private final TaskExecutor executor;
-    private final ObjectProperty<Path> modelDirectory = new SimpleObjectProperty<>(this, "modelDirectory");
-    private final ObjectProperty<Path> profiles = new SimpleObjectProperty<>(this, "profiles");
+    private final PlanInputs inputs = new PlanInputs(
+        new SimpleObjectProperty<>(this, "modelDirectory"),
+        new SimpleObjectProperty<>(this, "profiles"),
+        new SimpleStringProperty(this, "device"),
+        new SimpleDoubleProperty(this, "budget", 0.02),
+        new SimpleStringProperty(this, "target", "target-12l-fp32")
+    );
     private final ObservableList<String> devices = FXCollections.observableArrayList();
-    private final StringProperty device = new SimpleStringProperty(this, "device");
-    private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", 0.02);
-    private final StringProperty target = new SimpleStringProperty(this, "target", "target-12l-fp32");
-    private final ObjectProperty<QpartPlan> plan = new SimpleObjectProperty<>(this, "plan");
-    private final ObjectProperty<PlannedDrafterWorkflow.Result> built = new SimpleObjectProperty<>(
+    private final ReadOnlyObjectWrapper<QpartPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<PlannedDrafterWorkflow.Result> built = new ReadOnlyObjectWrapper<>(
         this,
         "built"
     );
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    /** The build-and-measure run; its message line is the panel's status line (plans too). */
+    private final BackgroundWork work = new BackgroundWork();
     private long planGeneration;
     private QpartProblem problem;
     private ModelLayers layers;
@@ -66,44 +85,32 @@ public final class QpartViewModel {
         this.executor = executor;
     }
 
-    public ObjectProperty<Path> modelDirectoryProperty() {
-        return modelDirectory;
+    /** What the plan is made for. */
+    public PlanInputs inputs() {
+        return inputs;
     }
 
-    public ObjectProperty<Path> profilesProperty() {
-        return profiles;
-    }
-
+    /** The device ids of the profile folder. */
     public ObservableList<String> devices() {
         return devices;
     }
 
-    public StringProperty deviceProperty() {
-        return device;
+    /** The plan for the current inputs, or null (none yet, or the inputs cannot be planned for). */
+    public ReadOnlyObjectProperty<QpartPlan> planProperty() {
+        return plan.getReadOnlyProperty();
     }
 
-    public DoubleProperty budgetProperty() {
-        return budget;
+    /** The last planned drafter built and measured, or null. */
+    public ReadOnlyObjectProperty<PlannedDrafterWorkflow.Result> builtProperty() {
+        return built.getReadOnlyProperty();
     }
 
-    public StringProperty targetProperty() {
-        return target;
-    }
-
-    public ObjectProperty<QpartPlan> planProperty() {
-        return plan;
-    }
-
-    public ObjectProperty<PlannedDrafterWorkflow.Result> builtProperty() {
-        return built;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public BooleanProperty runningProperty() {
-        return running;
+    /**
+     * The build-and-measure run (cancel stops it at its next step); its message line also says
+     * what the current plan predicts, or why there is none.
+     */
+    public BackgroundWork work() {
+        return work;
     }
 
     /**
@@ -112,7 +119,7 @@ public final class QpartViewModel {
      * per width (one the planner can plan for), else the first.
      */
     public void loadDevices() {
-        Path folder = profiles.get();
+        Path folder = inputs.profiles().get();
         if (folder == null) {
             return;
         }
@@ -139,21 +146,23 @@ public final class QpartViewModel {
             .whenComplete((found, error) ->
                 executor.runOnUi(() -> {
                     if (error != null) {
-                        status.set(sentence(error));
+                        work.setMessage(sentence(error));
                         return;
                     }
                     List<String> ids = found.ids();
                     devices.setAll(ids);
-                    if (device.get() == null || !ids.contains(device.get())) {
-                        device.set(
-                            ids.contains("this-machine")
-                                ? "this-machine"
-                                : found.plannable() != null
-                                    ? found.plannable()
-                                    : ids.isEmpty()
-                                        ? null
-                                        : ids.getFirst()
-                        );
+                    if (inputs.device().get() == null || !ids.contains(inputs.device().get())) {
+                        inputs
+                            .device()
+                            .set(
+                                ids.contains("this-machine")
+                                    ? "this-machine"
+                                    : found.plannable() != null
+                                        ? found.plannable()
+                                        : ids.isEmpty()
+                                            ? null
+                                            : ids.getFirst()
+                            );
                     }
                     replan();
                 })
@@ -165,10 +174,10 @@ public final class QpartViewModel {
 
     /** Plans for the current inputs off the UI thread; a later call supersedes an earlier one. */
     public void replan() {
-        Path model = modelDirectory.get();
-        Path folder = profiles.get();
-        String id = device.get();
-        double delta = budget.get();
+        Path model = inputs.modelDirectory().get();
+        Path folder = inputs.profiles().get();
+        String id = inputs.device().get();
+        double delta = inputs.budget().get();
         if (model == null || folder == null || id == null) {
             return;
         }
@@ -198,13 +207,13 @@ public final class QpartViewModel {
                     }
                     if (error != null) {
                         plan.set(null);
-                        status.set(sentence(error));
+                        work.setMessage(sentence(error));
                         return;
                     }
                     layers = (ModelLayers) result[0];
                     problem = (QpartProblem) result[1];
                     plan.set((QpartPlan) result[2]);
-                    status.set(predictedSummary((QpartPlan) result[2]));
+                    work.setMessage(predictedSummary((QpartPlan) result[2]));
                 })
             );
     }
@@ -212,23 +221,22 @@ public final class QpartViewModel {
     /** Builds the current plan's drafter beside the model and measures it (off the UI thread). */
     public void buildAndMeasure(List<String> prompts) {
         QpartPlan current = plan.get();
-        Path model = modelDirectory.get();
-        if (current == null || problem == null || running.get()) {
+        Path model = inputs.modelDirectory().get();
+        if (current == null || problem == null || work.isRunning()) {
             return;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
-        running.set(true);
-        status.set("building and measuring " + PlannedDrafters.quantizationId(budget.get()) + "…");
+        AtomicBoolean cancelled = work.start(
+            "building and measuring " + PlannedDrafters.quantizationId(inputs.budget().get()) + "…"
+        );
         PlannedDrafterWorkflow.Request request = new PlannedDrafterWorkflow.Request(
             problem,
             current,
             true,
             model,
             model.toAbsolutePath().getParent(),
-            PlannedDrafters.quantizationId(budget.get()),
+            PlannedDrafters.quantizationId(inputs.budget().get()),
             true,
-            target.get(),
+            inputs.target().get(),
             prompts,
             32,
             3
@@ -239,30 +247,24 @@ public final class QpartViewModel {
                     if (cancelled.get()) {
                         throw new CancellationException("cancelled");
                     }
-                    executor.runOnUi(() -> status.set(line));
+                    executor.runOnUi(() -> work.setMessage(line));
                 })
             )
             .whenComplete((result, error) ->
                 executor.runOnUi(() -> {
-                    running.set(false);
                     if (error != null) {
-                        status.set(cancelled.get() ? "cancelled" : sentence(error));
+                        work.end(cancelled.get() ? "cancelled" : sentence(error));
                         return;
                     }
                     built.set(result);
-                    status.set(measuredSummary(result));
+                    work.end(measuredSummary(result));
                 })
             );
     }
 
-    /** Stops a build-and-measure at its next step. */
-    public void cancel() {
-        cancel.set(true);
-    }
-
     /** The prompts file next to the models (sample family), if any. */
     public Optional<Path> promptsFile() {
-        Path model = modelDirectory.get();
+        Path model = inputs.modelDirectory().get();
         if (model == null) {
             return Optional.empty();
         }

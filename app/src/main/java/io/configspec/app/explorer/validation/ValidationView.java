@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.validation;
 
+import io.configspec.app.explorer.controls.BoundControls;
 import io.configspec.model.imports.PredictionValidation;
 import io.configspec.model.imports.PredictionValidation.Comparison;
 import java.io.File;
@@ -45,7 +46,7 @@ public final class ValidationView extends BorderPane {
                 "A folder written by configspec measure (or the board agent): its goodput-sweep reports"
             )
         );
-        open.disableProperty().bind(model.busyProperty());
+        open.disableProperty().bind(model.work().runningProperty());
         open.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder with measured goodput (goodput-sweep reports)");
@@ -54,19 +55,16 @@ public final class ValidationView extends BorderPane {
                 model.open(List.of(dir.toPath()));
             }
         });
-        Label status = new Label();
-        status.setId("validation-status");
-        status.setWrapText(true);
-        status.textProperty().bind(model.statusProperty());
+        Label status = BoundControls.wrappingLabel("validation-status", model.work().messageProperty());
         Label source = new Label();
         source.setId("validation-source");
-        source.textProperty().bind(model.sourceProperty());
+        source.textProperty().bind(model.resultProperty().map(ValidationViewModel.Result::source).orElse(""));
         source.setStyle("-fx-opacity: 0.75;");
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.TextField path = new javafx.scene.control.TextField();
         path.setId("validation-path");
         path.setPromptText("or paste a folder path and press Enter");
-        path.disableProperty().bind(model.busyProperty());
+        path.disableProperty().bind(model.work().runningProperty());
         path.setOnAction(e -> {
             String text = path.getText().strip();
             if (!text.isEmpty()) {
@@ -149,8 +147,9 @@ public final class ValidationView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setCenter(split);
-        model.reportProperty().addListener((o, was, now) -> show(now));
-        show(model.reportProperty().get());
+        model.resultProperty().addListener((o, was, now) -> show(now == null ? null : now.report()));
+        ValidationViewModel.Result shown = model.resultProperty().get();
+        show(shown == null ? null : shown.report());
     }
 
     private static String fmt(String pattern, double value) {

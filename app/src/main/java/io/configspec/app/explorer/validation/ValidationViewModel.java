@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.validation;
 
+import io.configspec.app.explorer.concurrent.BackgroundWork;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.imports.PredictionValidation;
@@ -10,12 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The Validation view's state (issue 10): measured runs ({@code goodput-sweep} reports of {@code
@@ -28,12 +25,11 @@ public final class ValidationViewModel {
 
     private final TaskExecutor executor;
     private final Supplier<ScenarioLoader.LoadedScenario> scenario;
-    private final ObjectProperty<PredictionValidation.Report> report = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty(
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    /** Reading and comparing; its message line is the view's status line. */
+    private final BackgroundWork work = new BackgroundWork(
         "Open a folder with measurements (configspec measure --out DIR, the board agent's runs) to compare them with the model's predictions."
     );
-    private final StringProperty source = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param executor where reading and evaluating run
@@ -44,29 +40,22 @@ public final class ValidationViewModel {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
     }
 
-    /** What was compared, once a folder was opened. */
-    public ObjectProperty<PredictionValidation.Report> reportProperty() {
-        return report;
+    /** What was compared and where the predictions came from, once a folder was opened (else null). */
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
-    /** One line for the user: what to do, what is being read, or what went wrong. */
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    /** Where the predictions came from. */
-    public StringProperty sourceProperty() {
-        return source;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /**
+     * Reading and comparing (running while busy); its message is one line for the user: what to do,
+     * what is being read, or what went wrong.
+     */
+    public BackgroundWork work() {
+        return work;
     }
 
     /** Reads the measurements under {@code roots} and compares them with the predictions, in the background. */
     public void open(List<Path> roots) {
-        busy.set(true);
-        status.set(
+        work.start(
             "Reading " +
                 roots
                     .stream()
@@ -78,22 +67,26 @@ public final class ValidationViewModel {
         ScenarioLoader.LoadedScenario open = scenario.get();
         executor
             .submit(() -> compare(roots, open))
-            .whenComplete((result, failure) ->
+            .whenComplete((compared, failure) ->
                 executor.runOnUi(() -> {
-                    busy.set(false);
                     if (failure != null) {
                         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        status.set(cause.getMessage());
+                        work.end(cause.getMessage());
                         return;
                     }
-                    report.set(result.report());
-                    source.set(result.source());
-                    status.set(summary(result.report()));
+                    result.set(compared);
+                    work.end(summary(compared.report()));
                 })
             );
     }
 
-    private record Result(PredictionValidation.Report report, String source) {}
+    /**
+     * One comparison of measured runs with predictions.
+     *
+     * @param report the comparison
+     * @param source where the predictions came from, in words
+     */
+    public record Result(PredictionValidation.Report report, String source) {}
 
     private static Result compare(List<Path> roots, ScenarioLoader.LoadedScenario open) throws Exception {
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(roots);

@@ -1,12 +1,10 @@
 package io.configspec.app.explorer.view;
 
-import io.configspec.app.explorer.chart.AxisScale;
 import io.configspec.app.explorer.chart.ParetoChart;
 import io.configspec.app.explorer.export.ServingExportActions;
 import io.configspec.app.explorer.viewmodel.ColourBy;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.model.analysis.Objective;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,20 +23,21 @@ public final class ChartPane extends BorderPane {
 
     public ChartPane(ExplorerViewModel model) {
         getStyleClass().add("chart-pane");
+        ExplorerViewModel.ViewSettings view = model.viewSettings();
         ComboBox<Objective> x = objectiveBox("x-objective");
         ComboBox<Objective> y = objectiveBox("y-objective");
-        x.valueProperty().bindBidirectional(model.xObjectiveProperty());
-        y.valueProperty().bindBidirectional(model.yObjectiveProperty());
+        x.valueProperty().bindBidirectional(view.xObjective());
+        y.valueProperty().bindBidirectional(view.yObjective());
         CheckBox xLog = new CheckBox("log");
         xLog.setId("x-log");
-        xLog.selectedProperty().bindBidirectional(model.xLogProperty());
+        xLog.selectedProperty().bindBidirectional(view.xLog());
         CheckBox yLog = new CheckBox("log");
         yLog.setId("y-log");
-        yLog.selectedProperty().bindBidirectional(model.yLogProperty());
+        yLog.selectedProperty().bindBidirectional(view.yLog());
         ComboBox<ColourBy> colour = new ComboBox<>();
         colour.setId("colour-by");
         colour.getItems().setAll(ColourBy.values());
-        colour.valueProperty().bindBidirectional(model.colourByProperty());
+        colour.valueProperty().bindBidirectional(view.colourBy());
         colour.setPrefWidth(130);
         x.setPrefWidth(200);
         y.setPrefWidth(200);
@@ -69,12 +68,7 @@ public final class ChartPane extends BorderPane {
         setTop(controls);
         chart.setId("pareto-chart");
         chart.dataProperty().bind(model.chartDataProperty());
-        chart
-            .xScaleProperty()
-            .bind(Bindings.when(model.xLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
-        chart
-            .yScaleProperty()
-            .bind(Bindings.when(model.yLogProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+        chart.bindLogScales(view.xLog(), view.yLog());
         chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
         ServingExportActions.installContextMenu(chart.canvas(), model, e -> chart.rowAt(e.getX(), e.getY()));
         setCenter(chart);

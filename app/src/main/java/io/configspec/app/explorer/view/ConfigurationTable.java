@@ -91,8 +91,8 @@ public final class ConfigurationTable extends BorderPane {
             .add(textColumn("Meets constraints", (e, i) -> e.space().feasible(i) ? "yes" : "no", 70));
         setCenter(table);
         ServingExportActions.installContextMenu(table, model, e -> model.selectedRowProperty().get());
-        filter.textProperty().bindBidirectional(model.tableFilterProperty());
-        paretoOnly.selectedProperty().bindBidirectional(model.paretoOnlyProperty());
+        filter.textProperty().bindBidirectional(model.viewSettings().tableFilter());
+        paretoOnly.selectedProperty().bindBidirectional(model.viewSettings().paretoOnly());
         filter.textProperty().addListener((o, a, b) -> refilter());
         paretoOnly.selectedProperty().addListener((o, a, b) -> refilter());
         model.evaluationProperty().addListener((o, a, b) -> reload(b, a));

@@ -80,16 +80,16 @@ public final class LibraryPane extends VBox {
             importAction
         );
         Button undo = button("↶", "library-undo", "Undo the last edit (Ctrl+Z)", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.disableProperty().bind(model.editStateProperty().map(s -> !s.canUndo()));
         Button redo = button("↷", "library-redo", "Redo (Ctrl+Y)", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.disableProperty().bind(model.editStateProperty().map(s -> !s.canRedo()));
         Button save = button(
             "Save",
             "library-save",
             "Write edited profiles to their files (Ctrl+Shift+S)",
             model::save
         );
-        save.disableProperty().bind(model.dirtyProperty().not());
+        save.disableProperty().bind(model.editStateProperty().map(s -> !s.dirty()));
         HBox buttons = new HBox(4, importButton, undo, redo, save);
         tree.setId("library-tree");
         tree.setShowRoot(false);

@@ -173,7 +173,10 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar());
         ChartExportActions.install(this, model.executor(), model::showStatus); // right-click a chart: PNG/SVG
 
-        model.darkThemeProperty().addListener((o, a, b) -> applyTheme());
+        model
+            .viewSettings()
+            .darkTheme()
+            .addListener((o, a, b) -> applyTheme());
         sceneProperty().addListener((o, a, b) -> applyTheme());
         autosaveDelay.setOnFinished(e -> workspace.autosaveNow());
         workspace.setAutosaveRequest(autosaveDelay::playFromStart);
@@ -310,9 +313,23 @@ public final class MainWindow extends BorderPane {
             );
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo profile edit", "Shortcut+Z", () -> model.library().undo());
-        undo.disableProperty().bind(model.library().canUndoProperty().not());
+        undo
+            .disableProperty()
+            .bind(
+                model
+                    .library()
+                    .editStateProperty()
+                    .map(s -> !s.canUndo())
+            );
         MenuItem redo = item("Redo profile edit", "Shortcut+Y", () -> model.library().redo());
-        redo.disableProperty().bind(model.library().canRedoProperty().not());
+        redo
+            .disableProperty()
+            .bind(
+                model
+                    .library()
+                    .editStateProperty()
+                    .map(s -> !s.canRedo())
+            );
         edit
             .getItems()
             .addAll(
@@ -324,10 +341,10 @@ public final class MainWindow extends BorderPane {
         Menu view = new Menu("View");
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        dark.selectedProperty().bindBidirectional(model.viewSettings().darkTheme());
         CheckMenuItem paretoOnly = new CheckMenuItem("Table: Pareto only");
         paretoOnly.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        paretoOnly.selectedProperty().bindBidirectional(model.paretoOnlyProperty());
+        paretoOnly.selectedProperty().bindBidirectional(model.viewSettings().paretoOnly());
         view
             .getItems()
             .addAll(
@@ -441,7 +458,7 @@ public final class MainWindow extends BorderPane {
 
     private void applyTheme() {
         Scene scene = getScene();
-        boolean dark = model.darkThemeProperty().get();
+        boolean dark = model.viewSettings().darkTheme().get();
         if (scene != null) {
             scene.getStylesheets().setAll(dark ? List.of(LIGHT_CSS, DARK_CSS) : List.of(LIGHT_CSS));
         }
@@ -539,7 +556,7 @@ public final class MainWindow extends BorderPane {
     // ------------------------------------------------------------------ help and quit
 
     private void showUserGuide() {
-        UserGuideWindow.show(stage, model.darkThemeProperty().get());
+        UserGuideWindow.show(stage, model.viewSettings().darkTheme().get());
     }
 
     private void showAbout() {

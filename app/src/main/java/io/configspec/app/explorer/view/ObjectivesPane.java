@@ -1,6 +1,5 @@
 package io.configspec.app.explorer.view;
 
-import io.configspec.app.explorer.chart.AxisScale;
 import io.configspec.app.explorer.chart.ChartData;
 import io.configspec.app.explorer.chart.ParetoChart;
 import io.configspec.app.explorer.viewmodel.AnalysisService;
@@ -9,7 +8,6 @@ import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.Numbers;
 import io.configspec.model.analysis.Objective;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -56,12 +54,7 @@ public final class ObjectivesPane extends BorderPane {
             chart.connectFrontProperty().set(false);
             chart.setPrefSize(320, 260);
             chart.selectedRowProperty().bindBidirectional(model.selectedRowProperty());
-            chart
-                .xScaleProperty()
-                .bind(Bindings.when(log.selectedProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
-            chart
-                .yScaleProperty()
-                .bind(Bindings.when(log.selectedProperty()).then(AxisScale.LOG).otherwise(AxisScale.LINEAR));
+            chart.bindLogScales(log.selectedProperty(), log.selectedProperty());
             charts[i] = chart;
             grid.add(chart, i % 2, i / 2);
         }

@@ -38,6 +38,22 @@ import javafx.collections.ObservableList;
  */
 public final class ExplorerViewModel {
 
+    /**
+     * How the user set the window up, as a workspace saves it: the chart's axes (objective, log
+     * scale) and point colours, whether the table shows only the front and its filter text, and the
+     * theme.
+     */
+    public record ViewSettings(
+        ObjectProperty<Objective> xObjective,
+        ObjectProperty<Objective> yObjective,
+        BooleanProperty xLog,
+        BooleanProperty yLog,
+        ObjectProperty<ColourBy> colourBy,
+        BooleanProperty paretoOnly,
+        javafx.beans.property.StringProperty tableFilter,
+        BooleanProperty darkTheme
+    ) {}
+
     private final TaskExecutor executor;
     private final AnalysisService analysis;
     private final WhatIfViewModel whatIf = new WhatIfViewModel();
@@ -56,27 +72,16 @@ public final class ExplorerViewModel {
         this,
         "evaluation"
     );
-    private final ObjectProperty<Objective> xObjective = new SimpleObjectProperty<>(
-        this,
-        "xObjective",
-        Objective.GOODPUT
+    private final ViewSettings view = new ViewSettings(
+        new SimpleObjectProperty<>(this, "xObjective", Objective.GOODPUT),
+        new SimpleObjectProperty<>(this, "yObjective", Objective.TOKENS_PER_DOLLAR),
+        new SimpleBooleanProperty(this, "xLog", false),
+        new SimpleBooleanProperty(this, "yLog", false),
+        new SimpleObjectProperty<>(this, "colourBy", ColourBy.DEVICE),
+        new SimpleBooleanProperty(this, "paretoOnly", false),
+        new javafx.beans.property.SimpleStringProperty(this, "tableFilter", ""),
+        new SimpleBooleanProperty(this, "darkTheme", false)
     );
-    private final ObjectProperty<Objective> yObjective = new SimpleObjectProperty<>(
-        this,
-        "yObjective",
-        Objective.TOKENS_PER_DOLLAR
-    );
-    private final BooleanProperty xLog = new SimpleBooleanProperty(this, "xLog", false);
-    private final BooleanProperty yLog = new SimpleBooleanProperty(this, "yLog", false);
-    private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(
-        this,
-        "colourBy",
-        ColourBy.DEVICE
-    );
-    private final BooleanProperty paretoOnly = new SimpleBooleanProperty(this, "paretoOnly", false);
-    private final javafx.beans.property.StringProperty tableFilter =
-        new javafx.beans.property.SimpleStringProperty(this, "tableFilter", "");
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
     private final ReadOnlyObjectWrapper<ConfigurationDetails> details = new ReadOnlyObjectWrapper<>(
         this,
@@ -109,23 +114,29 @@ public final class ExplorerViewModel {
             userChanged();
             requestEvaluation();
         });
-        xObjective.addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
-        yObjective.addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
-        colourBy.addListener((o, a, b) -> {
-            userChanged();
-            requestEvaluation();
-        });
-        xLog.addListener((o, a, b) -> userChanged());
-        yLog.addListener((o, a, b) -> userChanged());
-        darkTheme.addListener((o, a, b) -> userChanged());
-        paretoOnly.addListener((o, a, b) -> userChanged());
-        tableFilter.addListener((o, a, b) -> userChanged());
+        view
+            .xObjective()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
+        view
+            .yObjective()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
+        view
+            .colourBy()
+            .addListener((o, a, b) -> {
+                userChanged();
+                requestEvaluation();
+            });
+        view.xLog().addListener((o, a, b) -> userChanged());
+        view.yLog().addListener((o, a, b) -> userChanged());
+        view.darkTheme().addListener((o, a, b) -> userChanged());
+        view.paretoOnly().addListener((o, a, b) -> userChanged());
+        view.tableFilter().addListener((o, a, b) -> userChanged());
         selectedRow.addListener((o, a, b) -> updateDetails());
     }
 
@@ -167,8 +178,8 @@ public final class ExplorerViewModel {
         suppressEvaluation = true;
         try {
             if (objectives.size() >= 2) {
-                xObjective.set(objectives.get(0));
-                yObjective.set(objectives.get(1));
+                view.xObjective().set(objectives.get(0));
+                view.yObjective().set(objectives.get(1));
             }
         } finally {
             suppressEvaluation = false;
@@ -321,9 +332,9 @@ public final class ExplorerViewModel {
                 scenario,
                 spaceIndex.get(),
                 whatIf.whatIf(),
-                xObjective.get(),
-                yObjective.get(),
-                colourBy.get()
+                view.xObjective().get(),
+                view.yObjective().get(),
+                view.colourBy().get()
             );
         } catch (RuntimeException e) {
             status.set(e.getMessage());
@@ -535,37 +546,9 @@ public final class ExplorerViewModel {
         return chartData.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Objective> xObjectiveProperty() {
-        return xObjective;
-    }
-
-    public ObjectProperty<Objective> yObjectiveProperty() {
-        return yObjective;
-    }
-
-    public BooleanProperty xLogProperty() {
-        return xLog;
-    }
-
-    public BooleanProperty yLogProperty() {
-        return yLog;
-    }
-
-    public ObjectProperty<ColourBy> colourByProperty() {
-        return colourBy;
-    }
-
-    /** Table shows only the chart's front. */
-    public BooleanProperty paretoOnlyProperty() {
-        return paretoOnly;
-    }
-
-    public javafx.beans.property.StringProperty tableFilterProperty() {
-        return tableFilter;
-    }
-
-    public BooleanProperty darkThemeProperty() {
-        return darkTheme;
+    /** How the user set the window up (axes, colours, table, theme); a workspace saves these. */
+    public ViewSettings viewSettings() {
+        return view;
     }
 
     /** Selected configuration, or null. */

@@ -35,8 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -56,6 +56,16 @@ import javafx.collections.ObservableList;
  * per file until saved, so the autosave can hold them. UI-thread confined.
  */
 public final class LibraryViewModel {
+
+    /**
+     * What the edit history allows, and whether edits wait to be saved: one value, as the three
+     * change together after every edit, undo, redo and save.
+     *
+     * @param canUndo whether there is an edit to undo
+     * @param canRedo whether there is an undone edit to redo
+     * @param dirty whether there are edits not yet saved to their files
+     */
+    public record EditState(boolean canUndo, boolean canRedo, boolean dirty) {}
 
     /** A file that could not be imported or an edit that was refused. */
     public record Problem(Path file, String message) {}
@@ -82,9 +92,11 @@ public final class LibraryViewModel {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final Deque<Change> undo = new ArrayDeque<>();
     private final Deque<Change> redo = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyObjectWrapper<EditState> editState = new ReadOnlyObjectWrapper<>(
+        this,
+        "editState",
+        new EditState(false, false, false)
+    );
 
     private ScenarioLoader.LoadedScenario current;
     /** Every profile file's JSON and document (edited or not), in load order. */
@@ -109,17 +121,9 @@ public final class LibraryViewModel {
         return problems;
     }
 
-    public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
-    }
-
-    /** Whether there are edits not yet saved to their files. */
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
+    /** What the edit history allows now (undo, redo) and whether there are unsaved edits. */
+    public ReadOnlyObjectProperty<EditState> editStateProperty() {
+        return editState.getReadOnlyProperty();
     }
 
     /** The files imported since the scenario was opened (not undone), for the workspace. */
@@ -698,9 +702,7 @@ public final class LibraryViewModel {
     }
 
     private void updateFlags() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
-        dirty.set(!edited.isEmpty());
+        editState.set(new EditState(!undo.isEmpty(), !redo.isEmpty(), !edited.isEmpty()));
     }
 
     // ------------------------------------------------------------------ entries

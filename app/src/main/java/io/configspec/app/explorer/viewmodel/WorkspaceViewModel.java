@@ -110,6 +110,7 @@ public final class WorkspaceViewModel {
     /** The current state as a workspace document. */
     public WorkspaceState capture() {
         var loaded = model.loadedProperty().get();
+        ExplorerViewModel.ViewSettings view = model.viewSettings();
         Configuration selected = model.selectedConfigurationValue();
         return new WorkspaceState(
             WorkspaceState.SCHEMA_VERSION,
@@ -122,11 +123,11 @@ public final class WorkspaceViewModel {
                 .toList(),
             model.library().editedDocuments(),
             model.whatIf().overrides(),
-            model.xObjectiveProperty().get().cliName(),
-            model.yObjectiveProperty().get().cliName(),
-            model.xLogProperty().get(),
-            model.yLogProperty().get(),
-            model.colourByProperty().get().name(),
+            view.xObjective().get().cliName(),
+            view.yObjective().get().cliName(),
+            view.xLog().get(),
+            view.yLog().get(),
+            view.colourBy().get().name(),
             selected == null
                 ? null
                 : String.join(
@@ -137,9 +138,9 @@ public final class WorkspaceViewModel {
                       selected.target(),
                       String.valueOf(selected.k())
                   ),
-            model.paretoOnlyProperty().get(),
-            model.tableFilterProperty().get(),
-            model.darkThemeProperty().get(),
+            view.paretoOnly().get(),
+            view.tableFilter().get(),
+            view.darkTheme().get(),
             layout.window(),
             layout.dividers()
         );
@@ -264,22 +265,23 @@ public final class WorkspaceViewModel {
             .thenCompose(v -> model.library().restoreEdits(state.editedProfiles()))
             .thenRun(() ->
                 executor.runOnUi(() -> {
+                    ExplorerViewModel.ViewSettings view = model.viewSettings();
                     Objective.fromCliName(state.xAxis() == null ? "" : state.xAxis()).ifPresent(
-                        model.xObjectiveProperty()::set
+                        view.xObjective()::set
                     );
                     Objective.fromCliName(state.yAxis() == null ? "" : state.yAxis()).ifPresent(
-                        model.yObjectiveProperty()::set
+                        view.yObjective()::set
                     );
-                    model.xLogProperty().set(state.xLog());
-                    model.yLogProperty().set(state.yLog());
+                    view.xLog().set(state.xLog());
+                    view.yLog().set(state.yLog());
                     try {
-                        model.colourByProperty().set(ColourBy.valueOf(state.colourBy()));
+                        view.colourBy().set(ColourBy.valueOf(state.colourBy()));
                     } catch (RuntimeException ignored) {
                         // unknown or missing: keep the current colouring
                     }
-                    model.paretoOnlyProperty().set(state.paretoOnly());
-                    model.tableFilterProperty().set(state.filter());
-                    model.darkThemeProperty().set(state.darkTheme());
+                    view.paretoOnly().set(state.paretoOnly());
+                    view.tableFilter().set(state.filter());
+                    view.darkTheme().set(state.darkTheme());
                     model.whatIf().applyOverrides(state.whatIf());
                     model.selectConfiguration(parseConfiguration(state.selected()));
                     layout.apply(state.window(), state.dividers());

@@ -115,8 +115,8 @@ class BoardsJourneyTest {
             SplitPane split = new SplitPane(new ChartPane(explorer), new BoardsView(boards));
             stage.setScene(new Scene(split, 1366, 768));
             stage.show();
-            boards.hostProperty().set("127.0.0.1");
-            boards.portProperty().set(Integer.toString(agent.port()));
+            boards.connection().host().set("127.0.0.1");
+            boards.connection().port().set(Integer.toString(agent.port()));
         });
 
         robot.clickOn("#board-token").write(TOKEN);
@@ -131,11 +131,11 @@ class BoardsJourneyTest {
         // Profiling on a loaded 2-core machine: generous, the run itself is a few seconds quiet.
         waitUntil(
             240,
-            () -> !boards.runningProperty().get() && !boards.lastProfileFileProperty().get().isEmpty()
+            () -> !boards.work().runningProperty().get() && !boards.lastProfileFileProperty().get().isEmpty()
         );
         assertTrue(
-            boards.progressMessageProperty().get().contains("not measured"),
-            boards.progressMessageProperty().get()
+            boards.work().messageProperty().get().contains("not measured"),
+            boards.work().messageProperty().get()
         );
         waitUntil(
             60,

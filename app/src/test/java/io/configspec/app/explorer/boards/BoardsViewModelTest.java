@@ -40,8 +40,8 @@ class BoardsViewModelTest {
     @Test
     void aBadPortIsExplainedAndNothingConnects() {
         try (BoardsViewModel m = model()) {
-            m.portProperty().set("70000");
-            m.tokenProperty().set("some-token-long-enough");
+            m.connection().port().set("70000");
+            m.connection().token().set("some-token-long-enough");
 
             m.connect();
 
@@ -53,7 +53,7 @@ class BoardsViewModelTest {
     @Test
     void aMissingTokenIsExplained() {
         try (BoardsViewModel m = model()) {
-            m.tokenProperty().set("  ");
+            m.connection().token().set("  ");
 
             m.connect();
 
@@ -68,8 +68,8 @@ class BoardsViewModelTest {
             freePort = socket.getLocalPort();
         }
         try (BoardsViewModel m = model()) {
-            m.portProperty().set(Integer.toString(freePort));
-            m.tokenProperty().set("some-token-long-enough");
+            m.connection().port().set(Integer.toString(freePort));
+            m.connection().token().set("some-token-long-enough");
 
             m.connect();
 
@@ -84,27 +84,27 @@ class BoardsViewModelTest {
     @Test
     void connectionSettingsAreRemembered() throws Exception {
         try (BoardsViewModel m = model()) {
-            m.hostProperty().set("jetson.local");
-            m.portProperty().set("7979");
-            m.tokenProperty().set("remember-me-0123456789");
+            m.connection().host().set("jetson.local");
+            m.connection().port().set("7979");
+            m.connection().token().set("remember-me-0123456789");
             m.connect(); // fails to resolve or connect, but the settings are saved first
         }
         assertTrue(Files.isRegularFile(temp.resolve("boards.json")));
         try (BoardsViewModel again = model()) {
-            assertEquals("jetson.local", again.hostProperty().get());
-            assertEquals("7979", again.portProperty().get());
-            assertEquals("remember-me-0123456789", again.tokenProperty().get());
+            assertEquals("jetson.local", again.connection().host().get());
+            assertEquals("7979", again.connection().port().get());
+            assertEquals("remember-me-0123456789", again.connection().token().get());
         }
     }
 
     @Test
     void theKRangeAndKindBecomeTheRequest() {
         try (BoardsViewModel m = model()) {
-            m.kMinProperty().set(2);
-            m.kMaxProperty().set(5);
-            m.runKindProperty().set(BoardsViewModel.RunKind.TWIN);
-            m.twinPresetProperty().set("Llama-3.2-1B");
-            m.precisionProperty().set("INT4");
+            m.runSettings().kMin().set(2);
+            m.runSettings().kMax().set(5);
+            m.runSettings().kind().set(BoardsViewModel.RunKind.TWIN);
+            m.runSettings().twinPreset().set("Llama-3.2-1B");
+            m.runSettings().precision().set("INT4");
 
             ProfilingRequest r = m.request();
 
@@ -122,7 +122,7 @@ class BoardsViewModelTest {
             m.startRun();
 
             assertEquals("Connect to a board first.", m.statusMessageProperty().get());
-            assertTrue(!m.runningProperty().get());
+            assertTrue(!m.work().runningProperty().get());
         }
     }
 
@@ -174,9 +174,9 @@ class BoardsViewModelTest {
                 throw new IllegalStateException("no local agent here");
             }
         );
-        m.hostProperty().set("127.0.0.1");
-        m.portProperty().set(Integer.toString(agent.port()));
-        m.tokenProperty().set(TOKEN);
+        m.connection().host().set("127.0.0.1");
+        m.connection().port().set(Integer.toString(agent.port()));
+        m.connection().token().set(TOKEN);
         m.connect();
         assertEquals(ConnectionState.CONNECTED, m.stateProperty().get(), m.statusMessageProperty().get());
         return m;
@@ -193,12 +193,12 @@ class BoardsViewModelTest {
             assertTrue(m.powerDescriptionProperty().get().startsWith("No power sensor"));
 
             m.startRun();
-            eventually(() -> !m.runningProperty().get(), executor::runDelayed);
+            eventually(() -> !m.work().runningProperty().get(), executor::runDelayed);
 
-            assertEquals(1, sunk.size(), m.progressMessageProperty().get());
+            assertEquals(1, sunk.size(), m.work().messageProperty().get());
             assertTrue(
-                m.progressMessageProperty().get().contains("not measured"),
-                m.progressMessageProperty().get()
+                m.work().messageProperty().get().contains("not measured"),
+                m.work().messageProperty().get()
             );
             assertTrue(m.powerNeededProperty().get());
             DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
@@ -209,13 +209,13 @@ class BoardsViewModelTest {
             assertEquals(40, device.drafting().getFirst().tokensPerSecond(), 1e-9);
 
             // A bad entry is explained in one sentence and writes nothing.
-            m.enteredDraftingWattsProperty().set("five");
+            m.powerEntry().draftingWatts().set("five");
             m.savePower();
             assertEquals(
                 "Drafting power must be a number of watts, e.g. 5.2; \"five\" is not.",
                 m.powerMessageProperty().get()
             );
-            m.enteredDraftingWattsProperty().set("0");
+            m.powerEntry().draftingWatts().set("0");
             m.savePower();
             assertEquals(
                 "Drafting power must be more than zero watts, was 0.",
@@ -224,10 +224,10 @@ class BoardsViewModelTest {
             assertEquals(1, sunk.size());
 
             // An estimate is recorded as illustrative, with what it rests on.
-            m.enteredDraftingWattsProperty().set("5.5");
-            m.enteredIdleWattsProperty().set("");
-            m.powerOriginProperty().set(BoardsViewModel.PowerOrigin.ESTIMATE);
-            m.powerNoteProperty().set("Raspberry Pi 4 data sheet");
+            m.powerEntry().draftingWatts().set("5.5");
+            m.powerEntry().idleWatts().set("");
+            m.powerEntry().origin().set(BoardsViewModel.PowerOrigin.ESTIMATE);
+            m.powerEntry().note().set("Raspberry Pi 4 data sheet");
             m.savePower();
 
             assertEquals(2, sunk.size(), m.powerMessageProperty().get());

@@ -99,8 +99,8 @@ class BoardsViewTest {
 
     private void connect(FxRobot robot) {
         robot.interact(() -> {
-            model.hostProperty().set("127.0.0.1");
-            model.portProperty().set(Integer.toString(agent.port()));
+            model.connection().host().set("127.0.0.1");
+            model.connection().port().set(Integer.toString(agent.port()));
         });
         robot.clickOn("#board-token").write(TOKEN);
         robot.clickOn("#board-connect");
@@ -150,7 +150,7 @@ class BoardsViewTest {
                 Math.abs(view.tokensTile().getValue() - 42.0) < 1e-9 &&
                 Math.abs(view.joulesTile().getValue() - 0.125) < 1e-9
         );
-        waitUntil(() -> !model.runningProperty().get() && !sunk.isEmpty());
+        waitUntil(() -> !model.work().runningProperty().get() && !sunk.isEmpty());
         assertEquals(40.0, view.tokensTile().getValue(), 1e-9);
         assertTrue(Files.isRegularFile(Path.of(model.lastProfileFileProperty().get())));
     }
@@ -177,9 +177,9 @@ class BoardsViewTest {
     @Test
     void aWrongTokenIsReportedAndNothingConnects(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            model.hostProperty().set("127.0.0.1");
-            model.portProperty().set(Integer.toString(agent.port()));
-            model.tokenProperty().set("wrong-token-but-long-enough");
+            model.connection().host().set("127.0.0.1");
+            model.connection().port().set(Integer.toString(agent.port()));
+            model.connection().token().set("wrong-token-but-long-enough");
         });
         robot.clickOn("#board-connect");
 

@@ -46,9 +46,7 @@ class ParetoChartTest {
 
     @Test
     void clickingAPointSelectsIt(FxRobot robot) {
-        robot.interact(() -> chart.setData(threePoints()));
-        WaitForAsyncUtils.waitForFxEvents();
-        double[] p = chart.screenPosition(1);
+        double[] p = showThreePoints(robot, 1);
         assertNotNull(p, "row 1 is on screen");
         robot.clickOn(chart.canvas().localToScreen(p[0] + 2, p[1] - 1));
         assertEquals(1, chart.selectedRowProperty().get());
@@ -56,9 +54,7 @@ class ParetoChartTest {
 
     @Test
     void hoverFindsTheNearestPoint(FxRobot robot) {
-        robot.interact(() -> chart.setData(threePoints()));
-        WaitForAsyncUtils.waitForFxEvents();
-        double[] p = chart.screenPosition(2);
+        double[] p = showThreePoints(robot, 2);
         robot.moveTo(chart.canvas().localToScreen(p[0] - 3, p[1] + 2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, chart.hoveredRowProperty().get());
@@ -66,12 +62,17 @@ class ParetoChartTest {
 
     @Test
     void pointsArePaintedInTheirCategoryColour(FxRobot robot) {
-        robot.interact(() -> chart.setData(threePoints()));
-        WaitForAsyncUtils.waitForFxEvents();
-        double[] p = chart.screenPosition(1);
+        double[] p = showThreePoints(robot, 1);
         WritableImage image = snapshot(robot);
         Color pixel = image.getPixelReader().getColor((int) p[0], (int) p[1]);
         assertEquals(CategoryPalette.of("Orin").toString(), pixel.toString());
+    }
+
+    /** Shows {@link #threePoints()} and returns where {@code row} is drawn (canvas pixels). */
+    private double[] showThreePoints(FxRobot robot, int row) {
+        robot.interact(() -> chart.setData(threePoints()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return chart.screenPosition(row);
     }
 
     private WritableImage snapshot(FxRobot robot) {
@@ -82,9 +83,7 @@ class ParetoChartTest {
 
     @Test
     void zoomAndResetRestoreTheFittedView(FxRobot robot) {
-        robot.interact(() -> chart.setData(threePoints()));
-        WaitForAsyncUtils.waitForFxEvents();
-        double[] before = chart.screenPosition(0);
+        double[] before = showThreePoints(robot, 0);
         robot.interact(() -> chart.zoom(0.5));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(chart.isZoomed());

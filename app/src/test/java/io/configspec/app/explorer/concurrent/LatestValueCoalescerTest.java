@@ -6,45 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class LatestValueCoalescerTest {
 
-    /** Runs submitted work only when the test says so, to interleave a "drag" with a computation. */
-    private static class ManualExecutor implements TaskExecutor {
-
-        final List<Runnable> queued = new ArrayList<>();
-
-        @Override
-        public <T> CompletableFuture<T> submit(Callable<T> work) {
-            CompletableFuture<T> future = new CompletableFuture<>();
-            queued.add(() -> {
-                try {
-                    future.complete(work.call());
-                } catch (Exception e) {
-                    future.completeExceptionally(e);
-                }
-            });
-            return future;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> submitAfter(java.time.Duration delay, Callable<T> work) {
-            return submit(work);
-        }
+    /**
+     * Runs submitted work only when the test says so, to interleave a "drag" with a computation;
+     * UI actions run at once (or as a test's subclass says).
+     */
+    private static class ManualExecutor extends SteppedTaskExecutor {
 
         @Override
         public void runOnUi(Runnable action) {
             action.run();
-        }
-
-        @Override
-        public void close() {}
-
-        void runNext() {
-            queued.removeFirst().run();
         }
     }
 
@@ -66,14 +40,14 @@ class LatestValueCoalescerTest {
         for (int v = 2; v <= 50; v++) {
             coalescer.submit(v);
         }
-        assertEquals(1, executor.queued.size());
+        assertEquals(1, executor.pendingCount());
         executor.runNext();
         // 1 is superseded by 50 before it is published: only the newest state reaches the screen.
         assertEquals(List.of(), published);
         executor.runNext();
         assertEquals(List.of(1, 50), computed);
         assertEquals(List.of(500), published);
-        assertTrue(executor.queued.isEmpty());
+        assertTrue(executor.idle());
         assertTrue(!coalescer.busy());
     }
 
@@ -106,10 +80,10 @@ class LatestValueCoalescerTest {
         coalescer.submit(1);
         onFirstHandOver.add(() -> {
             coalescer.submit(2);
-            while (!executor.queued.isEmpty()) executor.runNext();
+            while (!executor.idle()) executor.runNext();
         });
-        while (!executor.queued.isEmpty() || !ui.isEmpty()) {
-            if (!executor.queued.isEmpty()) executor.runNext();
+        while (!executor.idle() || !ui.isEmpty()) {
+            if (!executor.idle()) executor.runNext();
             else ui.removeFirst().run();
         }
         assertEquals(2, published.getLast(), "the newest input's result is on screen: " + published);

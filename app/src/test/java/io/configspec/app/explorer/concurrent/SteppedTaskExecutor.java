@@ -10,21 +10,13 @@ import java.util.concurrent.CompletableFuture;
  * thread and in the order they were asked: a user's quick second click can then land while the
  * first one's background work is still pending, deterministically and without sleeps.
  */
-public final class SteppedTaskExecutor implements TaskExecutor {
+public class SteppedTaskExecutor implements TaskExecutor {
 
     private final Deque<Runnable> pending = new ArrayDeque<>();
 
     @Override
     public <T> CompletableFuture<T> submit(Callable<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        pending.add(() -> {
-            try {
-                done.complete(work.call());
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done;
+        return TaskExecutor.deferred(work, pending::add);
     }
 
     /** Delayed work is held like any other work: {@link #runAll} runs it in turn. */
@@ -36,6 +28,16 @@ public final class SteppedTaskExecutor implements TaskExecutor {
     @Override
     public void runOnUi(Runnable action) {
         pending.add(action);
+    }
+
+    /** Runs the oldest pending work or UI action (there must be one). */
+    public void runNext() {
+        pending.removeFirst().run();
+    }
+
+    /** How many pieces of work and UI actions are waiting. */
+    public int pendingCount() {
+        return pending.size();
     }
 
     /** Runs everything pending, and what that asks for, until nothing is left. */

@@ -159,7 +159,7 @@ class ChartExportsTest {
         int best = f.model().getEvaluation().recommendedRow(RecommendationKind.BEST_GOODPUT);
         robot.interact(() -> {
             f.model().selectedRowProperty().set(best);
-            f.model().yLogProperty().set(true);
+            f.model().viewSettings().yLog().set(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
         ReportChart[] described = new ReportChart[1];

@@ -52,8 +52,14 @@ class ReportExportTest {
         );
         List<Double> progress = new ArrayList<>();
         List<String> messages = new ArrayList<>();
-        export.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
-        export.messageProperty().addListener((o, a, b) -> messages.add(b));
+        export
+            .work()
+            .progressProperty()
+            .addListener((o, a, b) -> progress.add(b.doubleValue()));
+        export
+            .work()
+            .messageProperty()
+            .addListener((o, a, b) -> messages.add(b));
         Path file = dir.resolve("paper-report.html");
 
         assertEquals(file, export.start(paper, file).get());
@@ -66,8 +72,8 @@ class ReportExportTest {
         }
         assertEquals(1.0, progress.getLast());
         assertTrue(messages.contains("Drawing chart 2 of 3…"), messages.toString());
-        assertEquals("Report saved to paper-report.html.", export.messageProperty().get());
-        assertFalse(export.runningProperty().get());
+        assertEquals("Report saved to paper-report.html.", export.work().messageProperty().get());
+        assertFalse(export.work().runningProperty().get());
         assertEquals(List.of(file), listing());
     }
 
@@ -94,9 +100,9 @@ class ReportExportTest {
         assertEquals(List.of(0), drawn, "stops before the second chart");
         assertEquals("the report from yesterday", Files.readString(file));
         assertEquals(List.of(file), listing(), "no temporary file left");
-        assertEquals("Cancelled: report.html was not written.", export.get().messageProperty().get());
-        assertFalse(export.get().runningProperty().get());
-        assertEquals(0.0, export.get().progressProperty().get());
+        assertEquals("Cancelled: report.html was not written.", export.get().work().messageProperty().get());
+        assertFalse(export.get().work().runningProperty().get());
+        assertEquals(0.0, export.get().work().progressProperty().get());
     }
 
     @Test
@@ -109,7 +115,7 @@ class ReportExportTest {
 
         assertThrows(ExecutionException.class, () -> export.start(paper, folder).get());
 
-        String message = export.messageProperty().get();
+        String message = export.work().messageProperty().get();
         assertTrue(message.startsWith("Report not saved: "), message);
         assertTrue(message.contains("a-folder.html"), message);
         assertTrue(Files.isDirectory(folder));

@@ -29,8 +29,8 @@ class FleetPaneTest {
         executor = new BackgroundTaskExecutor(1);
         FleetViewModel model = new FleetViewModel(executor);
         model.loadScenario(Samples.root().resolve("scenarios/fleet.json"));
-        model.maxDevicesProperty().set(30);
-        model.durationSecondsProperty().set(15);
+        model.settings().maxDevices().set(30);
+        model.settings().durationSeconds().set(15);
         pane = new FleetPane(model, stage, Samples.root().getParent());
         stage.setScene(new Scene(pane, 1200, 800));
         stage.show();
@@ -47,7 +47,9 @@ class FleetPaneTest {
         WaitForAsyncUtils.waitFor(
             120,
             TimeUnit.SECONDS,
-            () -> pane.model().progressProperty().get() >= 1.0 && !pane.model().runningProperty().get()
+            () ->
+                pane.model().work().progressProperty().get() >= 1.0 &&
+                !pane.model().work().runningProperty().get()
         );
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, pane.goodputChart().getData().size());
@@ -63,14 +65,14 @@ class FleetPaneTest {
     @Test
     void sensitivityPlotsTheCapacityRatiosOfTheChosenSetting(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            pane.model().maxDevicesProperty().set(12);
-            pane.model().durationSecondsProperty().set(10);
+            pane.model().settings().maxDevices().set(12);
+            pane.model().settings().durationSeconds().set(10);
             robot.lookup("#fleet-sensitivity-run").queryButton().fire();
         });
         WaitForAsyncUtils.waitFor(
             180,
             TimeUnit.SECONDS,
-            () -> !pane.model().sensitivity().isEmpty() && !pane.model().runningProperty().get()
+            () -> !pane.model().sensitivity().isEmpty() && !pane.model().work().runningProperty().get()
         );
         WaitForAsyncUtils.waitForFxEvents();
         var chart = pane.sensitivityChart();
@@ -113,6 +115,6 @@ class FleetPaneTest {
         );
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(pane.model().scenarioNameProperty().get().contains("WISP paper"));
-        assertEquals(200, pane.model().sloMillisProperty().get(), 1e-9);
+        assertEquals(200, pane.model().settings().sloMillis().get(), 1e-9);
     }
 }

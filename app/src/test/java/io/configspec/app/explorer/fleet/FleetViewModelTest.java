@@ -18,9 +18,9 @@ class FleetViewModelTest {
 
     private static FleetViewModel loaded() {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
-        assertTrue(vm.loadScenario(FLEET), vm.statusProperty().get());
-        vm.maxDevicesProperty().set(40);
-        vm.durationSecondsProperty().set(20);
+        assertTrue(vm.loadScenario(FLEET), vm.work().messageProperty().get());
+        vm.settings().maxDevices().set(40);
+        vm.settings().durationSeconds().set(20);
         return vm;
     }
 
@@ -28,7 +28,7 @@ class FleetViewModelTest {
     void loadingShowsTheDeviceMixAndTheScenarioSlo() {
         FleetViewModel vm = loaded();
         assertEquals(3, vm.deviceMix().size());
-        assertEquals(150, vm.sloMillisProperty().get(), 1e-9);
+        assertEquals(150, vm.settings().sloMillis().get(), 1e-9);
         assertTrue(vm.scenarioNameProperty().get().contains("Raspberry Pi"));
     }
 
@@ -41,9 +41,12 @@ class FleetViewModelTest {
             assertTrue(vm.capacityProperty(p).get() >= 0, p.label());
             assertFalse(vm.tpotDistribution(p).isEmpty(), p.label());
         }
-        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
-        assertFalse(vm.runningProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Capacity"), vm.statusProperty().get());
+        assertEquals(1.0, vm.work().progressProperty().get(), 1e-9);
+        assertFalse(vm.work().runningProperty().get());
+        assertTrue(
+            vm.work().messageProperty().get().startsWith("Capacity"),
+            vm.work().messageProperty().get()
+        );
         assertEquals(
             Math.max(1, vm.capacityProperty(FleetPolicy.WISP).get()),
             vm.distributionDevicesProperty().get()
@@ -77,19 +80,19 @@ class FleetViewModelTest {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
         assertTrue(
             vm.loadScenario(Samples.root().resolve("scenarios/wisp-paper.json")),
-            vm.statusProperty().get()
+            vm.work().messageProperty().get()
         );
         assertEquals(3, vm.deviceMix().size());
-        assertEquals(200, vm.sloMillisProperty().get(), 1e-9);
+        assertEquals(200, vm.settings().sloMillis().get(), 1e-9);
     }
 
     @Test
     void sensitivitySweepRecordsEverySettingAndWhereThePapersPictureHolds() {
         FleetViewModel vm = loaded();
-        vm.maxDevicesProperty().set(16);
-        vm.durationSecondsProperty().set(10);
+        vm.settings().maxDevices().set(16);
+        vm.settings().durationSeconds().set(10);
         vm.runSensitivity().join();
-        assertFalse(vm.runningProperty().get());
+        assertFalse(vm.work().runningProperty().get());
         assertEquals(
             io.configspec.model.fleet.FleetSensitivity.defaultGrid(vm.effectiveScenario()).size(),
             vm.sensitivity().size()
@@ -104,14 +107,14 @@ class FleetViewModelTest {
             );
         }
         assertTrue(vm.sensitivitySummaryProperty().get().contains("WISP ≥ 2× centralised"));
-        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+        assertEquals(1.0, vm.work().progressProperty().get(), 1e-9);
     }
 
     @Test
     void editedSharesAndSloAreSimulated() {
         FleetViewModel vm = loaded();
         vm.deviceMix().get(0).weightProperty().set(5);
-        vm.sloMillisProperty().set(400);
+        vm.settings().sloMillis().set(400);
         var s = vm.effectiveScenario();
         assertEquals(5, s.deviceMix().get(0).weight(), 1e-12);
         assertEquals(0.4, s.sloTpotSeconds(), 1e-12);
@@ -120,10 +123,13 @@ class FleetViewModelTest {
     @Test
     void cancelStopsTheRunAndSaysSo() {
         FleetViewModel vm = loaded();
-        vm.progressProperty().addListener((o, a, b) -> vm.cancel());
+        vm
+            .work()
+            .progressProperty()
+            .addListener((o, a, b) -> vm.work().cancel());
         vm.run().join();
-        assertFalse(vm.runningProperty().get());
-        assertEquals("Cancelled.", vm.statusProperty().get());
+        assertFalse(vm.work().runningProperty().get());
+        assertEquals("Cancelled.", vm.work().messageProperty().get());
         assertTrue(vm.curve(FleetPolicy.CENTRALIZED).size() < FleetViewModel.sweepSizes(40).size());
     }
 
@@ -131,9 +137,9 @@ class FleetViewModelTest {
     void aBadFileIsOneSentenceInTheStatusLine() {
         FleetViewModel vm = new FleetViewModel(new SynchronousTaskExecutor());
         assertFalse(vm.loadScenario(Samples.paperScenario()));
-        assertTrue(vm.statusProperty().get().contains("kind"), vm.statusProperty().get());
+        assertTrue(vm.work().messageProperty().get().contains("kind"), vm.work().messageProperty().get());
         vm.run().join();
-        assertEquals("Open a fleet scenario first.", vm.statusProperty().get());
+        assertEquals("Open a fleet scenario first.", vm.work().messageProperty().get());
     }
 
     @Test

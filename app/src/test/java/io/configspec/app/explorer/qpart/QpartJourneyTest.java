@@ -152,13 +152,13 @@ class QpartJourneyTest {
     void planStepTheBudgetDownCancelABuildThenBuildAndMeasure() throws Exception {
         prepareHome();
         QpartPane pane = open();
-        assertTrue(pane.model().modelDirectoryProperty().get().endsWith("draft-3l-fp32"));
+        assertTrue(pane.model().inputs().modelDirectory().get().endsWith("draft-3l-fp32"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
             pane.model().devices().contains("laptop-x86-64")
         );
         ComboBox<?> device = robot.lookup("#qpart-device").queryAs(ComboBox.class);
         // Choosing from the drop-down list is JavaFX's own behaviour; the journey checks what follows.
-        robot.interact(() -> pane.model().deviceProperty().set("laptop-x86-64"));
+        robot.interact(() -> pane.model().inputs().device().set("laptop-x86-64"));
         assertEquals("laptop-x86-64", device.getValue());
 
         QpartPlan plan = planAt(pane, 0.02);
@@ -193,18 +193,18 @@ class QpartJourneyTest {
         // Start a build and cancel it.
         robot.clickOn("#qpart-build");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(pane.model().runningProperty().get());
+        assertTrue(pane.model().work().runningProperty().get());
         robot.clickOn("#qpart-cancel");
         // The build stops at its next step; model writing and reference decoding take seconds, more under load.
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !pane.model().runningProperty().get());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !pane.model().work().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("cancelled", pane.model().statusProperty().get());
+        assertEquals("cancelled", pane.model().work().messageProperty().get());
 
         // Build and measure to the end.
         robot.clickOn("#qpart-build");
         // Budget-checked builds, acceptance over the sample prompts and three timed passes per drafter:
         // about a minute quiet, several under the team's load.
-        WaitForAsyncUtils.waitFor(480, TimeUnit.SECONDS, () -> !pane.model().runningProperty().get());
+        WaitForAsyncUtils.waitFor(480, TimeUnit.SECONDS, () -> !pane.model().work().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#qpart-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("measured on this machine"), status.getText());

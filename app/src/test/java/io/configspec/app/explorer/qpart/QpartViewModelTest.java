@@ -22,8 +22,8 @@ class QpartViewModelTest {
     private QpartViewModel model() throws Exception {
         Path dir = QpartFixtures.tinyCalibratedDrafter(temp);
         QpartViewModel model = new QpartViewModel(new SynchronousTaskExecutor());
-        model.modelDirectoryProperty().set(dir);
-        model.profilesProperty().set(SampleFiles.root().resolve("profiles"));
+        model.inputs().modelDirectory().set(dir);
+        model.inputs().profiles().set(SampleFiles.root().resolve("profiles"));
         return model;
     }
 
@@ -34,18 +34,22 @@ class QpartViewModelTest {
         assertTrue(model.devices().contains("laptop-x86-64"), model.devices().toString());
         // The first device in order (jetson-agx-orin-paper) has no throughput per width; the
         // default is the first that has, and it plans.
-        assertTrue(model.devices().getFirst().compareTo(model.deviceProperty().get()) < 0);
-        assertTrue(model.planProperty().get() != null, model.statusProperty().get());
-        model.deviceProperty().set("laptop-x86-64");
-        model.budgetProperty().set(0.02);
+        assertTrue(model.devices().getFirst().compareTo(model.inputs().device().get()) < 0);
+        assertTrue(model.planProperty().get() != null, model.work().messageProperty().get());
+        model.inputs().device().set("laptop-x86-64");
+        model.inputs().budget().set(0.02);
         model.replan();
         QpartPlan loose = model.planProperty().get();
-        assertTrue(loose.totalDegradation() <= 0.02, model.statusProperty().get());
+        assertTrue(loose.totalDegradation() <= 0.02, model.work().messageProperty().get());
         assertTrue(
-            model.statusProperty().get().startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
-            model.statusProperty().get()
+            model
+                .work()
+                .messageProperty()
+                .get()
+                .startsWith("predicted (QPART, device profile laptop-x86-64): Δα"),
+            model.work().messageProperty().get()
         );
-        model.budgetProperty().set(0);
+        model.inputs().budget().set(0);
         model.replan();
         QpartPlan strict = model.planProperty().get();
         assertTrue(Arrays.stream(strict.bits()).allMatch(b -> b == 16), Arrays.toString(strict.bits()));
@@ -55,13 +59,13 @@ class QpartViewModelTest {
     @Test
     void anUnknownDeviceLeavesNoPlanAndOneSentence() throws Exception {
         QpartViewModel model = model();
-        model.deviceProperty().set("mars-rover");
+        model.inputs().device().set("mars-rover");
         model.replan();
         assertNull(model.planProperty().get());
         assertTrue(
-            model.statusProperty().get().startsWith("no device 'mars-rover' in the profiles"),
-            model.statusProperty().get()
+            model.work().messageProperty().get().startsWith("no device 'mars-rover' in the profiles"),
+            model.work().messageProperty().get()
         );
-        assertEquals(1, model.statusProperty().get().lines().count());
+        assertEquals(1, model.work().messageProperty().get().lines().count());
     }
 }

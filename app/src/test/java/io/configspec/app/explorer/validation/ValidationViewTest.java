@@ -65,10 +65,10 @@ class ValidationViewTest {
         WaitForAsyncUtils.waitFor(
             60,
             TimeUnit.SECONDS,
-            () -> model.reportProperty().get() != null && !model.busyProperty().get()
+            () -> model.resultProperty().get() != null && !model.work().isRunning()
         );
         WaitForAsyncUtils.waitForFxEvents();
-        PredictionValidation.Report report = model.reportProperty().get();
+        PredictionValidation.Report report = model.resultProperty().get().report();
         assertEquals(6, report.comparisons().size());
         @SuppressWarnings("unchecked")
         TableView<PredictionValidation.Comparison> table = robot
@@ -100,12 +100,12 @@ class ValidationViewTest {
         WaitForAsyncUtils.waitFor(
             30,
             TimeUnit.SECONDS,
-            () -> !model.busyProperty().get() && model.statusProperty().get().contains("goodput-sweep")
+            () -> !model.work().isRunning() && model.work().messageProperty().get().contains("goodput-sweep")
         );
         assertTrue(
-            model.statusProperty().get().contains("holds no goodput-sweep report"),
-            model.statusProperty().get()
+            model.work().messageProperty().get().contains("holds no goodput-sweep report"),
+            model.work().messageProperty().get()
         );
-        assertEquals(null, model.reportProperty().get());
+        assertEquals(null, model.resultProperty().get());
     }
 }

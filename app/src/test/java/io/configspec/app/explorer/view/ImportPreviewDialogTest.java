@@ -101,6 +101,6 @@ class ImportPreviewDialogTest {
             f.window().chartPane().chart().screenPosition(row),
             "the measured board is drawn on the goodput chart"
         );
-        assertTrue(f.model().library().canUndoProperty().get());
+        assertTrue(f.model().library().editStateProperty().get().canUndo());
     }
 }

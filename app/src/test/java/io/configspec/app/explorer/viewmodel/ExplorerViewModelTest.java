@@ -173,7 +173,7 @@ class ExplorerViewModelTest {
         double before = sumGoodput();
         assertTrue(model.library().edit(device.file(), speed.pointer(), speed.value() * 3).join());
         assertTrue(sumGoodput() > before);
-        assertTrue(model.library().dirtyProperty().get());
+        assertTrue(model.library().editStateProperty().get().dirty());
         assertTrue(model.library().undo().join());
         assertEquals(before, sumGoodput(), 1e-9);
         assertTrue(model.library().redo().join());
@@ -277,7 +277,7 @@ class ExplorerViewModelTest {
 
     @Test
     void colouringByKGivesOneCategoryPerK() {
-        model.colourByProperty().set(ColourBy.K);
+        model.viewSettings().colourBy().set(ColourBy.K);
         var data = model.chartDataProperty().get();
         assertEquals(model.getEvaluation().space().kCount(), data.categoryNames().size());
         assertEquals("K=" + model.getEvaluation().space().kMin(), data.categoryNames().getFirst());

@@ -123,7 +123,7 @@ class ImportPreviewTest {
         assertEquals(1, model.library().undoDepth());
         assertTrue(model.library().undo().join());
         assertFalse(inLibrary());
-        assertFalse(model.library().canUndoProperty().get());
+        assertFalse(model.library().editStateProperty().get().canUndo());
         assertEquals(List.of(), model.library().importedFiles());
         assertTrue(model.library().redo().join());
         assertTrue(inLibrary());

@@ -16,21 +16,10 @@ class InputSourcesTest {
 
     @Test
     void theDetailsGiveTheVerificationLatencyItsOwnLiteratureSourceNotThePricesNote() {
-        var details = model.detailsProperty().get();
-        String line = details
-            .provenance()
-            .stream()
-            .filter(l -> l.contains("Verification latency"))
-            .findFirst()
-            .orElseThrow();
+        String line = provenanceLine("Verification latency");
         assertTrue(line.contains("literature (ConfigSpec"), line);
         assertFalse(line.contains("serverless per-token prices"), line);
-        String price = details
-            .provenance()
-            .stream()
-            .filter(l -> l.contains("Verification price"))
-            .findFirst()
-            .orElseThrow();
+        String price = provenanceLine("Verification price");
         assertTrue(
             price.contains("illustrative (prices in the range of public serverless per-token prices)"),
             price
@@ -99,5 +88,17 @@ class InputSourcesTest {
             assertFalse(card.provenance().contains("illustrative"), card.provenance());
             assertTrue(card.provenance().contains("literature"), card.provenance());
         }
+    }
+
+    /** The details' provenance line about {@code input} (there must be one). */
+    private String provenanceLine(String input) {
+        return model
+            .detailsProperty()
+            .get()
+            .provenance()
+            .stream()
+            .filter(l -> l.contains(input))
+            .findFirst()
+            .orElseThrow();
     }
 }

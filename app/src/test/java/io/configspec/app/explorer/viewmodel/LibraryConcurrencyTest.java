@@ -84,14 +84,14 @@ class LibraryConcurrencyTest {
         assertTrue(undoTwo.join());
         assertEquals(firstValue, value(first), 1e-12);
         assertEquals(firstValue, speedInTheSpace(0), 1e-12);
-        assertFalse(model.library().canUndoProperty().get());
-        assertTrue(model.library().canRedoProperty().get());
+        assertFalse(model.library().editStateProperty().get().canUndo());
+        assertTrue(model.library().editStateProperty().get().canRedo());
 
         model.library().redo();
         model.library().redo();
         executor.runAll();
         assertEquals(firstValue * 3, value(first), 1e-12);
-        assertFalse(model.library().canRedoProperty().get());
+        assertFalse(model.library().editStateProperty().get().canRedo());
     }
 
     @Test
@@ -114,7 +114,7 @@ class LibraryConcurrencyTest {
         model.library().undo();
         executor.runAll();
         assertEquals(firstValue, value(first), 1e-12);
-        assertFalse(model.library().canUndoProperty().get());
+        assertFalse(model.library().editStateProperty().get().canUndo());
     }
 
     @Test
@@ -123,7 +123,7 @@ class LibraryConcurrencyTest {
         model.library().undo(); // Ctrl+Z right after typing, before the edit was applied
         executor.runAll();
         assertEquals(firstValue, value(first), 1e-12);
-        assertFalse(model.library().canUndoProperty().get());
-        assertTrue(model.library().canRedoProperty().get());
+        assertFalse(model.library().editStateProperty().get().canUndo());
+        assertTrue(model.library().editStateProperty().get().canRedo());
     }
 }

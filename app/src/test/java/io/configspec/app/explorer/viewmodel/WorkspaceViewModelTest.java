@@ -49,7 +49,7 @@ class WorkspaceViewModelTest {
         LibraryEntry.EditableField speed = Samples.speeds(device).getFirst();
         first.library().edit(device.file(), speed.pointer(), 123.0).join();
         first.whatIf().set("verifySeconds", 0.25);
-        first.yObjectiveProperty().set(Objective.TOKENS_PER_JOULE);
+        first.viewSettings().yObjective().set(Objective.TOKENS_PER_JOULE);
         assertTrue(workspace.changedProperty().get());
         workspace.autosaveNow().join();
 
@@ -60,7 +60,7 @@ class WorkspaceViewModelTest {
         assertTrue(recovery.isPresent());
         restarted.recover(recovery.get()).join();
         assertEquals(0.25, second.whatIf().overrides().get("verifySeconds"), 1e-12);
-        assertEquals(Objective.TOKENS_PER_JOULE, second.yObjectiveProperty().get());
+        assertEquals(Objective.TOKENS_PER_JOULE, second.viewSettings().yObjective().get());
         LibraryEntry restored = second
             .library()
             .entries()
@@ -79,7 +79,7 @@ class WorkspaceViewModelTest {
                 .value(),
             1e-12
         );
-        assertTrue(second.library().dirtyProperty().get(), "recovered edits are still unsaved");
+        assertTrue(second.library().editStateProperty().get().dirty(), "recovered edits are still unsaved");
         // The profile file itself was never written.
         assertFalse(Files.readString(device.file()).contains("123"));
     }
