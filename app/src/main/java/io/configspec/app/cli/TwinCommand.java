@@ -139,7 +139,9 @@ final class TwinCommand implements Callable<Integer> {
         );
         w.flush();
         long start = System.nanoTime();
-        TwinGenerator.Twin twin = TwinGenerator.generate(config, p, layers, maxPositions, out, seed);
+        TwinGenerator.Twin twin = TwinGenerator.generate(config, p, layers, maxPositions, out, seed, () ->
+            false
+        );
         double seconds = (System.nanoTime() - start) / 1e9;
         w.printf(
             Locale.ROOT,

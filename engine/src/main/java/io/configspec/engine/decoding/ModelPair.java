@@ -76,21 +76,20 @@ public final class ModelPair implements AutoCloseable {
             target = DecoderModel.open(targetEntry.modelFile(), options);
             if (drafterEntry != null) {
                 drafter = DecoderModel.open(drafterEntry.modelFile(), options);
-                int tv = target.signature().vocabSize();
-                int dv = drafter.signature().vocabSize();
-                if (tv > 0 && dv > 0 && tv != dv) {
-                    throw new ModelLoadException(
-                        drafterEntry.modelFile(),
+                SpeculativeDecoder.requireSameVocabulary(
+                    target,
+                    drafter,
+                    drafterEntry.modelFile(),
+                    (dv, tv) ->
                         "draft model '" +
-                            drafterName +
-                            "' has " +
-                            dv +
-                            " logits but the target '" +
-                            targetName +
-                            "' has " +
-                            tv
-                    );
-                }
+                        drafterName +
+                        "' has " +
+                        dv +
+                        " logits but the target '" +
+                        targetName +
+                        "' has " +
+                        tv
+                );
             }
             return new ModelPair(target, drafter, tokenizer, targetEntry, drafterEntry);
         } catch (ModelLoadException | RuntimeException e) {

@@ -8,10 +8,12 @@ import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.model.fleet.AcceptancePredictor;
 import io.configspec.model.fleet.DraftTokenStatistics;
 import io.configspec.model.fleet.SpeculationController;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * Speculative decoding of one sequence with a draft and a target model (Leviathan et al., ICML
@@ -89,19 +91,37 @@ public final class SpeculativeDecoder {
                       )
                     : new SpeculationController.FixedLength(settings.k());
         if (drafter != null) {
-            int tv = target.signature().vocabSize();
-            int dv = drafter.signature().vocabSize();
-            if (tv > 0 && dv > 0 && tv != dv) {
-                throw new ModelLoadException(
-                    drafter.file(),
+            requireSameVocabulary(
+                target,
+                drafter,
+                drafter.file(),
+                (dv, tv) ->
                     "draft model has a vocabulary of " +
-                        dv +
-                        " tokens but the target " +
-                        target.file() +
-                        " has " +
-                        tv
-                );
-            }
+                    dv +
+                    " tokens but the target " +
+                    target.file() +
+                    " has " +
+                    tv
+            );
+        }
+    }
+
+    /**
+     * Rejects a drafter whose logits do not cover the target's vocabulary: both sizes stated and
+     * different (a model that does not state its size passes).
+     *
+     * @param problem the sentence from the drafter's and the target's size
+     */
+    static void requireSameVocabulary(
+        DecoderModel target,
+        DecoderModel drafter,
+        Path file,
+        BiFunction<Integer, Integer, String> problem
+    ) throws ModelLoadException {
+        int tv = target.signature().vocabSize();
+        int dv = drafter.signature().vocabSize();
+        if (tv > 0 && dv > 0 && tv != dv) {
+            throw new ModelLoadException(file, problem.apply(dv, tv));
         }
     }
 

@@ -66,26 +66,13 @@ public final class TwinGenerator {
     /**
      * Writes a twin into {@code directory} (created; replaced if it exists), building into a
      * temporary sibling first so an interrupted generation never leaves a half-written model.
+     * {@code cancelled} is checked before each weight tensor: when it turns true, generation stops
+     * with a {@link java.util.concurrent.CancellationException} and leaves nothing behind.
      *
      * @param layers the twin's depth, or null for the config's (fewer layers: a quicker, cheaper twin)
      * @param maxPositions rotary table length, ≥ 1
      * @param seed weight seed
-     */
-    public static Twin generate(
-        HuggingFaceConfig config,
-        Precision precision,
-        Integer layers,
-        int maxPositions,
-        Path directory,
-        long seed
-    ) throws IOException {
-        return generate(config, precision, layers, maxPositions, directory, seed, () -> false);
-    }
-
-    /**
-     * As above, checking {@code cancelled} before each weight tensor: when it turns true,
-     * generation stops with a {@link java.util.concurrent.CancellationException} and leaves
-     * nothing behind.
+     * @param cancelled polled before each weight tensor ({@code () -> false}: never cancelled)
      */
     public static Twin generate(
         HuggingFaceConfig config,

@@ -27,6 +27,7 @@ import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.pareto.ParetoFront;
+import io.configspec.model.testing.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -233,17 +234,6 @@ class AgentEndToEndTest {
 
     private Path copyJetsonFixture() throws Exception {
         Path from = Path.of(getClass().getResource("/boards/jetson-orin-nano").toURI());
-        Path to = temp.resolve("board");
-        try (var files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path dest = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(file, dest);
-                }
-            }
-        }
-        return to;
+        return FileTrees.copy(from, temp.resolve("board"));
     }
 }

@@ -2,12 +2,12 @@ package io.configspec.engine.sensors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.model.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Fixture trees shaped like real boards' sysfs/procfs, in {@code src/test/resources/boards/NAME}.
@@ -34,25 +34,12 @@ final class BoardFixtures {
 
     /** Copies a board's tree into {@code target} (a test's temporary directory) and returns its root. */
     static Path copy(String board, Path target) {
-        Path from = source(board);
-        Path root = target.resolve(board);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = from.relativize(file);
-                Path to = root;
-                for (Path part : relative) {
-                    to = to.resolve(part.toString().replace("%3A", ":"));
-                }
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return root;
+        return FileTrees.copy(
+            source(board),
+            target.resolve(board),
+            relative -> true,
+            name -> name.replace("%3A", ":")
+        );
     }
 
     static String recordedVcgencmd() {

@@ -40,7 +40,7 @@ class TwinGeneratorTest {
     /** A twin of {@code config} in {@code temp/t}: 256 positions, seed 1, {@code layers} deep (null: all). */
     private TwinGenerator.Twin twinInT(HuggingFaceConfig config, Precision precision, Integer layers)
         throws Exception {
-        return TwinGenerator.generate(config, precision, layers, 256, temp.resolve("t"), 1L);
+        return TwinGenerator.generate(config, precision, layers, 256, temp.resolve("t"), 1L, () -> false);
     }
 
     @Test
@@ -49,7 +49,9 @@ class TwinGeneratorTest {
         for (Precision precision : new Precision[] { Precision.INT8, Precision.INT4 }) {
             Path dir = temp.resolve(TwinGenerator.directoryName(config, precision, null));
 
-            TwinGenerator.Twin twin = TwinGenerator.generate(config, precision, null, 256, dir, 42L);
+            TwinGenerator.Twin twin = TwinGenerator.generate(config, precision, null, 256, dir, 42L, () ->
+                false
+            );
 
             assertTrue(TwinGenerator.exists(dir));
             try (DecoderModel model = DecoderModel.open(twin.modelFile(), EngineOptions.defaults())) {
@@ -111,7 +113,7 @@ class TwinGeneratorTest {
         assertEquals(1, twin.layers());
         assertTrue(TwinGenerator.directoryName(config, Precision.INT4, 1).endsWith("-int4-l1"));
         assertThrows(IllegalArgumentException.class, () ->
-            TwinGenerator.generate(config, Precision.INT4, 9, 256, temp.resolve("u"), 1L)
+            TwinGenerator.generate(config, Precision.INT4, 9, 256, temp.resolve("u"), 1L, () -> false)
         );
         assertFalse(Files.exists(temp.resolve("u")));
     }

@@ -281,15 +281,7 @@ public final class FleetSimulator {
         long seed,
         BooleanSupplier cancelled
     ) {
-        return new FleetSimulator(
-            scenario,
-            policy,
-            devices,
-            durationSeconds,
-            seed,
-            cancelled,
-            null
-        ).simulate();
+        return run(scenario, policy, devices, durationSeconds, seed, cancelled, null);
     }
 
     /**

@@ -711,9 +711,7 @@ public final class ScenarioEvaluation {
      * twice, gives its best feasible row), ascending. Computed once per list. Do not modify.
      */
     public int[] front(List<Objective> objectives) {
-        if (objectives.isEmpty() || objectives.size() > 3) {
-            throw new IllegalArgumentException("a front needs 1 to 3 objectives, got " + objectives);
-        }
+        checkFrontObjectives(objectives);
         if (scan != null) {
             int[] front = fronts.get(objectives);
             if (front == null) {

@@ -1,10 +1,7 @@
 package io.configspec.model.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** Finds the repository's {@code samples/} folder from a module's working directory, and copies it for tests that change files. */
 public final class SampleFiles {
@@ -34,24 +31,14 @@ public final class SampleFiles {
 
     /** Copies {@code samples/profiles} and {@code samples/scenarios} into {@code target}; returns target. */
     public static Path copyTo(Path target) {
-        Path source = root();
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk
-                .filter(p -> {
-                    String rel = source.relativize(p).toString();
-                    return rel.isEmpty() || rel.startsWith("profiles") || rel.startsWith("scenarios");
-                })
-                .toList()) {
-                Path dest = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return FileTrees.copy(
+            root(),
+            target,
+            relative -> {
+                String rel = relative.toString();
+                return rel.isEmpty() || rel.startsWith("profiles") || rel.startsWith("scenarios");
+            },
+            name -> name
+        );
     }
 }
