@@ -3,9 +3,7 @@ package io.configspec.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.configspec.engine.onnx.InferenceException;
 import io.configspec.engine.onnx.ModelCatalog;
-import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.engine.samplemodels.SampleFamily;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,8 +107,7 @@ public final class ModelsCommand implements Callable<Integer> {
         long seed;
 
         @Override
-        int run(PrintWriter stdout, PrintWriter err)
-            throws ModelLoadException, InferenceException, IOException {
+        int run(PrintWriter stdout, PrintWriter err) throws IOException {
             long start = System.nanoTime();
             List<SampleFamily.Member> members = SampleFamily.generate(
                 out,

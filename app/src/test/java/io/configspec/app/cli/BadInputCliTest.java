@@ -146,8 +146,7 @@ class BadInputCliTest {
     }
 
     private void assertRejected(CliRun run, Path file, String expected) {
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals(1, run.err().lines().count(), run.err());
+        run.assertBadInput();
         String sentence = run.err().strip();
         assertTrue(sentence.startsWith(file.toString()), sentence);
         assertTrue(sentence.contains(expected), sentence);

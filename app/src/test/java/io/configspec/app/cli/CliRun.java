@@ -1,6 +1,7 @@
 package io.configspec.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.configspec.model.io.ProfileCodec;
@@ -53,6 +54,17 @@ record CliRun(int exitCode, String out, String err) {
             paperSweep = onPaper("sweep", "--format", "json").okJson();
         }
         return paperSweep;
+    }
+
+    /**
+     * Asserts the run refused bad input as the command line promises: exit 2 and one sentence on
+     * standard error, no stack trace. Returns the sentence.
+     */
+    String assertBadInput() {
+        assertEquals(ConfigSpecCli.BAD_INPUT, exitCode, out + err);
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(err.contains("Exception"), err);
+        return err.strip();
     }
 
     /** Asserts the run succeeded (exit 0, its error output as the message); returns it. */

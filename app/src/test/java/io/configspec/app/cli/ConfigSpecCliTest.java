@@ -193,17 +193,15 @@ class ConfigSpecCliTest {
     @Test
     void unknownSetKeyIsBadInputNamingTheKey() {
         CliRun run = CliRun.onPaper("sweep", "--set", "alphaScael=0.9");
-        assertEquals(2, run.exitCode());
+        run.assertBadInput();
         assertTrue(run.err().startsWith("--set alphaScael is not a what-if key"), run.err());
-        assertEquals(1, run.err().lines().count(), run.err());
         assertEquals("", run.out());
     }
 
     @Test
     void setWithoutEqualsSignIsBadUsage() {
         CliRun run = CliRun.onPaper("sweep", "--set", "alphaScale");
-        assertEquals(2, run.exitCode());
-        assertEquals(1, run.err().lines().count(), run.err());
+        run.assertBadInput();
     }
 
     @Test
@@ -216,9 +214,8 @@ class ConfigSpecCliTest {
     @Test
     void missingScenarioOptionIsBadUsage() {
         CliRun run = CliRun.of("sweep");
-        assertEquals(2, run.exitCode());
+        run.assertBadInput();
         assertTrue(run.err().contains("--scenario"), run.err());
-        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
@@ -251,8 +248,7 @@ class ConfigSpecCliTest {
         Path blocker = dir.resolve("not-a-dir");
         Files.writeString(blocker, "x");
         CliRun run = CliRun.onPaper("sweep", "--out", blocker.resolve("sweep.txt").toString());
-        assertEquals(ConfigSpecCli.BAD_INPUT, run.exitCode(), run.err());
-        assertEquals(1, run.err().lines().count(), run.err());
+        run.assertBadInput();
         assertEquals("x", Files.readString(blocker));
     }
 

@@ -61,9 +61,7 @@ class EngineCommandsTest {
     }
 
     private static void assertOneSentenceError(CliRun run) {
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertFalse(run.err().contains("Exception"), run.err());
+        run.assertBadInput();
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

@@ -85,8 +85,7 @@ class ImportCliTest {
             "--out",
             out.toString()
         );
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        run.assertBadInput();
         assertTrue(run.err().contains(expected), run.err());
         assertTrue(run.err().startsWith(bad.toString()), run.err());
         assertEquals("", run.out());

@@ -156,10 +156,8 @@ class ParetoAndRecommendCliTest {
     @ValueSource(strings = { "goodput", "goodput,cost,energy,tpot", "goodput,speed", "cost,cost" })
     void paretoRejectsBadObjectiveListsWithOneSentence(String objectives) {
         CliRun run = CliRun.onPaper("pareto", "--objectives", objectives);
-        assertEquals(2, run.exitCode());
+        run.assertBadInput();
         assertTrue(run.err().startsWith("--objectives: "), run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @Test
@@ -239,17 +237,14 @@ class ParetoAndRecommendCliTest {
     @Test
     void recommendWithNothingFeasibleIsBadInputInOneSentence() {
         CliRun run = CliRun.onPaper("recommend", "--set", "minGoodput=1000000");
-        assertEquals(2, run.exitCode());
+        run.assertBadInput();
         assertTrue(run.err().contains("no configuration meets the constraints"), run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 
     @Test
     void recommendRejectsAnUnknownFormat() {
         CliRun run = CliRun.onPaper("recommend", "--format", "xml");
-        assertEquals(2, run.exitCode());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
-        assertFalse(run.err().contains("Exception"), run.err());
+        run.assertBadInput();
     }
 
     @ParameterizedTest
@@ -327,8 +322,7 @@ class ParetoAndRecommendCliTest {
     @Test
     void anUnknownDeviceInTheFilterIsOneSentenceNamingTheOption() {
         CliRun run = CliRun.onPaper("recommend", "--device", "pi-9");
-        assertEquals(2, run.exitCode());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        run.assertBadInput();
         assertTrue(run.err().startsWith("--device"), run.err());
         assertTrue(run.err().contains("raspberry-pi-5"), run.err());
     }

@@ -138,12 +138,10 @@ class ReportCliTest {
             "--out",
             out.toString()
         );
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        run.assertBadInput();
         assertEquals("previous report", Files.readString(out));
         CliRun folder = CliRun.onPaper("report", "--out", dir.toString());
-        assertEquals(2, folder.exitCode(), folder.err());
-        assertEquals(1, folder.err().strip().lines().count(), folder.err());
+        folder.assertBadInput();
     }
 
     private static int count(String text, String what) {

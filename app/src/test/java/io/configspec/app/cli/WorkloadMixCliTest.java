@@ -86,8 +86,7 @@ class WorkloadMixCliTest {
     }
 
     private static void assertRefused(CliRun run, Path file, String expected) {
-        assertEquals(2, run.exitCode(), run.err());
-        assertEquals(1, run.err().lines().count(), run.err());
+        run.assertBadInput();
         assertTrue(run.err().contains(file.getFileName().toString()), run.err());
         assertTrue(run.err().contains(expected), run.err());
         assertEquals("", run.out());
