@@ -190,9 +190,9 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             request = new ProfilingRequest(
                 what.drafter,
-                what.twin,
-                what.twin == null ? null : precision == null ? null : precision.toLowerCase(Locale.ROOT),
-                layers,
+                what.twin == null && layers == null
+                    ? null
+                    : new ProfilingRequest.Twin(what.twin, what.twin == null ? null : precision, layers),
                 target,
                 kValues,
                 contexts,

@@ -40,10 +40,10 @@ public record OnnxModelProvider(
             ModelInfo info = info(entry);
             return new Drafter(entry.name(), entry.precision(), info.family(), open(entry.modelFile()), info);
         }
-        HuggingFaceConfig config = HuggingFaceConfig.preset(request.twinPreset());
-        Precision precision = Precision.parse(request.twinPrecision());
+        HuggingFaceConfig config = HuggingFaceConfig.preset(request.twin().preset());
+        Precision precision = Precision.parse(request.twin().precision());
         Path dir = twinDirectory.resolve(
-            TwinGenerator.directoryName(config, precision, request.twinLayers())
+            TwinGenerator.directoryName(config, precision, request.twin().layers())
         );
         if (!TwinGenerator.exists(dir)) {
             context.progress(
@@ -53,7 +53,7 @@ public record OnnxModelProvider(
             TwinGenerator.generate(
                 config,
                 precision,
-                request.twinLayers(),
+                request.twin().layers(),
                 TwinGenerator.DEFAULT_MAX_POSITIONS,
                 dir,
                 42L,
@@ -62,7 +62,7 @@ public record OnnxModelProvider(
         }
         context.checkCancelled();
         TwinGenerator.TwinIdentity identity = TwinGenerator.TwinIdentity.of(config);
-        boolean fullDepth = request.twinLayers() == null || request.twinLayers() == config.layers();
+        boolean fullDepth = request.twin().layers() == null || request.twin().layers() == config.layers();
         String id = fullDepth ? identity.drafterId() : dir.getFileName().toString();
         long parameters = new ObjectMapper()
             .readTree(dir.resolve("config.json").toFile())

@@ -10,7 +10,6 @@ import io.configspec.engine.twins.TwinConfigException;
 import io.configspec.model.io.ProfileSchemas;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,10 +23,7 @@ import java.util.Objects;
  * twin, a twin's layers within its preset's, verification batch sizes only with a target).
  *
  * @param drafter a model directory name under the board's model directory, or null with a twin
- * @param twinPreset a bundled Hugging Face config name ({@code qwen2.5-0.5b}), or null with a drafter
- * @param twinPrecision {@code int8} or {@code int4} for a twin; null otherwise
- * @param twinLayers layers of the twin to build (null = all of the config's); fewer layers give a
- *     quick twin whose per-layer cost is scaled up, see {@code TwinScaling}
+ * @param twin an architecture twin to generate on the board, or null with a drafter
  * @param target a target model name for acceptance and verification latency, or null
  * @param kValues speculative lengths to measure, each 1–32
  * @param contextLengths context lengths in tokens to measure at, each 1–8192
@@ -40,9 +36,7 @@ import java.util.Objects;
  */
 public record ProfilingRequest(
     String drafter,
-    String twinPreset,
-    String twinPrecision,
-    Integer twinLayers,
+    Twin twin,
     String target,
     List<Integer> kValues,
     List<Integer> contextLengths,
@@ -62,34 +56,47 @@ public record ProfilingRequest(
         )
         .build();
 
+    /**
+     * An architecture twin of a bundled Hugging Face config, generated on the board (the
+     * request's {@code twin} object).
+     *
+     * @param preset the config's name ({@code qwen2.5-0.5b})
+     * @param precision {@code int8}, {@code int4}, {@code fp16} or {@code fp32}
+     * @param layers layers to build (null = all of the config's); fewer layers give a quick twin
+     *     whose per-layer cost is scaled up, see {@code TwinScaling}
+     */
+    public record Twin(String preset, String precision, Integer layers) {
+        public Twin {
+            preset = preset == null ? null : preset.toLowerCase(Locale.ROOT);
+            precision = precision == null ? null : precision.toLowerCase(Locale.ROOT);
+        }
+    }
+
     public ProfilingRequest {
-        twinPreset = twinPreset == null ? null : twinPreset.toLowerCase(Locale.ROOT);
-        twinPrecision = twinPrecision == null ? null : twinPrecision.toLowerCase(Locale.ROOT);
         kValues = sortedDistinct(kValues);
         contextLengths = sortedDistinct(contextLengths);
         verifyBatchSizes = sortedDistinct(verifyBatchSizes);
-        if ((drafter == null) == (twinPreset == null)) {
+        if ((drafter == null) == (twin == null)) {
             throw new IllegalArgumentException("give exactly one of 'drafter' and 'twin'");
         }
-        ObjectNode flat = MAPPER.createObjectNode()
+        ObjectNode json = MAPPER.createObjectNode()
             .put("drafter", drafter)
-            .put("twinPreset", twinPreset)
-            .put("twinPrecision", twinPrecision)
-            .put("twinLayers", twinLayers)
             .put("target", target)
             .put("warmupRounds", warmupRounds)
             .put("rounds", rounds)
             .put("repetitions", repetitions)
             .put("idleSeconds", idleSeconds)
             .put("prompts", prompts);
-        flat.set("kValues", MAPPER.valueToTree(kValues));
-        flat.set("contextLengths", MAPPER.valueToTree(contextLengths));
-        flat.set("verifyBatchSizes", MAPPER.valueToTree(verifyBatchSizes));
-        check(grouped(flat));
-        int layers = twinPreset == null ? Integer.MAX_VALUE : presetLayers(twinPreset);
-        if (twinLayers != null && twinLayers > layers) {
+        json.set("twin", MAPPER.valueToTree(twin));
+        json.set("kValues", MAPPER.valueToTree(kValues));
+        json.set("contextLengths", MAPPER.valueToTree(contextLengths));
+        json.set("verifyBatchSizes", MAPPER.valueToTree(verifyBatchSizes));
+        json.properties().removeIf(field -> field.getValue().isNull());
+        check(json);
+        int layers = twin == null ? Integer.MAX_VALUE : presetLayers(twin.preset());
+        if (twin != null && twin.layers() != null && twin.layers() > layers) {
             String rule = "field 'twin.layers': %s has %d layers, so layers must be 1-%d, was %d";
-            throw new IllegalArgumentException(rule.formatted(twinPreset, layers, layers, twinLayers));
+            throw new IllegalArgumentException(rule.formatted(twin.preset(), layers, layers, twin.layers()));
         }
         if (!verifyBatchSizes.isEmpty() && target == null) {
             throw new IllegalArgumentException("field 'verifyBatchSizes': needs a 'target'");
@@ -116,12 +123,7 @@ public record ProfilingRequest(
     /** A twin of a bundled preset ({@code layers} null: all of its layers) with the defaults of {@link #forDrafter}. */
     public static ProfilingRequest forTwin(String preset, String precision, Integer layers) {
         return fromJson(
-            grouped(
-                MAPPER.createObjectNode()
-                    .put("twinPreset", preset)
-                    .put("twinPrecision", precision)
-                    .put("twinLayers", layers)
-            )
+            MAPPER.createObjectNode().set("twin", MAPPER.valueToTree(new Twin(preset, precision, layers)))
         );
     }
 
@@ -164,7 +166,7 @@ public record ProfilingRequest(
 
     /** The drafter's display name: its model name, or {@code twin-PRESET-PRECISION}. */
     public String drafterLabel() {
-        return drafter != null ? drafter : "twin-" + twinPreset + "-" + twinPrecision;
+        return drafter != null ? drafter : "twin-" + twin.preset() + "-" + twin.precision();
     }
 
     /**
@@ -178,13 +180,6 @@ public record ProfilingRequest(
         }
         ObjectNode body = json.deepCopy();
         check(body);
-        JsonNode twin = body.remove("twin");
-        for (var part : twin == null ? List.<Map.Entry<String, JsonNode>>of() : twin.properties()) {
-            body.set(
-                "twin" + part.getKey().substring(0, 1).toUpperCase(Locale.ROOT) + part.getKey().substring(1),
-                part.getValue()
-            );
-        }
         try {
             return MAPPER.treeToValue(body, ProfilingRequest.class);
         } catch (JsonProcessingException e) {
@@ -197,31 +192,7 @@ public record ProfilingRequest(
 
     /** The JSON form, as {@link #fromJson} reads it (valid against the schema). */
     public ObjectNode toJson() {
-        return grouped(MAPPER.valueToTree(this));
-    }
-
-    /**
-     * The JSON form of a flat tree (the record's component names): {@code twinPreset}, {@code
-     * twinPrecision} and {@code twinLayers} as the {@code twin} object, nulls left out.
-     */
-    private static ObjectNode grouped(ObjectNode flat) {
-        ObjectNode json = MAPPER.createObjectNode();
-        flat
-            .properties()
-            .forEach(field -> {
-                String name = field.getKey();
-                if (field.getValue().isNull()) {
-                    return;
-                }
-                if (name.startsWith("twin")) {
-                    json
-                        .withObjectProperty("twin")
-                        .set(name.substring(4).toLowerCase(Locale.ROOT), field.getValue());
-                } else {
-                    json.set(name, field.getValue());
-                }
-            });
-        return json;
+        return MAPPER.valueToTree(this);
     }
 
     /** The schema's first complaint about {@code json} (defaults filled in place), as an exception. */

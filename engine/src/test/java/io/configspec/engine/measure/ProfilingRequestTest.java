@@ -49,8 +49,8 @@ class ProfilingRequestTest {
 
         JsonNode written = twin.toJson();
 
-        assertEquals("qwen2.5-0.5b", twin.twinPreset());
-        assertEquals("int4", twin.twinPrecision());
+        assertEquals("qwen2.5-0.5b", twin.twin().preset());
+        assertEquals("int4", twin.twin().precision());
         assertEquals(List.of(1, 4), twin.kValues());
         assertEquals(List.of(1, 2), twin.verifyBatchSizes());
         assertEquals(2, written.at("/twin/layers").asInt());
@@ -92,9 +92,7 @@ class ProfilingRequestTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
             new ProfilingRequest(
                 null,
-                "qwen2.5-0.5b",
-                "int8",
-                null,
+                new ProfilingRequest.Twin("qwen2.5-0.5b", "int8", null),
                 null,
                 List.of(1),
                 List.of(32),

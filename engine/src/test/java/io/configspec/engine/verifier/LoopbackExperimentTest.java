@@ -162,11 +162,11 @@ class LoopbackExperimentTest {
                 file
             );
         var latency = read.server().served("target").orElseThrow().verification();
-        var estimator = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(latency);
+        var estimator = io.configspec.model.fleet.VerificationTimeEstimator.of(latency);
         assertEquals(
             // the profile stores the fit with noise-negative coefficients clamped to the schema's ranges,
             // so the round trip is checked against what was written, not the raw least-squares fit
-            io.configspec.model.fleet.FleetScenarioFile.estimatorOf(
+            io.configspec.model.fleet.VerificationTimeEstimator.of(
                 written.served("target").orElseThrow().verification()
             ).predictSeconds(20, 100, 3000, 4),
             estimator.predictSeconds(20, 100, 3000, 4),

@@ -153,7 +153,7 @@ public record AlignmentProfile(
                 );
             }
         }
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(AlignmentProfile.class, provenance, fieldProvenance);
     }
 
     /** The same entry, measured on {@code domainName}'s prompts. */

@@ -53,7 +53,7 @@ public record DeviceProfile(
                 );
             }
         }
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(DeviceProfile.class, provenance, fieldProvenance);
     }
 
     /** A device whose memory and idle power are known. */

@@ -38,7 +38,7 @@ public record DraftingMeasurement(
         FieldChecks.nonNegative("roundOverheadSeconds", roundOverheadSeconds);
         FieldChecks.nonNegative("contextSlowdownPerThousandTokens", contextSlowdownPerThousandTokens);
         powerWatts = FieldChecks.positive("powerWatts", powerWatts);
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(DraftingMeasurement.class, provenance, fieldProvenance);
     }
 
     /** A measurement with its drafting power known. */

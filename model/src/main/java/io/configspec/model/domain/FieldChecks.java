@@ -1,5 +1,7 @@
 package io.configspec.model.domain;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +9,24 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Range checks shared by the canonical constructors of the domain records. Each throws {@link
  * InvalidFieldException} naming the field and the bad value.
  */
 public final class FieldChecks {
+
+    /** The fields of a record type a provenance may be given for (its components but the provenance ones), found once per type. */
+    private static final ClassValue<Set<String>> PROVENANCE_FIELDS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .filter(name -> !name.equals("provenance") && !name.equals("fieldProvenance"))
+                .collect(Collectors.toUnmodifiableSet());
+        }
+    };
 
     private FieldChecks() {}
 
@@ -115,15 +129,35 @@ public final class FieldChecks {
     }
 
     /**
-     * The provenance every profile record carries: {@code provenance} must be given, and the
-     * per-field overrides are returned as an immutable copy ({@code null} becomes the empty map).
+     * The provenance every profile record of {@code type} carries: {@code provenance} must be
+     * given, and the per-field overrides are checked and copied ({@link #fieldProvenance}).
      */
     public static Map<String, Provenance> provenance(
+        Class<? extends Record> type,
         Provenance provenance,
         Map<String, Provenance> fieldProvenance
     ) {
         present("provenance", provenance);
-        return map(fieldProvenance);
+        return fieldProvenance(type, fieldProvenance);
+    }
+
+    /**
+     * The per-field overrides of a record of {@code type} ({@link HasProvenance}), as an immutable
+     * copy ({@code null} becomes the empty map), each key naming another field of that record: a
+     * provenance never silently attaches to nothing, whether the record was read from a file or
+     * built in code.
+     */
+    public static Map<String, Provenance> fieldProvenance(
+        Class<? extends Record> type,
+        Map<String, Provenance> fieldProvenance
+    ) {
+        Map<String, Provenance> copy = map(fieldProvenance);
+        for (String field : copy.keySet()) {
+            if (!PROVENANCE_FIELDS.get(type).contains(field)) {
+                throw new InvalidFieldException("fieldProvenance." + field, "names no field of this object");
+            }
+        }
+        return copy;
     }
 
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */

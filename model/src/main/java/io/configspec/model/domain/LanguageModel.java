@@ -52,7 +52,7 @@ public record LanguageModel(
             QuantizationVariant::name
         );
         FieldChecks.present("provenance", provenance);
-        fieldProvenance = FieldChecks.map(fieldProvenance);
+        fieldProvenance = FieldChecks.fieldProvenance(LanguageModel.class, fieldProvenance);
         huggingFaceRepository = checkRepository(huggingFaceRepository);
     }
 

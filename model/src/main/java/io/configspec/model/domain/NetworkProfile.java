@@ -34,7 +34,7 @@ public record NetworkProfile(
         FieldChecks.positive("downlinkMegabitsPerSecond", downlinkMegabitsPerSecond);
         FieldChecks.nonNegative("bytesPerDraftToken", bytesPerDraftToken);
         FieldChecks.nonNegative("replyBytes", replyBytes);
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(NetworkProfile.class, provenance, fieldProvenance);
     }
 
     /**

@@ -44,7 +44,7 @@ public record ServedTarget(
         );
         dollarsPerGpuHour.ifPresent(v -> FieldChecks.positive("dollarsPerGpuHour", v));
         targetStepSeconds = FieldChecks.positive("targetStepSeconds", targetStepSeconds);
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(ServedTarget.class, provenance, fieldProvenance);
     }
 
     /** A served target whose plain decoding step is known. */

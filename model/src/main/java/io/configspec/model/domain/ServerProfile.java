@@ -28,7 +28,7 @@ public record ServerProfile(
         FieldChecks.text("gpu", gpu);
         targets = FieldChecks.nonEmptyList("targets", targets, "served target");
         FieldChecks.distinct("targets", targets, "target", "target", ServedTarget::target);
-        fieldProvenance = FieldChecks.provenance(provenance, fieldProvenance);
+        fieldProvenance = FieldChecks.provenance(ServerProfile.class, provenance, fieldProvenance);
     }
 
     public Optional<ServedTarget> served(String targetId) {

@@ -1,5 +1,6 @@
 package io.configspec.model.fleet;
 
+import io.configspec.model.domain.VerificationLatency;
 import io.configspec.model.domain.VerificationMeasurement;
 import io.configspec.model.measurement.LeastSquares;
 import java.util.List;
@@ -61,6 +62,20 @@ public record VerificationTimeEstimator(
     /** A server whose batches always take {@code seconds}, whatever their composition. */
     public static VerificationTimeEstimator constant(double seconds) {
         return new VerificationTimeEstimator(seconds, 0, 0, 0, 0);
+    }
+
+    /** The estimator a server profile's verification latency model implies. */
+    public static VerificationTimeEstimator of(VerificationLatency latency) {
+        return switch (latency) {
+            case VerificationLatency.Fixed fixed -> constant(fixed.seconds());
+            case VerificationLatency.Linear l -> new VerificationTimeEstimator(
+                l.interceptSeconds(),
+                l.secondsPerVerifiedToken(),
+                l.secondsPerContextToken(),
+                l.secondsPerRequest(),
+                l.prefillSecondsPerToken()
+            );
+        };
     }
 
     /**

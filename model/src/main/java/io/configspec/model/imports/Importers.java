@@ -1,5 +1,6 @@
 package io.configspec.model.imports;
 
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
@@ -86,7 +87,7 @@ public final class Importers {
 
     /** What {@code file} gives, read once by the named importer or, when {@code format} is empty, the detected one. */
     public static Imported read(Path file, Optional<String> format) throws ProfileException {
-        String text = ProfileCodec.readText(file);
+        String text = JsonInput.readText(file);
         return importerOf(file, format, text).read(file, text);
     }
 
@@ -111,7 +112,7 @@ public final class Importers {
     public static List<Map.Entry<Path, ProfileDocument>> library(List<Path> roots) throws ProfileException {
         List<Map.Entry<Path, ProfileDocument>> known = new ArrayList<>();
         for (Path file : ProfileLoader.expand(roots)) {
-            var tree = ProfileCodec.readTree(file);
+            var tree = JsonInput.readTree(file);
             if (ProfileCodec.kindOf(tree).filter(ProfileLoader.NOT_PROFILES::contains).isEmpty()) {
                 known.add(Map.entry(file, ProfileCodec.read(file, tree)));
             }
@@ -147,7 +148,7 @@ public final class Importers {
         Map<Path, ProfileException> problems = new LinkedHashMap<>();
         for (Path file : files.stream().distinct().toList()) {
             try {
-                String text = ProfileCodec.readText(file);
+                String text = JsonInput.readText(file);
                 Importer importer = importerOf(file, format, text);
                 formats.put(file, importer.id());
                 Imported imported = importer.read(file, text);

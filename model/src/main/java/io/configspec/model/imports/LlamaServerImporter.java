@@ -7,6 +7,7 @@ import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.Goodput;
 import io.configspec.model.imports.ImportedMeasurements.ModelRun;
 import io.configspec.model.imports.ToolRows.Row;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class LlamaServerImporter extends AbstractImporter implements Measu
                 }
             }
         } else if (trimmed.startsWith("[") || !trimmed.lines().findFirst().orElse("").strip().endsWith("}")) {
-            JsonNode tree = ProfileCodec.readTree(file, text);
+            JsonNode tree = JsonInput.readTree(file, text);
             List<Row> located = ToolRows.jsonObjects(file, text);
             List<JsonNode> all = new ArrayList<>();
             if (tree.isArray()) {

@@ -13,6 +13,7 @@ import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.domain.ServerProfile;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileLoader;
@@ -101,7 +102,7 @@ public final class PredictionValidation {
         Map<Path, List<String>> devicesByFolder = new HashMap<>();
         List<Map.Entry<Path, JsonNode>> reports = new ArrayList<>();
         for (Path file : ProfileLoader.expand(roots)) {
-            JsonNode tree = ProfileCodec.readTree(file);
+            JsonNode tree = JsonInput.readTree(file);
             String kind = ProfileCodec.kindOf(tree).orElse("");
             if (kind.equals("goodput-sweep")) {
                 reports.add(Map.entry(file, tree));

@@ -2,6 +2,7 @@ package io.configspec.model.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
@@ -35,7 +36,7 @@ public final class ProfileImporter extends AbstractImporter {
 
     @Override
     public Imported read(Path file, String text) throws ProfileException {
-        JsonNode tree = ProfileCodec.readTree(file, text);
+        JsonNode tree = JsonInput.readTree(file, text);
         ProfileDocument document = ProfileCodec.read(file, tree);
         // read(file, tree) binds a copy and accepts only a JSON object, so the tree is the file as written.
         return new Imported.Profile(file, (ObjectNode) tree, document);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import java.io.IOException;
@@ -161,11 +162,11 @@ final class ToolRows {
 
     /**
      * The objects of a JSON array (or a single object), each with the line it starts on. The file
-     * is parsed strictly first ({@link ProfileCodec#readTree}), so limits and syntax are checked
+     * is parsed strictly first ({@link JsonInput#readTree(java.nio.file.Path, String)}), so limits and syntax are checked
      * once.
      */
     static List<Row> jsonObjects(Path file, String text) throws ProfileException {
-        JsonNode tree = ProfileCodec.readTree(file, text);
+        JsonNode tree = JsonInput.readTree(file, text);
         if (!tree.isArray() && !tree.isObject()) {
             throw ProfileException.ofFile(file, "must hold a JSON array of objects or one object", null);
         }

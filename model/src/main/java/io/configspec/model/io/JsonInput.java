@@ -29,10 +29,10 @@ import java.util.Map;
  * Jackson's {@link StreamReadConstraints} on nesting, number, text and name length. Every problem
  * is one {@link ProfileException}; the limits are restated in words with the line and the field.
  */
-final class JsonInput {
+public final class JsonInput {
 
     /** Files larger than this are refused before they are read (50 MB). */
-    static final long MAX_FILE_BYTES = 50L * 1000 * 1000;
+    public static final long MAX_FILE_BYTES = 50L * 1000 * 1000;
 
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_DIGITS = 100;
@@ -49,17 +49,18 @@ final class JsonInput {
 
     private JsonInput() {}
 
-    static JsonNode read(Path file) throws ProfileException {
+    /** A file parsed strictly into a tree, not yet validated against a schema. */
+    public static JsonNode readTree(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
         int start = afterByteOrderMark(file, bytes);
         return parse(file, bytes, start, null);
     }
 
     /**
-     * A file's text, already read by {@link #text}, parsed under the same limits as {@link #read}:
-     * an importer that looked at the text first does not read the file again.
+     * A file's text, already read by {@link #readText}, parsed under the same limits as {@link
+     * #readTree(Path)}: an importer that looked at the text first does not read the file again.
      */
-    static JsonNode parse(Path file, String text) throws ProfileException {
+    public static JsonNode readTree(Path file, String text) throws ProfileException {
         return parse(file, null, 0, text);
     }
 
@@ -95,11 +96,11 @@ final class JsonInput {
     }
 
     /**
-     * A text file (a tool's log, CSV or table) under the same rules as JSON files: regular file,
+     * A text file (another tool's log, CSV file or table, for importers) under the same rules as JSON files: regular file,
      * at most {@link #MAX_FILE_BYTES}, strict UTF-8 (offset of a malformed byte named), a leading
      * byte-order mark skipped.
      */
-    static String text(Path file) throws ProfileException {
+    public static String readText(Path file) throws ProfileException {
         byte[] bytes = bytes(file);
         int start = afterByteOrderMark(file, bytes);
         return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
@@ -173,8 +174,9 @@ final class JsonInput {
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
         ByteBuffer in = ByteBuffer.wrap(bytes, ascii, bytes.length - ascii);
-        for (CharBuffer out = CharBuffer.allocate(8192); in.hasRemaining(); out.clear()) {
-            CoderResult result = decoder.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(Math.min(8192, in.remaining())); // sized to the input: most files are small
+        while (in.hasRemaining()) {
+            CoderResult result = decoder.decode(in, out.clear(), true);
             if (result.isError()) {
                 throw ProfileException.ofFile(
                     file,

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -21,9 +19,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,24 +31,28 @@ import io.configspec.model.analysis.Scenario;
 import io.configspec.model.analysis.WhatIf;
 import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.HasProvenance;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.JsonNamed;
 import io.configspec.model.domain.NetworkProfile;
 import io.configspec.model.domain.Provenance;
 import io.configspec.model.domain.ServerProfile;
 import io.configspec.model.domain.VerificationLatency;
+import io.configspec.model.io.ProfileDocument.AlignmentDocument;
+import io.configspec.model.io.ProfileDocument.DeviceDocument;
+import io.configspec.model.io.ProfileDocument.FleetScenarioDocument;
+import io.configspec.model.io.ProfileDocument.ModelsDocument;
+import io.configspec.model.io.ProfileDocument.NetworkDocument;
+import io.configspec.model.io.ProfileDocument.ScenarioDocument;
+import io.configspec.model.io.ProfileDocument.ServerDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads and writes profile and scenario files (format: {@code docs/file-format.md}; contract:
@@ -72,41 +71,31 @@ public final class ProfileCodec {
     /** The {@code schemaVersion} this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** Files larger than this are refused before they are read (50 MB). */
-    public static final long MAX_FILE_BYTES = JsonInput.MAX_FILE_BYTES;
-
     /**
-     * The kinds {@link #read} understands, the record each binds to (the document itself, or the
-     * profile a document wraps), and the arrays whose elements inherit the file's provenance.
+     * A kind {@link #read} understands, the record it binds to (the document itself, or the
+     * profile a document wraps), its document and the arrays whose elements inherit the file's
+     * provenance.
      */
-    private enum Kind {
-        DEVICE("device", DeviceProfile.class, "drafting"),
-        MODELS("models", ProfileDocument.ModelsDocument.class, "drafters", "targets"),
-        ALIGNMENT("alignment", ProfileDocument.AlignmentDocument.class, "entries"),
-        SERVER("server", ServerProfile.class, "targets"),
-        NETWORK("network", NetworkProfile.class),
-        SCENARIO("scenario", Scenario.class),
-        FLEET_SCENARIO("fleet-scenario", FleetScenarioSpec.class);
-
-        final String json;
-        final Class<?> content;
-        final List<String> inheriting;
-
-        Kind(String json, Class<?> content, String... inheriting) {
-            this.json = json;
-            this.content = content;
-            this.inheriting = List.of(inheriting);
-        }
+    private record Kind(String json, Class<?> content, Class<?> document, String... inheriting) {
+        static final List<Kind> ALL = List.of(
+            new Kind("device", DeviceProfile.class, DeviceDocument.class, "drafting"),
+            new Kind("models", ModelsDocument.class, ModelsDocument.class, "drafters", "targets"),
+            new Kind("alignment", AlignmentDocument.class, AlignmentDocument.class, "entries"),
+            new Kind("server", ServerProfile.class, ServerDocument.class, "targets"),
+            new Kind("network", NetworkProfile.class, NetworkDocument.class),
+            new Kind("scenario", Scenario.class, ScenarioDocument.class),
+            new Kind("fleet-scenario", FleetScenarioSpec.class, FleetScenarioDocument.class)
+        );
 
         static Optional<Kind> of(String json) {
-            return Arrays.stream(values())
+            return ALL.stream()
                 .filter(k -> k.json.equals(json))
                 .findFirst();
         }
     }
 
     /** The kinds {@link #read} understands. */
-    public static final Set<String> KINDS = Arrays.stream(Kind.values())
+    public static final Set<String> KINDS = Kind.ALL.stream()
         .map(k -> k.json)
         .collect(Collectors.toUnmodifiableSet());
 
@@ -163,20 +152,23 @@ public final class ProfileCodec {
      * @throws ProfileException naming the file and the field or line at fault
      */
     public static ProfileDocument read(Path file) throws ProfileException {
-        return bind(file, JsonInput.read(file));
+        return bind(file, JsonInput.readTree(file));
     }
 
     /**
      * Reads and validates one file that must hold one kind of document (a scenario, a fleet
      * scenario), refusing another kind by name.
      *
-     * @param kind the kind expected, as files name it ({@code scenario})
      * @throws ProfileException naming the file and the field or line at fault
      */
-    public static <D extends ProfileDocument> D read(Path file, Class<D> type, String kind)
-        throws ProfileException {
+    public static <D extends ProfileDocument> D read(Path file, Class<D> type) throws ProfileException {
         ProfileDocument document = read(file);
         if (!type.isInstance(document)) {
+            String kind = Kind.ALL.stream()
+                .filter(k -> k.document == type)
+                .findFirst()
+                .orElseThrow()
+                .json;
             throw ProfileException.atField(
                 file,
                 "kind",
@@ -215,7 +207,7 @@ public final class ProfileCodec {
                 kindName.isMissingNode()
                     ? "is missing"
                     : "must be one of " +
-                      Stream.of(Kind.values())
+                      Kind.ALL.stream()
                           .map(k -> k.json)
                           .collect(Collectors.joining(", ")) +
                       " but is " +
@@ -224,7 +216,7 @@ public final class ProfileCodec {
         );
         ProfileSchemas.validate(file, kind.json, content);
         inherit(kind, content);
-        if (kind == Kind.SCENARIO) {
+        if (kind.json.equals("scenario")) {
             flatten(content);
         }
         Object value;
@@ -238,44 +230,13 @@ public final class ProfileCodec {
             throw ProfileException.ofFile(file, "cannot be read (" + e.getMessage() + ")", e);
         }
         return switch (value) {
-            case DeviceProfile d -> new ProfileDocument.DeviceDocument(d);
-            case ServerProfile s -> new ProfileDocument.ServerDocument(s);
-            case NetworkProfile n -> new ProfileDocument.NetworkDocument(n);
-            case Scenario s -> new ProfileDocument.ScenarioDocument(s);
-            case FleetScenarioSpec f -> new ProfileDocument.FleetScenarioDocument(f);
+            case DeviceProfile d -> new DeviceDocument(d);
+            case ServerProfile s -> new ServerDocument(s);
+            case NetworkProfile n -> new NetworkDocument(n);
+            case Scenario s -> new ScenarioDocument(s);
+            case FleetScenarioSpec f -> new FleetScenarioDocument(f);
             default -> (ProfileDocument) value;
         };
-    }
-
-    /** A file parsed strictly (UTF-8, limits, regular file) into a tree, not yet validated. */
-    public static JsonNode readTree(Path file) throws ProfileException {
-        return JsonInput.read(file);
-    }
-
-    /**
-     * {@code text} (the content of {@code file}, read with {@link #readText}) parsed strictly into
-     * a tree under the same limits as {@link #readTree(Path)}, without reading the file again.
-     */
-    public static JsonNode readTree(Path file, String text) throws ProfileException {
-        return JsonInput.parse(file, text);
-    }
-
-    /**
-     * A text file read under the rules of profile files (regular file, 50 MB, strict UTF-8, a
-     * leading byte-order mark skipped): for importers of other tools' logs, CSV files and tables.
-     */
-    public static String readText(Path file) throws ProfileException {
-        return JsonInput.text(file);
-    }
-
-    /**
-     * The {@code kind} of a JSON file, checking size and syntax but nothing else (for commands
-     * that dispatch on the kind, including kinds other readers own, such as {@code goodput-sweep}).
-     *
-     * @return the kind, or empty when the file is a JSON object without a textual {@code kind}
-     */
-    public static Optional<String> peekKind(Path file) throws ProfileException {
-        return kindOf(JsonInput.read(file));
     }
 
     /** The textual {@code kind} of a parsed document, if it has one. */
@@ -344,18 +305,18 @@ public final class ProfileCodec {
     public static ObjectNode toJson(ProfileDocument document) {
         Kind kind = Kind.of(document.kind()).orElseThrow();
         Object content = switch (document) {
-            case ProfileDocument.DeviceDocument(DeviceProfile d) -> d;
-            case ProfileDocument.ServerDocument(ServerProfile s) -> s;
-            case ProfileDocument.NetworkDocument(NetworkProfile n) -> n;
-            case ProfileDocument.ScenarioDocument(Scenario s) -> s;
-            case ProfileDocument.FleetScenarioDocument(FleetScenarioSpec f) -> f;
+            case DeviceDocument(DeviceProfile d) -> d;
+            case ServerDocument(ServerProfile s) -> s;
+            case NetworkDocument(NetworkProfile n) -> n;
+            case ScenarioDocument(Scenario s) -> s;
+            case FleetScenarioDocument(FleetScenarioSpec f) -> f;
             default -> document;
         };
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("kind", kind.json);
         ObjectNode fields = MAPPER.valueToTree(content);
-        root.setAll(kind == Kind.SCENARIO ? group(fields) : fields);
+        root.setAll(kind.json.equals("scenario") ? group(fields) : fields);
         JsonNode provenance = root.get("provenance");
         for (String array : kind.inheriting) {
             for (JsonNode element : root.path(array)) {
@@ -388,11 +349,6 @@ public final class ProfileCodec {
                 }
             });
         return grouped;
-    }
-
-    /** The {@code whatIf} object of a scenario file: the settings made, in the order made. */
-    public static ObjectNode whatIfJson(WhatIf w) {
-        return MAPPER.valueToTree(w.settings());
     }
 
     // ---------------------------------------------------------------- binding set-up
@@ -437,7 +393,8 @@ public final class ProfileCodec {
 
     private static SimpleModule formatModule() {
         SimpleModule module = new SimpleModule("configspec-files");
-        viaTree(module, WhatIf.class, ProfileCodec::whatIf, ProfileCodec::whatIfJson);
+        // the whatIf object: the settings made, in the order made
+        viaTree(module, WhatIf.class, ProfileCodec::whatIf, w -> MAPPER.valueToTree(w.settings()));
         viaTree(
             module,
             Constraint.class,
@@ -456,7 +413,6 @@ public final class ProfileCodec {
         // (jackson-datatype-jsr310's JavaTimeModule would do it too, at 100+ ms more start-up.)
         viaTree(module, LocalDate.class, node -> LocalDate.parse(node.asText()), null);
         module.addSerializer(LocalDate.class, ToStringSerializer.instance);
-        module.setDeserializerModifier(new FieldProvenanceCheck());
         return module;
     }
 
@@ -509,59 +465,5 @@ public final class ProfileCodec {
             }
         }
         return whatIf;
-    }
-
-    /**
-     * Every key of a {@code fieldProvenance} must name a field of the same object (as the file
-     * spells it), so a provenance never silently attaches to nothing.
-     */
-    private static final class FieldProvenanceCheck extends BeanDeserializerModifier {
-
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(
-            DeserializationConfig config,
-            BeanDescription description,
-            JsonDeserializer<?> deserializer
-        ) {
-            if (!HasProvenance.class.isAssignableFrom(description.getBeanClass())) {
-                return deserializer;
-            }
-            Set<String> fields = description
-                .findProperties()
-                .stream()
-                .map(BeanPropertyDefinition::getName)
-                .filter(name -> !name.equals("provenance") && !name.equals("fieldProvenance"))
-                .collect(Collectors.toUnmodifiableSet());
-            return new Checked(deserializer, fields);
-        }
-
-        private static final class Checked extends DelegatingDeserializer {
-
-            private final Set<String> fields;
-
-            Checked(JsonDeserializer<?> delegate, Set<String> fields) {
-                super(delegate);
-                this.fields = fields;
-            }
-
-            @Override
-            protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-                return new Checked(delegate, fields);
-            }
-
-            @Override
-            public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                Object value = super.deserialize(p, context);
-                for (String field : ((HasProvenance) value).fieldProvenance().keySet()) {
-                    if (!fields.contains(field)) {
-                        throw new InvalidFieldException(
-                            "fieldProvenance." + field,
-                            "names no field of this object"
-                        );
-                    }
-                }
-                return value;
-            }
-        }
     }
 }

@@ -27,14 +27,20 @@ public sealed interface ProfileDocument {
     }
 
     /** The file's {@code id}. */
-    String id();
+    default String id() {
+        return switch (this) {
+            case DeviceDocument(DeviceProfile device) -> device.id();
+            case ModelsDocument models -> models.id();
+            case AlignmentDocument alignment -> alignment.id();
+            case ServerDocument(ServerProfile server) -> server.id();
+            case NetworkDocument(NetworkProfile network) -> network.id();
+            case ScenarioDocument(Scenario scenario) -> scenario.id();
+            case FleetScenarioDocument(FleetScenarioSpec spec) -> spec.id();
+        };
+    }
 
     /** A device profile with its drafting measurements. */
-    record DeviceDocument(DeviceProfile device) implements ProfileDocument {
-        public String id() {
-            return device.id();
-        }
-    }
+    record DeviceDocument(DeviceProfile device) implements ProfileDocument {}
 
     /** A catalogue of drafter and target models. */
     record ModelsDocument(
@@ -99,35 +105,19 @@ public sealed interface ProfileDocument {
     }
 
     /** A verification server. */
-    record ServerDocument(ServerProfile server) implements ProfileDocument {
-        public String id() {
-            return server.id();
-        }
-    }
+    record ServerDocument(ServerProfile server) implements ProfileDocument {}
 
     /** A network link. */
-    record NetworkDocument(NetworkProfile network) implements ProfileDocument {
-        public String id() {
-            return network.id();
-        }
-    }
+    record NetworkDocument(NetworkProfile network) implements ProfileDocument {}
 
     /** A scenario (its profiles are not loaded; see {@link ScenarioLoader}). */
-    record ScenarioDocument(Scenario scenario) implements ProfileDocument {
-        public String id() {
-            return scenario.id();
-        }
-    }
+    record ScenarioDocument(Scenario scenario) implements ProfileDocument {}
 
     /**
      * A fleet scenario ({@code "kind": "fleet-scenario"}); {@code
      * io.configspec.model.fleet.FleetScenarioFile} resolves its profile references.
      */
-    record FleetScenarioDocument(FleetScenarioSpec spec) implements ProfileDocument {
-        public String id() {
-            return spec.id();
-        }
-    }
+    record FleetScenarioDocument(FleetScenarioSpec spec) implements ProfileDocument {}
 
     /** Ids within one list that must be unique: the second occurrence is the field at fault. */
     private static void unique(String field, List<String> ids, String what) {

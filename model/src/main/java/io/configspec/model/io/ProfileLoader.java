@@ -108,7 +108,7 @@ public final class ProfileLoader {
         List<Path> files = expand(roots);
         List<Map.Entry<Path, ProfileDocument>> documents = new ArrayList<>();
         for (Path file : files) {
-            JsonNode tree = ProfileCodec.readTree(file);
+            JsonNode tree = JsonInput.readTree(file);
             if (ProfileCodec.kindOf(tree).filter(NOT_PROFILES::contains).isEmpty()) {
                 documents.add(Map.entry(file, ProfileCodec.bind(file, tree)));
             }

@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 import com.networknt.schema.walk.ApplyDefaultsStrategy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +39,8 @@ public final class ProfileSchemas {
         builder ->
             builder.schemaRegistryConfig(
                 SchemaRegistryConfig.builder()
+                    // "$.drafting[8].tokensPerSecond": a field's path as the sentences name it, after "$."
+                    .pathType(PathType.LEGACY)
                     .errorMessageKeyword("message")
                     .formatAssertionsEnabled(true)
                     .build()
@@ -46,18 +48,15 @@ public final class ProfileSchemas {
     );
 
     private static final ApplyDefaultsStrategy DEFAULTS = new ApplyDefaultsStrategy(true, false, false);
-    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> WALKED = new ConcurrentHashMap<>();
 
     private ProfileSchemas() {}
 
-    /** The compiled schema of a file kind ({@code device}, …, {@code fleet-scenario}). */
+    /** The compiled schema of a file kind ({@code device}, …, {@code fleet-scenario}), cached by the registry. */
     static Schema schema(String kind) {
-        return SCHEMAS.computeIfAbsent(kind, k -> {
-            Schema schema = REGISTRY.getSchema(SchemaLocation.of(LOCATION + k + ".schema.json"));
-            schema.initializeValidators();
-            return schema;
-        });
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of(LOCATION + kind + ".schema.json"));
+        schema.initializeValidators();
+        return schema;
     }
 
     /** The schema text of a kind, as published in {@code docs/schema}. */
@@ -126,7 +125,7 @@ public final class ProfileSchemas {
     public record Violation(String field, String keyword, String reason) {}
 
     private static Violation describe(Error error) {
-        String field = dotted(error.getInstanceLocation());
+        String field = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
         JsonNode value = error.getInstanceNode();
         JsonNode rule = error.getSchemaNode();
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
@@ -179,20 +178,6 @@ public final class ProfileSchemas {
             keyword,
             reason
         );
-    }
-
-    /** {@code /drafting/8/tokensPerSecond} → {@code drafting[8].tokensPerSecond}. */
-    private static String dotted(NodePath path) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            if (element instanceof Integer index) {
-                text.append('[').append(index).append(']');
-            } else {
-                text.append(text.isEmpty() ? "" : ".").append(element);
-            }
-        }
-        return text.toString();
     }
 
     /** The schema object holding the keyword that failed (for ranges given by two keywords). */

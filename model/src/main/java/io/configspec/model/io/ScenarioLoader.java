@@ -37,11 +37,7 @@ public final class ScenarioLoader {
     private ScenarioLoader() {}
 
     public static LoadedScenario load(Path file) throws ProfileException {
-        Scenario scenario = ProfileCodec.read(
-            file,
-            ProfileDocument.ScenarioDocument.class,
-            "scenario"
-        ).scenario();
+        Scenario scenario = ProfileCodec.read(file, ProfileDocument.ScenarioDocument.class).scenario();
         ProfileLoader.LoadedLibrary profiles = ProfileLoader.loadReferenced(file, scenario.profiles());
         ConfigurationSpace space;
         try {

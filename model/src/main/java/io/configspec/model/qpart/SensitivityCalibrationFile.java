@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.io.AtomicFiles;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ProfileSchemas;
@@ -34,7 +35,7 @@ public final class SensitivityCalibrationFile {
      * @throws ProfileException naming the file and the field at fault
      */
     public static SensitivityCalibration read(Path file) throws ProfileException {
-        JsonNode tree = ProfileCodec.readTree(file);
+        JsonNode tree = JsonInput.readTree(file);
         if (!tree.isObject()) {
             throw ProfileException.ofFile(file, "must be a JSON object", null);
         }

@@ -1,6 +1,7 @@
 package io.configspec.model.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.io.ProfileException;
@@ -49,7 +50,7 @@ public final class ProfileWorkspace {
         Map<Path, Entry> out = new LinkedHashMap<>();
         for (Path file : files) {
             if (
-                ProfileCodec.readTree(file) instanceof ObjectNode tree &&
+                JsonInput.readTree(file) instanceof ObjectNode tree &&
                 !ProfileLoader.NOT_PROFILES.contains(ProfileCodec.kindOf(tree).orElse(""))
             ) {
                 out.put(file, new Entry(tree, ProfileCodec.read(file, tree)));

@@ -146,6 +146,17 @@ class DomainValidationTest {
     }
 
     @Test
+    void aFieldProvenanceMustNameAFieldOfItsRecordAlsoInCode() {
+        Provenance paper = new Provenance.Literature("paper");
+        rejects("fieldProvenance.powerWats names no field of this object", () ->
+            new DraftingMeasurement("a", "q4", 1, 0, 0, 5, ILLUSTRATIVE, Map.of("powerWats", paper))
+        );
+        rejects("fieldProvenance.provenance names no field of this object", () ->
+            new DraftingMeasurement("a", "q4", 1, 0, 0, 5, ILLUSTRATIVE, Map.of("provenance", paper))
+        );
+    }
+
+    @Test
     void configurationNeedsAPositiveK() {
         rejects("k must be greater than 0 but is 0", () -> new Configuration("d", "a", "q4", "t", 0));
     }

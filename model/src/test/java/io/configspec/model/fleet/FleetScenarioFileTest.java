@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FleetScenarioFileTest {
 
@@ -183,22 +185,24 @@ class FleetScenarioFileTest {
         assertEquals(measured, perRound, measured * 0.03, "tokens per round at K = 4");
     }
 
-    @Test
-    void aKOutsideThePerKTableNamesTheField(@TempDir Path dir) throws Exception {
+    /** A K outside the per-K table (the device's own, or WISP's budget below the first measured K) names the field. */
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = { ", \"k\": 12 | 12 | devices[0].k | K 2..10", "'' | 1 | wisp.maxDraftTokens | devices[0]" }
+    )
+    void aKThePerKTableDidNotMeasureNamesTheField(
+        String kField,
+        int maxK,
+        String field,
+        String fragment,
+        @TempDir Path dir
+    ) throws Exception {
         ProfileException e = assertThrows(ProfileException.class, () ->
-            FleetScenarioFile.load(write(dir, perK(", \"k\": 12", 12)))
+            FleetScenarioFile.load(write(dir, perK(kField, maxK)))
         );
-        assertEquals("devices[0].k", e.field().orElseThrow());
-        assertTrue(e.getMessage().contains("K 2..10"), e.getMessage());
-    }
-
-    @Test
-    void aBudgetBelowTheFirstMeasuredKNamesTheField(@TempDir Path dir) throws Exception {
-        ProfileException e = assertThrows(ProfileException.class, () ->
-            FleetScenarioFile.load(write(dir, perK("", 1)))
-        );
-        assertEquals("wisp.maxDraftTokens", e.field().orElseThrow());
-        assertTrue(e.getMessage().contains("devices[0]"), e.getMessage());
+        assertEquals(field, e.field().orElseThrow());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 
     @Test

@@ -227,7 +227,7 @@ class VerificationTimeEstimatorTest {
         assertEquals(ms, back.measurements());
         assertEquals(fit.rSquared(), back.rSquared().orElseThrow(), 1e-12);
         assertEquals(fit.rmseSeconds(), back.rmseSeconds().orElseThrow(), 1e-12);
-        VerificationTimeEstimator again = io.configspec.model.fleet.FleetScenarioFile.estimatorOf(back);
+        VerificationTimeEstimator again = VerificationTimeEstimator.of(back);
         assertEquals(fit.estimator().predictSeconds(40, 8000, 8), again.predictSeconds(40, 8000, 8), 1e-9);
         assertEquals(
             fit.estimator().predictSeconds(40, 900, 8000, 8),

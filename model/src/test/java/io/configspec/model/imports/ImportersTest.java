@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileDocument;
 import io.configspec.model.testing.ImportFixtures;
 import io.configspec.model.testing.SampleFiles;
@@ -115,7 +115,7 @@ class ImportersTest {
             Imported.Profile.class,
             Importers.read(device, Optional.empty())
         );
-        assertEquals(ProfileCodec.readTree(device), profile.tree());
+        assertEquals(JsonInput.readTree(device), profile.tree());
         assertEquals("raspberry-pi-5", profile.document().id());
     }
 

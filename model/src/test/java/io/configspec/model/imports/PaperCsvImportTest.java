@@ -8,6 +8,7 @@ import io.configspec.model.analysis.EvaluatedSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.domain.Configuration;
 import io.configspec.model.domain.Provenance;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileCodec;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
@@ -66,7 +67,7 @@ class PaperCsvImportTest {
         plan.write(out);
         assertEquals(4, plan.files().size(), plan.files().toString());
 
-        ObjectNode scenario = (ObjectNode) ProfileCodec.readTree(
+        ObjectNode scenario = (ObjectNode) JsonInput.readTree(
             SampleFiles.root().resolve("scenarios").resolve("configspec-paper-profiler-speeds.json")
         );
         scenario.remove("$schema");

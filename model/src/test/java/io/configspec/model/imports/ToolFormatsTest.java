@@ -8,7 +8,7 @@ import io.configspec.model.imports.ImportedMeasurements.Acceptance;
 import io.configspec.model.imports.ImportedMeasurements.DraftingRate;
 import io.configspec.model.imports.ImportedMeasurements.Goodput;
 import io.configspec.model.imports.ImportedMeasurements.PowerDraw;
-import io.configspec.model.io.ProfileCodec;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.testing.ImportFixtures;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class ToolFormatsTest {
     }
 
     private static Importer detect(Path file) throws ProfileException {
-        return Importers.detect(file, ProfileCodec.readText(file));
+        return Importers.detect(file, JsonInput.readText(file));
     }
 
     @TempDir
@@ -110,7 +110,7 @@ class ToolFormatsTest {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "groceries: milk, eggs\n");
         ProfileException e = assertThrows(ProfileException.class, () ->
-            Importers.detect(file, ProfileCodec.readText(file))
+            Importers.detect(file, JsonInput.readText(file))
         );
         assertTrue(e.getMessage().startsWith(file + " is in no format"), e.getMessage());
         assertTrue(

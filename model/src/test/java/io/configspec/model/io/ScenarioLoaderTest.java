@@ -1,5 +1,8 @@
 package io.configspec.model.io;
 
+import static io.configspec.model.io.ProfileCodecTest.LLAMA;
+import static io.configspec.model.io.ProfileCodecTest.PAPER;
+import static io.configspec.model.io.ProfileCodecTest.PI5;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,80 +72,77 @@ class ScenarioLoaderTest {
 
     /** A damage, the file it is made in, and the file, field (a pattern) and reason the sentence must name. */
     static Stream<Arguments> damages() {
-        String pi5 = "profiles/illustrative/devices/raspberry-pi-5.json";
-        String llama = "profiles/illustrative/alignment/llama3.json";
-        String paper = "scenarios/illustrative-edge.json";
         String server = "\"server\":";
         return Stream.of(
             Arguments.of(
-                pi5,
+                PI5,
                 "\"drafter\": \"qwen2.5-3b\"",
                 "\"drafter\": \"qwen9-3b\"",
-                pi5,
+                PI5,
                 ".*\\.drafter",
                 "unknown drafter 'qwen9-3b'"
             ),
             Arguments.of(
-                llama,
+                LLAMA,
                 "\"quantization\": \"q8_0\"",
                 "\"quantization\": \"q2_k\"",
-                llama,
+                LLAMA,
                 "entries\\[1]\\.quantization",
                 "q2_k"
             ),
             Arguments.of(
-                llama,
+                LLAMA,
                 "\"target\": \"llama3.1-8b\"",
                 "\"target\": \"qwen2.5-7b\"",
-                llama,
+                LLAMA,
                 "entries\\[0]\\.target",
                 "must share a family"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 server,
                 "\"select\": {\"devices\": [\"raspberry-pi-5\", \"pi-zero\"]}, " + server,
-                paper,
+                PAPER,
                 "select\\.devices\\[1]",
                 "unknown device 'pi-zero'"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 server,
                 "\"select\": {\"targets\": [\"qwen2.5-7b\", \"qwen2.5-7b\"]}, " + server,
-                paper,
+                PAPER,
                 "select\\.targets\\[1]",
                 "repeats"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 "\"server\": \"paper-fixed-0.5s\"",
                 "\"server\": \"h100\"",
-                paper,
+                PAPER,
                 "server",
                 "h100"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 server,
                 "\"select\": {\"drafters\": []}, " + server,
-                paper,
+                PAPER,
                 "select\\.drafters",
                 "selects nothing"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 server,
                 "\"select\": {\"drafters\": [\"qwen2.5-0.5b\"], \"targets\": [\"llama3.1-8b\"]}, " + server,
-                paper,
+                PAPER,
                 "select",
                 "selects no configuration"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 "\"../profiles/illustrative\"",
                 "\"../profiles/illustrative\", \"../nowhere\"",
-                paper,
+                PAPER,
                 "profiles\\[1]",
                 "does not exist"
             ),
@@ -155,10 +155,10 @@ class ScenarioLoaderTest {
                 "0 or more"
             ),
             Arguments.of(
-                paper,
+                PAPER,
                 server,
                 "\"whatIf\": {\"alphaScael\": 0.9}, " + server,
-                paper,
+                PAPER,
                 "whatIf\\.alphaScael",
                 "not a known field"
             )

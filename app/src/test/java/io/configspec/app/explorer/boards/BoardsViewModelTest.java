@@ -109,8 +109,8 @@ class BoardsViewModelTest {
             ProfilingRequest r = m.request();
 
             assertEquals(List.of(2, 3, 4, 5), r.kValues());
-            assertEquals("llama-3.2-1b", r.twinPreset());
-            assertEquals("int4", r.twinPrecision());
+            assertEquals("llama-3.2-1b", r.twin().preset());
+            assertEquals("int4", r.twin().precision());
             assertNull(r.drafter());
             assertNull(r.target());
         }
