@@ -234,7 +234,12 @@ public final class FleetViewModel {
         int maxDevices,
         double durationSeconds,
         AtomicBoolean cancelled
-    ) {}
+    ) {
+        /** One simulation of this run's scenario and duration; stops when the run is cancelled. */
+        FleetResult simulate(FleetPolicy policy, int devices, long seed) {
+            return FleetSimulator.run(scenario, policy, devices, durationSeconds, seed, cancelled::get);
+        }
+    }
 
     /**
      * The inputs of a new run, or null (the status saying why where the user can act) when no
@@ -280,14 +285,7 @@ public final class FleetViewModel {
             .submit(() -> {
                 for (FleetPolicy p : FleetPolicy.values()) {
                     for (int n : sizes) {
-                        FleetResult r = FleetSimulator.run(
-                            in.scenario(),
-                            p,
-                            n,
-                            in.durationSeconds(),
-                            seed,
-                            in.cancelled()::get
-                        );
+                        FleetResult r = in.simulate(p, n, seed);
                         Point point = new Point(
                             n,
                             r.goodputTokensPerSecond(),
@@ -319,14 +317,7 @@ public final class FleetViewModel {
                 executor.runOnUi(() -> distributionDevices.set(n));
                 Map<FleetPolicy, FleetResult> atN = new EnumMap<>(FleetPolicy.class);
                 for (FleetPolicy p : FleetPolicy.values()) {
-                    FleetResult r = FleetSimulator.run(
-                        in.scenario(),
-                        p,
-                        n,
-                        in.durationSeconds(),
-                        seed,
-                        in.cancelled()::get
-                    );
+                    FleetResult r = in.simulate(p, n, seed);
                     atN.put(p, r);
                     List<Double> samples = downsample(r.tpotSeconds(), 200);
                     executor.runOnUi(() -> tpotDistributions.get(p).setAll(samples));
