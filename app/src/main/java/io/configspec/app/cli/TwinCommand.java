@@ -1,5 +1,6 @@
 package io.configspec.app.cli;
 
+import io.configspec.engine.samplemodels.DecoderArchitecture;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import io.configspec.engine.twins.TwinConfigException;
@@ -113,10 +114,11 @@ final class TwinCommand implements Callable<Integer> {
         } catch (TwinConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (layers != null && (layers < 1 || layers > config.layers())) {
+        DecoderArchitecture shape = config.architecture();
+        if (layers != null && (layers < 1 || layers > shape.layers())) {
             throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "--layers must be 1-" + config.layers() + " for " + config.name() + ", was " + layers
+                "--layers must be 1-" + shape.layers() + " for " + config.name() + ", was " + layers
             );
         }
         if (maxPositions < 1) {
@@ -130,12 +132,12 @@ final class TwinCommand implements Callable<Integer> {
             "Generating a %s twin of %s (%d layers, hidden %d, %d heads / %d KV heads, MLP %d, vocabulary %d)...%n",
             p.cliName(),
             config.name(),
-            layers == null ? config.layers() : layers,
-            config.hiddenSize(),
-            config.heads(),
-            config.kvHeads(),
-            config.intermediateSize(),
-            config.vocabSize()
+            layers == null ? shape.layers() : layers,
+            shape.hiddenSize(),
+            shape.heads(),
+            shape.kvHeads(),
+            shape.intermediateSize(),
+            shape.vocabSize()
         );
         w.flush();
         long start = System.nanoTime();

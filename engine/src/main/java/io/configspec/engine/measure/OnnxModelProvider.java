@@ -62,7 +62,8 @@ public record OnnxModelProvider(
         }
         context.checkCancelled();
         TwinGenerator.TwinIdentity identity = TwinGenerator.TwinIdentity.of(config);
-        boolean fullDepth = request.twin().layers() == null || request.twin().layers() == config.layers();
+        boolean fullDepth =
+            request.twin().layers() == null || request.twin().layers() == config.architecture().layers();
         String id = fullDepth ? identity.drafterId() : dir.getFileName().toString();
         long parameters = new ObjectMapper()
             .readTree(dir.resolve("config.json").toFile())

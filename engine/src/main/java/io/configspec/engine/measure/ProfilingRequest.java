@@ -106,7 +106,7 @@ public record ProfilingRequest(
     /** The layers of a bundled preset; an unknown preset is refused naming the known ones. */
     private static int presetLayers(String preset) {
         try {
-            return HuggingFaceConfig.preset(preset).layers();
+            return HuggingFaceConfig.preset(preset).architecture().layers();
         } catch (TwinConfigException e) {
             String known = String.join(", ", HuggingFaceConfig.PRESETS);
             throw new IllegalArgumentException(

@@ -56,8 +56,13 @@ public record DecoderArchitecture(
         }
     }
 
-    /** Same architecture with a different layer count (early-exit drafters, twins). */
+    /** Same architecture with a different layer count (early-exit drafters). */
     public DecoderArchitecture withLayers(int newLayers) {
+        return resized(newLayers, maxPositions);
+    }
+
+    /** Same architecture with other layer and position counts (twins of fewer layers or a shorter context). */
+    public DecoderArchitecture resized(int newLayers, int newMaxPositions) {
         return new DecoderArchitecture(
             newLayers,
             hiddenSize,
@@ -66,7 +71,7 @@ public record DecoderArchitecture(
             headDim,
             intermediateSize,
             vocabSize,
-            maxPositions,
+            newMaxPositions,
             finalNorm,
             ropeTheta
         );

@@ -3,6 +3,7 @@ package io.configspec.engine.twins;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.engine.samplemodels.DecoderArchitecture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,30 +18,19 @@ import java.util.Set;
  *
  * @param name the preset name or file the config came from
  * @param modelType {@code model_type} ({@code qwen2}, {@code llama}, ...)
- * @param layers {@code num_hidden_layers}
- * @param hiddenSize {@code hidden_size}
- * @param heads {@code num_attention_heads}
- * @param kvHeads {@code num_key_value_heads} (= heads when absent: multi-head attention)
- * @param headDim {@code head_dim} (= hidden_size / heads when absent)
- * @param intermediateSize {@code intermediate_size} (the SwiGLU MLP width)
- * @param vocabSize {@code vocab_size}
- * @param ropeTheta {@code rope_theta} (10000 when absent)
+ * @param architecture the decoder's shape, the one a twin's graph is built with: layers {@code
+ *     num_hidden_layers}, hidden size {@code hidden_size}, heads {@code num_attention_heads}, KV
+ *     heads {@code num_key_value_heads} (= heads when absent: multi-head attention), head size
+ *     {@code head_dim} (= hidden_size / heads when absent), MLP width {@code intermediate_size},
+ *     vocabulary {@code vocab_size}, positions {@code max_position_embeddings} (2048 when absent),
+ *     {@code rope_theta} (10000 when absent), and a final norm before the head (Llama-style)
  * @param tieWordEmbeddings {@code tie_word_embeddings} (the output head shares the embedding)
- * @param maxPositionEmbeddings {@code max_position_embeddings}
  */
 public record HuggingFaceConfig(
     String name,
     String modelType,
-    int layers,
-    int hiddenSize,
-    int heads,
-    int kvHeads,
-    int headDim,
-    int intermediateSize,
-    int vocabSize,
-    double ropeTheta,
-    boolean tieWordEmbeddings,
-    int maxPositionEmbeddings
+    DecoderArchitecture architecture,
+    boolean tieWordEmbeddings
 ) {
     /** Llama-style decoders (pre-norm, GQA with RoPE, SwiGLU MLP) the twin generator reproduces. */
     public static final Set<String> SUPPORTED_MODEL_TYPES = Set.of(
@@ -174,16 +164,19 @@ public record HuggingFaceConfig(
         return new HuggingFaceConfig(
             name,
             modelType,
-            layers,
-            hidden,
-            heads,
-            kvHeads,
-            headDim,
-            intermediate,
-            vocab,
-            theta,
-            tie,
-            maxPositions
+            new DecoderArchitecture(
+                layers,
+                hidden,
+                heads,
+                kvHeads,
+                headDim,
+                intermediate,
+                vocab,
+                maxPositions,
+                true,
+                theta
+            ),
+            tie
         );
     }
 
@@ -204,13 +197,14 @@ public record HuggingFaceConfig(
      * are left out: under 0.1 % of the total.
      */
     public long parameterCount() {
-        long d = hiddenSize;
-        long q = (long) heads * headDim;
-        long kv = (long) kvHeads * headDim;
+        DecoderArchitecture a = architecture;
+        long d = a.hiddenSize();
+        long q = (long) a.heads() * a.headDim();
+        long kv = (long) a.kvHeads() * a.headDim();
         long attention = d * q + 2 * d * kv + q * d;
-        long mlp = 3 * d * intermediateSize;
+        long mlp = 3 * d * a.intermediateSize();
         long block = attention + mlp + 2 * d;
-        long embedding = (long) vocabSize * d;
-        return embedding + layers * block + d + (tieWordEmbeddings ? 0 : embedding);
+        long embedding = (long) a.vocabSize() * d;
+        return embedding + a.layers() * block + d + (tieWordEmbeddings ? 0 : embedding);
     }
 }

@@ -60,7 +60,7 @@ public final class TwinGenerator {
             config.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") +
             "-" +
             precision.cliName();
-        return layers == null || layers == config.layers() ? base : base + "-l" + layers;
+        return layers == null || layers == config.architecture().layers() ? base : base + "-l" + layers;
     }
 
     /**
@@ -83,24 +83,14 @@ public final class TwinGenerator {
         long seed,
         java.util.function.BooleanSupplier cancelled
     ) throws IOException {
-        int depth = layers == null ? config.layers() : layers;
-        if (depth < 1 || depth > config.layers()) {
+        DecoderArchitecture full = config.architecture();
+        int depth = layers == null ? full.layers() : layers;
+        if (depth < 1 || depth > full.layers()) {
             throw new IllegalArgumentException(
-                "layers must be 1-" + config.layers() + " for " + config.name() + ", was " + depth
+                "layers must be 1-" + full.layers() + " for " + config.name() + ", was " + depth
             );
         }
-        DecoderArchitecture arch = new DecoderArchitecture(
-            depth,
-            config.hiddenSize(),
-            config.heads(),
-            config.kvHeads(),
-            config.headDim(),
-            config.intermediateSize(),
-            config.vocabSize(),
-            Math.min(maxPositions, config.maxPositionEmbeddings()),
-            true,
-            config.ropeTheta()
-        );
+        DecoderArchitecture arch = full.resized(depth, Math.min(maxPositions, full.maxPositions()));
         Path parent = directory.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path building = Files.createTempDirectory(parent, "." + directory.getFileName() + ".building-");
@@ -165,14 +155,14 @@ public final class TwinGenerator {
         ObjectNode json = mapper.createObjectNode();
         json.put("model_type", c.modelType());
         arch.putHuggingFaceShape(json);
-        json.put("rope_theta", c.ropeTheta());
+        json.put("rope_theta", c.architecture().ropeTheta());
         json.put("tie_word_embeddings", c.tieWordEmbeddings());
-        json.put("max_position_embeddings", c.maxPositionEmbeddings());
+        json.put("max_position_embeddings", c.architecture().maxPositions());
         json.put("configspec_role", "drafter");
         json.put("configspec_precision", precision.cliName());
         json.put("configspec_parameters", parameters);
         json.put("configspec_twin_of", c.name());
-        json.put("configspec_twin_full_depth", layers == c.layers());
+        json.put("configspec_twin_full_depth", layers == c.architecture().layers());
         TwinIdentity identity = TwinIdentity.of(c);
         json.put("configspec_family", identity.family());
         json.put("configspec_library_id", identity.drafterId());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.configspec.engine.samplemodels.DecoderArchitecture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,15 +33,16 @@ class HuggingFaceConfigTest {
     void aBundledPresetHasItsPublishedShape(ArgumentsAccessor published) throws Exception {
         HuggingFaceConfig c = HuggingFaceConfig.preset(published.getString(0));
 
+        DecoderArchitecture a = c.architecture();
         assertEquals(published.getString(1), c.modelType());
-        assertEquals(published.getInteger(2), c.layers());
-        assertEquals(published.getInteger(3), c.hiddenSize());
-        assertEquals(published.getInteger(4), c.heads());
-        assertEquals(published.getInteger(5), c.kvHeads());
-        assertEquals(published.getInteger(6), c.headDim());
-        assertEquals(published.getInteger(7), c.intermediateSize());
-        assertEquals(published.getInteger(8), c.vocabSize());
-        assertEquals(published.getDouble(9), c.ropeTheta());
+        assertEquals(published.getInteger(2), a.layers());
+        assertEquals(published.getInteger(3), a.hiddenSize());
+        assertEquals(published.getInteger(4), a.heads());
+        assertEquals(published.getInteger(5), a.kvHeads());
+        assertEquals(published.getInteger(6), a.headDim());
+        assertEquals(published.getInteger(7), a.intermediateSize());
+        assertEquals(published.getInteger(8), a.vocabSize());
+        assertEquals(published.getDouble(9), a.ropeTheta());
         assertTrue(c.tieWordEmbeddings());
         assertEquals(published.getDouble(10), c.parameterCount() / 1e6, 1.0, "million parameters");
     }
@@ -74,9 +76,9 @@ class HuggingFaceConfigTest {
 
         HuggingFaceConfig c = HuggingFaceConfig.read(file);
 
-        assertEquals(4, c.kvHeads());
-        assertEquals(16, c.headDim());
-        assertEquals(10000.0, c.ropeTheta());
+        assertEquals(4, c.architecture().kvHeads());
+        assertEquals(16, c.architecture().headDim());
+        assertEquals(10000.0, c.architecture().ropeTheta());
     }
 
     /** Writes {@code json} as {@code config.json} and returns why reading it fails. */

@@ -12,6 +12,7 @@ import ai.onnxruntime.TensorInfo;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.DecoderSession;
 import io.configspec.engine.onnx.EngineOptions;
+import io.configspec.engine.samplemodels.DecoderArchitecture;
 import io.configspec.engine.samplemodels.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,10 +98,11 @@ class TwinGeneratorTest {
         assertEquals(graph + data, twin.bytesOnDisk());
         // Same weight elements as the real model (biases aside), with its own output head.
         HuggingFaceConfig c = twin.config();
+        DecoderArchitecture a = c.architecture();
         assertEquals(
-            c.parameterCount() + (long) c.vocabSize() * c.hiddenSize(),
+            c.parameterCount() + (long) a.vocabSize() * a.hiddenSize(),
             twin.parameters(),
-            2L * c.layers() * c.hiddenSize() + 2L * c.hiddenSize()
+            2L * a.layers() * a.hiddenSize() + 2L * a.hiddenSize()
         );
     }
 
