@@ -83,7 +83,7 @@ public class ConfigurationSpaceEvaluationBenchmark extends BenchmarkDefaults {
                     new DeviceProfile(
                         device.id() + "-" + clone,
                         device.name() + " #" + clone,
-                        device.kind(),
+                        device.deviceKind(),
                         device.cpu(),
                         device.gpu(),
                         device.memoryGiB(),

@@ -212,7 +212,7 @@ public class SliderToFrameBenchmark {
                     new DeviceProfile(
                         d.id() + "-" + c,
                         d.name() + " #" + c,
-                        d.kind(),
+                        d.deviceKind(),
                         d.cpu(),
                         d.gpu(),
                         d.memoryGiB(),
