@@ -5,6 +5,7 @@ import io.configspec.model.service.ConfigurationRowWriter;
 import io.configspec.model.service.ScenarioEvaluation;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,6 +20,9 @@ final class SweepCommand extends ScenarioCommand {
     @Mixin
     OutputOptions output;
 
+    /** Where the free room of {@code --out}'s file system comes from (a test gives a small figure). */
+    OutputRoom.UsableSpace usableSpace = OutputRoom.FILE_STORE;
+
     @Override
     public Integer call() throws ProfileException, IOException {
         OutputFormat format = output.format(
@@ -30,6 +34,7 @@ final class SweepCommand extends ScenarioCommand {
         if (format == OutputFormat.ARROW) {
             output.requireFile(); // a missing --out is said at once, before the evaluation
             ScenarioEvaluation evaluation = scenario.scan(List.of());
+            requireRoom(format, evaluation, ArrowRowWriter::write);
             output.writeFile(spec.commandLine().getErr(), stream -> ArrowRowWriter.write(stream, evaluation));
             return ConfigSpecCli.OK;
         }
@@ -38,12 +43,30 @@ final class SweepCommand extends ScenarioCommand {
         ScenarioEvaluation evaluation = format.rows() == ConfigurationRowWriter.Format.TEXT
             ? scenario.evaluate()
             : scenario.scan(List.of());
+        OutputRoom.RowsWriter rows = (stream, e) ->
+            ConfigurationRowWriter.writeAllRows(format.rows(), stream, e);
+        requireRoom(format, evaluation, rows);
         output.write(
             spec.commandLine().getOut(),
             spec.commandLine().getErr(),
             writer -> ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation),
-            stream -> ConfigurationRowWriter.writeAllRows(format.rows(), stream, evaluation)
+            stream -> rows.write(stream, evaluation)
         );
         return ConfigSpecCli.OK;
+    }
+
+    /** With {@code --out}: refuses, before writing, a file its file system clearly has no room for. */
+    private void requireRoom(OutputFormat format, ScenarioEvaluation evaluation, OutputRoom.RowsWriter rows)
+        throws IOException {
+        if (output.out() == null) {
+            return;
+        }
+        String what = String.format(
+            Locale.ROOT,
+            "the sweep's %,d configurations as %s",
+            evaluation.configurationCount(),
+            format.name()
+        );
+        OutputRoom.require(output.out(), OutputRoom.estimateBytes(evaluation, rows), what, usableSpace);
     }
 }
