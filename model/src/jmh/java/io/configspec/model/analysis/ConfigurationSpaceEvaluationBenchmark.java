@@ -1,15 +1,12 @@
 package io.configspec.model.analysis;
 
 import io.configspec.model.BenchmarkDefaults;
-import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.io.ScenarioLoader;
 import io.configspec.model.pareto.KneePoint;
 import io.configspec.model.pareto.ParetoFront;
+import io.configspec.model.testing.ClonedDevices;
 import io.configspec.model.testing.SampleFiles;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,53 +52,12 @@ public class ConfigurationSpaceEvaluationBenchmark extends BenchmarkDefaults {
     @Setup(Level.Trial)
     public void build() throws Exception {
         ScenarioLoader.LoadedScenario paper = ScenarioLoader.load(SampleFiles.paperScenario());
-        ProfileLibrary library = paper.library();
         SplittableRandom random = new SplittableRandom(2026);
-        List<DeviceProfile> devices = new ArrayList<>();
-        for (DeviceProfile device : library.devices()) {
-            for (int clone = 0; clone < clonesPerDevice; clone++) {
-                List<DraftingMeasurement> drafting = new ArrayList<>();
-                for (DraftingMeasurement m : device.drafting()) {
-                    drafting.add(
-                        new DraftingMeasurement(
-                            m.drafter(),
-                            m.quantization(),
-                            m.tokensPerSecond() * (0.5 + random.nextDouble()),
-                            m.roundOverheadSeconds(),
-                            m.contextSlowdownPerThousandTokens(),
-                            m.powerWatts().isPresent()
-                                ? java.util.OptionalDouble.of(
-                                      m.powerWatts().getAsDouble() * (0.5 + random.nextDouble())
-                                  )
-                                : java.util.OptionalDouble.empty(),
-                            m.provenance(),
-                            m.fieldProvenance()
-                        )
-                    );
-                }
-                devices.add(
-                    new DeviceProfile(
-                        device.id() + "-" + clone,
-                        device.name() + " #" + clone,
-                        device.kind(),
-                        device.cpu(),
-                        device.gpu(),
-                        device.memoryGiB(),
-                        device.idlePowerWatts(),
-                        drafting,
-                        device.provenance(),
-                        device.fieldProvenance()
-                    )
-                );
-            }
-        }
-        ProfileLibrary large = new ProfileLibrary(
-            devices,
-            List.copyOf(library.drafters()),
-            List.copyOf(library.targets()),
-            List.copyOf(library.alignments()),
-            List.copyOf(library.servers()),
-            List.copyOf(library.networks())
+        ProfileLibrary large = ClonedDevices.of(
+            paper.library(),
+            clonesPerDevice,
+            clone -> 0.5 + random.nextDouble(),
+            clone -> 0.5 + random.nextDouble()
         );
         space = ConfigurationSpace.of(large, paper.scenario());
         whatIf = WhatIf.NONE.with("alphaScale", "0.95").with("rttSeconds", "0.03");

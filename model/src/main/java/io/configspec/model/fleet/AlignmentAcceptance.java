@@ -52,8 +52,9 @@ public final class AlignmentAcceptance {
                   alignment.calibration().stream().mapToDouble(CalibrationPoint::acceptanceRate).toArray(),
                   alpha
               );
-        FleetDeviceType type = base.withAcceptance(alpha, curve, calibration, 1);
-        return type.withAcceptance(alpha, curve, calibration, k != null ? k : fleet.bestFixedK(type, maxK));
+        // the analytical goodput that picks K depends on the acceptance, not on the kind's own K
+        FleetDeviceType type = base.withAcceptance(alpha, curve, calibration, k != null ? k : 1);
+        return k != null ? type : type.withFixedDraftTokens(fleet.bestFixedK(type, maxK));
     }
 
     /**

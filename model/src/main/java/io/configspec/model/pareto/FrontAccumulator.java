@@ -218,6 +218,20 @@ public final class FrontAccumulator {
      */
     private void seed(double[] c0, double[] c1, double[] c2, boolean[] include, int length) {
         int step = Math.max(1, length / SAMPLE);
+        int capacity = (length + step - 1) / step;
+        double[] xs = new double[capacity];
+        double[] ys = new double[capacity];
+        double[] zs = new double[capacity];
+        int n = 0;
+        for (int i = 0; i < length; i += step) {
+            if (include != null && !include[i]) {
+                continue;
+            }
+            xs[n] = s0 * c0[i];
+            ys[n] = s1 * c1[i];
+            zs[n] = s2 * c2[i];
+            n++;
+        }
         double min0 = Double.POSITIVE_INFINITY,
             min1 = min0,
             min2 = min0;
@@ -225,13 +239,10 @@ public final class FrontAccumulator {
             max1 = max0,
             max2 = max0;
         int found = 0;
-        for (int i = 0; i < length; i += step) {
-            if (include != null && !include[i]) {
-                continue;
-            }
-            double x = s0 * c0[i];
-            double y = s1 * c1[i];
-            double z = s2 * c2[i];
+        for (int i = 0; i < n; i++) {
+            double x = xs[i];
+            double y = ys[i];
+            double z = zs[i];
             if (Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z)) {
                 min0 = Math.min(min0, x);
                 max0 = Math.max(max0, x);
@@ -252,15 +263,9 @@ public final class FrontAccumulator {
         scale1 = max1 > min1 ? 1.0 / (max1 - min1) : 1.0;
         scale2 = max2 > min2 ? 1.0 / (max2 - min2) : 1.0;
         scaled = true;
-        for (int i = 0; i < length; i += step) {
-            if (include != null && !include[i]) {
-                continue;
-            }
-            double x = s0 * c0[i];
-            double y = s1 * c1[i];
-            double z = s2 * c2[i];
-            if (x == x && y == y && z == z) {
-                updatePivots(x, y, z);
+        for (int i = 0; i < n; i++) {
+            if (xs[i] == xs[i] && ys[i] == ys[i] && zs[i] == zs[i]) {
+                updatePivots(xs[i], ys[i], zs[i]);
             }
         }
     }

@@ -9,14 +9,11 @@ import io.configspec.app.explorer.viewmodel.SpaceIndex;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.Scenario;
-import io.configspec.model.domain.DeviceProfile;
-import io.configspec.model.domain.DraftingMeasurement;
 import io.configspec.model.domain.ProfileLibrary;
 import io.configspec.model.io.ScenarioLoader;
-import java.nio.file.Files;
+import io.configspec.model.testing.ClonedDevices;
+import io.configspec.model.testing.SampleFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +82,7 @@ public class SliderToFrameBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path scenarioFile = findSamples().resolve("scenarios/configspec-paper.json");
+        Path scenarioFile = SampleFiles.paperScenario();
         var loaded = ScenarioLoader.load(scenarioFile);
         scenario = loaded.scenario();
         ProfileLibrary library = cloneDevices(loaded.library(), 60);
@@ -186,58 +183,11 @@ public class SliderToFrameBenchmark {
 
     /** The library with every device cloned {@code copies} times, speeds and power varied. */
     static ProfileLibrary cloneDevices(ProfileLibrary library, int copies) {
-        List<DeviceProfile> devices = new ArrayList<>();
-        for (DeviceProfile d : library.devices()) {
-            for (int c = 0; c < copies; c++) {
-                double speed = 0.7 + (0.6 * c) / Math.max(1, copies - 1);
-                double power = 1.3 - (0.6 * c) / Math.max(1, copies - 1);
-                List<DraftingMeasurement> drafting = new ArrayList<>();
-                for (DraftingMeasurement m : d.drafting()) {
-                    drafting.add(
-                        new DraftingMeasurement(
-                            m.drafter(),
-                            m.quantization(),
-                            m.tokensPerSecond() * speed,
-                            m.roundOverheadSeconds(),
-                            m.contextSlowdownPerThousandTokens(),
-                            m.powerWatts().isPresent()
-                                ? java.util.OptionalDouble.of(m.powerWatts().getAsDouble() * power)
-                                : java.util.OptionalDouble.empty(),
-                            m.provenance(),
-                            m.fieldProvenance()
-                        )
-                    );
-                }
-                devices.add(
-                    new DeviceProfile(
-                        d.id() + "-" + c,
-                        d.name() + " #" + c,
-                        d.kind(),
-                        d.cpu(),
-                        d.gpu(),
-                        d.memoryGiB(),
-                        d.idlePowerWatts(),
-                        drafting,
-                        d.provenance(),
-                        d.fieldProvenance()
-                    )
-                );
-            }
-        }
-        return new ProfileLibrary(
-            devices,
-            List.copyOf(library.drafters()),
-            List.copyOf(library.targets()),
-            List.copyOf(library.alignments()),
-            List.copyOf(library.servers()),
-            List.copyOf(library.networks())
+        return ClonedDevices.of(
+            library,
+            copies,
+            c -> 0.7 + (0.6 * c) / Math.max(1, copies - 1),
+            c -> 1.3 - (0.6 * c) / Math.max(1, copies - 1)
         );
-    }
-
-    static Path findSamples() {
-        for (Path p : new Path[] { Path.of("samples"), Path.of("../samples") }) {
-            if (Files.isDirectory(p.resolve("scenarios"))) return p;
-        }
-        throw new IllegalStateException("samples/ not found from " + Path.of("").toAbsolutePath());
     }
 }

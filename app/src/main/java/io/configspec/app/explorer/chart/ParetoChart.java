@@ -561,43 +561,54 @@ public final class ParetoChart extends Region {
         ChartTheme t = theme.get();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        double left = marginLeft();
-        double top = marginTop();
-        double plotW = pointLayer.getWidth();
-        double plotH = pointLayer.getHeight();
+        PlotArea plot = new PlotArea(
+            marginLeft(),
+            marginTop(),
+            pointLayer.getWidth(),
+            pointLayer.getHeight()
+        );
         g.setFill(t.background());
         g.fillRect(0, 0, w, h);
         g.setFill(t.plotBackground());
-        g.fillRect(left, top, plotW, plotH);
-        drawAxes(g, t, left, top, plotW, plotH, true);
-        g.drawImage(pointLayer, left, top);
-        drawAxes(g, t, left, top, plotW, plotH, false);
+        g.fillRect(plot.left(), plot.top(), plot.width(), plot.height());
+        drawAxes(g, t, plot, true);
+        g.drawImage(pointLayer, plot.left(), plot.top());
+        drawAxes(g, t, plot, false);
         g.save();
         g.beginPath();
-        g.rect(left, top, plotW, plotH);
+        g.rect(plot.left(), plot.top(), plot.width(), plot.height());
         g.clip();
-        drawFront(g, t, left, top, plotW, plotH);
+        drawFront(g, t, plot);
         drawMarker(g, selectedRow.get(), t.selection(), 7, 2.5);
         drawMarker(g, hoveredRow.get(), t.text(), 6, 1.5);
         drawBox(g, t);
         g.restore();
         if (showLegend.get() && !compact.get()) {
-            drawLegend(g, t, left, top, plotW, plotH);
+            drawLegend(g, t, plot.left());
         }
         drawTooltip(g, t, w, h);
     }
 
+    /** The plot's rectangle on the canvas, px: the point layer's place, inside the axes. */
+    private record PlotArea(double left, double top, double width, double height) {}
+
+    /** Canvas x of the x-axis value {@code v} in the current view. */
+    private double canvasX(PlotArea plot, AxisScale sx, double v) {
+        return plot.left() + ((sx.forward(v) - viewX0) / (viewX1 - viewX0)) * plot.width();
+    }
+
+    /** Canvas y of the y-axis value {@code v} in the current view. */
+    private double canvasY(PlotArea plot, AxisScale sy, double v) {
+        return plot.top() + plot.height() - ((sy.forward(v) - viewY0) / (viewY1 - viewY0)) * plot.height();
+    }
+
     /** Grid lines (under the points) when {@code grid}, else ticks, labels, frame and titles. */
-    private void drawAxes(
-        GraphicsContext g,
-        ChartTheme t,
-        double left,
-        double top,
-        double plotW,
-        double plotH,
-        boolean grid
-    ) {
+    private void drawAxes(GraphicsContext g, ChartTheme t, PlotArea plot, boolean grid) {
         ChartData d = data.get();
+        double left = plot.left();
+        double top = plot.top();
+        double plotW = plot.width();
+        double plotH = plot.height();
         g.setLineWidth(1);
         g.setFont(tickFont());
         int targetX = Math.max(2, (int) (plotW / (compact.get() ? 70 : 90)));
@@ -607,7 +618,7 @@ public final class ParetoChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         for (double v : sx.ticks(viewX0, viewX1, targetX)) {
-            double px = left + ((sx.forward(v) - viewX0) / (viewX1 - viewX0)) * plotW;
+            double px = canvasX(plot, sx, v);
             if (grid) {
                 g.setStroke(t.grid());
                 g.strokeLine(snap(px), top, snap(px), top + plotH);
@@ -621,7 +632,7 @@ public final class ParetoChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         for (double v : sy.ticks(viewY0, viewY1, targetY)) {
-            double py = top + plotH - ((sy.forward(v) - viewY0) / (viewY1 - viewY0)) * plotH;
+            double py = canvasY(plot, sy, v);
             if (grid) {
                 g.setStroke(t.grid());
                 g.strokeLine(left, snap(py), left + plotW, snap(py));
@@ -655,14 +666,7 @@ public final class ParetoChart extends Region {
         return Math.floor(v) + 0.5;
     }
 
-    private void drawFront(
-        GraphicsContext g,
-        ChartTheme t,
-        double left,
-        double top,
-        double plotW,
-        double plotH
-    ) {
+    private void drawFront(GraphicsContext g, ChartTheme t, PlotArea plot) {
         ChartData d = data.get();
         int m = frontOrder.length;
         if (m == 0) {
@@ -674,8 +678,8 @@ public final class ParetoChart extends Region {
         AxisScale sy = yScale.get();
         for (int i = 0; i < m; i++) {
             int row = frontOrder[i];
-            xs[i] = left + ((sx.forward(d.x()[row]) - viewX0) / (viewX1 - viewX0)) * plotW;
-            ys[i] = top + plotH - ((sy.forward(d.y()[row]) - viewY0) / (viewY1 - viewY0)) * plotH;
+            xs[i] = canvasX(plot, sx, d.x()[row]);
+            ys[i] = canvasY(plot, sy, d.y()[row]);
         }
         g.setStroke(t.front());
         if (connectFront.get()) {
@@ -732,14 +736,8 @@ public final class ParetoChart extends Region {
         g.strokeRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
     }
 
-    private void drawLegend(
-        GraphicsContext g,
-        ChartTheme t,
-        double left,
-        double top,
-        double plotW,
-        double plotH
-    ) {
+    /** The legend in its strip above the plot, starting at the plot's {@code left} edge. */
+    private void drawLegend(GraphicsContext g, ChartTheme t, double left) {
         LegendLayout layout = legendLayout();
         Color[] colours = colours(data.get());
         g.setFont(tickFont());

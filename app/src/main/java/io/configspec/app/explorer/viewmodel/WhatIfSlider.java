@@ -167,8 +167,12 @@ public record WhatIfSlider(
 
     /** "type a number from 0.01 to 3 s". */
     public String rangeText() {
-        String u = unit.isEmpty() ? "" : unit.equals("×") ? " ×" : " " + unit;
-        return "type a number from " + trimmed(min()) + " to " + trimmed(max()) + u;
+        return "type a number from " + trimmed(min()) + " to " + trimmed(max()) + unitAfterNumber();
+    }
+
+    /** The unit as it follows a number: " s", " ×", or nothing for a unitless slider. */
+    private String unitAfterNumber() {
+        return unit.isEmpty() ? "" : unit.equals("×") ? " ×" : " " + unit;
     }
 
     private static String trimmed(double v) {
@@ -189,8 +193,6 @@ public record WhatIfSlider(
 
     /** The value as shown beside the slider, with its unit. */
     public String display() {
-        double v = value.get();
-        String number = integer ? String.valueOf((long) v) : Numbers.plain(v);
-        return unit.isEmpty() ? number : unit.equals("×") ? number + " ×" : number + " " + unit;
+        return displayNumber() + unitAfterNumber();
     }
 }

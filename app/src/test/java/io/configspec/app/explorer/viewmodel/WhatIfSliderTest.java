@@ -83,6 +83,22 @@ class WhatIfSliderTest {
     }
 
     @Test
+    void theShownValueAndTheRangeSpellTheUnitAlike() {
+        WhatIfSlider tv = sliders.slider("verifySeconds");
+        tv.value().set(0.25);
+        assertEquals("0.250 s", tv.display());
+        assertEquals("type a number from 0.01 to 3 s", tv.rangeText());
+        WhatIfSlider alpha = sliders.slider("alphaScale");
+        alpha.value().set(1.5);
+        assertEquals("1.500 ×", alpha.display());
+        assertEquals("type a number from 0.5 to 1.5 ×", alpha.rangeText());
+        WhatIfSlider k = sliders.slider("kMax");
+        k.value().set(7);
+        assertEquals("7 tokens", k.display());
+        assertEquals("type a number from 1 to 16 tokens", k.rangeText());
+    }
+
+    @Test
     void resetMovesEverySliderBackToTheValueTheEvaluationUses() {
         ExplorerViewModel model = Samples.loaded(Samples.paperScenario());
         WhatIfViewModel whatIf = model.whatIf();
