@@ -89,15 +89,20 @@ final class OutputRoom {
                 out,
                 String.format(
                     Locale.ROOT,
-                    "%s need about %,d bytes (%s) but its file system has %,d bytes (%s) free, so nothing was written; free some room, write elsewhere or narrow the sweep (--set kMax, --device, --drafter, --target)",
+                    "%s need about %,d bytes%s but its file system has %,d bytes%s free, so nothing was written; free some room, write elsewhere or narrow the sweep (--set kMax, --device, --drafter, --target)",
                     what,
                     bytes,
-                    SpaceSize.inWords(bytes),
+                    inWords(bytes),
                     free,
-                    SpaceSize.inWords(free)
+                    inWords(free)
                 )
             );
         }
+    }
+
+    /** " (112.2 GB)", " (850 MB)"; nothing under a megabyte, where the bytes say it. */
+    private static String inWords(long bytes) {
+        return bytes >= 1_000_000 ? " (" + SpaceSize.inWords(bytes) + ")" : "";
     }
 
     private static long bytesWritten(RowsWriter writer, ScenarioEvaluation evaluation) throws IOException {

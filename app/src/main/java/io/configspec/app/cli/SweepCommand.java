@@ -34,8 +34,10 @@ final class SweepCommand extends ScenarioCommand {
         if (format == OutputFormat.ARROW) {
             output.requireFile(); // a missing --out is said at once, before the evaluation
             ScenarioEvaluation evaluation = scenario.scan(List.of());
-            requireRoom(format, evaluation, ArrowRowWriter::write);
-            output.writeFile(spec.commandLine().getErr(), stream -> ArrowRowWriter.write(stream, evaluation));
+            output.writeFile(
+                spec.commandLine().getErr(),
+                roomChecked(format, evaluation, ArrowRowWriter::write)
+            );
             return ConfigSpecCli.OK;
         }
         // csv and json are written block by block as rows are evaluated (any size in constant
@@ -45,28 +47,35 @@ final class SweepCommand extends ScenarioCommand {
             : scenario.scan(List.of());
         OutputRoom.RowsWriter rows = (stream, e) ->
             ConfigurationRowWriter.writeAllRows(format.rows(), stream, e);
-        requireRoom(format, evaluation, rows);
         output.write(
             spec.commandLine().getOut(),
             spec.commandLine().getErr(),
             writer -> ConfigurationRowWriter.writeAllRows(format.rows(), writer, evaluation),
-            stream -> rows.write(stream, evaluation)
+            roomChecked(format, evaluation, rows)
         );
         return ConfigSpecCli.OK;
     }
 
-    /** With {@code --out}: refuses, before writing, a file its file system clearly has no room for. */
-    private void requireRoom(OutputFormat format, ScenarioEvaluation evaluation, OutputRoom.RowsWriter rows)
-        throws IOException {
-        if (output.out() == null) {
-            return;
-        }
-        String what = String.format(
-            Locale.ROOT,
-            "the sweep's %,d configurations as %s",
-            evaluation.configurationCount(),
-            format.name()
-        );
-        OutputRoom.require(output.out(), OutputRoom.estimateBytes(evaluation, rows), what, usableSpace);
+    /**
+     * The {@code --out} file's content: first a refusal when its file system clearly has no room
+     * for it, then {@code rows}. Checked as the write begins, so a destination that is no regular
+     * file (a folder, a device) is refused for what it is first; a refusal writes no byte and
+     * leaves no temporary file (the atomic write removes its own).
+     */
+    private OutputOptions.ByteContent roomChecked(
+        OutputFormat format,
+        ScenarioEvaluation evaluation,
+        OutputRoom.RowsWriter rows
+    ) {
+        return stream -> {
+            String what = String.format(
+                Locale.ROOT,
+                "the sweep's %,d configurations as %s",
+                evaluation.configurationCount(),
+                format.name()
+            );
+            OutputRoom.require(output.out(), OutputRoom.estimateBytes(evaluation, rows), what, usableSpace);
+            rows.write(stream, evaluation);
+        };
     }
 }

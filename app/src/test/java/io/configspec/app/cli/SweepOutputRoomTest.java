@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +66,23 @@ class SweepOutputRoomTest {
         assertTrue(sentence.contains("but its file system has 1,000,000 bytes (1 MB) free"), sentence);
         assertTrue(sentence.matches(".* need about [0-9,]+ bytes \\([0-9.]+ MB\\) .*"), sentence);
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aDestinationThatIsNoRegularFileIsRefusedForWhatItIsBeforeTheRoomIsWeighed() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("a-folder"));
+
+        String sentence = sweep("csv", folder, f -> 1L).assertBadInput();
+
+        assertTrue(sentence.contains("not a regular file"), sentence);
+        assertFalse(sentence.contains("need about"), sentence);
+    }
+
+    @Test
+    void lessThanAMegabyteFreeIsSaidInBytesOnly() {
+        String sentence = sweep("csv", temp.resolve("small.csv"), f -> 4096L).assertBadInput();
+
+        assertTrue(sentence.contains("but its file system has 4,096 bytes free"), sentence);
     }
 
     /**
