@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param id unique id in the profile library, e.g. {@code raspberry-pi-5}
  * @param name display name, e.g. {@code Raspberry Pi 5 (8 GB)}
- * @param kind broad class of device
+ * @param deviceKind broad class of device
  * @param cpu CPU description
  * @param gpu GPU description, empty when drafting runs on the CPU only
  * @param memoryGiB memory available to the drafter, GiB, &gt; 0; empty when the source does not state it
@@ -25,7 +25,7 @@ import java.util.Set;
 public record DeviceProfile(
     String id,
     String name,
-    DeviceKind kind,
+    DeviceKind deviceKind,
     String cpu,
     String gpu,
     OptionalDouble memoryGiB,
@@ -37,7 +37,7 @@ public record DeviceProfile(
     public DeviceProfile {
         FieldChecks.text("id", id);
         FieldChecks.text("name", name);
-        FieldChecks.present("kind", kind);
+        FieldChecks.present("deviceKind", deviceKind);
         FieldChecks.text("cpu", cpu);
         gpu = gpu == null ? "" : gpu;
         memoryGiB = FieldChecks.positive("memoryGiB", memoryGiB);
@@ -60,7 +60,7 @@ public record DeviceProfile(
     public DeviceProfile(
         String id,
         String name,
-        DeviceKind kind,
+        DeviceKind deviceKind,
         String cpu,
         String gpu,
         double memoryGiB,
@@ -72,7 +72,7 @@ public record DeviceProfile(
         this(
             id,
             name,
-            kind,
+            deviceKind,
             cpu,
             gpu,
             OptionalDouble.of(memoryGiB),

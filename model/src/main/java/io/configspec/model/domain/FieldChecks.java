@@ -2,14 +2,15 @@ package io.configspec.model.domain;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Range checks shared by the canonical constructors of the domain records. Each throws {@link
@@ -17,14 +18,17 @@ import java.util.stream.Collectors;
  */
 public final class FieldChecks {
 
-    /** The fields of a record type a provenance may be given for (its components but the provenance ones), found once per type. */
-    private static final ClassValue<Set<String>> PROVENANCE_FIELDS = new ClassValue<>() {
+    /**
+     * The fields of a record type a provenance may be given for (its components but the provenance
+     * ones), in declaration order, found once per type.
+     */
+    private static final ClassValue<List<String>> PROVENANCE_FIELDS = new ClassValue<>() {
         @Override
-        protected Set<String> computeValue(Class<?> type) {
+        protected List<String> computeValue(Class<?> type) {
             return Arrays.stream(type.getRecordComponents())
                 .map(RecordComponent::getName)
                 .filter(name -> !name.equals("provenance") && !name.equals("fieldProvenance"))
-                .collect(Collectors.toUnmodifiableSet());
+                .toList();
         }
     };
 
@@ -143,21 +147,30 @@ public final class FieldChecks {
 
     /**
      * The per-field overrides of a record of {@code type} ({@link HasProvenance}), as an immutable
-     * copy ({@code null} becomes the empty map), each key naming another field of that record: a
-     * provenance never silently attaches to nothing, whether the record was read from a file or
-     * built in code.
+     * copy in the record's field order, so files list them the same way every time ({@code null}
+     * becomes the empty map), each key naming another field of that record: a provenance never
+     * silently attaches to nothing, whether the record was read from a file or built in code.
      */
     public static Map<String, Provenance> fieldProvenance(
         Class<? extends Record> type,
         Map<String, Provenance> fieldProvenance
     ) {
         Map<String, Provenance> copy = map(fieldProvenance);
+        List<String> fields = PROVENANCE_FIELDS.get(type);
         for (String field : copy.keySet()) {
-            if (!PROVENANCE_FIELDS.get(type).contains(field)) {
+            if (!fields.contains(field)) {
                 throw new InvalidFieldException("fieldProvenance." + field, "names no field of this object");
             }
         }
-        return copy;
+        if (copy.size() < 2) {
+            return copy;
+        }
+        Map<String, Provenance> ordered = new LinkedHashMap<>();
+        fields
+            .stream()
+            .filter(copy::containsKey)
+            .forEach(field -> ordered.put(field, copy.get(field)));
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** An immutable copy of {@code values}; {@code null} becomes the empty map. */

@@ -470,7 +470,7 @@ final class ProfileAssembler {
                     new DeviceProfile(
                         base.id(),
                         base.name(),
-                        base.kind(),
+                        base.deviceKind(),
                         base.cpu(),
                         base.gpu(),
                         base.memoryGiB(),

@@ -3,7 +3,6 @@ package io.configspec.model.io;
 import static java.util.Map.entry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -29,7 +28,6 @@ import io.configspec.model.analysis.Constraint;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.Scenario;
 import io.configspec.model.analysis.WhatIf;
-import io.configspec.model.domain.DeviceKind;
 import io.configspec.model.domain.DeviceProfile;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.domain.JsonNamed;
@@ -132,7 +130,6 @@ public final class ProfileCodec {
         .addModule(formatModule())
         .addMixIn(Provenance.class, ProvenanceMixin.class)
         .addMixIn(VerificationLatency.class, LatencyMixin.class)
-        .addMixIn(DeviceProfile.class, DeviceProfileMixin.class)
         .addMixIn(JsonNamed.class, JsonNamedMixin.class)
         .addMixIn(Objective.class, CliNamed.class)
         .build();
@@ -371,13 +368,6 @@ public final class ProfileCodec {
         }
     )
     private interface LatencyMixin {}
-
-    /** The file says {@code deviceKind}: its {@code kind} is the document's. */
-    private abstract static class DeviceProfileMixin {
-
-        @JsonProperty("deviceKind")
-        abstract DeviceKind kind();
-    }
 
     /** Every enum that files spell by its {@link JsonNamed#jsonName()} (device kind, pricing, billing, energy, route). */
     private interface JsonNamedMixin {

@@ -562,7 +562,7 @@ public final class ScenarioReport {
             row(
                 h,
                 d.name() + " (" + d.id() + ")",
-                d.kind().jsonName() +
+                d.deviceKind().jsonName() +
                     ", " +
                     d.cpu() +
                     (d.gpu().isBlank() ? "" : ", " + d.gpu()) +

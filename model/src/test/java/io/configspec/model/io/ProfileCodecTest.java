@@ -354,6 +354,50 @@ class ProfileCodecTest {
     }
 
     @Test
+    void aDevicesKindTakesAFieldProvenanceUnderTheFilesName() throws Exception {
+        Path file = dir.resolve(PI5);
+        Files.writeString(
+            file,
+            Files.readString(file).replace(
+                "\"fieldProvenance\": {",
+                "\"fieldProvenance\": {\"deviceKind\": {\"kind\": \"literature\", \"source\": \"vendor page\"}, "
+            )
+        );
+        DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(file)).device();
+        assertEquals(new Provenance.Literature("vendor page"), device.provenanceOf("deviceKind"));
+        Path written = dir.resolve("device-written.json");
+        ProfileCodec.write(written, new ProfileDocument.DeviceDocument(device));
+        assertEquals(device, ((ProfileDocument.DeviceDocument) ProfileCodec.read(written)).device());
+        assertTrue(Files.readString(written).contains("\"deviceKind\" : {"), Files.readString(written));
+    }
+
+    @Test
+    void fieldProvenanceIsWrittenInTheRecordsFieldOrderWhateverOrderItWasGivenIn() throws Exception {
+        var measured = new Provenance.Measured("profiler 1", java.time.LocalDate.of(2026, 1, 2), 30);
+        var paper = new Provenance.Literature("paper");
+        String first = null;
+        for (List<String> order : List.of(
+            List.of("powerWatts", "tokensPerSecond", "roundOverheadSeconds"),
+            List.of("roundOverheadSeconds", "powerWatts", "tokensPerSecond"),
+            List.of("tokensPerSecond", "roundOverheadSeconds", "powerWatts")
+        )) {
+            var given = new java.util.LinkedHashMap<String, Provenance>();
+            order.forEach(field -> given.put(field, field.equals("powerWatts") ? paper : measured));
+            writtenAndRead(measured, given);
+            String text = Files.readString(dir.resolve("device-d.json"));
+            assertTrue(
+                text.indexOf("\"tokensPerSecond\" : {") < text.indexOf("\"roundOverheadSeconds\" : {") &&
+                    text.indexOf("\"roundOverheadSeconds\" : {") < text.indexOf("\"powerWatts\" : {"),
+                text
+            );
+            if (first == null) {
+                first = text;
+            }
+            assertEquals(first, text, "the same profile must be written byte for byte the same");
+        }
+    }
+
+    @Test
     void drafterEntriesInheritTheDeviceProvenanceUnlessOverridden() throws Exception {
         DeviceProfile device = ((ProfileDocument.DeviceDocument) ProfileCodec.read(
                 dir.resolve("profiles/illustrative/devices/raspberry-pi-4b.json")

@@ -58,7 +58,7 @@ public final class ClonedDevices {
                     new DeviceProfile(
                         device.id() + "-" + copy,
                         device.name() + " #" + copy,
-                        device.kind(),
+                        device.deviceKind(),
                         device.cpu(),
                         device.gpu(),
                         device.memoryGiB(),

@@ -752,7 +752,7 @@ public final class LibraryViewModel {
         Entries out = new Entries(scenario.profiles().sources(), trees);
         for (var d : library.devices()) {
             String summary =
-                d.kind().label() +
+                d.deviceKind().label() +
                 " · " +
                 (d.memoryGiB().isPresent()
                     ? Numbers.plain(d.memoryGiB().getAsDouble()) + " GiB"
