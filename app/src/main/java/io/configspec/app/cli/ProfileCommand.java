@@ -75,11 +75,15 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(
         names = "--precision",
         paramLabel = "P",
-        description = "Twin precision: int8 or int4 (also fp16, fp32)."
+        description = "Twin precision: int8 or int4 (also fp16, fp32); with --twin only."
     )
     String precision;
 
-    @Option(names = "--layers", paramLabel = "N", description = "Twin depth (default: the real model's).")
+    @Option(
+        names = "--layers",
+        paramLabel = "N",
+        description = "Twin depth (default: the real model's); with --twin only."
+    )
     Integer layers;
 
     @Option(
@@ -184,15 +188,20 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what.drafter != null && (layers != null || precision != null)) {
+            // A drafter is measured as it is: its depth and precision are the model's own.
+            throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "--layers and --precision describe an architecture twin and go with --twin, not with --drafter"
+            );
+        }
         PrintWriter w = spec.commandLine().getOut();
         power.check();
         ProfilingRequest request;
         try {
             request = new ProfilingRequest(
                 what.drafter,
-                what.twin == null && layers == null
-                    ? null
-                    : new ProfilingRequest.Twin(what.twin, what.twin == null ? null : precision, layers),
+                what.twin == null ? null : new ProfilingRequest.Twin(what.twin, precision, layers),
                 target,
                 kValues,
                 contexts,

@@ -17,9 +17,24 @@ public final class UserFolders {
         return unlessSet(System.getenv("XDG_CACHE_HOME"), ".cache").resolve("configspec");
     }
 
-    /** Workspaces, autosave and recent files: the {@code configspec.userdir} property, else {@code ~/.configspec}. */
+    /**
+     * Workspaces, autosave and recent files: the {@code configspec.userdir} property, else {@code
+     * ~/.configspec}. Measured profiles follow that property too ({@link #measured()}).
+     */
     public static Path workspace() {
         return unlessSet(System.getProperty("configspec.userdir"), ".configspec");
+    }
+
+    /**
+     * Profiles measured in the explorer's Boards tab: {@code measured} in the {@code
+     * configspec.userdir} folder when that property is set (so a session pointed elsewhere writes
+     * nothing under the home folder), else {@code measured} in {@link #config()}.
+     */
+    public static Path measured() {
+        String userDir = System.getProperty("configspec.userdir");
+        return userDir != null && !userDir.isBlank()
+            ? Path.of(userDir).resolve("measured")
+            : config().resolve("measured");
     }
 
     /** {@code setting} as a path, or {@code underHome} in the user's home folder when it is unset or blank. */

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The board commands: agent, twin, profile (exit codes and one-sentence errors). */
 class BoardCommandsTest {
@@ -107,6 +109,22 @@ class BoardCommandsTest {
         CliRun r = CliRun.of("profile", "--twin", "qwen2.5-0.5b");
 
         assertRefused(r, "--precision");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "--layers=2", "--precision=int8" })
+    void twinOptionsWithADrafterAreRefusedNamingTheTwinOption(String twinOption) {
+        Path out = temp.resolve("profiles");
+
+        CliRun r = CliRun.of("profile", "--drafter", "draft-1l-int8", twinOption, "--out", out.toString());
+
+        String sentence = r.assertBadInput();
+        assertTrue(
+            sentence.contains("--layers and --precision describe an architecture twin and go with --twin"),
+            sentence
+        );
+        assertFalse(sentence.contains("exactly one"), sentence);
+        assertFalse(Files.exists(out));
     }
 
     @Test

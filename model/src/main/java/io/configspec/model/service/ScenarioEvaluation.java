@@ -686,6 +686,19 @@ public final class ScenarioEvaluation {
         }
     }
 
+    /**
+     * The rows {@code spaceRows} of this evaluation's space, evaluated on their own and held (same
+     * values as in the whole space): a sample to measure what writing rows costs before writing
+     * them all ({@code sweep}'s free-space check). It marks no front and holds no recommendations.
+     *
+     * @param spaceRows strictly ascending row numbers inside the space (may be empty)
+     * @throws IllegalArgumentException if they are not
+     */
+    public ScenarioEvaluation sample(long[] spaceRows) {
+        EvaluatedSpace sample = rows.space().evaluateRows(whatIf, spaceRows);
+        return new ScenarioEvaluation(loaded, filter, whatIf, sample, new int[0], List.of(), null);
+    }
+
     public Configuration configuration(int row) {
         return rows.configuration(row);
     }

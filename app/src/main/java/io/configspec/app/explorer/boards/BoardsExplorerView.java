@@ -18,11 +18,22 @@ public final class BoardsExplorerView {
 
     /** The tab's content (registered in {@code ExplorerViews}). */
     public static Node content(ExplorerContext context) {
-        BoardsViewModel model = new BoardsViewModel(
+        BoardsViewModel model = viewModel(context);
+        if (context.window() != null) {
+            context.window().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.close());
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new BoardsView(model));
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    /** The tab's view model, wired to the user's folders ({@link UserFolders#measured()} for its profiles). */
+    static BoardsViewModel viewModel(ExplorerContext context) {
+        return new BoardsViewModel(
             context.executor(),
             BoardSettingsStore.userDefault(),
             librarySink(context.model()),
-            UserFolders.config().resolve("measured"),
+            UserFolders.measured(),
             () ->
                 LocalBoard.start(
                     SensorSuite.detectSystem(),
@@ -34,12 +45,6 @@ public final class BoardsExplorerView {
                 return loaded == null ? null : loaded.library();
             }
         );
-        if (context.window() != null) {
-            context.window().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.close());
-        }
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new BoardsView(model));
-        scroll.setFitToWidth(true);
-        return scroll;
     }
 
     /**

@@ -227,6 +227,11 @@ public final class BoardsViewModel implements AutoCloseable {
 
     // ------------------------------------------------------------------ inputs
 
+    /** Where measured profiles are written (one subdirectory per board). */
+    public Path measuredDirectory() {
+        return measuredDirectory;
+    }
+
     /** The connection form. */
     public ConnectionForm connection() {
         return connection;

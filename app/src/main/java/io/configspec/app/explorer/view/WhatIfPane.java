@@ -65,15 +65,27 @@ public final class WhatIfPane extends VBox {
             Slider slider = new Slider(0, 1, s.toPosition(s.value().get()));
             slider.setId("slider-" + s.key());
             slider.setMaxWidth(Double.MAX_VALUE);
-            // One arrow key or track click moves one step, not the whole travel (issue 19, item 2).
-            slider.setBlockIncrement(s.positionStep());
             if (s.integer()) {
-                slider.setMajorTickUnit(s.positionStep());
                 slider.setMinorTickCount(0);
                 slider.setSnapToTicks(true);
             }
             GridPane.setHgrow(slider, Priority.ALWAYS);
             boolean[] syncing = { false };
+            // The travel follows the slider's range (K: the K measured in the open scenario): one
+            // arrow key or track click moves one step, not the whole travel (issue 19, item 2).
+            Runnable travel = () -> {
+                slider.setBlockIncrement(s.positionStep());
+                if (s.integer()) slider.setMajorTickUnit(s.positionStep());
+                syncing[0] = true;
+                try {
+                    slider.setValue(s.toPosition(s.value().get()));
+                } finally {
+                    syncing[0] = false;
+                }
+            };
+            travel.run();
+            s.lowest().addListener((obs, o, n) -> travel.run());
+            s.highest().addListener((obs, o, n) -> travel.run());
             slider
                 .valueProperty()
                 .addListener((obs, o, n) -> {
@@ -132,6 +144,15 @@ public final class WhatIfPane extends VBox {
             }
             grid.add(heading, 0, row++, 2, 1);
             grid.add(slider, 0, row++, 2, 1);
+            if (s.key().equals("kMax")) {
+                Label kRange = new Label();
+                kRange.setId("what-if-k-range");
+                kRange.getStyleClass().add("hint");
+                kRange.setWrapText(true);
+                kRange.setMinWidth(0);
+                kRange.textProperty().bind(model.kRangeNoteProperty());
+                grid.add(kRange, 0, row++, 2, 1);
+            }
             if (s.key().equals(WhatIfViewModel.NETWORK_KEYS.getLast())) {
                 Label noNetwork = new Label(
                     "No network time in this scenario: no round-trip or bandwidth sliders."
@@ -160,7 +181,12 @@ public final class WhatIfPane extends VBox {
         value.setPrefColumnCount(5);
         value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         value.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        Tooltip hint = new Tooltip("Click to type an exact value (" + s.rangeText() + "), Enter to apply");
+        Tooltip hint = new Tooltip();
+        Runnable hintText = () ->
+            hint.setText("Click to type an exact value (" + s.rangeText() + "), Enter to apply");
+        hintText.run();
+        s.lowest().addListener((obs, o, n) -> hintText.run());
+        s.highest().addListener((obs, o, n) -> hintText.run());
         value.setTooltip(hint);
         Runnable revert = () -> {
             value.getStyleClass().remove("invalid");

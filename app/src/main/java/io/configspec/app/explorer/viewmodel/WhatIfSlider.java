@@ -13,8 +13,9 @@ import javafx.beans.property.SimpleDoubleProperty;
  * @param key what-if key, as for {@code --set KEY=VALUE}
  * @param label what the slider changes, e.g. "Verification latency T_v"
  * @param unit unit of the value, e.g. "s"
- * @param min smallest value
- * @param max largest value
+ * @param lowest smallest value; may change with the open scenario ({@link #setRange}: the K sliders
+ *     offer the K the acceptance was measured for)
+ * @param highest largest value, as {@code lowest}
  * @param logarithmic whether the slider moves in log space (ranges over decades)
  * @param integer whether only whole values are allowed (K)
  * @param constraint whether this is a constraint threshold (off until switched on)
@@ -26,8 +27,8 @@ public record WhatIfSlider(
     String key,
     String label,
     String unit,
-    double min,
-    double max,
+    DoubleProperty lowest,
+    DoubleProperty highest,
     boolean logarithmic,
     boolean integer,
     boolean constraint,
@@ -49,8 +50,8 @@ public record WhatIfSlider(
             key,
             label,
             unit,
-            min,
-            max,
+            new SimpleDoubleProperty(null, key + "Min", min),
+            new SimpleDoubleProperty(null, key + "Max", max),
             logarithmic,
             integer,
             constraint,
@@ -60,9 +61,37 @@ public record WhatIfSlider(
         );
     }
 
+    /** The smallest value the slider offers now. */
+    public double min() {
+        return lowest.get();
+    }
+
+    /** The largest value the slider offers now. */
+    public double max() {
+        return highest.get();
+    }
+
+    /**
+     * Offers values from {@code min} to {@code max} from now on; a value outside is moved to the
+     * nearer end (the caller then shows the value it wants).
+     */
+    public void setRange(double min, double max) {
+        if (!(min <= max)) {
+            throw new IllegalArgumentException(key + ": range " + min + " to " + max + " is empty");
+        }
+        lowest.set(min);
+        highest.set(max);
+        value.set(Math.max(min, Math.min(max, value.get())));
+    }
+
     /** Slider position in [0, 1] of a value (log or linear). */
     public double toPosition(double v) {
+        double min = min();
+        double max = max();
         double clamped = Math.max(min, Math.min(max, v));
+        if (max == min) {
+            return 0;
+        }
         if (logarithmic) {
             return (Math.log(clamped) - Math.log(min)) / (Math.log(max) - Math.log(min));
         }
@@ -71,6 +100,8 @@ public record WhatIfSlider(
 
     /** Value of a slider position in [0, 1], rounded for integer sliders. */
     public double fromPosition(double position) {
+        double min = min();
+        double max = max();
         double p = Math.max(0, Math.min(1, position));
         double v = logarithmic
             ? Math.exp(Math.log(min) + p * (Math.log(max) - Math.log(min)))
@@ -87,7 +118,7 @@ public record WhatIfSlider(
      * log slider, e.g. ×1.15 for T_v from 0.01 s to 3 s).
      */
     public double positionStep() {
-        return integer ? 1.0 / (max - min) : 1.0 / STEPS;
+        return integer ? 1.0 / Math.max(1, max() - min()) : 1.0 / STEPS;
     }
 
     /**
@@ -108,20 +139,35 @@ public record WhatIfSlider(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + typed + "' is not a number; " + rangeText());
         }
-        if (!(v >= min && v <= max)) {
+        return require(v, typed.trim());
+    }
+
+    /** {@link #require(double, String)} of a value given in code, shown as this slider shows its range. */
+    public double require(double v) {
+        return require(v, trimmed(v));
+    }
+
+    /**
+     * {@code v} if this slider offers it now (within [min, max], whole for K).
+     *
+     * @param shown the value as the user gave it, for the sentence
+     * @throws IllegalArgumentException with a sentence a user can act on
+     */
+    public double require(double v, String shown) {
+        if (!(v >= min() && v <= max())) {
             throw new IllegalArgumentException(
-                label + " must be " + rangeText().substring(5) + ", got " + typed.trim()
+                label + " must be " + rangeText().substring(5) + ", got " + shown
             );
         }
         if (integer && v != Math.rint(v)) {
-            throw new IllegalArgumentException(label + " must be a whole number, got " + typed.trim());
+            throw new IllegalArgumentException(label + " must be a whole number, got " + shown);
         }
         return v;
     }
 
     /** "type a number from 0.01 to 3 s". */
     public String rangeText() {
-        return "type a number from " + trimmed(min) + " to " + trimmed(max) + unitAfterNumber();
+        return "type a number from " + trimmed(min()) + " to " + trimmed(max()) + unitAfterNumber();
     }
 
     /** The unit as it follows a number: " s", " ×", or nothing for a unitless slider. */

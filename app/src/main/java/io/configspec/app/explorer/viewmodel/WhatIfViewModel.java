@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The what-if sliders. {@link #whatIf()} is the scenario's own what-if with every overriding
@@ -27,6 +29,7 @@ public final class WhatIfViewModel {
     public static final List<String> NETWORK_KEYS = List.of("rttSeconds", "uplinkMbps", "downlinkMbps");
 
     private Scenario scenario;
+    private final ReadOnlyStringWrapper kRangeNote = new ReadOnlyStringWrapper(this, "kRangeNote", "");
     private Runnable onChange = () -> {};
     private boolean updating;
 
@@ -50,8 +53,8 @@ public final class WhatIfViewModel {
         add(WhatIfSlider.of("alphaScale", "Acceptance α ×", "×", 0.5, 1.5, false, false, false));
         add(WhatIfSlider.of("draftSpeedScale", "Drafting speed ×", "×", 0.25, 4, true, false, false));
         add(WhatIfSlider.of("powerScale", "Device power ×", "×", 0.25, 4, true, false, false));
-        add(WhatIfSlider.of("kMin", "K from", "", 1, 16, false, true, false));
-        add(WhatIfSlider.of("kMax", "K to", "", 1, 16, false, true, false));
+        add(kSlider("kMin", "K from"));
+        add(kSlider("kMax", "K to"));
         add(
             constraint(Constraint.Bound.AT_LEAST, Objective.GOODPUT, "Goodput at least", "tokens/s", 0.1, 200)
         );
@@ -74,6 +77,24 @@ public final class WhatIfViewModel {
                 0.001,
                 100
             )
+        );
+    }
+
+    /**
+     * A K slider: whole numbers of draft tokens. Its range follows the open scenario's alignments
+     * ({@link KSliderRange}, set on {@link #load}); until then it is the range of a scenario whose
+     * acceptance was not measured per K.
+     */
+    private static WhatIfSlider kSlider(String key, String label) {
+        return WhatIfSlider.of(
+            key,
+            label,
+            "tokens",
+            KSliderRange.LOWEST,
+            KSliderRange.HIGHEST,
+            false,
+            true,
+            false
         );
     }
 
@@ -183,6 +204,12 @@ public final class WhatIfViewModel {
             show("alphaScale", OptionalDouble.empty(), saved.alphaScale());
             show("draftSpeedScale", OptionalDouble.empty(), saved.draftSpeedScale());
             show("powerScale", OptionalDouble.empty(), saved.powerScale());
+            int kMax = saved.kMax().orElse(scenario.kMax());
+            KSliderRange kRange = KSliderRange.of(loaded.space(), kMax);
+            for (String key : List.of("kMin", "kMax")) {
+                sliders.get(key).setRange(kRange.lowest(), kRange.highest());
+            }
+            kRangeNote.set(kRange.note());
             show("kMin", OptionalDouble.empty(), saved.kMin().orElse(scenario.kMin()));
             show("kMax", OptionalDouble.empty(), saved.kMax().orElse(scenario.kMax()));
             List<Constraint> constraints = WhatIf.merge(scenario.constraints(), saved.constraints());
@@ -214,6 +241,14 @@ public final class WhatIfViewModel {
         s.value().set(saved.orElse(fallback));
         s.overridden().set(false);
         baseValues.put(key, s.value().get());
+    }
+
+    /**
+     * The K the K sliders offer and where that range comes from, one sentence with its unit and
+     * provenance (see {@link KSliderRange}); empty before a scenario is loaded.
+     */
+    public ReadOnlyStringProperty kRangeNoteProperty() {
+        return kRangeNote.getReadOnlyProperty();
     }
 
     /** The value slider {@code key} shows when it does not override anything. */
@@ -248,9 +283,15 @@ public final class WhatIfViewModel {
         }
     }
 
-    /** Sets one slider as the user would (an override); reports a change. */
+    /**
+     * Sets one slider as the user would (an override); reports a change.
+     *
+     * @throws IllegalArgumentException when {@code value} is outside the slider's range (for K: the
+     *     range its acceptance was measured over), in the sentence a typed value gets
+     */
     public void set(String key, double value) {
-        slider(key).value().set(value);
+        WhatIfSlider s = slider(key);
+        s.value().set(s.require(value));
         slider(key).overridden().set(true);
     }
 
@@ -286,7 +327,8 @@ public final class WhatIfViewModel {
             overrides.forEach((key, value) -> {
                 WhatIfSlider s = sliders.get(key);
                 if (s != null && value != null && Double.isFinite(value)) {
-                    s.value().set(value);
+                    // a saved K outside the range measured now (other profiles) moves to its end
+                    s.value().set(Math.max(s.min(), Math.min(s.max(), value)));
                     s.overridden().set(true);
                 }
             });

@@ -304,6 +304,34 @@ class ExplorerWindowTest {
         );
     }
 
+    // ------------------------------------------------------------------ K sliders: the measured K
+
+    /**
+     * The paper scenario's acceptance was measured for K 2–10 only: the K-to thumb dragged to the
+     * end of its travel is K = 10 (it used to show 16 while the chart kept K 2–10 and the status
+     * line refused), the chart is evaluated at it, and the note under the sliders says where the
+     * range comes from.
+     */
+    @Test
+    void theKToThumbAtTheEndOfItsTravelIsTheLastMeasuredKAndTheNoteSaysWhy(FxRobot robot) throws Exception {
+        f.loadPaper(robot);
+        robot.interact(() -> f.model().whatIf().set("kMax", 5));
+        settle();
+        Node thumb = robot.lookup("#slider-kMax .thumb").query();
+        robot.drag(thumb).moveBy(600, 0).drop();
+        settle();
+        assertEquals(10, f.model().whatIf().slider("kMax").value().get(), 0);
+        assertEquals("10", robot.lookup("#value-kMax").queryAs(TextField.class).getText());
+        var space = f.model().getEvaluation().space();
+        assertEquals(10, space.kMin() + space.kCount() - 1);
+        Label note = robot.lookup("#what-if-k-range").queryAs(Label.class);
+        assertTrue(note.isVisible());
+        assertTrue(
+            note.getText().startsWith("K 2–10 tokens: the range acceptance α(K) was measured over"),
+            note.getText()
+        );
+    }
+
     // ------------------------------------------------------------------ leftover: network sliders
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.Samples;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Slider steps, typed values and reset (issue 19, item 2), without a toolkit. */
@@ -50,6 +51,38 @@ class WhatIfSliderTest {
     }
 
     @Test
+    void theKSlidersOfThePaperScenarioOfferOnlyTheKItsAcceptanceWasMeasuredFor() {
+        WhatIfViewModel whatIf = Samples.loaded(Samples.paperScenario()).whatIf();
+        for (String key : List.of("kMin", "kMax")) {
+            WhatIfSlider k = whatIf.slider(key);
+            assertEquals(2, k.fromPosition(0), 0, key);
+            assertEquals(10, k.fromPosition(1), 0, key);
+            assertEquals("tokens", k.displayUnit());
+        }
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () ->
+            whatIf.set("kMax", 16)
+        );
+        assertEquals("K to must be a number from 2 to 10 tokens, got 16", outside.getMessage());
+        assertEquals(10, whatIf.slider("kMax").value().get(), 0);
+        assertEquals(
+            "K 2–10 tokens: the range acceptance α(K) was measured over (13 alignment profiles, literature); E[N] outside it is not extrapolated.",
+            whatIf.kRangeNoteProperty().get()
+        );
+    }
+
+    @Test
+    void withAcceptanceAsARateTheKSlidersOfferOneToSixteenAndSayWhy() {
+        WhatIfViewModel whatIf = Samples.loaded(Samples.illustrativeScenario()).whatIf();
+        WhatIfSlider k = whatIf.slider("kMax");
+        assertEquals(1, k.fromPosition(0), 0);
+        assertEquals(16, k.fromPosition(1), 0);
+        assertTrue(
+            whatIf.kRangeNoteProperty().get().startsWith("K 1–16 tokens: acceptance is given as a rate α"),
+            whatIf.kRangeNoteProperty().get()
+        );
+    }
+
+    @Test
     void theShownValueAndTheRangeSpellTheUnitAlike() {
         WhatIfSlider tv = sliders.slider("verifySeconds");
         tv.value().set(0.25);
@@ -61,8 +94,8 @@ class WhatIfSliderTest {
         assertEquals("type a number from 0.5 to 1.5 ×", alpha.rangeText());
         WhatIfSlider k = sliders.slider("kMax");
         k.value().set(7);
-        assertEquals("7", k.display());
-        assertEquals("type a number from 1 to 16", k.rangeText());
+        assertEquals("7 tokens", k.display());
+        assertEquals("type a number from 1 to 16 tokens", k.rangeText());
     }
 
     @Test
