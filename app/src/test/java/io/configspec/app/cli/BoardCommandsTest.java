@@ -128,6 +128,28 @@ class BoardCommandsTest {
     }
 
     @Test
+    void profilingWithAMissingModelsFolderIsBadInputInOneSentence() {
+        Path none = temp.resolve("no-models");
+        Path out = temp.resolve("profiles");
+
+        CliRun r = CliRun.of(
+            "profile",
+            "--drafter",
+            "draft-1l-int8",
+            "--models",
+            none.toString(),
+            "--idle-seconds",
+            "0",
+            "--out",
+            out.toString()
+        );
+
+        String sentence = r.assertBadInput();
+        assertTrue(sentence.startsWith(none + ": models directory does not exist"), sentence);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void profilingWithoutAPowerSensorWritesAProfileWithoutPowerOrWithTheGivenOne() throws Exception {
         Path models = SmallSampleFamily.generate(temp.resolve("models"));
         Path emptyRoot = Files.createDirectories(temp.resolve("no-sensors"));
