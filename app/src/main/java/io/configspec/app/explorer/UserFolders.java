@@ -19,22 +19,26 @@ public final class UserFolders {
 
     /**
      * Workspaces, autosave and recent files: the {@code configspec.userdir} property, else {@code
-     * ~/.configspec}. Measured profiles follow that property too ({@link #measured()}).
+     * ~/.configspec}. The Boards tab's files follow that property too ({@link #own()}).
      */
     public static Path workspace() {
         return unlessSet(System.getProperty("configspec.userdir"), ".configspec");
     }
 
     /**
-     * Profiles measured in the explorer's Boards tab: {@code measured} in the {@code
+     * What the explorer itself writes apart from workspaces: the Boards tab's measured profiles
+     * ({@link #measured()}) and its connection ({@code boards.json}). The {@code
      * configspec.userdir} folder when that property is set (so a session pointed elsewhere writes
-     * nothing under the home folder), else {@code measured} in {@link #config()}.
+     * nothing under the home folder), else {@link #config()}.
      */
-    public static Path measured() {
+    public static Path own() {
         String userDir = System.getProperty("configspec.userdir");
-        return userDir != null && !userDir.isBlank()
-            ? Path.of(userDir).resolve("measured")
-            : config().resolve("measured");
+        return userDir != null && !userDir.isBlank() ? Path.of(userDir) : config();
+    }
+
+    /** Profiles measured in the explorer's Boards tab: {@code measured} in {@link #own()}. */
+    public static Path measured() {
+        return own().resolve("measured");
     }
 
     /** {@code setting} as a path, or {@code underHome} in the user's home folder when it is unset or blank. */

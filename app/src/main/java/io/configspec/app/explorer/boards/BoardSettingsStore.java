@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Remembers the Boards view's connection in a small JSON file ({@code boards.json} in the user's
- * configuration directory), readable by the owner only where the file system supports it, since
+ * Remembers the Boards view's connection in a small JSON file ({@code boards.json}, see {@link
+ * #userDefault()}), readable by the owner only where the file system supports it, since
  * it holds the agent's token. Missing or unreadable files give the defaults.
  */
 public final class BoardSettingsStore {
@@ -26,9 +26,17 @@ public final class BoardSettingsStore {
         this.file = file;
     }
 
-    /** {@code ~/.config/configspec/boards.json} (or {@code $XDG_CONFIG_HOME/configspec}). */
+    /**
+     * {@code boards.json} in {@link UserFolders#own()}: {@code ~/.config/configspec} (or {@code
+     * $XDG_CONFIG_HOME/configspec}), or the {@code configspec.userdir} folder when that is set.
+     */
     public static BoardSettingsStore userDefault() {
-        return new BoardSettingsStore(UserFolders.config().resolve("boards.json"));
+        return new BoardSettingsStore(UserFolders.own().resolve("boards.json"));
+    }
+
+    /** The file this store reads and writes. */
+    public Path file() {
+        return file;
     }
 
     public BoardSettings load() {

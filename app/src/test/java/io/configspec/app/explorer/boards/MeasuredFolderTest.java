@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where the Boards tab writes the profiles it measures: under the {@code configspec.userdir} folder
+ * Where the Boards tab writes the profiles it measures and its connection ({@code boards.json}): under the {@code configspec.userdir} folder
  * when that property points somewhere (a session kept apart from the user's own files writes
  * nothing into their configuration folder), else in the configuration folder as before.
  */
@@ -42,6 +42,7 @@ class MeasuredFolderTest {
         System.setProperty("configspec.userdir", userDir.toString());
 
         assertEquals(userDir.resolve("measured"), boardsTab().measuredDirectory());
+        assertEquals(userDir.resolve("boards.json"), BoardSettingsStore.userDefault().file());
     }
 
     @Test
@@ -49,5 +50,6 @@ class MeasuredFolderTest {
         System.clearProperty("configspec.userdir");
 
         assertEquals(UserFolders.config().resolve("measured"), boardsTab().measuredDirectory());
+        assertEquals(UserFolders.config().resolve("boards.json"), BoardSettingsStore.userDefault().file());
     }
 }
