@@ -109,7 +109,13 @@ public final class ConfigSpecCli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
             int code;
-            if (e instanceof ProfileException || e instanceof UserInputException) {
+            // a model this machine does not have (or a broken one) is the user's input, said as
+            // the engine commands' own guard says it
+            if (
+                e instanceof ProfileException ||
+                e instanceof UserInputException ||
+                e instanceof io.configspec.engine.onnx.ModelLoadException
+            ) {
                 errors.println(e.getMessage());
                 code = BAD_INPUT;
             } else if (

@@ -64,20 +64,15 @@ final class OutputRoom {
     /**
      * Refuses {@code out} when the file system holding it has fewer than {@code bytes} free. The
      * whole file is needed even when it replaces one: the old file stays until the new one is
-     * complete (written atomically). A place whose free space cannot be read is left to the writer,
+     * complete (written atomically). Called as the atomic write begins, when the folder exists. A
+     * place whose free space cannot be read is left to the writer,
      * which names what is wrong with it.
      *
      * @param what the output in words, for the sentence ({@code "the sweep's 1,000 configurations as csv"})
      * @throws OutputPathException one sentence: the file, the bytes needed and the bytes free
      */
     static void require(Path out, long bytes, String what, UsableSpace usable) throws OutputPathException {
-        Path folder = out.toAbsolutePath().getParent();
-        while (folder != null && !Files.isDirectory(folder)) {
-            folder = folder.getParent();
-        }
-        if (folder == null) {
-            return;
-        }
+        Path folder = out.toAbsolutePath().getParent(); // made by the atomic write before it asks
         long free;
         try {
             free = usable.bytes(folder);

@@ -12,7 +12,6 @@ import io.configspec.engine.measure.ProfilingRequest;
 import io.configspec.engine.measure.ProfilingResult;
 import io.configspec.engine.net.BearerToken;
 import io.configspec.engine.onnx.EngineOptions;
-import io.configspec.engine.onnx.ModelLoadException;
 import io.configspec.engine.sensors.SensorSampler;
 import io.configspec.engine.sensors.SensorSuite;
 import io.configspec.model.io.AtomicFiles;
@@ -292,10 +291,6 @@ final class ProfileCommand implements Callable<Integer> {
                 }
             };
             return profiler.run(request, context);
-        } catch (ModelLoadException e) {
-            // a drafter or target this machine does not have (or a broken one): the user's input,
-            // said as the engine's other commands say it
-            throw new UserInputException(e.getMessage());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

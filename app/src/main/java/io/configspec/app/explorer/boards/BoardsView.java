@@ -281,10 +281,10 @@ public final class BoardsView extends BorderPane {
     }
 
     /**
-     * Keeps a tile on a value; NaN (not measured) hides the number, so a missing sensor never reads
-     * as 0, and says why in the tile's text.
+     * Shows one figure of the readings on {@code tile}, updated when that figure changes; NaN (not
+     * measured) hides the number, so a missing sensor never reads as 0, and says why in the tile's
+     * text.
      */
-    /** Shows one figure of the readings on {@code tile}, updated when that figure changes. */
     private void follow(Tile tile, ToDoubleFunction<BoardReadings> figure, String whenMissing) {
         ObservableValue<BoardReadings> readings = model.readingsProperty();
         Runnable update = () -> {

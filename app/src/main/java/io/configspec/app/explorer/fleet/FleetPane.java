@@ -391,7 +391,6 @@ public final class FleetPane extends SplitPane {
             );
     }
 
-    /** A wrapping label with node id {@code id} that shows {@code text}. */
     /** A wrapping note saying where the numbers above it come from. */
     private static Label provenanceNote(String text) {
         Label note = new Label(text);

@@ -32,16 +32,15 @@ public record KSliderRange(int lowest, int highest, String note) {
      * range's end, or its saved what-if's).
      */
     public static KSliderRange of(ConfigurationSpace space, int scenarioKMax) {
-        int lowest = Integer.MIN_VALUE;
-        int highest = Integer.MAX_VALUE;
+        int[] measured = space.measuredKRange();
+        int lowest = measured[0];
+        int highest = measured[1];
         Set<AlignmentProfile> perK = new LinkedHashSet<>();
         Set<String> sources = new LinkedHashSet<>();
         int shortestCurve = Integer.MAX_VALUE;
         for (Combination combination : space.combinations()) {
             AlignmentProfile alignment = combination.alignment();
             if (alignment.hasAcceptanceByK()) {
-                lowest = Math.max(lowest, alignment.acceptanceByK().getFirst().k());
-                highest = Math.min(highest, alignment.acceptanceByK().getLast().k());
                 if (perK.add(alignment)) {
                     sources.add(alignment.provenanceOf("acceptanceByK").kind());
                 }

@@ -81,14 +81,19 @@ public record WhatIfSlider(
         }
         lowest.set(min);
         highest.set(max);
-        value.set(Math.max(min, Math.min(max, value.get())));
+        value.set(clamp(value.get()));
+    }
+
+    /** {@code v} moved into the slider's range (its nearer end when outside). */
+    public double clamp(double v) {
+        return Math.max(min(), Math.min(max(), v));
     }
 
     /** Slider position in [0, 1] of a value (log or linear). */
     public double toPosition(double v) {
         double min = min();
         double max = max();
-        double clamped = Math.max(min, Math.min(max, v));
+        double clamped = clamp(v);
         if (max == min) {
             return 0;
         }

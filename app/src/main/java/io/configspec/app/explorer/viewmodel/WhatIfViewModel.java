@@ -211,7 +211,7 @@ public final class WhatIfViewModel {
             }
             kRangeNote.set(kRange.note());
             show("kMin", OptionalDouble.empty(), saved.kMin().orElse(scenario.kMin()));
-            show("kMax", OptionalDouble.empty(), saved.kMax().orElse(scenario.kMax()));
+            show("kMax", OptionalDouble.empty(), kMax);
             List<Constraint> constraints = WhatIf.merge(scenario.constraints(), saved.constraints());
             for (WhatIfSlider s : sliders.values()) {
                 if (!s.constraint()) {
@@ -292,7 +292,7 @@ public final class WhatIfViewModel {
     public void set(String key, double value) {
         WhatIfSlider s = slider(key);
         s.value().set(s.require(value));
-        slider(key).overridden().set(true);
+        s.overridden().set(true);
     }
 
     /** The scenario's what-if with the overriding sliders applied. */
@@ -328,7 +328,7 @@ public final class WhatIfViewModel {
                 WhatIfSlider s = sliders.get(key);
                 if (s != null && value != null && Double.isFinite(value)) {
                     // a saved K outside the range measured now (other profiles) moves to its end
-                    s.value().set(Math.max(s.min(), Math.min(s.max(), value)));
+                    s.value().set(s.clamp(value));
                     s.overridden().set(true);
                 }
             });
