@@ -2,7 +2,7 @@ package io.configspec.engine.qpart;
 
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.qpart.ModelLayers;
 import io.configspec.model.qpart.PlannerLayer;
@@ -88,9 +88,9 @@ public final class ModelLayersReader {
         }
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(config.toFile());
-        } catch (IOException e) {
-            throw new QpartInputException(config + ": not readable JSON (" + firstLine(e.getMessage()) + ")");
+            json = JsonInput.readTree(config);
+        } catch (ProfileException e) {
+            throw new QpartInputException(e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new QpartInputException(config + ": must be a JSON object");
