@@ -892,10 +892,44 @@ public final class ScenarioEvaluation {
 
     /** Row of {@code configuration}, or −1 when it is not in this evaluation. */
     public int rowOf(Configuration configuration) {
+        int c = combinationIndexOf(configuration);
         int kOffset = configuration.k() - rows.kMin();
-        if (kOffset < 0 || kOffset >= rows.kCount()) {
+        if (c < 0 || kOffset < 0 || kOffset >= rows.kCount()) {
             return -1;
         }
+        return rows.rowOf((long) c * rows.kCount() + kOffset);
+    }
+
+    /**
+     * Row of the configuration with {@code configuration}'s device, drafter, quantisation and
+     * target at the K nearest to its K that this evaluation holds (the smaller K on a tie): the
+     * same row as {@link #rowOf} when that K is held. −1 when the evaluation holds no row of that
+     * combination (it left the space).
+     */
+    public int nearestRowOf(Configuration configuration) {
+        int c = combinationIndexOf(configuration);
+        if (c < 0) {
+            return -1;
+        }
+        int kCount = rows.kCount();
+        long first = (long) c * kCount;
+        int wanted = configuration.k() - rows.kMin();
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        // ascending K, so the first of two rows at the same distance has the smaller K
+        for (int kOffset = 0; kOffset < kCount; kOffset++) {
+            int row = rows.rowOf(first + kOffset);
+            int distance = Math.abs(kOffset - wanted);
+            if (row >= 0 && distance < bestDistance) {
+                best = row;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Index into {@code space().combinations()} of {@code configuration}'s combination, or −1. */
+    private int combinationIndexOf(Configuration configuration) {
         List<Combination> combinations = space().combinations();
         for (int c = 0; c < combinations.size(); c++) {
             Combination comb = combinations.get(c);
@@ -905,7 +939,7 @@ public final class ScenarioEvaluation {
                 comb.quantization().equals(configuration.quantization()) &&
                 comb.target().id().equals(configuration.target())
             ) {
-                return rows.rowOf((long) c * rows.kCount() + kOffset);
+                return c;
             }
         }
         return -1;

@@ -57,6 +57,41 @@ class ScenarioEvaluationTest {
         assertEquals(rowsBest(e.rows(), Objective.GOODPUT), best[0]);
     }
 
+    @Test
+    void theNearestRowKeepsTheCombinationAndTakesTheClosestHeldK() {
+        ScenarioEvaluation whole = ScenarioEvaluation.evaluate(paper, WhatIf.NONE);
+        EvaluatedSpace rows = whole.rows();
+        int kCount = rows.kCount();
+        int kMin = rows.kMin();
+        var base = whole.configuration(kCount); // the second combination at the smallest K
+        var atK = (java.util.function.IntFunction<io.configspec.model.domain.Configuration>) k ->
+            new io.configspec.model.domain.Configuration(
+                base.device(),
+                base.drafter(),
+                base.quantization(),
+                base.target(),
+                k
+            );
+        int kMax = kMin + kCount - 1;
+        assertEquals(whole.rowOf(atK.apply(kMin + 1)), whole.nearestRowOf(atK.apply(kMin + 1)));
+        assertEquals(whole.rowOf(atK.apply(kMax)), whole.nearestRowOf(atK.apply(kMax + 5)));
+        assertEquals(-1, whole.rowOf(atK.apply(kMax + 5)));
+
+        // a selection holding this combination at kMin + 2 and kMin + 6 only
+        ScenarioEvaluation two = whole.sample(new long[] { kCount + 2, kCount + 6 });
+        assertEquals(atK.apply(kMin + 2), two.configuration(two.nearestRowOf(atK.apply(kMin + 4))), "tie");
+        assertEquals(atK.apply(kMin + 6), two.configuration(two.nearestRowOf(atK.apply(kMin + 5))));
+        assertEquals(atK.apply(kMin + 2), two.configuration(two.nearestRowOf(atK.apply(kMin))));
+        assertEquals(-1, two.rowOf(atK.apply(kMin + 4)));
+        assertEquals(-1, two.nearestRowOf(whole.configuration(0)), "another combination is not held");
+        assertEquals(
+            -1,
+            whole.nearestRowOf(
+                new io.configspec.model.domain.Configuration("no-such-device", "d", "q", "t", kMin)
+            )
+        );
+    }
+
     private static int rowsBest(EvaluatedSpace rows, Objective objective) {
         return rows.best(objective);
     }

@@ -440,8 +440,13 @@ public final class ExplorerViewModel {
         return e != null && row >= 0 && row < e.size() ? e.space().configuration(row) : null;
     }
 
+    /**
+     * Selects {@code selected} in {@code result}; when its K left the range (a narrower K what-if,
+     * a re-enumerated space), the same device, drafter, quantisation and target at the nearest K
+     * still there (the smaller on a tie); nothing when that combination left the space.
+     */
     private void restoreSelection(io.configspec.model.domain.Configuration selected, Evaluation result) {
-        int row = selected == null ? -1 : rowOf(result, selected);
+        int row = selected == null ? -1 : result.result().nearestRowOf(selected);
         if (selectedRow.get() != row) {
             selectedRow.set(row);
         }

@@ -151,6 +151,68 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void narrowingKPastTheSelectionSelectsTheSameCombinationAtTheNearestK() {
+        var selected = selectAtK(8);
+        model.whatIf().set("kMax", 6);
+        assertEquals(6, model.getEvaluation().space().kMin() + model.getEvaluation().space().kCount() - 1);
+        var expected = new io.configspec.model.domain.Configuration(
+            selected.device(),
+            selected.drafter(),
+            selected.quantization(),
+            selected.target(),
+            6
+        );
+        assertEquals(expected, model.selectedConfigurationValue());
+        ConfigurationDetails d = model.detailsProperty().get();
+        assertNotNull(d, "the Details pane shows the configuration at K=6");
+        assertEquals(expected, d.configuration());
+        assertEquals(model.selectedRowProperty().get(), d.row());
+
+        // raising "K from" past it moves it up to the new smallest K
+        model.whatIf().set("kMin", 4);
+        model.whatIf().set("kMax", 10);
+        selectAtK(5);
+        model.whatIf().set("kMin", 7);
+        assertEquals(7, model.selectedConfigurationValue().k());
+        assertNotNull(model.detailsProperty().get());
+    }
+
+    @Test
+    void whenTheSelectedCombinationLeavesTheSpaceNothingIsSelected() {
+        var selected = selectAtK(8);
+        var loaded = model.loadedProperty().get();
+        List<String> others = loaded
+            .library()
+            .devices()
+            .stream()
+            .map(d -> d.id())
+            .filter(id -> !id.equals(selected.device()))
+            .toList();
+        assertTrue(model.changeSelection(ScenarioSelection.of(loaded.scenario()).withDevices(others)).join());
+        assertEquals(-1, model.selectedRowProperty().get());
+        assertNull(model.selectedConfigurationValue());
+        assertNull(model.detailsProperty().get());
+    }
+
+    /** Selects the best-goodput configuration's combination at {@code k} and returns it. */
+    private io.configspec.model.domain.Configuration selectAtK(int k) {
+        Evaluation e = model.getEvaluation();
+        var best = e.space().configuration(e.recommendedRow(RecommendationKind.BEST_GOODPUT));
+        var wanted = new io.configspec.model.domain.Configuration(
+            best.device(),
+            best.drafter(),
+            best.quantization(),
+            best.target(),
+            k
+        );
+        int row = ExplorerViewModel.rowOf(e, wanted);
+        assertTrue(row >= 0, wanted + " is in the space");
+        model.selectedRowProperty().set(row);
+        assertEquals(wanted, model.selectedConfigurationValue());
+        return wanted;
+    }
+
+    @Test
     void aMalformedProfileShowsItsErrorAndChangesNothing(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken-device.json");
         Files.writeString(bad, "{ \"schemaVersion\": 1, \"kind\": \"device\", \"id\": \"x\", ");
