@@ -80,7 +80,7 @@ public final class ModelLayersReader {
             dir = path.toAbsolutePath().getParent();
             config = path;
         }
-        if (!Files.isRegularFile(config)) {
+        if (Files.notExists(config)) {
             throw new QpartInputException(
                 config +
                     ": no such file (--model takes a Hugging Face config.json or a model directory holding one)"
