@@ -6,6 +6,8 @@ import io.configspec.app.explorer.concurrent.LatestValueCoalescer;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.Scenario;
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -228,6 +231,24 @@ public final class ExplorerViewModel {
      * in the background; on failure (e.g. nothing left) the status says why and nothing changes.
      */
     public CompletableFuture<Boolean> changeSelection(ScenarioSelection selection) {
+        return changeScenario(selection::applyTo, "Selection not applied: ");
+    }
+
+    /**
+     * Changes the workload mix (each domain's share of output tokens, summing to 1): the mixed
+     * acceptance and the routed sets' comparison are rebuilt in the background, as for {@link
+     * #changeSelection}; on failure the status says why and nothing changes.
+     */
+    public CompletableFuture<Boolean> changeMix(List<DomainShare> mix) {
+        return changeScenario(scenario -> scenario.withMix(mix), "Mix not applied: ");
+    }
+
+    /**
+     * Applies a change of the scenario that needs the space enumerated again (selection, mix), in
+     * the background; completes on the UI thread with whether it was applied ({@code refused}
+     * starts the status line's sentence when it was not). The scenario file is not changed.
+     */
+    public CompletableFuture<Boolean> changeScenario(UnaryOperator<Scenario> change, String refused) {
         var base = loaded.get();
         if (base == null) {
             return CompletableFuture.completedFuture(false);
@@ -236,14 +257,14 @@ public final class ExplorerViewModel {
         executor
             .submit(() -> {
                 FxThreadGuard.requireBackground("enumerating the configuration space");
-                var scenario = selection.applyTo(base.scenario());
+                var scenario = change.apply(base.scenario());
                 var space = ConfigurationSpace.of(base.library(), scenario);
                 return new ScenarioLoader.LoadedScenario(base.file(), scenario, base.profiles(), space);
             })
             .whenComplete((replacement, error) ->
                 executor.runOnUi(() -> {
                     if (error != null || loaded.get() != base) {
-                        if (error != null) status.set("Selection not applied: " + message(error));
+                        if (error != null) status.set(refused + message(error));
                         done.complete(false);
                         return;
                     }

@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.workspace;
 
+import io.configspec.model.domain.DomainShare;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param darkTheme dark theme on
  * @param window window x, y, width, height (empty when unknown)
  * @param dividers split pane divider positions, left to right
+ * @param scenarioEdits the scenario as changed in the explorer (selection, workload mix), or null
+ *     for the scenario as its file says (workspaces written before it had this field)
  */
 public record WorkspaceState(
     int schemaVersion,
@@ -41,9 +44,30 @@ public record WorkspaceState(
     String filter,
     boolean darkTheme,
     List<Double> window,
-    List<Double> dividers
+    List<Double> dividers,
+    ScenarioEdits scenarioEdits
 ) {
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * What the Scenario tab changed: which devices, drafters, quantisations and targets take part
+     * (empty = all) and the workload mix (empty = the scenario has none).
+     */
+    public record ScenarioEdits(
+        List<String> devices,
+        List<String> drafters,
+        List<String> quantizations,
+        List<String> targets,
+        List<DomainShare> mix
+    ) {
+        public ScenarioEdits {
+            devices = devices == null ? List.of() : List.copyOf(devices);
+            drafters = drafters == null ? List.of() : List.copyOf(drafters);
+            quantizations = quantizations == null ? List.of() : List.copyOf(quantizations);
+            targets = targets == null ? List.of() : List.copyOf(targets);
+            mix = mix == null ? List.of() : List.copyOf(mix);
+        }
+    }
 
     public WorkspaceState {
         importedFiles = importedFiles == null ? List.of() : List.copyOf(importedFiles);
