@@ -1,6 +1,7 @@
 package io.configspec.app.explorer.workspace;
 
 import io.configspec.model.domain.DomainShare;
+import io.configspec.model.domain.FieldChecks;
 import java.util.List;
 import java.util.Map;
 
@@ -61,20 +62,20 @@ public record WorkspaceState(
         List<DomainShare> mix
     ) {
         public ScenarioEdits {
-            devices = devices == null ? List.of() : List.copyOf(devices);
-            drafters = drafters == null ? List.of() : List.copyOf(drafters);
-            quantizations = quantizations == null ? List.of() : List.copyOf(quantizations);
-            targets = targets == null ? List.of() : List.copyOf(targets);
-            mix = mix == null ? List.of() : List.copyOf(mix);
+            devices = FieldChecks.list("scenarioEdits.devices", devices);
+            drafters = FieldChecks.list("scenarioEdits.drafters", drafters);
+            quantizations = FieldChecks.list("scenarioEdits.quantizations", quantizations);
+            targets = FieldChecks.list("scenarioEdits.targets", targets);
+            mix = FieldChecks.list("scenarioEdits.mix", mix);
         }
     }
 
     public WorkspaceState {
-        importedFiles = importedFiles == null ? List.of() : List.copyOf(importedFiles);
+        importedFiles = FieldChecks.list("importedFiles", importedFiles);
         editedProfiles = editedProfiles == null ? Map.of() : Map.copyOf(editedProfiles);
         whatIf = whatIf == null ? Map.of() : Map.copyOf(whatIf);
-        window = window == null ? List.of() : List.copyOf(window);
-        dividers = dividers == null ? List.of() : List.copyOf(dividers);
+        window = FieldChecks.list("window", window);
+        dividers = FieldChecks.list("dividers", dividers);
         filter = filter == null ? "" : filter;
     }
 }
