@@ -1,7 +1,5 @@
 package io.configspec.engine.measure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.engine.onnx.DecoderModel;
 import io.configspec.engine.onnx.EngineOptions;
 import io.configspec.engine.onnx.ModelCatalog;
@@ -10,6 +8,8 @@ import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.tokenizer.HuggingFaceTextTokenizer;
 import io.configspec.engine.twins.HuggingFaceConfig;
 import io.configspec.engine.twins.TwinGenerator;
+import io.configspec.model.io.JsonInput;
+import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,10 +65,7 @@ public record OnnxModelProvider(
         boolean fullDepth =
             request.twin().layers() == null || request.twin().layers() == config.architecture().layers();
         String id = fullDepth ? identity.drafterId() : dir.getFileName().toString();
-        long parameters = new ObjectMapper()
-            .readTree(dir.resolve("config.json").toFile())
-            .path("configspec_parameters")
-            .asLong(-1);
+        long parameters = TwinGenerator.parameters(dir);
         ModelInfo info = new ModelInfo(
             id,
             identity.family(),
@@ -183,9 +180,8 @@ public record OnnxModelProvider(
             return "";
         }
         try {
-            JsonNode json = new ObjectMapper().readTree(config.toFile());
-            return json.path("configspec_family").asText("");
-        } catch (IOException e) {
+            return JsonInput.readTree(config).path("configspec_family").asText("");
+        } catch (ProfileException e) {
             return "";
         }
     }

@@ -1,7 +1,8 @@
 package io.configspec.engine.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.model.io.JsonInput;
+import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,11 +72,11 @@ public final class ModelCatalog {
         Path config = dir.resolve("config.json");
         if (Files.isRegularFile(config)) {
             try {
-                JsonNode node = new ObjectMapper().readTree(config.toFile());
+                JsonNode node = JsonInput.readTree(config);
                 role = node.path("configspec_role").asText(role);
                 precision = node.path("configspec_precision").asText(precision);
                 parameters = node.path("configspec_parameters").asLong(parameters);
-            } catch (IOException e) {
+            } catch (ProfileException e) {
                 // An unreadable config.json leaves the defaults; loading the model reports real problems.
             }
         }

@@ -2,7 +2,7 @@ package io.configspec.engine.qpart;
 
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.configspec.model.io.JsonInput;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.qpart.ModelLayers;
 import io.configspec.model.qpart.PlannerLayer;
@@ -80,7 +80,7 @@ public final class ModelLayersReader {
             dir = path.toAbsolutePath().getParent();
             config = path;
         }
-        if (!Files.isRegularFile(config)) {
+        if (Files.notExists(config)) {
             throw new QpartInputException(
                 config +
                     ": no such file (--model takes a Hugging Face config.json or a model directory holding one)"
@@ -88,9 +88,9 @@ public final class ModelLayersReader {
         }
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(config.toFile());
-        } catch (IOException e) {
-            throw new QpartInputException(config + ": not readable JSON (" + firstLine(e.getMessage()) + ")");
+            json = JsonInput.readTree(config);
+        } catch (ProfileException e) {
+            throw new QpartInputException(e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new QpartInputException(config + ": must be a JSON object");

@@ -1,13 +1,13 @@
 package io.configspec.engine.qpart;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.samplemodels.SampleFamily;
+import io.configspec.model.io.JsonInput;
+import io.configspec.model.io.ProfileException;
 import io.configspec.model.qpart.QpartInputException;
 import io.configspec.model.qpart.QpartPlan;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -64,9 +64,9 @@ public final class PlannedDrafters {
         Path config = modelDir.resolve("config.json");
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(config.toFile());
-        } catch (IOException e) {
-            throw new QpartInputException(config + ": cannot be read (" + e.getMessage() + ")");
+            json = JsonInput.readTree(config);
+        } catch (ProfileException e) {
+            throw new QpartInputException(e.getMessage());
         }
         if (json == null || !SampleFamily.FAMILY.equals(json.path("configspec_family").asText())) {
             throw new QpartInputException(

@@ -1,12 +1,12 @@
 package io.configspec.engine.twins;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configspec.engine.samplemodels.DecoderArchitecture;
+import io.configspec.model.io.JsonInput;
+import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -82,11 +82,9 @@ public record HuggingFaceConfig(
         String source = file.toString();
         JsonNode json;
         try {
-            json = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw new TwinConfigException(source, null, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new TwinConfigException(source, null, "cannot read (" + e.getMessage() + ")");
+            json = JsonInput.readTree(file); // regular files only, strict UTF-8, bounded
+        } catch (ProfileException e) {
+            throw new TwinConfigException(source, e);
         }
         return parse(file.getFileName().toString(), json, source);
     }

@@ -12,6 +12,13 @@ public final class TwinConfigException extends Exception {
         this.field = field;
     }
 
+    /** A file that cannot be read as JSON at all (the reader's sentence names the file). */
+    public TwinConfigException(String source, io.configspec.model.io.ProfileException unreadable) {
+        super(unreadable.getMessage(), unreadable);
+        this.source = source;
+        this.field = null;
+    }
+
     /** The file or preset that was read. */
     public String source() {
         return source;

@@ -6,6 +6,8 @@ import io.configspec.engine.samplemodels.DecoderArchitecture;
 import io.configspec.engine.samplemodels.DecoderGraphBuilder;
 import io.configspec.engine.samplemodels.Precision;
 import io.configspec.engine.samplemodels.RandomWeights;
+import io.configspec.model.io.JsonInput;
+import io.configspec.model.io.ProfileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,11 +138,15 @@ public final class TwinGenerator {
         );
     }
 
-    private static long parameters(Path directory) throws IOException {
-        return new ObjectMapper()
-            .readTree(directory.resolve("config.json").toFile())
-            .path("configspec_parameters")
-            .asLong();
+    /** The parameter count a twin's {@code config.json} records ({@code configspec_parameters}; -1 if absent). */
+    public static long parameters(Path directory) throws IOException {
+        try {
+            return JsonInput.readTree(directory.resolve("config.json"))
+                .path("configspec_parameters")
+                .asLong(-1);
+        } catch (ProfileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static void writeConfig(

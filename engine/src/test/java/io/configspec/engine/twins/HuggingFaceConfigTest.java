@@ -2,11 +2,14 @@ package io.configspec.engine.twins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.configspec.engine.samplemodels.DecoderArchitecture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,5 +114,34 @@ class HuggingFaceConfigTest {
         TwinConfigException e = refused("{\"model_type\": ");
 
         assertTrue(e.getMessage().contains("not valid JSON"));
+    }
+
+    /**
+     * A config.json is read by the same strict reader as profile files: a named pipe is refused
+     * before it is opened (reading one would wait for a writer forever), and a document nested
+     * past the limit is refused in words.
+     */
+    @Test
+    void aConfigThatIsNotARegularFileIsRefusedWithoutWaitingOnIt() throws Exception {
+        Path fifo = temp.resolve("config.json");
+        assumeTrue(
+            new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+            "mkfifo not available"
+        );
+
+        TwinConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+            assertThrows(TwinConfigException.class, () -> HuggingFaceConfig.read(fifo))
+        );
+
+        assertTrue(e.getMessage().startsWith(fifo.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void aConfigNestedPastTheLimitIsRefusedInWords() throws Exception {
+        TwinConfigException e = refused("[".repeat(10_000) + "]".repeat(10_000));
+
+        assertTrue(e.getMessage().contains("more than 64 levels deep"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
     }
 }

@@ -87,8 +87,11 @@ public record SpaceSize(long configurations, int combinations, int kMin, int kMa
         return (int) Math.min(kMax, kMin - 1 + ks);
     }
 
-    /** Bytes in words: {@code 850 MB}, {@code 6.3 GB}. */
+    /** Bytes in words: {@code 850 MB}, {@code 6.3 GB}, {@code 21.6 TB}. */
     public static String inWords(long bytes) {
+        if (bytes >= 1_000_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f TB", bytes / 1e12);
+        }
         if (bytes >= 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }

@@ -72,7 +72,19 @@ public final class AtomicFiles {
     public static void write(Path target, ContentWriter content) throws IOException {
         Path destination = destination(target);
         Path directory = destination.getParent();
-        createDirectories(target, directory);
+        Path made = createDirectories(target, directory);
+        try {
+            writeInFolder(target, destination, content);
+        } catch (IOException | RuntimeException | Error e) {
+            removeMadeFolders(directory, made);
+            throw e;
+        }
+    }
+
+    /** {@link #write} once the destination's folder exists. */
+    private static void writeInFolder(Path target, Path destination, ContentWriter content)
+        throws IOException {
+        Path directory = destination.getParent();
         removeStaleTemporaries(directory, destination.getFileName().toString());
         BasicFileAttributes existing = attributes(destination);
         String name = destination.getFileName().toString();
@@ -185,9 +197,24 @@ public final class AtomicFiles {
         }
     }
 
-    private static void createDirectories(Path target, Path directory) throws IOException {
+    /**
+     * Makes the destination's folder and the folders above it that are missing; returns the
+     * highest one it made (null when the folder was there), so that a write that fails or is
+     * refused can remove them again and leave nothing behind.
+     */
+    private static Path createDirectories(Path target, Path directory) throws IOException {
+        Path made = null;
+        for (
+            Path folder = directory;
+            folder != null && Files.notExists(folder, LinkOption.NOFOLLOW_LINKS);
+
+        ) {
+            made = folder;
+            folder = folder.getParent();
+        }
         try {
             Files.createDirectories(directory);
+            return made;
         } catch (FileAlreadyExistsException e) {
             throw new OutputPathException(target, "its folder " + directory + " is a file");
         } catch (java.nio.file.AccessDeniedException e) {
@@ -195,6 +222,20 @@ public final class AtomicFiles {
                 target,
                 "its folder " + directory + " cannot be created (permission denied)"
             );
+        }
+    }
+
+    /** Removes the folders {@link #createDirectories} made, from {@code directory} up to {@code made}, while they are empty. */
+    private static void removeMadeFolders(Path directory, Path made) {
+        for (Path folder = directory; made != null && folder != null; folder = folder.getParent()) {
+            try {
+                Files.delete(folder);
+            } catch (IOException e) {
+                return; // not empty any more (another writer), or gone: leave it
+            }
+            if (folder.equals(made)) {
+                return;
+            }
         }
     }
 

@@ -125,7 +125,7 @@ public final class JsonInput {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (attributes.isDirectory()) {
-                throw ProfileException.ofFile(file, "is a directory, not a JSON file", null);
+                throw ProfileException.ofFile(file, "is a directory, not a file", null);
             }
             if (!attributes.isRegularFile()) {
                 throw ProfileException.ofFile(
@@ -151,7 +151,7 @@ public final class JsonInput {
                 file,
                 String.format(
                     Locale.ROOT,
-                    "is %.1f MB, larger than the %d MB limit for profile files",
+                    "is %.1f MB, larger than the %d MB limit for input files",
                     size / 1e6,
                     MAX_FILE_BYTES / 1_000_000
                 ),
@@ -251,7 +251,7 @@ public final class JsonInput {
             .filter(limit -> message.startsWith(limit.getKey()))
             .map(Map.Entry::getValue)
             .findFirst()
-            .orElse("is larger than a profile file may be");
+            .orElse("is larger than an input file may be");
         String field = parser == null || parser.getParsingContext() == null
             ? ""
             : parser.getParsingContext().pathAsPointer().toString();
@@ -263,7 +263,7 @@ public final class JsonInput {
             (field.isEmpty() ? "the document" : "field " + abbreviate(field, 60)) +
                 " " +
                 what +
-                ", the limit for profile files",
+                ", the limit for input files",
             e
         );
     }

@@ -68,6 +68,15 @@ class SpaceSizeTest {
     }
 
     @Test
+    void bytesAreSaidInTheUnitThatKeepsTheNumberShort() {
+        assertEquals("1 MB", SpaceSize.inWords(1));
+        assertEquals("850 MB", SpaceSize.inWords(850_000_000L));
+        assertEquals("6.3 GB", SpaceSize.inWords(6_300_000_000L));
+        assertEquals("999.9 GB", SpaceSize.inWords(999_900_000_000L));
+        assertEquals("21.6 TB", SpaceSize.inWords(21_575_900_000_000L));
+    }
+
+    @Test
     void theEstimateMatchesWhatAnEvaluationAllocates() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         WhatIf whatIf = kMax(2000);

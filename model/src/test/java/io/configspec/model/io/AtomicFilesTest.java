@@ -47,6 +47,27 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFailedWriteRemovesTheFoldersItMadeButNotThoseThatWereThere() throws Exception {
+        Path kept = Files.createDirectory(dir.resolve("kept"));
+        Path file = kept.resolve("new/deeper/a.json");
+        IOException refused = new IOException("refused before the first byte");
+        assertSame(
+            refused,
+            assertThrows(IOException.class, () ->
+                AtomicFiles.write(file, out -> {
+                    throw refused;
+                })
+            )
+        );
+        assertFalse(Files.exists(kept.resolve("new")), "the folders the write made are gone");
+        assertTrue(Files.isDirectory(kept), "the folder that was there stays");
+        assertEquals(0, filesIn(kept));
+
+        AtomicFiles.writeString(file, "written");
+        assertEquals("written", Files.readString(file), "a write that succeeds keeps the folders it made");
+    }
+
+    @Test
     void failedWriteLeavesTheOldFileIntactAndNoTemporaryFile() throws Exception {
         Path file = dir.resolve("a.json");
         Files.writeString(file, "old content");
