@@ -96,10 +96,8 @@ public final class ParetoChart extends Region {
     private double pressY;
     private boolean boxZoom;
     private boolean dragged;
-    private double dragViewX0;
-    private double dragViewX1;
-    private double dragViewY0;
-    private double dragViewY1;
+    /** The plot and viewport when the drag began: a pan moves the view by what it maps the drag to. */
+    private PlotArea dragPlot;
     private double boxEndX = Double.NaN;
     private double boxEndY = Double.NaN;
 
@@ -262,11 +260,27 @@ public final class ParetoChart extends Region {
         return compact.get() ? 34 : 46;
     }
 
-    private double marginTop() {
-        if (!legendShown()) {
-            return compact.get() ? 8 : 12;
-        }
-        return 6 + legendLayout().height() + 6;
+    /**
+     * The plot's rectangle and mapping in the current view: inside the margins, below the legend's
+     * strip (whose height depends on the plot's width, as the legend wraps to it).
+     */
+    private PlotArea plotArea() {
+        double left = marginLeft();
+        double width = Math.max(1, Math.floor(canvas.getWidth() - left - marginRight()));
+        double top = legendShown() ? 6 + legendLayout(width).height() + 6 : compact.get() ? 8 : 12;
+        double height = Math.max(1, Math.floor(canvas.getHeight() - top - marginBottom()));
+        return new PlotArea(
+            left,
+            top,
+            width,
+            height,
+            xScale.get(),
+            yScale.get(),
+            viewX0,
+            viewX1,
+            viewY0,
+            viewY1
+        );
     }
 
     private boolean legendShown() {
@@ -295,9 +309,10 @@ public final class ParetoChart extends Region {
     private List<String> legendCacheNames;
     private double legendCacheWidth = -1;
 
-    private LegendLayout legendLayout() {
+    /** The legend's entries wrapped to a plot {@code plotWidth} px wide. */
+    private LegendLayout legendLayout(double plotWidth) {
         List<String> names = data.get().categoryNames();
-        double width = Math.max(40, canvas.getWidth() - marginLeft() - marginRight());
+        double width = Math.max(40, plotWidth);
         if (legendCache != null && names == legendCacheNames && width == legendCacheWidth) {
             return legendCache;
         }
@@ -330,16 +345,23 @@ public final class ParetoChart extends Region {
      * plot area below it. For tests: the two never overlap.
      */
     public javafx.geometry.Rectangle2D[] legendAndPlotArea() {
-        double left = marginLeft();
-        double top = marginTop();
-        double plotW = canvas.getWidth() - left - marginRight();
-        double plotH = canvas.getHeight() - top - marginBottom();
-        javafx.geometry.Rectangle2D plot = new javafx.geometry.Rectangle2D(left, top, plotW, plotH);
+        PlotArea area = plotArea();
+        javafx.geometry.Rectangle2D plot = new javafx.geometry.Rectangle2D(
+            area.left(),
+            area.top(),
+            area.width(),
+            area.height()
+        );
         if (!legendShown()) {
             return new javafx.geometry.Rectangle2D[] { null, plot };
         }
         return new javafx.geometry.Rectangle2D[] {
-            new javafx.geometry.Rectangle2D(left, 6, plotW, legendLayout().height()),
+            new javafx.geometry.Rectangle2D(
+                area.left(),
+                6,
+                area.width(),
+                legendLayout(area.width()).height()
+            ),
             plot,
         };
     }
@@ -367,7 +389,7 @@ public final class ParetoChart extends Region {
             return;
         }
         ensureViewport();
-        rasterise(width, height);
+        rasterise(plotArea(), width, height);
         rasterDirty = false;
         framesRendered.set(framesRendered.get() + 1);
         overlayDirty = false;
@@ -430,11 +452,11 @@ public final class ParetoChart extends Region {
         return new double[] { low, max + pad };
     }
 
-    private void rasterise(int width, int height) {
+    private void rasterise(PlotArea plot, int width, int height) {
         ChartData d = data.get();
         ChartTheme t = theme.get();
-        int plotW = Math.max(1, (int) (width - marginLeft() - marginRight()));
-        int plotH = Math.max(1, (int) (height - marginTop() - marginBottom()));
+        int plotW = (int) plot.width();
+        int plotH = (int) plot.height();
         if (
             pointLayer == null ||
             (int) pointLayer.getWidth() != plotW ||
@@ -457,19 +479,13 @@ public final class ParetoChart extends Region {
             categoryColours[c] = CategoryPalette.argb(palette[c], false, t.plotBackground());
             dimmedColours[c] = CategoryPalette.argb(palette[c], true, t.plotBackground());
         }
-        AxisScale sx = xScale.get();
-        AxisScale sy = yScale.get();
-        double kx = plotW / (viewX1 - viewX0);
-        double ky = plotH / (viewY1 - viewY0);
-        double left = marginLeft();
-        double top = marginTop();
+        double left = plot.left();
+        double top = plot.top();
         double[] x = d.x();
         double[] y = d.y();
         int[] category = d.category();
         boolean[] dimmed = d.dimmed();
         boolean[] hidden = d.hidden();
-        boolean linearX = sx == AxisScale.LINEAR;
-        boolean linearY = sy == AxisScale.LINEAR;
         // Two passes: faded rows first so the rows that count are never hidden under them.
         for (int pass = 0; pass < 2; pass++) {
             boolean wantDimmed = pass == 0;
@@ -486,29 +502,28 @@ public final class ParetoChart extends Region {
                     screenY[i] = Float.NaN;
                     continue;
                 }
-                double tx = linearX ? x[i] : sx.forward(x[i]);
-                double ty = linearY ? y[i] : sy.forward(y[i]);
-                double px = (tx - viewX0) * kx;
-                double py = plotH - (ty - viewY0) * ky;
-                if (!(px >= 0 && px < plotW && py >= 0 && py < plotH)) {
+                double px = plot.x(x[i]);
+                double py = plot.y(y[i]);
+                if (!plot.contains(px, py)) {
                     screenX[i] = Float.NaN;
                     screenY[i] = Float.NaN;
                     continue;
                 }
-                screenX[i] = (float) (px + left);
-                screenY[i] = (float) (py + top);
+                screenX[i] = (float) px;
+                screenY[i] = (float) py;
                 int c = category[i];
                 int colour = c >= 0 && c < categoryColours.length
                     ? (isDimmed ? dimmedColours[c] : categoryColours[c])
                     : 0xff808080;
-                stamp((int) px, (int) py, radius, colour, plotW, plotH);
+                // the point layer's own pixels start at the plot's corner
+                stamp((int) (px - left), (int) (py - top), radius, colour, plotW, plotH);
             }
         }
         pointLayer
             .getPixelWriter()
             .setPixels(0, 0, plotW, plotH, PixelFormat.getIntArgbPreInstance(), pixels, 0, plotW);
         index = PointIndex.build(screenX, screenY, width, height, GRID_CELL_PX);
-        frontOrder = sortedFront(d, sx, sy);
+        frontOrder = sortedFront(d);
     }
 
     private void stamp(int cx, int cy, int radius, int colour, int w, int h) {
@@ -529,7 +544,7 @@ public final class ParetoChart extends Region {
         }
     }
 
-    private static int[] sortedFront(ChartData d, AxisScale sx, AxisScale sy) {
+    private static int[] sortedFront(ChartData d) {
         int[] front = d.front();
         Integer[] boxed = new Integer[front.length];
         int count = 0;
@@ -561,12 +576,7 @@ public final class ParetoChart extends Region {
         ChartTheme t = theme.get();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        PlotArea plot = new PlotArea(
-            marginLeft(),
-            marginTop(),
-            pointLayer.getWidth(),
-            pointLayer.getHeight()
-        );
+        PlotArea plot = plotArea();
         g.setFill(t.background());
         g.fillRect(0, 0, w, h);
         g.setFill(t.plotBackground());
@@ -584,22 +594,128 @@ public final class ParetoChart extends Region {
         drawBox(g, t);
         g.restore();
         if (showLegend.get() && !compact.get()) {
-            drawLegend(g, t, plot.left());
+            drawLegend(g, t, plot);
         }
         drawTooltip(g, t, w, h);
     }
 
-    /** The plot's rectangle on the canvas, px: the point layer's place, inside the axes. */
-    private record PlotArea(double left, double top, double width, double height) {}
+    /**
+     * The plot's rectangle on the canvas, px (the point layer's place, inside the axes), with the
+     * one mapping between data values and its pixels in a viewport {@code x0…x1} × {@code y0…y1}
+     * given in transformed coordinates ({@link AxisScale#forward}: log10 on a log axis): {@link
+     * #x}/{@link #y} forward, {@link #transformedX}/{@link #transformedY} back (a value is then
+     * {@link AxisScale#inverse} of that). The raster (and so the hit-test index built from it), the
+     * axes, the front, the legend, pan, box zoom and wheel zoom all go through it. Canvas y grows
+     * downwards; the y axis upwards.
+     */
+    static final class PlotArea {
 
-    /** Canvas x of the x-axis value {@code v} in the current view. */
-    private double canvasX(PlotArea plot, AxisScale sx, double v) {
-        return plot.left() + ((sx.forward(v) - viewX0) / (viewX1 - viewX0)) * plot.width();
-    }
+        private final double left;
+        private final double top;
+        private final double width;
+        private final double height;
+        private final AxisScale xScale;
+        private final AxisScale yScale;
+        private final double x0;
+        private final double x1;
+        private final double y0;
+        private final double y1;
+        /** Pixels per transformed unit, computed once: the raster maps every point with them. */
+        private final double xPixels;
+        private final double yPixels;
 
-    /** Canvas y of the y-axis value {@code v} in the current view. */
-    private double canvasY(PlotArea plot, AxisScale sy, double v) {
-        return plot.top() + plot.height() - ((sy.forward(v) - viewY0) / (viewY1 - viewY0)) * plot.height();
+        PlotArea(
+            double left,
+            double top,
+            double width,
+            double height,
+            AxisScale xScale,
+            AxisScale yScale,
+            double x0,
+            double x1,
+            double y0,
+            double y1
+        ) {
+            this.left = left;
+            this.top = top;
+            this.width = width;
+            this.height = height;
+            this.xScale = xScale;
+            this.yScale = yScale;
+            this.x0 = x0;
+            this.x1 = x1;
+            this.y0 = y0;
+            this.y1 = y1;
+            this.xPixels = width / (x1 - x0);
+            this.yPixels = height / (y1 - y0);
+        }
+
+        double left() {
+            return left;
+        }
+
+        double top() {
+            return top;
+        }
+
+        double width() {
+            return width;
+        }
+
+        double height() {
+            return height;
+        }
+
+        AxisScale xScale() {
+            return xScale;
+        }
+
+        AxisScale yScale() {
+            return yScale;
+        }
+
+        /** The viewport's x range, transformed. */
+        double x0() {
+            return x0;
+        }
+
+        double x1() {
+            return x1;
+        }
+
+        /** The viewport's y range, transformed. */
+        double y0() {
+            return y0;
+        }
+
+        double y1() {
+            return y1;
+        }
+
+        /** Canvas x of the x-axis value {@code value}; NaN when the axis cannot show it (≤ 0 on a log axis). */
+        double x(double value) {
+            return left + (xScale.forward(value) - x0) * xPixels;
+        }
+
+        /** Canvas y of the y-axis value {@code value}; NaN when the axis cannot show it. */
+        double y(double value) {
+            return top + (height - (yScale.forward(value) - y0) * yPixels);
+        }
+
+        /** Transformed x-axis coordinate at canvas x {@code px}: the inverse of {@link #x} before the scale. */
+        double transformedX(double px) {
+            return x0 + (px - left) / xPixels;
+        }
+
+        /** Transformed y-axis coordinate at canvas y {@code py}. */
+        double transformedY(double py) {
+            return y0 + (top + height - py) / yPixels;
+        }
+
+        /** Whether canvas pixel ({@code px}, {@code py}) lies in the plot (false for NaN). */
+        boolean contains(double px, double py) {
+            return px >= left && px < left + width && py >= top && py < top + height;
+        }
     }
 
     /** Grid lines (under the points) when {@code grid}, else ticks, labels, frame and titles. */
@@ -613,12 +729,12 @@ public final class ParetoChart extends Region {
         g.setFont(tickFont());
         int targetX = Math.max(2, (int) (plotW / (compact.get() ? 70 : 90)));
         int targetY = Math.max(2, (int) (plotH / (compact.get() ? 40 : 55)));
-        AxisScale sx = xScale.get();
-        AxisScale sy = yScale.get();
+        AxisScale sx = plot.xScale();
+        AxisScale sy = plot.yScale();
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        for (double v : sx.ticks(viewX0, viewX1, targetX)) {
-            double px = canvasX(plot, sx, v);
+        for (double v : sx.ticks(plot.x0(), plot.x1(), targetX)) {
+            double px = plot.x(v);
             if (grid) {
                 g.setStroke(t.grid());
                 g.strokeLine(snap(px), top, snap(px), top + plotH);
@@ -631,8 +747,8 @@ public final class ParetoChart extends Region {
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double v : sy.ticks(viewY0, viewY1, targetY)) {
-            double py = canvasY(plot, sy, v);
+        for (double v : sy.ticks(plot.y0(), plot.y1(), targetY)) {
+            double py = plot.y(v);
             if (grid) {
                 g.setStroke(t.grid());
                 g.strokeLine(left, snap(py), left + plotW, snap(py));
@@ -674,12 +790,10 @@ public final class ParetoChart extends Region {
         }
         double[] xs = new double[m];
         double[] ys = new double[m];
-        AxisScale sx = xScale.get();
-        AxisScale sy = yScale.get();
         for (int i = 0; i < m; i++) {
             int row = frontOrder[i];
-            xs[i] = canvasX(plot, sx, d.x()[row]);
-            ys[i] = canvasY(plot, sy, d.y()[row]);
+            xs[i] = plot.x(d.x()[row]);
+            ys[i] = plot.y(d.y()[row]);
         }
         g.setStroke(t.front());
         if (connectFront.get()) {
@@ -736,9 +850,10 @@ public final class ParetoChart extends Region {
         g.strokeRect(x, y, Math.abs(boxEndX - pressX), Math.abs(boxEndY - pressY));
     }
 
-    /** The legend in its strip above the plot, starting at the plot's {@code left} edge. */
-    private void drawLegend(GraphicsContext g, ChartTheme t, double left) {
-        LegendLayout layout = legendLayout();
+    /** The legend in its strip above the plot, starting at the plot's left edge, wrapped to its width. */
+    private void drawLegend(GraphicsContext g, ChartTheme t, PlotArea plot) {
+        double left = plot.left();
+        LegendLayout layout = legendLayout(plot.width());
         Color[] colours = colours(data.get());
         g.setFont(tickFont());
         g.setTextAlign(TextAlignment.LEFT);
@@ -830,10 +945,7 @@ public final class ParetoChart extends Region {
         dragged = false;
         boxZoom = e.isShiftDown() || e.getButton() == MouseButton.SECONDARY;
         ensureViewport();
-        dragViewX0 = viewX0;
-        dragViewX1 = viewX1;
-        dragViewY0 = viewY0;
-        dragViewY1 = viewY1;
+        dragPlot = plotArea();
         boxEndX = Double.NaN;
         canvas.requestFocus();
     }
@@ -851,14 +963,13 @@ public final class ParetoChart extends Region {
             redrawOverlays();
             return;
         }
-        double plotW = canvas.getWidth() - marginLeft() - marginRight();
-        double plotH = canvas.getHeight() - marginTop() - marginBottom();
-        double dx = ((e.getX() - pressX) / plotW) * (dragViewX1 - dragViewX0);
-        double dy = ((e.getY() - pressY) / plotH) * (dragViewY1 - dragViewY0);
-        viewX0 = dragViewX0 - dx;
-        viewX1 = dragViewX1 - dx;
-        viewY0 = dragViewY0 + dy;
-        viewY1 = dragViewY1 + dy;
+        // the view at the press, moved so that what was under the press is under the cursor
+        double dx = dragPlot.transformedX(e.getX()) - dragPlot.transformedX(pressX);
+        double dy = dragPlot.transformedY(e.getY()) - dragPlot.transformedY(pressY);
+        viewX0 = dragPlot.x0() - dx;
+        viewX1 = dragPlot.x1() - dx;
+        viewY0 = dragPlot.y0() - dy;
+        viewY1 = dragPlot.y1() - dy;
         userViewport = true;
         invalidateRaster();
     }
@@ -875,10 +986,11 @@ public final class ParetoChart extends Region {
             return;
         }
         if (boxZoom && !Double.isNaN(boxEndX)) {
-            double x0 = toTransformedX(Math.min(pressX, boxEndX));
-            double x1 = toTransformedX(Math.max(pressX, boxEndX));
-            double y0 = toTransformedY(Math.max(pressY, boxEndY));
-            double y1 = toTransformedY(Math.min(pressY, boxEndY));
+            PlotArea plot = plotArea();
+            double x0 = plot.transformedX(Math.min(pressX, boxEndX));
+            double x1 = plot.transformedX(Math.max(pressX, boxEndX));
+            double y0 = plot.transformedY(Math.max(pressY, boxEndY));
+            double y1 = plot.transformedY(Math.min(pressY, boxEndY));
             if (
                 x1 - x0 > 1e-12 &&
                 y1 - y0 > 1e-12 &&
@@ -897,23 +1009,14 @@ public final class ParetoChart extends Region {
         }
     }
 
-    private double toTransformedX(double px) {
-        double plotW = canvas.getWidth() - marginLeft() - marginRight();
-        return viewX0 + ((px - marginLeft()) / plotW) * (viewX1 - viewX0);
-    }
-
-    private double toTransformedY(double py) {
-        double plotH = canvas.getHeight() - marginTop() - marginBottom();
-        return viewY0 + ((marginTop() + plotH - py) / plotH) * (viewY1 - viewY0);
-    }
-
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() == 0) {
             return;
         }
         ensureViewport();
         double factor = e.getDeltaY() > 0 ? 1 / 1.25 : 1.25;
-        zoomAround(toTransformedX(e.getX()), toTransformedY(e.getY()), factor);
+        PlotArea plot = plotArea();
+        zoomAround(plot.transformedX(e.getX()), plot.transformedY(e.getY()), factor);
         e.consume();
     }
 
