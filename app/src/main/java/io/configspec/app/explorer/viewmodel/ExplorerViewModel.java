@@ -4,7 +4,6 @@ import io.configspec.app.explorer.chart.ChartData;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.app.explorer.concurrent.LatestValueCoalescer;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
-import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.Scenario;
 import io.configspec.model.domain.DomainShare;
@@ -257,9 +256,7 @@ public final class ExplorerViewModel {
         executor
             .submit(() -> {
                 FxThreadGuard.requireBackground("enumerating the configuration space");
-                var scenario = change.apply(base.scenario());
-                var space = ConfigurationSpace.of(base.library(), scenario);
-                return new ScenarioLoader.LoadedScenario(base.file(), scenario, base.profiles(), space);
+                return base.with(change.apply(base.scenario()));
             })
             .whenComplete((replacement, error) ->
                 executor.runOnUi(() -> {
@@ -300,16 +297,7 @@ public final class ExplorerViewModel {
                 if (adoption.scenario().equals(base.scenario())) {
                     return new Adopted(adoption, null);
                 }
-                var space = ConfigurationSpace.of(base.library(), adoption.scenario());
-                return new Adopted(
-                    adoption,
-                    new ScenarioLoader.LoadedScenario(
-                        base.file(),
-                        adoption.scenario(),
-                        base.profiles(),
-                        space
-                    )
-                );
+                return new Adopted(adoption, base.with(adoption.scenario()));
             })
             .whenComplete((adopted, error) ->
                 executor.runOnUi(() -> {
