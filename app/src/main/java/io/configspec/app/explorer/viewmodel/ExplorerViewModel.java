@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -116,29 +117,23 @@ public final class ExplorerViewModel {
             userChanged();
             requestEvaluation();
         });
-        view
-            .xObjective()
-            .addListener((o, a, b) -> {
+        // what the chart is computed for: a change is the user's and needs a new evaluation
+        for (ObservableValue<?> setting : List.of(view.xObjective(), view.yObjective(), view.colourBy())) {
+            setting.addListener((o, a, b) -> {
                 userChanged();
                 requestEvaluation();
             });
-        view
-            .yObjective()
-            .addListener((o, a, b) -> {
-                userChanged();
-                requestEvaluation();
-            });
-        view
-            .colourBy()
-            .addListener((o, a, b) -> {
-                userChanged();
-                requestEvaluation();
-            });
-        view.xLog().addListener((o, a, b) -> userChanged());
-        view.yLog().addListener((o, a, b) -> userChanged());
-        view.darkTheme().addListener((o, a, b) -> userChanged());
-        view.paretoOnly().addListener((o, a, b) -> userChanged());
-        view.tableFilter().addListener((o, a, b) -> userChanged());
+        }
+        // how it is shown: a change is the user's (the workspace keeps it), nothing to compute
+        for (ObservableValue<?> setting : List.of(
+            view.xLog(),
+            view.yLog(),
+            view.darkTheme(),
+            view.paretoOnly(),
+            view.tableFilter()
+        )) {
+            setting.addListener((o, a, b) -> userChanged());
+        }
         selectedRow.addListener((o, a, b) -> updateDetails());
     }
 
