@@ -106,6 +106,7 @@ public final class WhatIfPane extends VBox {
                 });
             value.setText(s.displayNumber());
             Label unit = new Label(s.displayUnit());
+            s.value().addListener((obs, o, n) -> unit.setText(s.displayUnit()));
             unit.getStyleClass().add("what-if-unit");
             unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             javafx.scene.layout.HBox valueAndUnit = new javafx.scene.layout.HBox(2, value, unit);

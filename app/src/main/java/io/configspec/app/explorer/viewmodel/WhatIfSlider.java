@@ -172,12 +172,12 @@ public record WhatIfSlider(
 
     /** "type a number from 0.01 to 3 s". */
     public String rangeText() {
-        return "type a number from " + trimmed(min()) + " to " + trimmed(max()) + unitAfterNumber();
+        return "type a number from " + trimmed(min()) + " to " + trimmed(max()) + afterNumber(unit);
     }
 
-    /** The unit as it follows a number: " s", " ×", or nothing for a unitless slider. */
-    private String unitAfterNumber() {
-        return unit.isEmpty() ? "" : unit.equals("×") ? " ×" : " " + unit;
+    /** A unit as it follows a number: " s", " ×", or nothing for a unitless slider. */
+    private static String afterNumber(String unit) {
+        return unit.isEmpty() ? "" : " " + unit;
     }
 
     private static String trimmed(double v) {
@@ -191,13 +191,13 @@ public record WhatIfSlider(
         return integer ? String.valueOf((long) v) : Numbers.plain(v);
     }
 
-    /** The unit shown after {@link #displayNumber()} (may be empty). */
+    /** The unit shown after {@link #displayNumber()} (may be empty): "1 token", "2 tokens". */
     public String displayUnit() {
-        return unit;
+        return unit.equals("tokens") && value.get() == 1 ? "token" : unit;
     }
 
     /** The value as shown beside the slider, with its unit. */
     public String display() {
-        return displayNumber() + unitAfterNumber();
+        return displayNumber() + afterNumber(displayUnit());
     }
 }

@@ -96,6 +96,9 @@ class WhatIfSliderTest {
         k.value().set(7);
         assertEquals("7 tokens", k.display());
         assertEquals("type a number from 1 to 16 tokens", k.rangeText());
+        k.value().set(1);
+        assertEquals("1 token", k.display());
+        assertEquals("token", k.displayUnit());
     }
 
     @Test
