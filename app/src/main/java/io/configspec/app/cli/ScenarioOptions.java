@@ -2,6 +2,7 @@ package io.configspec.app.cli;
 
 import io.configspec.model.analysis.Objective;
 import io.configspec.model.analysis.WhatIf;
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.domain.InvalidFieldException;
 import io.configspec.model.io.ProfileException;
 import io.configspec.model.io.ScenarioLoader;
@@ -13,9 +14,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --scenario FILE}, {@code --set KEY=VALUE} and the filters {@code --device}, {@code
- * --drafter} and {@code --target}: shared by every command that evaluates a scenario ({@code
- * sweep}, {@code pareto}, {@code recommend}, {@code export}). Use as a picocli {@code @Mixin}.
+ * {@code --scenario FILE}, {@code --set KEY=VALUE}, {@code --mix DOMAIN=SHARE,…} and the filters
+ * {@code --device}, {@code --drafter} and {@code --target}: shared by every command that evaluates
+ * a scenario ({@code sweep}, {@code pareto}, {@code recommend}, {@code export}, {@code report}).
+ * Use as a picocli {@code @Mixin}.
  */
 public final class ScenarioOptions {
 
@@ -61,14 +63,51 @@ public final class ScenarioOptions {
     )
     List<String> targets = new ArrayList<>();
 
+    @Option(
+        names = "--mix",
+        paramLabel = "DOMAIN=SHARE",
+        split = ",",
+        description = "Workload mix in place of the scenario's: each domain's share of output tokens, summing to 1, " +
+            "e.g. code=0.6,chat=0.3,maths=0.1 (every domain needs acceptance measured on it)."
+    )
+    List<String> mix = new ArrayList<>();
+
     /** The scenario file given. */
     public Path scenarioFile() {
         return scenario;
     }
 
-    /** Loads the scenario and its profiles. */
+    /** Loads the scenario and its profiles, with the {@code --mix} given (the space enumerated for it). */
     public ScenarioLoader.LoadedScenario load() throws ProfileException {
-        return ScenarioLoader.load(scenario);
+        ScenarioLoader.LoadedScenario loaded = ScenarioLoader.load(scenario);
+        if (mix.isEmpty()) {
+            return loaded;
+        }
+        List<DomainShare> shares = new ArrayList<>();
+        for (String entry : mix) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new UserInputException(
+                    "--mix " + entry + " must look like DOMAIN=SHARE (e.g. code=0.6)"
+                );
+            }
+            String domain = entry.substring(0, equals).strip();
+            String share = entry.substring(equals + 1).strip();
+            try {
+                shares.add(new DomainShare(domain, Double.parseDouble(share)));
+            } catch (NumberFormatException e) {
+                throw new UserInputException(
+                    "--mix " + domain + " must be a share from 0 to 1 but is '" + share + "'"
+                );
+            } catch (InvalidFieldException e) {
+                throw new UserInputException("--mix " + domain + " " + e.problem());
+            }
+        }
+        try {
+            return loaded.with(loaded.scenario().withMix(shares));
+        } catch (InvalidFieldException e) {
+            throw new UserInputException("--mix: " + e.field() + " " + e.problem());
+        }
     }
 
     /**

@@ -49,6 +49,59 @@ class WorkloadMixCliTest {
         );
     }
 
+    /** {@code recommend --format json} of the sample with {@code extra} arguments. */
+    private static JsonNode recommend(String... extra) throws Exception {
+        Path scenario = SampleFiles.root().resolve(SCENARIO);
+        java.util.List<String> args = new java.util.ArrayList<>(
+            java.util.List.of("recommend", "--scenario", scenario.toString(), "--format", "json")
+        );
+        args.addAll(java.util.List.of(extra));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    /** The explorer's mix sliders on the command line: --mix replaces the file's mix for this run. */
+    @Test
+    void mixReplacesTheScenariosMixForOneRun() throws Exception {
+        JsonNode file = recommend();
+        JsonNode sameAsFile = recommend("--mix", "code=0.4,chat=0.4,maths=0.2");
+        JsonNode maths = recommend("--mix", "code=0.05,chat=0.05,maths=0.9");
+
+        assertEquals(
+            file.path("routed"),
+            sameAsFile.path("routed"),
+            "the file's own mix gives the file's answer"
+        );
+        double fileRouted = file.path("routed").get(0).path("goodputTokensPerSecond").asDouble();
+        double mathsRouted = maths.path("routed").get(0).path("goodputTokensPerSecond").asDouble();
+        assertTrue(Math.abs(fileRouted - mathsRouted) > 1e-6, fileRouted + " vs " + mathsRouted);
+    }
+
+    static Stream<Arguments> refusedMixOptions() {
+        return Stream.of(
+            Arguments.of("code=0.5,chat=0.4", "--mix: workload.mix has weights that sum to 0.9, not 1"),
+            Arguments.of(
+                "code=0.5,chat=0.3,poetry=0.2",
+                "--mix: workload.mix[2].domain is 'poetry', but no alignment entry"
+            ),
+            Arguments.of("code=half,chat=0.5", "--mix code must be a share from 0 to 1 but is 'half'"),
+            Arguments.of("code=1.5", "--mix code must be"),
+            Arguments.of("code", "--mix code must look like DOMAIN=SHARE")
+        );
+    }
+
+    @ParameterizedTest(name = "--mix {0}")
+    @MethodSource("refusedMixOptions")
+    void aBadMixOptionGetsOneSentenceAndExit2(String mix, String sentence) throws Exception {
+        Path scenario = SampleFiles.root().resolve(SCENARIO);
+        CliRun run = CliRun.of("recommend", "--scenario", scenario.toString(), "--mix", mix);
+        run.assertBadInput();
+        assertTrue(run.err().contains(sentence), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
     /** A mix entry of the sample changed one way, and the sentence that must refuse it. */
     static Stream<Arguments> damagedMixes() {
         return Stream.of(

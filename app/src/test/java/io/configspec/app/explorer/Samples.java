@@ -24,7 +24,11 @@ public final class Samples {
         return SampleFiles.paperScenario();
     }
 
-    /** One acceptance rate per pair, so any K range evaluates (large-output tests). */
+    /** The workload-mix scenario: a Raspberry Pi 5 with domain adapters under 40 % code, 40 % chat, 20 % maths. */
+    public static Path workloadMixScenario() {
+        return root().resolve("scenarios/illustrative-workload-mix.json");
+    }
+
     /**
      * A view model that runs its work inline ({@code SynchronousTaskExecutor}) with {@code scenario}
      * loaded and evaluated: what the view-model tests start from.

@@ -32,6 +32,17 @@ public final class ScenarioLoader {
         public ProfileLibrary library() {
             return profiles.library();
         }
+
+        /**
+         * The same file and profiles with {@code changed} (another selection, mix or device set):
+         * its configuration space enumerated again.
+         *
+         * @throws io.configspec.model.domain.InvalidFieldException when the library cannot give
+         *     {@code changed} a space (an unmeasured domain, nothing selected…)
+         */
+        public LoadedScenario with(Scenario changed) {
+            return new LoadedScenario(file, changed, profiles, ConfigurationSpace.of(library(), changed));
+        }
     }
 
     private ScenarioLoader() {}

@@ -1,8 +1,10 @@
 package io.configspec.app.explorer.view;
 
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
+import io.configspec.app.explorer.viewmodel.MixShares;
 import io.configspec.app.explorer.viewmodel.ScenarioSelection;
 import io.configspec.model.analysis.Objective;
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.io.ScenarioLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,13 +17,18 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The scenario: its description, which devices, drafters, quantisations and targets take part
- * (switching one off re-enumerates the space in the background), the K range, objectives and
- * constraints (the last two are changed with the what-if sliders and the chart's axes).
+ * (switching one off re-enumerates the space in the background), the workload mix's shares (one
+ * slider per domain, likewise), the K range, objectives and constraints (the last two are changed
+ * with the what-if sliders and the chart's axes).
  */
 public final class ScenarioPane extends ScrollPane {
 
@@ -80,6 +87,9 @@ public final class ScenarioPane extends ScrollPane {
         section("Targets", targets, current.targets(), named(lib::target, t -> t.name()), sel ->
             apply(current.withTargets(sel))
         );
+        if (s.hasMix()) {
+            mixSection(s.mix());
+        }
         Label k = new Label("K range: " + s.kMin() + "–" + s.kMax() + " (change it with the K sliders)");
         k.setWrapText(true);
         Label objectives = new Label(
@@ -139,13 +149,77 @@ public final class ScenarioPane extends ScrollPane {
     }
 
     private void apply(ScenarioSelection selection) {
-        model
-            .changeSelection(selection)
-            .thenAccept(ok -> {
-                if (!ok) {
-                    show(model.loadedProperty().get());
-                }
-            });
+        whenRefused(model.changeSelection(selection));
+    }
+
+    /** A change the model refused leaves the pane as the scenario still is. */
+    private void whenRefused(java.util.concurrent.CompletableFuture<Boolean> change) {
+        change.thenAccept(ok -> {
+            if (!ok) {
+                show(model.loadedProperty().get());
+            }
+        });
+    }
+
+    /**
+     * One slider per domain of the workload mix, in percent of output tokens: moving one rescales
+     * the others ({@link MixShares}), shown while dragging and applied on release (the mixed
+     * acceptance and the routed sets are rebuilt in the background).
+     */
+    private void mixSection(List<DomainShare> mix) {
+        Label title = new Label("Workload mix");
+        title.getStyleClass().add("section-subtitle");
+        Label hint = new Label(
+            "Each domain's share of output tokens (sums to 100 %); moving one rescales the others."
+        );
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        content.getChildren().addAll(title, hint);
+        List<Label> values = new ArrayList<>();
+        for (DomainShare share : mix) {
+            Label value = new Label(percent(share.weight()));
+            value.setId("scenario-mix-value-" + share.domain());
+            values.add(value);
+        }
+        for (int i = 0; i < mix.size(); i++) {
+            String domain = mix.get(i).domain();
+            Slider slider = new Slider(
+                100 * MixShares.MIN_SHARE,
+                100 * MixShares.maxShare(mix),
+                100 * mix.get(i).weight()
+            );
+            slider.setId("scenario-mix-" + domain);
+            slider.setDisable(mix.size() == 1);
+            slider.setAccessibleText(domain + " share of output tokens, percent");
+            slider
+                .valueProperty()
+                .addListener((o, a, b) -> {
+                    List<DomainShare> next = MixShares.withShare(mix, domain, b.doubleValue() / 100);
+                    for (int j = 0; j < next.size(); j++) {
+                        values.get(j).setText(percent(next.get(j).weight()));
+                    }
+                    if (!slider.isValueChanging()) {
+                        whenRefused(model.changeMix(next)); // a click on the track or a key
+                    }
+                });
+            slider
+                .valueChangingProperty()
+                .addListener((o, was, now) -> {
+                    if (was && !now) {
+                        whenRefused(
+                            model.changeMix(MixShares.withShare(mix, domain, slider.getValue() / 100))
+                        );
+                    }
+                });
+            Label name = new Label(domain);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            content.getChildren().addAll(new HBox(6, name, gap, values.get(i)), slider);
+        }
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, share < 0.01 ? "%.1f %%" : "%.0f %%", 100 * share);
     }
 
     private void section(

@@ -4,8 +4,9 @@ import io.configspec.app.explorer.chart.ChartData;
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
 import io.configspec.app.explorer.concurrent.LatestValueCoalescer;
 import io.configspec.app.explorer.concurrent.TaskExecutor;
-import io.configspec.model.analysis.ConfigurationSpace;
 import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.Scenario;
+import io.configspec.model.domain.DomainShare;
 import io.configspec.model.io.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -228,6 +230,24 @@ public final class ExplorerViewModel {
      * in the background; on failure (e.g. nothing left) the status says why and nothing changes.
      */
     public CompletableFuture<Boolean> changeSelection(ScenarioSelection selection) {
+        return changeScenario(selection::applyTo, "Selection not applied: ");
+    }
+
+    /**
+     * Changes the workload mix (each domain's share of output tokens, summing to 1): the mixed
+     * acceptance and the routed sets' comparison are rebuilt in the background, as for {@link
+     * #changeSelection}; on failure the status says why and nothing changes.
+     */
+    public CompletableFuture<Boolean> changeMix(List<DomainShare> mix) {
+        return changeScenario(scenario -> scenario.withMix(mix), "Mix not applied: ");
+    }
+
+    /**
+     * Applies a change of the scenario that needs the space enumerated again (selection, mix), in
+     * the background; completes on the UI thread with whether it was applied ({@code refused}
+     * starts the status line's sentence when it was not). The scenario file is not changed.
+     */
+    public CompletableFuture<Boolean> changeScenario(UnaryOperator<Scenario> change, String refused) {
         var base = loaded.get();
         if (base == null) {
             return CompletableFuture.completedFuture(false);
@@ -236,14 +256,12 @@ public final class ExplorerViewModel {
         executor
             .submit(() -> {
                 FxThreadGuard.requireBackground("enumerating the configuration space");
-                var scenario = selection.applyTo(base.scenario());
-                var space = ConfigurationSpace.of(base.library(), scenario);
-                return new ScenarioLoader.LoadedScenario(base.file(), scenario, base.profiles(), space);
+                return base.with(change.apply(base.scenario()));
             })
             .whenComplete((replacement, error) ->
                 executor.runOnUi(() -> {
                     if (error != null || loaded.get() != base) {
-                        if (error != null) status.set("Selection not applied: " + message(error));
+                        if (error != null) status.set(refused + message(error));
                         done.complete(false);
                         return;
                     }
@@ -279,16 +297,7 @@ public final class ExplorerViewModel {
                 if (adoption.scenario().equals(base.scenario())) {
                     return new Adopted(adoption, null);
                 }
-                var space = ConfigurationSpace.of(base.library(), adoption.scenario());
-                return new Adopted(
-                    adoption,
-                    new ScenarioLoader.LoadedScenario(
-                        base.file(),
-                        adoption.scenario(),
-                        base.profiles(),
-                        space
-                    )
-                );
+                return new Adopted(adoption, base.with(adoption.scenario()));
             })
             .whenComplete((adopted, error) ->
                 executor.runOnUi(() -> {

@@ -4,6 +4,7 @@ import io.configspec.app.explorer.concurrent.TaskExecutor;
 import io.configspec.app.explorer.workspace.WorkspaceState;
 import io.configspec.app.explorer.workspace.WorkspaceStore;
 import io.configspec.model.analysis.Objective;
+import io.configspec.model.analysis.Scenario;
 import io.configspec.model.domain.Configuration;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -142,8 +144,38 @@ public final class WorkspaceViewModel {
             view.tableFilter().get(),
             view.darkTheme().get(),
             layout.window(),
-            layout.dividers()
+            layout.dividers(),
+            loaded == null ? null : edits(loaded.scenario())
         );
+    }
+
+    private static WorkspaceState.ScenarioEdits edits(Scenario s) {
+        return new WorkspaceState.ScenarioEdits(
+            s.devices(),
+            s.drafters(),
+            s.quantizations(),
+            s.targets(),
+            s.mix()
+        );
+    }
+
+    /**
+     * The scenario with the workspace's selection and mix, or null when they are the scenario's
+     * own (nothing to enumerate again). A mix is taken only by a scenario that has one.
+     */
+    static UnaryOperator<Scenario> scenarioChange(WorkspaceState.ScenarioEdits edits, Scenario loaded) {
+        if (edits == null || edits.equals(edits(loaded))) {
+            return null;
+        }
+        return s -> {
+            Scenario selected = s.withSelection(
+                edits.devices(),
+                edits.drafters(),
+                edits.quantizations(),
+                edits.targets()
+            );
+            return s.hasMix() && !edits.mix().isEmpty() ? selected.withMix(edits.mix()) : selected;
+        };
     }
 
     /** Writes the autosave now (background); no-op when nothing changed. */
@@ -251,7 +283,10 @@ public final class WorkspaceViewModel {
         return discardRecovery();
     }
 
-    /** Applies a workspace document: scenario, imports, edits, what-ifs, chart, selection, layout. */
+    /**
+     * Applies a workspace document: scenario, imports, edits, the scenario's selection and mix,
+     * what-ifs, chart, selection, layout.
+     */
     public CompletableFuture<Void> restore(WorkspaceState state) {
         if (state.scenarioFile() == null) {
             return CompletableFuture.completedFuture(null);
@@ -263,6 +298,18 @@ public final class WorkspaceViewModel {
                 model.library().importFiles(state.importedFiles().stream().map(Path::of).toList())
             )
             .thenCompose(v -> model.library().restoreEdits(state.editedProfiles()))
+            .thenCompose(v -> {
+                var loaded = model.loadedProperty().get();
+                UnaryOperator<Scenario> change = loaded == null
+                    ? null
+                    : scenarioChange(state.scenarioEdits(), loaded.scenario());
+                return change == null
+                    ? CompletableFuture.completedFuture(true)
+                    : model.changeScenario(
+                          change,
+                          "The workspace's scenario selection and mix were not applied: "
+                      );
+            })
             .thenRun(() ->
                 executor.runOnUi(() -> {
                     ExplorerViewModel.ViewSettings view = model.viewSettings();

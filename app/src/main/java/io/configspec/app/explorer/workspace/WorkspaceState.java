@@ -1,5 +1,7 @@
 package io.configspec.app.explorer.workspace;
 
+import io.configspec.model.domain.DomainShare;
+import io.configspec.model.domain.FieldChecks;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param darkTheme dark theme on
  * @param window window x, y, width, height (empty when unknown)
  * @param dividers split pane divider positions, left to right
+ * @param scenarioEdits the scenario as changed in the explorer (selection, workload mix), or null
+ *     for the scenario as its file says (workspaces written before it had this field)
  */
 public record WorkspaceState(
     int schemaVersion,
@@ -41,16 +45,37 @@ public record WorkspaceState(
     String filter,
     boolean darkTheme,
     List<Double> window,
-    List<Double> dividers
+    List<Double> dividers,
+    ScenarioEdits scenarioEdits
 ) {
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * What the Scenario tab changed: which devices, drafters, quantisations and targets take part
+     * (empty = all) and the workload mix (empty = the scenario has none).
+     */
+    public record ScenarioEdits(
+        List<String> devices,
+        List<String> drafters,
+        List<String> quantizations,
+        List<String> targets,
+        List<DomainShare> mix
+    ) {
+        public ScenarioEdits {
+            devices = FieldChecks.list("scenarioEdits.devices", devices);
+            drafters = FieldChecks.list("scenarioEdits.drafters", drafters);
+            quantizations = FieldChecks.list("scenarioEdits.quantizations", quantizations);
+            targets = FieldChecks.list("scenarioEdits.targets", targets);
+            mix = FieldChecks.list("scenarioEdits.mix", mix);
+        }
+    }
+
     public WorkspaceState {
-        importedFiles = importedFiles == null ? List.of() : List.copyOf(importedFiles);
+        importedFiles = FieldChecks.list("importedFiles", importedFiles);
         editedProfiles = editedProfiles == null ? Map.of() : Map.copyOf(editedProfiles);
         whatIf = whatIf == null ? Map.of() : Map.copyOf(whatIf);
-        window = window == null ? List.of() : List.copyOf(window);
-        dividers = dividers == null ? List.of() : List.copyOf(dividers);
+        window = FieldChecks.list("window", window);
+        dividers = FieldChecks.list("dividers", dividers);
         filter = filter == null ? "" : filter;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.configspec.app.explorer.concurrent.FxThreadGuard;
+import io.configspec.model.domain.DomainShare;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,14 @@ class WorkspaceStoreTest {
             "pi",
             false,
             List.of(10.0, 20.0, 1366.0, 768.0),
-            List.of(0.2, 0.75)
+            List.of(0.2, 0.75),
+            new WorkspaceState.ScenarioEdits(
+                List.of("rpi5"),
+                List.of(),
+                List.of("q4_k_m"),
+                List.of(),
+                List.of(new DomainShare("code", 0.6), new DomainShare("chat", 0.4))
+            )
         );
     }
 
