@@ -27,6 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -116,30 +117,29 @@ public final class ExplorerViewModel {
             userChanged();
             requestEvaluation();
         });
-        view
-            .xObjective()
-            .addListener((o, a, b) -> {
+        // what the chart is computed for: a change is the user's and needs a new evaluation
+        for (ObservableValue<?> setting : List.of(view.xObjective(), view.yObjective(), view.colourBy())) {
+            setting.addListener((o, a, b) -> {
                 userChanged();
                 requestEvaluation();
             });
-        view
-            .yObjective()
-            .addListener((o, a, b) -> {
-                userChanged();
-                requestEvaluation();
-            });
-        view
-            .colourBy()
-            .addListener((o, a, b) -> {
-                userChanged();
-                requestEvaluation();
-            });
-        view.xLog().addListener((o, a, b) -> userChanged());
-        view.yLog().addListener((o, a, b) -> userChanged());
-        view.darkTheme().addListener((o, a, b) -> userChanged());
-        view.paretoOnly().addListener((o, a, b) -> userChanged());
-        view.tableFilter().addListener((o, a, b) -> userChanged());
-        selectedRow.addListener((o, a, b) -> updateDetails());
+        }
+        // how it is shown: a change is the user's (the workspace keeps it), nothing to compute
+        for (ObservableValue<?> setting : List.of(
+            view.xLog(),
+            view.yLog(),
+            view.darkTheme(),
+            view.paretoOnly(),
+            view.tableFilter()
+        )) {
+            setting.addListener((o, a, b) -> userChanged());
+        }
+        selectedRow.addListener((o, a, b) -> {
+            if (!restoring) {
+                chosen = selectedConfiguration();
+            }
+            updateDetails();
+        });
     }
 
     // ------------------------------------------------------------------ loading
@@ -452,14 +452,41 @@ public final class ExplorerViewModel {
     /**
      * Selects {@code selected} in {@code result}; when its K left the range (a narrower K what-if,
      * a re-enumerated space), the same device, drafter, quantisation and target at the nearest K
-     * still there (the smaller on a tie); nothing when that combination left the space.
+     * still there (the smaller on a tie); nothing when that combination left the space. While the
+     * selection stays on the combination last chosen, the chosen K is the one looked for, so a K
+     * range narrowed past it and widened again comes back to it.
      */
     private void restoreSelection(io.configspec.model.domain.Configuration selected, Evaluation result) {
-        int row = selected == null ? -1 : result.result().nearestRowOf(selected);
+        if (selected != null && (chosen == null || !sameCombination(chosen, selected))) {
+            chosen = selected; // a selection made in code: the best on load, a workspace's
+        }
+        var wanted = selected == null ? null : chosen;
+        int row = wanted == null ? -1 : result.result().nearestRowOf(wanted);
         if (selectedRow.get() != row) {
-            selectedRow.set(row);
+            restoring = true;
+            try {
+                selectedRow.set(row);
+            } finally {
+                restoring = false;
+            }
         }
     }
+
+    private static boolean sameCombination(
+        io.configspec.model.domain.Configuration a,
+        io.configspec.model.domain.Configuration b
+    ) {
+        return (
+            a.device().equals(b.device()) &&
+            a.drafter().equals(b.drafter()) &&
+            a.quantization().equals(b.quantization()) &&
+            a.target().equals(b.target())
+        );
+    }
+
+    /** The configuration the user last selected (not one a what-if moved the selection to). */
+    private io.configspec.model.domain.Configuration chosen;
+    private boolean restoring;
 
     /** Row of {@code configuration} in {@code result}, or −1. */
     public static int rowOf(Evaluation result, io.configspec.model.domain.Configuration configuration) {

@@ -32,9 +32,14 @@ class ParetoChartTest {
     }
 
     private static ChartData threePoints() {
+        return piAndOrin(new double[] { 1, 2, 3 }, new double[] { 3, 1.2, 1 });
+    }
+
+    /** Three rows at {@code x}, {@code y}: rows 0 and 2 "Pi 5" and on the front, row 1 "Orin". */
+    private static ChartData piAndOrin(double[] x, double[] y) {
         return new ChartData(
-            new double[] { 1, 2, 3 },
-            new double[] { 3, 1.2, 1 },
+            x,
+            y,
             new int[] { 0, 1, 0 },
             List.of("Pi 5", "Orin"),
             null,
@@ -254,18 +259,7 @@ class ParetoChartTest {
 
     /** Rows at x = 1, 10, 100 (a decade apart), row 1 the only "Orin" one, off the front. */
     private static ChartData logSpaced() {
-        return new ChartData(
-            new double[] { 1, 10, 100 },
-            new double[] { 3, 2, 1 },
-            new int[] { 0, 1, 0 },
-            List.of("Pi 5", "Orin"),
-            null,
-            null,
-            new int[] { 0, 2 },
-            "Goodput (tokens/s)",
-            "Tokens per dollar (tokens/$)",
-            i -> "row " + i
-        );
+        return piAndOrin(new double[] { 1, 10, 100 }, new double[] { 3, 2, 1 });
     }
 
     /** Centre of the plot's pixels painted exactly {@code colour} (canvas px), or null. */

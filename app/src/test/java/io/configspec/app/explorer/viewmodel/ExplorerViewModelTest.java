@@ -178,6 +178,27 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void wideningKAgainReturnsTheSelectionToTheKTheUserPicked() {
+        var picked = selectAtK(8);
+        model.whatIf().set("kMax", 6);
+        assertEquals(6, model.selectedConfigurationValue().k());
+        model.whatIf().set("kMax", 7);
+        assertEquals(7, model.selectedConfigurationValue().k(), "still as near as the range allows");
+
+        model.whatIf().set("kMax", 10);
+        assertEquals(picked, model.selectedConfigurationValue(), "back at the K the user picked");
+        assertEquals(picked, model.detailsProperty().get().configuration());
+
+        // a pick made while narrowed is the new one to come back to
+        model.whatIf().set("kMax", 6);
+        var second = selectAtK(3);
+        model.whatIf().set("kMin", 5);
+        assertEquals(5, model.selectedConfigurationValue().k());
+        model.whatIf().set("kMin", 2);
+        assertEquals(second, model.selectedConfigurationValue());
+    }
+
+    @Test
     void whenTheSelectedCombinationLeavesTheSpaceNothingIsSelected() {
         var selected = selectAtK(8);
         var loaded = model.loadedProperty().get();
