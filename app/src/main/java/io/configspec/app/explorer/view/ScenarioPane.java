@@ -1,5 +1,6 @@
 package io.configspec.app.explorer.view;
 
+import io.configspec.app.explorer.viewmodel.Evaluation;
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.MixShares;
 import io.configspec.app.explorer.viewmodel.ScenarioSelection;
@@ -34,6 +35,7 @@ public final class ScenarioPane extends ScrollPane {
 
     private final ExplorerViewModel model;
     private final VBox content = new VBox(4);
+    private final Label kRange = new Label();
 
     public ScenarioPane(ExplorerViewModel model) {
         this.model = model;
@@ -42,6 +44,15 @@ public final class ScenarioPane extends ScrollPane {
         content.setPadding(new Insets(6));
         setContent(content);
         model.loadedProperty().addListener((o, a, b) -> show(b));
+        kRange.setId("scenario-k-range");
+        model
+            .evaluationProperty()
+            .addListener((o, a, b) -> {
+                var loaded = model.loadedProperty().get();
+                if (loaded != null) {
+                    kRange.setText(kRange(loaded.scenario(), b));
+                }
+            });
         show(model.loadedProperty().get());
     }
 
@@ -90,8 +101,8 @@ public final class ScenarioPane extends ScrollPane {
         if (s.hasMix()) {
             mixSection(s.mix());
         }
-        Label k = new Label("K range: " + s.kMin() + "–" + s.kMax() + " (change it with the K sliders)");
-        k.setWrapText(true);
+        kRange.setText(kRange(s, model.getEvaluation()));
+        kRange.setWrapText(true);
         Label objectives = new Label(
             "Objectives: " + s.objectives().stream().map(Objective::label).collect(Collectors.joining(", "))
         );
@@ -117,7 +128,7 @@ public final class ScenarioPane extends ScrollPane {
                 s.network().orElse("none (no network time)")
         );
         modes.setWrapText(true);
-        content.getChildren().addAll(k, objectives, constraints, modes);
+        content.getChildren().addAll(kRange, objectives, constraints, modes);
         if (!loaded.space().omitted().isEmpty()) {
             // Every left-out combination with its reason, wrapped: nothing hides behind a tooltip.
             Label title = new Label(
@@ -138,6 +149,19 @@ public final class ScenarioPane extends ScrollPane {
             }
             content.getChildren().addAll(title, reasons);
         }
+    }
+
+    /** The file's K range, and the one evaluated when the what-if K sliders changed it. */
+    private static String kRange(io.configspec.model.analysis.Scenario s, Evaluation shown) {
+        String file = s.kMin() + "–" + s.kMax();
+        if (shown == null || shown.space().kCount() == 0) {
+            return "K range: " + file + " (change it with the K sliders)";
+        }
+        int from = shown.space().kMin();
+        int to = from + shown.space().kCount() - 1;
+        return from == s.kMin() && to == s.kMax()
+            ? "K range: " + file + " (change it with the K sliders)"
+            : "K range: " + from + "–" + to + " (the K sliders; the scenario file says " + file + ")";
     }
 
     /** An id's name as {@code find} and {@code name} give it, or the id itself where it is not found. */
