@@ -51,9 +51,7 @@ final class ValidatePredictionsCommand implements Callable<Integer> {
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(measured);
         if (runs.isEmpty()) {
             throw new UserInputException(
-                "validate-predictions: " +
-                    measured +
-                    " holds no goodput-sweep report (configspec measure writes one per run)"
+                "validate-predictions: " + PredictionValidation.noReportsIn(measured)
             );
         }
         EvaluatedSpace rows = scenario != null

@@ -55,6 +55,11 @@ class ValidatePredictionsCliTest {
         Files.createDirectories(dir.resolve("empty"));
         CliRun run = CliRun.of("validate-predictions", "--measured", dir.resolve("empty").toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("holds no goodput-sweep report"), run.err());
+        assertTrue(
+            run
+                .err()
+                .contains("validate-predictions: " + dir.resolve("empty") + " holds no goodput-sweep report"),
+            run.err()
+        );
     }
 }

@@ -91,6 +91,23 @@ public final class PredictionValidation {
     ) {}
 
     /**
+     * The sentence for folders that hold no {@code goodput-sweep} report, as {@code configspec
+     * validate-predictions} and the Validation tab say it: the paths as typed, joined with "and"
+     * (never a list's brackets), with "holds" or "hold" to match.
+     */
+    public static String noReportsIn(List<Path> roots) {
+        List<String> names = roots.stream().map(Path::toString).toList();
+        String joined = names.size() <= 1
+            ? String.join("", names)
+            : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        return (
+            joined +
+            (names.size() == 1 ? " holds" : " hold") +
+            " no goodput-sweep report (configspec measure writes one per run)."
+        );
+    }
+
+    /**
      * The measured runs in the {@code goodput-sweep} reports under {@code roots}. A report names
      * its device ({@code device}); an older one without it belongs to the one device profile in
      * its folder.

@@ -25,6 +25,18 @@ class PredictionValidationTest {
     Path dir;
 
     @Test
+    void foldersWithoutReportsAreNamedAsTypedWithoutAListsBrackets() {
+        assertEquals(
+            "measured/pi5 holds no goodput-sweep report (configspec measure writes one per run).",
+            PredictionValidation.noReportsIn(List.of(Path.of("measured/pi5")))
+        );
+        assertEquals(
+            "a, b and c hold no goodput-sweep report (configspec measure writes one per run).",
+            PredictionValidation.noReportsIn(List.of(Path.of("a"), Path.of("b"), Path.of("c")))
+        );
+    }
+
+    @Test
     void everyMeasuredKIsComparedWithTheModelsPredictionOfTheSameConfiguration() throws Exception {
         Path measured = ImportFixtures.measuredSampleFamily(dir.resolve("measured"));
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(List.of(measured));

@@ -1,6 +1,7 @@
 package io.configspec.app.explorer.fleet;
 
 import io.configspec.app.explorer.controls.BoundControls;
+import io.configspec.model.fleet.FleetComparison;
 import io.configspec.model.fleet.FleetPolicy;
 import io.configspec.model.fleet.FleetSensitivity;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -273,12 +275,37 @@ public final class FleetPane extends SplitPane {
         }
 
         // ---- the paper's comparison: ratios and wasted drafting
-        Label comparison = new Label();
+        // The fleet-report table: its columns line up only in a fixed-width font and unwrapped
+        // lines (wrapped at 1366 × 768 they broke every row in two), so a narrow pane scrolls it
+        // sideways; the paper's figures under it are prose and wrap.
+        Label comparisonTable = new Label();
+        comparisonTable.setId("fleet-comparison-table");
+        comparisonTable.setWrapText(false);
+        comparisonTable.setMinWidth(Region.USE_PREF_SIZE);
+        comparisonTable.setStyle("-fx-font-family: monospace;");
+        ScrollPane comparisonScroll = new ScrollPane(comparisonTable);
+        comparisonScroll.setId("fleet-comparison-scroll");
+        comparisonScroll.setFitToHeight(true);
+        comparisonScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        comparisonScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        comparisonScroll.getStyleClass().add("edge-to-edge");
+        // The scroll bar is always there, so the pane's height always makes room for it: with
+        // "as needed" the pane was sized for the rows alone and the bar then covered the last row.
+        comparisonScroll.setMinHeight(Region.USE_PREF_SIZE);
+        Label paperFigures = provenanceNote("");
+        paperFigures.setId("fleet-comparison-paper");
+        Runnable showComparison = () -> {
+            String text = model.comparisonProperty().get();
+            int cut = text.indexOf(FleetComparison.PAPER_FIGURES);
+            comparisonTable.setText(cut < 0 ? text : text.substring(0, cut).stripTrailing());
+            paperFigures.setText(cut < 0 ? "" : FleetComparison.PAPER_FIGURES);
+            comparisonScroll.setVisible(!text.isEmpty());
+            comparisonScroll.setManaged(!text.isEmpty());
+        };
+        model.comparisonProperty().addListener((o, a, b) -> showComparison.run());
+        showComparison.run();
+        VBox comparison = new VBox(4, comparisonScroll, paperFigures);
         comparison.setId("fleet-comparison");
-        comparison.setWrapText(true);
-        comparison.textProperty().bind(model.comparisonProperty());
-        // The comparison is the fleet-report table: columns line up only in a fixed-width font.
-        comparison.setStyle("-fx-font-family: monospace;");
 
         // ---- sensitivity: capacity ratios against one setting the paper leaves open
         ComboBox<FleetSensitivity.Knob> knob = new ComboBox<>(

@@ -172,13 +172,23 @@ public final class QpartViewModel {
     /** The device ids of a profile folder, and the first the planner can plan for (or null). */
     private record Devices(List<String> ids, String plannable) {}
 
+    /** The status line while no drafter folder is chosen. */
+    static final String NO_DRAFTER =
+        "no drafter chosen: Choose drafter… picks a model folder (./configspec models generate writes the sample family, whose draft-3l-fp32 the tab then opens on)";
+
     /** Plans for the current inputs off the UI thread; a later call supersedes an earlier one. */
     public void replan() {
         Path model = inputs.modelDirectory().get();
         Path folder = inputs.profiles().get();
         String id = inputs.device().get();
         double delta = inputs.budget().get();
-        if (model == null || folder == null || id == null) {
+        if (model == null) {
+            // Without the sample family the tab opens with no drafter: say what to do, not nothing.
+            plan.set(null);
+            work.setMessage(NO_DRAFTER);
+            return;
+        }
+        if (folder == null || id == null) {
             return;
         }
         long generation = ++planGeneration;

@@ -91,9 +91,7 @@ public final class ValidationViewModel {
     private static Result compare(List<Path> roots, ScenarioLoader.LoadedScenario open) throws Exception {
         List<PredictionValidation.MeasuredRun> runs = PredictionValidation.measuredRuns(roots);
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException(
-                roots + " holds no goodput-sweep report (configspec measure writes one per run)."
-            );
+            throw new IllegalArgumentException(PredictionValidation.noReportsIn(roots));
         }
         if (open != null) {
             EvaluatedSpace rows = open.space().evaluate(open.scenario().whatIf());

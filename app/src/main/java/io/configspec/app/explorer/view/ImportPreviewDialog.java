@@ -2,6 +2,7 @@ package io.configspec.app.explorer.view;
 
 import io.configspec.app.explorer.viewmodel.ExplorerViewModel;
 import io.configspec.app.explorer.viewmodel.ImportPreview;
+import io.configspec.app.explorer.viewmodel.Numbers;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ImportPreviewDialog {
      */
     public static void open(ExplorerViewModel model, Window owner, List<Path> files) {
         if (files.isEmpty()) return;
-        model.showStatus("Reading " + files.size() + " file(s) to import …");
+        model.showStatus("Reading " + Numbers.count(files.size(), "file", "files") + " to import …");
         model
             .library()
             .preview(files)
@@ -48,6 +49,10 @@ public final class ImportPreviewDialog {
                         if (error != null) {
                             model.showStatus("Import: " + error.getMessage());
                         } else if (preview != null) {
+                            // The "Reading …" line has done its work: the preview now says what happens.
+                            model.showStatus(
+                                "Import: nothing changes until you press Import in the preview."
+                            );
                             show(model, owner, preview);
                         }
                     })
@@ -71,6 +76,8 @@ public final class ImportPreviewDialog {
             .addListener((o, was, result) -> {
                 if (result == IMPORT) {
                     apply(model, preview, joins);
+                } else {
+                    model.showStatus("Import cancelled: nothing changed.");
                 }
             });
         dialog.show();
@@ -85,11 +92,10 @@ public final class ImportPreviewDialog {
             .count();
         long left = preview.plan().outcomes().size() - taken;
         return (
-            taken +
-            " file(s) give " +
-            preview.added().size() +
-            " profile(s)" +
-            (left > 0 ? "; " + left + " file(s) left out (see why below)" : "") +
+            Numbers.count(taken, "file", "files") +
+            (taken == 1 ? " gives " : " give ") +
+            Numbers.count(preview.added().size(), "profile", "profiles") +
+            (left > 0 ? "; " + Numbers.count(left, "file", "files") + " left out (see why below)" : "") +
             ". Nothing changes until you press Import; Ctrl+Z undoes the whole import."
         );
     }
@@ -111,7 +117,11 @@ public final class ImportPreviewDialog {
         for (ImportPreview.DeviceReach d : preview.devices()) {
             if (d.adoption().isEmpty()) continue;
             CheckBox box = new CheckBox(
-                "Add " + d.name() + " to the open scenario (" + d.gained() + " configuration(s) on the chart)"
+                "Add " +
+                    d.name() +
+                    " to the open scenario (" +
+                    Numbers.count(d.gained(), "configuration", "configurations") +
+                    " on the chart)"
             );
             box.setId("join-" + d.deviceId());
             box.setSelected(true);
@@ -138,7 +148,9 @@ public final class ImportPreviewDialog {
                     return;
                 }
                 model.showStatus(
-                    "Imported " + applied.added().size() + " profile(s); Ctrl+Z undoes the import."
+                    "Imported " +
+                        Numbers.count(applied.added().size(), "profile", "profiles") +
+                        "; Ctrl+Z undoes the import."
                 );
                 for (ImportPreview.DeviceReach d : applied.devices()) {
                     CheckBox box = joins.get(d.deviceId());

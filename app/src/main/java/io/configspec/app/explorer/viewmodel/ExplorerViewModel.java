@@ -549,7 +549,12 @@ public final class ExplorerViewModel {
                         status.set("Export failed: " + message(error));
                         done.complete(0);
                     } else {
-                        status.set("Exported " + count + " configuration(s) to " + file.getFileName());
+                        status.set(
+                            "Exported " +
+                                Numbers.count(count, "configuration", "configurations") +
+                                " to " +
+                                file.getFileName()
+                        );
                         done.complete(count);
                     }
                 })

@@ -66,14 +66,19 @@ public record ImportPreview(
         /** One line for people. */
         public String summary() {
             if (configurations > 0) {
-                return name + ": " + configurations + " configuration(s) on the chart";
+                return (
+                    name +
+                    ": " +
+                    Numbers.count(configurations, "configuration", "configurations") +
+                    " on the chart"
+                );
             }
             if (adoption.isPresent()) {
                 return (
                     name +
                     ": not in the open scenario; adding it puts " +
-                    gained +
-                    " configuration(s) on the chart. " +
+                    Numbers.count(gained, "configuration", "configurations") +
+                    " on the chart. " +
                     adoption.get().note()
                 );
             }

@@ -762,8 +762,7 @@ public final class LibraryViewModel {
                     ? "idle " + Numbers.plain(d.idlePowerWatts().getAsDouble()) + " W"
                     : "idle power not measured") +
                 " · " +
-                d.drafting().size() +
-                " drafting measurements";
+                Numbers.count(d.drafting().size(), "drafting measurement", "drafting measurements");
             out.byId("Devices", "device", d.id(), d.name(), d, summary);
         }
         for (var m : library.drafters()) {
@@ -789,7 +788,7 @@ public final class LibraryViewModel {
                 s.id(),
                 s.name(),
                 s,
-                s.gpu() + " · " + s.targets().size() + " targets"
+                s.gpu() + " · " + Numbers.count(s.targets().size(), "target", "targets")
             );
         }
         for (var n : library.networks()) {

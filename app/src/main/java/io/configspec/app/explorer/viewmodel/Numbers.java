@@ -42,6 +42,16 @@ public final class Numbers {
         return plain(value);
     }
 
+    /**
+     * A count with its noun in the right number: "1 file", "0 files", "3 drafting measurements".
+     *
+     * @param singular the noun for exactly one
+     * @param plural the noun for any other count
+     */
+    public static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
     /** The value of an objective with its unit, e.g. "5.312 tokens/s". */
     public static String of(Objective objective, double value) {
         return plain(value) + " " + objective.unit();

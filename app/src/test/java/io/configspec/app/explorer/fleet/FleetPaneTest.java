@@ -63,6 +63,47 @@ class FleetPaneTest {
     }
 
     @Test
+    void theComparisonTableKeepsEachRowOnOneLineInANarrowPane(FxRobot robot) throws Exception {
+        // The chart column at 1366 × 768 is narrower than the fleet-report table's rows.
+        robot.interact(() -> pane.getScene().getWindow().setWidth(900));
+        robot.clickOn("#fleet-run");
+        WaitForAsyncUtils.waitFor(
+            120,
+            TimeUnit.SECONDS,
+            () ->
+                !pane.model().comparisonProperty().get().isEmpty() &&
+                !pane.model().work().runningProperty().get()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        Label table = robot.lookup("#fleet-comparison-table").queryAs(Label.class);
+        javafx.scene.control.ScrollPane scroll = robot
+            .lookup("#fleet-comparison-scroll")
+            .queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(table.getText().contains("WISP / SLED"), table.getText());
+        assertTrue(
+            scroll.getViewportBounds().getWidth() < table.prefWidth(-1),
+            "the test needs a pane narrower than the table: " + scroll.getViewportBounds()
+        );
+        // Shown at its full width (scrolled sideways), so no row is wrapped or cut with "…", and
+        // at its full height above the scroll bar, so the last row is not hidden under it.
+        assertEquals(table.prefWidth(-1), table.getWidth(), 0.5);
+        assertTrue(
+            table.getHeight() <= scroll.getViewportBounds().getHeight() + 0.5,
+            table.getHeight() + " px of rows in a " + scroll.getViewportBounds().getHeight() + " px viewport"
+        );
+        javafx.scene.text.Text oneLine = new javafx.scene.text.Text("x");
+        oneLine.setFont(table.getFont());
+        long rows = table.getText().lines().count();
+        assertTrue(
+            table.getHeight() < (rows + 0.5) * oneLine.getLayoutBounds().getHeight(),
+            rows + " rows in " + table.getHeight() + " px"
+        );
+        Label paper = robot.lookup("#fleet-comparison-paper").queryAs(Label.class);
+        assertTrue(paper.getText().contains("170.82 against 326.12 tokens/s"), paper.getText());
+        assertTrue(paper.isWrapText());
+    }
+
+    @Test
     void sensitivityPlotsTheCapacityRatiosOfTheChosenSetting(FxRobot robot) throws Exception {
         robot.interact(() -> {
             pane.model().settings().maxDevices().set(12);

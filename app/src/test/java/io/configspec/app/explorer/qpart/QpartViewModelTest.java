@@ -57,6 +57,19 @@ class QpartViewModelTest {
     }
 
     @Test
+    void withoutADrafterTheStatusSaysHowToChooseOne() {
+        // A checkout where configspec models generate has not run: the tab has no drafter to open on.
+        QpartViewModel model = new QpartViewModel(new SynchronousTaskExecutor());
+        model.inputs().profiles().set(SampleFiles.root().resolve("profiles"));
+        model.loadDevices();
+        assertNull(model.planProperty().get());
+        String status = model.work().messageProperty().get();
+        assertTrue(status.startsWith("no drafter chosen: Choose drafter…"), status);
+        assertTrue(status.contains("./configspec models generate"), status);
+        assertEquals(1, status.lines().count());
+    }
+
+    @Test
     void anUnknownDeviceLeavesNoPlanAndOneSentence() throws Exception {
         QpartViewModel model = model();
         model.inputs().device().set("mars-rover");

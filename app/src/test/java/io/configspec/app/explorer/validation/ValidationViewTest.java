@@ -103,7 +103,7 @@ class ValidationViewTest {
             () -> !model.work().isRunning() && model.work().messageProperty().get().contains("goodput-sweep")
         );
         assertTrue(
-            model.work().messageProperty().get().contains("holds no goodput-sweep report"),
+            model.work().messageProperty().get().startsWith(empty + " holds no goodput-sweep report"),
             model.work().messageProperty().get()
         );
         assertEquals(null, model.resultProperty().get());

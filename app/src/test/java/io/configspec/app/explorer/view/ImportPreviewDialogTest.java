@@ -48,6 +48,37 @@ class ImportPreviewDialogTest {
     }
 
     @Test
+    void aRefusedFileIsCountedInTheSingularAndCancelLeavesNoStaleReadingLine(FxRobot robot) throws Exception {
+        f.loadPaper(robot);
+        // A board profile whose drafter the library does not know: the preview leaves it out.
+        Path device = Samples.root().resolve("samples/profiles/illustrative/devices/laptop-x86-64.json");
+        robot.interact(() -> ImportPreviewDialog.open(f.model(), f.stage(), List.of(device)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () ->
+            robot.lookup("#import-preview").tryQuery().isPresent()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane pane = robot
+            .lookup(".dialog-pane")
+            .queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(
+            pane.getHeaderText().startsWith("0 files give 0 profiles; 1 file left out (see why below)."),
+            pane.getHeaderText()
+        );
+        assertFalse(f.model().statusProperty().get().startsWith("Reading"), f.model().statusProperty().get());
+        robot.clickOn(
+            robot
+                .lookup(".button")
+                .match((Button b) -> "Cancel".equals(b.getText()))
+                .queryButton()
+        );
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(
+            f.model().statusProperty().get().equals("Import cancelled: nothing changed."),
+            f.model().statusProperty().get()
+        );
+    }
+
+    @Test
     void theFourProfileFilesImportThroughThePreviewAndTheBoardIsDrawnOnTheChart(FxRobot robot)
         throws Exception {
         f.loadPaper(robot);

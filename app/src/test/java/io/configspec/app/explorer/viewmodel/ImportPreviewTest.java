@@ -74,6 +74,36 @@ class ImportPreviewTest {
     }
 
     @Test
+    void theLibrarySummariesCountOneMeasurementAndOneTargetInTheSingular() {
+        // A profile run measures one drafter on one board against a server with one target.
+        model.library().importFiles(run).join();
+        String device = summaryOf("device:" + DEVICE);
+        assertTrue(device.endsWith(" · 1 drafting measurement"), device);
+        String server = model
+            .library()
+            .entries()
+            .stream()
+            .filter(e -> e.group().equals("Servers") && e.file() != null && e.file().startsWith(dir))
+            .findFirst()
+            .orElseThrow()
+            .summary();
+        assertTrue(server.endsWith(" · 1 target"), server);
+        // The paper's boards each have many: the plural stays.
+        assertTrue(Samples.firstDevice(model).summary().matches(".* · \\d+ drafting measurements"));
+    }
+
+    private String summaryOf(String key) {
+        return model
+            .library()
+            .entries()
+            .stream()
+            .filter(e -> e.key().equals(key))
+            .findFirst()
+            .orElseThrow()
+            .summary();
+    }
+
+    @Test
     void importingTheDeviceFileFirstStillTakesAllFour() {
         // File › Import with device.json first in the selection: it names the drafter models.json defines.
         model.library().importFiles(List.of(run.get(3), run.get(2), run.get(1), run.get(0))).join();
