@@ -396,9 +396,42 @@ public final class ExplorerViewModel {
                 " configurations meet the constraints; " +
                 result.front().length +
                 " on the front" +
+                notDrawn(result) +
                 (pendingNote == null ? "" : ". " + pendingNote)
         );
         pendingNote = null;
+    }
+
+    /**
+     * "; 117 configurations are not drawn: their energy per token is not measured" when rows of the
+     * chart have no value on an axis (energy of a board without a power figure), else "": the
+     * chart leaves them out, and the count above them includes them.
+     */
+    static String notDrawn(Evaluation result) {
+        ChartData chart = result.chart();
+        int missing = 0;
+        boolean noX = false;
+        boolean noY = false;
+        for (int i = 0; i < chart.size(); i++) {
+            boolean x = !Double.isFinite(chart.x()[i]);
+            boolean y = !Double.isFinite(chart.y()[i]);
+            noX |= x;
+            noY |= y;
+            if (x || y) missing++;
+        }
+        if (missing == 0) {
+            return "";
+        }
+        String x = result.request().xObjective().label().toLowerCase(java.util.Locale.ROOT);
+        String y = result.request().yObjective().label().toLowerCase(java.util.Locale.ROOT);
+        return (
+            "; " +
+            Numbers.count(missing, "configuration is", "configurations are") +
+            " not drawn: " +
+            (missing == 1 ? "its " : "their ") +
+            (noX && noY ? x + " or " + y : noX ? x : y) +
+            " is not measured"
+        );
     }
 
     /** A note for the status line after the next evaluation (e.g. what a new device changed). */

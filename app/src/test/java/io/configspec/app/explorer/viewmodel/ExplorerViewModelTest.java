@@ -27,6 +27,26 @@ class ExplorerViewModelTest {
     private final ExplorerViewModel model = Samples.loaded(Samples.paperScenario());
 
     @Test
+    void theStatusLineCountsTheConfigurationsAnEnergyAxisCannotDraw() {
+        // The paper has no power figure for the Raspberry Pi 4B: its 117 configurations have no energy.
+        assertFalse(model.statusProperty().get().contains("not drawn"), model.statusProperty().get());
+        model.viewSettings().xObjective().set(Objective.JOULES_PER_TOKEN);
+        String status = model.statusProperty().get();
+        assertTrue(
+            status.startsWith(
+                "351 of 351 configurations meet the constraints; 4 on the front; " +
+                    "117 configurations are not drawn: their energy per token is not measured"
+            ),
+            status
+        );
+        int missing = 0;
+        for (double v : model.getEvaluation().chart().x()) if (!Double.isFinite(v)) missing++;
+        assertEquals(117, missing, "the chart leaves out exactly the rows the status line counts");
+        model.viewSettings().xObjective().set(Objective.GOODPUT);
+        assertFalse(model.statusProperty().get().contains("not drawn"), model.statusProperty().get());
+    }
+
+    @Test
     void loadingTheSamplesEvaluatesEveryConfigurationAndFillsTheCards() {
         Evaluation e = model.getEvaluation();
         assertNotNull(e);
