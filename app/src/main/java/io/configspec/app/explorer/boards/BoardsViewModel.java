@@ -504,13 +504,14 @@ public final class BoardsViewModel implements AutoCloseable {
     }
 
     private void apply(SensorSnapshot s) {
-        readings.set(readings.get().withSensors(s));
+        // the history first: whoever sees a reading on a tile finds it in the history too
         if (!Double.isNaN(s.powerWatts())) {
             wattsHistory.add(s.powerWatts());
             if (wattsHistory.size() > HISTORY) {
                 wattsHistory.remove(0, wattsHistory.size() - HISTORY);
             }
         }
+        readings.set(readings.get().withSensors(s));
     }
 
     private void streamEnded(int streamGeneration, Throwable failure) {

@@ -393,17 +393,18 @@ public final class ExplorerViewModel {
             result.space().feasibleCount() +
                 " of " +
                 result.size() +
-                " configurations meet the constraints; " +
+                " configurations meet the constraints" +
+                notDrawn(result) +
+                "; " +
                 result.front().length +
                 " on the front" +
-                notDrawn(result) +
                 (pendingNote == null ? "" : ". " + pendingNote)
         );
         pendingNote = null;
     }
 
     /**
-     * "; 117 configurations are not drawn: their energy per token is not measured" when rows of the
+     * " (117 not drawn: their energy per token is not measured)" when rows of the
      * chart have no value on an axis (energy of a board without a power figure), else "": the
      * chart leaves them out, and the count above them includes them.
      */
@@ -425,12 +426,12 @@ public final class ExplorerViewModel {
         String x = result.request().xObjective().label().toLowerCase(java.util.Locale.ROOT);
         String y = result.request().yObjective().label().toLowerCase(java.util.Locale.ROOT);
         return (
-            "; " +
-            Numbers.count(missing, "configuration is", "configurations are") +
+            " (" +
+            missing +
             " not drawn: " +
             (missing == 1 ? "its " : "their ") +
             (noX && noY ? x + " or " + y : noX ? x : y) +
-            " is not measured"
+            " is not measured)"
         );
     }
 

@@ -34,8 +34,8 @@ class ExplorerViewModelTest {
         String status = model.statusProperty().get();
         assertTrue(
             status.startsWith(
-                "351 of 351 configurations meet the constraints; 4 on the front; " +
-                    "117 configurations are not drawn: their energy per token is not measured"
+                "351 of 351 configurations meet the constraints " +
+                    "(117 not drawn: their energy per token is not measured); 4 on the front"
             ),
             status
         );
